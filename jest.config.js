@@ -1,0 +1,36 @@
+// Jest runs the project as ESM (NestJS 12 is ESM-only); see docs/adr/0001-esm-and-jest.md.
+const swcTransform = [
+  '@swc/jest',
+  { swcrc: false, ...JSON.parse((await import('node:fs')).readFileSync(new URL('./.swcrc', import.meta.url), 'utf8')) },
+];
+
+const REQUIRED_ESM_PACKAGES = ['@nestjs/common', 'content-disposition'];
+
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': swcTransform,
+    // CommonJS packages (@willsoto/nestjs-prometheus, @fastify/static) require() these ESM-only ones;
+    // Jest on Node < 24.9 cannot require ESM, so they get a CommonJS build under test only.
+    [`/node_modules/(${REQUIRED_ESM_PACKAGES.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { swcrc: false, jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } } },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${REQUIRED_ESM_PACKAGES.join('|')})/)`],
+  moduleNameMapper: {
+    '^@libs/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@contexts/([^/]+)$': '<rootDir>/src/contexts/$1/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  roots: ['<rootDir>/src', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/migrations'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/bench/', '/test/architecture/fixtures/'],
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  setupFiles: ['<rootDir>/libs/testing/src/worker-env.ts'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};
