@@ -1,0 +1,6 @@
+export * from './aggregate-root.js';
+export * from './domain-error.js';
+export * from './domain-event.js';
+export * from './entity.js';
+export * from './uuid.js';
+export * from './value-object.js';

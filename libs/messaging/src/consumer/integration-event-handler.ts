@@ -1,0 +1,20 @@
+import type { EntityManager } from 'typeorm';
+import type { EnvelopeOf, EventMap, EventType } from '../envelope.js';
+
+/**
+ * Subclass this (as a Nest provider of the subscribing context) to react to one
+ * integration event type. Each handler is its own consumer group, named
+ * `<context>.<handler>`, so it sees every event once whatever others do.
+ *
+ * `handle` runs inside a transaction that has already recorded the event in the
+ * context's inbox: write the effects through `manager` and they happen exactly
+ * once. Throwing rolls the effects back and the event is delivered again later.
+ */
+export abstract class IntegrationEventHandler<
+  TEvents extends EventMap = Record<string, unknown>,
+  TType extends EventType<TEvents> = EventType<TEvents>,
+> {
+  abstract readonly consumer: string;
+  abstract readonly eventType: TType;
+  abstract handle(event: EnvelopeOf<TEvents, TType>, manager: EntityManager): Promise<void>;
+}

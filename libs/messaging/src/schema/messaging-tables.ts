@@ -1,0 +1,49 @@
+/** Minimal slice of TypeORM's QueryRunner the migrations hand us. */
+interface SqlRunner {
+  query(sql: string): Promise<unknown>;
+}
+
+export const OUTBOX_CHANNEL = 'outbox_inserted';
+
+/**
+ * The outbox and inbox of one context schema (ARCHITECTURE section 3). The
+ * outbox holds only events not yet on their stream: the relay deletes a row in
+ * the transaction that sends it (the stream keeps the event from then on). A
+ * statement trigger NOTIFYs on insert: PostgreSQL delivers it only at commit,
+ * so the relay wakes exactly when new rows become visible.
+ */
+export async function createMessagingTables(runner: SqlRunner, schema: string): Promise<void> {
+  await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await runner.query(`
+    CREATE TABLE "${schema}".outbox (
+      seq bigint GENERATED ALWAYS AS IDENTITY,
+      id uuid NOT NULL,
+      type text NOT NULL,
+      envelope json NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  // One index only: every event passes through this table once, so each index costs on the hot path.
+  await runner.query(`CREATE UNIQUE INDEX outbox_seq_idx ON "${schema}".outbox (seq)`);
+  await runner.query(`
+    CREATE TABLE "${schema}".inbox (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      handled_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    )`);
+  await runner.query(`
+    CREATE FUNCTION "${schema}".notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${OUTBOX_CHANNEL}', '${schema}');
+      RETURN NULL;
+    END $$`);
+  await runner.query(`
+    CREATE TRIGGER outbox_notify AFTER INSERT ON "${schema}".outbox
+    FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".notify_outbox()`);
+}
+
+export async function dropMessagingTables(runner: SqlRunner, schema: string): Promise<void> {
+  await runner.query(`DROP TABLE IF EXISTS "${schema}".inbox`);
+  await runner.query(`DROP TABLE IF EXISTS "${schema}".outbox`);
+  await runner.query(`DROP FUNCTION IF EXISTS "${schema}".notify_outbox()`);
+}

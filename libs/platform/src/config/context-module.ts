@@ -1,0 +1,19 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { MigrationList } from '../database/data-source-options.js';
+
+/** What the composition root tells a context module about the process it joins. */
+export interface ContextModuleOptions {
+  /** Register HTTP controllers (APP_ROLE api or all). */
+  readonly http: boolean;
+  /** Run event consumers and queue processors (APP_ROLE worker or all). */
+  readonly workers: boolean;
+}
+
+/** A bounded context as the composition root sees it. */
+export interface BoundedContext {
+  readonly name: string;
+  /** Its PostgreSQL schema; absent for contexts that keep no state. */
+  readonly schema?: string;
+  readonly module: (options: ContextModuleOptions) => DynamicModule;
+  readonly migrations: MigrationList;
+}

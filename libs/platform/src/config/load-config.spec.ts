@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError } from './config-error.js';
+import { loadConfig } from './load-config.js';
+
+const known = ['alpha', 'beta'];
+const base = { DATABASE_URL: 'postgres://localhost/db', REDIS_URL: 'redis://localhost:6379' };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(base, known);
+    expect(config.port).toBe(3000);
+    expect(config.role).toBe('all');
+    expect(config.contexts).toEqual(known);
+  });
+
+  it('names the missing variable', () => {
+    expect(() => loadConfig({ REDIS_URL: base.REDIS_URL }, known)).toThrow(/DATABASE_URL is required/);
+  });
+
+  it('lists the valid contexts when one is unknown', () => {
+    expect(() => loadConfig({ ...base, APP_CONTEXTS: 'nonsense' }, known)).toThrow(
+      /APP_CONTEXTS names unknown context\(s\) nonsense; valid: all, alpha, beta/,
+    );
+  });
+
+  it('hosts only the contexts named', () => {
+    expect(loadConfig({ ...base, APP_CONTEXTS: 'beta, beta' }, known).contexts).toEqual(['beta']);
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['APP_ROLE', 'janitor'],
+    ['REDIS_URL', 'http://localhost'],
+    ['OUTBOX_LISTEN', 'maybe'],
+  ])('refuses a bad %s', (variable, value) => {
+    const attempt = () => loadConfig({ ...base, [variable]: value }, known);
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(new RegExp(variable));
+  });
+});

@@ -1,0 +1,44 @@
+export const APP_ROLES = ['api', 'worker', 'all'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every setting of the process, read once from the environment at boot. */
+export interface PlatformConfig {
+  readonly nodeEnv: string;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  readonly redisUrl: string;
+  readonly contexts: readonly string[];
+  readonly role: AppRole;
+  readonly logLevel: LogLevel;
+  readonly bodyLimitBytes: number;
+  readonly corsOrigins: readonly string[];
+  readonly runMigrationsOnStart: boolean;
+  readonly shutdownTimeoutMs: number;
+  readonly events: EventBusConfig;
+  readonly readiness: ReadinessConfig;
+}
+
+export interface EventBusConfig {
+  readonly outboxListen: boolean;
+  readonly outboxPollIntervalMs: number;
+  readonly outboxBatchSize: number;
+  readonly consumerBatchSize: number;
+  readonly consumerBlockMs: number;
+  readonly retryIdleMs: number;
+  readonly maxDeliveries: number;
+  readonly streamMaxLength: number;
+  readonly streamRetentionHours: number;
+}
+
+export interface ReadinessConfig {
+  readonly maxOutboxBacklog: number;
+  readonly maxConsumerLag: number;
+}
+
+export const hostsHttp = (role: AppRole): boolean => role !== 'worker';
+export const hostsWorkers = (role: AppRole): boolean => role !== 'api';

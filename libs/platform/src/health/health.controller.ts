@@ -1,0 +1,68 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RedisConnections } from '../redis/redis-connections.js';
+import { Public } from '../http/public.decorator.js';
+import { ReadinessRegistry } from './readiness-registry.js';
+import { StartupState } from './startup-state.js';
+
+@ApiTags('platform')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisConnections,
+    private readonly readiness: ReadinessRegistry,
+    private readonly startup: StartupState,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The process answers: nothing else is checked, so a slow dependency never restarts it. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('startup')
+  @HealthCheck()
+  startupProbe() {
+    return this.health.check([
+      async () => {
+        const check = this.indicator.check('startup');
+        if (!this.startup.isStarted) return check.down({ reason: 'still starting' });
+        const pending = await this.dataSource.showMigrations();
+        return pending ? check.down({ reason: 'migrations pending' }) : check.up();
+      },
+    ]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { connection: this.dataSource, timeout: 2000 }),
+      () => this.pingRedis(),
+      ...this.readiness.entries().map(([name, check]) => async () => {
+        const result = await check();
+        const indicator = this.indicator.check(name);
+        return result.healthy ? indicator.up(result.details) : indicator.down(result.details);
+      }),
+    ]);
+  }
+
+  private async pingRedis() {
+    const check = this.indicator.check('redis');
+    try {
+      await this.redis.command.ping();
+      return check.up();
+    } catch (error) {
+      return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+}

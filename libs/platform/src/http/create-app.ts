@@ -1,0 +1,66 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { v7 } from 'uuid';
+import type { PlatformConfig } from '../config/platform-config.js';
+import { NestLogger } from '../logging/nest-logger.js';
+import { RequestLogController } from '../logging/request-log-controller.js';
+import { setupOpenApi } from '../openapi/setup-openapi.js';
+import { RequestContext } from '../runtime/request-context.js';
+import { createValidationPipe } from './validation.pipe.js';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the Fastify-backed Nest application with every global concern of ARCHITECTURE section 5. */
+export async function createApp(
+  rootModule: Type | DynamicModule,
+  config: PlatformConfig,
+  logger: Logger,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLogController(),
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => v7(),
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    logger: new NestLogger(logger),
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    const correlationId = headerValue(request.headers['x-correlation-id']) ?? request.id;
+    const traceparent = headerValue(request.headers.traceparent);
+    RequestContext.run({ requestId: request.id, correlationId, traceparent }, done);
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
+    credentials: true,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/{*path}', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.ALL },
+      { path: '.well-known/{*path}', method: RequestMethod.ALL },
+    ],
+  });
+  app.enableShutdownHooks();
+  setupOpenApi(app, config.contexts);
+  return app;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

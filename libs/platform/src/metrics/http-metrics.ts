@@ -1,0 +1,30 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { FastifyInstance } from 'fastify';
+import type { Histogram } from 'prom-client';
+
+export const HTTP_DURATION_METRIC = 'http_server_request_duration_seconds';
+
+/**
+ * Times every request by its route template (bounded labels: an unknown path is
+ * `unmatched`, never the raw URL).
+ */
+@Injectable()
+export class HttpMetrics implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @InjectMetric(HTTP_DURATION_METRIC) private readonly duration: Histogram<string>,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      this.duration.observe(
+        { method: request.method, route, status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { HTTP_DURATION_METRIC, HttpMetrics } from './http-metrics.js';
+import { MetricsController } from './metrics.controller.js';
+
+@Module({
+  imports: [
+    PrometheusModule.register({
+      path: '/metrics',
+      controller: MetricsController,
+      defaultMetrics: { enabled: true },
+    }),
+  ],
+  providers: [
+    HttpMetrics,
+    makeHistogramProvider({
+      name: HTTP_DURATION_METRIC,
+      help: 'Duration of HTTP requests by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    }),
+  ],
+  exports: [PrometheusModule],
+})
+export class MetricsModule {}

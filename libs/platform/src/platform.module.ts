@@ -1,0 +1,46 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PLATFORM_CONFIG } from './config/config.tokens.js';
+import type { PlatformConfig } from './config/platform-config.js';
+import { dataSourceOptions, type MigrationList } from './database/data-source-options.js';
+import { MigrationsOnStart } from './database/migrations-on-start.js';
+import { HealthController } from './health/health.controller.js';
+import { ReadinessRegistry } from './health/readiness-registry.js';
+import { StartupState } from './health/startup-state.js';
+import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { RedisConnections } from './redis/redis-connections.js';
+
+export interface PlatformModuleOptions {
+  readonly config: PlatformConfig;
+  /** Migrations of the contexts this process hosts. */
+  readonly migrations: MigrationList;
+}
+
+/** Shared infrastructure of every context: config, database, Redis, health, metrics, errors. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot({ config, migrations }: PlatformModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config, migrations), autoLoadEntities: true }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        MetricsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        MigrationsOnStart,
+        RedisConnections,
+        ReadinessRegistry,
+        StartupState,
+      ],
+      exports: [PLATFORM_CONFIG, RedisConnections, ReadinessRegistry, MetricsModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './app-process.js';
+export * from './start-test-app.js';
+export * from './test-infrastructure.js';
+export * from './wait-for.js';

@@ -1,0 +1,30 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp, createLogger, loadConfig, type PlatformConfig } from '@libs/platform';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: PlatformConfig;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real application on a free port against this worker's database and
+ * Redis, with migrations run, so e2e tests speak HTTP as a user would.
+ */
+export async function startTestApp(
+  rootModule: (config: PlatformConfig) => DynamicModule,
+  knownContexts: readonly string[],
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const config = loadConfig(
+    { ...process.env, PORT: '0', HOST: '127.0.0.1', MIGRATIONS_RUN_ON_START: 'true', ...env },
+    knownContexts,
+  );
+  const app = await createApp(rootModule(config), config, createLogger(config.logLevel));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.getUrl();
+  return { app, config, url: url.replace('[::1]', '127.0.0.1'), close: () => app.close() };
+}
