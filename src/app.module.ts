@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@libs/messaging';
+import { hostsHttp, hostsWorkers, PlatformModule, type BoundedContext, type PlatformConfig } from '@libs/platform';
+import { UserManagementModule } from '@contexts/user-management';
+import { BOUNDED_CONTEXTS } from './bounded-contexts.js';
+
+/** Composes the platform with the contexts named in APP_CONTEXTS, in the role of APP_ROLE. */
+@Module({})
+export class AppModule {
+  static forRoot(config: PlatformConfig, catalogue: readonly BoundedContext[] = BOUNDED_CONTEXTS): DynamicModule {
+    const hosted = catalogue.filter((context) => config.contexts.includes(context.name));
+    const options = { http: hostsHttp(config.role), workers: hostsWorkers(config.role) };
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config, migrations: hosted.flatMap((context) => context.migrations) }),
+        MessagingModule.forRoot({ ...options, contexts: hosted }),
+        // Fail closed in every process, whichever contexts it hosts (docs/adr/0101); a worker-only
+        // process has no routes to guard, but the hosted user-management context needs its providers.
+        UserManagementModule.access(),
+        ...hosted.map((context) => context.module(options)),
+      ],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import type { BoundedContext } from '@libs/platform';
+import { ApiGatewayModule } from '@contexts/api-gateway';
+import { DataPipelineModule } from '@contexts/data-pipeline';
+import { ModelRegistryModule } from '@contexts/model-registry';
+import { MonitoringModule } from '@contexts/monitoring';
+import { PredictionModule } from '@contexts/prediction';
+import { UserManagementModule } from '@contexts/user-management';
+import { WorkflowEngineModule } from '@contexts/workflow-engine';
+import { dataPipelineMigrations } from '../migrations/data-pipeline/index.js';
+import { modelRegistryMigrations } from '../migrations/model-registry/index.js';
+import { monitoringMigrations } from '../migrations/monitoring/index.js';
+import { predictionMigrations } from '../migrations/prediction/index.js';
+import { userManagementMigrations } from '../migrations/user-management/index.js';
+import { workflowEngineMigrations } from '../migrations/workflow-engine/index.js';
+
+/** Every context the platform can host, in start-up order (ARCHITECTURE section 1). */
+export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
+  {
+    name: 'user-management',
+    schema: 'user_management',
+    module: UserManagementModule.register,
+    migrations: userManagementMigrations,
+  },
+  { name: 'api-gateway', module: ApiGatewayModule.register, migrations: [] },
+  {
+    name: 'workflow-engine',
+    schema: 'workflow_engine',
+    module: WorkflowEngineModule.register,
+    migrations: workflowEngineMigrations,
+  },
+  {
+    name: 'model-registry',
+    schema: 'model_registry',
+    module: ModelRegistryModule.register,
+    migrations: modelRegistryMigrations,
+  },
+  {
+    name: 'data-pipeline',
+    schema: 'data_pipeline',
+    module: DataPipelineModule.register,
+    migrations: dataPipelineMigrations,
+  },
+  {
+    name: 'prediction',
+    schema: 'prediction',
+    module: PredictionModule.register,
+    migrations: predictionMigrations,
+  },
+  {
+    name: 'monitoring',
+    schema: 'monitoring',
+    module: MonitoringModule.register,
+    migrations: monitoringMigrations,
+  },
+];
+
+export const CONTEXT_NAMES = BOUNDED_CONTEXTS.map((context) => context.name);

@@ -1,0 +1,2 @@
+export * from './contracts/index.js';
+export { DataPipelineModule } from './data-pipeline.module.js';

@@ -1,0 +1,2 @@
+export * from './contracts/index.js';
+export { MonitoringModule } from './monitoring.module.js';
