@@ -1,0 +1,13 @@
+import type { Permission } from '../../domain/access/permission.js';
+
+export interface CreateApiKeyCommand {
+  readonly actorId: string;
+  readonly actorIsAdmin: boolean;
+  readonly projectId: string;
+  readonly name: string;
+  readonly permissions: readonly Permission[];
+  readonly expiresAt: Date | null;
+  /** A service account to issue the key for; the actor's own key when absent. */
+  readonly serviceAccountId?: string;
+  readonly ip: string;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../../domain/audit/audit-entry.js';
+import { Project } from '../../domain/projects/project.js';
+import { ProjectRepository } from '../../domain/projects/project.repository.js';
+import { EventPublisher } from '../ports/event-publisher.js';
+import { Transaction } from '../ports/transaction.js';
+import { recordMembershipChanges } from '../set-project-member/record-membership-changes.js';
+
+/** Any signed-in person may create a project, and owns it. */
+@Injectable()
+export class CreateProjectHandler {
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly transaction: Transaction,
+    private readonly audit: AuditLog,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(actorId: string, name: string, ip: string): Promise<Project> {
+    const project = Project.create(name, actorId);
+    await this.transaction.run(async () => {
+      await this.projects.save(project);
+      await this.audit.record({ action: 'project.created', actorId, subjectId: project.id, projectId: project.id, ip });
+      await this.events.publish(
+        'user-management.project.created.v1',
+        { projectId: project.id, name: project.name, ownerId: actorId },
+        project.id,
+      );
+      await recordMembershipChanges(project, { actorId, ip }, this.audit, this.events);
+    });
+    return project;
+  }
+}

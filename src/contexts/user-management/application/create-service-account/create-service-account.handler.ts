@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../../domain/audit/audit-entry.js';
+import { User } from '../../domain/users/user.js';
+import { UserRepository } from '../../domain/users/user.repository.js';
+import { EventPublisher } from '../ports/event-publisher.js';
+import { Transaction } from '../ports/transaction.js';
+
+/** An admin creates a non-human account that only ever authenticates with API keys. */
+@Injectable()
+export class CreateServiceAccountHandler {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly transaction: Transaction,
+    private readonly audit: AuditLog,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(actorId: string, displayName: string, ip: string): Promise<User> {
+    const account = User.serviceAccount(displayName);
+    await this.transaction.run(async () => {
+      await this.users.save(account);
+      await this.audit.record({
+        action: 'user.registered',
+        actorId,
+        subjectId: account.id,
+        ip,
+        details: { kind: 'service' },
+      });
+      await this.events.publish(
+        'user-management.user.registered.v1',
+        { userId: account.id, kind: 'service', displayName: account.displayName, invitedBy: actorId },
+        account.id,
+      );
+    });
+    return account;
+  }
+}

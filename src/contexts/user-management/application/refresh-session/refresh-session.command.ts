@@ -1,0 +1,4 @@
+export interface RefreshSessionCommand {
+  readonly refreshToken: string;
+  readonly ip: string;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { ConcurrencyError } from '@libs/ddd';
+import { AuditLog } from '../../domain/audit/audit-entry.js';
+import { RefreshTokenReused, Unauthenticated } from '../../domain/errors.js';
+import type { RefreshTokenFamily } from '../../domain/sessions/refresh-token-family.js';
+import { RefreshTokenFamilyRepository } from '../../domain/sessions/refresh-token-family.repository.js';
+import { SessionStore } from '../../domain/sessions/session.js';
+import type { SessionTokens } from '../log-in/session-tokens.js';
+import { AccessTokenIssuer } from '../ports/access-tokens.js';
+import { EventPublisher } from '../ports/event-publisher.js';
+import { SecretTokens } from '../ports/secret-tokens.js';
+import { Transaction } from '../ports/transaction.js';
+import type { RefreshSessionCommand } from './refresh-session.command.js';
+
+/**
+ * Rotates a refresh token (ASVS 10.4.5): the presented token is spent, a new one is issued,
+ * and a token presented twice revokes its family and ends the session.
+ */
+@Injectable()
+export class RefreshSessionHandler {
+  constructor(
+    private readonly families: RefreshTokenFamilyRepository,
+    private readonly sessions: SessionStore,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly secrets: SecretTokens,
+    private readonly transaction: Transaction,
+    private readonly audit: AuditLog,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(command: RefreshSessionCommand): Promise<SessionTokens> {
+    if (this.secrets.kindOf(command.refreshToken) !== 'refresh-token')
+      throw new Unauthenticated('Invalid refresh token');
+    const presentedHash = this.secrets.digest(command.refreshToken);
+    const next = this.secrets.generate('refresh-token');
+    const family = await this.rotate(presentedHash, next.hash, command.ip);
+    if (!(await this.sessions.find(family.userId, family.id))) {
+      // The session was ended (logout elsewhere, disable, password change): its family goes too.
+      await this.families.revoke(family.userId, family.id, 'revoked', new Date());
+      throw new Unauthenticated('This session has ended');
+    }
+    const access = await this.accessTokens.issue({ userId: family.userId, sessionId: family.id });
+    return {
+      accessToken: access.token,
+      refreshToken: next.secret,
+      expiresIn: access.expiresInSeconds,
+      sessionId: family.id,
+    };
+  }
+
+  /** Two attempts: losing a race to a concurrent rotation means the token was used twice. */
+  private async rotate(presentedHash: string, nextHash: string, ip: string): Promise<RefreshTokenFamily> {
+    for (let attempt = 1; ; attempt += 1) {
+      const family = await this.families.findByTokenHash(presentedHash);
+      if (!family) throw new Unauthenticated('Invalid refresh token');
+      try {
+        family.rotate(presentedHash, nextHash, new Date());
+        await this.families.save(family);
+        return family;
+      } catch (error) {
+        if (error instanceof ConcurrencyError && attempt < 2) continue;
+        if (error instanceof RefreshTokenReused) await this.reportReuse(family, ip);
+        throw error;
+      }
+    }
+  }
+
+  private async reportReuse(family: RefreshTokenFamily, ip: string): Promise<void> {
+    await this.transaction.run(async () => {
+      await this.families.revoke(family.userId, family.id, 'reuse', new Date());
+      await this.audit.record({
+        action: 'refresh-token.reused',
+        actorId: null,
+        subjectId: family.userId,
+        ip,
+        details: { sessionId: family.id },
+      });
+      await this.events.publish(
+        'user-management.refresh-token.reused.v1',
+        { userId: family.userId, sessionId: family.id, ip },
+        family.userId,
+      );
+      await this.events.publish(
+        'user-management.session.revoked.v1',
+        { userId: family.userId, sessionIds: [family.id], reason: 'reuse' },
+        family.userId,
+      );
+    });
+    await this.sessions.revoke(family.userId, family.id);
+  }
+}

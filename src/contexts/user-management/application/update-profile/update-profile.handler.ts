@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@libs/ddd';
+import { AuditLog } from '../../domain/audit/audit-entry.js';
+import type { User } from '../../domain/users/user.js';
+import { UserRepository } from '../../domain/users/user.repository.js';
+import { EventPublisher } from '../ports/event-publisher.js';
+import { Transaction } from '../ports/transaction.js';
+
+/** Changes what others see of the caller: their display name. */
+@Injectable()
+export class UpdateProfileHandler {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly transaction: Transaction,
+    private readonly audit: AuditLog,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(userId: string, displayName: string, ip: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new NotFoundError('User', userId);
+    user.rename(displayName);
+    await this.transaction.run(async () => {
+      await this.users.save(user);
+      await this.audit.record({ action: 'user.updated', actorId: userId, subjectId: userId, ip });
+      await this.events.publish('user-management.user.updated.v1', { userId, displayName: user.displayName }, userId);
+    });
+    return user;
+  }
+}

@@ -1,0 +1,40 @@
+import { applyDecorators, SetMetadata, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiSecurity } from '@nestjs/swagger';
+import type { PermissionName } from './permissions.js';
+
+/**
+ * Implemented by a context that owns project resources, so the guard can find the project of
+ * an item addressed by its own id (`/api/v1/model-versions/{id}`). Answer undefined when the
+ * item does not exist: the request then gets 404.
+ */
+export abstract class ProjectOfResource {
+  abstract projectOf(resourceId: string): Promise<string | undefined>;
+}
+
+export interface PermissionRequirement {
+  readonly permission: PermissionName;
+  /** Path parameter holding the project id (default `projectId`). */
+  readonly projectParam?: string;
+  /** Or: the provider that maps the item in path parameter `param` (default `id`) to its project. */
+  readonly resource?: { readonly resolver: Type<ProjectOfResource>; readonly param?: string };
+}
+
+export const REQUIRED_PERMISSION = 'user-management:required-permission';
+
+/**
+ * Requires `permission` in the project the request addresses. Enforced by the global guard of
+ * user-management, present in every process that serves HTTP. Another project's resource
+ * answers 404; a member without the permission gets 403.
+ */
+export function RequirePermission(
+  permission: PermissionName,
+  where: Omit<PermissionRequirement, 'permission'> = {},
+): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(REQUIRED_PERMISSION, { permission, ...where } satisfies PermissionRequirement),
+    ApiBearerAuth('bearer'),
+    ApiSecurity('api-key'),
+    ApiForbiddenResponse({ description: `Needs ${permission} in the project` }),
+    ApiNotFoundResponse({ description: 'No such project or resource visible to the caller' }),
+  );
+}

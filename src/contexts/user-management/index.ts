@@ -1,0 +1,2 @@
+export * from './contracts/index.js';
+export { UserManagementModule } from './user-management.module.js';

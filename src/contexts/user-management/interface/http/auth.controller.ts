@@ -1,0 +1,120 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Public } from '@libs/platform';
+import { ListSessionsHandler } from '../../application/list-sessions/list-sessions.handler.js';
+import { LogInHandler } from '../../application/log-in/log-in.handler.js';
+import { LogOutHandler } from '../../application/log-out/log-out.handler.js';
+import { RefreshSessionHandler } from '../../application/refresh-session/refresh-session.handler.js';
+import { RegisterUserHandler } from '../../application/register-user/register-user.handler.js';
+import { RevokeSessionHandler } from '../../application/revoke-sessions/revoke-session.handler.js';
+import { CurrentPrincipal, type Principal } from '../../contracts/principal.js';
+import { LoginThrottled } from '../../domain/errors.js';
+import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
+import { clientDevice, clientIp } from './client.js';
+import { LogInRequest, RefreshRequest } from './dto/credentials.request.js';
+import { SessionResponse, SessionTokensResponse } from './dto/session.response.js';
+import { RegisterUserRequest, UserResponse } from './dto/user.dto.js';
+import { TooManyRequests } from './too-many-requests.js';
+
+@ApiTags('user-management')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly logIn: LogInHandler,
+    private readonly refreshSession: RefreshSessionHandler,
+    private readonly logOut: LogOutHandler,
+    private readonly listSessions: ListSessionsHandler,
+    private readonly revokeSession: RevokeSessionHandler,
+    private readonly register: RegisterUserHandler,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with email and password; starts a session' })
+  @ApiOkResponse({ type: SessionTokensResponse })
+  @ApiTooManyRequestsResponse({ description: 'Too many failures for this account or address; see Retry-After' })
+  async login(@Body() body: LogInRequest, @Req() request: FastifyRequest): Promise<SessionTokensResponse> {
+    try {
+      const tokens = await this.logIn.execute({
+        email: body.email,
+        password: body.password,
+        ip: clientIp(request),
+        device: clientDevice(request),
+      });
+      return SessionTokensResponse.of(tokens);
+    } catch (error) {
+      if (error instanceof LoginThrottled)
+        throw new TooManyRequests(error.retryAfterSeconds, error.type, error.message);
+      throw error;
+    }
+  }
+
+  @Post('refresh')
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trade a refresh token for a new access token and refresh token' })
+  @ApiOkResponse({ type: SessionTokensResponse })
+  async refresh(@Body() body: RefreshRequest, @Req() request: FastifyRequest): Promise<SessionTokensResponse> {
+    return SessionTokensResponse.of(
+      await this.refreshSession.execute({ refreshToken: body.refreshToken, ip: clientIp(request) }),
+    );
+  }
+
+  @Post('sign-up')
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  @ApiOperation({ summary: 'Create my own account, when self sign-up is switched on' })
+  @ApiCreatedResponse({ type: UserResponse })
+  async signUp(@Body() body: RegisterUserRequest, @Req() request: FastifyRequest): Promise<UserResponse> {
+    return UserResponse.of(await this.register.execute({ ...body, invitedBy: null, ip: clientIp(request) }));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'End the session of this access token' })
+  async logout(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
+    await this.logOut.execute(principal, clientIp(request));
+  }
+
+  @Get('sessions')
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'My live sessions, newest first' })
+  @ApiOkResponse({ type: [SessionResponse] })
+  async sessions(@CurrentPrincipal() principal: Principal): Promise<SessionResponse[]> {
+    return (await this.listSessions.execute(principal.userId, principal.sessionId)).map((session) =>
+      SessionResponse.of(session),
+    );
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'End one of my sessions' })
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.revokeSession.execute(principal.userId, id, clientIp(request));
+  }
+
+  @Delete('sessions')
+  @HttpCode(204)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'Log out everywhere: end all my sessions' })
+  async revokeAll(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
+    await this.revokeSession.everywhere(principal.userId, clientIp(request));
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@libs/platform';
+import { PublicKeySet } from '../../infrastructure/tokens/public-key-set.js';
+
+@ApiTags('user-management')
+@Public()
+@Controller('.well-known')
+export class JwksController {
+  constructor(private readonly keys: PublicKeySet) {}
+
+  @Get('jwks.json')
+  // Verifiers may cache for a minute; one meeting an unknown kid fetches again (as PublicKeySet does).
+  @Header('cache-control', 'public, max-age=60')
+  @ApiOperation({ summary: 'Public keys that verify access tokens (RFC 7517)' })
+  jwks(): Promise<{ keys: object[] }> {
+    return this.keys.jwks();
+  }
+}
