@@ -1,0 +1,14 @@
+import { CreateWorkflowEngineMessaging1764150000000 } from './1764150000000-create-workflow-engine-messaging.js';
+import { CreateWorkflowTables1764200000000 } from './1764200000000-create-workflow-tables.js';
+import { CreateExternalTaskLeases1764300000000 } from './1764300000000-create-external-task-leases.js';
+import { CreateTaskLogLines1764400000000 } from './1764400000000-create-task-log-lines.js';
+import { CreateApprovalRequests1764500000000 } from './1764500000000-create-approval-requests.js';
+
+/** Migrations of the `workflow_engine` schema, oldest first. */
+export const workflowEngineMigrations = [
+  CreateWorkflowEngineMessaging1764150000000,
+  CreateWorkflowTables1764200000000,
+  CreateExternalTaskLeases1764300000000,
+  CreateTaskLogLines1764400000000,
+  CreateApprovalRequests1764500000000,
+];

@@ -1,0 +1,10 @@
+/** A person approves or rejects the approval task `key` of a run. */
+export class DecideApprovalCommand {
+  constructor(
+    readonly runId: string,
+    readonly key: string,
+    readonly approve: boolean,
+    readonly userId: string,
+    readonly comment?: string,
+  ) {}
+}

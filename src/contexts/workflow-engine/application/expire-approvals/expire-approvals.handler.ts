@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { expireApproval } from '../../domain/run/approval-decision.js';
+import { ApprovalRequests } from '../ports/approval-requests.js';
+import { RunChanges } from '../run-changes/run-changes.js';
+
+const BATCH = 100;
+
+/** Fails the approvals nobody decided on before their deadline; answers how many it failed. */
+@Injectable()
+export class ExpireApprovalsHandler {
+  constructor(
+    private readonly requests: ApprovalRequests,
+    private readonly changes: RunChanges,
+  ) {}
+
+  async execute(): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const due = await this.requests.pastDeadline(BATCH);
+      for (const attempt of due) {
+        const failed = await this.changes.apply(attempt.runId, async (run, now) => {
+          const dispatches = expireApproval(run, attempt.key, attempt.attempt, now, Math.random());
+          // Closed either way: a request whose task moved on (decided, cancelled) has nothing left to expire.
+          await this.requests.close(attempt);
+          return { dispatches: dispatches ?? [], value: dispatches !== undefined, unchanged: dispatches === undefined };
+        });
+        if (failed) expired += 1;
+      }
+      if (due.length < BATCH) return expired;
+    }
+  }
+}

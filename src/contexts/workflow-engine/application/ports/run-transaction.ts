@@ -1,0 +1,9 @@
+/**
+ * Port: one transaction around a change to runs; repositories called inside `work` take part in it.
+ * `lockingRun` first holds the run against concurrent changes until the transaction ends, so many
+ * reports about the tasks of one run queue up instead of failing each other (docs/adr/0203).
+ */
+export abstract class RunTransaction {
+  abstract run<T>(work: () => Promise<T>): Promise<T>;
+  abstract lockingRun<T>(runId: string, work: () => Promise<T>): Promise<T>;
+}

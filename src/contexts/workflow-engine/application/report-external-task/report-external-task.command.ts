@@ -1,0 +1,16 @@
+import type { JsonValue } from '../../domain/json-value.js';
+
+/** What a worker holding a lease may report: it is alive, lines for the attempt's log, it finished well, or it failed. */
+export type ExternalTaskReport =
+  | { readonly kind: 'heartbeat' }
+  | { readonly kind: 'log'; readonly lines: readonly string[] }
+  | { readonly kind: 'complete'; readonly outputs: JsonValue }
+  | { readonly kind: 'fail'; readonly error: string };
+
+export class ReportExternalTaskCommand {
+  constructor(
+    readonly taskRunId: string,
+    readonly leaseToken: string,
+    readonly report: ExternalTaskReport,
+  ) {}
+}

@@ -1,0 +1,25 @@
+import { NotFoundError } from '@libs/ddd';
+import { Injectable } from '@nestjs/common';
+import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
+import { Clock } from '../ports/clock.js';
+import { RunChanges } from '../run-changes/run-changes.js';
+import type { RerunRunCommand } from './rerun-run.command.js';
+
+/** Starts a new run of the same pinned version and params; answers its id. The old run is left as it was. */
+@Injectable()
+export class RerunRunHandler {
+  constructor(
+    private readonly runs: WorkflowRunRepository,
+    private readonly changes: RunChanges,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ runId, fromTask }: RerunRunCommand): Promise<string> {
+    const previous = await this.runs.findById(runId);
+    if (previous === undefined) throw new NotFoundError('workflow run', runId);
+    const now = this.clock.now();
+    const run = fromTask === undefined ? previous.rerun(now) : previous.rerunFrom(fromTask, now);
+    await this.changes.create(run, run.start(now));
+    return run.id;
+  }
+}

@@ -1,0 +1,13 @@
+import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import type { TaskAttempt } from '../ports/task-queue.js';
+
+/** An executor picked up a job: the attempt it names is about to run. */
+export class StartTaskCommand {
+  constructor(readonly attempt: TaskAttempt) {}
+}
+
+/** What the executor runs: the task run's current dispatch, in its run's project. */
+export interface TaskExecution {
+  readonly dispatch: TaskDispatch;
+  readonly projectId: string;
+}

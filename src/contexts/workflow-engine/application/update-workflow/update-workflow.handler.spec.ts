@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConcurrencyError, NotFoundError } from '@libs/ddd';
+import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
+import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
+import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
+import { CreateWorkflowCommand } from '../create-workflow/create-workflow.command.js';
+import { CreateWorkflowHandler } from '../create-workflow/create-workflow.handler.js';
+import type { DefinitionBody } from '../definition-body.js';
+import { DefinitionValidation } from '../definition-validation.js';
+import { InMemoryTaskTypeRegistry } from '../task-type-registry/in-memory-task-type.registry.js';
+import { FixedClock } from '../testing/fixed-clock.js';
+import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { UpdateWorkflowCommand } from './update-workflow.command.js';
+import { UpdateWorkflowHandler } from './update-workflow.handler.js';
+
+async function arrange() {
+  const definitions = new InMemoryWorkflowDefinitionRepository();
+  const clock = new FixedClock();
+  const validation = new DefinitionValidation(
+    new AjvJsonSchemaValidator(),
+    new InMemoryTaskTypeRegistry(),
+    new CronParserCalendar(),
+    new YamlLibraryDocumentReader(),
+  );
+  const created = await new CreateWorkflowHandler(validation, definitions, clock).execute(
+    new CreateWorkflowCommand('project-1', { json: { name: 'w', tasks: [{ id: 'a', type: 'noop' }] } }),
+  );
+  return {
+    definitions,
+    workflowId: created.workflowId,
+    handler: new UpdateWorkflowHandler(validation, definitions, clock),
+  };
+}
+
+const v2: DefinitionBody = {
+  json: {
+    name: 'w',
+    tasks: [
+      { id: 'a', type: 'noop' },
+      { id: 'b', type: 'noop', dependsOn: ['a'] },
+    ],
+  },
+};
+
+describe('UpdateWorkflowHandler', () => {
+  it('adds version 2 and keeps version 1 readable', async () => {
+    const { definitions, workflowId, handler } = await arrange();
+    expect(await handler.execute(new UpdateWorkflowCommand(workflowId, v2))).toEqual({ workflowId, version: 2 });
+    expect((await definitions.findById(workflowId))?.latest.spec.layers()).toEqual([['a'], ['b']]);
+    expect((await definitions.findVersion(workflowId, 1))?.spec.layers()).toEqual([['a']]);
+  });
+
+  it('refuses an update based on a version someone else already replaced', async () => {
+    const { workflowId, handler } = await arrange();
+    await handler.execute(new UpdateWorkflowCommand(workflowId, v2, 1));
+    await expect(handler.execute(new UpdateWorkflowCommand(workflowId, v2, 1))).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+  });
+
+  it('answers not found for an unknown workflow', async () => {
+    const { handler } = await arrange();
+    await expect(handler.execute(new UpdateWorkflowCommand('missing', v2))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

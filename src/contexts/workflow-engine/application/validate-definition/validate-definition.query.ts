@@ -1,0 +1,10 @@
+import type { DefinitionBody } from '../definition-body.js';
+
+export class ValidateDefinitionQuery {
+  constructor(readonly body: DefinitionBody) {}
+}
+
+export interface ValidateDefinitionResult {
+  readonly name: string;
+  readonly layers: string[][];
+}

@@ -1,0 +1,34 @@
+/**
+ * Integration events the workflow-engine context publishes: type -> payload. Consumers in
+ * other contexts import this map through `@contexts/workflow-engine` so publish and
+ * handle type-check against one definition.
+ */
+export interface WorkflowEngineEvents {
+  'workflow-engine.workflow-run.started.v1': WorkflowRunPayload & {
+    readonly params: Readonly<Record<string, unknown>>;
+  };
+  'workflow-engine.workflow-run.succeeded.v1': WorkflowRunPayload;
+  'workflow-engine.workflow-run.failed.v1': WorkflowRunPayload & { readonly failedTasks: readonly string[] };
+  'workflow-engine.workflow-run.cancelled.v1': WorkflowRunPayload & { readonly reason: string };
+  'workflow-engine.task-run.succeeded.v1': TaskRunPayload & { readonly outputs: unknown };
+  'workflow-engine.task-run.failed.v1': TaskRunPayload & { readonly error: string };
+  'workflow-engine.approval.requested.v1': TaskRunPayload & {
+    readonly message?: string;
+    readonly approvers: readonly string[];
+  };
+}
+
+interface WorkflowRunPayload {
+  readonly runId: string;
+  readonly workflowId: string;
+  readonly workflowVersion: number;
+  readonly projectId: string;
+}
+
+interface TaskRunPayload extends WorkflowRunPayload {
+  /** The task's id in the definition, with the item index for a fan-out (`train[2]`). */
+  readonly taskRunKey: string;
+  readonly taskId: string;
+  readonly taskType: string;
+  readonly attempt: number;
+}

@@ -1,0 +1,3 @@
+export * from './built-in-task-types.js';
+export * from './events.js';
+export * from './task-types.js';

@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals';
+import type { FieldProblem } from '@libs/ddd';
+import { InMemoryTaskTypeRegistry } from '../../application/task-type-registry/in-memory-task-type.registry.js';
+import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
+import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
+import { WorkflowDefinitionInvalid } from '../errors.js';
+import type { JsonValue } from '../json-value.js';
+import { DefinitionValidator } from './definition-validator.js';
+
+const validator = new DefinitionValidator(
+  new AjvJsonSchemaValidator(),
+  new InMemoryTaskTypeRegistry(),
+  new CronParserCalendar(),
+);
+
+function problemsOf(document: JsonValue): FieldProblem[] {
+  try {
+    validator.validate(document);
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowDefinitionInvalid);
+    return [...(error as WorkflowDefinitionInvalid).errors!];
+  }
+  throw new Error('expected the definition to be rejected');
+}
+
+const training: JsonValue = {
+  name: 'training',
+  params: { type: 'object', properties: { epochs: { type: 'integer', default: 3 } } },
+  tasks: [
+    { id: 'fetch', type: 'http', params: { method: 'GET', url: 'https://data.example/x' } },
+    { id: 'train', type: 'sleep', dependsOn: ['fetch'], params: { ms: '${{ params.epochs }}' } },
+    {
+      id: 'evaluate',
+      type: 'noop',
+      dependsOn: ['train'],
+      when: '${{ params.epochs > 1 }}',
+      params: { outputs: { uri: '${{ tasks.fetch.outputs.body }}' } },
+      retries: { max: 2, backoff: 'exponential', delayMs: 100, jitter: true },
+      cache: { ttlSeconds: 60 },
+    },
+  ],
+  schedule: { cron: '0 3 * * *', timezone: 'Europe/Paris', catchUp: 'latest' },
+  triggers: [{ event: 'data-pipeline.dataset-version.created.v1', filter: "trigger.payload.name == 'x'" }],
+};
+
+describe('DefinitionValidator', () => {
+  it('accepts a well-formed definition and plans it in layers', () => {
+    const spec = validator.validate(training);
+    expect(spec.layers()).toEqual([['fetch'], ['train'], ['evaluate']]);
+    expect(spec.task('evaluate').retries.maxRetries).toBe(2);
+    expect(spec.schedule?.timezone).toBe('Europe/Paris');
+  });
+
+  it('lists shape problems and DAG problems at once, pointing at each field', () => {
+    const problems = problemsOf({
+      name: 'broken',
+      extra: true,
+      tasks: [
+        { id: 'a', type: 'noop', dependsOn: ['ghost'] },
+        { id: 'a', type: 'teleport' },
+        { id: 'b', retries: { max: -1, backoff: 'linear', delayMs: 1 } },
+      ],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'extra', message: 'is not allowed' },
+        { field: 'tasks[2].type', message: 'is required' },
+        { field: 'tasks[2].retries.max', message: 'must be >= 0' },
+        { field: 'tasks[2].retries.backoff', message: 'must be one of fixed, exponential' },
+        { field: 'tasks[1].id', message: "duplicate task id 'a' (first at tasks[0])" },
+        { field: 'tasks[1].type', message: "unknown task type 'teleport'" },
+        { field: 'tasks[0].dependsOn[0]', message: "task 'a' depends on unknown task 'ghost'" },
+      ]),
+    );
+    expect(problems).toHaveLength(7);
+  });
+
+  it('names the path of a cycle', () => {
+    const problems = problemsOf({
+      name: 'loop',
+      tasks: [
+        { id: 'a', type: 'noop', dependsOn: ['c'] },
+        { id: 'b', type: 'noop', dependsOn: ['a'] },
+        { id: 'c', type: 'noop', dependsOn: ['b'] },
+        { id: 'self', type: 'noop', dependsOn: ['self'] },
+      ],
+    });
+    expect(problems).toEqual([
+      { field: 'tasks[1].dependsOn[0]', message: 'dependency cycle: a -> c -> b -> a' },
+      { field: 'tasks[3].dependsOn[0]', message: 'dependency cycle: self -> self' },
+    ]);
+  });
+
+  it('refuses references to tasks that are not upstream, and item outside a fan-out', () => {
+    const problems = problemsOf({
+      name: 'refs',
+      tasks: [
+        { id: 'a', type: 'noop' },
+        { id: 'b', type: 'noop', params: { outputs: { x: '${{ tasks.a.outputs.x }}' } } },
+        {
+          id: 'c',
+          type: 'noop',
+          dependsOn: ['b'],
+          when: 'tasks.a.outputs.ok',
+          cache: { key: '${{ item }}', ttlSeconds: 5 },
+        },
+        { id: 'd', type: 'noop', params: { outputs: { y: '${{ tasks.nope.outputs }}' } } },
+      ],
+    });
+    expect(problems).toEqual([
+      { field: 'tasks[1].params', message: "reads tasks.a, which is not upstream of 'b'; add it to dependsOn" },
+      { field: 'tasks[2].when', message: "reads tasks.a, which is not upstream of 'c'; add it to dependsOn" },
+      { field: 'tasks[2].cache.key', message: 'item is defined only in params and cache.key of a task with forEach' },
+      { field: 'tasks[3].params', message: 'reads tasks.nope, which is not a task' },
+    ]);
+  });
+
+  it('accepts a reference to a task upstream through others', () => {
+    const spec = validator.validate({
+      name: 'deep',
+      tasks: [
+        { id: 'a', type: 'noop' },
+        { id: 'b', type: 'noop', dependsOn: ['a'] },
+        { id: 'c', type: 'noop', dependsOn: ['b'], when: 'tasks.a.outputs.ok' },
+      ],
+    });
+    expect(spec.task('c').readsTasks).toEqual(new Set(['a']));
+  });
+
+  it('checks literal params against the task type and leaves placeholders to run time', () => {
+    const problems = problemsOf({
+      name: 'params',
+      params: { type: 'object', properties: { n: { type: 'nonsense' } } },
+      tasks: [
+        { id: 'a', type: 'sleep', params: { ms: 'soon' } },
+        { id: 'b', type: 'sleep', params: { ms: '${{ params.n }}' } },
+        { id: 'c', type: 'http', params: { method: 'GET', url: '${{ 1 + }}' } },
+      ],
+      schedule: { cron: '61 * * * *', timezone: 'UTC' },
+    });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'tasks[2].params.url',
+      'tasks[0].params.ms',
+      'params',
+      'schedule.cron',
+    ]);
+  });
+
+  it('refuses a bad time zone and a cron with missing fields', () => {
+    const base = { name: 's', tasks: [{ id: 'a', type: 'noop' }] };
+    expect(problemsOf({ ...base, schedule: { cron: '* * *' } })[0].field).toBe('schedule.cron');
+    expect(problemsOf({ ...base, schedule: { cron: '0 1 * * *', timezone: 'Mars/Olympus' } })[0].message).toMatch(
+      /time zone/,
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import type { FieldProblem } from '@libs/ddd';
+import { WorkflowDefinitionInvalid } from '../errors.js';
+import { formatField, startsWithPath } from '../field-path.js';
+import type { JsonValue } from '../json-value.js';
+import type { CronCalendar } from './cron-calendar.js';
+import { DEFINITION_DOCUMENT_SCHEMA, type DefinitionDocument } from './definition-document.js';
+import { DefinitionSpec } from './definition-spec.js';
+import { graphProblems } from './graph-checks.js';
+import type { JsonSchemaValidator } from './json-schema.validator.js';
+import { referenceProblems } from './reference-checks.js';
+import type { TaskTypeCatalog } from './task-type.catalog.js';
+
+/**
+ * Turns a document into a DefinitionSpec or throws WorkflowDefinitionInvalid listing every problem:
+ * its shape, the DAG rules, expressions, references, task params, the params schema and the cron.
+ */
+export class DefinitionValidator {
+  constructor(
+    private readonly schemas: JsonSchemaValidator,
+    private readonly taskTypes: TaskTypeCatalog,
+    private readonly calendar: CronCalendar,
+  ) {}
+
+  validate(raw: JsonValue): DefinitionSpec {
+    const shape = this.schemas
+      .validate(DEFINITION_DOCUMENT_SCHEMA, raw)
+      .problems.map((problem): FieldProblem => ({ field: formatField(problem.path), message: problem.message }));
+    const graph = graphProblems(raw, this.taskTypes);
+    // Past this point the document is read through its type, which holds only once its shape is right.
+    if (shape.length > 0) throw new WorkflowDefinitionInvalid([...shape, ...graph.problems]);
+    const { spec, problems } = DefinitionSpec.build(raw as unknown as DefinitionDocument);
+    const all = [
+      ...graph.problems,
+      ...problems,
+      ...referenceProblems(spec, graph.acyclic),
+      ...this.taskParamsProblems(spec),
+      ...this.paramsSchemaProblems(spec),
+      ...this.scheduleProblems(spec),
+    ];
+    if (all.length > 0) throw new WorkflowDefinitionInvalid(all);
+    return spec;
+  }
+
+  /**
+   * Params are checked against their task type's schema where they are literal; a field holding a
+   * placeholder has no type until the run renders it, so problems at or under it are left out.
+   */
+  private taskParamsProblems(spec: DefinitionSpec): FieldProblem[] {
+    return spec.tasks.flatMap((task, index) => {
+      const type = this.taskTypes.find(task.type);
+      if (type === undefined) return [];
+      const templated = task.params.placeholderPaths;
+      return this.schemas
+        .validate(type.paramsSchema, task.params.raw)
+        .problems.filter((problem) => !templated.some((path) => startsWithPath(problem.path, path)))
+        .map((problem) => ({
+          field: formatField(['tasks', index, 'params', ...problem.path]),
+          message: problem.message,
+        }));
+    });
+  }
+
+  private paramsSchemaProblems(spec: DefinitionSpec): FieldProblem[] {
+    const schema = spec.paramsSchema;
+    if (schema === undefined) return [];
+    return this.schemas.schemaProblems(schema).map((message) => ({ field: 'params', message }));
+  }
+
+  private scheduleProblems(spec: DefinitionSpec): FieldProblem[] {
+    const schedule = spec.schedule;
+    const problem = schedule && this.calendar.problem(schedule.cron, schedule.timezone);
+    return problem === undefined ? [] : [{ field: 'schedule.cron', message: problem }];
+  }
+}

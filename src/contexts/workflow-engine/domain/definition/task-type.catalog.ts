@@ -1,0 +1,14 @@
+import type { JsonObject } from '../json-value.js';
+
+/** What the engine needs to know of a task type to validate a definition that uses it. */
+export interface TaskTypeSpec {
+  readonly name: string;
+  readonly paramsSchema: JsonObject;
+  /** The BullMQ queue (`<context>.<purpose>`) of the context that executes it. */
+  readonly queue: string;
+}
+
+/** Port: the task types known to this process, built-in and contributed by other contexts. */
+export abstract class TaskTypeCatalog {
+  abstract find(name: string): TaskTypeSpec | undefined;
+}

@@ -1,0 +1,19 @@
+import type { WorkflowRun } from './workflow-run.js';
+
+/**
+ * Port: runs with their task runs and transitions. `save` writes the snapshot and the pulled events
+ * (to the outbox) in one transaction, checking the aggregate version for optimistic locking: two
+ * reports about one run must not overwrite each other.
+ */
+export abstract class WorkflowRunRepository {
+  abstract findById(runId: string): Promise<WorkflowRun | undefined>;
+  /** Runs of a workflow in queued, running or paused state, oldest first: the concurrency policy's input. */
+  abstract findActive(workflowId: string): Promise<WorkflowRun[]>;
+  /** The run a start request with this key made, so a repeated request finds it instead of starting another. */
+  abstract findIdByIdempotencyKey(workflowId: string, key: string): Promise<string | undefined>;
+  /**
+   * `idempotencyKey` is stored with a new run, unique per workflow: of two concurrent starts with one
+   * key, the second save fails with IdempotencyKeyTaken.
+   */
+  abstract save(run: WorkflowRun, idempotencyKey?: string): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export * from './contracts/index.js';
+export { WorkflowEngineModule } from './workflow-engine.module.js';

@@ -1,0 +1,37 @@
+import { EnvReader } from '@libs/platform';
+
+type Env = Record<string, string | undefined>;
+
+export const WORKFLOW_ENGINE_CONFIG = Symbol('WORKFLOW_ENGINE_CONFIG');
+
+export interface WorkflowEngineConfig {
+  /** Task runs one worker process executes at once. */
+  readonly taskConcurrency: number;
+  /** How often the reconciler compares the database with the queue; 0 runs it at start only. */
+  readonly reconcileIntervalMs: number;
+  readonly http: HttpTaskConfig;
+}
+
+export interface HttpTaskConfig {
+  readonly allowedSchemes: readonly string[];
+  /** Lets HTTP tasks reach loopback, link-local and private addresses (a lab or an internal network). */
+  readonly allowPrivateNetworks: boolean;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly maxRedirects: number;
+}
+
+export function readWorkflowEngineConfig(env: Env): WorkflowEngineConfig {
+  const read = new EnvReader(env);
+  return {
+    taskConcurrency: read.integer('WORKFLOW_TASK_CONCURRENCY', 16, 1, 1000),
+    reconcileIntervalMs: read.integer('WORKFLOW_RECONCILE_INTERVAL_MS', 60_000, 0, 86_400_000),
+    http: {
+      allowedSchemes: read.list('WORKFLOW_HTTP_ALLOWED_SCHEMES', ['https', 'http']),
+      allowPrivateNetworks: read.boolean('WORKFLOW_HTTP_ALLOW_PRIVATE_NETWORKS', false),
+      timeoutMs: read.integer('WORKFLOW_HTTP_TIMEOUT_MS', 30_000, 100, 600_000),
+      maxResponseBytes: read.integer('WORKFLOW_HTTP_MAX_RESPONSE_BYTES', 1_048_576, 1024, 104_857_600),
+      maxRedirects: read.integer('WORKFLOW_HTTP_MAX_REDIRECTS', 5, 0, 20),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import { JsonSchemaValidator } from '../../domain/definition/json-schema.validator.js';
+import { TaskTypeCatalog } from '../../domain/definition/task-type.catalog.js';
+import type { JsonValue } from '../../domain/json-value.js';
+import { TaskExecutor } from './task-executor.js';
+
+export const TASK_EXECUTORS = Symbol('TASK_EXECUTORS');
+
+export type TaskOutcome =
+  { readonly ok: true; readonly outputs: JsonValue } | { readonly ok: false; readonly error: string };
+
+/** The executors of this process by task type, with the checks every execution goes through. */
+@Injectable()
+export class TaskExecutors {
+  private readonly byType: ReadonlyMap<string, TaskExecutor>;
+
+  constructor(
+    @Inject(TASK_EXECUTORS) executors: TaskExecutor[],
+    private readonly catalog: TaskTypeCatalog,
+    private readonly schemas: JsonSchemaValidator,
+  ) {
+    this.byType = new Map(executors.map((executor) => [executor.type, executor]));
+  }
+
+  /** Runs one attempt; `stop` aborts it from outside (shutdown) and is not an outcome of the task. */
+  async run(dispatch: TaskDispatch, stop: AbortSignal): Promise<TaskOutcome> {
+    const executor = this.byType.get(dispatch.type);
+    if (executor === undefined) return { ok: false, error: `no executor for task type '${dispatch.type}' here` };
+    // Params holding placeholders were only checked once rendered, which is now (docs/adr/0202).
+    const schema = this.catalog.find(dispatch.type)?.paramsSchema;
+    const problems = schema === undefined ? [] : this.schemas.validate(schema, dispatch.input).problems;
+    if (problems.length > 0) {
+      const listed = problems.map((problem) => `${problem.path.join('.') || 'params'}: ${problem.message}`);
+      return { ok: false, error: `invalid params: ${listed.join('; ')}` };
+    }
+    const timeout = dispatch.timeoutMs === undefined ? undefined : AbortSignal.timeout(dispatch.timeoutMs);
+    try {
+      const signal = timeout === undefined ? stop : AbortSignal.any([stop, timeout]);
+      return { ok: true, outputs: await executor.execute(dispatch.input, signal) };
+    } catch (error) {
+      if (stop.aborted) throw error;
+      if (timeout?.aborted) return { ok: false, error: `timed out after ${dispatch.timeoutMs} ms` };
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}

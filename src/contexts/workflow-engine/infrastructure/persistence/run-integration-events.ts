@@ -1,0 +1,65 @@
+import type { PendingEvent } from '@libs/messaging';
+import type { WorkflowEngineEvents } from '../../contracts/events.js';
+import { isJsonObject } from '../../domain/json-value.js';
+import type { RunEvent } from '../../domain/run/run-events.js';
+import type { WorkflowRun } from '../../domain/run/workflow-run.js';
+
+type Pending = PendingEvent<WorkflowEngineEvents>;
+
+/** The integration events a saved change of `run` publishes, one per domain event it recorded. */
+export function integrationEventsOf(run: WorkflowRun, events: readonly RunEvent[]): Pending[] {
+  const { workflowId, version: workflowVersion, projectId } = run.pinned;
+  const subject = { aggregateId: run.id, aggregateVersion: run.version + 1 };
+  const base = { runId: run.id, workflowId, workflowVersion, projectId };
+  const taskBase = (key: string, attempt: number) => {
+    const taskId = run.taskRun(key).taskId;
+    return { ...base, taskRunKey: key, taskId, taskType: run.pinned.spec.task(taskId).type, attempt };
+  };
+  const event = (pending: Pending): Pending => pending;
+  return events.map((domainEvent) => {
+    switch (domainEvent.name) {
+      case 'run-started':
+        return event({
+          type: 'workflow-engine.workflow-run.started.v1',
+          payload: { ...base, params: isJsonObject(domainEvent.params) ? domainEvent.params : {} },
+          subject,
+        });
+      case 'run-succeeded':
+        return event({ type: 'workflow-engine.workflow-run.succeeded.v1', payload: base, subject });
+      case 'run-failed':
+        return event({
+          type: 'workflow-engine.workflow-run.failed.v1',
+          payload: { ...base, failedTasks: domainEvent.failedTasks },
+          subject,
+        });
+      case 'run-cancelled':
+        return event({
+          type: 'workflow-engine.workflow-run.cancelled.v1',
+          payload: { ...base, reason: domainEvent.reason },
+          subject,
+        });
+      case 'task-succeeded':
+        return event({
+          type: 'workflow-engine.task-run.succeeded.v1',
+          payload: { ...taskBase(domainEvent.key, domainEvent.attempt), outputs: domainEvent.outputs },
+          subject,
+        });
+      case 'task-failed':
+        return event({
+          type: 'workflow-engine.task-run.failed.v1',
+          payload: { ...taskBase(domainEvent.key, domainEvent.attempt), error: domainEvent.error },
+          subject,
+        });
+      case 'approval-requested': {
+        const input = isJsonObject(domainEvent.input) ? domainEvent.input : {};
+        const approvers = Array.isArray(input.approvers) ? input.approvers.map(String) : [];
+        const message = typeof input.message === 'string' ? input.message : undefined;
+        return event({
+          type: 'workflow-engine.approval.requested.v1',
+          payload: { ...taskBase(domainEvent.key, domainEvent.attempt), approvers, ...(message && { message }) },
+          subject,
+        });
+      }
+    }
+  });
+}

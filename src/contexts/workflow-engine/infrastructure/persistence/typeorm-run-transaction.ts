@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { AmbientTransaction } from '@libs/platform';
+import type { EntityManager } from 'typeorm';
+import { RunTransaction } from '../../application/ports/run-transaction.js';
+
+/**
+ * The engine's transaction port on the context's ambient transaction, plus the run lock that
+ * serialises the reports about one run.
+ */
+@Injectable()
+export class TypeOrmRunTransaction extends RunTransaction {
+  constructor(private readonly ambient: AmbientTransaction) {
+    super();
+  }
+
+  manager(): EntityManager {
+    return this.ambient.manager();
+  }
+
+  afterCommit(effect: () => void): void {
+    this.ambient.afterCommit(effect);
+  }
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return this.ambient.run(work);
+  }
+
+  lockingRun<T>(runId: string, work: () => Promise<T>): Promise<T> {
+    return this.run(async () => {
+      // Reports about one run wait here for each other instead of failing on the version check.
+      await this.manager().query('SELECT 1 FROM workflow_engine.runs WHERE id = $1 FOR UPDATE', [runId]);
+      return work();
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { ConcurrencyError } from '@libs/ddd';
+import { Outbox } from '@libs/messaging';
+import { Injectable } from '@nestjs/common';
+import type { WorkflowEngineEvents } from '../../contracts/events.js';
+import { IdempotencyKeyTaken } from '../../domain/errors.js';
+import type { RunEvent } from '../../domain/run/run-events.js';
+import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
+import { WorkflowRun } from '../../domain/run/workflow-run.js';
+import { RunOrmEntity } from './run.orm-entity.js';
+import { CommittedRuns } from './committed-runs.js';
+import { integrationEventsOf } from './run-integration-events.js';
+import * as sql from './run-rows.sql.js';
+import { SavedRuns } from './saved-runs.js';
+import { TypeOrmRunTransaction } from './typeorm-run-transaction.js';
+import { VersionSpecs } from './version-specs.js';
+import { WorkflowVersionOrmEntity } from './workflow.orm-entity.js';
+import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from './workflow-run.mapper.js';
+
+/**
+ * Runs as rows of `runs`, `task_runs` and the append-only `transitions`. A save writes only what
+ * changed since the run was loaded (SavedRuns remembers it), bumps the run's version if it is still
+ * the one loaded, and puts the run's events in the outbox, all in one transaction. A load whose row
+ * version matches the last committed snapshot kept in this process restores from it (CommittedRuns).
+ */
+@Injectable()
+export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
+  private readonly outbox = new Outbox<WorkflowEngineEvents>('workflow-engine', 'workflow_engine');
+  private readonly saved = new SavedRuns();
+
+  constructor(
+    private readonly transaction: TypeOrmRunTransaction,
+    private readonly specs: VersionSpecs,
+    private readonly committed: CommittedRuns,
+  ) {
+    super();
+  }
+
+  async findById(runId: string): Promise<WorkflowRun | undefined> {
+    const manager = this.transaction.manager();
+    const [run] = await manager.query<RunRow[]>(sql.SELECT_RUN, [runId]);
+    if (run === undefined) return undefined;
+    const committed = this.committed.at(runId, run.version);
+    if (committed !== undefined) {
+      const restored = WorkflowRun.restore(committed.pinned, committed.snapshot, committed.version);
+      this.saved.remember(restored);
+      return restored;
+    }
+    const taskRuns = await manager.query<TaskRunRow[]>(sql.SELECT_TASK_RUNS, [runId]);
+    const transitions = await manager.query<TransitionRow[]>(sql.SELECT_TRANSITIONS, [runId]);
+    const spec = await this.specs.of(run.workflow_id, run.workflow_version, async () => {
+      const version = await manager.findOneByOrFail(WorkflowVersionOrmEntity, {
+        workflowId: run.workflow_id,
+        number: run.workflow_version,
+      });
+      return version.document;
+    });
+    // Task runs in definition order, fan-out items after their task, as the run made them.
+    const order = new Map(spec.tasks.map((task, index) => [task.id, index]));
+    taskRuns.sort(
+      (a, b) => order.get(a.task_id)! - order.get(b.task_id)! || (a.item_index ?? -1) - (b.item_index ?? -1),
+    );
+    const pinned = { workflowId: run.workflow_id, version: run.workflow_version, projectId: run.project_id, spec };
+    const snapshot = toRunSnapshot(run, taskRuns, transitions);
+    this.committed.keep(runId, { pinned, snapshot, version: run.version });
+    const restored = WorkflowRun.restore(pinned, snapshot, run.version);
+    this.saved.remember(restored);
+    return restored;
+  }
+
+  async findActive(workflowId: string): Promise<WorkflowRun[]> {
+    const rows = await this.transaction
+      .manager()
+      .createQueryBuilder(RunOrmEntity, 'run')
+      .select('run.id')
+      .where("run.workflowId = :workflowId AND run.state IN ('queued', 'running', 'paused')", { workflowId })
+      .orderBy('run.id')
+      .getMany();
+    const runs = await Promise.all(rows.map((row) => this.findById(row.id)));
+    return runs.filter((run): run is WorkflowRun => run !== undefined);
+  }
+
+  async findIdByIdempotencyKey(workflowId: string, key: string): Promise<string | undefined> {
+    const row = await this.transaction.manager().findOne(RunOrmEntity, {
+      select: { id: true },
+      where: { workflowId, idempotencyKey: key },
+    });
+    return row?.id;
+  }
+
+  async save(run: WorkflowRun, idempotencyKey?: string): Promise<void> {
+    const events = run.pullEvents() as RunEvent[];
+    const changes = this.saved.changesOf(run);
+    // Until this commits, the kept snapshot may be behind or ahead of the database: nobody may use it.
+    this.committed.forget(run.id);
+    await this.transaction.run(async () => {
+      const manager = this.transaction.manager();
+      const now = new Date();
+      if (run.version === 0) await this.insert(run, now, idempotencyKey);
+      else {
+        const [, affected] = await manager.query<[unknown, number]>(sql.UPDATE_RUN, [
+          run.id,
+          run.state,
+          now,
+          run.version,
+        ]);
+        if (affected !== 1) throw new ConcurrencyError('workflow run', run.id);
+      }
+      if (changes.taskRuns.length > 0)
+        await manager.query(sql.UPSERT_TASK_RUNS, [run.id, JSON.stringify(changes.taskRuns)]);
+      if (changes.transitions.length > 0)
+        await manager.query(sql.INSERT_TRANSITIONS, [run.id, JSON.stringify(changes.transitions)]);
+      await this.outbox.publishAll(manager, integrationEventsOf(run, events));
+      const committed = { pinned: run.pinned, snapshot: run.toSnapshot(), version: run.version + 1 };
+      this.transaction.afterCommit(() => this.committed.keep(run.id, committed));
+    });
+    run.markSaved();
+    this.saved.remember(run, changes.saved);
+  }
+
+  private async insert(run: WorkflowRun, now: Date, idempotencyKey: string | undefined): Promise<void> {
+    const { workflowId, version, projectId } = run.pinned;
+    const snapshot = run.toSnapshot();
+    const values = [run.id, workflowId, version, projectId, run.state];
+    const json = [JSON.stringify(snapshot.params), JSON.stringify(snapshot.trigger)];
+    const rest = [snapshot.rerunOf ?? null, idempotencyKey ?? null, snapshot.createdAt, now];
+    const inserted = await this.transaction.manager().query<unknown[]>(sql.INSERT_RUN, [...values, ...json, ...rest]);
+    // Only the idempotency key can conflict: the id is new. The other request's run is the answer.
+    if (inserted.length === 0) throw new IdempotencyKeyTaken(workflowId, idempotencyKey!);
+  }
+}

@@ -1,0 +1,23 @@
+import type { TaskAttempt } from '../../application/ports/task-queue.js';
+
+/** The queue the built-in executors listen on (CONVENTIONS: `<context>.<purpose>`). */
+export const TASK_QUEUE = 'workflow-engine.tasks';
+
+/** One hash tag for every key of the context's queues, so Redis Cluster keeps them in one slot. */
+export const QUEUE_PREFIX = '{workflow-engine}';
+
+/** What a job carries: ids and the attempt number, never state (PostgreSQL is the record). */
+export type TaskJobData = TaskAttempt;
+
+/** One job per attempt: enqueueing an attempt again finds the job already there. */
+export function taskJobId({ runId, key, attempt }: TaskAttempt): string {
+  return `${runId}:${key}:${attempt}`;
+}
+
+/**
+ * Definitions rank tasks 1 to 10, higher first (as Airflow's priority weights do); BullMQ runs its
+ * lowest priority number first, so the scale is turned around.
+ */
+export function bullPriority(priority: number): number {
+  return 11 - priority;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
+import { DecideApprovalCommand } from '../../application/decide-approval/decide-approval.command.js';
+import { DecideApprovalHandler } from '../../application/decide-approval/decide-approval.handler.js';
+import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
+import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { ApprovalDecisionRequest } from './dto/approval-decision.request.js';
+import { toRunResponse, type RunResponse } from './dto/responses.js';
+
+@ApiTags('workflow-engine')
+@Controller()
+export class ApprovalsController {
+  constructor(
+    private readonly deciding: DecideApprovalHandler,
+    private readonly reading: GetRunHandler,
+  ) {}
+
+  @Post('workflow-runs/:runId/tasks/:taskId/approval')
+  @HttpCode(200)
+  @RequirePermission('workflow:approve', { resource: { resolver: RunProjects, param: 'runId' } })
+  @ApiOperation({ summary: 'Approve or reject an approval task waiting for a decision; 409 when none waits' })
+  async decide(
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+    @Body() body: ApprovalDecisionRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RunResponse> {
+    const approve = body.decision === 'approve';
+    await this.deciding.execute(new DecideApprovalCommand(runId, taskId, approve, principal.userId, body.comment));
+    return toRunResponse(await this.reading.execute(runId));
+  }
+}

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type { JsonObject } from '../../../domain/json-value.js';
+
+export class ClaimExternalTaskRequest {
+  @ApiProperty({
+    pattern: '^[a-z0-9][a-z0-9._-]{0,99}$',
+    description: 'The `queue` param of the external tasks to take',
+  })
+  @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/)
+  queue!: string;
+
+  @ApiProperty({ maxLength: 200, description: 'Who claims, recorded on the lease for operators' })
+  @IsString()
+  @MaxLength(200)
+  workerId!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 30, default: 0, description: 'How long to wait for a task (long poll)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  waitSeconds?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3600, default: 60, description: 'Lease length; heartbeats renew it' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  leaseSeconds?: number;
+}
+
+export class LeaseRequest {
+  @ApiProperty({ format: 'uuid', description: 'The lease token the claim answered' })
+  @IsUUID()
+  leaseToken!: string;
+}
+
+export class CompleteExternalTaskRequest extends LeaseRequest {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {} })
+  @IsOptional()
+  @IsObject()
+  outputs?: JsonObject;
+}
+
+export class FailExternalTaskRequest extends LeaseRequest {
+  @ApiProperty({ maxLength: 4000 })
+  @IsString()
+  @MaxLength(4000)
+  error!: string;
+}
+
+/** Bounds one request; a worker with more to say sends several. */
+export const MAX_LINES_PER_REQUEST = 1000;
+export const MAX_LINE_LENGTH = 10_000;
+
+export class AppendTaskLogRequest extends LeaseRequest {
+  @ApiProperty({ type: [String], maxItems: MAX_LINES_PER_REQUEST })
+  @IsArray()
+  @ArrayMaxSize(MAX_LINES_PER_REQUEST)
+  @IsString({ each: true })
+  @MaxLength(MAX_LINE_LENGTH, { each: true })
+  lines!: string[];
+}

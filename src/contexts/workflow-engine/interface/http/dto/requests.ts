@@ -1,0 +1,44 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { TASK_ID_PATTERN } from '../../../domain/definition/definition-document.js';
+import { PageQuery } from '@libs/platform';
+import type { JsonObject } from '../../../domain/json-value.js';
+import type { RunState } from '../../../domain/run/run-state.js';
+
+export const RUN_STATES: readonly RunState[] = ['queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
+
+/** Params for a run or a plan; checked against the workflow version's params schema by the handler. */
+export class RunParamsRequest {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {} })
+  @IsOptional()
+  @IsObject()
+  params?: JsonObject;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'The workflow version; the latest when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class CancelRunRequest {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class RerunRequest {
+  @ApiPropertyOptional({ description: 'Run this task and what follows it again; reuse what is upstream of it' })
+  @IsOptional()
+  @Matches(new RegExp(TASK_ID_PATTERN))
+  fromTask?: string;
+}
+
+export class RunPageQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: RUN_STATES })
+  @IsOptional()
+  @IsIn(RUN_STATES)
+  status?: RunState;
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RequirePermission } from '@contexts/user-management';
+import {
+  ClaimExternalTaskCommand,
+  type ExternalTaskClaim,
+} from '../../application/claim-external-task/claim-external-task.command.js';
+import { ClaimExternalTaskHandler } from '../../application/claim-external-task/claim-external-task.handler.js';
+import { ReportExternalTaskCommand } from '../../application/report-external-task/report-external-task.command.js';
+import { ReportExternalTaskHandler } from '../../application/report-external-task/report-external-task.handler.js';
+import { ExternalTaskProjects } from '../../infrastructure/persistence/resource-projects.js';
+import {
+  AppendTaskLogRequest,
+  ClaimExternalTaskRequest,
+  CompleteExternalTaskRequest,
+  FailExternalTaskRequest,
+  LeaseRequest,
+} from './dto/external-task.requests.js';
+
+const onExternalTask = { resource: { resolver: ExternalTaskProjects, param: 'taskRunId' } };
+const DEFAULT_LEASE_SECONDS = 60;
+
+/** The protocol of external workers: claim with a lease, heartbeat, then complete or fail under it. */
+@ApiTags('workflow-engine')
+@Controller()
+export class ExternalTasksController {
+  constructor(
+    private readonly claiming: ClaimExternalTaskHandler,
+    private readonly reporting: ReportExternalTaskHandler,
+  ) {}
+
+  @Post('projects/:projectId/external-tasks/claim')
+  @HttpCode(200)
+  @RequirePermission('workflow:run')
+  @ApiOperation({ summary: 'Claim an external task of a queue with a lease, waiting up to waitSeconds; 204 when none' })
+  async claim(
+    @Param('projectId') projectId: string,
+    @Body() body: ClaimExternalTaskRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ExternalTaskClaim | undefined> {
+    const waitMs = (body.waitSeconds ?? 0) * 1000;
+    const leaseSeconds = body.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+    const command = new ClaimExternalTaskCommand(projectId, body.queue, body.workerId, waitMs, leaseSeconds);
+    const claim = await this.claiming.execute(command);
+    if (claim === undefined) void reply.status(204);
+    return claim;
+  }
+
+  @Post('external-tasks/:taskRunId/heartbeat')
+  @HttpCode(200)
+  @RequirePermission('workflow:run', onExternalTask)
+  @ApiOperation({ summary: 'Extend a lease by its length; 409 when it already expired or was taken over' })
+  async heartbeat(
+    @Param('taskRunId') taskRunId: string,
+    @Body() body: LeaseRequest,
+  ): Promise<{ leaseExpiresAt: Date }> {
+    const command = new ReportExternalTaskCommand(taskRunId, body.leaseToken, { kind: 'heartbeat' });
+    return { leaseExpiresAt: (await this.reporting.execute(command))! };
+  }
+
+  @Post('external-tasks/:taskRunId/logs')
+  @HttpCode(204)
+  @RequirePermission('workflow:run', onExternalTask)
+  @ApiOperation({ summary: "Append lines to the leased attempt's log; 409 for a lost lease" })
+  async log(@Param('taskRunId') taskRunId: string, @Body() body: AppendTaskLogRequest): Promise<void> {
+    const report = { kind: 'log' as const, lines: body.lines };
+    await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
+  }
+
+  @Post('external-tasks/:taskRunId/complete')
+  @HttpCode(204)
+  @RequirePermission('workflow:run', onExternalTask)
+  @ApiOperation({ summary: 'Complete the leased attempt with its outputs; 409 for a lost lease' })
+  async complete(@Param('taskRunId') taskRunId: string, @Body() body: CompleteExternalTaskRequest): Promise<void> {
+    const report = { kind: 'complete' as const, outputs: body.outputs ?? {} };
+    await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
+  }
+
+  @Post('external-tasks/:taskRunId/fail')
+  @HttpCode(204)
+  @RequirePermission('workflow:run', onExternalTask)
+  @ApiOperation({ summary: 'Fail the leased attempt; the task retries as its policy says. 409 for a lost lease' })
+  async fail(@Param('taskRunId') taskRunId: string, @Body() body: FailExternalTaskRequest): Promise<void> {
+    const report = { kind: 'fail' as const, error: body.error };
+    await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
+  }
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RequirePermission } from '@contexts/user-management';
+import { ControlRunCommand, type RunControl } from '../../application/control-run/control-run.command.js';
+import { ControlRunHandler } from '../../application/control-run/control-run.handler.js';
+import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
+import { ListRunsHandler } from '../../application/list-runs/list-runs.handler.js';
+import type { Page, RunSummary } from '../../application/ports/run-queries.js';
+import { RerunRunCommand } from '../../application/rerun-run/rerun-run.command.js';
+import { RerunRunHandler } from '../../application/rerun-run/rerun-run.handler.js';
+import { RetryTaskCommand } from '../../application/retry-task/retry-task.command.js';
+import { RetryTaskHandler } from '../../application/retry-task/retry-task.handler.js';
+import { StartRunCommand } from '../../application/start-run/start-run.command.js';
+import { StartRunHandler } from '../../application/start-run/start-run.handler.js';
+import { RunProjects, WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { CancelRunRequest, RerunRequest, RunPageQuery, RunParamsRequest } from './dto/requests.js';
+import { toRunResponse, type RunResponse } from './dto/responses.js';
+import { idempotencyKeyOf } from './http-preconditions.js';
+
+const onWorkflow = { resource: { resolver: WorkflowProjects } };
+const onRun = { resource: { resolver: RunProjects, param: 'runId' } };
+
+@ApiTags('workflow-engine')
+@Controller()
+export class WorkflowRunsController {
+  constructor(
+    private readonly starting: StartRunHandler,
+    private readonly reading: GetRunHandler,
+    private readonly listing: ListRunsHandler,
+    private readonly controlling: ControlRunHandler,
+    private readonly retrying: RetryTaskHandler,
+    private readonly rerunning: RerunRunHandler,
+  ) {}
+
+  @Post('workflows/:id/runs')
+  @RequirePermission('workflow:run', onWorkflow)
+  @ApiOperation({ summary: 'Start a run; a repeated Idempotency-Key answers the first run with 200' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async start(
+    @Param('id') id: string,
+    @Body() body: RunParamsRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RunResponse> {
+    const command = new StartRunCommand(id, body.params ?? {}, body.version, idempotencyKeyOf(idempotencyKey));
+    const started = await this.starting.execute(command);
+    if (!started.created) void reply.status(200);
+    void reply.header('location', `/api/v1/workflow-runs/${started.runId}`);
+    return toRunResponse(await this.reading.execute(started.runId));
+  }
+
+  @Get('workflows/:id/runs')
+  @RequirePermission('workflow:read', onWorkflow)
+  @ApiOperation({ summary: 'Runs of a workflow, newest first, optionally in one state' })
+  list(@Param('id') id: string, @Query() query: RunPageQuery): Promise<Page<RunSummary>> {
+    return this.listing.execute(id, query.limit, query.status, query.cursor);
+  }
+
+  @Get('workflow-runs/:runId')
+  @RequirePermission('workflow:read', onRun)
+  @ApiOperation({ summary: 'A run with its task runs: states, attempts, times, outputs and errors' })
+  async get(@Param('runId') runId: string): Promise<RunResponse> {
+    return toRunResponse(await this.reading.execute(runId));
+  }
+
+  @Post('workflow-runs/:runId/cancel')
+  @HttpCode(200)
+  @RequirePermission('workflow:run', onRun)
+  @ApiOperation({ summary: 'Cancel a run; its task runs that have not finished are cancelled' })
+  cancel(@Param('runId') runId: string, @Body() body: CancelRunRequest): Promise<RunResponse> {
+    return this.control(runId, 'cancel', body.reason);
+  }
+
+  @Post('workflow-runs/:runId/pause')
+  @HttpCode(200)
+  @RequirePermission('workflow:run', onRun)
+  @ApiOperation({ summary: 'Hold a run: running tasks finish, nothing new starts' })
+  pause(@Param('runId') runId: string): Promise<RunResponse> {
+    return this.control(runId, 'pause');
+  }
+
+  @Post('workflow-runs/:runId/resume')
+  @HttpCode(200)
+  @RequirePermission('workflow:run', onRun)
+  @ApiOperation({ summary: 'Let a paused run go on' })
+  resume(@Param('runId') runId: string): Promise<RunResponse> {
+    return this.control(runId, 'resume');
+  }
+
+  @Post('workflow-runs/:runId/tasks/:taskId/retry')
+  @HttpCode(200)
+  @RequirePermission('workflow:run', onRun)
+  @ApiOperation({ summary: 'Retry a failed task run (a task id, or task[n] for a fan-out item)' })
+  async retry(@Param('runId') runId: string, @Param('taskId') taskId: string): Promise<RunResponse> {
+    await this.retrying.execute(new RetryTaskCommand(runId, taskId));
+    return toRunResponse(await this.reading.execute(runId));
+  }
+
+  @Post('workflow-runs/:runId/rerun')
+  @RequirePermission('workflow:run', onRun)
+  @ApiOperation({ summary: 'Run a finished run again as a new run, optionally from one task on' })
+  async rerun(@Param('runId') runId: string, @Body() body: RerunRequest): Promise<RunResponse> {
+    const rerunId = await this.rerunning.execute(new RerunRunCommand(runId, body.fromTask));
+    return toRunResponse(await this.reading.execute(rerunId));
+  }
+
+  private async control(runId: string, action: RunControl, reason?: string): Promise<RunResponse> {
+    await this.controlling.execute(new ControlRunCommand(runId, action, reason));
+    return toRunResponse(await this.reading.execute(runId));
+  }
+}

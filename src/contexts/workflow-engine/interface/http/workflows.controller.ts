@@ -1,0 +1,133 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQuery } from '@libs/platform';
+import type { FastifyReply } from 'fastify';
+import { RequirePermission } from '@contexts/user-management';
+import { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
+import { CreateWorkflowHandler } from '../../application/create-workflow/create-workflow.handler.js';
+import type { DefinitionBody } from '../../application/definition-body.js';
+import { GetWorkflowHandler } from '../../application/get-workflow/get-workflow.handler.js';
+import { ListWorkflowsHandler } from '../../application/list-workflows/list-workflows.handler.js';
+import { PlanWorkflowHandler } from '../../application/plan-workflow/plan-workflow.handler.js';
+import { PlanWorkflowQuery, type WorkflowPlan } from '../../application/plan-workflow/plan-workflow.query.js';
+import type { Page, WorkflowSummary } from '../../application/ports/run-queries.js';
+import { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
+import { UpdateWorkflowHandler } from '../../application/update-workflow/update-workflow.handler.js';
+import { DEFINITION_DOCUMENT_SCHEMA } from '../../domain/definition/definition-document.js';
+import type { JsonValue } from '../../domain/json-value.js';
+import { WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { RunParamsRequest } from './dto/requests.js';
+import {
+  toVersionResponse,
+  toWorkflowResponse,
+  type WorkflowResponse,
+  type WorkflowVersionResponse,
+} from './dto/responses.js';
+import { etagOf, versionFromIfMatch } from './http-preconditions.js';
+import { isYaml, YAML_MEDIA_TYPES } from './yaml-body.parser.js';
+
+const onWorkflow = { resource: { resolver: WorkflowProjects } };
+const definitionBody = { schema: DEFINITION_DOCUMENT_SCHEMA as object, description: 'The definition, as JSON or YAML' };
+
+@ApiTags('workflow-engine')
+@Controller()
+export class WorkflowsController {
+  constructor(
+    private readonly creating: CreateWorkflowHandler,
+    private readonly updating: UpdateWorkflowHandler,
+    private readonly reading: GetWorkflowHandler,
+    private readonly listing: ListWorkflowsHandler,
+    private readonly planning: PlanWorkflowHandler,
+  ) {}
+
+  @Post('projects/:projectId/workflows')
+  @RequirePermission('workflow:write')
+  @ApiOperation({ summary: 'Create a workflow from a definition (version 1); 400 lists every problem' })
+  @ApiConsumes('application/json', ...YAML_MEDIA_TYPES)
+  @ApiBody(definitionBody)
+  async create(
+    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WorkflowResponse> {
+    const created = await this.creating.execute(new CreateWorkflowCommand(projectId, definitionOf(body, contentType)));
+    return this.answer(created.workflowId, reply);
+  }
+
+  @Get('projects/:projectId/workflows')
+  @RequirePermission('workflow:read')
+  @ApiOperation({ summary: "The project's workflows, a page at a time" })
+  list(
+    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<WorkflowSummary>> {
+    return this.listing.execute(projectId, query.limit, query.cursor);
+  }
+
+  @Get('workflows/:id')
+  @RequirePermission('workflow:read', onWorkflow)
+  @ApiOperation({ summary: 'A workflow with its latest version; the ETag is its version' })
+  get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
+    return this.answer(id, reply);
+  }
+
+  @Put('workflows/:id')
+  @RequirePermission('workflow:write', onWorkflow)
+  @ApiOperation({ summary: 'Add version N+1; If-Match with the ETag read guards against lost updates (412)' })
+  @ApiConsumes('application/json', ...YAML_MEDIA_TYPES)
+  @ApiBody(definitionBody)
+  async update(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WorkflowResponse> {
+    const command = new UpdateWorkflowCommand(id, definitionOf(body, contentType), versionFromIfMatch(ifMatch, id));
+    await this.updating.execute(command);
+    return this.answer(id, reply);
+  }
+
+  @Get('workflows/:id/versions/:version')
+  @RequirePermission('workflow:read', onWorkflow)
+  @ApiOperation({ summary: 'One immutable version of a workflow' })
+  async version(
+    @Param('id') id: string,
+    @Param('version', new ParseIntPipe()) version: number,
+  ): Promise<WorkflowVersionResponse> {
+    return toVersionResponse(await this.reading.version(id, version));
+  }
+
+  @Post('workflows/:id/plan')
+  @HttpCode(200)
+  @RequirePermission('workflow:read', onWorkflow)
+  @ApiOperation({ summary: 'Check params and plan a run without starting it: layers and cache hits' })
+  @ApiOkResponse({ description: 'The plan' })
+  plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlan> {
+    return this.planning.execute(new PlanWorkflowQuery(id, body.params ?? {}, body.version));
+  }
+
+  private async answer(id: string, reply: FastifyReply): Promise<WorkflowResponse> {
+    const definition = await this.reading.workflow(id);
+    void reply.header('etag', etagOf(definition.version));
+    return toWorkflowResponse(definition);
+  }
+}
+
+function definitionOf(body: unknown, contentType: string | undefined): DefinitionBody {
+  return isYaml(contentType) ? { yaml: String(body) } : { json: (body ?? null) as JsonValue };
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ExpireApprovalsHandler } from '../../application/expire-approvals/expire-approvals.handler.js';
+import { ReconcileRunsHandler } from '../../application/reconcile-runs/reconcile-runs.handler.js';
+import {
+  WORKFLOW_ENGINE_CONFIG,
+  type WorkflowEngineConfig,
+} from '../../infrastructure/config/workflow-engine-config.js';
+
+/**
+ * Runs the reconciliation when the worker starts (after a crash or a Redis loss the queue may have
+ * lost jobs) and then every WORKFLOW_RECONCILE_INTERVAL_MS. Several workers may run it at once:
+ * each repair happens under the run's lock and job ids are per attempt, so they do not double up.
+ * Each tick also fails the approvals whose deadline passed, so deadlines hold to within one interval.
+ */
+@Injectable()
+export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RunReconciler.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly reconcile: ReconcileRunsHandler,
+    private readonly expireApprovals: ExpireApprovalsHandler,
+    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.tick();
+    if (this.config.reconcileIntervalMs > 0) {
+      this.timer = setInterval(() => void this.tick(), this.config.reconcileIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs one reconciliation unless the previous one is still going. */
+  tick(): Promise<void> {
+    this.running ??= this.reconcile
+      .execute()
+      .then(async (result) => {
+        if (result.requeued + result.reassigned > 0)
+          this.logger.warn(`reconciled task runs: ${JSON.stringify(result)}`);
+        const expired = await this.expireApprovals.execute();
+        if (expired > 0) this.logger.log(`failed ${expired} approval(s) past their deadline`);
+      })
+      .catch((error: unknown) => this.logger.error(`reconciliation failed: ${(error as Error).message}`))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+}

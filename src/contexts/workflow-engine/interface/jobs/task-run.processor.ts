@@ -1,0 +1,77 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { ConflictError, NotFoundError } from '@libs/ddd';
+import { CompleteTaskCommand } from '../../application/complete-task/complete-task.command.js';
+import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
+import { FailTaskCommand } from '../../application/fail-task/fail-task.command.js';
+import { FailTaskHandler } from '../../application/fail-task/fail-task.handler.js';
+import { TaskLogs } from '../../application/ports/task-logs.js';
+import type { TaskAttempt } from '../../application/ports/task-queue.js';
+import { StartTaskCommand } from '../../application/start-task/start-task.command.js';
+import { StartTaskHandler } from '../../application/start-task/start-task.handler.js';
+import {
+  WORKFLOW_ENGINE_CONFIG,
+  type WorkflowEngineConfig,
+} from '../../infrastructure/config/workflow-engine-config.js';
+import { TaskExecutors } from '../../infrastructure/executors/task-executors.js';
+import { TASK_QUEUE, type TaskJobData } from '../../infrastructure/queue/task-jobs.js';
+
+/**
+ * Executes the jobs of `workflow-engine.tasks`: marks the attempt running, runs it, reports the
+ * outcome with the attempt number as fencing token. A refused report (the attempt was superseded,
+ * the run was cancelled) is the expected end of a stale job, not an error. Other errors fail the
+ * job, which BullMQ retries; a retried job finds its attempt running and moves the task to a new one.
+ */
+@Processor(TASK_QUEUE)
+export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TaskRunProcessor.name);
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly start: StartTaskHandler,
+    private readonly complete: CompleteTaskHandler,
+    private readonly fail: FailTaskHandler,
+    private readonly executors: TaskExecutors,
+    private readonly logs: TaskLogs,
+    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.taskConcurrency;
+  }
+
+  beforeApplicationShutdown(): void {
+    // Running attempts end now instead of holding the shutdown; their jobs are retried elsewhere.
+    this.stopping.abort();
+  }
+
+  async process(job: Job<TaskJobData>): Promise<void> {
+    // A job taken while closing goes back to the queue as it is, rather than starting an attempt that would be cut short.
+    if (this.stopping.signal.aborted) throw new Error('this worker is shutting down');
+    const attempt = { runId: job.data.runId, key: job.data.key, attempt: job.data.attempt };
+    try {
+      const execution = await this.start.execute(new StartTaskCommand(attempt));
+      if (execution === undefined) return;
+      await this.log(attempt, `started ${execution.dispatch.type} task, attempt ${attempt.attempt}`);
+      const outcome = await this.executors.run(execution.dispatch, this.stopping.signal);
+      await this.log(attempt, outcome.ok ? 'succeeded' : `failed: ${outcome.error}`);
+      if (outcome.ok) await this.complete.execute(new CompleteTaskCommand(attempt, outcome.outputs));
+      else await this.fail.execute(new FailTaskCommand(attempt, outcome.error));
+    } catch (error) {
+      if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
+      this.logger.debug(`dropped stale job ${job.id}: ${error.message}`);
+    }
+  }
+
+  /** Log lines are for people reading the run; losing one must not fail or repeat the attempt. */
+  private async log(attempt: TaskAttempt, line: string): Promise<void> {
+    try {
+      await this.logs.append(attempt, [line]);
+    } catch (error) {
+      this.logger.warn(`could not write the log of ${attempt.runId}:${attempt.key}: ${(error as Error).message}`);
+    }
+  }
+}

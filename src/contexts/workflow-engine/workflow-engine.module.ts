@@ -1,0 +1,55 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ContextModuleOptions } from '@libs/platform';
+import { TaskTypeRegistry } from './contracts/task-types.js';
+import { HttpExecutor } from './infrastructure/executors/http.executor.js';
+import { NoopExecutor } from './infrastructure/executors/noop.executor.js';
+import { SleepExecutor } from './infrastructure/executors/sleep.executor.js';
+import { TASK_EXECUTORS, TaskExecutors } from './infrastructure/executors/task-executors.js';
+import { WORKFLOW_ENGINE_ENTITIES } from './infrastructure/persistence/entities.js';
+import { ApprovalsController } from './interface/http/approvals.controller.js';
+import { ExternalTasksController } from './interface/http/external-tasks.controller.js';
+import { TaskLogsController } from './interface/http/task-logs.controller.js';
+import { WorkflowRunsController } from './interface/http/workflow-runs.controller.js';
+import { WorkflowsController } from './interface/http/workflows.controller.js';
+import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
+import { RunReconciler } from './interface/jobs/run-reconciler.js';
+import { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
+import { ADAPTERS, TASK_QUEUE_REGISTRATION, USE_CASES } from './workflow-engine.providers.js';
+
+const EXECUTORS = [NoopExecutor, SleepExecutor, HttpExecutor];
+
+/** The workflow-engine context: workflow definitions (versioned DAGs), runs, task runs, schedules, task queues, external workers. */
+@Module({})
+export class WorkflowEngineModule {
+  static register(options: ContextModuleOptions): DynamicModule {
+    const workers = options.workers
+      ? [
+          ...EXECUTORS,
+          { provide: TASK_EXECUTORS, useFactory: (...executors: unknown[]) => executors, inject: EXECUTORS },
+          TaskExecutors,
+          TaskRunProcessor,
+          RunReconciler,
+        ]
+      : [];
+    return {
+      module: WorkflowEngineModule,
+      imports: [
+        TypeOrmModule.forFeature(WORKFLOW_ENGINE_ENTITIES),
+        BullModule.registerQueueAsync(TASK_QUEUE_REGISTRATION),
+      ],
+      controllers: options.http
+        ? [
+            WorkflowsController,
+            WorkflowRunsController,
+            ExternalTasksController,
+            TaskLogsController,
+            ApprovalsController,
+          ]
+        : [],
+      providers: [...ADAPTERS, ...USE_CASES, ...(options.http ? [YamlBodyParser] : []), ...workers],
+      exports: [TaskTypeRegistry],
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import type { Provider, Type } from '@nestjs/common';
+import { AmbientTransaction, RedisConnections } from '@libs/platform';
+import { ClaimExternalTaskHandler } from './application/claim-external-task/claim-external-task.handler.js';
+import { CompleteTaskHandler } from './application/complete-task/complete-task.handler.js';
+import { ControlRunHandler } from './application/control-run/control-run.handler.js';
+import { DecideApprovalHandler } from './application/decide-approval/decide-approval.handler.js';
+import { ExpireApprovalsHandler } from './application/expire-approvals/expire-approvals.handler.js';
+import { CreateWorkflowHandler } from './application/create-workflow/create-workflow.handler.js';
+import { DefinitionValidation } from './application/definition-validation.js';
+import { FailTaskHandler } from './application/fail-task/fail-task.handler.js';
+import { GetRunHandler } from './application/get-run/get-run.handler.js';
+import { GetWorkflowHandler } from './application/get-workflow/get-workflow.handler.js';
+import { ListRunsHandler } from './application/list-runs/list-runs.handler.js';
+import { ListWorkflowsHandler } from './application/list-workflows/list-workflows.handler.js';
+import { PlanWorkflowHandler } from './application/plan-workflow/plan-workflow.handler.js';
+import { ApprovalRequests } from './application/ports/approval-requests.js';
+import { Clock } from './application/ports/clock.js';
+import { ExternalTaskLeases } from './application/ports/external-task-leases.js';
+import { RunQueries } from './application/ports/run-queries.js';
+import { RunTransaction } from './application/ports/run-transaction.js';
+import { TaskCache } from './application/ports/task-cache.js';
+import { TaskLogs } from './application/ports/task-logs.js';
+import { TaskOffers } from './application/ports/task-offers.js';
+import { TaskQueue } from './application/ports/task-queue.js';
+import { YamlDocumentReader } from './application/ports/yaml-document.reader.js';
+import { ReconcileRunsHandler } from './application/reconcile-runs/reconcile-runs.handler.js';
+import { ReadTaskLogsHandler } from './application/read-task-logs/read-task-logs.handler.js';
+import { ReportExternalTaskHandler } from './application/report-external-task/report-external-task.handler.js';
+import { RerunRunHandler } from './application/rerun-run/rerun-run.handler.js';
+import { RetryTaskHandler } from './application/retry-task/retry-task.handler.js';
+import { RunChanges } from './application/run-changes/run-changes.js';
+import { StartRunHandler } from './application/start-run/start-run.handler.js';
+import { StartTaskHandler } from './application/start-task/start-task.handler.js';
+import { InMemoryTaskTypeRegistry } from './application/task-type-registry/in-memory-task-type.registry.js';
+import { UpdateWorkflowHandler } from './application/update-workflow/update-workflow.handler.js';
+import { ValidateDefinitionHandler } from './application/validate-definition/validate-definition.handler.js';
+import { TaskTypeRegistry } from './contracts/task-types.js';
+import { CronCalendar } from './domain/definition/cron-calendar.js';
+import { JsonSchemaValidator } from './domain/definition/json-schema.validator.js';
+import { TaskTypeCatalog } from './domain/definition/task-type.catalog.js';
+import { WorkflowDefinitionRepository } from './domain/definition/workflow-definition.repository.js';
+import { WorkflowRunRepository } from './domain/run/workflow-run.repository.js';
+import { AjvJsonSchemaValidator } from './infrastructure/adapters/ajv-json-schema.validator.js';
+import { CronParserCalendar } from './infrastructure/adapters/cron-parser-calendar.js';
+import { YamlLibraryDocumentReader } from './infrastructure/adapters/yaml-library-document.reader.js';
+import { readWorkflowEngineConfig, WORKFLOW_ENGINE_CONFIG } from './infrastructure/config/workflow-engine-config.js';
+import { CommittedRuns } from './infrastructure/persistence/committed-runs.js';
+import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
+import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
+import { PostgresTaskCache } from './infrastructure/persistence/postgres-task-cache.js';
+import { ExternalTaskProjects, RunProjects, WorkflowProjects } from './infrastructure/persistence/resource-projects.js';
+import { TypeOrmRunQueries } from './infrastructure/persistence/typeorm-run-queries.js';
+import { TypeOrmRunTransaction } from './infrastructure/persistence/typeorm-run-transaction.js';
+import { TypeOrmWorkflowDefinitionRepository } from './infrastructure/persistence/typeorm-workflow-definition.repository.js';
+import { TypeOrmWorkflowRunRepository } from './infrastructure/persistence/typeorm-workflow-run.repository.js';
+import { VersionSpecs } from './infrastructure/persistence/version-specs.js';
+import { ApprovalRequestQueue } from './infrastructure/queue/approval-request-queue.js';
+import { BullMqTaskQueue } from './infrastructure/queue/bullmq-task-queue.js';
+import { DispatchingTaskQueue } from './infrastructure/queue/dispatching-task-queue.js';
+import { ExternalTaskQueue } from './infrastructure/queue/external-task-queue.js';
+import { InProcessTaskOffers } from './infrastructure/queue/in-process-task-offers.js';
+import { QUEUE_PREFIX, TASK_QUEUE } from './infrastructure/queue/task-jobs.js';
+import { SystemClock } from './infrastructure/system-clock.js';
+
+export const USE_CASES: Type[] = [
+  DefinitionValidation,
+  CreateWorkflowHandler,
+  UpdateWorkflowHandler,
+  ValidateDefinitionHandler,
+  PlanWorkflowHandler,
+  GetWorkflowHandler,
+  ListWorkflowsHandler,
+  RunChanges,
+  StartRunHandler,
+  GetRunHandler,
+  ListRunsHandler,
+  StartTaskHandler,
+  CompleteTaskHandler,
+  FailTaskHandler,
+  ControlRunHandler,
+  RetryTaskHandler,
+  RerunRunHandler,
+  ReconcileRunsHandler,
+  ClaimExternalTaskHandler,
+  ReportExternalTaskHandler,
+  ReadTaskLogsHandler,
+  DecideApprovalHandler,
+  ExpireApprovalsHandler,
+];
+
+export const ADAPTERS: Provider[] = [
+  { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },
+  { provide: JsonSchemaValidator, useClass: AjvJsonSchemaValidator },
+  { provide: CronCalendar, useClass: CronParserCalendar },
+  { provide: YamlDocumentReader, useClass: YamlLibraryDocumentReader },
+  // One registry is both the public door for contributed task types and the catalog validation reads.
+  { provide: InMemoryTaskTypeRegistry, useFactory: () => new InMemoryTaskTypeRegistry() },
+  { provide: TaskTypeRegistry, useExisting: InMemoryTaskTypeRegistry },
+  { provide: TaskTypeCatalog, useExisting: InMemoryTaskTypeRegistry },
+  { provide: Clock, useClass: SystemClock },
+  AmbientTransaction,
+  TypeOrmRunTransaction,
+  { provide: RunTransaction, useExisting: TypeOrmRunTransaction },
+  VersionSpecs,
+  CommittedRuns,
+  { provide: WorkflowDefinitionRepository, useClass: TypeOrmWorkflowDefinitionRepository },
+  { provide: WorkflowRunRepository, useClass: TypeOrmWorkflowRunRepository },
+  { provide: RunQueries, useClass: TypeOrmRunQueries },
+  { provide: TaskCache, useClass: PostgresTaskCache },
+  BullMqTaskQueue,
+  ExternalTaskQueue,
+  ApprovalRequestQueue,
+  { provide: ApprovalRequests, useExisting: ApprovalRequestQueue },
+  { provide: TaskQueue, useClass: DispatchingTaskQueue },
+  { provide: TaskOffers, useClass: InProcessTaskOffers },
+  { provide: ExternalTaskLeases, useClass: PostgresExternalTaskLeases },
+  { provide: TaskLogs, useClass: PostgresTaskLogs },
+  WorkflowProjects,
+  RunProjects,
+  ExternalTaskProjects,
+];
+
+/** The task queue's options: the platform's Redis, and the context's hash-tagged prefix. */
+export const TASK_QUEUE_REGISTRATION = {
+  name: TASK_QUEUE,
+  useFactory: (redis: RedisConnections) => ({ connection: redis.bullmqOptions(), prefix: QUEUE_PREFIX }),
+  inject: [RedisConnections],
+};
