@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
+import { VersionHoldsAlias } from '../../domain/errors.js';
+import type { ModelVersion } from '../../domain/version/model-version.js';
+import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
+import { requireVersion, versionSubject } from '../lookups.js';
+import { EventPublisher } from '../ports/event-publisher.js';
+import { Transaction } from '../ports/transaction.js';
+
+/** Retires a version; one an alias still names must be replaced under that alias first. */
+@Injectable()
+export class ArchiveModelVersionHandler {
+  constructor(
+    private readonly transaction: Transaction,
+    private readonly versions: ModelVersionRepository,
+    private readonly aliases: ModelAliasRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  execute(versionId: string): Promise<ModelVersion> {
+    return this.transaction.run(async () => {
+      const version = await requireVersion(this.versions, versionId, { lock: 'update' });
+      const held = await this.aliases.namingVersion(version.id);
+      if (held.length > 0)
+        throw new VersionHoldsAlias(
+          held.map((alias) => alias.snapshot.alias),
+          'archive',
+        );
+      version.archive(new Date());
+      await this.versions.save(version);
+      await this.events.publish('model-registry.model-version.archived.v1', versionSubject(version), {
+        aggregateId: version.id,
+        aggregateVersion: version.version,
+      });
+      return version;
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
+import { ModelVersion } from '../../domain/version/model-version.js';
+import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
+import { requireModel, versionSubject } from '../lookups.js';
+import { EventPublisher } from '../ports/event-publisher.js';
+import { Transaction } from '../ports/transaction.js';
+import type { CreateModelVersionCommand } from './create-model-version.command.js';
+
+/** Registers the next numbered version of a model; its artifact comes in a later upload. */
+@Injectable()
+export class CreateModelVersionHandler {
+  constructor(
+    private readonly transaction: Transaction,
+    private readonly models: RegisteredModelRepository,
+    private readonly versions: ModelVersionRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  execute(command: CreateModelVersionCommand): Promise<ModelVersion> {
+    return this.transaction.run(async () => {
+      const model = await requireModel(this.models, command.modelId);
+      const { actorId, ...facts } = command;
+      const version = ModelVersion.register({
+        ...facts,
+        projectId: model.projectId,
+        number: await this.models.takeVersionNumber(model.id),
+        registeredBy: actorId,
+      });
+      await this.versions.save(version);
+      const { framework, source, trainingDatasets } = version.snapshot;
+      await this.events.publish(
+        'model-registry.model-version.created.v1',
+        {
+          ...versionSubject(version),
+          framework,
+          registeredBy: actorId,
+          source: source ?? null,
+          trainingDatasetVersionIds: trainingDatasets.map((dataset) => dataset.datasetVersionId),
+        },
+        { aggregateId: version.id, aggregateVersion: version.version },
+      );
+      return version;
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { ModelVersion } from '../../domain/version/model-version.js';
+import type { SageMakerServing } from '../../domain/version/model-version-status.js';
+import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
+import { requireVersion } from '../lookups.js';
+import { Transaction } from '../ports/transaction.js';
+
+/**
+ * Records (or, with undefined, forgets) the SageMaker endpoint variant serving a version. Only
+ * recorded: the prediction context invokes it, and owns whether it answers.
+ */
+@Injectable()
+export class LinkServingHandler {
+  constructor(
+    private readonly transaction: Transaction,
+    private readonly versions: ModelVersionRepository,
+  ) {}
+
+  execute(versionId: string, serving: SageMakerServing | undefined): Promise<ModelVersion> {
+    return this.transaction.run(async () => {
+      const version = await requireVersion(this.versions, versionId, { lock: 'update' });
+      version.linkServing(serving, new Date());
+      await this.versions.save(version);
+      return version;
+    });
+  }
+}

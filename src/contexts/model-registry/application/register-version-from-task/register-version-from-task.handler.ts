@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationError } from '@libs/ddd';
+import { ObjectStore } from '@libs/storage';
+import type { RegisteredModel } from '../../domain/model/registered-model.js';
+import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
+import type { ModelVersion } from '../../domain/version/model-version.js';
+import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
+import { CreateModelVersionHandler } from '../create-model-version/create-model-version.handler.js';
+import { ArtifactSettings } from '../ports/artifact-settings.js';
+import { RegisterModelHandler } from '../register-model/register-model.handler.js';
+import type { TaskInvocation } from '../task-invocation.js';
+import { UploadArtifactHandler } from '../upload-artifact/upload-artifact.handler.js';
+import type { RegisteredVersionOutputs, RegisterVersionFromTaskCommand } from './register-version-from-task.command.js';
+
+/**
+ * What a `model.register-version` task does: registers a version produced by its run, with the
+ * artifact an upstream task left in the object store. The bytes are copied under the registry's
+ * own key (streamed, hashed), so nobody can change them later through the upstream key. A retried
+ * task finds the version its first attempt made and finishes it.
+ */
+@Injectable()
+export class RegisterVersionFromTaskHandler {
+  constructor(
+    private readonly models: RegisteredModelRepository,
+    private readonly versions: ModelVersionRepository,
+    private readonly store: ObjectStore,
+    private readonly settings: ArtifactSettings,
+    private readonly registerModel: RegisterModelHandler,
+    private readonly createVersion: CreateModelVersionHandler,
+    private readonly upload: UploadArtifactHandler,
+  ) {}
+
+  async execute({ invocation, params }: RegisterVersionFromTaskCommand): Promise<RegisteredVersionOutputs> {
+    const key = this.settings.keyOfUri(params.artifactUri);
+    if (key === undefined) {
+      throw new ValidationError('The artifact URI is not in the platform object store', [
+        { field: 'artifactUri', message: 'expected s3://<the platform bucket>/<key> or objects:///<key>' },
+      ]);
+    }
+    const source = await this.store.head(key);
+    if (!source) throw new NotFoundError('Artifact object', params.artifactUri);
+    const model = await this.modelFor(invocation, params.model, params.createModel ?? true);
+    const { runId, taskId, workflowId, actorId } = invocation;
+    let version =
+      (await this.versions.findBySource(model.id, runId, taskId)) ??
+      (await this.createVersion.execute({
+        ...params,
+        modelId: model.id,
+        source: { runId, taskId, workflowId },
+        actorId,
+      }));
+    if (!version.artifact) {
+      const download = await this.store.get(key);
+      version = await this.upload.attach(version, download.body, {
+        declaredBytes: download.contentLength,
+        contentType: source.contentType,
+        actorId,
+      });
+    }
+    return outputsOf(version);
+  }
+
+  private async modelFor(invocation: TaskInvocation, name: string, create: boolean): Promise<RegisteredModel> {
+    const existing = await this.models.findByName(invocation.projectId, name);
+    if (existing) return existing;
+    if (!create) throw new NotFoundError('Model', name);
+    return this.registerModel.execute({ projectId: invocation.projectId, name, actorId: invocation.actorId });
+  }
+}
+
+function outputsOf(version: ModelVersion): RegisteredVersionOutputs {
+  const { id, modelId, number, artifact, status } = version.snapshot;
+  return { modelId, versionId: id, versionNumber: number, sha256: artifact?.sha256 ?? '', status };
+}

@@ -1,0 +1,76 @@
+import { ConflictError, DomainError, ForbiddenError, type FieldProblem } from '@libs/ddd';
+
+/** Four eyes: whoever registered a version or uploaded its artifact may not approve it. */
+export class SelfApprovalForbidden extends ForbiddenError {
+  constructor() {
+    super('The registrant or uploader of a model version cannot approve it', 'self-approval-forbidden');
+  }
+}
+
+export class ModelNameTaken extends ConflictError {
+  constructor(name: string) {
+    super(`A model named ${name} already exists in this project`, 'model-name-taken');
+  }
+}
+
+/** An artifact, once uploaded, is immutable: a version never gets a second one. */
+export class ArtifactAlreadyUploaded extends ConflictError {
+  constructor(versionId: string) {
+    super(`Model version ${versionId} already has its artifact; artifacts are immutable`, 'artifact-already-uploaded');
+  }
+}
+
+export class VersionStatusConflict extends ConflictError {
+  constructor(message: string) {
+    super(message, 'model-version-status-conflict');
+  }
+}
+
+/** Creating an alias that exists: moving it needs If-Match with its version. */
+export class AliasExists extends ConflictError {
+  constructor(alias: string) {
+    super(`Alias ${alias} exists; send If-Match with its version to move it`, 'alias-exists');
+  }
+}
+
+export class VersionHoldsAlias extends ConflictError {
+  constructor(aliases: readonly string[], action: string) {
+    super(`The version holds ${aliases.join(', ')}; move those aliases before you ${action} it`, 'version-holds-alias');
+  }
+}
+
+export class ModelCardFinal extends ConflictError {
+  constructor() {
+    super('The model card is final and can no longer change', 'model-card-final');
+  }
+}
+
+/** One rule of a promotion policy (or the alias's protection) that a candidate version fails. */
+export interface FailedRule {
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** The alias may not move to the candidate: every failed rule is listed (as `errors`). */
+export class PromotionRefused extends DomainError {
+  readonly type = 'promotion-refused';
+  readonly kind = 'conflict';
+  constructor(
+    alias: string,
+    readonly failedRules: readonly FailedRule[],
+  ) {
+    super(
+      `The version may not take alias ${alias}: ${failedRules.map((failed) => failed.rule).join(', ')} failed`,
+      failedRules.map((failed): FieldProblem => ({ field: failed.rule, message: failed.reason })),
+    );
+  }
+}
+
+/** The object store in use (the filesystem) cannot sign URLs; the streamed download still works. */
+export class PresignedUrlUnavailable extends DomainError {
+  readonly type = 'presigned-url-unavailable';
+  readonly kind = 'not-found';
+  constructor() {
+    super('This object store has no presigned URLs; download through GET .../artifact instead');
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals';
+import { ArtifactAlreadyUploaded, SelfApprovalForbidden, VersionStatusConflict } from '../errors.js';
+import { ModelVersion } from './model-version.js';
+
+const REGISTRANT = 'registrant';
+const UPLOADER = 'uploader';
+const REVIEWER = 'reviewer';
+
+function uploadedVersion(): ModelVersion {
+  const version = ModelVersion.register({
+    modelId: 'm',
+    projectId: 'p',
+    number: 1,
+    framework: 'onnx',
+    registeredBy: REGISTRANT,
+  });
+  version.attachArtifact({
+    key: 'k',
+    sizeBytes: 3,
+    sha256: 'abc',
+    contentType: 'application/octet-stream',
+    uploadedBy: UPLOADER,
+    uploadedAt: new Date(),
+  });
+  return version;
+}
+
+const decision = (actorId: string, value: 'Approved' | 'Rejected', selfApprovalAllowed = false) => ({
+  decision: value,
+  comment: `${value} by ${actorId}`,
+  actorId,
+  selfApprovalAllowed,
+  at: new Date(),
+});
+
+describe('ModelVersion', () => {
+  it('waits for its artifact, then for a reviewer', () => {
+    const version = ModelVersion.register({
+      modelId: 'm',
+      projectId: 'p',
+      number: 1,
+      framework: 'onnx',
+      registeredBy: REGISTRANT,
+    });
+    expect(version.status).toBe('PendingArtifact');
+    expect(() => version.decide(decision(REVIEWER, 'Approved'))).toThrow(VersionStatusConflict);
+    expect(uploadedVersion().status).toBe('PendingManualApproval');
+  });
+
+  it('takes its artifact once', () => {
+    const version = uploadedVersion();
+    expect(() => version.attachArtifact({ ...version.artifact! })).toThrow(ArtifactAlreadyUploaded);
+  });
+
+  it('refuses approval by the registrant or the uploader unless four eyes are relaxed', () => {
+    expect(() => uploadedVersion().decide(decision(REGISTRANT, 'Approved'))).toThrow(SelfApprovalForbidden);
+    expect(() => uploadedVersion().decide(decision(UPLOADER, 'Approved'))).toThrow(SelfApprovalForbidden);
+    expect(uploadedVersion().decide(decision(REGISTRANT, 'Approved', true)).decision).toBe('Approved');
+    // Withdrawing one's own work is no conflict of interest.
+    expect(uploadedVersion().decide(decision(REGISTRANT, 'Rejected')).decision).toBe('Rejected');
+  });
+
+  it('keeps every decision in order and refuses repeating the current one', () => {
+    const version = uploadedVersion();
+    version.decide(decision(REVIEWER, 'Rejected'));
+    version.decide(decision(REVIEWER, 'Approved'));
+    expect(() => version.decide(decision(REVIEWER, 'Approved'))).toThrow(VersionStatusConflict);
+    expect(version.snapshot.approvals.map((entry) => entry.decision)).toEqual(['Rejected', 'Approved']);
+    expect(version.status).toBe('Approved');
+  });
+
+  it('is reviewed no more once archived, and takes no artifact', () => {
+    const version = ModelVersion.register({
+      modelId: 'm',
+      projectId: 'p',
+      number: 1,
+      framework: 'onnx',
+      registeredBy: REGISTRANT,
+    });
+    version.archive(new Date());
+    expect(() => version.ensureAcceptsArtifact()).toThrow(VersionStatusConflict);
+    expect(() => version.archive(new Date())).toThrow(VersionStatusConflict);
+  });
+
+  it('refuses signatures outside the Open Inference Protocol and non-finite metrics', () => {
+    const base = { modelId: 'm', projectId: 'p', number: 1, framework: 'onnx' as const, registeredBy: REGISTRANT };
+    const tensor = { name: 'x', datatype: 'FLOAT' as never, shape: [1.5] };
+    expect(() => ModelVersion.register({ ...base, signature: { inputs: [tensor], outputs: [] } })).toThrow(
+      expect.objectContaining({
+        errors: [
+          { field: 'signature.inputs[0].datatype', message: expect.any(String) },
+          { field: 'signature.inputs[0].shape', message: expect.any(String) },
+        ],
+      }),
+    );
+    expect(() => ModelVersion.register({ ...base, metrics: { auc: Number.NaN } })).toThrow(/finite/);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './contracts/index.js';
+export { ModelRegistryModule } from './model-registry.module.js';

@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isValidKey, STORAGE_CONFIG, type StorageConfig } from '@libs/storage';
+import { ArtifactSettings } from '../../application/ports/artifact-settings.js';
+import { MODEL_REGISTRY_CONFIG, type ModelRegistryConfig } from './model-registry-config.js';
+
+const OBJECTS_SCHEME = 'objects:///';
+
+/** Artifact limits from MODEL_ARTIFACT_*, and the URIs that name objects of the configured store. */
+@Injectable()
+export class ConfiguredArtifactSettings extends ArtifactSettings {
+  readonly maxBytes: number;
+  readonly downloadUrlTtlSeconds: number;
+
+  constructor(
+    @Inject(MODEL_REGISTRY_CONFIG) config: ModelRegistryConfig,
+    @Inject(STORAGE_CONFIG) private readonly storage: StorageConfig,
+  ) {
+    super();
+    this.maxBytes = config.artifactMaxBytes;
+    this.downloadUrlTtlSeconds = config.artifactUrlTtlSeconds;
+  }
+
+  keyOfUri(uri: string): string | undefined {
+    const bucketPrefix = this.storage.driver === 's3' ? `s3://${this.storage.bucket}/` : undefined;
+    let key: string | undefined;
+    if (uri.startsWith(OBJECTS_SCHEME)) key = uri.slice(OBJECTS_SCHEME.length);
+    else if (bucketPrefix && uri.startsWith(bucketPrefix)) key = uri.slice(bucketPrefix.length);
+    return key !== undefined && isValidKey(key) ? key : undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import { Controller, Get, Param, ParseUUIDPipe, Put, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
+import { RangeNotSatisfiableError, type PresignedRequest } from '@libs/storage';
+import { DownloadArtifactHandler } from '../../application/download-artifact/download-artifact.handler.js';
+import { UploadArtifactHandler } from '../../application/upload-artifact/upload-artifact.handler.js';
+import type { Artifact } from '../../domain/version/model-version-status.js';
+import { ProjectOfModelVersion } from '../../infrastructure/persistence/project-of-model.js';
+import { closeIfUnread, declaredLength, streamedBody } from './artifact-body.js';
+import { requestedRange } from './byte-range.js';
+import { ModelVersionResponse } from './dto/model-version.response.js';
+import { OCTET_STREAM, STREAMED_BODY } from './octet-stream-bodies.js';
+
+const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
+
+@ApiTags('model-registry')
+@Controller('model-versions')
+export class ArtifactsController {
+  constructor(
+    private readonly upload: UploadArtifactHandler,
+    private readonly download: DownloadArtifactHandler,
+  ) {}
+
+  @Put(':id/artifact')
+  @RouteConfig(STREAMED_BODY)
+  @RequirePermission('model:write', ofVersion)
+  @ApiOperation({ summary: 'Upload the artifact, streamed (once: artifacts are immutable)' })
+  @ApiConsumes(OCTET_STREAM)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: ModelVersionResponse })
+  async uploadArtifact(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ModelVersionResponse> {
+    const contentType = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
+    try {
+      if (contentType !== OCTET_STREAM) throw new UnsupportedMediaTypeException(`Send the artifact as ${OCTET_STREAM}`);
+      const version = await this.upload.execute({
+        versionId: id,
+        body: streamedBody(request),
+        declaredBytes: declaredLength(request),
+        contentType,
+        actorId: principal.userId,
+      });
+      return ModelVersionResponse.of(version);
+    } catch (error) {
+      closeIfUnread(request, reply);
+      throw error;
+    }
+  }
+
+  @Get(':id/artifact')
+  @RequirePermission('model:read', ofVersion)
+  @ApiOperation({ summary: 'Download the artifact, streamed; single byte ranges answer 206' })
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async downloadArtifact(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const artifact = await this.download.artifactOf(id);
+    const etag = `"${artifact.sha256}"`;
+    void reply.header('accept-ranges', 'bytes').header('etag', etag);
+    if (request.headers['if-none-match'] === etag) return void reply.status(304).send();
+    const range = this.rangeOf(request, reply, artifact, etag);
+    const download = await this.download.open(artifact, range);
+    void reply
+      .header('content-type', artifact.contentType)
+      .header('content-length', String(download.contentLength))
+      .header('content-disposition', `attachment; filename="${id}.artifact"`);
+    if (download.range) {
+      void reply
+        .status(206)
+        .header('content-range', `bytes ${download.range.start}-${download.range.end}/${artifact.sizeBytes}`);
+    }
+    return void reply.send(download.body);
+  }
+
+  @Get(':id/artifact/download-url')
+  @RequirePermission('model:read', ofVersion)
+  @ApiOperation({ summary: 'A presigned URL that downloads the artifact without our credentials (S3 only)' })
+  presignedUrl(@Param('id', new ParseUUIDPipe()) id: string): Promise<PresignedRequest> {
+    return this.download.presignedUrl(id);
+  }
+
+  /** If-Range with another entity tag asks for the whole (changed) object; ours never change, but the rule holds. */
+  private rangeOf(request: FastifyRequest, reply: FastifyReply, artifact: Artifact, etag: string) {
+    const ifRange = request.headers['if-range'];
+    if (ifRange !== undefined && ifRange !== etag) return undefined;
+    try {
+      return requestedRange(request.headers.range, artifact.sizeBytes);
+    } catch (error) {
+      if (error instanceof RangeNotSatisfiableError)
+        void reply.header('content-range', `bytes */${artifact.sizeBytes}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { FRAMEWORKS, type Framework } from '../../../domain/version/model-version-status.js';
+import { TENSOR_DATATYPES, type TensorDatatype } from '../../../domain/version/signature.js';
+
+export class TensorSpecRequest {
+  @ApiProperty({ example: 'input-0' }) @IsString() @MaxLength(256) name!: string;
+  @ApiProperty({ enum: TENSOR_DATATYPES }) @IsIn(TENSOR_DATATYPES) datatype!: TensorDatatype;
+  @ApiProperty({ type: [Number], example: [-1, 4], description: '-1 for a variable dimension' })
+  @IsArray()
+  @ArrayMaxSize(16)
+  @IsInt({ each: true })
+  @Min(-1, { each: true })
+  shape!: number[];
+}
+
+export class SignatureRequest {
+  @ApiProperty({ type: [TensorSpecRequest] })
+  @IsArray()
+  @ArrayMaxSize(256)
+  @ValidateNested({ each: true })
+  @Type(() => TensorSpecRequest)
+  inputs!: TensorSpecRequest[];
+
+  @ApiProperty({ type: [TensorSpecRequest] })
+  @IsArray()
+  @ArrayMaxSize(256)
+  @ValidateNested({ each: true })
+  @Type(() => TensorSpecRequest)
+  outputs!: TensorSpecRequest[];
+}
+
+export class VersionSourceRequest {
+  @ApiProperty({ format: 'uuid', description: 'The workflow run that produced the version' }) @IsUUID() runId!: string;
+  @ApiProperty({ description: 'The task of that run' }) @IsString() @MaxLength(200) taskId!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() workflowId?: string;
+}
+
+export class TrainingDatasetRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() datasetVersionId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
+}
+
+export class CreateModelVersionRequest {
+  @ApiProperty({ enum: FRAMEWORKS }) @IsIn(FRAMEWORKS) framework!: Framework;
+
+  @ApiPropertyOptional({
+    type: SignatureRequest,
+    description: "Inputs and outputs in the Open Inference Protocol's terms",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SignatureRequest)
+  signature?: SignatureRequest;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { maxDepth: 6 } })
+  @IsOptional()
+  @IsObject()
+  params?: Record<string, string | number | boolean>;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, example: { auc: 0.93 } })
+  @IsOptional()
+  @IsObject()
+  metrics?: Record<string, number>;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @IsOptional()
+  @IsObject()
+  tags?: Record<string, string>;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+
+  @ApiPropertyOptional({ type: VersionSourceRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VersionSourceRequest)
+  source?: VersionSourceRequest;
+
+  @ApiPropertyOptional({ type: [TrainingDatasetRequest] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TrainingDatasetRequest)
+  trainingDatasets?: TrainingDatasetRequest[];
+}

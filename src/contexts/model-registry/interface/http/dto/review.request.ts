@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { APPROVAL_DECISIONS, type ApprovalDecisionValue } from '../../../domain/version/model-version-status.js';
+
+export class ReviewModelVersionRequest {
+  @ApiProperty({ enum: APPROVAL_DECISIONS }) @IsIn(APPROVAL_DECISIONS) decision!: ApprovalDecisionValue;
+  @ApiProperty({ example: 'AUC and fairness checks pass' }) @IsString() @MaxLength(5000) comment!: string;
+}
+
+export class SageMakerLinkRequest {
+  @ApiProperty({ example: 'churn-prod' }) @IsString() @MaxLength(63) endpointName!: string;
+  @ApiProperty({ example: 'AllTraffic' }) @IsString() @MaxLength(63) variantName!: string;
+  @ApiPropertyOptional({ example: 'eu-west-1' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,30}$/)
+  region?: string;
+}
+
+export class RegistrySettingsRequest {
+  @ApiProperty({ description: 'Let the registrant of a version approve it (relaxes four eyes)' })
+  @IsBoolean()
+  selfApprovalAllowed!: boolean;
+}
+
+export class RegistrySettingsResponse {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() selfApprovalAllowed!: boolean;
+}

@@ -1,0 +1,106 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
+import { ArchiveModelVersionHandler } from '../../application/archive-model-version/archive-model-version.handler.js';
+import { CreateModelVersionHandler } from '../../application/create-model-version/create-model-version.handler.js';
+import { LinkServingHandler } from '../../application/link-serving/link-serving.handler.js';
+import { ReviewModelVersionHandler } from '../../application/review-model-version/review-model-version.handler.js';
+import { VersionQueriesHandler } from '../../application/version-queries/version-queries.handler.js';
+import type { LineageGraph } from '../../domain/lineage/lineage-graph.js';
+import { ProjectOfModel, ProjectOfModelVersion } from '../../infrastructure/persistence/project-of-model.js';
+import { VersionListQuery } from './dto/list.query.js';
+import { CreateModelVersionRequest } from './dto/model-version.request.js';
+import { ModelVersionPageResponse, ModelVersionResponse } from './dto/model-version.response.js';
+import { ReviewModelVersionRequest, SageMakerLinkRequest } from './dto/review.request.js';
+
+const ofModel = { resource: { resolver: ProjectOfModel, param: 'modelId' } };
+const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
+
+@ApiTags('model-registry')
+@Controller()
+export class ModelVersionsController {
+  constructor(
+    private readonly create: CreateModelVersionHandler,
+    private readonly queries: VersionQueriesHandler,
+    private readonly review: ReviewModelVersionHandler,
+    private readonly archiving: ArchiveModelVersionHandler,
+    private readonly serving: LinkServingHandler,
+  ) {}
+
+  @Post('models/:modelId/versions')
+  @RequirePermission('model:write', ofModel)
+  @ApiOperation({ summary: 'Register the next version of a model; upload its artifact next' })
+  @ApiCreatedResponse({ type: ModelVersionResponse })
+  async createVersion(
+    @Param('modelId', new ParseUUIDPipe()) modelId: string,
+    @Body() body: CreateModelVersionRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ModelVersionResponse> {
+    return ModelVersionResponse.of(await this.create.execute({ ...body, modelId, actorId: principal.userId }));
+  }
+
+  @Get('models/:modelId/versions')
+  @RequirePermission('model:read', ofModel)
+  @ApiOperation({ summary: "A model's versions, newest first" })
+  @ApiOkResponse({ type: ModelVersionPageResponse })
+  async list(
+    @Param('modelId', new ParseUUIDPipe()) modelId: string,
+    @Query() query: VersionListQuery,
+  ): Promise<ModelVersionPageResponse> {
+    const page = await this.queries.list(modelId, query);
+    return { items: page.items.map((version) => ModelVersionResponse.of(version)), nextCursor: page.nextCursor };
+  }
+
+  @Get('model-versions/:id')
+  @RequirePermission('model:read', ofVersion)
+  @ApiOkResponse({ type: ModelVersionResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
+    return ModelVersionResponse.of(await this.queries.one(id));
+  }
+
+  @Post('model-versions/:id/approval')
+  @HttpCode(200)
+  @RequirePermission('model:approve', ofVersion)
+  @ApiOperation({ summary: 'Approve or reject the version; its registrant cannot approve it (four eyes)' })
+  @ApiOkResponse({ type: ModelVersionResponse })
+  async decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReviewModelVersionRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ModelVersionResponse> {
+    return ModelVersionResponse.of(await this.review.execute({ ...body, versionId: id, actorId: principal.userId }));
+  }
+
+  @Post('model-versions/:id/archive')
+  @HttpCode(200)
+  @RequirePermission('model:write', ofVersion)
+  @ApiOkResponse({ type: ModelVersionResponse })
+  async archive(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
+    return ModelVersionResponse.of(await this.archiving.execute(id));
+  }
+
+  @Get('model-versions/:id/lineage')
+  @RequirePermission('model:read', ofVersion)
+  @ApiOperation({ summary: 'Upstream and downstream of the version as OpenLineage jobs, runs and datasets' })
+  lineage(@Param('id', new ParseUUIDPipe()) id: string): Promise<LineageGraph> {
+    return this.queries.lineage(id);
+  }
+
+  @Put('model-versions/:id/sagemaker-link')
+  @RequirePermission('model:write', ofVersion)
+  @ApiOperation({ summary: 'Record the SageMaker endpoint variant serving the version' })
+  @ApiOkResponse({ type: ModelVersionResponse })
+  async link(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SageMakerLinkRequest,
+  ): Promise<ModelVersionResponse> {
+    return ModelVersionResponse.of(await this.serving.execute(id, body));
+  }
+
+  @Delete('model-versions/:id/sagemaker-link')
+  @RequirePermission('model:write', ofVersion)
+  @ApiOkResponse({ type: ModelVersionResponse })
+  async unlink(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
+    return ModelVersionResponse.of(await this.serving.execute(id, undefined));
+  }
+}

@@ -1,0 +1,113 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
+import { ModelQueriesHandler } from '../../application/model-queries/model-queries.handler.js';
+import { RegisterModelHandler } from '../../application/register-model/register-model.handler.js';
+import { SetPromotionPolicyHandler } from '../../application/set-promotion-policy/set-promotion-policy.handler.js';
+import { UpdateModelHandler } from '../../application/update-model/update-model.handler.js';
+import type { PromotionRule } from '../../domain/promotion/promotion-rule.js';
+import { ProjectOfModel } from '../../infrastructure/persistence/project-of-model.js';
+import { PromotionPolicyRequest } from './dto/alias.dto.js';
+import { ModelSearchQuery } from './dto/list.query.js';
+import {
+  ModelDetailResponse,
+  ModelPageResponse,
+  ModelResponse,
+  RegisterModelRequest,
+  UpdateModelRequest,
+} from './dto/model.dto.js';
+import { expectedVersion, versionTag } from './if-match.js';
+
+const ofModel = { resource: { resolver: ProjectOfModel, param: 'modelId' } };
+
+@ApiTags('model-registry')
+@Controller()
+export class ModelsController {
+  constructor(
+    private readonly register: RegisterModelHandler,
+    private readonly queries: ModelQueriesHandler,
+    private readonly update: UpdateModelHandler,
+    private readonly policies: SetPromotionPolicyHandler,
+  ) {}
+
+  @Post('projects/:projectId/models')
+  @RequirePermission('model:write')
+  @ApiOperation({ summary: 'Register a model in the project' })
+  @ApiCreatedResponse({ type: ModelResponse })
+  async registerModel(
+    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Body() body: RegisterModelRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ModelResponse> {
+    return ModelResponse.of(await this.register.execute({ ...body, projectId, actorId: principal.userId }));
+  }
+
+  @Get('projects/:projectId/models')
+  @RequirePermission('model:read')
+  @ApiOperation({ summary: 'Search models by name prefix, tag, alias, version status and creation time, newest first' })
+  @ApiOkResponse({ type: ModelPageResponse })
+  async search(
+    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Query() query: ModelSearchQuery,
+  ): Promise<ModelPageResponse> {
+    const [key, ...value] = query.tag?.split('=') ?? [];
+    const page = await this.queries.search({
+      projectId,
+      namePrefix: query.namePrefix,
+      tag: key ? { key, value: value.length > 0 ? value.join('=') : undefined } : undefined,
+      alias: query.alias,
+      versionStatus: query.approvalStatus,
+      createdAfter: query.createdAfter,
+      createdBefore: query.createdBefore,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map((model) => ModelResponse.of(model)), nextCursor: page.nextCursor };
+  }
+
+  @Get('models/:modelId')
+  @RequirePermission('model:read', ofModel)
+  @ApiOperation({ summary: 'A model with its aliases and promotion policies' })
+  @ApiOkResponse({ type: ModelDetailResponse })
+  async get(
+    @Param('modelId', new ParseUUIDPipe()) modelId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ModelDetailResponse> {
+    const { model, aliases } = await this.queries.detail(modelId);
+    void reply.header('etag', versionTag(model.version));
+    return ModelDetailResponse.detail(model, aliases);
+  }
+
+  @Patch('models/:modelId')
+  @RequirePermission('model:write', ofModel)
+  @ApiOperation({ summary: 'Change description or tags (If-Match: the model version)' })
+  @ApiOkResponse({ type: ModelResponse })
+  async change(
+    @Param('modelId', new ParseUUIDPipe()) modelId: string,
+    @Body() body: UpdateModelRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<ModelResponse> {
+    const model = await this.update.execute({ modelId, expectedVersion: expectedVersion(ifMatch), changes: body });
+    return ModelResponse.of(model);
+  }
+
+  @Put('models/:modelId/promotion-policies/:alias')
+  @RequirePermission('model:approve', ofModel)
+  @ApiOperation({ summary: 'Protect an alias and set the rules a version must pass to take it' })
+  @ApiOkResponse({ type: ModelResponse })
+  async setPolicy(
+    @Param('modelId', new ParseUUIDPipe()) modelId: string,
+    @Param('alias') alias: string,
+    @Body() body: PromotionPolicyRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<ModelResponse> {
+    const model = await this.policies.execute({
+      modelId,
+      alias,
+      policy: { protected: body.protected ?? false, rules: body.rules as PromotionRule[] },
+      expectedVersion: expectedVersion(ifMatch),
+    });
+    return ModelResponse.of(model);
+  }
+}
