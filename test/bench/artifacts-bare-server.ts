@@ -1,0 +1,33 @@
+import { createServer } from 'node:http';
+import { FilesystemObjectStore } from '@libs/storage';
+
+/**
+ * The transport ceiling for `npm run bench -- artifacts`: bare node:http in a process of its own
+ * streaming PUT bodies into the same storage adapter and GET bodies out of it, with nothing of the
+ * platform in between. Prints {"port":n}; exits when its stdin closes.
+ */
+const store = new FilesystemObjectStore(process.argv[2]);
+const KEY = 'bare/artifact';
+
+const server = createServer((request, response) => {
+  const fail = (error: unknown) => {
+    response.statusCode = 500;
+    response.end(String(error));
+  };
+  if (request.method === 'PUT') {
+    const size = Number(request.headers['content-length']);
+    store.put(KEY, request, { maxBytes: size, size }).then((stored) => response.end(stored.sha256), fail);
+    return;
+  }
+  store.get(KEY).then((download) => {
+    response.writeHead(200, { 'content-length': String(download.contentLength) });
+    download.body.pipe(response);
+  }, fail);
+});
+
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+});
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

@@ -1,0 +1,27 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+/**
+ * Benchmarks run against the same servers as the tests, in a database and a
+ * Redis db of their own, made fresh for each run.
+ */
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
+
+export async function freshBenchDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function freshBenchRedis(): Promise<string> {
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+  return REDIS_URL;
+}

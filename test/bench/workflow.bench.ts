@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { createApp, createLogger, loadConfig, RedisConnections } from '@libs/platform';
+import { waitFor } from '@libs/testing';
+import { AppModule } from '../../src/app.module.js';
+import { CONTEXT_NAMES } from '../../src/bounded-contexts.js';
+import { CreateWorkflowCommand } from '../../src/contexts/workflow-engine/application/create-workflow/create-workflow.command.js';
+import { CreateWorkflowHandler } from '../../src/contexts/workflow-engine/application/create-workflow/create-workflow.handler.js';
+import { StartRunCommand } from '../../src/contexts/workflow-engine/application/start-run/start-run.command.js';
+import { StartRunHandler } from '../../src/contexts/workflow-engine/application/start-run/start-run.handler.js';
+import type { JsonValue } from '../../src/contexts/workflow-engine/domain/json-value.js';
+import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
+import { percentile, reportResult, round } from './bench-result.js';
+import { RawBullMq } from './workflow-bench-peer.js';
+
+/**
+ * `npm run bench -- workflow`: the engine running a fan-out/fan-in DAG of noop tasks (tasks/s from
+ * the start of the run to its success) against raw BullMQ adding and processing as many jobs; then
+ * the dispatch latency from a task's completion to its dependent's start over a chain, against raw
+ * BullMQ's add-to-start latency. Same Redis, same worker concurrency, same run.
+ */
+const TASKS = Number(process.env.BENCH_WORKFLOW_TASKS ?? 1000);
+const CONCURRENCY = 16;
+const PROJECT = '01900000-0000-7000-8000-0000000000b1';
+
+function fanOutFanIn(size: number): JsonValue {
+  const middle = Array.from({ length: size - 2 }, (_, index) => ({
+    id: `t${index}`,
+    type: 'noop',
+    dependsOn: ['root'],
+  }));
+  const join = { id: 'join', type: 'noop', dependsOn: middle.map((task) => task.id) };
+  return { name: 'bench-fan', tasks: [{ id: 'root', type: 'noop' }, ...middle, join] };
+}
+
+function chain(size: number): JsonValue {
+  const tasks = Array.from({ length: size }, (_, index) => ({
+    id: `c${index}`,
+    type: 'noop',
+    ...(index > 0 && { dependsOn: [`c${index - 1}`] }),
+  }));
+  return { name: 'bench-chain', tasks };
+}
+
+async function runToEnd(app: NestFastifyApplication, document: JsonValue): Promise<{ runId: string; ms: number }> {
+  const created = await app.get(CreateWorkflowHandler).execute(new CreateWorkflowCommand(PROJECT, { json: document }));
+  const dataSource = app.get(DataSource);
+  const started = performance.now();
+  const { runId } = await app.get(StartRunHandler).execute(new StartRunCommand(created.workflowId, {}));
+  await waitFor(
+    async () => {
+      const [row] = await dataSource.query<{ state: string }[]>(
+        'SELECT state FROM workflow_engine.runs WHERE id = $1',
+        [runId],
+      );
+      if (row.state === 'failed' || row.state === 'cancelled') throw new Error(`bench run ${row.state}`);
+      return row.state === 'succeeded';
+    },
+    { timeoutMs: 600_000, intervalMs: 5, what: 'the bench run' },
+  );
+  return { runId, ms: performance.now() - started };
+}
+
+/** For each task of the chain: its start minus its dependency's success, from the transition log. */
+async function chainLatencies(app: NestFastifyApplication, runId: string): Promise<number[]> {
+  const rows = await app.get(DataSource).query<{ key: string; to_state: string; at: Date }[]>(
+    `SELECT task_run_key AS key, to_state, at FROM workflow_engine.transitions
+      WHERE run_id = $1 AND task_run_key IS NOT NULL AND to_state IN ('running', 'succeeded')`,
+    [runId],
+  );
+  const at = new Map(rows.map((row) => [`${row.key}:${row.to_state}`, row.at.getTime()]));
+  return Array.from(
+    { length: TASKS - 1 },
+    (_, index) => at.get(`c${index + 1}:running`)! - at.get(`c${index}:succeeded`)!,
+  );
+}
+
+async function main(): Promise<void> {
+  // Context modules read their settings from process.env itself, so the bench's settings go there.
+  const env = Object.assign(process.env, {
+    DATABASE_URL: await freshBenchDatabase('mlops_bench_workflow'),
+    REDIS_URL: await freshBenchRedis(),
+    APP_CONTEXTS: 'user-management,workflow-engine',
+    MIGRATIONS_RUN_ON_START: 'true',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    WORKFLOW_TASK_CONCURRENCY: String(CONCURRENCY),
+  });
+  const config = loadConfig(env, CONTEXT_NAMES);
+  const app = await createApp(AppModule.forRoot(config), config, createLogger(config.logLevel));
+  await app.init();
+  const raw = new RawBullMq(app.get(RedisConnections).bullmqOptions(), CONCURRENCY);
+
+  const fan = await runToEnd(app, fanOutFanIn(TASKS));
+  const oursThroughput = TASKS / (fan.ms / 1000);
+  const peerThroughput = await raw.throughput(TASKS);
+  const linked = await runToEnd(app, chain(TASKS));
+  const ours = await chainLatencies(app, linked.runId);
+  const peer = await raw.chainLatencies(TASKS);
+  await app.close();
+
+  reportResult({
+    name: 'workflow',
+    ours: round(oursThroughput),
+    peer: round(peerThroughput),
+    unit: 'tasks/s',
+    ratio: round(oursThroughput / peerThroughput, 3),
+    tasks: TASKS,
+    workerConcurrency: CONCURRENCY,
+    dispatchLatency: {
+      unit: 'ms',
+      chainTasks: TASKS,
+      ours: { p50: round(percentile(ours, 50)), p99: round(percentile(ours, 99)) },
+      peer: { p50: round(percentile(peer, 50), 3), p99: round(percentile(peer, 99), 3) },
+      p50Ratio: round(percentile(ours, 50) / percentile(peer, 50), 1),
+      chainSeconds: round(linked.ms / 1000),
+    },
+  });
+}
+
+await main();

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { AppProcess } from '@libs/testing';
+
+const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
+
+async function bootFailure(env: Record<string, string>): Promise<{ code: number | null; logs: string }> {
+  const app = await AppProcess.start(MAIN, env, { waitUntilReady: false });
+  const { code } = await app.exited;
+  return { code, logs: app.logs };
+}
+
+describe('start-up with a bad configuration', () => {
+  it('exits non-zero listing the valid contexts when APP_CONTEXTS names an unknown one', async () => {
+    const { code, logs } = await bootFailure({ APP_CONTEXTS: 'nonsense' });
+    expect(code).toBe(1);
+    expect(logs.trim()).toBe(
+      'Invalid configuration: APP_CONTEXTS names unknown context(s) nonsense; valid: all, user-management, api-gateway, ' +
+        'workflow-engine, model-registry, data-pipeline, prediction, monitoring',
+    );
+  });
+
+  it('exits non-zero naming a missing required variable', async () => {
+    const { code, logs } = await bootFailure({ REDIS_URL: '' });
+    expect(code).toBe(1);
+    expect(logs.trim()).toBe('Invalid configuration: REDIS_URL is required but not set');
+  });
+});

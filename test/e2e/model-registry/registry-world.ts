@@ -1,0 +1,103 @@
+import { startTestApp, type TestApp } from '@libs/testing';
+import { AppModule } from '../../../src/app.module.js';
+import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
+import { ADMIN, Client, FAST_AUTH_ENV, newUser, type NewUser } from '../user-management/auth-client.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
+type Json = any;
+
+/**
+ * The platform in-process with a project of two owners (either can approve the other's work), an
+ * editor, and an outsider with a project of its own. `env` chooses the object store.
+ */
+export class RegistryWorld {
+  private constructor(
+    readonly app: TestApp,
+    readonly projectId: string,
+    readonly owner: NewUser,
+    readonly approver: NewUser,
+    readonly editor: NewUser,
+    readonly outsider: NewUser,
+    readonly outsiderProjectId: string,
+    private readonly restoreEnv: () => void,
+  ) {}
+
+  static async start(env: Record<string, string>): Promise<RegistryWorld> {
+    // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
+    const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+    const restoreEnv = () => {
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    };
+    Object.assign(process.env, FAST_AUTH_ENV, env);
+    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES);
+    const anonymous = new Client(app.url);
+    const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
+    const [owner, approver, editor, outsider] = [
+      await newUser(admin, anonymous),
+      await newUser(admin, anonymous),
+      await newUser(admin, anonymous),
+      await newUser(admin, anonymous),
+    ];
+    const projectId = (await owner.client.call('POST', '/api/v1/projects', { name: 'models' })).body.id as string;
+    const outsiderProjectId = (await outsider.client.call('POST', '/api/v1/projects', { name: 'elsewhere' })).body
+      .id as string;
+    for (const [user, role] of [
+      [approver, 'owner'],
+      [editor, 'editor'],
+    ] as const) {
+      await owner.client.call('PUT', `/api/v1/projects/${projectId}/members/${user.id}`, { role });
+    }
+    return new RegistryWorld(app, projectId, owner, approver, editor, outsider, outsiderProjectId, restoreEnv);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.app.close();
+    } finally {
+      this.restoreEnv();
+    }
+  }
+
+  async model(name: string, extra: Record<string, unknown> = {}, as: NewUser = this.editor): Promise<Json> {
+    const created = await as.client.call('POST', `/api/v1/projects/${this.projectId}/models`, { name, ...extra });
+    if (created.status !== 201) throw new Error(`model ${name}: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body;
+  }
+
+  async version(modelId: string, body: Record<string, unknown> = {}, as: NewUser = this.editor): Promise<Json> {
+    const created = await as.client.call('POST', `/api/v1/models/${modelId}/versions`, { framework: 'onnx', ...body });
+    if (created.status !== 201) throw new Error(`version: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body;
+  }
+
+  /** PUT of the artifact bytes as one body with its Content-Length. */
+  upload(versionId: string, bytes: Uint8Array, as: NewUser = this.editor): Promise<Response> {
+    return fetch(`${this.app.url}/api/v1/model-versions/${versionId}/artifact`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${as.tokens.accessToken}`, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+  }
+
+  download(versionId: string, headers: Record<string, string> = {}, as: NewUser = this.editor): Promise<Response> {
+    return fetch(`${this.app.url}/api/v1/model-versions/${versionId}/artifact`, {
+      headers: { authorization: `Bearer ${as.tokens.accessToken}`, ...headers },
+    });
+  }
+
+  /** A version with an uploaded artifact, approved by the second owner, metrics as given. */
+  async approvedVersion(modelId: string, metrics: Record<string, number> = {}): Promise<Json> {
+    const version = await this.version(modelId, { metrics });
+    const uploaded = await this.upload(version.id, Buffer.from(`artifact of ${version.id}`));
+    if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+    const approved = await this.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
+      decision: 'Approved',
+      comment: 'looks right',
+    });
+    if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${JSON.stringify(approved.body)}`);
+    return approved.body;
+  }
+}

@@ -1,0 +1,69 @@
+import { startTestApp, waitFor, type TestApp } from '@libs/testing';
+import { AppModule } from '../../src/app.module.js';
+import { CONTEXT_NAMES } from '../../src/bounded-contexts.js';
+import { ADMIN, Client, FAST_AUTH_ENV, newUser, type NewUser } from './user-management/auth-client.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
+type Json = any;
+
+export interface WorkflowWorld {
+  readonly app: TestApp;
+  readonly admin: Client;
+  readonly anonymous: Client;
+  readonly owner: NewUser;
+  readonly projectId: string;
+}
+
+/** The whole platform in-process with an owner and a project of their own. */
+export async function startWorkflowWorld(env: Record<string, string> = {}): Promise<WorkflowWorld> {
+  Object.assign(process.env, FAST_AUTH_ENV, env);
+  const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES);
+  const anonymous = new Client(app.url);
+  const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
+  const owner = await newUser(admin, anonymous);
+  const projectId = (await owner.client.call('POST', '/api/v1/projects', { name: `p-${Date.now()}` })).body
+    .id as string;
+  return { app, admin, anonymous, owner, projectId };
+}
+
+/** Sends a body as it is, under a content type of the caller's choosing (YAML). */
+export async function sendRaw(
+  client: Client,
+  method: string,
+  path: string,
+  contentType: string,
+  body: string,
+  token: string,
+): Promise<{ status: number; body: Json; headers: Headers }> {
+  const response = await fetch(`${client.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+export async function createWorkflow(client: Client, projectId: string, definition: object): Promise<string> {
+  const created = await client.call('POST', `/api/v1/projects/${projectId}/workflows`, definition);
+  if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
+  return created.body.id as string;
+}
+
+const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** Polls the run until it has finished (or `until` holds), answering its last body. */
+export function waitForRun(
+  client: Client,
+  runId: string,
+  until: (run: Json) => boolean = (run) => FINISHED.has(run.state),
+  timeoutMs = 15_000,
+): Promise<Json> {
+  return waitFor(
+    async () => {
+      const response = await client.call('GET', `/api/v1/workflow-runs/${runId}`);
+      return until(response.body) ? response.body : undefined;
+    },
+    { timeoutMs, intervalMs: 50, what: `run ${runId}` },
+  );
+}
