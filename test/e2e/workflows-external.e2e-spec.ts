@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import type { Client } from './user-management/auth-client.js';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
@@ -25,6 +26,18 @@ async function startRun(world: WorkflowWorld, definition: object): Promise<strin
   const workflowId = await createWorkflow(world.owner.client, world.projectId, definition);
   const started = await world.owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
   return started.body.id as string;
+}
+
+/**
+ * Moves the log sequence to two below the next power of ten, so this test's lines cross a digit boundary
+ * (9998, 9999, 10000, ...): an order by the text of `seq` would put "10000" first.
+ */
+async function seqJustBelowAPowerOfTen(world: WorkflowWorld): Promise<void> {
+  await world.app.app.get(DataSource).query(
+    `SELECT setval(pg_get_serial_sequence('workflow_engine.task_log_lines', 'seq'),
+                   power(10, ceil(log(greatest(last_value, 1) + 3)))::bigint - 3)
+     FROM workflow_engine.task_log_lines_seq_seq`,
+  );
 }
 
 describe('external workers claim, heartbeat and report over HTTP', () => {
@@ -163,6 +176,7 @@ describe('external workers claim, heartbeat and report over HTTP', () => {
     const claimed = await claim(worker, 'logged');
     const path = `/api/v1/external-tasks/${claimed.body.taskRunId}`;
     const leaseToken = claimed.body.leaseToken;
+    await seqJustBelowAPowerOfTen(world);
     const lines = Array.from({ length: 5 }, (_, index) => `epoch ${index + 1}`);
     expect((await worker.call('POST', `${path}/logs`, { leaseToken, lines: lines.slice(0, 3) })).status).toBe(204);
     expect((await worker.call('POST', `${path}/logs`, { leaseToken, lines: lines.slice(3) })).status).toBe(204);

@@ -26,11 +26,12 @@ export class PostgresTaskLogs extends TaskLogs {
   }
 
   async page({ runId, key, attempt, limit, cursor }: TaskLogFilter): Promise<Page<TaskLogLine>> {
+    // The table name qualifies ORDER BY: a bare `seq` would mean the text alias, and "10" sorts before "9".
     const rows = await this.transaction.manager().query<{ seq: string; attempt: number; at: Date; line: string }[]>(
       `SELECT seq::text AS seq, attempt, at, line FROM workflow_engine.task_log_lines
        WHERE run_id = $1 AND task_run_key = $2 AND ($3::integer IS NULL OR attempt = $3)
          AND ($4::bigint IS NULL OR seq > $4)
-       ORDER BY seq LIMIT $5`,
+       ORDER BY task_log_lines.seq LIMIT $5`,
       [runId, key, attempt ?? null, cursor ?? null, limit + 1],
     );
     const items = rows.slice(0, limit);
