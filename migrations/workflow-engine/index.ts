@@ -3,6 +3,7 @@ import { CreateWorkflowTables1764200000000 } from './1764200000000-create-workfl
 import { CreateExternalTaskLeases1764300000000 } from './1764300000000-create-external-task-leases.js';
 import { CreateTaskLogLines1764400000000 } from './1764400000000-create-task-log-lines.js';
 import { CreateApprovalRequests1764500000000 } from './1764500000000-create-approval-requests.js';
+import { RecordRunActors1764600000000 } from './1764600000000-record-run-actors.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -11,4 +12,5 @@ export const workflowEngineMigrations = [
   CreateExternalTaskLeases1764300000000,
   CreateTaskLogLines1764400000000,
   CreateApprovalRequests1764500000000,
+  RecordRunActors1764600000000,
 ];

@@ -43,6 +43,8 @@ describe('workflow runs over HTTP, PostgreSQL and BullMQ', () => {
     expect(byId.get('extract').outputs).toEqual({ rows: 3 });
     expect(byId.get('clean').outputs).toEqual({ sleptMs: 30 });
     expect((run.transitions as Json[]).map((transition) => transition.to)).toEqual(['running', 'succeeded']);
+    // The run acts for whoever started it: tasks of other contexts act as them.
+    expect(run.actorId).toBe(owner.id);
   });
 
   it('loses no completion when many tasks of one run finish at once', async () => {

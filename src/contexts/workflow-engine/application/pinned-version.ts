@@ -15,5 +15,6 @@ export async function pinVersion(
       ? definition.latest
       : await definitions.findVersion(workflowId, version);
   if (chosen === undefined) throw new NotFoundError('workflow version', `${workflowId}@${version}`);
-  return { workflowId, version: chosen.number, projectId: definition.projectId, spec: chosen.spec };
+  const { number, spec, createdBy } = chosen;
+  return { workflowId, version: number, projectId: definition.projectId, spec, ...(createdBy && { createdBy }) };
 }

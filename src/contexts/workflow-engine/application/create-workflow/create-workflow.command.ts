@@ -4,6 +4,8 @@ export class CreateWorkflowCommand {
   constructor(
     readonly projectId: string,
     readonly body: DefinitionBody,
+    /** The user writing the version. */
+    readonly author?: string,
   ) {}
 }
 

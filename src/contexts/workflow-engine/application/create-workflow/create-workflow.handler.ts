@@ -20,7 +20,7 @@ export class CreateWorkflowHandler {
     if (await this.definitions.existsWithName(command.projectId, spec.name)) {
       throw new ConflictError(`a workflow named '${spec.name}' already exists in this project`, 'workflow-name-taken');
     }
-    const definition = WorkflowDefinition.create(command.projectId, spec, this.clock.now());
+    const definition = WorkflowDefinition.create(command.projectId, spec, this.clock.now(), command.author);
     await this.definitions.save(definition);
     return { workflowId: definition.id, version: definition.latest.number };
   }

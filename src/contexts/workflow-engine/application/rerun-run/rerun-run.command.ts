@@ -3,5 +3,7 @@ export class RerunRunCommand {
   constructor(
     readonly runId: string,
     readonly fromTask?: string,
+    /** The user asking for the rerun, who the new run acts for. */
+    readonly actorId?: string,
   ) {}
 }

@@ -14,11 +14,11 @@ export class RerunRunHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ runId, fromTask }: RerunRunCommand): Promise<string> {
+  async execute({ runId, fromTask, actorId }: RerunRunCommand): Promise<string> {
     const previous = await this.runs.findById(runId);
     if (previous === undefined) throw new NotFoundError('workflow run', runId);
     const now = this.clock.now();
-    const run = fromTask === undefined ? previous.rerun(now) : previous.rerunFrom(fromTask, now);
+    const run = fromTask === undefined ? previous.rerun(now, actorId) : previous.rerunFrom(fromTask, now, actorId);
     await this.changes.create(run, run.start(now));
     return run.id;
   }

@@ -9,6 +9,8 @@ export class StartRunCommand {
     /** The same key for the same workflow answers the run the first request made. */
     readonly idempotencyKey?: string,
     readonly trigger: JsonValue = null,
+    /** The user starting the run; schedules and triggers leave it to the version's author. */
+    readonly actorId?: string,
   ) {}
 }
 

@@ -28,7 +28,7 @@ export class StartRunHandler {
     const pinned = await pinVersion(this.definitions, workflowId, command.version);
     const params = resolveRunParams(pinned.spec, command.params, this.schemas);
     const now = this.clock.now();
-    const run = WorkflowRun.create(pinned, params, command.trigger, now);
+    const run = WorkflowRun.create(pinned, params, command.trigger, now, command.actorId);
     const dispatches = run.start(now);
     try {
       await this.changes.create(run, dispatches, idempotencyKey);

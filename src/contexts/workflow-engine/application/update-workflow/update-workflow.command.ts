@@ -6,5 +6,7 @@ export class UpdateWorkflowCommand {
     readonly body: DefinitionBody,
     /** The aggregate version the client last read (If-Match); a mismatch means a lost update. */
     readonly expectedVersion?: number,
+    /** The user writing the version. */
+    readonly author?: string,
   ) {}
 }

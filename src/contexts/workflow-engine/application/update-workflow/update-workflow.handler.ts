@@ -21,7 +21,7 @@ export class UpdateWorkflowHandler {
     if (command.expectedVersion !== undefined && command.expectedVersion !== definition.version) {
       throw new ConcurrencyError('workflow', command.workflowId);
     }
-    const version = definition.update(this.validation.validate(command.body), this.clock.now());
+    const version = definition.update(this.validation.validate(command.body), this.clock.now(), command.author);
     await this.definitions.save(definition);
     return { workflowId: definition.id, version: version.number };
   }

@@ -24,12 +24,12 @@ export class WorkflowDefinition extends AggregateRoot {
     super(id, version);
   }
 
-  static create(projectId: string, spec: DefinitionSpec, now: Date): WorkflowDefinition {
+  static create(projectId: string, spec: DefinitionSpec, now: Date, author?: string): WorkflowDefinition {
     const id = newId();
     const definition = new WorkflowDefinition(
       id,
       projectId,
-      { workflowId: id, number: 1, spec, createdAt: now },
+      { workflowId: id, number: 1, spec, createdAt: now, ...(author !== undefined && { createdBy: author }) },
       now,
       0,
     );
@@ -55,8 +55,15 @@ export class WorkflowDefinition extends AggregateRoot {
     return this.current;
   }
 
-  update(spec: DefinitionSpec, now: Date): WorkflowVersion {
-    this.current = { workflowId: this.id, number: this.current.number + 1, spec, createdAt: now };
+  update(spec: DefinitionSpec, now: Date, author?: string): WorkflowVersion {
+    const number = this.current.number + 1;
+    this.current = {
+      workflowId: this.id,
+      number,
+      spec,
+      createdAt: now,
+      ...(author !== undefined && { createdBy: author }),
+    };
     this.recordVersion(now);
     return this.current;
   }

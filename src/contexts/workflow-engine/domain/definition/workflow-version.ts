@@ -6,4 +6,6 @@ export interface WorkflowVersion {
   readonly number: number;
   readonly spec: DefinitionSpec;
   readonly createdAt: Date;
+  /** The user who wrote this version; runs nobody started by hand (schedules, triggers) act for them. */
+  readonly createdBy?: string;
 }

@@ -170,6 +170,17 @@ describe('WorkflowRun', () => {
     expect(run.transitions.at(-1)).toMatchObject({ from: 'running', to: 'cancelled', reason: 'user asked' });
   });
 
+  it('acts for who started it, else for the author of its version; a rerun acts for who asked for it', () => {
+    const authored = { ...pinned([{ id: 'a', type: 'noop' }]), createdBy: 'author' };
+    const scheduled = WorkflowRun.create(authored, {}, null, now);
+    expect(scheduled.toSnapshot().actorId).toBe('author');
+    const manual = WorkflowRun.create(authored, {}, null, now, 'starter');
+    expect(manual.toSnapshot().actorId).toBe('starter');
+    finish(manual, manual.start(now)[0]);
+    expect(manual.rerun(now, 'rerunner').toSnapshot()).toMatchObject({ actorId: 'rerunner', rerunOf: manual.id });
+    expect(manual.rerunFrom('a', now).toSnapshot().actorId).toBe('starter');
+  });
+
   it('reruns from a task reusing what upstream of it recorded', () => {
     const run = WorkflowRun.create(
       pinned([

@@ -15,6 +15,8 @@ export interface PinnedVersion {
   readonly version: number;
   readonly projectId: string;
   readonly spec: DefinitionSpec;
+  /** Who wrote the version, when known. */
+  readonly createdBy?: string;
 }
 
 export interface WorkflowRunSnapshot {
@@ -23,6 +25,11 @@ export interface WorkflowRunSnapshot {
   readonly params: JsonObject;
   readonly trigger: JsonValue;
   readonly rerunOf?: string;
+  /**
+   * The user the run acts for (tasks that act in other contexts act as them): who started it, or for
+   * runs nobody started by hand the author of its version.
+   */
+  readonly actorId?: string;
   readonly createdAt: Date;
   readonly transitions: readonly RunTransition[];
   readonly taskRuns: readonly TaskRunSnapshot[];
@@ -51,8 +58,14 @@ export class WorkflowRun extends AggregateRoot {
   }
 
   /** A queued run; `params` are already checked against the version's params schema, with defaults. */
-  static create(pinned: PinnedVersion, params: JsonObject, trigger: JsonValue, now: Date): WorkflowRun {
-    return WorkflowRun.queued(pinned, params, trigger, now, undefined, []);
+  static create(
+    pinned: PinnedVersion,
+    params: JsonObject,
+    trigger: JsonValue,
+    now: Date,
+    actorId?: string,
+  ): WorkflowRun {
+    return WorkflowRun.queued(pinned, params, trigger, now, { actorId: actorId ?? pinned.createdBy }, []);
   }
 
   private static queued(
@@ -60,13 +73,13 @@ export class WorkflowRun extends AggregateRoot {
     params: JsonObject,
     trigger: JsonValue,
     now: Date,
-    rerunOf: string | undefined,
+    origin: Pick<WorkflowRunSnapshot, 'rerunOf' | 'actorId'>,
     reused: readonly TaskRun[],
   ): WorkflowRun {
     const reusedIds = new Set(reused.map((taskRun) => taskRun.taskId));
     const fresh = pinned.spec.tasks.filter((task) => !reusedIds.has(task.id)).map((task) => TaskRun.pending(task.id));
     const taskRuns = [...reused, ...fresh];
-    const run = { id: newId(), state: 'queued' as const, params, trigger, rerunOf, createdAt: now, transitions: [] };
+    const run = { id: newId(), state: 'queued' as const, params, trigger, ...origin, createdAt: now, transitions: [] };
     return new WorkflowRun(pinned, run, taskRuns);
   }
 
@@ -116,16 +129,16 @@ export class WorkflowRun extends AggregateRoot {
   }
 
   /** A new queued run of the same version, params and trigger, every task to run again. */
-  rerun(now: Date): WorkflowRun {
+  rerun(now: Date, actorId?: string): WorkflowRun {
     this.requireState(['succeeded', 'failed', 'cancelled'], 'be rerun');
-    return WorkflowRun.queued(this.pinned, this.params, this.trigger, now, this.id, []);
+    return WorkflowRun.queued(this.pinned, this.params, this.trigger, now, this.rerunBy(actorId), []);
   }
 
   /**
    * A new queued run in which `taskId` and everything else not upstream of it run again, while the
    * tasks upstream of it keep the outputs this run recorded (they must all have succeeded or been skipped).
    */
-  rerunFrom(taskId: string, now: Date): WorkflowRun {
+  rerunFrom(taskId: string, now: Date, actorId?: string): WorkflowRun {
     this.requireState(['succeeded', 'failed', 'cancelled'], 'be rerun');
     if (!this.pinned.spec.graph.has(taskId)) throw new NotFoundError('task', taskId);
     const upstream = this.pinned.spec.graph.upstreamOf(taskId);
@@ -138,7 +151,11 @@ export class WorkflowRun extends AggregateRoot {
       );
     }
     const copies = reused.map((taskRun) => taskRun.reusedInRerun(now));
-    return WorkflowRun.queued(this.pinned, this.params, this.trigger, now, this.id, copies);
+    return WorkflowRun.queued(this.pinned, this.params, this.trigger, now, this.rerunBy(actorId), copies);
+  }
+
+  private rerunBy(actorId: string | undefined): Pick<WorkflowRunSnapshot, 'rerunOf' | 'actorId'> {
+    return { rerunOf: this.id, actorId: actorId ?? this.snapshot.actorId };
   }
 
   start(now: Date): TaskDispatch[] {

@@ -3,7 +3,7 @@
  * statement (jsonb_to_recordset), so a change that touches a thousand task runs is still one round trip.
  */
 export const SELECT_RUN = `
-  SELECT id, workflow_id, workflow_version, project_id, state, params, trigger, rerun_of, created_at, version
+  SELECT id, workflow_id, workflow_version, project_id, state, params, trigger, rerun_of, actor_id, created_at, version
     FROM workflow_engine.runs WHERE id = $1`;
 
 export const SELECT_TASK_RUNS = `
@@ -18,8 +18,8 @@ export const SELECT_TRANSITIONS = `
 export const INSERT_RUN = `
   INSERT INTO workflow_engine.runs
     (id, workflow_id, workflow_version, project_id, state, params, trigger, rerun_of, idempotency_key,
-     created_at, updated_at, version)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)
+     created_at, updated_at, actor_id, version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)
   ON CONFLICT (workflow_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id`;
 

@@ -13,6 +13,7 @@ export class RunOrmEntity {
   @Column('jsonb') params!: JsonObject;
   @Column('jsonb') trigger!: JsonValue;
   @Column('uuid', { name: 'rerun_of', nullable: true }) rerunOf!: string | null;
+  @Column('uuid', { name: 'actor_id', nullable: true }) actorId!: string | null;
   @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

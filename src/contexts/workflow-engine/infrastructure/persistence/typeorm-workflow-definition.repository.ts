@@ -28,7 +28,13 @@ export class TypeOrmWorkflowDefinitionRepository extends WorkflowDefinitionRepos
     const row = await this.transaction.manager().findOneBy(WorkflowVersionOrmEntity, { workflowId, number });
     if (row === null) return undefined;
     const spec = await this.specs.of(workflowId, number, () => Promise.resolve(row.document));
-    return { workflowId, number, spec, createdAt: row.createdAt };
+    return {
+      workflowId,
+      number,
+      spec,
+      createdAt: row.createdAt,
+      ...(row.createdBy !== null && { createdBy: row.createdBy }),
+    };
   }
 
   existsWithName(projectId: string, name: string): Promise<boolean> {
@@ -60,8 +66,15 @@ export class TypeOrmWorkflowDefinitionRepository extends WorkflowDefinitionRepos
           if (updated.affected !== 1) throw new ConcurrencyError('workflow', definition.id);
         }
         await manager.query(
-          'INSERT INTO workflow_engine.workflow_versions (workflow_id, number, document, created_at) VALUES ($1, $2, $3, $4)',
-          [definition.id, latest.number, JSON.stringify(latest.spec.document), latest.createdAt],
+          `INSERT INTO workflow_engine.workflow_versions (workflow_id, number, document, created_at, created_by)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [
+            definition.id,
+            latest.number,
+            JSON.stringify(latest.spec.document),
+            latest.createdAt,
+            latest.createdBy ?? null,
+          ],
         );
       });
     } catch (error) {

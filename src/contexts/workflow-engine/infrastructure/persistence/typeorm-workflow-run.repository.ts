@@ -122,7 +122,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     const snapshot = run.toSnapshot();
     const values = [run.id, workflowId, version, projectId, run.state];
     const json = [JSON.stringify(snapshot.params), JSON.stringify(snapshot.trigger)];
-    const rest = [snapshot.rerunOf ?? null, idempotencyKey ?? null, snapshot.createdAt, now];
+    const rest = [snapshot.rerunOf ?? null, idempotencyKey ?? null, snapshot.createdAt, now, snapshot.actorId ?? null];
     const inserted = await this.transaction.manager().query<unknown[]>(sql.INSERT_RUN, [...values, ...json, ...rest]);
     // Only the idempotency key can conflict: the id is new. The other request's run is the answer.
     if (inserted.length === 0) throw new IdempotencyKeyTaken(workflowId, idempotencyKey!);

@@ -14,6 +14,7 @@ export interface RunRow {
   params: JsonObject;
   trigger: JsonValue;
   rerun_of: string | null;
+  actor_id: string | null;
   created_at: Date;
   version: number;
 }
@@ -79,6 +80,7 @@ export function toRunSnapshot(
     params: run.params,
     trigger: run.trigger,
     ...(run.rerun_of !== null && { rerunOf: run.rerun_of }),
+    ...(run.actor_id !== null && { actorId: run.actor_id }),
     createdAt: run.created_at,
     transitions: own,
     taskRuns: taskRuns.map((row) => toTaskRunSnapshot(row, byTaskRun.get(row.key) ?? [])),

@@ -19,4 +19,5 @@ export class WorkflowVersionOrmEntity {
   /** A DefinitionDocument; typed loosely here because TypeORM's deep partial types cannot expand it. */
   @Column('jsonb') document!: Record<string, unknown>;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
 }

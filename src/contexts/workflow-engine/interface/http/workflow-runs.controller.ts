@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequirePermission } from '@contexts/user-management';
+import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { ControlRunCommand, type RunControl } from '../../application/control-run/control-run.command.js';
 import { ControlRunHandler } from '../../application/control-run/control-run.handler.js';
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
@@ -41,9 +41,11 @@ export class WorkflowRunsController {
     @Param('id') id: string,
     @Body() body: RunParamsRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RunResponse> {
-    const command = new StartRunCommand(id, body.params ?? {}, body.version, idempotencyKeyOf(idempotencyKey));
+    const key = idempotencyKeyOf(idempotencyKey);
+    const command = new StartRunCommand(id, body.params ?? {}, body.version, key, null, principal.userId);
     const started = await this.starting.execute(command);
     if (!started.created) void reply.status(200);
     void reply.header('location', `/api/v1/workflow-runs/${started.runId}`);
@@ -100,8 +102,12 @@ export class WorkflowRunsController {
   @Post('workflow-runs/:runId/rerun')
   @RequirePermission('workflow:run', onRun)
   @ApiOperation({ summary: 'Run a finished run again as a new run, optionally from one task on' })
-  async rerun(@Param('runId') runId: string, @Body() body: RerunRequest): Promise<RunResponse> {
-    const rerunId = await this.rerunning.execute(new RerunRunCommand(runId, body.fromTask));
+  async rerun(
+    @Param('runId') runId: string,
+    @Body() body: RerunRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RunResponse> {
+    const rerunId = await this.rerunning.execute(new RerunRunCommand(runId, body.fromTask, principal.userId));
     return toRunResponse(await this.reading.execute(rerunId));
   }
 

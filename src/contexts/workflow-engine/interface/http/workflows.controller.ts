@@ -15,7 +15,7 @@ import {
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQuery } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
-import { RequirePermission } from '@contexts/user-management';
+import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
 import { CreateWorkflowHandler } from '../../application/create-workflow/create-workflow.handler.js';
 import type { DefinitionBody } from '../../application/definition-body.js';
@@ -62,9 +62,11 @@ export class WorkflowsController {
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkflowResponse> {
-    const created = await this.creating.execute(new CreateWorkflowCommand(projectId, definitionOf(body, contentType)));
+    const command = new CreateWorkflowCommand(projectId, definitionOf(body, contentType), principal.userId);
+    const created = await this.creating.execute(command);
     return this.answer(created.workflowId, reply);
   }
 
@@ -95,9 +97,11 @@ export class WorkflowsController {
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkflowResponse> {
-    const command = new UpdateWorkflowCommand(id, definitionOf(body, contentType), versionFromIfMatch(ifMatch, id));
+    const definition = definitionOf(body, contentType);
+    const command = new UpdateWorkflowCommand(id, definition, versionFromIfMatch(ifMatch, id), principal.userId);
     await this.updating.execute(command);
     return this.answer(id, reply);
   }

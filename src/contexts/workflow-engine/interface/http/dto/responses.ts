@@ -43,6 +43,8 @@ export interface RunResponse {
   readonly state: RunState;
   readonly params: JsonValue;
   readonly rerunOf?: string;
+  /** The user the run acts for: who started it, or the author of its version. */
+  readonly actorId?: string;
   readonly createdAt: string;
   readonly transitions: {
     readonly from: RunState;
@@ -77,6 +79,7 @@ export function toRunResponse(run: WorkflowRun): RunResponse {
     state: run.state,
     params: run.params,
     ...(snapshot.rerunOf !== undefined && { rerunOf: snapshot.rerunOf }),
+    ...(snapshot.actorId !== undefined && { actorId: snapshot.actorId }),
     createdAt: snapshot.createdAt.toISOString(),
     transitions: run.transitions.map((transition) => ({ ...transition, at: transition.at.toISOString() })),
     taskRuns: run.allTaskRuns().map(toTaskRunResponse),
