@@ -1,8 +1,10 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
 import { loadStorageConfig, StorageModule } from '@libs/storage';
-import { AmbientTransaction } from '@libs/platform';
+import { AmbientTransaction, RedisConnections } from '@libs/platform';
+import { queuePrefixOf } from '@contexts/workflow-engine';
 import { ArchiveModelVersionHandler } from './application/archive-model-version/archive-model-version.handler.js';
 import { CreateModelVersionHandler } from './application/create-model-version/create-model-version.handler.js';
 import { DownloadArtifactHandler } from './application/download-artifact/download-artifact.handler.js';
@@ -48,7 +50,9 @@ import { ModelVersionsController } from './interface/http/model-versions.control
 import { ModelsController } from './interface/http/models.controller.js';
 import { OctetStreamBodies } from './interface/http/octet-stream-bodies.js';
 import { RegistrySettingsController } from './interface/http/registry-settings.controller.js';
+import { ModelTaskProcessor } from './interface/jobs/model-task.processor.js';
 import { ModelTaskTypeRegistration } from './interface/jobs/model-task-type-registration.js';
+import { MODEL_REGISTRY_CONTEXT, MODEL_TASK_QUEUE } from './interface/jobs/model-task-types.js';
 
 const USE_CASES: Type[] = [
   ArchiveModelVersionHandler,
@@ -88,6 +92,16 @@ const ADAPTERS: Provider[] = [
   ModelTaskTypeRegistration,
 ];
 
+/** The queue the engine enqueues model tasks on: the platform's Redis, under this context's hash tag. */
+const MODEL_TASK_QUEUE_REGISTRATION = {
+  name: MODEL_TASK_QUEUE,
+  useFactory: (redis: RedisConnections) => ({
+    connection: redis.bullmqOptions(),
+    prefix: queuePrefixOf(MODEL_REGISTRY_CONTEXT),
+  }),
+  inject: [RedisConnections],
+};
+
 /** The model-registry context: registered models, versions, artifacts, aliases, approvals, model cards, model lineage. */
 @Module({})
 export class ModelRegistryModule {
@@ -98,6 +112,7 @@ export class ModelRegistryModule {
       imports: [
         TypeOrmModule.forFeature(MODEL_REGISTRY_ENTITIES),
         StorageModule.forRoot(loadStorageConfig(process.env)),
+        ...(options.workers ? [BullModule.registerQueueAsync(MODEL_TASK_QUEUE_REGISTRATION)] : []),
       ],
       controllers: options.http
         ? [
@@ -109,7 +124,12 @@ export class ModelRegistryModule {
             RegistrySettingsController,
           ]
         : [],
-      providers: [...ADAPTERS, ...USE_CASES, ...(options.http ? [OctetStreamBodies] : [])],
+      providers: [
+        ...ADAPTERS,
+        ...USE_CASES,
+        ...(options.http ? [OctetStreamBodies] : []),
+        ...(options.workers ? [ModelTaskProcessor] : []),
+      ],
       exports: [ModelRegistryFacade],
     };
   }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
+import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { HttpExecutor } from './infrastructure/executors/http.executor.js';
 import { NoopExecutor } from './infrastructure/executors/noop.executor.js';
@@ -49,7 +50,7 @@ export class WorkflowEngineModule {
           ]
         : [],
       providers: [...ADAPTERS, ...USE_CASES, ...(options.http ? [YamlBodyParser] : []), ...workers],
-      exports: [TaskTypeRegistry],
+      exports: [TaskTypeRegistry, TaskRunGateway],
     };
   }
 }

@@ -29,11 +29,13 @@ import { ReportExternalTaskHandler } from './application/report-external-task/re
 import { RerunRunHandler } from './application/rerun-run/rerun-run.handler.js';
 import { RetryTaskHandler } from './application/retry-task/retry-task.handler.js';
 import { RunChanges } from './application/run-changes/run-changes.js';
+import { EngineTaskRunGateway } from './application/run-contributed-task/engine-task-run-gateway.js';
 import { StartRunHandler } from './application/start-run/start-run.handler.js';
 import { StartTaskHandler } from './application/start-task/start-task.handler.js';
 import { InMemoryTaskTypeRegistry } from './application/task-type-registry/in-memory-task-type.registry.js';
 import { UpdateWorkflowHandler } from './application/update-workflow/update-workflow.handler.js';
 import { ValidateDefinitionHandler } from './application/validate-definition/validate-definition.handler.js';
+import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { CronCalendar } from './domain/definition/cron-calendar.js';
 import { JsonSchemaValidator } from './domain/definition/json-schema.validator.js';
@@ -56,6 +58,7 @@ import { TypeOrmWorkflowRunRepository } from './infrastructure/persistence/typeo
 import { VersionSpecs } from './infrastructure/persistence/version-specs.js';
 import { ApprovalRequestQueue } from './infrastructure/queue/approval-request-queue.js';
 import { BullMqTaskQueue } from './infrastructure/queue/bullmq-task-queue.js';
+import { ContributedTaskQueues } from './infrastructure/queue/contributed-task-queues.js';
 import { DispatchingTaskQueue } from './infrastructure/queue/dispatching-task-queue.js';
 import { ExternalTaskQueue } from './infrastructure/queue/external-task-queue.js';
 import { InProcessTaskOffers } from './infrastructure/queue/in-process-task-offers.js';
@@ -107,7 +110,9 @@ export const ADAPTERS: Provider[] = [
   { provide: WorkflowRunRepository, useClass: TypeOrmWorkflowRunRepository },
   { provide: RunQueries, useClass: TypeOrmRunQueries },
   { provide: TaskCache, useClass: PostgresTaskCache },
+  ContributedTaskQueues,
   BullMqTaskQueue,
+  { provide: TaskRunGateway, useClass: EngineTaskRunGateway },
   ExternalTaskQueue,
   ApprovalRequestQueue,
   { provide: ApprovalRequests, useExisting: ApprovalRequestQueue },

@@ -1,3 +1,4 @@
 export * from './built-in-task-types.js';
 export * from './events.js';
 export * from './task-types.js';
+export * from './task-runs.js';

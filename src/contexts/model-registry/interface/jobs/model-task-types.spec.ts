@@ -38,5 +38,13 @@ describe('the model task types', () => {
     expect(valid({ model: 'churn', alias: 'champion', versionId: '01900000-0000-7000-8000-000000000001' })).toBe(true);
     expect(valid({ model: 'churn', alias: 'champion' })).toBe(false);
     expect(valid({ model: 'churn', alias: '42', versionNumber: 3 })).toBe(false);
+    expect(
+      valid({ model: 'churn', alias: 'champion', versionNumber: 3, versionId: '01900000-0000-7000-8000-000000000001' }),
+    ).toBe(false);
+    // A placeholder for the version id fails only its format, which the engine excuses until the run renders it.
+    expect(valid({ model: 'churn', alias: 'champion', versionId: '${{ tasks.register.outputs.versionId }}' })).toBe(
+      false,
+    );
+    expect(valid.errors?.map((error) => error.instancePath)).toEqual(['/versionId']);
   });
 });

@@ -2,9 +2,9 @@ import type { TaskTypeDefinition } from '@contexts/workflow-engine';
 import { FRAMEWORKS } from '../../domain/version/model-version-status.js';
 import { TENSOR_DATATYPES } from '../../domain/version/signature.js';
 
-const CONTEXT = 'model-registry';
+export const MODEL_REGISTRY_CONTEXT = 'model-registry';
 /** Where the engine enqueues task runs of these types for this context's executor. */
-const MODEL_TASK_QUEUE = 'model-registry.tasks';
+export const MODEL_TASK_QUEUE = 'model-registry.tasks';
 
 const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$' };
 const ALIAS = { type: 'string', pattern: '^(?![0-9]+$)[A-Za-z0-9][A-Za-z0-9._-]{0,62}$' };
@@ -69,7 +69,7 @@ export const MODEL_TASK_TYPES: readonly TaskTypeDefinition[] = [
         },
       },
     },
-    context: CONTEXT,
+    context: MODEL_REGISTRY_CONTEXT,
     queue: MODEL_TASK_QUEUE,
   },
   {
@@ -81,14 +81,15 @@ export const MODEL_TASK_TYPES: readonly TaskTypeDefinition[] = [
       type: 'object',
       additionalProperties: false,
       required: ['model', 'alias'],
-      // Strict Ajv wants each branch's required property defined beside it.
+      // The branches test presence only (strict Ajv wants each required property defined beside it, so
+      // `true`): the value's own checks stay in `properties`, where a `${{ }}` placeholder is excused until rendered.
       oneOf: [
-        { required: ['versionId'], properties: { versionId: VERSION_ID } },
-        { required: ['versionNumber'], properties: { versionNumber: VERSION_NUMBER } },
+        { required: ['versionId'], properties: { versionId: true } },
+        { required: ['versionNumber'], properties: { versionNumber: true } },
       ],
       properties: { model: NAME, alias: ALIAS, versionId: VERSION_ID, versionNumber: VERSION_NUMBER },
     },
-    context: CONTEXT,
+    context: MODEL_REGISTRY_CONTEXT,
     queue: MODEL_TASK_QUEUE,
   },
 ];

@@ -6,8 +6,10 @@ export class StartTaskCommand {
   constructor(readonly attempt: TaskAttempt) {}
 }
 
-/** What the executor runs: the task run's current dispatch, in its run's project. */
+/** What the executor runs: the task run's current dispatch, in its run's workflow and project, for its actor. */
 export interface TaskExecution {
   readonly dispatch: TaskDispatch;
+  readonly workflowId: string;
   readonly projectId: string;
+  readonly actorId?: string;
 }

@@ -39,6 +39,8 @@ export class StartTaskHandler {
   }
 
   private execution(run: WorkflowRun, key: string): TaskExecution {
-    return { dispatch: run.currentDispatch(key), projectId: run.pinned.projectId };
+    const { workflowId, projectId } = run.pinned;
+    const actor = run.actorId === undefined ? {} : { actorId: run.actorId };
+    return { dispatch: run.currentDispatch(key), workflowId, projectId, ...actor };
   }
 }

@@ -101,6 +101,9 @@ export class WorkflowRun extends AggregateRoot {
   get trigger(): JsonValue {
     return this.snapshot.trigger;
   }
+  get actorId(): string | undefined {
+    return this.snapshot.actorId;
+  }
   get transitions(): readonly RunTransition[] {
     return this.snapshot.transitions;
   }

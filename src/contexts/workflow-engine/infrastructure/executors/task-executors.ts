@@ -3,6 +3,7 @@ import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { JsonSchemaValidator } from '../../domain/definition/json-schema.validator.js';
 import { TaskTypeCatalog } from '../../domain/definition/task-type.catalog.js';
 import type { JsonValue } from '../../domain/json-value.js';
+import { renderedParamsProblems } from '../../application/rendered-params.js';
 import { TaskExecutor } from './task-executor.js';
 
 export const TASK_EXECUTORS = Symbol('TASK_EXECUTORS');
@@ -27,13 +28,8 @@ export class TaskExecutors {
   async run(dispatch: TaskDispatch, stop: AbortSignal): Promise<TaskOutcome> {
     const executor = this.byType.get(dispatch.type);
     if (executor === undefined) return { ok: false, error: `no executor for task type '${dispatch.type}' here` };
-    // Params holding placeholders were only checked once rendered, which is now (docs/adr/0202).
-    const schema = this.catalog.find(dispatch.type)?.paramsSchema;
-    const problems = schema === undefined ? [] : this.schemas.validate(schema, dispatch.input).problems;
-    if (problems.length > 0) {
-      const listed = problems.map((problem) => `${problem.path.join('.') || 'params'}: ${problem.message}`);
-      return { ok: false, error: `invalid params: ${listed.join('; ')}` };
-    }
+    const invalid = renderedParamsProblems(this.catalog, this.schemas, dispatch);
+    if (invalid !== undefined) return { ok: false, error: invalid };
     const timeout = dispatch.timeoutMs === undefined ? undefined : AbortSignal.timeout(dispatch.timeoutMs);
     try {
       const signal = timeout === undefined ? stop : AbortSignal.any([stop, timeout]);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { TaskQueue, type TaskAttempt } from '../../application/ports/task-queue.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import { ContributedTaskQueues } from './contributed-task-queues.js';
 import { bullPriority, TASK_QUEUE, taskJobId, type TaskJobData } from './task-jobs.js';
 
 /** Job states in which a job still stands for its attempt: it will run, or is running. */
@@ -19,26 +20,41 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** Task runs as BullMQ jobs: built-in types on the engine's queue, contributed ones on their context's. */
 @Injectable()
 export class BullMqTaskQueue extends TaskQueue {
-  constructor(@InjectQueue(TASK_QUEUE) private readonly queue: Queue<TaskJobData>) {
+  constructor(
+    @InjectQueue(TASK_QUEUE) private readonly queue: Queue<TaskJobData>,
+    private readonly contributed: ContributedTaskQueues,
+  ) {
     super();
   }
 
   async enqueue(dispatches: readonly TaskDispatch[]): Promise<void> {
-    if (dispatches.length === 0) return;
-    await this.queue.addBulk(
-      dispatches.map((dispatch) => {
-        const data = { runId: dispatch.runId, key: dispatch.key, attempt: dispatch.attempt };
-        const opts: JobsOptions = { ...JOB_OPTIONS, jobId: taskJobId(data), priority: bullPriority(dispatch.priority) };
-        if (dispatch.delayMs > 0) opts.delay = dispatch.delayMs;
-        return { name: dispatch.type, data, opts };
-      }),
-    );
+    const byQueue = new Map<Queue<TaskJobData>, TaskDispatch[]>();
+    for (const dispatch of dispatches) {
+      const queue = this.contributed.of(dispatch.type) ?? this.queue;
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), dispatch]);
+    }
+    await Promise.all([...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map(jobOf))));
   }
 
+  /** An attempt's job may sit on any of the queues; its id is unique across them. */
   async withoutJob(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
-    const states = await Promise.all(attempts.map((attempt) => this.queue.getJobState(taskJobId(attempt))));
-    return attempts.filter((_, index) => !LIVE_STATES.has(states[index]));
+    const queues = [this.queue, ...this.contributed.all()];
+    const live = await Promise.all(
+      attempts.map(async (attempt) => {
+        const states = await Promise.all(queues.map((queue) => queue.getJobState(taskJobId(attempt))));
+        return states.some((state) => LIVE_STATES.has(state));
+      }),
+    );
+    return attempts.filter((_, index) => !live[index]);
   }
+}
+
+function jobOf(dispatch: TaskDispatch) {
+  const data = { runId: dispatch.runId, key: dispatch.key, attempt: dispatch.attempt };
+  const opts: JobsOptions = { ...JOB_OPTIONS, jobId: taskJobId(data), priority: bullPriority(dispatch.priority) };
+  if (dispatch.delayMs > 0) opts.delay = dispatch.delayMs;
+  return { name: dispatch.type, data, opts };
 }
