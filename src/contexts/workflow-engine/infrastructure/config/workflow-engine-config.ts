@@ -1,4 +1,5 @@
-import { EnvReader } from '@libs/platform';
+import { ConfigError, EnvReader } from '@libs/platform';
+import { parseHostEntry, type OutboundRules } from '../executors/http/outbound-address-policy.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -12,10 +13,7 @@ export interface WorkflowEngineConfig {
   readonly http: HttpTaskConfig;
 }
 
-export interface HttpTaskConfig {
-  readonly allowedSchemes: readonly string[];
-  /** Lets HTTP tasks reach loopback, link-local and private addresses (a lab or an internal network). */
-  readonly allowPrivateNetworks: boolean;
+export interface HttpTaskConfig extends OutboundRules {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly maxRedirects: number;
@@ -29,9 +27,17 @@ export function readWorkflowEngineConfig(env: Env): WorkflowEngineConfig {
     http: {
       allowedSchemes: read.list('WORKFLOW_HTTP_ALLOWED_SCHEMES', ['https', 'http']),
       allowPrivateNetworks: read.boolean('WORKFLOW_HTTP_ALLOW_PRIVATE_NETWORKS', false),
+      allowedPrivateHosts: hostList(read, 'WORKFLOW_HTTP_ALLOWED_PRIVATE_HOSTS'),
       timeoutMs: read.integer('WORKFLOW_HTTP_TIMEOUT_MS', 30_000, 100, 600_000),
       maxResponseBytes: read.integer('WORKFLOW_HTTP_MAX_RESPONSE_BYTES', 1_048_576, 1024, 104_857_600),
       maxRedirects: read.integer('WORKFLOW_HTTP_MAX_REDIRECTS', 5, 0, 20),
     },
   };
+}
+
+function hostList(read: EnvReader, name: string): string[] {
+  const entries = read.list(name, []);
+  const malformed = entries.find((entry) => parseHostEntry(entry) === undefined);
+  if (malformed !== undefined) throw new ConfigError(name, `holds "${malformed}", which is not a host or host:port`);
+  return entries;
 }

@@ -19,7 +19,7 @@ export class HttpExecutor extends TaskExecutor {
 
   constructor(@Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig) {
     super();
-    this.policy = new OutboundAddressPolicy(config.http.allowedSchemes, config.http.allowPrivateNetworks);
+    this.policy = new OutboundAddressPolicy(config.http);
   }
 
   async execute(input: JsonValue, signal: AbortSignal): Promise<JsonValue> {

@@ -43,31 +43,75 @@ function internalRanges(): BlockList {
   return ranges;
 }
 
+/** What outbound requests to user-given URLs may reach (WORKFLOW_HTTP_* settings). */
+export interface OutboundRules {
+  readonly allowedSchemes: readonly string[];
+  /** Every loopback, private and link-local address may be reached (a lab or an internal network). */
+  readonly allowPrivateNetworks: boolean;
+  /** `host` or `host:port` entries that may be reached at internal addresses although others may not. */
+  readonly allowedPrivateHosts: readonly string[];
+}
+
+interface HostEntry {
+  readonly host: string;
+  readonly port?: string;
+}
+
+const HOST_ENTRY = /^(\[[0-9a-f:.]+\]|[^\s:/[\]@?#]+)(?::(\d{1,5}))?$/i;
+
+/** Reads `models.internal`, `models.internal:8080`, `10.0.0.7:9000` or `[fd00::7]:443`; undefined when malformed. */
+export function parseHostEntry(entry: string): HostEntry | undefined {
+  const match = HOST_ENTRY.exec(entry.trim());
+  if (match === null) return undefined;
+  try {
+    // The URL parser writes the host as check() sees it: lower case, punycode, IPv6 compressed.
+    const host = new URL(`http://${match[1]}`).hostname.replace(/^\[|\]$/g, '');
+    return { host, ...(match[2] === undefined ? {} : { port: match[2] }) };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The SSRF policy of outbound requests to user-given URLs (ARCHITECTURE section 6): the scheme must
  * be allowed, and every address the host resolves to must be public unless private networks are
- * allowed. The caller connects to the address this answers, never resolving the name again, so a
- * DNS answer that changes between check and connect (rebinding) cannot steer the request inward.
+ * allowed or the URL's host (and port) is on the allow-list. The allow-list names the host as the
+ * URL writes it, so each redirect hop is judged by its own URL: an allowed service that redirects
+ * elsewhere inward is refused at that hop. The caller connects to the address this answers, never
+ * resolving the name again, so a DNS answer that changes between check and connect (rebinding)
+ * cannot steer the request inward.
  */
 export class OutboundAddressPolicy {
   private readonly internal = internalRanges();
+  private readonly allowedHosts: readonly HostEntry[];
 
   constructor(
-    private readonly allowedSchemes: readonly string[],
-    private readonly allowPrivateNetworks: boolean,
+    private readonly rules: OutboundRules,
     private readonly resolve: Resolve = systemResolve,
-  ) {}
+  ) {
+    this.allowedHosts = rules.allowedPrivateHosts.map((entry) => {
+      const parsed = parseHostEntry(entry);
+      if (parsed === undefined) throw new RangeError(`'${entry}' is not a host or host:port`);
+      return parsed;
+    });
+  }
 
   async check(url: URL): Promise<ResolvedAddress> {
     const scheme = url.protocol.replace(/:$/, '');
-    if (!this.allowedSchemes.includes(scheme)) throw new Error(`scheme '${scheme}' is not allowed`);
+    if (!this.rules.allowedSchemes.includes(scheme)) throw new Error(`scheme '${scheme}' is not allowed`);
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const family = isIP(host);
     const addresses = family === 0 ? await this.resolve(host) : [{ address: host, family: family as 4 | 6 }];
     if (addresses.length === 0) throw new Error(`${host} does not resolve`);
-    const refused = addresses.find((candidate) => !this.allowPrivateNetworks && this.isInternal(candidate));
+    const mayBeInternal = this.rules.allowPrivateNetworks || this.isAllowedHost(url, host);
+    const refused = addresses.find((candidate) => !mayBeInternal && this.isInternal(candidate));
     if (refused !== undefined) throw new Error(`${host} resolves to ${refused.address}, which is not a public address`);
     return addresses[0];
+  }
+
+  private isAllowedHost(url: URL, host: string): boolean {
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return this.allowedHosts.some((entry) => entry.host === host && (entry.port ?? port) === port);
   }
 
   private isInternal({ address, family }: ResolvedAddress): boolean {
