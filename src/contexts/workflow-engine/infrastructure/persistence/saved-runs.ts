@@ -1,5 +1,5 @@
 import type { TaskRunSnapshot } from '../../domain/run/task-run.js';
-import type { WorkflowRun } from '../../domain/run/workflow-run.js';
+import type { WorkflowRun, WorkflowRunSnapshot } from '../../domain/run/workflow-run.js';
 import { toTaskRunRow, toTransitionRows, type TaskRunRow, type TransitionRow } from './workflow-run.mapper.js';
 
 /** What the database holds of a run: how many of its own transitions, and each task run's snapshot. */
@@ -24,7 +24,7 @@ export class SavedRuns {
   private readonly saved = new WeakMap<WorkflowRun, Saved>();
 
   remember(run: WorkflowRun, saved?: Saved): void {
-    this.saved.set(run, saved ?? this.changesOf(run).saved);
+    this.saved.set(run, saved ?? savedOf(run.toSnapshot()));
   }
 
   changesOf(run: WorkflowRun): RunRowChanges {
@@ -38,10 +38,13 @@ export class SavedRuns {
       taskRuns.push(toTaskRunRow(taskRun));
       transitions.push(...toTransitionRows(taskRun.key, taskRun.transitions.slice(previous?.transitions.length ?? 0)));
     }
-    const saved = {
-      runTransitions: snapshot.transitions.length,
-      taskRuns: new Map(snapshot.taskRuns.map((taskRun) => [taskRun.key, taskRun])),
-    };
-    return { taskRuns, transitions, saved };
+    return { taskRuns, transitions, saved: savedOf(snapshot) };
   }
+}
+
+function savedOf(snapshot: WorkflowRunSnapshot): Saved {
+  return {
+    runTransitions: snapshot.transitions.length,
+    taskRuns: new Map(snapshot.taskRuns.map((taskRun) => [taskRun.key, taskRun])),
+  };
 }
