@@ -4,6 +4,7 @@ import { CreateExternalTaskLeases1764300000000 } from './1764300000000-create-ex
 import { CreateTaskLogLines1764400000000 } from './1764400000000-create-task-log-lines.js';
 import { CreateApprovalRequests1764500000000 } from './1764500000000-create-approval-requests.js';
 import { RecordRunActors1764600000000 } from './1764600000000-record-run-actors.js';
+import { CreateSchedulesAndTriggers1764700000000 } from './1764700000000-create-schedules-and-triggers.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -13,4 +14,5 @@ export const workflowEngineMigrations = [
   CreateTaskLogLines1764400000000,
   CreateApprovalRequests1764500000000,
   RecordRunActors1764600000000,
+  CreateSchedulesAndTriggers1764700000000,
 ];

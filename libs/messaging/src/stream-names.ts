@@ -10,4 +10,12 @@ export function sourceOf(eventType: string): string {
   return eventType.slice(0, dot);
 }
 
+/**
+ * A handler subscribes to one event type, or to every event of one context's stream with
+ * `<context>.*` (a consumer that routes by type itself, such as workflow triggers).
+ */
+export function isHandledBy(subscription: string, eventType: string): boolean {
+  return subscription.endsWith('.*') ? eventType.startsWith(subscription.slice(0, -1)) : eventType === subscription;
+}
+
 export const DEAD_LETTER_STREAM = 'events.dead-letter';

@@ -15,7 +15,9 @@ import { TaskLogsController } from './interface/http/task-logs.controller.js';
 import { WorkflowRunsController } from './interface/http/workflow-runs.controller.js';
 import { WorkflowsController } from './interface/http/workflows.controller.js';
 import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
+import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
 import { RunReconciler } from './interface/jobs/run-reconciler.js';
+import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
 import { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
 import { ADAPTERS, TASK_QUEUE_REGISTRATION, USE_CASES } from './workflow-engine.providers.js';
 
@@ -32,6 +34,8 @@ export class WorkflowEngineModule {
           TaskExecutors,
           TaskRunProcessor,
           RunReconciler,
+          ScheduleTicker,
+          ...TRIGGER_CONSUMERS,
         ]
       : [];
     return {

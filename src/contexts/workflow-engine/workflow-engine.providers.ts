@@ -13,6 +13,8 @@ import { GetWorkflowHandler } from './application/get-workflow/get-workflow.hand
 import { ListRunsHandler } from './application/list-runs/list-runs.handler.js';
 import { ListWorkflowsHandler } from './application/list-workflows/list-workflows.handler.js';
 import { PlanWorkflowHandler } from './application/plan-workflow/plan-workflow.handler.js';
+import { BackfillWorkflowHandler } from './application/backfill-workflow/backfill-workflow.handler.js';
+import { FireSchedulesHandler } from './application/fire-schedules/fire-schedules.handler.js';
 import { ApprovalRequests } from './application/ports/approval-requests.js';
 import { Clock } from './application/ports/clock.js';
 import { ExternalTaskLeases } from './application/ports/external-task-leases.js';
@@ -22,19 +24,24 @@ import { TaskCache } from './application/ports/task-cache.js';
 import { TaskLogs } from './application/ports/task-logs.js';
 import { TaskOffers } from './application/ports/task-offers.js';
 import { TaskQueue } from './application/ports/task-queue.js';
+import { WorkflowSchedules } from './application/ports/workflow-schedules.js';
+import { WorkflowTriggers } from './application/ports/workflow-triggers.js';
 import { YamlDocumentReader } from './application/ports/yaml-document.reader.js';
 import { ReconcileRunsHandler } from './application/reconcile-runs/reconcile-runs.handler.js';
 import { ReadTaskLogsHandler } from './application/read-task-logs/read-task-logs.handler.js';
 import { ReportExternalTaskHandler } from './application/report-external-task/report-external-task.handler.js';
 import { RerunRunHandler } from './application/rerun-run/rerun-run.handler.js';
 import { RetryTaskHandler } from './application/retry-task/retry-task.handler.js';
+import { RunAdmission } from './application/run-admission/run-admission.js';
 import { RunChanges } from './application/run-changes/run-changes.js';
 import { EngineTaskRunGateway } from './application/run-contributed-task/engine-task-run-gateway.js';
 import { StartRunHandler } from './application/start-run/start-run.handler.js';
 import { StartTaskHandler } from './application/start-task/start-task.handler.js';
+import { StartTriggeredRunsHandler } from './application/start-triggered-runs/start-triggered-runs.handler.js';
 import { InMemoryTaskTypeRegistry } from './application/task-type-registry/in-memory-task-type.registry.js';
 import { UpdateWorkflowHandler } from './application/update-workflow/update-workflow.handler.js';
 import { ValidateDefinitionHandler } from './application/validate-definition/validate-definition.handler.js';
+import { WorkflowActivation } from './application/workflow-activation.js';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { CronCalendar } from './domain/definition/cron-calendar.js';
@@ -50,6 +57,8 @@ import { CommittedRuns } from './infrastructure/persistence/committed-runs.js';
 import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
 import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
 import { PostgresTaskCache } from './infrastructure/persistence/postgres-task-cache.js';
+import { PostgresWorkflowSchedules } from './infrastructure/persistence/postgres-workflow-schedules.js';
+import { PostgresWorkflowTriggers } from './infrastructure/persistence/postgres-workflow-triggers.js';
 import { ExternalTaskProjects, RunProjects, WorkflowProjects } from './infrastructure/persistence/resource-projects.js';
 import { TypeOrmRunQueries } from './infrastructure/persistence/typeorm-run-queries.js';
 import { TypeOrmRunTransaction } from './infrastructure/persistence/typeorm-run-transaction.js';
@@ -67,14 +76,19 @@ import { SystemClock } from './infrastructure/system-clock.js';
 
 export const USE_CASES: Type[] = [
   DefinitionValidation,
+  WorkflowActivation,
   CreateWorkflowHandler,
   UpdateWorkflowHandler,
   ValidateDefinitionHandler,
   PlanWorkflowHandler,
   GetWorkflowHandler,
   ListWorkflowsHandler,
+  RunAdmission,
   RunChanges,
   StartRunHandler,
+  FireSchedulesHandler,
+  BackfillWorkflowHandler,
+  StartTriggeredRunsHandler,
   GetRunHandler,
   ListRunsHandler,
   StartTaskHandler,
@@ -120,6 +134,8 @@ export const ADAPTERS: Provider[] = [
   { provide: TaskOffers, useClass: InProcessTaskOffers },
   { provide: ExternalTaskLeases, useClass: PostgresExternalTaskLeases },
   { provide: TaskLogs, useClass: PostgresTaskLogs },
+  { provide: WorkflowSchedules, useClass: PostgresWorkflowSchedules },
+  { provide: WorkflowTriggers, useClass: PostgresWorkflowTriggers },
   WorkflowProjects,
   RunProjects,
   ExternalTaskProjects,

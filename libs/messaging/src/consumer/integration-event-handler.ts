@@ -3,7 +3,8 @@ import type { EnvelopeOf, EventMap, EventType } from '../envelope.js';
 
 /**
  * Subclass this (as a Nest provider of the subscribing context) to react to one
- * integration event type. Each handler is its own consumer group, named
+ * integration event type, or to every event of one context with `eventType = '<context>.*'`
+ * (leave the type parameters at their defaults then: the payload is not known). Each handler is its own consumer group, named
  * `<context>.<handler>`, so it sees every event once whatever others do.
  *
  * `handle` runs inside a transaction that has already recorded the event in the

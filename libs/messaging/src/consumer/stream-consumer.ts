@@ -3,7 +3,7 @@ import { uuidV7Floor } from '@libs/ddd';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
-import { sourceOf, streamOf } from '../stream-names.js';
+import { isHandledBy, sourceOf, streamOf } from '../stream-names.js';
 import { DeadLetters } from './dead-letters.js';
 import type { IntegrationEventHandler } from './integration-event-handler.js';
 import { handleInTransaction, type FailedEntry } from './handle-in-transaction.js';
@@ -151,7 +151,7 @@ export class StreamConsumer {
 
   private async process(entries: StreamEntry[]): Promise<void> {
     const mine = entries.filter(
-      (entry) => entry.type === this.handler.eventType && (!entry.target || entry.target === this.group),
+      (entry) => isHandledBy(this.handler.eventType, entry.type) && (!entry.target || entry.target === this.group),
     );
     const ignored = entries.length - mine.length;
     const { done, failed } =

@@ -74,3 +74,27 @@ export class ApprovalNotPending extends ConflictError {
     super(`task run ${taskRunKey} is not an approval waiting for a decision`, 'approval-not-pending');
   }
 }
+
+/** A start refused by the workflow's `concurrency: { policy: skip }`: its limit of active runs is reached. */
+export class ConcurrencyLimitReached extends ConflictError {
+  constructor(workflowId: string, limit: number) {
+    super(
+      `workflow ${workflowId} already has ${limit} active run(s), its concurrency limit; the policy skips new runs`,
+      'concurrency-limit-reached',
+    );
+  }
+}
+
+/** A backfill of a workflow whose latest version has no schedule: there are no slots to run. */
+export class WorkflowNotScheduled extends ConflictError {
+  constructor(workflowId: string) {
+    super(`workflow ${workflowId} has no schedule to backfill`, 'workflow-not-scheduled');
+  }
+}
+
+/** A backfill range that is empty, reversed, or holds more slots than one request may start. */
+export class BackfillRangeInvalid extends ValidationError {
+  constructor(detail: string) {
+    super(detail, [{ field: 'to', message: detail }], 'backfill-range-invalid');
+  }
+}

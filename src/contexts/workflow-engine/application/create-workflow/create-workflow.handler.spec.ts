@@ -6,6 +6,7 @@ import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-li
 import { DefinitionValidation } from '../definition-validation.js';
 import { InMemoryTaskTypeRegistry } from '../task-type-registry/in-memory-task-type.registry.js';
 import { FixedClock } from '../testing/fixed-clock.js';
+import { inMemoryActivation } from '../testing/in-memory-activation-stores.js';
 import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
 import { CreateWorkflowCommand } from './create-workflow.command.js';
 import { CreateWorkflowHandler } from './create-workflow.handler.js';
@@ -18,7 +19,9 @@ function arrange() {
     new CronParserCalendar(),
     new YamlLibraryDocumentReader(),
   );
-  return { definitions, handler: new CreateWorkflowHandler(validation, definitions, new FixedClock()) };
+  const { activation, schedules, triggers } = inMemoryActivation(definitions, new CronParserCalendar());
+  const handler = new CreateWorkflowHandler(validation, definitions, activation, new FixedClock());
+  return { definitions, handler, schedules, triggers };
 }
 
 const document = { json: { name: 'nightly', tasks: [{ id: 'a', type: 'noop' }] } };
@@ -42,5 +45,29 @@ describe('CreateWorkflowHandler', () => {
     await expect(handler.execute(new CreateWorkflowCommand('project-2', document))).resolves.toMatchObject({
       version: 1,
     });
+  });
+
+  it('keeps the schedule of version 1 from its next slot, and the event types of its triggers', async () => {
+    const { handler, schedules, triggers } = arrange();
+    const body = {
+      json: {
+        name: 'hourly',
+        tasks: [{ id: 'a', type: 'noop' }],
+        schedule: { cron: '0 * * * *', timezone: 'Europe/Paris', catchUp: 'all' },
+        triggers: [{ event: 'model-registry.model-version.approved.v1' }, { event: 'model-registry.alias.moved.v1' }],
+      },
+    };
+    const { workflowId } = await handler.execute(new CreateWorkflowCommand('project-1', body));
+    expect(await schedules.find(workflowId)).toMatchObject({
+      cron: '0 * * * *',
+      timezone: 'Europe/Paris',
+      catchUp: 'all',
+      lastFiredAt: new Date('2026-01-01T00:00:00Z'),
+      nextFireAt: new Date('2026-01-01T01:00:00Z'),
+    });
+    const subscribed = await triggers.subscribedTo('model-registry.alias.moved.v1', new Date('2026-01-02T00:00:00Z'));
+    expect(subscribed).toEqual([{ workflowId, projectId: 'project-1' }]);
+    // An event from before the trigger existed starts nothing.
+    expect(await triggers.subscribedTo('model-registry.alias.moved.v1', new Date('2025-12-31T00:00:00Z'))).toEqual([]);
   });
 });

@@ -4,14 +4,16 @@ import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-d
 import { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
 import { DefinitionValidation } from '../definition-validation.js';
 import { Clock } from '../ports/clock.js';
+import { WorkflowActivation } from '../workflow-activation.js';
 import type { CreateWorkflowCommand, WorkflowVersionCreated } from './create-workflow.command.js';
 
-/** Stores a valid definition as version 1 of a new workflow in the project. */
+/** Stores a valid definition as version 1 of a new workflow in the project, with its schedule and triggers. */
 @Injectable()
 export class CreateWorkflowHandler {
   constructor(
     private readonly validation: DefinitionValidation,
     private readonly definitions: WorkflowDefinitionRepository,
+    private readonly activation: WorkflowActivation,
     private readonly clock: Clock,
   ) {}
 
@@ -20,8 +22,9 @@ export class CreateWorkflowHandler {
     if (await this.definitions.existsWithName(command.projectId, spec.name)) {
       throw new ConflictError(`a workflow named '${spec.name}' already exists in this project`, 'workflow-name-taken');
     }
-    const definition = WorkflowDefinition.create(command.projectId, spec, this.clock.now(), command.author);
-    await this.definitions.save(definition);
+    const now = this.clock.now();
+    const definition = WorkflowDefinition.create(command.projectId, spec, now, command.author);
+    await this.activation.save(definition, now);
     return { workflowId: definition.id, version: definition.latest.number };
   }
 }

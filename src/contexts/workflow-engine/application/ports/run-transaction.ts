@@ -6,4 +6,10 @@
 export abstract class RunTransaction {
   abstract run<T>(work: () => Promise<T>): Promise<T>;
   abstract lockingRun<T>(runId: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Holds a workflow against concurrent starts of its runs until the transaction ends: the
+   * concurrency policy counts its active runs and acts on the count under this lock. Lock order is
+   * workflow, then runs; nothing holding a run's lock asks for its workflow's.
+   */
+  abstract lockingWorkflow<T>(workflowId: string, work: () => Promise<T>): Promise<T>;
 }

@@ -2,15 +2,20 @@ import { NotFoundError } from '@libs/ddd';
 import { Injectable } from '@nestjs/common';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import { Clock } from '../ports/clock.js';
+import { RunAdmission } from '../run-admission/run-admission.js';
 import { RunChanges } from '../run-changes/run-changes.js';
 import type { RerunRunCommand } from './rerun-run.command.js';
 
-/** Starts a new run of the same pinned version and params; answers its id. The old run is left as it was. */
+/**
+ * Starts a new run of the same pinned version and params; answers its id. The old run is left as it
+ * was. The rerun counts against the workflow's concurrency limit like any new run.
+ */
 @Injectable()
 export class RerunRunHandler {
   constructor(
     private readonly runs: WorkflowRunRepository,
     private readonly changes: RunChanges,
+    private readonly admission: RunAdmission,
     private readonly clock: Clock,
   ) {}
 
@@ -19,7 +24,9 @@ export class RerunRunHandler {
     if (previous === undefined) throw new NotFoundError('workflow run', runId);
     const now = this.clock.now();
     const run = fromTask === undefined ? previous.rerun(now, actorId) : previous.rerunFrom(fromTask, now, actorId);
-    await this.changes.create(run, run.start(now));
+    const policy = await this.admission.policyOf(run.pinned.workflowId);
+    if (policy.isUnlimited) await this.changes.create(run, run.start(now));
+    else await this.admission.admit(run, policy);
     return run.id;
   }
 }

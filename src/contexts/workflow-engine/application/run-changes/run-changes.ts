@@ -1,11 +1,13 @@
 import { NotFoundError } from '@libs/ddd';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { isFinished } from '../../domain/run/run-state.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { Clock } from '../ports/clock.js';
 import { RunTransaction } from '../ports/run-transaction.js';
 import { TaskQueue } from '../ports/task-queue.js';
+import { RunAdmission } from '../run-admission/run-admission.js';
 
 /** What a command did to a run: the task runs to hand to executors, and what the caller gets back. */
 export interface RunChange<T> {
@@ -23,11 +25,14 @@ export interface RunChange<T> {
  */
 @Injectable()
 export class RunChanges {
+  private readonly logger = new Logger(RunChanges.name);
+
   constructor(
     private readonly transaction: RunTransaction,
     private readonly runs: WorkflowRunRepository,
     private readonly queue: TaskQueue,
     private readonly clock: Clock,
+    private readonly admission: RunAdmission,
   ) {}
 
   async apply<T>(
@@ -37,12 +42,28 @@ export class RunChanges {
     const done = await this.transaction.lockingRun(runId, async () => {
       const run = await this.runs.findById(runId);
       if (run === undefined) throw new NotFoundError('workflow run', runId);
+      const wasActive = !isFinished(run.state);
       const result = await change(run, this.clock.now());
       if (!result.unchanged) await this.runs.save(run);
-      return result;
+      const freedSlot = wasActive && isFinished(run.state) ? run.pinned.workflowId : undefined;
+      return { ...result, freedSlot };
     });
     await this.queue.enqueue(done.dispatches);
+    if (done.freedSlot !== undefined) await this.startQueued(done.freedSlot);
     return done.value;
+  }
+
+  /**
+   * A run ended, so its slot is free: the next queued run of its workflow starts, in a transaction
+   * of its own (lock order is workflow then run, never the reverse). Failing here leaves the change
+   * done; the reconciler starts the queued run later.
+   */
+  private async startQueued(workflowId: string): Promise<void> {
+    try {
+      await this.admission.startQueued(workflowId);
+    } catch (error) {
+      this.logger.error(`starting the queued runs of workflow ${workflowId} failed: ${(error as Error).message}`);
+    }
   }
 
   /** Saves a run made outside the store (a new run, a rerun) with what starting it dispatched. */

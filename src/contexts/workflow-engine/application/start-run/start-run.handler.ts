@@ -7,10 +7,14 @@ import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.
 import { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { pinVersion } from '../pinned-version.js';
 import { Clock } from '../ports/clock.js';
+import { RunAdmission } from '../run-admission/run-admission.js';
 import { RunChanges } from '../run-changes/run-changes.js';
 import type { RunStarted, StartRunCommand } from './start-run.command.js';
 
-/** Starts a run of a workflow version with checked params; its first tasks are enqueued after the commit. */
+/**
+ * Starts a run of a workflow version with checked params; its first tasks are enqueued after the
+ * commit. A workflow with a concurrency limit admits the run through its policy (RunAdmission).
+ */
 @Injectable()
 export class StartRunHandler {
   constructor(
@@ -18,6 +22,7 @@ export class StartRunHandler {
     private readonly runs: WorkflowRunRepository,
     private readonly schemas: JsonSchemaValidator,
     private readonly changes: RunChanges,
+    private readonly admission: RunAdmission,
     private readonly clock: Clock,
   ) {}
 
@@ -29,9 +34,10 @@ export class StartRunHandler {
     const params = resolveRunParams(pinned.spec, command.params, this.schemas);
     const now = this.clock.now();
     const run = WorkflowRun.create(pinned, params, command.trigger, now, command.actorId);
-    const dispatches = run.start(now);
+    const policy = await this.admission.policyOf(workflowId);
     try {
-      await this.changes.create(run, dispatches, idempotencyKey);
+      if (policy.isUnlimited) await this.changes.create(run, run.start(now), idempotencyKey);
+      else await this.admission.admit(run, policy, idempotencyKey);
     } catch (error) {
       // Lost the race to a concurrent request with the same key: its run is the answer.
       if (!(error instanceof IdempotencyKeyTaken)) throw error;

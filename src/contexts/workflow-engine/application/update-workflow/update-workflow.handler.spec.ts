@@ -9,6 +9,7 @@ import type { DefinitionBody } from '../definition-body.js';
 import { DefinitionValidation } from '../definition-validation.js';
 import { InMemoryTaskTypeRegistry } from '../task-type-registry/in-memory-task-type.registry.js';
 import { FixedClock } from '../testing/fixed-clock.js';
+import { inMemoryActivation } from '../testing/in-memory-activation-stores.js';
 import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
 import { UpdateWorkflowCommand } from './update-workflow.command.js';
 import { UpdateWorkflowHandler } from './update-workflow.handler.js';
@@ -22,13 +23,16 @@ async function arrange() {
     new CronParserCalendar(),
     new YamlLibraryDocumentReader(),
   );
-  const created = await new CreateWorkflowHandler(validation, definitions, clock).execute(
+  const { activation, schedules } = inMemoryActivation(definitions, new CronParserCalendar());
+  const created = await new CreateWorkflowHandler(validation, definitions, activation, clock).execute(
     new CreateWorkflowCommand('project-1', { json: { name: 'w', tasks: [{ id: 'a', type: 'noop' }] } }),
   );
   return {
     definitions,
     workflowId: created.workflowId,
-    handler: new UpdateWorkflowHandler(validation, definitions, clock),
+    handler: new UpdateWorkflowHandler(validation, definitions, activation, clock),
+    clock,
+    schedules,
   };
 }
 
@@ -61,5 +65,23 @@ describe('UpdateWorkflowHandler', () => {
   it('answers not found for an unknown workflow', async () => {
     const { handler } = await arrange();
     await expect(handler.execute(new UpdateWorkflowCommand('missing', v2))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('keeps the cursor of an unchanged schedule, restarts a changed one and drops a removed one', async () => {
+    const { workflowId, handler, clock, schedules } = await arrange();
+    const scheduled = (cron: string) => ({ json: { ...(v2.json as object), schedule: { cron, catchUp: 'latest' } } });
+    await handler.execute(new UpdateWorkflowCommand(workflowId, scheduled('0 3 * * *')));
+    const first = await schedules.find(workflowId);
+    expect(first?.nextFireAt).toEqual(new Date('2026-01-01T03:00:00Z'));
+    clock.advance(3_600_000);
+    await handler.execute(new UpdateWorkflowCommand(workflowId, scheduled('0 3 * * *')));
+    expect(await schedules.find(workflowId)).toEqual(first);
+    await handler.execute(new UpdateWorkflowCommand(workflowId, scheduled('30 * * * *')));
+    expect(await schedules.find(workflowId)).toMatchObject({
+      lastFiredAt: new Date('2026-01-01T01:00:00Z'),
+      nextFireAt: new Date('2026-01-01T01:30:00Z'),
+    });
+    await handler.execute(new UpdateWorkflowCommand(workflowId, v2));
+    expect(await schedules.find(workflowId)).toBeUndefined();
   });
 });

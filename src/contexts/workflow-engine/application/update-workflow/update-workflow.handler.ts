@@ -4,14 +4,19 @@ import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-d
 import type { WorkflowVersionCreated } from '../create-workflow/create-workflow.command.js';
 import { DefinitionValidation } from '../definition-validation.js';
 import { Clock } from '../ports/clock.js';
+import { WorkflowActivation } from '../workflow-activation.js';
 import type { UpdateWorkflowCommand } from './update-workflow.command.js';
 
-/** Adds version N+1 of a workflow; runs already pinned to earlier versions keep them. */
+/**
+ * Adds version N+1 of a workflow; runs already pinned to earlier versions keep them. Its schedule
+ * and triggers replace the previous version's.
+ */
 @Injectable()
 export class UpdateWorkflowHandler {
   constructor(
     private readonly validation: DefinitionValidation,
     private readonly definitions: WorkflowDefinitionRepository,
+    private readonly activation: WorkflowActivation,
     private readonly clock: Clock,
   ) {}
 
@@ -21,8 +26,9 @@ export class UpdateWorkflowHandler {
     if (command.expectedVersion !== undefined && command.expectedVersion !== definition.version) {
       throw new ConcurrencyError('workflow', command.workflowId);
     }
-    const version = definition.update(this.validation.validate(command.body), this.clock.now(), command.author);
-    await this.definitions.save(definition);
+    const now = this.clock.now();
+    const version = definition.update(this.validation.validate(command.body), now, command.author);
+    await this.activation.save(definition, now);
     return { workflowId: definition.id, version: version.number };
   }
 }

@@ -20,6 +20,10 @@ export class ConcurrencyPolicy {
       : new ConcurrencyPolicy(document.limit, document.policy);
   }
 
+  get isUnlimited(): boolean {
+    return this.limit === Number.POSITIVE_INFINITY;
+  }
+
   /** `queue` waits for a slot, `skip` drops the new run, `cancel-running` makes room by cancelling the oldest. */
   admit(activeRuns: number): Admission {
     return activeRuns < this.limit ? 'start' : this.policy;

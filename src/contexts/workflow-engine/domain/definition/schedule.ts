@@ -5,6 +5,8 @@ import type { CronCalendar } from './cron-calendar.js';
 export class Schedule {
   /** Bounds `catchUp: all` after a long outage: the oldest missed fire times beyond it are dropped. */
   static readonly MAX_CATCH_UP = 100;
+  /** Bounds one backfill request: each slot is a run started within the request. */
+  static readonly MAX_BACKFILL = 500;
 
   private constructor(
     readonly cron: string,
@@ -35,5 +37,16 @@ export class Schedule {
       due.unshift(earlier);
     }
     return due;
+  }
+
+  /** The fire times from `from` to `to`, both included, oldest first; stops after `limit` of them. */
+  slotsBetween(from: Date, to: Date, calendar: CronCalendar, limit: number): Date[] {
+    const slots: Date[] = [];
+    let slot = calendar.nextAfter(this.cron, this.timezone, new Date(from.getTime() - 1));
+    while (slot.getTime() <= to.getTime() && slots.length < limit) {
+      slots.push(slot);
+      slot = calendar.nextAfter(this.cron, this.timezone, slot);
+    }
+    return slots;
   }
 }

@@ -2,6 +2,7 @@ import type { DefinitionSpec } from '../definition/definition-spec.js';
 import type { TaskSpec } from '../definition/task-spec.js';
 import type { ExpressionScope } from '../expression/expression-evaluator.js';
 import type { JsonObject, JsonValue } from '../json-value.js';
+import { triggerScope } from './run-trigger.js';
 import type { TaskRun } from './task-run.js';
 
 /** What a run's expressions can see: its params, its trigger and its task runs' outputs. */
@@ -18,7 +19,7 @@ export class RunScope {
     const tasks = Object.fromEntries(
       [...task.readsTasks].map((id) => [id, { outputs: this.taskRuns.get(id)?.outputs ?? null }]),
     );
-    const scope = { params: this.params, trigger: { payload: this.trigger }, tasks };
+    const scope = { params: this.params, trigger: triggerScope(this.trigger), tasks };
     return item === undefined ? scope : { ...scope, item };
   }
 

@@ -10,6 +10,8 @@ export interface WorkflowEngineConfig {
   readonly taskConcurrency: number;
   /** How often the reconciler compares the database with the queue; 0 runs it at start only. */
   readonly reconcileIntervalMs: number;
+  /** How often each worker looks for due schedules; a slot fires at most this late. */
+  readonly schedulePollMs: number;
   readonly http: HttpTaskConfig;
 }
 
@@ -24,6 +26,7 @@ export function readWorkflowEngineConfig(env: Env): WorkflowEngineConfig {
   return {
     taskConcurrency: read.integer('WORKFLOW_TASK_CONCURRENCY', 16, 1, 1000),
     reconcileIntervalMs: read.integer('WORKFLOW_RECONCILE_INTERVAL_MS', 60_000, 0, 86_400_000),
+    schedulePollMs: read.integer('WORKFLOW_SCHEDULE_POLL_MS', 1000, 50, 60_000),
     http: {
       allowedSchemes: read.list('WORKFLOW_HTTP_ALLOWED_SCHEMES', ['https', 'http']),
       allowPrivateNetworks: read.boolean('WORKFLOW_HTTP_ALLOW_PRIVATE_NETWORKS', false),

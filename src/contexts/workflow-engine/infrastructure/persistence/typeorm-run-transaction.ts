@@ -32,4 +32,14 @@ export class TypeOrmRunTransaction extends RunTransaction {
       return work();
     });
   }
+
+  lockingWorkflow<T>(workflowId: string, work: () => Promise<T>): Promise<T> {
+    return this.run(async () => {
+      // NO KEY UPDATE: new runs' foreign keys take KEY SHARE on this row and must not wait for it.
+      await this.manager().query('SELECT 1 FROM workflow_engine.workflows WHERE id = $1 FOR NO KEY UPDATE', [
+        workflowId,
+      ]);
+      return work();
+    });
+  }
 }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { WorkflowEngineEvents } from '../../contracts/events.js';
 import { IdempotencyKeyTaken } from '../../domain/errors.js';
 import type { RunEvent } from '../../domain/run/run-events.js';
-import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
+import { WorkflowRunRepository, type ActiveRun } from '../../domain/run/workflow-run.repository.js';
 import { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { RunOrmEntity } from './run.orm-entity.js';
 import { CommittedRuns } from './committed-runs.js';
@@ -67,16 +67,20 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     return restored;
   }
 
-  async findActive(workflowId: string): Promise<WorkflowRun[]> {
+  findActive(workflowId: string): Promise<ActiveRun[]> {
+    // UUIDv7 ids sort by creation: oldest first.
+    return this.transaction.manager().query<ActiveRun[]>(
+      `SELECT id, state FROM workflow_engine.runs
+         WHERE workflow_id = $1 AND state IN ('queued', 'running', 'paused') ORDER BY id`,
+      [workflowId],
+    );
+  }
+
+  async workflowsWithQueuedRuns(): Promise<string[]> {
     const rows = await this.transaction
       .manager()
-      .createQueryBuilder(RunOrmEntity, 'run')
-      .select('run.id')
-      .where("run.workflowId = :workflowId AND run.state IN ('queued', 'running', 'paused')", { workflowId })
-      .orderBy('run.id')
-      .getMany();
-    const runs = await Promise.all(rows.map((row) => this.findById(row.id)));
-    return runs.filter((run): run is WorkflowRun => run !== undefined);
+      .query<{ workflow_id: string }[]>("SELECT DISTINCT workflow_id FROM workflow_engine.runs WHERE state = 'queued'");
+    return rows.map((row) => row.workflow_id);
   }
 
   async findIdByIdempotencyKey(workflowId: string, key: string): Promise<string | undefined> {

@@ -2,6 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
+import { BackfillWorkflowCommand } from '../../application/backfill-workflow/backfill-workflow.command.js';
+import { BackfillWorkflowHandler } from '../../application/backfill-workflow/backfill-workflow.handler.js';
 import { ControlRunCommand, type RunControl } from '../../application/control-run/control-run.command.js';
 import { ControlRunHandler } from '../../application/control-run/control-run.handler.js';
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
@@ -14,6 +16,7 @@ import { RetryTaskHandler } from '../../application/retry-task/retry-task.handle
 import { StartRunCommand } from '../../application/start-run/start-run.command.js';
 import { StartRunHandler } from '../../application/start-run/start-run.handler.js';
 import { RunProjects, WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { BackfillRequest, type BackfillResponse } from './dto/backfill.request.js';
 import { CancelRunRequest, RerunRequest, RunPageQuery, RunParamsRequest } from './dto/requests.js';
 import { toRunResponse, type RunResponse } from './dto/responses.js';
 import { idempotencyKeyOf } from './http-preconditions.js';
@@ -31,6 +34,7 @@ export class WorkflowRunsController {
     private readonly controlling: ControlRunHandler,
     private readonly retrying: RetryTaskHandler,
     private readonly rerunning: RerunRunHandler,
+    private readonly backfilling: BackfillWorkflowHandler,
   ) {}
 
   @Post('workflows/:id/runs')
@@ -50,6 +54,21 @@ export class WorkflowRunsController {
     if (!started.created) void reply.status(200);
     void reply.header('location', `/api/v1/workflow-runs/${started.runId}`);
     return toRunResponse(await this.reading.execute(started.runId));
+  }
+
+  @Post('workflows/:id/backfill')
+  @RequirePermission('workflow:run', onWorkflow)
+  @ApiOperation({
+    summary: "Start one run per slot of the workflow's schedule from `from` to `to` (both included, at most 500)",
+    description: 'Slots the scheduler or an earlier backfill already ran answer their run (`created: false`).',
+  })
+  async backfill(
+    @Param('id') id: string,
+    @Body() body: BackfillRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BackfillResponse> {
+    const command = new BackfillWorkflowCommand(id, new Date(body.from), new Date(body.to), principal.userId);
+    return { slots: await this.backfilling.execute(command) };
   }
 
   @Get('workflows/:id/runs')

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ExpireApprovalsHandler } from '../../application/expire-approvals/expire-approvals.handler.js';
 import { ReconcileRunsHandler } from '../../application/reconcile-runs/reconcile-runs.handler.js';
+import { RunAdmission } from '../../application/run-admission/run-admission.js';
 import {
   WORKFLOW_ENGINE_CONFIG,
   type WorkflowEngineConfig,
@@ -10,7 +11,9 @@ import {
  * Runs the reconciliation when the worker starts (after a crash or a Redis loss the queue may have
  * lost jobs) and then every WORKFLOW_RECONCILE_INTERVAL_MS. Several workers may run it at once:
  * each repair happens under the run's lock and job ids are per attempt, so they do not double up.
- * Each tick also fails the approvals whose deadline passed, so deadlines hold to within one interval.
+ * Each tick also fails the approvals whose deadline passed, so deadlines hold to within one interval,
+ * and starts queued runs that have a free concurrency slot (a crash between one run's end and the
+ * next one's start leaves them waiting).
  */
 @Injectable()
 export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,6 +24,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly reconcile: ReconcileRunsHandler,
     private readonly expireApprovals: ExpireApprovalsHandler,
+    private readonly admission: RunAdmission,
     @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
   ) {}
 
@@ -46,6 +50,8 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
           this.logger.warn(`reconciled task runs: ${JSON.stringify(result)}`);
         const expired = await this.expireApprovals.execute();
         if (expired > 0) this.logger.log(`failed ${expired} approval(s) past their deadline`);
+        const started = await this.admission.startQueuedEverywhere();
+        if (started > 0) this.logger.warn(`started ${started} queued run(s) that had a free slot`);
       })
       .catch((error: unknown) => this.logger.error(`reconciliation failed: ${(error as Error).message}`))
       .finally(() => (this.running = undefined));

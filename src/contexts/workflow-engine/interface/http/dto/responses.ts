@@ -42,6 +42,8 @@ export interface RunResponse {
   readonly projectId: string;
   readonly state: RunState;
   readonly params: JsonValue;
+  /** What started the run: null by hand, else `{ kind: 'schedule' | 'event', ..., payload }`. */
+  readonly trigger: JsonValue;
   readonly rerunOf?: string;
   /** The user the run acts for: who started it, or the author of its version. */
   readonly actorId?: string;
@@ -78,6 +80,7 @@ export function toRunResponse(run: WorkflowRun): RunResponse {
     projectId: run.pinned.projectId,
     state: run.state,
     params: run.params,
+    trigger: run.trigger,
     ...(snapshot.rerunOf !== undefined && { rerunOf: snapshot.rerunOf }),
     ...(snapshot.actorId !== undefined && { actorId: snapshot.actorId }),
     createdAt: snapshot.createdAt.toISOString(),

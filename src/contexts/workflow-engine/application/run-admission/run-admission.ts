@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { ConcurrencyPolicy } from '../../domain/definition/concurrency-policy.js';
+import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
+import { ConcurrencyLimitReached } from '../../domain/errors.js';
+import { isFinished } from '../../domain/run/run-state.js';
+import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import { WorkflowRunRepository, type ActiveRun } from '../../domain/run/workflow-run.repository.js';
+import type { WorkflowRun } from '../../domain/run/workflow-run.js';
+import { Clock } from '../ports/clock.js';
+import { RunTransaction } from '../ports/run-transaction.js';
+import { TaskQueue } from '../ports/task-queue.js';
+
+/**
+ * The workflow's concurrency policy (its latest version's `concurrency`) applied to new runs and to
+ * runs waiting for a slot. Every decision counts the active runs under the workflow's lock, in the
+ * transaction that acts on the count, so concurrent starts in any number of processes cannot both
+ * take the last slot. What a decision dispatched is enqueued after the commit.
+ */
+@Injectable()
+export class RunAdmission {
+  constructor(
+    private readonly transaction: RunTransaction,
+    private readonly runs: WorkflowRunRepository,
+    private readonly definitions: WorkflowDefinitionRepository,
+    private readonly queue: TaskQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async policyOf(workflowId: string): Promise<ConcurrencyPolicy> {
+    const definition = await this.definitions.findById(workflowId);
+    return definition?.latest.spec.concurrency ?? ConcurrencyPolicy.UNLIMITED;
+  }
+
+  /**
+   * Saves the new queued `run` and, by the policy: starts it, leaves it queued for a slot, refuses
+   * it (ConcurrencyLimitReached, nothing saved), or cancels the oldest active runs to make room.
+   */
+  async admit(run: WorkflowRun, policy: ConcurrencyPolicy, idempotencyKey?: string): Promise<void> {
+    const workflowId = run.pinned.workflowId;
+    const dispatches = await this.transaction.lockingWorkflow(workflowId, async () => {
+      const active = await this.runs.findActive(workflowId);
+      const now = this.clock.now();
+      const admission = policy.admit(active.length);
+      if (admission === 'skip') throw new ConcurrencyLimitReached(workflowId, policy.limit);
+      if (admission === 'queue') {
+        await this.runs.save(run, idempotencyKey);
+        return [];
+      }
+      if (admission === 'cancel-running') {
+        const oldest = active.slice(0, active.length - policy.limit + 1);
+        await this.cancel(oldest, `cancelled to make room for run ${run.id} (concurrency policy)`, now);
+      }
+      const started = run.start(now);
+      await this.runs.save(run, idempotencyKey);
+      return started;
+    });
+    await this.queue.enqueue(dispatches);
+  }
+
+  /** Starts the oldest queued runs of a workflow that fit in its free slots; answers how many. */
+  async startQueued(workflowId: string): Promise<number> {
+    const policy = await this.policyOf(workflowId);
+    const dispatches: TaskDispatch[] = [];
+    const started = await this.transaction.lockingWorkflow(workflowId, async () => {
+      const active = await this.runs.findActive(workflowId);
+      const holding = active.filter((candidate) => candidate.state !== 'queued').length;
+      const next = active.filter((candidate) => candidate.state === 'queued').slice(0, policy.limit - holding);
+      for (const { id } of next) {
+        await this.transaction.lockingRun(id, async () => {
+          const run = await this.runs.findById(id);
+          if (run?.state !== 'queued') return;
+          dispatches.push(...run.start(this.clock.now()));
+          await this.runs.save(run);
+        });
+      }
+      return next.length;
+    });
+    await this.queue.enqueue(dispatches);
+    return started;
+  }
+
+  /** After a crash between a run's end and the start of the next: every workflow's free slots are filled. */
+  async startQueuedEverywhere(): Promise<number> {
+    let started = 0;
+    for (const workflowId of await this.runs.workflowsWithQueuedRuns()) started += await this.startQueued(workflowId);
+    return started;
+  }
+
+  private async cancel(runs: readonly ActiveRun[], reason: string, now: Date): Promise<void> {
+    for (const { id } of runs) {
+      // Lock order: the workflow (held by the caller), then its runs.
+      await this.transaction.lockingRun(id, async () => {
+        const run = await this.runs.findById(id);
+        if (run === undefined || isFinished(run.state)) return;
+        run.cancel(reason, now);
+        await this.runs.save(run);
+      });
+    }
+  }
+}

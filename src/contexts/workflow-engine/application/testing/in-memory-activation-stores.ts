@@ -1,0 +1,71 @@
+import type { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
+import type { CronCalendar } from '../../domain/definition/cron-calendar.js';
+import { RunTransaction } from '../ports/run-transaction.js';
+import { WorkflowSchedules, type ScheduleCursor, type ScheduleState } from '../ports/workflow-schedules.js';
+import { WorkflowTriggers, type TriggerSubscription } from '../ports/workflow-triggers.js';
+import { WorkflowActivation } from '../workflow-activation.js';
+
+/** Transactions for handler tests: the work just runs. */
+export class ImmediateRunTransaction extends RunTransaction {
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+  lockingRun<T>(_runId: string, work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+  lockingWorkflow<T>(_workflowId: string, work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+}
+
+/** The schedules port in memory: one poller, so claiming is just reading. */
+export class InMemoryWorkflowSchedules extends WorkflowSchedules {
+  readonly states = new Map<string, ScheduleState>();
+
+  keep(workflowId: string, state: ScheduleState | undefined): Promise<void> {
+    const kept = this.states.get(workflowId);
+    if (state === undefined) this.states.delete(workflowId);
+    else if (kept === undefined || kept.cron !== state.cron || kept.timezone !== state.timezone) {
+      this.states.set(workflowId, state);
+    } else this.states.set(workflowId, { ...state, lastFiredAt: kept.lastFiredAt, nextFireAt: kept.nextFireAt });
+    return Promise.resolve();
+  }
+
+  async claimDue(now: Date, limit: number, fire: (due: ScheduleState) => Promise<ScheduleCursor>): Promise<number> {
+    const due = [...this.states.values()].filter((state) => state.nextFireAt <= now).slice(0, limit);
+    for (const state of due) this.states.set(state.workflowId, { ...state, ...(await fire(state)) });
+    return due.length;
+  }
+
+  find(workflowId: string): Promise<ScheduleState | undefined> {
+    return Promise.resolve(this.states.get(workflowId));
+  }
+}
+
+/** The trigger index in memory. */
+export class InMemoryWorkflowTriggers extends WorkflowTriggers {
+  readonly rows = new Map<string, { projectId: string; types: Map<string, Date> }>();
+
+  keep(workflowId: string, projectId: string, eventTypes: readonly string[], now: Date): Promise<void> {
+    const before = this.rows.get(workflowId)?.types ?? new Map<string, Date>();
+    const types = new Map(eventTypes.map((type) => [type, before.get(type) ?? now]));
+    this.rows.set(workflowId, { projectId, types });
+    return Promise.resolve();
+  }
+
+  subscribedTo(eventType: string, occurredAt: Date): Promise<TriggerSubscription[]> {
+    const found = [...this.rows].filter(([, row]) => {
+      const since = row.types.get(eventType);
+      return since !== undefined && since <= occurredAt;
+    });
+    return Promise.resolve(found.map(([workflowId, row]) => ({ workflowId, projectId: row.projectId })));
+  }
+}
+
+/** A WorkflowActivation over in-memory stores, with the stores to look into. */
+export function inMemoryActivation(definitions: WorkflowDefinitionRepository, calendar: CronCalendar) {
+  const schedules = new InMemoryWorkflowSchedules();
+  const triggers = new InMemoryWorkflowTriggers();
+  const activation = new WorkflowActivation(new ImmediateRunTransaction(), definitions, schedules, triggers, calendar);
+  return { activation, schedules, triggers };
+}

@@ -1,0 +1,43 @@
+import type { Provider } from '@nestjs/common';
+import { IntegrationEventHandler, type EventEnvelope } from '@libs/messaging';
+import { StartTriggeredRunsCommand } from '../../application/start-triggered-runs/start-triggered-runs.command.js';
+import { StartTriggeredRunsHandler } from '../../application/start-triggered-runs/start-triggered-runs.handler.js';
+import type { JsonValue } from '../../domain/json-value.js';
+
+/**
+ * The contexts whose events may trigger workflows, one consumer group each. user-management is left
+ * out on purpose: its events name no project and carry personal data, which `trigger.payload` would
+ * hand to every project's runs (docs/adr/0206).
+ */
+export const TRIGGER_SOURCES = ['workflow-engine', 'model-registry', 'data-pipeline', 'prediction', 'monitoring'];
+
+/**
+ * Reads every event of one context's stream (`<context>.*`) and hands it to the trigger use case,
+ * which finds the workflows subscribed to its type. Runs start in transactions of their own, keyed
+ * by the event id, so a redelivery after a crash answers the runs already started instead of
+ * starting more; the inbox keeps ordinary redeliveries from getting that far.
+ */
+export class TriggerEventsConsumer extends IntegrationEventHandler {
+  readonly consumer: string;
+  readonly eventType: string;
+
+  constructor(
+    source: string,
+    private readonly starting: StartTriggeredRunsHandler,
+  ) {
+    super();
+    this.consumer = `workflow-engine.triggers-from-${source}`;
+    this.eventType = `${source}.*`;
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    const payload = (event.payload ?? null) as JsonValue;
+    await this.starting.execute(new StartTriggeredRunsCommand(event.id, event.type, event.occurredAt, payload));
+  }
+}
+
+export const TRIGGER_CONSUMERS: Provider[] = TRIGGER_SOURCES.map((source) => ({
+  provide: `workflow-engine.triggers-from-${source}`,
+  useFactory: (starting: StartTriggeredRunsHandler) => new TriggerEventsConsumer(source, starting),
+  inject: [StartTriggeredRunsHandler],
+}));
