@@ -5,6 +5,7 @@ import { CreateTaskLogLines1764400000000 } from './1764400000000-create-task-log
 import { CreateApprovalRequests1764500000000 } from './1764500000000-create-approval-requests.js';
 import { RecordRunActors1764600000000 } from './1764600000000-record-run-actors.js';
 import { CreateSchedulesAndTriggers1764700000000 } from './1764700000000-create-schedules-and-triggers.js';
+import { IndexChildRuns1764800000000 } from './1764800000000-index-child-runs.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -15,4 +16,5 @@ export const workflowEngineMigrations = [
   CreateApprovalRequests1764500000000,
   RecordRunActors1764600000000,
   CreateSchedulesAndTriggers1764700000000,
+  IndexChildRuns1764800000000,
 ];

@@ -16,10 +16,17 @@ import { WorkflowRunsController } from './interface/http/workflow-runs.controlle
 import { WorkflowsController } from './interface/http/workflows.controller.js';
 import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
 import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
+import { CHILD_RUN_ENDED_HANDLERS } from './interface/events/child-run-ended.handlers.js';
+import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
 import { RunReconciler } from './interface/jobs/run-reconciler.js';
 import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
 import { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
-import { ADAPTERS, TASK_QUEUE_REGISTRATION, USE_CASES } from './workflow-engine.providers.js';
+import {
+  ADAPTERS,
+  CHILD_RUN_QUEUE_REGISTRATION,
+  TASK_QUEUE_REGISTRATION,
+  USE_CASES,
+} from './workflow-engine.providers.js';
 
 const EXECUTORS = [NoopExecutor, SleepExecutor, HttpExecutor];
 
@@ -36,6 +43,8 @@ export class WorkflowEngineModule {
           RunReconciler,
           ScheduleTicker,
           ...TRIGGER_CONSUMERS,
+          ChildRunProcessor,
+          ...CHILD_RUN_ENDED_HANDLERS,
         ]
       : [];
     return {
@@ -43,6 +52,7 @@ export class WorkflowEngineModule {
       imports: [
         TypeOrmModule.forFeature(WORKFLOW_ENGINE_ENTITIES),
         BullModule.registerQueueAsync(TASK_QUEUE_REGISTRATION),
+        ...(options.workers ? [BullModule.registerQueueAsync(CHILD_RUN_QUEUE_REGISTRATION)] : []),
       ],
       controllers: options.http
         ? [

@@ -29,12 +29,14 @@ import { WorkflowTriggers } from './application/ports/workflow-triggers.js';
 import { YamlDocumentReader } from './application/ports/yaml-document.reader.js';
 import { ReconcileRunsHandler } from './application/reconcile-runs/reconcile-runs.handler.js';
 import { ReadTaskLogsHandler } from './application/read-task-logs/read-task-logs.handler.js';
+import { ReportChildRunHandler } from './application/report-child-run/report-child-run.handler.js';
 import { ReportExternalTaskHandler } from './application/report-external-task/report-external-task.handler.js';
 import { RerunRunHandler } from './application/rerun-run/rerun-run.handler.js';
 import { RetryTaskHandler } from './application/retry-task/retry-task.handler.js';
 import { RunAdmission } from './application/run-admission/run-admission.js';
 import { RunChanges } from './application/run-changes/run-changes.js';
 import { EngineTaskRunGateway } from './application/run-contributed-task/engine-task-run-gateway.js';
+import { StartChildRunHandler } from './application/start-child-run/start-child-run.handler.js';
 import { StartRunHandler } from './application/start-run/start-run.handler.js';
 import { StartTaskHandler } from './application/start-task/start-task.handler.js';
 import { StartTriggeredRunsHandler } from './application/start-triggered-runs/start-triggered-runs.handler.js';
@@ -53,6 +55,7 @@ import { AjvJsonSchemaValidator } from './infrastructure/adapters/ajv-json-schem
 import { CronParserCalendar } from './infrastructure/adapters/cron-parser-calendar.js';
 import { YamlLibraryDocumentReader } from './infrastructure/adapters/yaml-library-document.reader.js';
 import { readWorkflowEngineConfig, WORKFLOW_ENGINE_CONFIG } from './infrastructure/config/workflow-engine-config.js';
+import { ChildRunLinks } from './infrastructure/persistence/child-run-links.js';
 import { CommittedRuns } from './infrastructure/persistence/committed-runs.js';
 import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
 import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
@@ -67,11 +70,11 @@ import { TypeOrmWorkflowRunRepository } from './infrastructure/persistence/typeo
 import { VersionSpecs } from './infrastructure/persistence/version-specs.js';
 import { ApprovalRequestQueue } from './infrastructure/queue/approval-request-queue.js';
 import { BullMqTaskQueue } from './infrastructure/queue/bullmq-task-queue.js';
-import { ContributedTaskQueues } from './infrastructure/queue/contributed-task-queues.js';
+import { TaskTypeQueues } from './infrastructure/queue/task-type-queues.js';
 import { DispatchingTaskQueue } from './infrastructure/queue/dispatching-task-queue.js';
 import { ExternalTaskQueue } from './infrastructure/queue/external-task-queue.js';
 import { InProcessTaskOffers } from './infrastructure/queue/in-process-task-offers.js';
-import { QUEUE_PREFIX, TASK_QUEUE } from './infrastructure/queue/task-jobs.js';
+import { CHILD_RUN_QUEUE, QUEUE_PREFIX, TASK_QUEUE } from './infrastructure/queue/task-jobs.js';
 import { SystemClock } from './infrastructure/system-clock.js';
 
 export const USE_CASES: Type[] = [
@@ -101,6 +104,8 @@ export const USE_CASES: Type[] = [
   ClaimExternalTaskHandler,
   ReportExternalTaskHandler,
   ReadTaskLogsHandler,
+  StartChildRunHandler,
+  ReportChildRunHandler,
   DecideApprovalHandler,
   ExpireApprovalsHandler,
 ];
@@ -124,7 +129,8 @@ export const ADAPTERS: Provider[] = [
   { provide: WorkflowRunRepository, useClass: TypeOrmWorkflowRunRepository },
   { provide: RunQueries, useClass: TypeOrmRunQueries },
   { provide: TaskCache, useClass: PostgresTaskCache },
-  ContributedTaskQueues,
+  TaskTypeQueues,
+  ChildRunLinks,
   BullMqTaskQueue,
   { provide: TaskRunGateway, useClass: EngineTaskRunGateway },
   ExternalTaskQueue,
@@ -147,3 +153,6 @@ export const TASK_QUEUE_REGISTRATION = {
   useFactory: (redis: RedisConnections) => ({ connection: redis.bullmqOptions(), prefix: QUEUE_PREFIX }),
   inject: [RedisConnections],
 };
+
+/** The child-run queue's options, for its processor: as the task queue's. */
+export const CHILD_RUN_QUEUE_REGISTRATION = { ...TASK_QUEUE_REGISTRATION, name: CHILD_RUN_QUEUE };

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { TaskQueue, type TaskAttempt } from '../../application/ports/task-queue.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
-import { ContributedTaskQueues } from './contributed-task-queues.js';
+import { TaskTypeQueues } from './task-type-queues.js';
 import { bullPriority, TASK_QUEUE, taskJobId, type TaskJobData } from './task-jobs.js';
 
 /** Job states in which a job still stands for its attempt: it will run, or is running. */
@@ -20,12 +20,15 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** Task runs as BullMQ jobs: built-in types on the engine's queue, contributed ones on their context's. */
+/**
+ * Task runs as BullMQ jobs: noop, sleep and http on the engine's task queue, `workflow` on its
+ * child-run queue, contributed types on their context's queue.
+ */
 @Injectable()
 export class BullMqTaskQueue extends TaskQueue {
   constructor(
     @InjectQueue(TASK_QUEUE) private readonly queue: Queue<TaskJobData>,
-    private readonly contributed: ContributedTaskQueues,
+    private readonly others: TaskTypeQueues,
   ) {
     super();
   }
@@ -33,7 +36,7 @@ export class BullMqTaskQueue extends TaskQueue {
   async enqueue(dispatches: readonly TaskDispatch[]): Promise<void> {
     const byQueue = new Map<Queue<TaskJobData>, TaskDispatch[]>();
     for (const dispatch of dispatches) {
-      const queue = this.contributed.of(dispatch.type) ?? this.queue;
+      const queue = this.others.of(dispatch.type) ?? this.queue;
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), dispatch]);
     }
     await Promise.all([...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map(jobOf))));
@@ -41,7 +44,7 @@ export class BullMqTaskQueue extends TaskQueue {
 
   /** An attempt's job may sit on any of the queues; its id is unique across them. */
   async withoutJob(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
-    const queues = [this.queue, ...this.contributed.all()];
+    const queues = [this.queue, ...this.others.all()];
     const live = await Promise.all(
       attempts.map(async (attempt) => {
         const states = await Promise.all(queues.map((queue) => queue.getJobState(taskJobId(attempt))));

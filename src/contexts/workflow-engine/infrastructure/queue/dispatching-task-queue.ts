@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TaskQueue, type TaskAttempt } from '../../application/ports/task-queue.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { APPROVAL_TASK_TYPE } from '../../domain/run/approval-decision.js';
+import { ChildRunLinks } from '../persistence/child-run-links.js';
 import { ApprovalRequestQueue } from './approval-request-queue.js';
 import { BullMqTaskQueue } from './bullmq-task-queue.js';
 import { EXTERNAL_TASK_TYPE, ExternalTaskQueue } from './external-task-queue.js';
@@ -19,6 +20,7 @@ export class DispatchingTaskQueue extends TaskQueue {
     private readonly jobs: BullMqTaskQueue,
     private readonly external: ExternalTaskQueue,
     private readonly approvals: ApprovalRequestQueue,
+    private readonly childRuns: ChildRunLinks,
   ) {
     super();
   }
@@ -36,10 +38,12 @@ export class DispatchingTaskQueue extends TaskQueue {
   /**
    * External and approval task runs have no job; their rows stand for them. An expired lease is
    * taken over by the next claim, a passed deadline by the approvals' expiry, not by the reconciler.
+   * A `workflow` task whose child run started has no job either: the child stands for it.
    */
   async withoutJob(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
     const unoffered = await this.external.withoutOffer(attempts);
     const unrequested = await this.approvals.withoutRequest(unoffered);
-    return this.jobs.withoutJob(unrequested);
+    const childless = await this.childRuns.withoutChild(unrequested);
+    return this.jobs.withoutJob(childless);
   }
 }

@@ -3,6 +3,9 @@ import type { TaskAttempt } from '../../application/ports/task-queue.js';
 /** The queue the built-in executors listen on (CONVENTIONS: `<context>.<purpose>`). */
 export const TASK_QUEUE = 'workflow-engine.tasks';
 
+/** The queue of `workflow` tasks, whose job is to start a child run. */
+export const CHILD_RUN_QUEUE = 'workflow-engine.child-runs';
+
 /** One hash tag for every key of the context's queues, so Redis Cluster keeps them in one slot. */
 export const QUEUE_PREFIX = '{workflow-engine}';
 
