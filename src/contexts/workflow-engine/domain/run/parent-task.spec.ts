@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { JsonValue } from '../json-value.js';
 import { childDepthOf, childRunKey, parentTaskOf, parentTaskTrigger } from './parent-task.js';
 
 describe('the parent task a child run records', () => {
@@ -12,7 +13,14 @@ describe('the parent task a child run records', () => {
   });
 
   it('is absent from runs started any other way', () => {
-    for (const trigger of [null, 'x', [], { kind: 'schedule', payload: {} }, { kind: 'parent-task', attempt: '1' }]) {
+    const others: JsonValue[] = [
+      null,
+      'x',
+      [],
+      { kind: 'schedule', payload: {} },
+      { kind: 'parent-task', attempt: '1' },
+    ];
+    for (const trigger of others) {
       expect(parentTaskOf(trigger)).toBeUndefined();
       expect(childDepthOf(trigger)).toBe(0);
     }
