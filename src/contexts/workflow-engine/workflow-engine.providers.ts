@@ -57,6 +57,8 @@ import { YamlLibraryDocumentReader } from './infrastructure/adapters/yaml-librar
 import { readWorkflowEngineConfig, WORKFLOW_ENGINE_CONFIG } from './infrastructure/config/workflow-engine-config.js';
 import { ChildRunLinks } from './infrastructure/persistence/child-run-links.js';
 import { CommittedRuns } from './infrastructure/persistence/committed-runs.js';
+import { QueueDepthGauge } from './infrastructure/metrics/queue-depth-gauge.js';
+import { RUN_METRIC_PROVIDERS, RunMetrics } from './infrastructure/metrics/run-metrics.js';
 import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
 import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
 import { PostgresTaskCache } from './infrastructure/persistence/postgres-task-cache.js';
@@ -131,6 +133,9 @@ export const ADAPTERS: Provider[] = [
   { provide: TaskCache, useClass: PostgresTaskCache },
   TaskTypeQueues,
   ChildRunLinks,
+  ...RUN_METRIC_PROVIDERS,
+  RunMetrics,
+  QueueDepthGauge,
   BullMqTaskQueue,
   { provide: TaskRunGateway, useClass: EngineTaskRunGateway },
   ExternalTaskQueue,

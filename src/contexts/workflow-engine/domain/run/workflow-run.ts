@@ -104,6 +104,9 @@ export class WorkflowRun extends AggregateRoot {
   get actorId(): string | undefined {
     return this.snapshot.actorId;
   }
+  get createdAt(): Date {
+    return this.snapshot.createdAt;
+  }
   get transitions(): readonly RunTransition[] {
     return this.snapshot.transitions;
   }

@@ -7,6 +7,7 @@ import type { RunEvent } from '../../domain/run/run-events.js';
 import { WorkflowRunRepository, type ActiveRun } from '../../domain/run/workflow-run.repository.js';
 import { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { RunOrmEntity } from './run.orm-entity.js';
+import { RunMetrics } from '../metrics/run-metrics.js';
 import { CommittedRuns } from './committed-runs.js';
 import { integrationEventsOf } from './run-integration-events.js';
 import * as sql from './run-rows.sql.js';
@@ -31,6 +32,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     private readonly transaction: TypeOrmRunTransaction,
     private readonly specs: VersionSpecs,
     private readonly committed: CommittedRuns,
+    private readonly metrics: RunMetrics,
   ) {
     super();
   }
@@ -115,7 +117,10 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
         await manager.query(sql.INSERT_TRANSITIONS, [run.id, JSON.stringify(changes.transitions)]);
       await this.outbox.publishAll(manager, integrationEventsOf(run, events));
       const committed = { pinned: run.pinned, snapshot: run.toSnapshot(), version: run.version + 1 };
-      this.transaction.afterCommit(() => this.committed.keep(run.id, committed));
+      this.transaction.afterCommit(() => {
+        this.committed.keep(run.id, committed);
+        this.metrics.committed(run, events, now);
+      });
     });
     run.markSaved();
     this.saved.remember(run, changes.saved);
