@@ -10,6 +10,7 @@ import { RequestLogController } from '../logging/request-log-controller.js';
 import { setupOpenApi } from '../openapi/setup-openapi.js';
 import { RequestContext } from '../runtime/request-context.js';
 import { createValidationPipe } from './validation.pipe.js';
+import { traceparentOf } from '../runtime/trace-context.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -39,7 +40,8 @@ export async function createApp(
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const correlationId = headerValue(request.headers['x-correlation-id']) ?? request.id;
-    const traceparent = headerValue(request.headers.traceparent);
+    // Every request is in a trace: the caller's, or one it starts (W3C Trace Context).
+    const traceparent = traceparentOf(headerValue(request.headers.traceparent));
     RequestContext.run({ requestId: request.id, correlationId, traceparent }, done);
   });
 

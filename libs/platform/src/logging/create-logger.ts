@@ -18,6 +18,8 @@ export function createLogger(level: LogLevel): Logger {
       return {
         requestId: context.requestId,
         correlationId: context.correlationId,
+        // The trace id of a W3C traceparent (version-traceid-spanid-flags), to find a whole trace's lines.
+        traceId: context.traceparent?.split('-')[1],
         actor: context.actor,
       };
     },

@@ -1,3 +1,5 @@
+import type { CarriedContext } from '@libs/platform';
+
 /** What the job of a contributed task type carries: one attempt of one task run, ids only (ARCHITECTURE section 4). */
 export interface TaskRunJob {
   readonly runId: string;
@@ -5,6 +7,8 @@ export interface TaskRunJob {
   readonly key: string;
   /** The fencing token: reports of a superseded attempt are refused. */
   readonly attempt: number;
+  /** The trace and correlation of the change that enqueued it: run the work in it (`runInJobContext`). */
+  readonly context?: CarriedContext;
 }
 
 /** One attempt to execute, as the engine hands it to the context that owns the task type. */

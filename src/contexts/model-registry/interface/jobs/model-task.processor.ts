@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
+import { runInJobContext } from '@libs/platform';
 import { TaskRunGateway, type TaskAssignment, type TaskRunJob } from '@contexts/workflow-engine';
 import type { RegisterVersionTaskParams } from '../../application/register-version-from-task/register-version-from-task.command.js';
 import { RegisterVersionFromTaskHandler } from '../../application/register-version-from-task/register-version-from-task.handler.js';
@@ -33,7 +34,11 @@ export class ModelTaskProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<TaskRunJob>): Promise<void> {
+  process(job: Job<TaskRunJob>): Promise<void> {
+    return runInJobContext(job.id ?? job.name, job.data.context, () => this.run(job));
+  }
+
+  private async run(job: Job<TaskRunJob>): Promise<void> {
     const gateway = this.gateway();
     try {
       const assignment = await gateway.start(job.data);

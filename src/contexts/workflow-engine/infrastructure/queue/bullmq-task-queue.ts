@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { carriedContext } from '@libs/platform';
 import { TaskQueue, type TaskAttempt } from '../../application/ports/task-queue.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { TaskTypeQueues } from './task-type-queues.js';
@@ -42,13 +43,21 @@ export class BullMqTaskQueue extends TaskQueue {
     await Promise.all([...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map(jobOf))));
   }
 
-  /** An attempt's job may sit on any of the queues; its id is unique across them. */
+  /**
+   * An attempt's job may sit on any of the queues; its id is unique across them. A failed job (found
+   * stalled more often than BullMQ allows, or its processor failed on every try) no longer stands for
+   * its attempt but still holds the attempt's id, so enqueueing the attempt again would be a no-op and
+   * the task would wait forever: it is removed here, and the reconciler's enqueue adds a new job.
+   */
   async withoutJob(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
     const queues = [this.queue, ...this.others.all()];
     const live = await Promise.all(
       attempts.map(async (attempt) => {
-        const states = await Promise.all(queues.map((queue) => queue.getJobState(taskJobId(attempt))));
-        return states.some((state) => LIVE_STATES.has(state));
+        const id = taskJobId(attempt);
+        const states = await Promise.all(queues.map((queue) => queue.getJobState(id)));
+        if (states.some((state) => LIVE_STATES.has(state))) return true;
+        await Promise.all(queues.filter((_, index) => states[index] === 'failed').map((queue) => queue.remove(id)));
+        return false;
       }),
     );
     return attempts.filter((_, index) => !live[index]);
@@ -56,8 +65,10 @@ export class BullMqTaskQueue extends TaskQueue {
 }
 
 function jobOf(dispatch: TaskDispatch) {
-  const data = { runId: dispatch.runId, key: dispatch.key, attempt: dispatch.attempt };
-  const opts: JobsOptions = { ...JOB_OPTIONS, jobId: taskJobId(data), priority: bullPriority(dispatch.priority) };
+  const attempt = { runId: dispatch.runId, key: dispatch.key, attempt: dispatch.attempt };
+  const context = carriedContext();
+  const data: TaskJobData = context === undefined ? attempt : { ...attempt, context };
+  const opts: JobsOptions = { ...JOB_OPTIONS, jobId: taskJobId(attempt), priority: bullPriority(dispatch.priority) };
   if (dispatch.delayMs > 0) opts.delay = dispatch.delayMs;
   return { name: dispatch.type, data, opts };
 }

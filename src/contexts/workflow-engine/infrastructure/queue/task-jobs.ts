@@ -1,3 +1,4 @@
+import type { CarriedContext } from '@libs/platform';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
 
 /** The queue the built-in executors listen on (CONVENTIONS: `<context>.<purpose>`). */
@@ -9,8 +10,11 @@ export const CHILD_RUN_QUEUE = 'workflow-engine.child-runs';
 /** One hash tag for every key of the context's queues, so Redis Cluster keeps them in one slot. */
 export const QUEUE_PREFIX = '{workflow-engine}';
 
-/** What a job carries: ids and the attempt number, never state (PostgreSQL is the record). */
-export type TaskJobData = TaskAttempt;
+/**
+ * What a job carries: ids and the attempt number, never state (PostgreSQL is the record), and the
+ * trace and correlation of the change that enqueued it, so a whole run is one trace.
+ */
+export type TaskJobData = TaskAttempt & { readonly context?: CarriedContext };
 
 /** One job per attempt: enqueueing an attempt again finds the job already there. */
 export function taskJobId({ runId, key, attempt }: TaskAttempt): string {

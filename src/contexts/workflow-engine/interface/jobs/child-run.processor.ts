@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
+import { runInJobContext } from '@libs/platform';
 import { StartChildRunHandler } from '../../application/start-child-run/start-child-run.handler.js';
 import { TaskRunGateway, type TaskRunJob } from '../../contracts/task-runs.js';
 import { CHILD_RUN_QUEUE } from '../../infrastructure/queue/task-jobs.js';
@@ -22,7 +23,11 @@ export class ChildRunProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<TaskRunJob>): Promise<void> {
+  process(job: Job<TaskRunJob>): Promise<void> {
+    return runInJobContext(job.id ?? job.name, job.data.context, () => this.startChildOf(job));
+  }
+
+  private async startChildOf(job: Job<TaskRunJob>): Promise<void> {
     try {
       const assignment = await this.gateway.start(job.data);
       if (assignment === undefined) return;

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
+import { runInJobContext } from '@libs/platform';
 import { CompleteTaskCommand } from '../../application/complete-task/complete-task.command.js';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
 import { FailTaskCommand } from '../../application/fail-task/fail-task.command.js';
@@ -48,7 +49,11 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     this.stopping.abort();
   }
 
-  async process(job: Job<TaskJobData>): Promise<void> {
+  process(job: Job<TaskJobData>): Promise<void> {
+    return runInJobContext(job.id ?? job.name, job.data.context, () => this.execute(job));
+  }
+
+  private async execute(job: Job<TaskJobData>): Promise<void> {
     // A job taken while closing goes back to the queue as it is, rather than starting an attempt that would be cut short.
     if (this.stopping.signal.aborted) throw new Error('this worker is shutting down');
     const attempt = { runId: job.data.runId, key: job.data.key, attempt: job.data.attempt };
