@@ -5,6 +5,13 @@ import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } fr
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 
+interface Envelope {
+  readonly type: string;
+  readonly aggregateId: string;
+  readonly traceparent: string | null;
+  readonly correlationId: string;
+}
+
 describe('one trace for a whole workflow run', () => {
   let world: WorkflowWorld;
   let redis: Redis;
@@ -18,12 +25,10 @@ describe('one trace for a whole workflow run', () => {
   });
 
   /** The envelopes the engine published about one run, read from its stream. */
-  async function eventsOf(
-    runId: string,
-  ): Promise<{ type: string; traceparent: string | null; correlationId: string }[]> {
+  async function eventsOf(runId: string): Promise<Envelope[]> {
     const entries = await redis.xrange('events.workflow-engine', '-', '+');
     return entries
-      .map(([, fields]) => JSON.parse(fields[fields.indexOf('envelope') + 1]) as Record<string, never>)
+      .map(([, fields]) => JSON.parse(fields[fields.indexOf('envelope') + 1]) as Envelope)
       .filter((envelope) => envelope.aggregateId === runId);
   }
 
