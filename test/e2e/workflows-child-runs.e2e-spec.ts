@@ -139,4 +139,40 @@ describe('workflow tasks run another workflow as a child and wait for it', () =>
     expect(run.state).toBe('succeeded');
     expect(taskRun(run, 'call').attempt).toBe(1);
   });
+
+  it('cancels the child run, and its own child, when the parent run is cancelled', async () => {
+    const grandchildId = await createWorkflow(world.owner.client, world.projectId, {
+      name: 'grandchild',
+      tasks: [{ id: 'wait', type: 'sleep', params: { ms: 30_000 } }],
+    });
+    const childId = await createWorkflow(world.owner.client, world.projectId, {
+      name: 'middle',
+      params: { type: 'object', properties: { n: { type: 'integer' } } },
+      tasks: [{ id: 'double', type: 'workflow', params: { workflowId: grandchildId } }],
+    });
+    const parentId = await parentOf(childId, 'cancelled-parent');
+    const runId = (await world.owner.client.call('POST', `/api/v1/workflows/${parentId}/runs`, {})).body.id as string;
+    const runsOf = async (workflowId: string): Promise<Json[]> =>
+      (await world.owner.client.call('GET', `/api/v1/workflows/${workflowId}/runs`)).body.items as Json[];
+    await waitFor(async () => (await runsOf(grandchildId)).some((run) => run.state === 'running'), {
+      what: 'the grandchild run',
+    });
+
+    const cancelled = await world.owner.client.call('POST', `/api/v1/workflow-runs/${runId}/cancel`, {});
+    expect(cancelled.status).toBe(200);
+    for (const workflowId of [childId, grandchildId]) {
+      const [run] = await waitFor(
+        async () => {
+          const runs = await runsOf(workflowId);
+          return runs.every((candidate) => candidate.state === 'cancelled') && runs;
+        },
+        { what: `the cancellation of workflow ${workflowId}'s run` },
+      );
+      const detail = await world.owner.client.call('GET', `/api/v1/workflow-runs/${run.id}`);
+      expect((detail.body.transitions as Json[]).at(-1)).toMatchObject({
+        to: 'cancelled',
+        reason: expect.stringMatching(/^parent run \S+ was cancelled$/),
+      });
+    }
+  });
 });

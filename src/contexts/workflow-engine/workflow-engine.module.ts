@@ -16,7 +16,7 @@ import { WorkflowRunsController } from './interface/http/workflow-runs.controlle
 import { WorkflowsController } from './interface/http/workflows.controller.js';
 import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
 import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
-import { CHILD_RUN_ENDED_HANDLERS } from './interface/events/child-run-ended.handlers.js';
+import { CHILD_RUN_HANDLERS } from './interface/events/child-run.handlers.js';
 import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
 import { RunReconciler } from './interface/jobs/run-reconciler.js';
 import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
@@ -44,7 +44,7 @@ export class WorkflowEngineModule {
           ScheduleTicker,
           ...TRIGGER_CONSUMERS,
           ChildRunProcessor,
-          ...CHILD_RUN_ENDED_HANDLERS,
+          ...CHILD_RUN_HANDLERS,
         ]
       : [];
     return {

@@ -29,6 +29,8 @@ import { WorkflowTriggers } from './application/ports/workflow-triggers.js';
 import { YamlDocumentReader } from './application/ports/yaml-document.reader.js';
 import { ReconcileRunsHandler } from './application/reconcile-runs/reconcile-runs.handler.js';
 import { ReadTaskLogsHandler } from './application/read-task-logs/read-task-logs.handler.js';
+import { CancelChildRunsHandler } from './application/cancel-child-runs/cancel-child-runs.handler.js';
+import { ChildRuns } from './application/ports/child-runs.js';
 import { ReportChildRunHandler } from './application/report-child-run/report-child-run.handler.js';
 import { ReportExternalTaskHandler } from './application/report-external-task/report-external-task.handler.js';
 import { RerunRunHandler } from './application/rerun-run/rerun-run.handler.js';
@@ -108,6 +110,7 @@ export const USE_CASES: Type[] = [
   ReadTaskLogsHandler,
   StartChildRunHandler,
   ReportChildRunHandler,
+  CancelChildRunsHandler,
   DecideApprovalHandler,
   ExpireApprovalsHandler,
 ];
@@ -133,6 +136,7 @@ export const ADAPTERS: Provider[] = [
   { provide: TaskCache, useClass: PostgresTaskCache },
   TaskTypeQueues,
   ChildRunLinks,
+  { provide: ChildRuns, useExisting: ChildRunLinks },
   ...RUN_METRIC_PROVIDERS,
   RunMetrics,
   QueueDepthGauge,

@@ -1,14 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { ChildRuns } from '../../application/ports/child-runs.js';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
 import { TypeOrmRunTransaction } from './typeorm-run-transaction.js';
 
 /**
- * Which `workflow` task attempts have started their child run. Such an attempt has no job left: the
+ * The child runs of `workflow` tasks, found through the parent recorded in their trigger; and which
+ * `workflow` task attempts have started their child run. Such an attempt has no job left: the
  * child run stands for it until the child's end reports back, so the reconciler must leave it be.
  */
 @Injectable()
-export class ChildRunLinks {
-  constructor(private readonly transaction: TypeOrmRunTransaction) {}
+export class ChildRunLinks extends ChildRuns {
+  constructor(private readonly transaction: TypeOrmRunTransaction) {
+    super();
+  }
+
+  async unfinishedOf(parentRunId: string): Promise<string[]> {
+    const rows = await this.transaction.manager().query<{ id: string }[]>(
+      `SELECT id FROM workflow_engine.runs
+        WHERE trigger->>'kind' = 'parent-task' AND trigger->>'parentRunId' = $1
+          AND state IN ('queued', 'running', 'paused')`,
+      [parentRunId],
+    );
+    return rows.map((row) => row.id);
+  }
 
   async withoutChild(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
     if (attempts.length === 0) return [];

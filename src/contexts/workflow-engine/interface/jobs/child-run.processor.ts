@@ -10,7 +10,7 @@ import { CHILD_RUN_QUEUE } from '../../infrastructure/queue/task-jobs.js';
 /**
  * Starts the child runs of `workflow` tasks. The job ends once the child has started: the task
  * waits without holding a worker (a parent holding one while its children wait for one could
- * starve them all), and the child's end reports back through the bus (ChildRunEnded).
+ * starve them all), and the child's end reports back through the bus (child-run.handlers.ts).
  */
 @Processor(CHILD_RUN_QUEUE)
 export class ChildRunProcessor extends WorkerHost {

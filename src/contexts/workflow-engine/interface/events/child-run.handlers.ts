@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEventHandler, type EnvelopeOf } from '@libs/messaging';
+import { CancelChildRunsHandler } from '../../application/cancel-child-runs/cancel-child-runs.handler.js';
 import { ReportChildRunHandler } from '../../application/report-child-run/report-child-run.handler.js';
 import type { WorkflowEngineEvents } from '../../contracts/events.js';
 
@@ -42,4 +43,23 @@ export class ChildRunCancelled extends ChildRunEnded<'workflow-engine.workflow-r
   readonly eventType = 'workflow-engine.workflow-run.cancelled.v1';
 }
 
-export const CHILD_RUN_ENDED_HANDLERS = [ChildRunSucceeded, ChildRunFailed, ChildRunCancelled];
+/** A cancelled run's children are cancelled with it (and theirs through their own cancellation). */
+@Injectable()
+export class CancelledParent extends IntegrationEventHandler<
+  WorkflowEngineEvents,
+  'workflow-engine.workflow-run.cancelled.v1'
+> {
+  readonly consumer = 'workflow-engine.cancel-child-runs';
+  readonly eventType = 'workflow-engine.workflow-run.cancelled.v1';
+
+  constructor(private readonly cancelChildren: CancelChildRunsHandler) {
+    super();
+  }
+
+  handle(event: EnvelopeOf<WorkflowEngineEvents, 'workflow-engine.workflow-run.cancelled.v1'>): Promise<void> {
+    return this.cancelChildren.execute(event.payload.runId);
+  }
+}
+
+/** The handlers that tie child runs to their parents. */
+export const CHILD_RUN_HANDLERS = [ChildRunSucceeded, ChildRunFailed, ChildRunCancelled, CancelledParent];
