@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
+import { readWorkflowEngineConfig } from './infrastructure/config/workflow-engine-config.js';
 import { HttpExecutor } from './infrastructure/executors/http.executor.js';
 import { NoopExecutor } from './infrastructure/executors/noop.executor.js';
 import { SleepExecutor } from './infrastructure/executors/sleep.executor.js';
@@ -15,12 +16,12 @@ import { TaskLogsController } from './interface/http/task-logs.controller.js';
 import { WorkflowRunsController } from './interface/http/workflow-runs.controller.js';
 import { WorkflowsController } from './interface/http/workflows.controller.js';
 import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
+import { taskRunProcessorWith } from './interface/jobs/configured-task-run.processor.js';
 import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
 import { CHILD_RUN_HANDLERS } from './interface/events/child-run.handlers.js';
 import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
 import { RunReconciler } from './interface/jobs/run-reconciler.js';
 import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
-import { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
 import {
   ADAPTERS,
   CHILD_RUN_QUEUE_REGISTRATION,
@@ -39,7 +40,7 @@ export class WorkflowEngineModule {
           ...EXECUTORS,
           { provide: TASK_EXECUTORS, useFactory: (...executors: unknown[]) => executors, inject: EXECUTORS },
           TaskExecutors,
-          TaskRunProcessor,
+          taskRunProcessorWith(readWorkflowEngineConfig(process.env)),
           RunReconciler,
           ScheduleTicker,
           ...TRIGGER_CONSUMERS,

@@ -10,6 +10,12 @@ export interface WorkflowEngineConfig {
   readonly taskConcurrency: number;
   /** How often the reconciler compares the database with the queue; 0 runs it at start only. */
   readonly reconcileIntervalMs: number;
+  /**
+   * How long a running task's job lock lasts without renewal (renewed at half of it), and how often
+   * workers look for jobs whose lock ran out: a frozen or cut-off worker loses its task to another
+   * worker after about twice this, and the task goes on under a new attempt.
+   */
+  readonly taskLockMs: number;
   /** How often each worker looks for due schedules; a slot fires at most this late. */
   readonly schedulePollMs: number;
   readonly http: HttpTaskConfig;
@@ -26,6 +32,7 @@ export function readWorkflowEngineConfig(env: Env): WorkflowEngineConfig {
   return {
     taskConcurrency: read.integer('WORKFLOW_TASK_CONCURRENCY', 16, 1, 1000),
     reconcileIntervalMs: read.integer('WORKFLOW_RECONCILE_INTERVAL_MS', 60_000, 0, 86_400_000),
+    taskLockMs: read.integer('WORKFLOW_TASK_LOCK_MS', 30_000, 1000, 600_000),
     schedulePollMs: read.integer('WORKFLOW_SCHEDULE_POLL_MS', 1000, 50, 60_000),
     http: {
       allowedSchemes: read.list('WORKFLOW_HTTP_ALLOWED_SCHEMES', ['https', 'http']),
