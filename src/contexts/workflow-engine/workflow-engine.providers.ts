@@ -60,6 +60,7 @@ import { readWorkflowEngineConfig, WORKFLOW_ENGINE_CONFIG } from './infrastructu
 import { ChildRunLinks } from './infrastructure/persistence/child-run-links.js';
 import { CommittedRuns } from './infrastructure/persistence/committed-runs.js';
 import { QueueDepthGauge } from './infrastructure/metrics/queue-depth-gauge.js';
+import { RunCancellations } from './infrastructure/queue/run-cancellations.js';
 import { RUN_METRIC_PROVIDERS, RunMetrics } from './infrastructure/metrics/run-metrics.js';
 import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
 import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
@@ -140,6 +141,7 @@ export const ADAPTERS: Provider[] = [
   ...RUN_METRIC_PROVIDERS,
   RunMetrics,
   QueueDepthGauge,
+  RunCancellations,
   BullMqTaskQueue,
   { provide: TaskRunGateway, useClass: EngineTaskRunGateway },
   ExternalTaskQueue,

@@ -8,6 +8,7 @@ import { WorkflowRunRepository, type ActiveRun } from '../../domain/run/workflow
 import { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { RunOrmEntity } from './run.orm-entity.js';
 import { RunMetrics } from '../metrics/run-metrics.js';
+import { RunCancellations } from '../queue/run-cancellations.js';
 import { CommittedRuns } from './committed-runs.js';
 import { integrationEventsOf } from './run-integration-events.js';
 import * as sql from './run-rows.sql.js';
@@ -33,6 +34,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     private readonly specs: VersionSpecs,
     private readonly committed: CommittedRuns,
     private readonly metrics: RunMetrics,
+    private readonly cancellations: RunCancellations,
   ) {
     super();
   }
@@ -120,6 +122,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
       this.transaction.afterCommit(() => {
         this.committed.keep(run.id, committed);
         this.metrics.committed(run, events, now);
+        if (events.some((event) => event.name === 'run-cancelled')) this.cancellations.announce(run.id);
       });
     });
     run.markSaved();

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
-import { runInJobContext } from '@libs/platform';
+import { crashPoint, runInJobContext } from '@libs/platform';
 import { CompleteTaskCommand } from '../../application/complete-task/complete-task.command.js';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
 import { FailTaskCommand } from '../../application/fail-task/fail-task.command.js';
@@ -57,6 +57,8 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     // A job taken while closing goes back to the queue as it is, rather than starting an attempt that would be cut short.
     if (this.stopping.signal.aborted) throw new Error('this worker is shutting down');
     const attempt = { runId: job.data.runId, key: job.data.key, attempt: job.data.attempt };
+    // Reliability tests kill the process here: it holds the job and has not started the attempt.
+    crashPoint('workflow.task.before-start');
     try {
       const execution = await this.start.execute(new StartTaskCommand(attempt));
       if (execution === undefined) return;
