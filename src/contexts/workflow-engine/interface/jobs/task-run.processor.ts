@@ -16,6 +16,7 @@ import {
   type WorkflowEngineConfig,
 } from '../../infrastructure/config/workflow-engine-config.js';
 import { TaskExecutors } from '../../infrastructure/executors/task-executors.js';
+import { RunCancellations } from '../../infrastructure/queue/run-cancellations.js';
 import { TASK_QUEUE, type TaskJobData } from '../../infrastructure/queue/task-jobs.js';
 
 /**
@@ -35,6 +36,7 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     private readonly fail: FailTaskHandler,
     private readonly executors: TaskExecutors,
     private readonly logs: TaskLogs,
+    private readonly cancellations: RunCancellations,
     @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
   ) {
     super();
@@ -63,7 +65,19 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       const execution = await this.start.execute(new StartTaskCommand(attempt));
       if (execution === undefined) return;
       await this.log(attempt, `started ${execution.dispatch.type} task, attempt ${attempt.attempt}`);
-      const outcome = await this.executors.run(execution.dispatch, this.stopping.signal);
+      const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
+        try {
+          return await this.executors.run(execution.dispatch, AbortSignal.any([this.stopping.signal, cancelled]));
+        } catch (error) {
+          // Cancelled mid-attempt: the run has ended, and nobody would take this attempt's report.
+          if (!cancelled.aborted) throw error;
+          await this.log(attempt, 'stopped: the run was cancelled');
+          return undefined;
+        }
+      });
+      if (outcome === undefined) return;
+      // Reliability tests kill the process here: the task's effect happened and nobody knows yet.
+      crashPoint('workflow.task.before-report');
       await this.log(attempt, outcome.ok ? 'succeeded' : `failed: ${outcome.error}`);
       if (outcome.ok) await this.complete.execute(new CompleteTaskCommand(attempt, outcome.outputs));
       else await this.fail.execute(new FailTaskCommand(attempt, outcome.error));
