@@ -1,4 +1,5 @@
 import { NotFoundError } from '@libs/ddd';
+import { crashPoint } from '@libs/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { isFinished } from '../../domain/run/run-state.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
@@ -48,6 +49,8 @@ export class RunChanges {
       const freedSlot = wasActive && isFinished(run.state) ? run.pinned.workflowId : undefined;
       return { ...result, freedSlot };
     });
+    // Reliability tests kill the process here: committed, with what it dispatched not yet enqueued.
+    if (!done.unchanged && done.dispatches.length > 0) crashPoint('workflow.run-change.before-enqueue');
     await this.queue.enqueue(done.dispatches);
     if (done.freedSlot !== undefined) await this.startQueued(done.freedSlot);
     return done.value;
@@ -69,6 +72,7 @@ export class RunChanges {
   /** Saves a run made outside the store (a new run, a rerun) with what starting it dispatched. */
   async create(run: WorkflowRun, dispatches: readonly TaskDispatch[], idempotencyKey?: string): Promise<void> {
     await this.transaction.run(() => this.runs.save(run, idempotencyKey));
+    crashPoint('workflow.run-created.before-enqueue');
     await this.queue.enqueue(dispatches);
   }
 }
