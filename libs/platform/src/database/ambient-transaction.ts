@@ -23,6 +23,11 @@ export class AmbientTransaction {
     return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
+  /** Whether a transaction is open for the caller. */
+  active(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
   /** Runs `effect` once the surrounding transaction committed (at once outside one); never after a rollback. */
   afterCommit(effect: () => void): void {
     const scope = this.current.getStore();

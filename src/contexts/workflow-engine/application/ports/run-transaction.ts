@@ -5,6 +5,8 @@
  */
 export abstract class RunTransaction {
   abstract run<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether the caller is inside a transaction already (work it starts joins it). */
+  abstract active(): boolean;
   abstract lockingRun<T>(runId: string, work: () => Promise<T>): Promise<T>;
   /**
    * Holds a workflow against concurrent starts of its runs until the transaction ends: the

@@ -18,15 +18,35 @@ export interface RunChange<T> {
   readonly unchanged?: boolean;
 }
 
+type Change<T> = (run: WorkflowRun, now: Date) => Promise<RunChange<T>> | RunChange<T>;
+
+/** A change waiting for the one in flight on its run, with its caller's promise. */
+interface Waiting {
+  readonly change: Change<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Committed {
+  readonly results: readonly RunChange<unknown>[];
+  readonly freedSlot?: string;
+}
+
 /**
- * The orchestrator's one way to change a run: load it under its lock, apply a domain command, save
- * the snapshot and its events in that transaction, then enqueue what the command dispatched, right
+ * The orchestrator's one way to change a run: load it under its lock, apply domain commands, save
+ * the snapshot and its events in that transaction, then enqueue what the commands dispatched, right
  * after the commit. A change that rolls back enqueues nothing; a crash between commit and enqueue
  * leaves queued task runs without a job, which the reconciler finds.
+ *
+ * Group commit: while a change of a run is in flight in this process, the changes that arrive for
+ * the same run wait, and then go together in one transaction (one load, one save, one commit), as
+ * many reports of a wide fan-out do. If any of them throws (a stale report), the group rolls back
+ * and each goes alone, so only its own error reaches it.
  */
 @Injectable()
 export class RunChanges {
   private readonly logger = new Logger(RunChanges.name);
+  private readonly waiting = new Map<string, Waiting[]>();
 
   constructor(
     private readonly transaction: RunTransaction,
@@ -36,24 +56,87 @@ export class RunChanges {
     private readonly admission: RunAdmission,
   ) {}
 
-  async apply<T>(
-    runId: string,
-    change: (run: WorkflowRun, now: Date) => Promise<RunChange<T>> | RunChange<T>,
-  ): Promise<T> {
-    const done = await this.transaction.lockingRun(runId, async () => {
+  async apply<T>(runId: string, change: Change<T>): Promise<T> {
+    // Inside a caller's transaction the change must commit with it, not with a group.
+    if (this.transaction.active()) return this.applyAlone(runId, change);
+    const queue = this.waiting.get(runId);
+    if (queue !== undefined) {
+      return new Promise<T>((resolve, reject) =>
+        queue.push({ change, resolve: resolve as (value: unknown) => void, reject }),
+      );
+    }
+    this.waiting.set(runId, []);
+    try {
+      return await this.applyAlone(runId, change);
+    } finally {
+      void this.drain(runId);
+    }
+  }
+
+  /** Saves a run made outside the store (a new run, a rerun) with what starting it dispatched. */
+  async create(run: WorkflowRun, dispatches: readonly TaskDispatch[], idempotencyKey?: string): Promise<void> {
+    await this.transaction.run(() => this.runs.save(run, idempotencyKey));
+    crashPoint('workflow.run-created.before-enqueue');
+    await this.queue.enqueue(dispatches);
+  }
+
+  private async applyAlone<T>(runId: string, change: Change<T>): Promise<T> {
+    try {
+      const [result] = await this.commitAndEnqueue(runId, [change]);
+      return result.value as T;
+    } catch (error) {
+      throw error instanceof EnqueueFailed ? error.cause : error;
+    }
+  }
+
+  /** Applies the changes that waited meanwhile, group by group, until none wait. */
+  private async drain(runId: string): Promise<void> {
+    for (let group = this.waiting.get(runId) ?? []; group.length > 0; group = this.waiting.get(runId) ?? []) {
+      this.waiting.set(runId, []);
+      await this.applyGroup(runId, group);
+    }
+    this.waiting.delete(runId);
+  }
+
+  private async applyGroup(runId: string, group: readonly Waiting[]): Promise<void> {
+    let results: readonly RunChange<unknown>[];
+    try {
+      results = await this.commitAndEnqueue(
+        runId,
+        group.map((waiting) => waiting.change),
+      );
+    } catch (error) {
+      if (group.length === 1 || error instanceof EnqueueFailed) {
+        for (const waiting of group) waiting.reject(error instanceof EnqueueFailed ? error.cause : error);
+        return;
+      }
+      // Nothing of the group committed: each goes alone, so only its own error reaches it.
+      for (const waiting of group) await this.applyAlone(runId, waiting.change).then(waiting.resolve, waiting.reject);
+      return;
+    }
+    group.forEach((waiting, index) => waiting.resolve(results[index].value));
+  }
+
+  private async commitAndEnqueue(runId: string, changes: readonly Change<unknown>[]): Promise<RunChange<unknown>[]> {
+    const done = await this.transaction.lockingRun(runId, async (): Promise<Committed> => {
       const run = await this.runs.findById(runId);
       if (run === undefined) throw new NotFoundError('workflow run', runId);
       const wasActive = !isFinished(run.state);
-      const result = await change(run, this.clock.now());
-      if (!result.unchanged) await this.runs.save(run);
-      const freedSlot = wasActive && isFinished(run.state) ? run.pinned.workflowId : undefined;
-      return { ...result, freedSlot };
+      const results: RunChange<unknown>[] = [];
+      for (const change of changes) results.push(await change(run, this.clock.now()));
+      if (results.some((result) => !result.unchanged)) await this.runs.save(run);
+      return { results, ...(wasActive && isFinished(run.state) && { freedSlot: run.pinned.workflowId }) };
     });
+    const dispatches = done.results.flatMap((result) => result.dispatches);
     // Reliability tests kill the process here: committed, with what it dispatched not yet enqueued.
-    if (!done.unchanged && done.dispatches.length > 0) crashPoint('workflow.run-change.before-enqueue');
-    await this.queue.enqueue(done.dispatches);
+    if (dispatches.length > 0) crashPoint('workflow.run-change.before-enqueue');
+    try {
+      await this.queue.enqueue(dispatches);
+    } catch (error) {
+      throw new EnqueueFailed(error);
+    }
     if (done.freedSlot !== undefined) await this.startQueued(done.freedSlot);
-    return done.value;
+    return [...done.results];
   }
 
   /**
@@ -68,11 +151,11 @@ export class RunChanges {
       this.logger.error(`starting the queued runs of workflow ${workflowId} failed: ${(error as Error).message}`);
     }
   }
+}
 
-  /** Saves a run made outside the store (a new run, a rerun) with what starting it dispatched. */
-  async create(run: WorkflowRun, dispatches: readonly TaskDispatch[], idempotencyKey?: string): Promise<void> {
-    await this.transaction.run(() => this.runs.save(run, idempotencyKey));
-    crashPoint('workflow.run-created.before-enqueue');
-    await this.queue.enqueue(dispatches);
+/** The changes committed but what they dispatched could not be enqueued: they must not be applied again. */
+class EnqueueFailed extends Error {
+  constructor(cause: unknown) {
+    super('enqueueing after the commit failed', { cause });
   }
 }

@@ -10,6 +10,9 @@ export class ImmediateRunTransaction extends RunTransaction {
   run<T>(work: () => Promise<T>): Promise<T> {
     return work();
   }
+  active(): boolean {
+    return false;
+  }
   lockingRun<T>(_runId: string, work: () => Promise<T>): Promise<T> {
     return work();
   }

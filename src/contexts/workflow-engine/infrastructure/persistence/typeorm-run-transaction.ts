@@ -25,6 +25,10 @@ export class TypeOrmRunTransaction extends RunTransaction {
     return this.ambient.run(work);
   }
 
+  active(): boolean {
+    return this.ambient.active();
+  }
+
   lockingRun<T>(runId: string, work: () => Promise<T>): Promise<T> {
     return this.run(async () => {
       // Reports about one run wait here for each other instead of failing on the version check.
