@@ -6,5 +6,7 @@ export class CompleteTaskCommand {
   constructor(
     readonly attempt: TaskAttempt,
     readonly outputs: JsonValue,
+    /** Also append the attempt's outcome line to its task log, in the same transaction. */
+    readonly logged = false,
   ) {}
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TaskCache } from '../ports/task-cache.js';
+import { TaskLogs } from '../ports/task-logs.js';
 import { RunChanges } from '../run-changes/run-changes.js';
 import type { CompleteTaskCommand } from './complete-task.command.js';
 
@@ -12,13 +13,16 @@ export class CompleteTaskHandler {
   constructor(
     private readonly changes: RunChanges,
     private readonly cache: TaskCache,
+    private readonly logs: TaskLogs,
   ) {}
 
-  execute({ attempt: { runId, key, attempt }, outputs }: CompleteTaskCommand): Promise<void> {
+  execute({ attempt: reported, outputs, logged }: CompleteTaskCommand): Promise<void> {
+    const { runId, key, attempt } = reported;
     return this.changes.apply(runId, async (run, now) => {
       const cache = run.currentDispatch(key).cache;
       const dispatches = run.completeTask(key, attempt, outputs, now);
       if (cache) await this.cache.store(run.pinned.projectId, cache.key, outputs, cache.ttlSeconds);
+      if (logged) await this.logs.append(reported, ['succeeded']);
       return { dispatches, value: undefined };
     });
   }

@@ -5,5 +5,7 @@ export class FailTaskCommand {
   constructor(
     readonly attempt: TaskAttempt,
     readonly error: string,
+    /** Also append the attempt's outcome line to its task log, in the same transaction. */
+    readonly logged = false,
   ) {}
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TaskLogs } from '../ports/task-logs.js';
 import { RunChanges } from '../run-changes/run-changes.js';
 import type { FailTaskCommand } from './fail-task.command.js';
 
@@ -11,12 +12,18 @@ const MAX_ERROR_LENGTH = 4000;
  */
 @Injectable()
 export class FailTaskHandler {
-  constructor(private readonly changes: RunChanges) {}
+  constructor(
+    private readonly changes: RunChanges,
+    private readonly logs: TaskLogs,
+  ) {}
 
-  execute({ attempt: { runId, key, attempt }, error }: FailTaskCommand): Promise<void> {
-    return this.changes.apply(runId, (run, now) => ({
-      dispatches: run.failTask(key, attempt, error.slice(0, MAX_ERROR_LENGTH), now, Math.random()),
-      value: undefined,
-    }));
+  execute({ attempt: reported, error, logged }: FailTaskCommand): Promise<void> {
+    const { runId, key, attempt } = reported;
+    const kept = error.slice(0, MAX_ERROR_LENGTH);
+    return this.changes.apply(runId, async (run, now) => {
+      const dispatches = run.failTask(key, attempt, kept, now, Math.random());
+      if (logged) await this.logs.append(reported, [`failed: ${kept}`]);
+      return { dispatches, value: undefined };
+    });
   }
 }

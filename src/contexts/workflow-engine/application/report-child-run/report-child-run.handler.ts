@@ -27,8 +27,9 @@ export class ReportChildRunHandler {
     const parent = child && parentTaskOf(child.trigger);
     if (child === undefined || parent === undefined) return;
     try {
-      if (child.state === 'succeeded') await this.completing.execute(new CompleteTaskCommand(parent, outputsOf(child)));
-      else await this.failing.execute(new FailTaskCommand(parent, `child run ${child.id} ${child.state}`));
+      if (child.state === 'succeeded')
+        await this.completing.execute(new CompleteTaskCommand(parent, outputsOf(child), true));
+      else await this.failing.execute(new FailTaskCommand(parent, `child run ${child.id} ${child.state}`, true));
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
     }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
-import type { Clock } from '../ports/clock.js';
 import type { TaskQueue } from '../ports/task-queue.js';
 import type { RunAdmission } from '../run-admission/run-admission.js';
 import { ImmediateRunTransaction } from '../testing/in-memory-activation-stores.js';
@@ -35,7 +34,7 @@ function world(enqueue: () => Promise<void> = () => Promise.resolve()) {
     },
   } as unknown as WorkflowRunRepository;
   const queue = { enqueue } as unknown as TaskQueue;
-  const clock = { now: () => new Date(0) } as Clock;
+  const clock = { now: () => new Date(0) };
   const changes = new RunChanges(transaction, runs, queue, clock, {} as RunAdmission);
   return { transaction, changes, saves: () => saves };
 }

@@ -32,10 +32,9 @@ export class EngineTaskRunGateway extends TaskRunGateway {
 
   async start(job: TaskRunJob): Promise<TaskAssignment | undefined> {
     const attempt = attemptOf(job);
-    const execution = await this.starting.execute(new StartTaskCommand(attempt));
+    const execution = await this.starting.execute(new StartTaskCommand(attempt, true));
     if (execution === undefined) return undefined;
     const { dispatch, workflowId, projectId, actorId } = execution;
-    await this.logs.append(attempt, [`started ${dispatch.type} task, attempt ${attempt.attempt}`]);
     const invalid = renderedParamsProblems(this.catalog, this.schemas, dispatch);
     if (invalid !== undefined) {
       await this.fail(job, invalid);
@@ -54,13 +53,11 @@ export class EngineTaskRunGateway extends TaskRunGateway {
   }
 
   async complete(job: TaskRunJob, outputs: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.completing.execute(new CompleteTaskCommand(attemptOf(job), outputs as JsonValue));
-    await this.logs.append(attemptOf(job), ['succeeded']);
+    await this.completing.execute(new CompleteTaskCommand(attemptOf(job), outputs as JsonValue, true));
   }
 
   async fail(job: TaskRunJob, error: string): Promise<void> {
-    await this.failing.execute(new FailTaskCommand(attemptOf(job), error));
-    await this.logs.append(attemptOf(job), [`failed: ${error}`]);
+    await this.failing.execute(new FailTaskCommand(attemptOf(job), error, true));
   }
 
   log(job: TaskRunJob, lines: readonly string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isFinished } from '../../domain/run/run-state.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { TaskCache } from '../ports/task-cache.js';
+import { TaskLogs } from '../ports/task-logs.js';
 import { RunChanges, type RunChange } from '../run-changes/run-changes.js';
 import type { StartTaskCommand, TaskExecution } from './start-task.command.js';
 
@@ -18,9 +19,11 @@ export class StartTaskHandler {
   constructor(
     private readonly changes: RunChanges,
     private readonly cache: TaskCache,
+    private readonly logs: TaskLogs,
   ) {}
 
-  execute({ attempt: { runId, key, attempt } }: StartTaskCommand): Promise<TaskExecution | undefined> {
+  execute({ attempt: started, logged }: StartTaskCommand): Promise<TaskExecution | undefined> {
+    const { runId, key, attempt } = started;
     return this.changes.apply(runId, async (run, now): Promise<RunChange<TaskExecution | undefined>> => {
       const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
       if (isFinished(run.state) || taskRun === undefined || taskRun.attempt !== attempt) return NOTHING_TO_RUN;
@@ -34,6 +37,7 @@ export class StartTaskHandler {
           : undefined;
       if (cached !== undefined) return { dispatches: run.completeFromCache(key, cached, now), value: undefined };
       run.startTask(key, attempt, now);
+      if (logged) await this.logs.append(started, [`started ${dispatch.type} task, attempt ${attempt}`]);
       return { dispatches: [], value: this.execution(run, key) };
     });
   }

@@ -62,9 +62,9 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     // Reliability tests kill the process here: it holds the job and has not started the attempt.
     crashPoint('workflow.task.before-start');
     try {
-      const execution = await this.start.execute(new StartTaskCommand(attempt));
+      // The start and outcome lines go to the task log in the same transactions as the changes.
+      const execution = await this.start.execute(new StartTaskCommand(attempt, true));
       if (execution === undefined) return;
-      await this.log(attempt, `started ${execution.dispatch.type} task, attempt ${attempt.attempt}`);
       const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
         try {
           return await this.executors.run(execution.dispatch, AbortSignal.any([this.stopping.signal, cancelled]));
@@ -78,9 +78,8 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       if (outcome === undefined) return;
       // Reliability tests kill the process here: the task's effect happened and nobody knows yet.
       crashPoint('workflow.task.before-report');
-      await this.log(attempt, outcome.ok ? 'succeeded' : `failed: ${outcome.error}`);
-      if (outcome.ok) await this.complete.execute(new CompleteTaskCommand(attempt, outcome.outputs));
-      else await this.fail.execute(new FailTaskCommand(attempt, outcome.error));
+      if (outcome.ok) await this.complete.execute(new CompleteTaskCommand(attempt, outcome.outputs, true));
+      else await this.fail.execute(new FailTaskCommand(attempt, outcome.error, true));
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
       this.logger.debug(`dropped stale job ${job.id}: ${error.message}`);
