@@ -18,6 +18,7 @@ export * from './platform.module.js';
 export * from './redis/redis-connections.js';
 export * from './runtime/crash-point.js';
 export * from './runtime/job-context.js';
+export * from './runtime/periodic-work.js';
 export * from './runtime/request-context.js';
 export * from './runtime/shutdown-deadline.js';
 export * from './runtime/trace-context.js';

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicWork } from '@libs/platform';
 import { ExpireApprovalsHandler } from '../../application/expire-approvals/expire-approvals.handler.js';
 import { ReconcileRunsHandler } from '../../application/reconcile-runs/reconcile-runs.handler.js';
 import { RunAdmission } from '../../application/run-admission/run-admission.js';
@@ -18,8 +19,10 @@ import {
 @Injectable()
 export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RunReconciler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly work = new PeriodicWork(
+    () => this.round(),
+    (error) => this.logger.error(`reconciliation failed: ${error.message}`),
+  );
 
   constructor(
     private readonly reconcile: ReconcileRunsHandler,
@@ -29,32 +32,19 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.tick();
-    if (this.config.reconcileIntervalMs > 0) {
-      this.timer = setInterval(() => void this.tick(), this.config.reconcileIntervalMs);
-      this.timer.unref();
-    }
+    this.work.start(this.config.reconcileIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.work.stop();
   }
 
-  /** Runs one reconciliation unless the previous one is still going. */
-  tick(): Promise<void> {
-    this.running ??= this.reconcile
-      .execute()
-      .then(async (result) => {
-        if (result.requeued + result.reassigned > 0)
-          this.logger.warn(`reconciled task runs: ${JSON.stringify(result)}`);
-        const expired = await this.expireApprovals.execute();
-        if (expired > 0) this.logger.log(`failed ${expired} approval(s) past their deadline`);
-        const started = await this.admission.startQueuedEverywhere();
-        if (started > 0) this.logger.warn(`started ${started} queued run(s) that had a free slot`);
-      })
-      .catch((error: unknown) => this.logger.error(`reconciliation failed: ${(error as Error).message}`))
-      .finally(() => (this.running = undefined));
-    return this.running;
+  private async round(): Promise<void> {
+    const result = await this.reconcile.execute();
+    if (result.requeued + result.reassigned > 0) this.logger.warn(`reconciled task runs: ${JSON.stringify(result)}`);
+    const expired = await this.expireApprovals.execute();
+    if (expired > 0) this.logger.log(`failed ${expired} approval(s) past their deadline`);
+    const started = await this.admission.startQueuedEverywhere();
+    if (started > 0) this.logger.warn(`started ${started} queued run(s) that had a free slot`);
   }
 }

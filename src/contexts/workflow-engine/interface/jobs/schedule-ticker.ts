@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicWork } from '@libs/platform';
 import { FireSchedulesHandler } from '../../application/fire-schedules/fire-schedules.handler.js';
 import {
   WORKFLOW_ENGINE_CONFIG,
@@ -14,8 +15,10 @@ import {
 @Injectable()
 export class ScheduleTicker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScheduleTicker.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly work = new PeriodicWork(
+    async () => void (await this.firing.execute()),
+    (error) => this.logger.error(`firing schedules failed: ${error.message}`),
+  );
 
   constructor(
     private readonly firing: FireSchedulesHandler,
@@ -23,23 +26,10 @@ export class ScheduleTicker implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.config.schedulePollMs);
-    this.timer.unref();
+    this.work.start(this.config.schedulePollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Fires what is due unless the previous tick is still going. */
-  tick(): Promise<void> {
-    this.running ??= this.firing
-      .execute()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(`firing schedules failed: ${(error as Error).message}`))
-      .finally(() => (this.running = undefined));
-    return this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.work.stop();
   }
 }
