@@ -55,7 +55,7 @@ export class ClaimExternalTaskHandler {
     if (taskRun === undefined || taskRun.attempt !== reservation.attempt || isFinished(run.state)) {
       return this.stale(reservation);
     }
-    if (taskRun.state === 'running') run.reassignTask(key, now);
+    if (taskRun.state === 'running') run.reassignTask(key, now, Math.random());
     if (taskRun.state !== 'queued' && taskRun.state !== 'retrying') return this.stale(reservation);
     const cache = run.currentDispatch(key).cache;
     // As for BullMQ jobs (StartTaskHandler): a retry already missed the cache on its first attempt.

@@ -57,7 +57,7 @@ export class ReconcileRunsHandler {
       const taskRun = run.taskRun(orphan.key);
       if (taskRun.attempt !== orphan.attempt || taskRun.state !== orphan.state) continue;
       if (taskRun.state === 'running') {
-        dispatches.push(...run.reassignTask(orphan.key, now));
+        dispatches.push(...run.reassignTask(orphan.key, now, Math.random()));
         reassigned += 1;
       } else {
         const dueInMs = Math.max(0, (orphan.retryAt?.getTime() ?? 0) - now.getTime());

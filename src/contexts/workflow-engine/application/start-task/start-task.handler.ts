@@ -27,7 +27,8 @@ export class StartTaskHandler {
     return this.changes.apply(runId, async (run, now): Promise<RunChange<TaskExecution | undefined>> => {
       const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
       if (isFinished(run.state) || taskRun === undefined || taskRun.attempt !== attempt) return NOTHING_TO_RUN;
-      if (taskRun.state === 'running') return { dispatches: run.reassignTask(key, now), value: undefined };
+      if (taskRun.state === 'running')
+        return { dispatches: run.reassignTask(key, now, Math.random()), value: undefined };
       if (taskRun.state !== 'queued' && taskRun.state !== 'retrying') return NOTHING_TO_RUN;
       const dispatch = run.currentDispatch(key);
       // A retry already missed the cache on its first attempt.

@@ -84,6 +84,12 @@ export class TaskRun extends Entity<string> {
    * Automatic retries since the task last became runnable by hand: they spend the retry budget.
    * Reassignments after a stall do not, although they take a new attempt number.
    */
+  /** How many times the task lost its worker mid-attempt and went back to the queue. */
+  get workerLosses(): number {
+    return this.snapshot.transitions.filter((transition) => transition.from === 'running' && transition.to === 'queued')
+      .length;
+  }
+
   get retriesSoFar(): number {
     let count = 0;
     for (let index = this.snapshot.transitions.length - 1; index >= 0; index -= 1) {

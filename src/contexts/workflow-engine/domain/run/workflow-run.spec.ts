@@ -3,7 +3,7 @@ import type { DefinitionDocument, TaskDocument } from '../definition/definition-
 import { DefinitionSpec } from '../definition/definition-spec.js';
 import { IllegalTransition, RerunNotPossible, StaleAttempt } from '../errors.js';
 import type { TaskDispatch } from './task-dispatch.js';
-import { WorkflowRun, type PinnedVersion } from './workflow-run.js';
+import { MAX_WORKER_LOSSES, WorkflowRun, type PinnedVersion } from './workflow-run.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const later = (ms: number): Date => new Date(now.getTime() + ms);
@@ -126,6 +126,35 @@ describe('WorkflowRun', () => {
     run.startTask('a', 2, now);
     run.completeTask('a', 2, { fresh: true }, now);
     expect(run.taskRun('a').outputs).toEqual({ fresh: true });
+  });
+
+  it('fails a task that keeps losing its worker, under its retry policy, instead of handing it out forever', () => {
+    const run = WorkflowRun.create(
+      pinned([
+        { id: 'a', type: 'noop', retries: { max: 1, backoff: 'fixed', delayMs: 10 } },
+        { id: 'b', type: 'noop', dependsOn: ['a'] },
+      ]),
+      {},
+      null,
+      now,
+    );
+    let [dispatch] = run.start(now);
+    for (let loss = 1; loss <= MAX_WORKER_LOSSES; loss += 1) {
+      run.startTask('a', dispatch.attempt, now);
+      [dispatch] = run.reassignTask('a', now);
+      expect(run.taskRun('a').state).toBe('queued');
+    }
+    run.startTask('a', dispatch.attempt, now);
+    [dispatch] = run.reassignTask('a', now);
+    expect(run.taskRun('a')).toMatchObject({
+      state: 'retrying',
+      error: expect.stringMatching(new RegExp(`^lost its worker ${MAX_WORKER_LOSSES + 1} times`)),
+    });
+    run.startTask('a', dispatch.attempt, now);
+    expect(run.reassignTask('a', now)).toEqual([]);
+    expect(run.taskRun('a').state).toBe('failed');
+    expect(run.taskRun('b').state).toBe('upstream_failed');
+    expect(run.state).toBe('failed');
   });
 
   it('marks downstream upstream_failed and lets a manual retry bring it back', () => {

@@ -9,6 +9,9 @@ import { isFinished, type RunState, type RunTransition } from './run-state.js';
 import type { TaskDispatch } from './task-dispatch.js';
 import { TaskRun, type TaskRunSnapshot } from './task-run.js';
 
+/** How many times a task run may lose its worker mid-attempt before that counts as a failure. */
+export const MAX_WORKER_LOSSES = 10;
+
 /** The workflow version a run is pinned to. */
 export interface PinnedVersion {
   readonly workflowId: string;
@@ -226,10 +229,19 @@ export class WorkflowRun extends AggregateRoot {
     return this.afterFinished(taskRun, now);
   }
 
-  /** Stall recovery: hand the task to another worker under a new attempt; the stalled one is fenced out. */
-  reassignTask(key: string, now: Date): TaskDispatch[] {
+  /**
+   * Stall recovery: hand the task to another worker under a new attempt; the stalled one is fenced
+   * out. Losing workers is free up to MAX_WORKER_LOSSES (a deploy, a crash); past it the attempt fails
+   * as any failure does, so a task that kills its worker ends under its retry policy instead of
+   * being handed out forever.
+   */
+  reassignTask(key: string, now: Date, random = 0.5): TaskDispatch[] {
     this.requireState(['running', 'paused'], 'reassign a task');
     const taskRun = this.taskRun(key);
+    if (taskRun.workerLosses >= MAX_WORKER_LOSSES) {
+      const error = `lost its worker ${taskRun.workerLosses + 1} times (does the task crash or exhaust its worker?)`;
+      return this.failTask(key, taskRun.attempt, error, now, random);
+    }
     taskRun.reassign(now);
     return [this.progress.dispatchOf(taskRun, 0)];
   }
