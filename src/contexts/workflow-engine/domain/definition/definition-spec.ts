@@ -6,6 +6,7 @@ import type { DefinitionDocument } from './definition-document.js';
 import { Schedule } from './schedule.js';
 import { TaskGraph } from './task-graph.js';
 import { TaskSpec } from './task-spec.js';
+import { triggerEventProblem } from './trigger-sources.js';
 
 export interface TriggerSpec {
   readonly event: string;
@@ -41,6 +42,8 @@ export class DefinitionSpec {
       return built.task;
     });
     const triggers = (document.triggers ?? []).map((trigger, index): TriggerSpec => {
+      const eventProblem = triggerEventProblem(trigger.event);
+      if (eventProblem !== undefined) problems.push({ field: `triggers[${index}].event`, message: eventProblem });
       if (trigger.filter === undefined) return { event: trigger.event };
       try {
         return { event: trigger.event, filter: Expression.parseField(trigger.filter) };

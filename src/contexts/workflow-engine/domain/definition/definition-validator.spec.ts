@@ -51,6 +51,22 @@ describe('DefinitionValidator', () => {
     expect(spec.schedule?.timezone).toBe('Europe/Paris');
   });
 
+  it('refuses triggers on events that could never fire, naming the trigger', () => {
+    const problems = problemsOf({
+      name: 'badly-triggered',
+      tasks: [{ id: 'a', type: 'noop' }],
+      triggers: [
+        { event: 'model-registry.model-version.approved.v1' },
+        { event: 'user-management.user.registered.v1' },
+        { event: 'model approved' },
+      ],
+    });
+    expect(problems).toEqual([
+      { field: 'triggers[1].event', message: expect.stringContaining('events of user-management do not trigger runs') },
+      { field: 'triggers[2].event', message: expect.stringContaining('<context>.<aggregate>.<past-tense>.v<N>') },
+    ]);
+  });
+
   it('lists shape problems and DAG problems at once, pointing at each field', () => {
     const problems = problemsOf({
       name: 'broken',

@@ -2,14 +2,8 @@ import type { Provider } from '@nestjs/common';
 import { IntegrationEventHandler, type EventEnvelope } from '@libs/messaging';
 import { StartTriggeredRunsCommand } from '../../application/start-triggered-runs/start-triggered-runs.command.js';
 import { StartTriggeredRunsHandler } from '../../application/start-triggered-runs/start-triggered-runs.handler.js';
+import { TRIGGER_SOURCES } from '../../domain/definition/trigger-sources.js';
 import type { JsonValue } from '../../domain/json-value.js';
-
-/**
- * The contexts whose events may trigger workflows, one consumer group each. user-management is left
- * out on purpose: its events name no project and carry personal data, which `trigger.payload` would
- * hand to every project's runs (docs/adr/0206).
- */
-export const TRIGGER_SOURCES = ['workflow-engine', 'model-registry', 'data-pipeline', 'prediction', 'monitoring'];
 
 /**
  * Reads every event of one context's stream (`<context>.*`) and hands it to the trigger use case,
@@ -36,6 +30,7 @@ export class TriggerEventsConsumer extends IntegrationEventHandler {
   }
 }
 
+/** One consumer group per context whose events may trigger runs. */
 export const TRIGGER_CONSUMERS: Provider[] = TRIGGER_SOURCES.map((source) => ({
   provide: `workflow-engine.triggers-from-${source}`,
   useFactory: (starting: StartTriggeredRunsHandler) => new TriggerEventsConsumer(source, starting),
