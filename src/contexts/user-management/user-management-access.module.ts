@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AmbientTransaction } from '@libs/platform';
 import { AccessTokenVerifier } from './application/ports/access-tokens.js';
 import { SecretTokens } from './application/ports/secret-tokens.js';
+import { SessionLimits } from './application/ports/session-limits.js';
 import { Transaction } from './application/ports/transaction.js';
 import { AuthenticateRequestHandler } from './application/authenticate-request/authenticate-request.handler.js';
 import { AuthorizeRequestHandler } from './application/authorize-request/authorize-request.handler.js';
@@ -13,7 +14,7 @@ import { UserManagementFacade } from './contracts/user-management.facade.js';
 import { ApiKeyRepository } from './domain/api-keys/api-key.repository.js';
 import { MembershipLookup } from './domain/projects/project.repository.js';
 import { SessionStore } from './domain/sessions/session.js';
-import { ACCESS_CONFIG, readAccessConfig } from './infrastructure/config/user-management-config.js';
+import { ACCESS_CONFIG, readAccessConfig, type AccessConfig } from './infrastructure/config/user-management-config.js';
 import { USER_MANAGEMENT_ENTITIES } from './infrastructure/persistence/entities.js';
 import { TypeOrmApiKeyRepository } from './infrastructure/persistence/typeorm-api-key.repository.js';
 import { TypeOrmMembershipLookup } from './infrastructure/persistence/typeorm-membership-lookup.js';
@@ -48,6 +49,11 @@ export class UserManagementAccessModule {
         PublicKeySet,
         { provide: AccessTokenVerifier, useClass: JoseAccessTokenVerifier },
         { provide: SessionStore, useClass: RedisSessionStore },
+        {
+          provide: SessionLimits,
+          useFactory: (config: AccessConfig) => ({ idleMs: config.sessionIdleSeconds * 1000 }),
+          inject: [ACCESS_CONFIG],
+        },
         { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
         { provide: MembershipLookup, useClass: TypeOrmMembershipLookup },
         { provide: SecretTokens, useClass: RandomSecretTokens },
@@ -63,6 +69,7 @@ export class UserManagementAccessModule {
         Transaction,
         PublicKeySet,
         SessionStore,
+        SessionLimits,
         ApiKeyRepository,
         MembershipLookup,
         SecretTokens,

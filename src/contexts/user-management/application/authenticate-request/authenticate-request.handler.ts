@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../contracts/principal.js';
 import { ApiKeyRepository } from '../../domain/api-keys/api-key.repository.js';
 import { Unauthenticated } from '../../domain/errors.js';
-import { SessionStore } from '../../domain/sessions/session.js';
+import { isIdle, SessionStore } from '../../domain/sessions/session.js';
+import { SessionLimits } from '../ports/session-limits.js';
 import { AccessTokenVerifier } from '../ports/access-tokens.js';
 import { SecretTokens } from '../ports/secret-tokens.js';
 
@@ -18,6 +19,7 @@ export class AuthenticateRequestHandler {
     private readonly sessions: SessionStore,
     private readonly keys: ApiKeyRepository,
     private readonly secrets: SecretTokens,
+    private readonly limits: SessionLimits,
   ) {}
 
   async execute(credential: string): Promise<Principal> {
@@ -26,8 +28,13 @@ export class AuthenticateRequestHandler {
 
   private async byAccessToken(token: string): Promise<Principal> {
     const claims = await this.verifier.verify(token);
-    const session = await this.sessions.touch(claims.userId, claims.sessionId, new Date());
+    const now = new Date();
+    const session = await this.sessions.touch(claims.userId, claims.sessionId, now);
     if (!session) throw new Unauthenticated('This session has ended');
+    if (isIdle(session, now, this.limits.idleMs)) {
+      await this.sessions.revoke(claims.userId, claims.sessionId);
+      throw new Unauthenticated('This session has ended after a time unused');
+    }
     return { kind: 'user', userId: claims.userId, isAdmin: session.isAdmin, sessionId: claims.sessionId };
   }
 

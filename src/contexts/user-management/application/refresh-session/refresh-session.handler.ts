@@ -4,7 +4,8 @@ import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { RefreshTokenReused, Unauthenticated } from '../../domain/errors.js';
 import type { RefreshTokenFamily } from '../../domain/sessions/refresh-token-family.js';
 import { RefreshTokenFamilyRepository } from '../../domain/sessions/refresh-token-family.repository.js';
-import { SessionStore } from '../../domain/sessions/session.js';
+import { isIdle, SessionStore } from '../../domain/sessions/session.js';
+import { SessionLimits } from '../ports/session-limits.js';
 import type { SessionTokens } from '../log-in/session-tokens.js';
 import { AccessTokenIssuer } from '../ports/access-tokens.js';
 import { EventPublisher } from '../ports/event-publisher.js';
@@ -26,6 +27,7 @@ export class RefreshSessionHandler {
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
     private readonly events: EventPublisher,
+    private readonly limits: SessionLimits,
   ) {}
 
   async execute(command: RefreshSessionCommand): Promise<SessionTokens> {
@@ -34,10 +36,14 @@ export class RefreshSessionHandler {
     const presentedHash = this.secrets.digest(command.refreshToken);
     const next = this.secrets.generate('refresh-token');
     const family = await this.rotate(presentedHash, next.hash, command.ip);
-    if (!(await this.sessions.find(family.userId, family.id))) {
-      // The session was ended (logout elsewhere, disable, password change): its family goes too.
-      await this.families.revoke(family.userId, family.id, 'revoked', new Date());
-      throw new Unauthenticated('This session has ended');
+    const now = new Date();
+    // A refresh is a use of the session: it keeps an active client's session from going idle.
+    const session = await this.sessions.touch(family.userId, family.id, now);
+    if (!session || isIdle(session, now, this.limits.idleMs)) {
+      // The session was ended (logout elsewhere, disable, password change) or unused too long: its family goes too.
+      await this.sessions.revoke(family.userId, family.id);
+      await this.families.revoke(family.userId, family.id, 'revoked', now);
+      throw new Unauthenticated(session ? 'This session has ended after a time unused' : 'This session has ended');
     }
     const access = await this.accessTokens.issue({ userId: family.userId, sessionId: family.id });
     return {

@@ -10,6 +10,11 @@ export interface Session {
   readonly expiresAt: Date;
 }
 
+/** Whether a session went unused longer than `idleMs` (its use is noted to the minute). */
+export function isIdle(session: Session, now: Date, idleMs: number): boolean {
+  return now.getTime() - session.lastUsedAt.getTime() > idleMs;
+}
+
 /**
  * Port: the live sessions, checked on every request so that logout, disable and password
  * change take effect at once rather than when the access token expires.

@@ -8,6 +8,7 @@ export interface AccessConfig {
   readonly issuer: string;
   readonly audience: string;
   readonly accessTokenTtlSeconds: number;
+  readonly sessionIdleSeconds: number;
 }
 
 /** The rest of user-management's settings, read where the context is hosted. */
@@ -42,6 +43,8 @@ export function readAccessConfig(env: Env): AccessConfig {
     issuer: read.string('AUTH_ISSUER', 'mlops-platform'),
     audience: read.string('AUTH_AUDIENCE', 'mlops-platform-api'),
     accessTokenTtlSeconds: read.integer('AUTH_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
+    // Checked wherever requests are authenticated, so it is part of the settings every process reads.
+    sessionIdleSeconds: read.integer('AUTH_SESSION_IDLE_SECONDS', 12 * 3600, 300),
   };
 }
 
