@@ -68,8 +68,17 @@ describe('a worker frozen past its lock', () => {
     // The frozen worker wakes up, gets its answer and reports attempt 1.
     answer(calls[0], 1);
     process.kill(stalled.child.pid!, 'SIGCONT');
-    const refusal = `dropped stale job ${runId}:call:1: task run call is at attempt 2; a report for attempt 1 is stale`;
-    await waitFor(() => stalled.logs.includes(refusal), { timeoutMs: 15_000, what: 'the late report to be refused' });
+    // The refusal is told in attempt 1's own task log, and in the worker's debug log.
+    const refusal = 'task run call is at attempt 2; a report for attempt 1 is stale';
+    const firstAttemptLog = async (): Promise<string[]> =>
+      ((await client.call('GET', `/api/v1/workflow-runs/${runId}/tasks/call/logs?attempt=1`)).body.items as Json[]).map(
+        (item) => item.line as string,
+      );
+    await waitFor(async () => (await firstAttemptLog()).includes(`report refused: ${refusal}`), {
+      timeoutMs: 15_000,
+      what: 'the late report to be refused',
+    });
+    expect(stalled.logs).toContain(`dropped stale job ${runId}:call:1: ${refusal}`);
     expect((await client.call('GET', `/api/v1/workflow-runs/${runId}`)).body).toEqual(taken);
     expect(stalled.child.exitCode).toBeNull();
 

@@ -83,6 +83,8 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
       this.logger.debug(`dropped stale job ${job.id}: ${error.message}`);
+      // A refused report (a superseded attempt, an ended run) is told in that attempt's own log.
+      if (error instanceof ConflictError) await this.log(attempt, `report refused: ${error.message}`);
     }
   }
 
