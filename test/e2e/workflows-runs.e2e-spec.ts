@@ -164,4 +164,33 @@ describe('workflow runs over HTTP, PostgreSQL and BullMQ', () => {
     const listed = await owner.client.call('GET', `/api/v1/workflows/${workflowId}/runs`);
     expect(listed.body.items).toHaveLength(1);
   });
+
+  it('lists runs by state and by a creation time window, newest first', async () => {
+    const { owner, projectId } = world;
+    const workflowId = await createWorkflow(owner.client, projectId, {
+      name: 'listed',
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const started = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
+      await waitForRun(owner.client, started.body.id as string);
+      ids.push(started.body.id as string);
+    }
+    const list = async (query: string): Promise<Json> =>
+      owner.client.call('GET', `/api/v1/workflows/${workflowId}/runs${query}`);
+    const all = (await list('')).body.items as Json[];
+    expect(all.map((run) => run.id)).toEqual([...ids].reverse());
+    const createdAt = new Map(all.map((run) => [run.id as string, run.createdAt as string]));
+
+    const from = await list(`?createdFrom=${encodeURIComponent(createdAt.get(ids[1])!)}`);
+    expect((from.body.items as Json[]).map((run) => run.id)).toEqual([ids[2], ids[1]]);
+    const until = await list(`?createdUntil=${encodeURIComponent(createdAt.get(ids[1])!)}&status=succeeded`);
+    expect((until.body.items as Json[]).map((run) => run.id)).toEqual([ids[0]]);
+    expect((await list('?status=failed')).body.items).toEqual([]);
+
+    const bad = await list('?createdFrom=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'createdFrom' })]);
+  });
 });

@@ -31,12 +31,20 @@ export interface InFlightTaskRun extends TaskAttempt {
 }
 
 /** Port: the read side of workflows and runs (lists, reconciliation), answered without loading aggregates. */
+/** Which runs of a workflow a list shows: in one state, created in a time window, a page at a time. */
+export interface RunFilter {
+  readonly state?: RunState;
+  /** Created at or after. */
+  readonly createdFrom?: Date;
+  /** Created before. */
+  readonly createdUntil?: Date;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
 export abstract class RunQueries {
   abstract listWorkflows(projectId: string, limit: number, cursor?: string): Promise<Page<WorkflowSummary>>;
-  abstract listRuns(
-    workflowId: string,
-    filter: { readonly state?: RunState; readonly limit: number; readonly cursor?: string },
-  ): Promise<Page<RunSummary>>;
+  abstract listRuns(workflowId: string, filter: RunFilter): Promise<Page<RunSummary>>;
   /** Task runs of unfinished runs that should be queued or running, in (run, key) order after `after`. */
   abstract inFlightTaskRuns(limit: number, after?: Pick<TaskAttempt, 'runId' | 'key'>): Promise<InFlightTaskRun[]>;
 }

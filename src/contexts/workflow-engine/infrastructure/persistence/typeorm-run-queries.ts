@@ -3,6 +3,7 @@ import {
   RunQueries,
   type InFlightTaskRun,
   type Page,
+  type RunFilter,
   type RunSummary,
   type WorkflowSummary,
 } from '../../application/ports/run-queries.js';
@@ -57,15 +58,20 @@ export class TypeOrmRunQueries extends RunQueries {
     }));
   }
 
-  async listRuns(
-    workflowId: string,
-    filter: { readonly state?: RunState; readonly limit: number; readonly cursor?: string },
-  ): Promise<Page<RunSummary>> {
+  async listRuns(workflowId: string, filter: RunFilter): Promise<Page<RunSummary>> {
     const rows = await this.transaction.manager().query<RunRow[]>(
       `SELECT id, workflow_id, workflow_version, state, created_at, updated_at FROM workflow_engine.runs
         WHERE workflow_id = $1 AND ($2::text IS NULL OR state = $2) AND ($3::uuid IS NULL OR id < $3::uuid)
+          AND ($5::timestamptz IS NULL OR created_at >= $5) AND ($6::timestamptz IS NULL OR created_at < $6)
         ORDER BY id DESC LIMIT $4`,
-      [workflowId, filter.state ?? null, filter.cursor ?? null, filter.limit + 1],
+      [
+        workflowId,
+        filter.state ?? null,
+        filter.cursor ?? null,
+        filter.limit + 1,
+        filter.createdFrom ?? null,
+        filter.createdUntil ?? null,
+      ],
     );
     return page(rows, filter.limit, (row) => ({
       id: row.id,

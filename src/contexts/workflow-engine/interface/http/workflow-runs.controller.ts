@@ -73,9 +73,16 @@ export class WorkflowRunsController {
 
   @Get('workflows/:id/runs')
   @RequirePermission('workflow:read', onWorkflow)
-  @ApiOperation({ summary: 'Runs of a workflow, newest first, optionally in one state' })
+  @ApiOperation({ summary: 'Runs of a workflow, newest first, optionally in one state and a creation time window' })
   list(@Param('id') id: string, @Query() query: RunPageQuery): Promise<Page<RunSummary>> {
-    return this.listing.execute(id, query.limit, query.status, query.cursor);
+    const { limit, status, cursor, createdFrom, createdUntil } = query;
+    return this.listing.execute(id, {
+      limit,
+      ...(status !== undefined && { state: status }),
+      ...(cursor !== undefined && { cursor }),
+      ...(createdFrom !== undefined && { createdFrom: new Date(createdFrom) }),
+      ...(createdUntil !== undefined && { createdUntil: new Date(createdUntil) }),
+    });
   }
 
   @Get('workflow-runs/:runId')

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { TASK_ID_PATTERN } from '../../../domain/definition/definition-document.js';
 import { PageQuery } from '@libs/platform';
 import type { JsonObject } from '../../../domain/json-value.js';
@@ -41,4 +41,14 @@ export class RunPageQuery extends PageQuery {
   @IsOptional()
   @IsIn(RUN_STATES)
   status?: RunState;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Runs created at or after this time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Runs created before this time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdUntil?: string;
 }
