@@ -20,7 +20,9 @@ import { taskRunProcessorWith } from './interface/jobs/configured-task-run.proce
 import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
 import { CHILD_RUN_HANDLERS } from './interface/events/child-run.handlers.js';
 import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
+import { NamedQueueWorkers } from './interface/jobs/named-queue-workers.js';
 import { RunReconciler } from './interface/jobs/run-reconciler.js';
+import { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
 import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
 import {
   ADAPTERS,
@@ -35,12 +37,16 @@ const EXECUTORS = [NoopExecutor, SleepExecutor, HttpExecutor];
 @Module({})
 export class WorkflowEngineModule {
   static register(options: ContextModuleOptions): DynamicModule {
+    const configuredProcessor = taskRunProcessorWith(readWorkflowEngineConfig(process.env));
     const workers = options.workers
       ? [
           ...EXECUTORS,
           { provide: TASK_EXECUTORS, useFactory: (...executors: unknown[]) => executors, inject: EXECUTORS },
           TaskExecutors,
-          taskRunProcessorWith(readWorkflowEngineConfig(process.env)),
+          configuredProcessor,
+          // The named queues' workers run jobs through the same processor.
+          { provide: TaskRunProcessor, useExisting: configuredProcessor },
+          NamedQueueWorkers,
           RunReconciler,
           ScheduleTicker,
           ...TRIGGER_CONSUMERS,

@@ -46,6 +46,7 @@ import { InMemoryTaskTypeRegistry } from './application/task-type-registry/in-me
 import { UpdateWorkflowHandler } from './application/update-workflow/update-workflow.handler.js';
 import { ValidateDefinitionHandler } from './application/validate-definition/validate-definition.handler.js';
 import { WorkflowActivation } from './application/workflow-activation.js';
+import { BUILT_IN_TASK_TYPES } from './contracts/built-in-task-types.js';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { CronCalendar } from './domain/definition/cron-calendar.js';
@@ -56,7 +57,11 @@ import { WorkflowRunRepository } from './domain/run/workflow-run.repository.js';
 import { AjvJsonSchemaValidator } from './infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from './infrastructure/adapters/cron-parser-calendar.js';
 import { YamlLibraryDocumentReader } from './infrastructure/adapters/yaml-library-document.reader.js';
-import { readWorkflowEngineConfig, WORKFLOW_ENGINE_CONFIG } from './infrastructure/config/workflow-engine-config.js';
+import {
+  readWorkflowEngineConfig,
+  WORKFLOW_ENGINE_CONFIG,
+  type WorkflowEngineConfig,
+} from './infrastructure/config/workflow-engine-config.js';
 import { ChildRunLinks } from './infrastructure/persistence/child-run-links.js';
 import { CommittedRuns } from './infrastructure/persistence/committed-runs.js';
 import { QueueDepthGauge } from './infrastructure/metrics/queue-depth-gauge.js';
@@ -122,7 +127,12 @@ export const ADAPTERS: Provider[] = [
   { provide: CronCalendar, useClass: CronParserCalendar },
   { provide: YamlDocumentReader, useClass: YamlLibraryDocumentReader },
   // One registry is both the public door for contributed task types and the catalog validation reads.
-  { provide: InMemoryTaskTypeRegistry, useFactory: () => new InMemoryTaskTypeRegistry() },
+  {
+    provide: InMemoryTaskTypeRegistry,
+    useFactory: (config: WorkflowEngineConfig) =>
+      new InMemoryTaskTypeRegistry(BUILT_IN_TASK_TYPES, [...config.taskQueues.keys()]),
+    inject: [WORKFLOW_ENGINE_CONFIG],
+  },
   { provide: TaskTypeRegistry, useExisting: InMemoryTaskTypeRegistry },
   { provide: TaskTypeCatalog, useExisting: InMemoryTaskTypeRegistry },
   { provide: Clock, useClass: SystemClock },

@@ -11,7 +11,11 @@ import type { JsonObject } from '../../domain/json-value.js';
 export class InMemoryTaskTypeRegistry extends TaskTypeRegistry implements TaskTypeCatalog {
   private readonly definitions = new Map<string, TaskTypeDefinition>();
 
-  constructor(builtIns: readonly TaskTypeDefinition[] = BUILT_IN_TASK_TYPES) {
+  constructor(
+    builtIns: readonly TaskTypeDefinition[] = BUILT_IN_TASK_TYPES,
+    /** The named task queues of this installation (WORKFLOW_TASK_QUEUES). */
+    private readonly namedQueues: readonly string[] = [],
+  ) {
     super();
     for (const definition of builtIns) this.definitions.set(definition.name, definition);
   }
@@ -37,12 +41,26 @@ export class InMemoryTaskTypeRegistry extends TaskTypeRegistry implements TaskTy
     return [...this.definitions.values()];
   }
 
+  queueProblem(type: string, queue: string): string | undefined {
+    const definition = this.definitions.get(type);
+    if (definition === undefined) return undefined;
+    if (definition.queue !== ENGINE_TASK_QUEUE) {
+      return `${type} tasks run on ${definition.queue}; only noop, sleep and http tasks take a named queue`;
+    }
+    if (this.namedQueues.includes(queue)) return undefined;
+    const known = this.namedQueues.length > 0 ? this.namedQueues.join(', ') : 'none';
+    return `no task queue '${queue}' is configured (WORKFLOW_TASK_QUEUES has ${known})`;
+  }
+
   find(name: string): TaskTypeSpec | undefined {
     const definition = this.definitions.get(name);
     if (definition === undefined) return undefined;
     return { name, queue: definition.queue, paramsSchema: definition.paramsSchema as JsonObject };
   }
 }
+
+/** The queue of the engine's own executors; tasks of its types may wait in a named queue instead. */
+const ENGINE_TASK_QUEUE = 'workflow-engine.tasks';
 
 function namespaceOf(name: string): string | undefined {
   const dot = name.indexOf('.');

@@ -34,6 +34,7 @@ export class DefinitionValidator {
       ...problems,
       ...referenceProblems(spec, graph.acyclic),
       ...this.taskParamsProblems(spec),
+      ...this.queueProblems(spec),
       ...this.paramsSchemaProblems(spec),
       ...this.scheduleProblems(spec),
     ];
@@ -57,6 +58,14 @@ export class DefinitionValidator {
           field: formatField(['tasks', index, 'params', ...problem.path]),
           message: problem.message,
         }));
+    });
+  }
+
+  private queueProblems(spec: DefinitionSpec): FieldProblem[] {
+    return spec.tasks.flatMap((task, index) => {
+      const queue = task.document.queue;
+      const problem = queue === undefined ? undefined : this.taskTypes.queueProblem(task.type, queue);
+      return problem === undefined ? [] : [{ field: `tasks[${index}].queue`, message: problem }];
     });
   }
 

@@ -11,4 +11,6 @@ export interface TaskTypeSpec {
 /** Port: the task types known to this process, built-in and contributed by other contexts. */
 export abstract class TaskTypeCatalog {
   abstract find(name: string): TaskTypeSpec | undefined;
+  /** Why a task of `type` cannot wait in the named queue `queue`, or undefined when it can. */
+  abstract queueProblem(type: string, queue: string): string | undefined;
 }

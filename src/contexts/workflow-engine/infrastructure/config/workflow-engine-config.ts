@@ -18,6 +18,11 @@ export interface WorkflowEngineConfig {
   readonly taskLockMs: number;
   /** How often each worker looks for due schedules; a slot fires at most this late. */
   readonly schedulePollMs: number;
+  /**
+   * Named task queues with a concurrency of their own per worker process (Airflow's pools): a task
+   * with `queue: gpu` waits for a slot of `gpu`, whatever the default queue is doing.
+   */
+  readonly taskQueues: ReadonlyMap<string, number>;
   readonly http: HttpTaskConfig;
 }
 
@@ -34,6 +39,7 @@ export function readWorkflowEngineConfig(env: Env): WorkflowEngineConfig {
     reconcileIntervalMs: read.integer('WORKFLOW_RECONCILE_INTERVAL_MS', 60_000, 0, 86_400_000),
     taskLockMs: read.integer('WORKFLOW_TASK_LOCK_MS', 30_000, 1000, 600_000),
     schedulePollMs: read.integer('WORKFLOW_SCHEDULE_POLL_MS', 1000, 50, 60_000),
+    taskQueues: queueList(read, 'WORKFLOW_TASK_QUEUES'),
     http: {
       allowedSchemes: read.list('WORKFLOW_HTTP_ALLOWED_SCHEMES', ['https', 'http']),
       allowPrivateNetworks: read.boolean('WORKFLOW_HTTP_ALLOW_PRIVATE_NETWORKS', false),
@@ -43,6 +49,19 @@ export function readWorkflowEngineConfig(env: Env): WorkflowEngineConfig {
       maxRedirects: read.integer('WORKFLOW_HTTP_MAX_REDIRECTS', 5, 0, 20),
     },
   };
+}
+
+const QUEUE_ENTRY = /^([a-z0-9][a-z0-9-]{0,49})=([1-9][0-9]{0,3})$/;
+
+/** `name=concurrency` entries, as in `gpu=1,etl=8`. */
+function queueList(read: EnvReader, name: string): Map<string, number> {
+  const queues = new Map<string, number>();
+  for (const entry of read.list(name, [])) {
+    const [, queue, concurrency] = QUEUE_ENTRY.exec(entry) ?? [];
+    if (queue === undefined) throw new ConfigError(name, `holds "${entry}", which is not name=concurrency (1-9999)`);
+    queues.set(queue, Number(concurrency));
+  }
+  return queues;
 }
 
 function hostList(read: EnvReader, name: string): string[] {

@@ -37,7 +37,8 @@ export class BullMqTaskQueue extends TaskQueue {
   async enqueue(dispatches: readonly TaskDispatch[]): Promise<void> {
     const byQueue = new Map<Queue<TaskJobData>, TaskDispatch[]>();
     for (const dispatch of dispatches) {
-      const queue = this.others.of(dispatch.type) ?? this.queue;
+      const named = dispatch.queue === undefined ? undefined : this.others.named(dispatch.queue);
+      const queue = named ?? this.others.of(dispatch.type) ?? this.queue;
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), dispatch]);
     }
     await Promise.all([...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map(jobOf))));

@@ -4,6 +4,9 @@ import type { TaskAttempt } from '../../application/ports/task-queue.js';
 /** The queue the built-in executors listen on (CONVENTIONS: `<context>.<purpose>`). */
 export const TASK_QUEUE = 'workflow-engine.tasks';
 
+/** The queue of a named task queue (WORKFLOW_TASK_QUEUES), beside the default one. */
+export const namedTaskQueue = (name: string): string => `${TASK_QUEUE}.${name}`;
+
 /** The queue of `workflow` tasks, whose job is to start a child run. */
 export const CHILD_RUN_QUEUE = 'workflow-engine.child-runs';
 

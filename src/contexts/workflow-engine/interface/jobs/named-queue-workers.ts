@@ -1,0 +1,44 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { RedisConnections } from '@libs/platform';
+import {
+  WORKFLOW_ENGINE_CONFIG,
+  type WorkflowEngineConfig,
+} from '../../infrastructure/config/workflow-engine-config.js';
+import { namedTaskQueue, QUEUE_PREFIX, type TaskJobData } from '../../infrastructure/queue/task-jobs.js';
+import { TaskRunProcessor } from './task-run.processor.js';
+
+/**
+ * One BullMQ worker per named task queue (WORKFLOW_TASK_QUEUES), each with its own concurrency,
+ * running jobs through the same processor as the default queue. @Processor is fixed at compile
+ * time, so these are made from configuration at start.
+ */
+@Injectable()
+export class NamedQueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly workers: Worker<TaskJobData>[] = [];
+
+  constructor(
+    private readonly processor: TaskRunProcessor,
+    private readonly redis: RedisConnections,
+    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { taskLockMs } = this.config;
+    for (const [name, concurrency] of this.config.taskQueues) {
+      const worker = new Worker<TaskJobData>(namedTaskQueue(name), (job) => this.processor.process(job), {
+        connection: this.redis.bullmqOptions(),
+        prefix: QUEUE_PREFIX,
+        concurrency,
+        lockDuration: taskLockMs,
+        stalledInterval: taskLockMs,
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  /** The processor aborts running attempts at the same moment; closing waits for them to end. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}
