@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -39,6 +40,14 @@ describe('named task queues with a concurrency of their own', () => {
     expect(overlapping(ofIds(['n1', 'n2', 'n3']))).toBe(false);
     expect(overlapping(ofIds(['d1', 'd2', 'd3']))).toBe(true);
 
+    // One worker per queue in this process: the named queue's, and the default queue's only once. CLIENT
+    // LIST spans every Redis db, where other test workers run apps of their own: count this app's db only.
+    const db = new URL(world.app.config.redisUrl).pathname.slice(1) || '0';
+    for (const name of ['workflow-engine.tasks', 'workflow-engine.tasks.narrow']) {
+      const queue = new Queue(name, { connection: { url: world.app.config.redisUrl }, prefix: '{workflow-engine}' });
+      expect((await queue.getWorkers()).filter((worker) => worker.db === db)).toHaveLength(1);
+      await queue.close();
+    }
     const metrics = await (await fetch(`${world.app.url}/metrics`)).text();
     expect(metrics).toMatch(/^bullmq_queue_jobs\{queue="workflow-engine.tasks.narrow",state="waiting"\} \d+$/m);
   });

@@ -1,10 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ContextModuleOptions } from '@libs/platform';
+import { RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
-import { readWorkflowEngineConfig } from './infrastructure/config/workflow-engine-config.js';
+import {
+  readWorkflowEngineConfig,
+  WORKFLOW_ENGINE_CONFIG,
+  type WorkflowEngineConfig,
+} from './infrastructure/config/workflow-engine-config.js';
 import { HttpExecutor } from './infrastructure/executors/http.executor.js';
 import { NoopExecutor } from './infrastructure/executors/noop.executor.js';
 import { SleepExecutor } from './infrastructure/executors/sleep.executor.js';
@@ -22,7 +26,7 @@ import { CHILD_RUN_HANDLERS } from './interface/events/child-run.handlers.js';
 import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
 import { NamedQueueWorkers } from './interface/jobs/named-queue-workers.js';
 import { RunReconciler } from './interface/jobs/run-reconciler.js';
-import { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
+import type { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
 import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
 import {
   ADAPTERS,
@@ -44,9 +48,13 @@ export class WorkflowEngineModule {
           { provide: TASK_EXECUTORS, useFactory: (...executors: unknown[]) => executors, inject: EXECUTORS },
           TaskExecutors,
           configuredProcessor,
-          // The named queues' workers run jobs through the same processor.
-          { provide: TaskRunProcessor, useExisting: configuredProcessor },
-          NamedQueueWorkers,
+          // Made by a factory, not an alias of the processor: BullMQ's explorer would start a second worker for an alias.
+          {
+            provide: NamedQueueWorkers,
+            useFactory: (processor: TaskRunProcessor, redis: RedisConnections, config: WorkflowEngineConfig) =>
+              new NamedQueueWorkers(processor, redis, config),
+            inject: [configuredProcessor, RedisConnections, WORKFLOW_ENGINE_CONFIG],
+          },
           RunReconciler,
           ScheduleTicker,
           ...TRIGGER_CONSUMERS,

@@ -1,26 +1,22 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { RedisConnections } from '@libs/platform';
-import {
-  WORKFLOW_ENGINE_CONFIG,
-  type WorkflowEngineConfig,
-} from '../../infrastructure/config/workflow-engine-config.js';
+import type { RedisConnections } from '@libs/platform';
+import type { WorkflowEngineConfig } from '../../infrastructure/config/workflow-engine-config.js';
 import { namedTaskQueue, QUEUE_PREFIX, type TaskJobData } from '../../infrastructure/queue/task-jobs.js';
-import { TaskRunProcessor } from './task-run.processor.js';
+import type { TaskRunProcessor } from './task-run.processor.js';
 
 /**
  * One BullMQ worker per named task queue (WORKFLOW_TASK_QUEUES), each with its own concurrency,
  * running jobs through the same processor as the default queue. @Processor is fixed at compile
- * time, so these are made from configuration at start.
+ * time, so these are made from configuration at start (by a factory in the module).
  */
-@Injectable()
 export class NamedQueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker<TaskJobData>[] = [];
 
   constructor(
     private readonly processor: TaskRunProcessor,
     private readonly redis: RedisConnections,
-    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+    private readonly config: WorkflowEngineConfig,
   ) {}
 
   onApplicationBootstrap(): void {
