@@ -25,6 +25,7 @@ type Outputs = Readonly<Record<string, unknown>>;
 @Processor(MODEL_TASK_QUEUE)
 export class ModelTaskProcessor extends WorkerHost {
   private readonly logger = new Logger(ModelTaskProcessor.name);
+  private engine?: TaskRunGateway;
 
   constructor(
     private readonly modules: ModuleRef,
@@ -72,10 +73,11 @@ export class ModelTaskProcessor extends WorkerHost {
     throw new NotFoundError('model task type', assignment.type);
   }
 
-  /** Resolved per job: the engine may be hosted by this process or not (ADR 0207). */
+  /** Found at the first job, not at start: the engine may be hosted by this process or not (ADR 0207). */
   private gateway(): TaskRunGateway {
     try {
-      return this.modules.get(TaskRunGateway, { strict: false });
+      this.engine ??= this.modules.get(TaskRunGateway, { strict: false });
+      return this.engine;
     } catch {
       throw new Error('this process hosts no workflow engine to take model task reports');
     }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RedisConnections } from '@libs/platform';
 
@@ -11,18 +11,13 @@ const CHANNEL = 'workflow-engine.run-cancelled';
  * report the cancelled run then refuses, as before.
  */
 @Injectable()
-export class RunCancellations implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RunCancellations implements OnApplicationShutdown {
   private readonly logger = new Logger(RunCancellations.name);
   private readonly running = new Map<string, Set<AbortController>>();
   private subscriber?: Redis;
+  private listening?: Promise<void>;
 
   constructor(private readonly redis: RedisConnections) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscriber = this.redis.dedicatedConnection('run-cancellations');
-    this.subscriber.on('message', (_channel: string, runId: string) => this.abort(runId));
-    await this.subscriber.subscribe(CHANNEL);
-  }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.subscriber) await this.redis.release(this.subscriber);
@@ -37,6 +32,7 @@ export class RunCancellations implements OnApplicationBootstrap, OnApplicationSh
 
   /** A signal that aborts when `runId` is cancelled, while `work` runs. */
   async whileRunning<T>(runId: string, work: (cancelled: AbortSignal) => Promise<T>): Promise<T> {
+    await this.listen();
     const controller = new AbortController();
     const ofRun = this.running.get(runId) ?? new Set<AbortController>();
     this.running.set(runId, ofRun.add(controller));
@@ -46,6 +42,24 @@ export class RunCancellations implements OnApplicationBootstrap, OnApplicationSh
       ofRun.delete(controller);
       if (ofRun.size === 0) this.running.delete(runId);
     }
+  }
+
+  /**
+   * Subscribes on the first attempt this process runs, so processes that run none (API-only) hold
+   * no subscriber connection. A failed subscription is retried at the next attempt.
+   */
+  private listen(): Promise<void> {
+    this.listening ??= (async () => {
+      if (this.subscriber === undefined) {
+        this.subscriber = this.redis.dedicatedConnection('run-cancellations');
+        this.subscriber.on('message', (_channel: string, runId: string) => this.abort(runId));
+      }
+      await this.subscriber.subscribe(CHANNEL);
+    })().catch((error: Error) => {
+      this.logger.warn(`not listening for cancellations yet: ${error.message}`);
+      this.listening = undefined;
+    });
+    return this.listening;
   }
 
   private abort(runId: string): void {

@@ -1,18 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageLimit } from '@libs/platform';
+import { IsDate, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MODEL_VERSION_STATUSES, type ModelVersionStatus } from '../../../domain/version/model-version-status.js';
 
-/** Cursor pagination (ARCHITECTURE section 5), limit capped. */
-export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
+/** Cursor pagination with the registry's opaque cursor (base64url), not a UUID. */
+export class PageQuery extends PageLimit {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
