@@ -3,6 +3,7 @@ import { ApprovalRequests } from '../../application/ports/approval-requests.js';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
 import { isJsonObject } from '../../domain/json-value.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import { attemptsWithoutRow } from '../persistence/attempt-rows.js';
 import { TypeOrmRunTransaction } from '../persistence/typeorm-run-transaction.js';
 
 /**
@@ -36,17 +37,8 @@ export class ApprovalRequestQueue extends ApprovalRequests {
   }
 
   /** The attempts that no request row stands for (at that attempt or a later one). */
-  async withoutRequest(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
-    if (attempts.length === 0) return [];
-    const open = await this.transaction.manager().query<{ run_id: string; task_run_key: string; attempt: number }[]>(
-      `SELECT request.run_id, request.task_run_key, request.attempt
-       FROM jsonb_to_recordset($1::jsonb) AS wanted (run_id uuid, key text)
-       JOIN workflow_engine.approval_requests request
-         ON request.run_id = wanted.run_id AND request.task_run_key = wanted.key`,
-      [JSON.stringify(attempts.map((attempt) => ({ run_id: attempt.runId, key: attempt.key })))],
-    );
-    const latest = new Map(open.map((row) => [`${row.run_id}:${row.task_run_key}`, row.attempt]));
-    return attempts.filter((attempt) => (latest.get(`${attempt.runId}:${attempt.key}`) ?? 0) < attempt.attempt);
+  withoutRequest(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
+    return attemptsWithoutRow(this.transaction.manager(), 'workflow_engine.approval_requests', attempts);
   }
 
   async pastDeadline(limit: number): Promise<TaskAttempt[]> {

@@ -3,6 +3,7 @@ import { newId } from '@libs/ddd';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
 import { TaskOffers } from '../../application/ports/task-offers.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import { attemptsWithoutRow } from '../persistence/attempt-rows.js';
 import { TypeOrmRunTransaction } from '../persistence/typeorm-run-transaction.js';
 
 export const EXTERNAL_TASK_TYPE = 'external';
@@ -49,17 +50,8 @@ export class ExternalTaskQueue {
   }
 
   /** The attempts that no lease row stands for (at that attempt or a later one). */
-  async withoutOffer(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
-    if (attempts.length === 0) return [];
-    const offered = await this.transaction.manager().query<{ run_id: string; task_run_key: string; attempt: number }[]>(
-      `SELECT lease.run_id, lease.task_run_key, lease.attempt
-       FROM jsonb_to_recordset($1::jsonb) AS wanted (run_id uuid, key text)
-       JOIN workflow_engine.external_task_leases lease
-         ON lease.run_id = wanted.run_id AND lease.task_run_key = wanted.key`,
-      [JSON.stringify(attempts.map((attempt) => ({ run_id: attempt.runId, key: attempt.key })))],
-    );
-    const latest = new Map(offered.map((row) => [`${row.run_id}:${row.task_run_key}`, row.attempt]));
-    return attempts.filter((attempt) => (latest.get(`${attempt.runId}:${attempt.key}`) ?? 0) < attempt.attempt);
+  withoutOffer(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
+    return attemptsWithoutRow(this.transaction.manager(), 'workflow_engine.external_task_leases', attempts);
   }
 }
 
