@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RegistryWorld } from './registry-world.js';
 
 const ALIASES = ['champion', 'challenger'] as const;
@@ -27,16 +24,11 @@ const move = fc.record({
 
 describe('concurrent alias moves (property)', () => {
   let world: RegistryWorld;
-  let directory: string;
 
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'registry-objects-'));
-    world = await RegistryWorld.start({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory });
+    world = await RegistryWorld.onFilesystem();
   });
-  afterAll(async () => {
-    await world?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   async function aliasesOf(modelId: string): Promise<Map<string, AliasState>> {
     const listed = await world.editor.client.call('GET', `/api/v1/models/${modelId}/aliases`);

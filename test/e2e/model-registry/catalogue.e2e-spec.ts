@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { waitFor } from '@libs/testing';
 import { RegistryWorld } from './registry-world.js';
@@ -12,16 +9,11 @@ const DATASET = '01900000-0000-7000-8000-0000000000d2';
 
 describe('the model catalogue: search, versions, lineage, serving and events', () => {
   let world: RegistryWorld;
-  let directory: string;
 
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'registry-objects-'));
-    world = await RegistryWorld.start({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory });
+    world = await RegistryWorld.onFilesystem();
   });
-  afterAll(async () => {
-    await world?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   const search = async (query: string): Promise<string[]> => {
     const page = await world.editor.client.call('GET', `/api/v1/projects/${world.projectId}/models?${query}`);

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestApp, type TestApp } from '@libs/testing';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
@@ -20,9 +23,17 @@ export class RegistryWorld {
     readonly outsider: NewUser,
     readonly outsiderProjectId: string,
     private readonly restoreEnv: () => void,
+    private readonly cleanUp: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  static async start(env: Record<string, string>): Promise<RegistryWorld> {
+  /** The world on a filesystem object store in a temporary directory of its own, removed at close. */
+  static async onFilesystem(): Promise<RegistryWorld> {
+    const directory = await mkdtemp(join(tmpdir(), 'registry-objects-'));
+    const remove = () => rm(directory, { recursive: true, force: true });
+    return RegistryWorld.start({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory }, remove);
+  }
+
+  static async start(env: Record<string, string>, cleanUp?: () => Promise<void>): Promise<RegistryWorld> {
     // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
     const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
     const restoreEnv = () => {
@@ -50,7 +61,7 @@ export class RegistryWorld {
     ] as const) {
       await owner.client.call('PUT', `/api/v1/projects/${projectId}/members/${user.id}`, { role });
     }
-    return new RegistryWorld(app, projectId, owner, approver, editor, outsider, outsiderProjectId, restoreEnv);
+    return new RegistryWorld(app, projectId, owner, approver, editor, outsider, outsiderProjectId, restoreEnv, cleanUp);
   }
 
   async close(): Promise<void> {
@@ -58,6 +69,7 @@ export class RegistryWorld {
       await this.app.close();
     } finally {
       this.restoreEnv();
+      await this.cleanUp();
     }
   }
 

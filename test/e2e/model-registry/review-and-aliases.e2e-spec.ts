@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RegistryWorld } from './registry-world.js';
 
 describe('model review, aliases and promotion policies', () => {
   let world: RegistryWorld;
-  let directory: string;
 
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'registry-objects-'));
-    world = await RegistryWorld.start({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory });
+    world = await RegistryWorld.onFilesystem();
   });
-  afterAll(async () => {
-    await world?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   const review = (as: RegistryWorld['owner'], versionId: string, decision: string, comment = 'reviewed') =>
     as.client.call('POST', `/api/v1/model-versions/${versionId}/approval`, { decision, comment });

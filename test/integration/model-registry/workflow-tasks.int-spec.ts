@@ -33,6 +33,7 @@ describe('the model workflow tasks, as the engine will run them', () => {
   });
   afterAll(async () => {
     await app?.close();
+    delete process.env.STORAGE_DRIVER;
     delete process.env.STORAGE_DIR;
     await rm(directory, { recursive: true, force: true });
   });
