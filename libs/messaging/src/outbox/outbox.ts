@@ -11,6 +11,12 @@ export interface EventSubject {
   readonly aggregateVersion?: number;
 }
 
+export interface StagedEvents<TEvents extends EventMap> {
+  readonly envelopes: EnvelopeOf<TEvents, EventType<TEvents>>[];
+  /** The rows as one JSON array, for `insertFrom`'s parameter. */
+  readonly json: string;
+}
+
 export interface PendingEvent<TEvents extends EventMap, TType extends EventType<TEvents> = EventType<TEvents>> {
   readonly type: TType;
   readonly payload: TEvents[TType];
@@ -43,20 +49,42 @@ export class Outbox<TEvents extends EventMap> {
     manager: EntityManager,
     events: readonly PendingEvent<TEvents>[],
   ): Promise<EnvelopeOf<TEvents, EventType<TEvents>>[]> {
+    const staged = this.staged(manager, events);
+    if (events.length > 0) await manager.query(this.insertFrom('$1'), [staged.json]);
+    return staged.envelopes;
+  }
+
+  /**
+   * The events as outbox rows for a caller that writes its whole change in one statement, binding
+   * `json` to the parameter of its `insertFrom`. As with `publishAll`, the caller's transaction must
+   * commit that statement, and its commit wakes the relay.
+   */
+  staged(manager: EntityManager, events: readonly PendingEvent<TEvents>[]): StagedEvents<TEvents> {
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) {
       throw new Error(
         'Outbox.publish must run inside a transaction: the event would not be tied to the change that caused it',
       );
     }
-    if (events.length === 0) return [];
     const envelopes = events.map((event) => this.envelope(event));
-    const values = envelopes.map((_, index) => `($${index * 3 + 1}, $${index * 3 + 2}, $${index * 3 + 3})`).join(', ');
-    const parameters = envelopes.flatMap((envelope) => [envelope.id, envelope.type, JSON.stringify(envelope)]);
-    await manager.query(`INSERT INTO "${this.schema}".outbox (id, type, envelope) VALUES ${values}`, parameters);
-    const data = runner.data as Record<string, Set<string> | undefined>;
-    (data[OUTBOX_SCHEMAS_WRITTEN] ??= new Set()).add(this.schema);
-    return envelopes;
+    const rows = envelopes.map((envelope) => ({ id: envelope.id, type: envelope.type, envelope }));
+    if (envelopes.length > 0) {
+      const data = runner.data as Record<string, Set<string> | undefined>;
+      (data[OUTBOX_SCHEMAS_WRITTEN] ??= new Set()).add(this.schema);
+    }
+    return { envelopes, json: JSON.stringify(rows) };
+  }
+
+  /**
+   * The INSERT of staged rows from the JSON array bound to `parameter`, in order (fit for a
+   * data-modifying WITH). json, not jsonb: each envelope keeps the text it was written with.
+   */
+  insertFrom(parameter: string): string {
+    return `INSERT INTO "${this.schema}".outbox (id, type, envelope)
+      SELECT e.id, e.type, e.envelope
+        FROM ROWS FROM (json_to_recordset(${parameter}::json) AS (id uuid, type text, envelope json))
+             WITH ORDINALITY AS e(id, type, envelope, n)
+       ORDER BY e.n`;
   }
 
   private envelope<TType extends EventType<TEvents>>(event: PendingEvent<TEvents, TType>): EnvelopeOf<TEvents, TType> {

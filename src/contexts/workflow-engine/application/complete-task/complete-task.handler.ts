@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { TaskCache } from '../ports/task-cache.js';
-import { TaskLogs } from '../ports/task-logs.js';
 import { RunChanges } from '../run-changes/run-changes.js';
 import type { CompleteTaskCommand } from './complete-task.command.js';
 
@@ -13,7 +12,6 @@ export class CompleteTaskHandler {
   constructor(
     private readonly changes: RunChanges,
     private readonly cache: TaskCache,
-    private readonly logs: TaskLogs,
   ) {}
 
   execute({ attempt: reported, outputs, logged }: CompleteTaskCommand): Promise<void> {
@@ -22,8 +20,7 @@ export class CompleteTaskHandler {
       const cache = run.currentDispatch(key).cache;
       const dispatches = run.completeTask(key, attempt, outputs, now);
       if (cache) await this.cache.store(run.pinned.projectId, cache.key, outputs, cache.ttlSeconds);
-      if (logged) await this.logs.append(reported, ['succeeded']);
-      return { dispatches, value: undefined };
+      return { dispatches, value: undefined, logs: logged ? [{ key, attempt, lines: ['succeeded'] }] : [] };
     });
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { TaskLogs } from '../ports/task-logs.js';
 import { RunChanges } from '../run-changes/run-changes.js';
 import type { FailTaskCommand } from './fail-task.command.js';
 
@@ -12,18 +11,14 @@ const MAX_ERROR_LENGTH = 4000;
  */
 @Injectable()
 export class FailTaskHandler {
-  constructor(
-    private readonly changes: RunChanges,
-    private readonly logs: TaskLogs,
-  ) {}
+  constructor(private readonly changes: RunChanges) {}
 
   execute({ attempt: reported, error, logged }: FailTaskCommand): Promise<void> {
     const { runId, key, attempt } = reported;
     const kept = error.slice(0, MAX_ERROR_LENGTH);
     return this.changes.apply(runId, async (run, now) => {
       const dispatches = run.failTask(key, attempt, kept, now, Math.random());
-      if (logged) await this.logs.append(reported, [`failed: ${kept}`]);
-      return { dispatches, value: undefined };
+      return { dispatches, value: undefined, logs: logged ? [{ key, attempt, lines: [`failed: ${kept}`] }] : [] };
     });
   }
 }

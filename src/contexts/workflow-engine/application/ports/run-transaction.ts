@@ -1,13 +1,11 @@
 /**
- * Port: one transaction around a change to runs; repositories called inside `work` take part in it.
- * `lockingRun` first holds the run against concurrent changes until the transaction ends, so many
- * reports about the tasks of one run queue up instead of failing each other (docs/adr/0203).
+ * Port: one transaction around a change to runs; repositories called inside `work` take part in it
+ * (WorkflowRunRepository.findForUpdate holds a run until it ends).
  */
 export abstract class RunTransaction {
   abstract run<T>(work: () => Promise<T>): Promise<T>;
   /** Whether the caller is inside a transaction already (work it starts joins it). */
   abstract active(): boolean;
-  abstract lockingRun<T>(runId: string, work: () => Promise<T>): Promise<T>;
   /**
    * Holds a workflow against concurrent starts of its runs until the transaction ends: the
    * concurrency policy counts its active runs and acts on the count under this lock. Lock order is

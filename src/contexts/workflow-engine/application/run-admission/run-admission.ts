@@ -43,7 +43,7 @@ export class RunAdmission {
       const admission = policy.admit(active.length);
       if (admission === 'skip') throw new ConcurrencyLimitReached(workflowId, policy.limit);
       if (admission === 'queue') {
-        await this.runs.save(run, idempotencyKey);
+        await this.runs.save(run, { idempotencyKey });
         return [];
       }
       if (admission === 'cancel-running') {
@@ -51,7 +51,7 @@ export class RunAdmission {
         await this.cancel(oldest, `cancelled to make room for run ${run.id} (concurrency policy)`, now);
       }
       const started = run.start(now);
-      await this.runs.save(run, idempotencyKey);
+      await this.runs.save(run, { idempotencyKey });
       return started;
     });
     await this.queue.enqueue(dispatches);
@@ -66,12 +66,10 @@ export class RunAdmission {
       const holding = active.filter((candidate) => candidate.state !== 'queued').length;
       const next = active.filter((candidate) => candidate.state === 'queued').slice(0, policy.limit - holding);
       for (const { id } of next) {
-        await this.transaction.lockingRun(id, async () => {
-          const run = await this.runs.findById(id);
-          if (run?.state !== 'queued') return;
-          dispatches.push(...run.start(this.clock.now()));
-          await this.runs.save(run);
-        });
+        const run = await this.runs.findForUpdate(id);
+        if (run?.state !== 'queued') continue;
+        dispatches.push(...run.start(this.clock.now()));
+        await this.runs.save(run);
       }
       return next.length;
     });
@@ -89,12 +87,10 @@ export class RunAdmission {
   private async cancel(runs: readonly ActiveRun[], reason: string, now: Date): Promise<void> {
     for (const { id } of runs) {
       // Lock order: the workflow (held by the caller), then its runs.
-      await this.transaction.lockingRun(id, async () => {
-        const run = await this.runs.findById(id);
-        if (run === undefined || isFinished(run.state)) return;
-        run.cancel(reason, now);
-        await this.runs.save(run);
-      });
+      const run = await this.runs.findForUpdate(id);
+      if (run === undefined || isFinished(run.state)) continue;
+      run.cancel(reason, now);
+      await this.runs.save(run);
     }
   }
 }

@@ -12,7 +12,7 @@ class RecordingTransaction extends ImmediateRunTransaction {
   current: string[] = [];
   hold?: Promise<void>;
 
-  override async lockingRun<T>(_runId: string, work: () => Promise<T>): Promise<T> {
+  override async run<T>(work: () => Promise<T>): Promise<T> {
     const hold = this.hold;
     this.current = [];
     const result = await work();
@@ -27,7 +27,7 @@ function world(enqueue: () => Promise<void> = () => Promise.resolve()) {
   const run = { state: 'running', pinned: { workflowId: 'workflow-1' } } as unknown as WorkflowRun;
   let saves = 0;
   const runs = {
-    findById: () => Promise.resolve(run),
+    findForUpdate: () => Promise.resolve(run),
     save: () => {
       saves += 1;
       return Promise.resolve();

@@ -3,6 +3,7 @@ import { crashPoint } from '@libs/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { isFinished } from '../../domain/run/run-state.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import type { TaskLogEntry } from '../../domain/run/task-log-entry.js';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { Clock } from '../ports/clock.js';
@@ -14,6 +15,8 @@ import { RunAdmission } from '../run-admission/run-admission.js';
 export interface RunChange<T> {
   readonly dispatches: readonly TaskDispatch[];
   readonly value: T;
+  /** Task log lines about the change, written with it. */
+  readonly logs?: readonly TaskLogEntry[];
   /** Set when the command found nothing to change (a stale report): no write, no version bump. */
   readonly unchanged?: boolean;
 }
@@ -75,7 +78,7 @@ export class RunChanges {
 
   /** Saves a run made outside the store (a new run, a rerun) with what starting it dispatched. */
   async create(run: WorkflowRun, dispatches: readonly TaskDispatch[], idempotencyKey?: string): Promise<void> {
-    await this.transaction.run(() => this.runs.save(run, idempotencyKey));
+    await this.transaction.run(() => this.runs.save(run, { idempotencyKey }));
     crashPoint('workflow.run-created.before-enqueue');
     await this.queue.enqueue(dispatches);
   }
@@ -118,13 +121,14 @@ export class RunChanges {
   }
 
   private async commitAndEnqueue(runId: string, changes: readonly Change<unknown>[]): Promise<RunChange<unknown>[]> {
-    const done = await this.transaction.lockingRun(runId, async (): Promise<Committed> => {
-      const run = await this.runs.findById(runId);
+    const done = await this.transaction.run(async (): Promise<Committed> => {
+      const run = await this.runs.findForUpdate(runId);
       if (run === undefined) throw new NotFoundError('workflow run', runId);
       const wasActive = !isFinished(run.state);
       const results: RunChange<unknown>[] = [];
       for (const change of changes) results.push(await change(run, this.clock.now()));
-      if (results.some((result) => !result.unchanged)) await this.runs.save(run);
+      const logs = results.flatMap((result) => result.logs ?? []);
+      if (logs.length > 0 || results.some((result) => !result.unchanged)) await this.runs.save(run, { logs });
       return { results, ...(wasActive && isFinished(run.state) && { freedSlot: run.pinned.workflowId }) };
     });
     const dispatches = done.results.flatMap((result) => result.dispatches);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { isFinished } from '../../domain/run/run-state.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { TaskCache } from '../ports/task-cache.js';
-import { TaskLogs } from '../ports/task-logs.js';
 import { RunChanges, type RunChange } from '../run-changes/run-changes.js';
 import type { StartTaskCommand, TaskExecution } from './start-task.command.js';
 
@@ -19,7 +18,6 @@ export class StartTaskHandler {
   constructor(
     private readonly changes: RunChanges,
     private readonly cache: TaskCache,
-    private readonly logs: TaskLogs,
   ) {}
 
   execute({ attempt: started, logged }: StartTaskCommand): Promise<TaskExecution | undefined> {
@@ -38,8 +36,8 @@ export class StartTaskHandler {
           : undefined;
       if (cached !== undefined) return { dispatches: run.completeFromCache(key, cached, now), value: undefined };
       run.startTask(key, attempt, now);
-      if (logged) await this.logs.append(started, [`started ${dispatch.type} task, attempt ${attempt}`]);
-      return { dispatches: [], value: this.execution(run, key) };
+      const logs = logged ? [{ key, attempt, lines: [`started ${dispatch.type} task, attempt ${attempt}`] }] : [];
+      return { dispatches: [], value: this.execution(run, key), logs };
     });
   }
 

@@ -13,9 +13,6 @@ export class ImmediateRunTransaction extends RunTransaction {
   active(): boolean {
     return false;
   }
-  lockingRun<T>(_runId: string, work: () => Promise<T>): Promise<T> {
-    return work();
-  }
   lockingWorkflow<T>(_workflowId: string, work: () => Promise<T>): Promise<T> {
     return work();
   }

@@ -3,10 +3,7 @@ import { AmbientTransaction } from '@libs/platform';
 import type { EntityManager } from 'typeorm';
 import { RunTransaction } from '../../application/ports/run-transaction.js';
 
-/**
- * The engine's transaction port on the context's ambient transaction, plus the run lock that
- * serialises the reports about one run.
- */
+/** The engine's transaction port on the context's ambient transaction, plus the workflow lock of run starts. */
 @Injectable()
 export class TypeOrmRunTransaction extends RunTransaction {
   constructor(private readonly ambient: AmbientTransaction) {
@@ -27,14 +24,6 @@ export class TypeOrmRunTransaction extends RunTransaction {
 
   active(): boolean {
     return this.ambient.active();
-  }
-
-  lockingRun<T>(runId: string, work: () => Promise<T>): Promise<T> {
-    return this.run(async () => {
-      // Reports about one run wait here for each other instead of failing on the version check.
-      await this.manager().query('SELECT 1 FROM workflow_engine.runs WHERE id = $1 FOR UPDATE', [runId]);
-      return work();
-    });
   }
 
   lockingWorkflow<T>(workflowId: string, work: () => Promise<T>): Promise<T> {

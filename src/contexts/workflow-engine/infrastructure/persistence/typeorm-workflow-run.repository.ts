@@ -4,7 +4,11 @@ import { Injectable } from '@nestjs/common';
 import type { WorkflowEngineEvents } from '../../contracts/events.js';
 import { IdempotencyKeyTaken } from '../../domain/errors.js';
 import type { RunEvent } from '../../domain/run/run-events.js';
-import { WorkflowRunRepository, type ActiveRun } from '../../domain/run/workflow-run.repository.js';
+import {
+  WorkflowRunRepository,
+  type ActiveRun,
+  type SaveOptions,
+} from '../../domain/run/workflow-run.repository.js';
 import { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { RunOrmEntity } from './run.orm-entity.js';
 import { RunMetrics } from '../metrics/run-metrics.js';
@@ -21,12 +25,15 @@ import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from 
 /**
  * Runs as rows of `runs`, `task_runs` and the append-only `transitions`. A save writes only what
  * changed since the run was loaded (SavedRuns remembers it), bumps the run's version if it is still
- * the one loaded, and puts the run's events in the outbox, all in one transaction. A load whose row
+ * the one loaded, and puts the change's task log lines and the run's events in the outbox, all in one
+ * statement of the caller's transaction. A load whose row
  * version matches the last committed snapshot kept in this process restores from it (CommittedRuns).
  */
 @Injectable()
 export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
   private readonly outbox = new Outbox<WorkflowEngineEvents>('workflow-engine', 'workflow_engine');
+  private readonly saveChange = sql.saveChange((parameter) => this.outbox.insertFrom(parameter));
+  private readonly saveNewRunRows = sql.saveNewRunRows((parameter) => this.outbox.insertFrom(parameter));
   private readonly saved = new SavedRuns();
 
   constructor(
@@ -39,9 +46,18 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     super();
   }
 
-  async findById(runId: string): Promise<WorkflowRun | undefined> {
+  findById(runId: string): Promise<WorkflowRun | undefined> {
+    return this.load(runId, sql.SELECT_RUN);
+  }
+
+  findForUpdate(runId: string): Promise<WorkflowRun | undefined> {
+    // Reports about one run wait here for each other instead of failing on the version check.
+    return this.load(runId, sql.SELECT_RUN_FOR_UPDATE);
+  }
+
+  private async load(runId: string, selectRun: string): Promise<WorkflowRun | undefined> {
     const manager = this.transaction.manager();
-    const [run] = await manager.query<RunRow[]>(sql.SELECT_RUN, [runId]);
+    const [run] = await manager.query<RunRow[]>(selectRun, [runId]);
     if (run === undefined) return undefined;
     const committed = this.committed.at(runId, run.version);
     if (committed !== undefined) {
@@ -95,7 +111,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     return row?.id;
   }
 
-  async save(run: WorkflowRun, idempotencyKey?: string): Promise<void> {
+  async save(run: WorkflowRun, { idempotencyKey, logs = [] }: SaveOptions = {}): Promise<void> {
     const events = run.pullEvents() as RunEvent[];
     const changes = this.saved.changesOf(run);
     // Until this commits, the kept snapshot may be behind or ahead of the database: nobody may use it.
@@ -103,21 +119,26 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     await this.transaction.run(async () => {
       const manager = this.transaction.manager();
       const now = new Date();
-      if (run.version === 0) await this.insert(run, now, idempotencyKey);
-      else {
-        const [, affected] = await manager.query<[unknown, number]>(sql.UPDATE_RUN, [
+      const outbox = this.outbox.staged(manager, integrationEventsOf(run, events));
+      const rows = [
+        JSON.stringify(changes.taskRuns),
+        JSON.stringify(changes.transitions),
+        JSON.stringify(logs.flatMap(({ key, attempt, lines }) => lines.map((line) => ({ key, attempt, line })))),
+        outbox.json,
+      ];
+      if (run.version === 0) {
+        await this.insert(run, now, idempotencyKey);
+        await manager.query(this.saveNewRunRows, [run.id, ...rows]);
+      } else {
+        const [{ updated }] = await manager.query<{ updated: number }[]>(this.saveChange, [
           run.id,
           run.state,
           now,
           run.version,
+          ...rows,
         ]);
-        if (affected !== 1) throw new ConcurrencyError('workflow run', run.id);
+        if (updated !== 1) throw new ConcurrencyError('workflow run', run.id);
       }
-      if (changes.taskRuns.length > 0)
-        await manager.query(sql.UPSERT_TASK_RUNS, [run.id, JSON.stringify(changes.taskRuns)]);
-      if (changes.transitions.length > 0)
-        await manager.query(sql.INSERT_TRANSITIONS, [run.id, JSON.stringify(changes.transitions)]);
-      await this.outbox.publishAll(manager, integrationEventsOf(run, events));
       const committed = { pinned: run.pinned, snapshot: run.toSnapshot(), version: run.version + 1 };
       this.transaction.afterCommit(() => {
         this.committed.keep(run.id, committed);
