@@ -1,37 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import type { PinnedVersion, WorkflowRunSnapshot } from '../../domain/run/workflow-run.js';
+import { WorkflowRun } from '../../domain/run/workflow-run.js';
 
 const CAPACITY = 200;
 
-export interface CommittedRun {
-  readonly pinned: PinnedVersion;
-  readonly snapshot: WorkflowRunSnapshot;
+interface Committed {
+  readonly run: WorkflowRun;
   readonly version: number;
 }
 
 /**
- * The last committed snapshot of recently changed runs, by id. A report loads the run under its lock
- * and reads the run's row anyway: when the row's version is the one kept here, nothing else changed
- * the run, and the thousand task runs of a large run need not be read again. Snapshots are immutable
- * (every change replaces the objects it touches), so a run restored from one cannot alter it.
+ * The runs this process last committed or loaded, by id, as live aggregates. A change reads the run's
+ * row under its lock anyway: when the row's version is the one kept here, nothing else changed the
+ * run, and the thousand task runs of a large run need neither be read nor rebuilt. A run is handed to
+ * one change at a time: `take` removes it, and it comes back only when a transaction that held it
+ * commits, so a change that rolls back can leave nothing half-applied behind.
  */
 @Injectable()
 export class CommittedRuns {
-  private readonly runs = new Map<string, CommittedRun>();
+  private readonly runs = new Map<string, Committed>();
 
-  at(runId: string, version: number): CommittedRun | undefined {
+  /** The kept run if it is at `version`, for a change holding the run's lock; until kept again, nobody else gets it. */
+  take(runId: string, version: number): WorkflowRun | undefined {
     const committed = this.runs.get(runId);
     if (committed?.version !== version) return undefined;
-    // Map order is insertion order: moving a hit to the end makes the first entry the least recently used.
     this.runs.delete(runId);
-    this.runs.set(runId, committed);
-    return committed;
+    return committed.run;
   }
 
-  keep(runId: string, committed: CommittedRun): void {
-    this.runs.delete(runId);
+  /** A copy of the kept run if it is at `version`, for a reader that will not change it. */
+  copyAt(runId: string, version: number): WorkflowRun | undefined {
+    const committed = this.runs.get(runId);
+    if (committed?.version !== version) return undefined;
+    return WorkflowRun.restore(committed.run.pinned, committed.run.toSnapshot(), version);
+  }
+
+  keep(run: WorkflowRun, version: number): void {
+    // Map order is insertion order: the first entry is the least recently kept.
+    this.runs.delete(run.id);
     if (this.runs.size >= CAPACITY) this.runs.delete(this.runs.keys().next().value!);
-    this.runs.set(runId, committed);
+    this.runs.set(run.id, { run, version });
   }
 
   forget(runId: string): void {

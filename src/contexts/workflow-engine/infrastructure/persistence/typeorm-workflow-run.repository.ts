@@ -26,8 +26,8 @@ import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from 
  * Runs as rows of `runs`, `task_runs` and the append-only `transitions`. A save writes only what
  * changed since the run was loaded (SavedRuns remembers it), bumps the run's version if it is still
  * the one loaded, and puts the change's task log lines and the run's events in the outbox, all in one
- * statement of the caller's transaction. A load whose row
- * version matches the last committed snapshot kept in this process restores from it (CommittedRuns).
+ * statement of the caller's transaction. A load whose row version matches the run this process last
+ * committed takes that run instead of reading its task runs (CommittedRuns).
  */
 @Injectable()
 export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
@@ -46,27 +46,26 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     super();
   }
 
-  findById(runId: string): Promise<WorkflowRun | undefined> {
-    return this.load(runId, sql.SELECT_RUN);
+  async findById(runId: string): Promise<WorkflowRun | undefined> {
+    const [row] = await this.transaction.manager().query<RunRow[]>(sql.SELECT_RUN, [runId]);
+    if (row === undefined) return undefined;
+    return this.committed.copyAt(runId, row.version) ?? this.restore(row);
   }
 
-  findForUpdate(runId: string): Promise<WorkflowRun | undefined> {
+  async findForUpdate(runId: string): Promise<WorkflowRun | undefined> {
     // Reports about one run wait here for each other instead of failing on the version check.
-    return this.load(runId, sql.SELECT_RUN_FOR_UPDATE);
+    const [row] = await this.transaction.manager().query<RunRow[]>(sql.SELECT_RUN_FOR_UPDATE, [runId]);
+    if (row === undefined) return undefined;
+    const run = this.committed.take(runId, row.version) ?? (await this.restore(row));
+    // Saved or not, the run as this transaction leaves it is the committed one; a rollback drops it.
+    this.transaction.afterCommit(() => this.committed.keep(run, run.version));
+    return run;
   }
 
-  private async load(runId: string, selectRun: string): Promise<WorkflowRun | undefined> {
+  private async restore(run: RunRow): Promise<WorkflowRun> {
     const manager = this.transaction.manager();
-    const [run] = await manager.query<RunRow[]>(selectRun, [runId]);
-    if (run === undefined) return undefined;
-    const committed = this.committed.at(runId, run.version);
-    if (committed !== undefined) {
-      const restored = WorkflowRun.restore(committed.pinned, committed.snapshot, committed.version);
-      this.saved.remember(restored);
-      return restored;
-    }
-    const taskRuns = await manager.query<TaskRunRow[]>(sql.SELECT_TASK_RUNS, [runId]);
-    const transitions = await manager.query<TransitionRow[]>(sql.SELECT_TRANSITIONS, [runId]);
+    const taskRuns = await manager.query<TaskRunRow[]>(sql.SELECT_TASK_RUNS, [run.id]);
+    const transitions = await manager.query<TransitionRow[]>(sql.SELECT_TRANSITIONS, [run.id]);
     const spec = await this.specs.of(run.workflow_id, run.workflow_version, async () => {
       const version = await manager.findOneByOrFail(WorkflowVersionOrmEntity, {
         workflowId: run.workflow_id,
@@ -80,9 +79,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
       (a, b) => order.get(a.task_id)! - order.get(b.task_id)! || (a.item_index ?? -1) - (b.item_index ?? -1),
     );
     const pinned = { workflowId: run.workflow_id, version: run.workflow_version, projectId: run.project_id, spec };
-    const snapshot = toRunSnapshot(run, taskRuns, transitions);
-    this.committed.keep(runId, { pinned, snapshot, version: run.version });
-    const restored = WorkflowRun.restore(pinned, snapshot, run.version);
+    const restored = WorkflowRun.restore(pinned, toRunSnapshot(run, taskRuns, transitions), run.version);
     this.saved.remember(restored);
     return restored;
   }
@@ -139,15 +136,15 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
         ]);
         if (updated !== 1) throw new ConcurrencyError('workflow run', run.id);
       }
-      const committed = { pinned: run.pinned, snapshot: run.toSnapshot(), version: run.version + 1 };
+      const version = run.version + 1;
       this.transaction.afterCommit(() => {
-        this.committed.keep(run.id, committed);
+        this.committed.keep(run, version);
         this.metrics.committed(run, events, now);
         if (events.some((event) => event.name === 'run-cancelled')) this.cancellations.announce(run.id);
       });
     });
     run.markSaved();
-    this.saved.remember(run, changes.saved);
+    this.saved.remember(run, changes.written);
   }
 
   private async insert(run: WorkflowRun, now: Date, idempotencyKey: string | undefined): Promise<void> {
