@@ -16,7 +16,7 @@ export class FailTaskHandler {
   execute({ attempt: reported, error, logged }: FailTaskCommand): Promise<void> {
     const { runId, key, attempt } = reported;
     const kept = error.slice(0, MAX_ERROR_LENGTH);
-    return this.changes.apply(runId, async (run, now) => {
+    return this.changes.apply(runId, (run, now) => {
       const dispatches = run.failTask(key, attempt, kept, now, Math.random());
       return { dispatches, value: undefined, logs: logged ? [{ key, attempt, lines: [`failed: ${kept}`] }] : [] };
     });
