@@ -4,11 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { WorkflowEngineEvents } from '../../contracts/events.js';
 import { IdempotencyKeyTaken } from '../../domain/errors.js';
 import type { RunEvent } from '../../domain/run/run-events.js';
-import {
-  WorkflowRunRepository,
-  type ActiveRun,
-  type SaveOptions,
-} from '../../domain/run/workflow-run.repository.js';
+import { WorkflowRunRepository, type ActiveRun, type SaveOptions } from '../../domain/run/workflow-run.repository.js';
 import { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { RunOrmEntity } from './run.orm-entity.js';
 import { RunMetrics } from '../metrics/run-metrics.js';
