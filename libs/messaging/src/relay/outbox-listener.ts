@@ -36,7 +36,10 @@ export class OutboxListener {
       connectionString: this.databaseUrl,
       application_name: 'mlops-platform:outbox-listener',
     });
-    client.on('notification', (message) => message.payload && this.wakeups.wake(message.payload));
+    client.on(
+      'notification',
+      (message) => message.payload && this.wakeups.notified(message.payload, message.processId),
+    );
     client.on('error', (error) => this.logger.warn(`Outbox listener connection failed: ${error.message}`));
     try {
       await client.connect();

@@ -67,22 +67,25 @@ function rowsOfChange(parameters: readonly [run: string, taskRuns: string, trans
  * A change of a saved run in one round trip: bumps the run's version if it is still the one loaded
  * (`updated` is 0 otherwise, and the caller rolls back) and writes the change's rows.
  * $1 run id, $2 state, $3 updated at, $4 loaded version, $5 task runs, $6 transitions, $7 log lines,
- * $8 outbox rows (taken by `outboxInsert`).
+ * and with events $8, the outbox rows `outboxInsert` takes.
  */
-export function saveChange(outboxInsert: (parameter: string) => string): string {
+export function saveChange(outboxInsert?: (parameter: string) => string): string {
   return `
   WITH updated AS (
     UPDATE workflow_engine.runs SET state = $2, updated_at = $3, version = version + 1
      WHERE id = $1 AND version = $4 RETURNING id),
-  ${rowsOfChange(['$1', '$5', '$6', '$7'])},
-  outbox AS (${outboxInsert('$8')})
+  ${rowsOfChange(['$1', '$5', '$6', '$7'])}${outboxItem(outboxInsert, '$8')}
   SELECT count(*)::integer AS updated FROM updated`;
 }
 
-/** The rows of a run just inserted: $1 run id, $2 task runs, $3 transitions, $4 log lines, $5 outbox rows. */
-export function saveNewRunRows(outboxInsert: (parameter: string) => string): string {
+/** The rows of a run just inserted: $1 run id, $2 task runs, $3 transitions, $4 log lines, with events $5 outbox rows. */
+export function saveNewRunRows(outboxInsert?: (parameter: string) => string): string {
   return `
-  WITH ${rowsOfChange(['$1', '$2', '$3', '$4'])},
-  outbox AS (${outboxInsert('$5')})
+  WITH ${rowsOfChange(['$1', '$2', '$3', '$4'])}${outboxItem(outboxInsert, '$5')}
   SELECT 1`;
+}
+
+// Only with events: the outbox's statement trigger notifies the relays even of an INSERT of no rows.
+function outboxItem(outboxInsert: ((parameter: string) => string) | undefined, parameter: string): string {
+  return outboxInsert === undefined ? '' : `,\n  outbox AS (${outboxInsert(parameter)})`;
 }

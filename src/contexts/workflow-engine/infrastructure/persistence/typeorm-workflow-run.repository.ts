@@ -28,8 +28,12 @@ import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from 
 @Injectable()
 export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
   private readonly outbox = new Outbox<WorkflowEngineEvents>('workflow-engine', 'workflow_engine');
-  private readonly saveChange = sql.saveChange((parameter) => this.outbox.insertFrom(parameter));
-  private readonly saveNewRunRows = sql.saveNewRunRows((parameter) => this.outbox.insertFrom(parameter));
+  private readonly statements = {
+    change: sql.saveChange(),
+    changeWithEvents: sql.saveChange((parameter) => this.outbox.insertFrom(parameter)),
+    newRun: sql.saveNewRunRows(),
+    newRunWithEvents: sql.saveNewRunRows((parameter) => this.outbox.insertFrom(parameter)),
+  };
   private readonly saved = new SavedRuns();
 
   constructor(
@@ -113,17 +117,19 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
       const manager = this.transaction.manager();
       const now = new Date();
       const outbox = this.outbox.staged(manager, integrationEventsOf(run, events));
+      const withEvents = outbox.envelopes.length > 0;
       const rows = [
         JSON.stringify(changes.taskRuns),
         JSON.stringify(changes.transitions),
         JSON.stringify(logs.flatMap(({ key, attempt, lines }) => lines.map((line) => ({ key, attempt, line })))),
-        outbox.json,
+        ...(withEvents ? [outbox.json] : []),
       ];
       if (run.version === 0) {
         await this.insert(run, now, idempotencyKey);
-        await manager.query(this.saveNewRunRows, [run.id, ...rows]);
+        await manager.query(withEvents ? this.statements.newRunWithEvents : this.statements.newRun, [run.id, ...rows]);
       } else {
-        const [{ updated }] = await manager.query<{ updated: number }[]>(this.saveChange, [
+        const statement = withEvents ? this.statements.changeWithEvents : this.statements.change;
+        const [{ updated }] = await manager.query<{ updated: number }[]>(statement, [
           run.id,
           run.state,
           now,
