@@ -22,7 +22,7 @@ import { WorkflowsController } from './interface/http/workflows.controller.js';
 import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
 import { taskRunProcessorWith } from './interface/jobs/configured-task-run.processor.js';
 import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
-import { CHILD_RUN_HANDLERS } from './interface/events/child-run.handlers.js';
+import { ChildRunsConsumer } from './interface/events/child-runs.consumer.js';
 import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
 import { NamedQueueWorkers } from './interface/jobs/named-queue-workers.js';
 import { RunReconciler } from './interface/jobs/run-reconciler.js';
@@ -59,7 +59,7 @@ export class WorkflowEngineModule {
           ScheduleTicker,
           ...TRIGGER_CONSUMERS,
           ChildRunProcessor,
-          ...CHILD_RUN_HANDLERS,
+          ChildRunsConsumer,
         ]
       : [];
     return {

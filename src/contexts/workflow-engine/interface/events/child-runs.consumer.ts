@@ -1,65 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { IntegrationEventHandler, type EnvelopeOf } from '@libs/messaging';
+import { IntegrationEventHandler, type EventEnvelope } from '@libs/messaging';
 import { CancelChildRunsHandler } from '../../application/cancel-child-runs/cancel-child-runs.handler.js';
 import { ReportChildRunHandler } from '../../application/report-child-run/report-child-run.handler.js';
-import type { WorkflowEngineEvents } from '../../contracts/events.js';
-
-type RunEnded =
-  | 'workflow-engine.workflow-run.succeeded.v1'
-  | 'workflow-engine.workflow-run.failed.v1'
-  | 'workflow-engine.workflow-run.cancelled.v1';
 
 /**
- * A run's end, read back from the engine's own stream: a child run's parent task ends with it. The
- * bus makes this survive a crash between the child's end and the parent's report; the report is
- * idempotent (ReportChildRunHandler), so it runs in its own transaction rather than the inbox's.
+ * Ties child runs to their parents, reading the run events back from the engine's own stream: a
+ * child run's end ends its parent task, and a cancelled run's children are cancelled with it (and
+ * theirs through their own cancellation). The bus makes both survive a crash between the run's end
+ * and the follow-up. Both follow-ups are idempotent, so they run in transactions of their own rather
+ * than the inbox's, and a redelivery after one of them failed repeats the other harmlessly. One
+ * consumer group for all run events: every group reads the whole stream, task events included.
  */
-@Injectable() // gives the subclasses, which have no constructor of their own, this one's parameter types
-abstract class ChildRunEnded<TType extends RunEnded> extends IntegrationEventHandler<WorkflowEngineEvents, TType> {
-  constructor(private readonly report: ReportChildRunHandler) {
+@Injectable()
+export class ChildRunsConsumer extends IntegrationEventHandler {
+  readonly consumer = 'workflow-engine.child-runs';
+  readonly eventType = 'workflow-engine.workflow-run.*';
+
+  constructor(
+    private readonly report: ReportChildRunHandler,
+    private readonly cancelChildren: CancelChildRunsHandler,
+  ) {
     super();
   }
 
-  handle(event: EnvelopeOf<WorkflowEngineEvents, TType>): Promise<void> {
-    return this.report.execute(event.payload.runId);
+  async handle(event: EventEnvelope): Promise<void> {
+    // Every run event's payload names its run (WorkflowRunPayload).
+    const { runId } = event.payload as { runId: string };
+    if (event.type === 'workflow-engine.workflow-run.started.v1') return;
+    await this.report.execute(runId);
+    if (event.type === 'workflow-engine.workflow-run.cancelled.v1') await this.cancelChildren.execute(runId);
   }
 }
-
-@Injectable()
-export class ChildRunSucceeded extends ChildRunEnded<'workflow-engine.workflow-run.succeeded.v1'> {
-  readonly consumer = 'workflow-engine.child-run-succeeded';
-  readonly eventType = 'workflow-engine.workflow-run.succeeded.v1';
-}
-
-@Injectable()
-export class ChildRunFailed extends ChildRunEnded<'workflow-engine.workflow-run.failed.v1'> {
-  readonly consumer = 'workflow-engine.child-run-failed';
-  readonly eventType = 'workflow-engine.workflow-run.failed.v1';
-}
-
-@Injectable()
-export class ChildRunCancelled extends ChildRunEnded<'workflow-engine.workflow-run.cancelled.v1'> {
-  readonly consumer = 'workflow-engine.child-run-cancelled';
-  readonly eventType = 'workflow-engine.workflow-run.cancelled.v1';
-}
-
-/** A cancelled run's children are cancelled with it (and theirs through their own cancellation). */
-@Injectable()
-export class CancelledParent extends IntegrationEventHandler<
-  WorkflowEngineEvents,
-  'workflow-engine.workflow-run.cancelled.v1'
-> {
-  readonly consumer = 'workflow-engine.cancel-child-runs';
-  readonly eventType = 'workflow-engine.workflow-run.cancelled.v1';
-
-  constructor(private readonly cancelChildren: CancelChildRunsHandler) {
-    super();
-  }
-
-  handle(event: EnvelopeOf<WorkflowEngineEvents, 'workflow-engine.workflow-run.cancelled.v1'>): Promise<void> {
-    return this.cancelChildren.execute(event.payload.runId);
-  }
-}
-
-/** The handlers that tie child runs to their parents. */
-export const CHILD_RUN_HANDLERS = [ChildRunSucceeded, ChildRunFailed, ChildRunCancelled, CancelledParent];
