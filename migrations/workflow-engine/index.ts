@@ -6,6 +6,7 @@ import { CreateApprovalRequests1764500000000 } from './1764500000000-create-appr
 import { RecordRunActors1764600000000 } from './1764600000000-record-run-actors.js';
 import { CreateSchedulesAndTriggers1764700000000 } from './1764700000000-create-schedules-and-triggers.js';
 import { IndexChildRuns1764800000000 } from './1764800000000-index-child-runs.js';
+import { AddWorkflowPausedAt1764900000000 } from './1764900000000-add-workflow-paused-at.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -17,4 +18,5 @@ export const workflowEngineMigrations = [
   RecordRunActors1764600000000,
   CreateSchedulesAndTriggers1764700000000,
   IndexChildRuns1764800000000,
+  AddWorkflowPausedAt1764900000000,
 ];

@@ -43,6 +43,7 @@ import { StartRunHandler } from './application/start-run/start-run.handler.js';
 import { StartTaskHandler } from './application/start-task/start-task.handler.js';
 import { StartTriggeredRunsHandler } from './application/start-triggered-runs/start-triggered-runs.handler.js';
 import { InMemoryTaskTypeRegistry } from './application/task-type-registry/in-memory-task-type.registry.js';
+import { PauseWorkflowHandler } from './application/pause-workflow/pause-workflow.handler.js';
 import { UpdateWorkflowHandler } from './application/update-workflow/update-workflow.handler.js';
 import { ValidateDefinitionHandler } from './application/validate-definition/validate-definition.handler.js';
 import { WorkflowActivation } from './application/workflow-activation.js';
@@ -92,6 +93,7 @@ export const USE_CASES: Type[] = [
   WorkflowActivation,
   CreateWorkflowHandler,
   UpdateWorkflowHandler,
+  PauseWorkflowHandler,
   ValidateDefinitionHandler,
   PlanWorkflowHandler,
   GetWorkflowHandler,

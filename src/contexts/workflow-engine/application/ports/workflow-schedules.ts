@@ -28,7 +28,8 @@ export abstract class WorkflowSchedules {
   abstract keep(workflowId: string, state: ScheduleState | undefined): Promise<void>;
 
   /**
-   * Claims up to `limit` schedules due at `now`, each in a transaction of its own that holds it
+   * Claims up to `limit` schedules due at `now` of workflows not paused (a paused one stays due until
+   * it is unpaused), each in a transaction of its own that holds it
    * against other pollers while `fire` runs, and stores the cursor `fire` answers. Answers how many
    * were claimed. `fire` starts runs in transactions of their own: a crash after a start and before
    * the cursor moved fires the slot again, which its idempotency key turns into a no-op.

@@ -17,7 +17,8 @@ export abstract class WorkflowTriggers {
 
   /**
    * Workflows subscribed to `eventType` since `occurredAt` or earlier: an event older than the
-   * trigger (still in the stream when the consumer group was made) starts nothing.
+   * trigger (still in the stream when the consumer group was made) starts nothing, and neither
+   * does an event handled while its workflow is paused.
    */
   abstract subscribedTo(eventType: string, occurredAt: Date): Promise<TriggerSubscription[]>;
 }

@@ -5,14 +5,16 @@ import type { WorkflowVersion } from '../../domain/definition/workflow-version.j
 
 /** The repository port in memory, for handler tests: keeps every version and checks optimistic locking. */
 export class InMemoryWorkflowDefinitionRepository extends WorkflowDefinitionRepository {
-  private readonly rows = new Map<string, { projectId: string; createdAt: Date; version: number }>();
+  private readonly rows = new Map<string, { projectId: string; createdAt: Date; version: number; pausedAt?: Date }>();
   private readonly versions = new Map<string, WorkflowVersion[]>();
 
   findById(id: string): Promise<WorkflowDefinition | undefined> {
     const row = this.rows.get(id);
     const latest = this.versions.get(id)?.at(-1);
     if (row === undefined || latest === undefined) return Promise.resolve(undefined);
-    return Promise.resolve(WorkflowDefinition.restore(id, row.projectId, latest, row.createdAt, row.version));
+    return Promise.resolve(
+      WorkflowDefinition.restore(id, row.projectId, latest, row.createdAt, row.version, row.pausedAt),
+    );
   }
 
   findVersion(workflowId: string, version: number): Promise<WorkflowVersion | undefined> {
@@ -36,6 +38,7 @@ export class InMemoryWorkflowDefinitionRepository extends WorkflowDefinitionRepo
       projectId: definition.projectId,
       createdAt: definition.createdAt,
       version: definition.version + 1,
+      ...(definition.pausedAt !== undefined && { pausedAt: definition.pausedAt }),
     });
     definition.markSaved();
     return Promise.resolve();

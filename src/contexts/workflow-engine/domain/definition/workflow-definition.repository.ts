@@ -3,7 +3,7 @@ import type { WorkflowVersion } from './workflow-version.js';
 
 /**
  * Port: workflow definitions and their versions. `save` inserts the latest version when it is new
- * (versions are never updated in place) and checks the aggregate version for optimistic locking.
+ * (versions are never updated in place), keeps the workflow's pause, and checks the aggregate version for optimistic locking.
  * Specs are stored as their document and rebuilt with DefinitionSpec.build on load.
  */
 export abstract class WorkflowDefinitionRepository {

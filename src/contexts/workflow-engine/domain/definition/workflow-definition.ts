@@ -2,16 +2,20 @@ import { AggregateRoot, newId, type DomainEvent } from '@libs/ddd';
 import type { DefinitionSpec } from './definition-spec.js';
 import type { WorkflowVersion } from './workflow-version.js';
 
-export type DefinitionEvent = DomainEvent & {
-  readonly name: 'workflow-version-added';
-  readonly workflowId: string;
-  readonly version: number;
-};
+export type DefinitionEvent = DomainEvent &
+  (
+    | { readonly name: 'workflow-version-added'; readonly workflowId: string; readonly version: number }
+    | { readonly name: 'workflow-paused' | 'workflow-unpaused'; readonly workflowId: string }
+  );
 
 /**
  * A workflow of a project and its versions. Versions are immutable: an update appends version N+1,
  * and earlier ones stay readable through the repository for the runs pinned to them. The aggregate
  * holds the latest version only, so loading it stays cheap however long the history is.
+ *
+ * A paused workflow keeps its schedule and triggers but neither starts runs (Airflow's paused DAG,
+ * Prefect's paused deployment): slots that come due meanwhile wait for the schedule's catch-up policy
+ * at unpause, and events meanwhile are passed over. Runs started by hand or by a backfill still run.
  */
 export class WorkflowDefinition extends AggregateRoot {
   private constructor(
@@ -20,6 +24,7 @@ export class WorkflowDefinition extends AggregateRoot {
     private current: WorkflowVersion,
     readonly createdAt: Date,
     version: number,
+    private paused?: Date,
   ) {
     super(id, version);
   }
@@ -43,8 +48,9 @@ export class WorkflowDefinition extends AggregateRoot {
     latest: WorkflowVersion,
     createdAt: Date,
     version: number,
+    pausedAt?: Date,
   ): WorkflowDefinition {
-    return new WorkflowDefinition(id, projectId, latest, createdAt, version);
+    return new WorkflowDefinition(id, projectId, latest, createdAt, version, pausedAt);
   }
 
   get name(): string {
@@ -53,6 +59,26 @@ export class WorkflowDefinition extends AggregateRoot {
 
   get latest(): WorkflowVersion {
     return this.current;
+  }
+
+  /** When the workflow was paused; undefined while it is active. */
+  get pausedAt(): Date | undefined {
+    return this.paused;
+  }
+
+  /** Pausing a paused workflow keeps its first pause time and records nothing. */
+  pause(now: Date): void {
+    if (this.paused !== undefined) return;
+    this.paused = now;
+    const event: DefinitionEvent = { name: 'workflow-paused', occurredAt: now, workflowId: this.id };
+    this.record(event);
+  }
+
+  unpause(now: Date): void {
+    if (this.paused === undefined) return;
+    this.paused = undefined;
+    const event: DefinitionEvent = { name: 'workflow-unpaused', occurredAt: now, workflowId: this.id };
+    this.record(event);
   }
 
   update(spec: DefinitionSpec, now: Date, author?: string): WorkflowVersion {

@@ -34,10 +34,12 @@ const UPSERT = `
     cron = EXCLUDED.cron,
     timezone = EXCLUDED.timezone`;
 
+// A paused workflow's schedule stays due: at unpause its catch-up policy decides about the slots missed.
 const CLAIM_ONE = `
-  SELECT workflow_id, project_id, cron, timezone, catch_up, last_fired_at, next_fire_at
-  FROM workflow_engine.schedules WHERE next_fire_at <= $1
-  ORDER BY next_fire_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
+  SELECT s.workflow_id, s.project_id, s.cron, s.timezone, s.catch_up, s.last_fired_at, s.next_fire_at
+    FROM workflow_engine.schedules s JOIN workflow_engine.workflows w ON w.id = s.workflow_id
+   WHERE s.next_fire_at <= $1 AND w.paused_at IS NULL
+   ORDER BY s.next_fire_at LIMIT 1 FOR UPDATE OF s SKIP LOCKED`;
 
 /** Schedules in `workflow_engine.schedules`; claims are row locks skipped by other pollers. */
 @Injectable()

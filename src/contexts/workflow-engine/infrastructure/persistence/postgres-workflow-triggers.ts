@@ -25,8 +25,9 @@ export class PostgresWorkflowTriggers extends WorkflowTriggers {
 
   async subscribedTo(eventType: string, occurredAt: Date): Promise<TriggerSubscription[]> {
     const rows = await this.transaction.manager().query<{ workflow_id: string; project_id: string }[]>(
-      `SELECT workflow_id, project_id FROM workflow_engine.workflow_triggers
-       WHERE event_type = $1 AND since <= $2 ORDER BY workflow_id`,
+      `SELECT t.workflow_id, t.project_id
+         FROM workflow_engine.workflow_triggers t JOIN workflow_engine.workflows w ON w.id = t.workflow_id
+        WHERE t.event_type = $1 AND t.since <= $2 AND w.paused_at IS NULL ORDER BY t.workflow_id`,
       [eventType, occurredAt],
     );
     return rows.map((row) => ({ workflowId: row.workflow_id, projectId: row.project_id }));

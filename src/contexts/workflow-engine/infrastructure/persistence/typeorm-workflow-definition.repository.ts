@@ -1,7 +1,7 @@
 import { ConcurrencyError, ConflictError } from '@libs/ddd';
 import { Injectable } from '@nestjs/common';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
-import { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
+import { WorkflowDefinition, type DefinitionEvent } from '../../domain/definition/workflow-definition.js';
 import type { WorkflowVersion } from '../../domain/definition/workflow-version.js';
 import { isUniqueViolation } from './postgres-errors.js';
 import { TypeOrmRunTransaction } from './typeorm-run-transaction.js';
@@ -21,7 +21,8 @@ export class TypeOrmWorkflowDefinitionRepository extends WorkflowDefinitionRepos
     const row = await this.transaction.manager().findOneBy(WorkflowOrmEntity, { id });
     if (row === null) return undefined;
     const latest = await this.findVersion(id, row.latestVersion);
-    return latest && WorkflowDefinition.restore(row.id, row.projectId, latest, row.createdAt, row.version);
+    const pausedAt = row.pausedAt ?? undefined;
+    return latest && WorkflowDefinition.restore(row.id, row.projectId, latest, row.createdAt, row.version, pausedAt);
   }
 
   async findVersion(workflowId: string, number: number): Promise<WorkflowVersion | undefined> {
@@ -42,8 +43,9 @@ export class TypeOrmWorkflowDefinitionRepository extends WorkflowDefinitionRepos
   }
 
   async save(definition: WorkflowDefinition): Promise<void> {
-    // No integration event stands for a new version yet (contracts/events.ts); the domain's record is dropped.
-    definition.pullEvents();
+    // No integration event stands for these yet (contracts/events.ts): the record only says what to write.
+    const events = definition.pullEvents() as DefinitionEvent[];
+    const versionAdded = events.some((event) => event.name === 'workflow-version-added');
     const latest = definition.latest;
     const row = {
       id: definition.id,
@@ -52,6 +54,7 @@ export class TypeOrmWorkflowDefinitionRepository extends WorkflowDefinitionRepos
       latestVersion: latest.number,
       createdAt: definition.createdAt,
       updatedAt: latest.createdAt,
+      pausedAt: definition.pausedAt ?? null,
     };
     try {
       await this.transaction.run(async () => {
@@ -65,6 +68,7 @@ export class TypeOrmWorkflowDefinitionRepository extends WorkflowDefinitionRepos
           );
           if (updated.affected !== 1) throw new ConcurrencyError('workflow', definition.id);
         }
+        if (!versionAdded) return;
         await manager.query(
           `INSERT INTO workflow_engine.workflow_versions (workflow_id, number, document, created_at, created_by)
            VALUES ($1, $2, $3, $4, $5)`,

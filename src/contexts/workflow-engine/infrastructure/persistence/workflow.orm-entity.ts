@@ -9,6 +9,7 @@ export class WorkflowOrmEntity {
   @Column('integer', { name: 'latest_version' }) latestVersion!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'paused_at', nullable: true }) pausedAt!: Date | null;
   @Column('integer') version!: number;
 }
 

@@ -21,6 +21,8 @@ import { CreateWorkflowHandler } from '../../application/create-workflow/create-
 import type { DefinitionBody } from '../../application/definition-body.js';
 import { GetWorkflowHandler } from '../../application/get-workflow/get-workflow.handler.js';
 import { ListWorkflowsHandler } from '../../application/list-workflows/list-workflows.handler.js';
+import { PauseWorkflowCommand } from '../../application/pause-workflow/pause-workflow.command.js';
+import { PauseWorkflowHandler } from '../../application/pause-workflow/pause-workflow.handler.js';
 import { PlanWorkflowHandler } from '../../application/plan-workflow/plan-workflow.handler.js';
 import { PlanWorkflowQuery, type WorkflowPlan } from '../../application/plan-workflow/plan-workflow.query.js';
 import type { Page, WorkflowSummary } from '../../application/ports/run-queries.js';
@@ -51,6 +53,7 @@ export class WorkflowsController {
     private readonly reading: GetWorkflowHandler,
     private readonly listing: ListWorkflowsHandler,
     private readonly planning: PlanWorkflowHandler,
+    private readonly pausing: PauseWorkflowHandler,
   ) {}
 
   @Post('projects/:projectId/workflows')
@@ -103,6 +106,24 @@ export class WorkflowsController {
     const definition = definitionOf(body, contentType);
     const command = new UpdateWorkflowCommand(id, definition, versionFromIfMatch(ifMatch, id), principal.userId);
     await this.updating.execute(command);
+    return this.answer(id, reply);
+  }
+
+  @Post('workflows/:id/pause')
+  @HttpCode(200)
+  @RequirePermission('workflow:write', onWorkflow)
+  @ApiOperation({ summary: 'Pause the schedule and triggers; runs started by hand or by a backfill still run' })
+  async pause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
+    await this.pausing.execute(new PauseWorkflowCommand(id, true));
+    return this.answer(id, reply);
+  }
+
+  @Post('workflows/:id/unpause')
+  @HttpCode(200)
+  @RequirePermission('workflow:write', onWorkflow)
+  @ApiOperation({ summary: "Resume the schedule and triggers; slots missed meanwhile follow the schedule's catch-up" })
+  async unpause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
+    await this.pausing.execute(new PauseWorkflowCommand(id, false));
     return this.answer(id, reply);
   }
 

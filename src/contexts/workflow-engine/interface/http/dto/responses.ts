@@ -18,6 +18,9 @@ export interface WorkflowVersionResponse {
 export interface WorkflowResponse extends WorkflowVersionResponse {
   readonly id: string;
   readonly projectId: string;
+  /** Whether schedules and triggers are paused, and since when. */
+  readonly paused: boolean;
+  readonly pausedAt: string | null;
 }
 
 export interface TaskRunResponse {
@@ -68,7 +71,13 @@ export function toVersionResponse(version: WorkflowVersion): WorkflowVersionResp
 }
 
 export function toWorkflowResponse(definition: WorkflowDefinition): WorkflowResponse {
-  return { id: definition.id, projectId: definition.projectId, ...toVersionResponse(definition.latest) };
+  return {
+    id: definition.id,
+    projectId: definition.projectId,
+    ...toVersionResponse(definition.latest),
+    paused: definition.pausedAt !== undefined,
+    pausedAt: definition.pausedAt?.toISOString() ?? null,
+  };
 }
 
 export function toRunResponse(run: WorkflowRun): RunResponse {

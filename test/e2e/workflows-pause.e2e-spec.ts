@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { waitFor } from '@libs/testing';
+import { newUser, type Client } from './user-management/auth-client.js';
+import { sql } from './workflow-database.js';
+import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
+type Json = any;
+
+const SUCCEEDED = 'workflow-engine.workflow-run.succeeded.v1';
+const TRIGGER_CONSUMER = 'workflow-engine.triggers-from-workflow-engine';
+const EVERY_SECOND = { cron: '* * * * * *', timezone: 'UTC', catchUp: 'latest' };
+
+const runsOf = async (client: Client, workflowId: string): Promise<Json[]> =>
+  (await client.call('GET', `/api/v1/workflows/${workflowId}/runs?limit=100`)).body.items as Json[];
+
+/** The id of the success event of `runId`, as the relay put it on the engine's stream. */
+async function successEventOf(redisUrl: string, runId: string): Promise<string> {
+  const redis = new Redis(redisUrl);
+  try {
+    return await waitFor(
+      async () => {
+        const entries = (await redis.xrange('events.workflow-engine', '-', '+')) as [string, string[]][];
+        const envelopes = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('envelope') + 1]) as Json);
+        return envelopes.find((envelope) => envelope.type === SUCCEEDED && envelope.payload.runId === runId)?.id as
+          string | undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 50, what: `the success event of run ${runId}` },
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Until the trigger consumer has committed its handling of the event (its inbox row). */
+const handled = (eventId: string): Promise<true> =>
+  waitFor(
+    async () =>
+      (
+        await sql('SELECT 1 FROM workflow_engine.inbox WHERE consumer = $1 AND event_id = $2', [
+          TRIGGER_CONSUMER,
+          eventId,
+        ])
+      ).length === 1 || undefined,
+    { timeoutMs: 15_000, intervalMs: 50, what: `event ${eventId} handled` },
+  );
+
+describe('pausing a workflow', () => {
+  let world: WorkflowWorld;
+  beforeAll(async () => {
+    world = await startWorkflowWorld({ WORKFLOW_SCHEDULE_POLL_MS: '100' });
+  });
+  afterAll(() => world.app.close());
+
+  it('stops its schedule while paused, and catches the latest missed slot up at unpause', async () => {
+    const { owner, projectId } = world;
+    const paused = await createWorkflow(owner.client, projectId, {
+      name: 'paused-every-second',
+      schedule: EVERY_SECOND,
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    const pausing = await owner.client.call('POST', `/api/v1/workflows/${paused}/pause`);
+    expect(pausing.status).toBe(200);
+    expect(pausing.body).toMatchObject({ id: paused, paused: true, version: 1 });
+    expect(Date.parse(pausing.body.pausedAt as string)).not.toBeNaN();
+    // The control: the same schedule, not paused, fires twice meanwhile.
+    const active = await createWorkflow(owner.client, projectId, {
+      name: 'active-every-second',
+      schedule: EVERY_SECOND,
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    await waitFor(async () => (await runsOf(owner.client, active)).length >= 2 || undefined, {
+      timeoutMs: 15_000,
+      intervalMs: 100,
+      what: 'two runs of the active schedule',
+    });
+    expect(await runsOf(owner.client, paused)).toEqual([]);
+
+    const unpausing = await owner.client.call('POST', `/api/v1/workflows/${paused}/unpause`);
+    expect(unpausing.body).toMatchObject({ paused: false, pausedAt: null });
+    const [caughtUp] = await waitFor(
+      async () => {
+        const runs = await runsOf(owner.client, paused);
+        return runs.length > 0 ? runs : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 100, what: 'the caught-up run' },
+    );
+    const run = await waitForRun(owner.client, caughtUp.id as string);
+    expect(run.trigger).toMatchObject({ kind: 'schedule' });
+    await owner.client.call('POST', `/api/v1/workflows/${active}/pause`);
+    await owner.client.call('POST', `/api/v1/workflows/${paused}/pause`);
+  });
+
+  it('passes over the events that would trigger it while paused, and runs by hand still start', async () => {
+    const { owner, projectId } = world;
+    const upstream = await createWorkflow(owner.client, projectId, {
+      name: 'upstream',
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    const downstream = await createWorkflow(owner.client, projectId, {
+      name: 'downstream',
+      triggers: [{ event: SUCCEEDED, filter: `trigger.payload.workflowId == '${upstream}'` }],
+      tasks: [{ id: 'b', type: 'noop' }],
+    });
+    await owner.client.call('POST', `/api/v1/workflows/${downstream}/pause`);
+    const first = (await owner.client.call('POST', `/api/v1/workflows/${upstream}/runs`, {})).body.id as string;
+    expect((await waitForRun(owner.client, first)).state).toBe('succeeded');
+    await handled(await successEventOf(world.app.config.redisUrl, first));
+    expect(await runsOf(owner.client, downstream)).toEqual([]);
+
+    const byHand = await owner.client.call('POST', `/api/v1/workflows/${downstream}/runs`, {});
+    expect(byHand.status).toBe(201);
+    expect((await waitForRun(owner.client, byHand.body.id as string)).state).toBe('succeeded');
+
+    await owner.client.call('POST', `/api/v1/workflows/${downstream}/unpause`);
+    const second = (await owner.client.call('POST', `/api/v1/workflows/${upstream}/runs`, {})).body.id as string;
+    await waitForRun(owner.client, second);
+    const [triggered] = await waitFor(
+      async () => {
+        const runs = await runsOf(owner.client, downstream);
+        return runs.length > 1 ? runs : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 100, what: 'the run triggered after unpause' },
+    );
+    const run = await waitForRun(owner.client, triggered.id as string);
+    expect(run.trigger).toMatchObject({ kind: 'event', type: SUCCEEDED, payload: { runId: second } });
+  });
+
+  it('keeps the version when asked twice, and needs workflow:write in the workflow project', async () => {
+    const { owner, projectId, admin, anonymous } = world;
+    const workflowId = await createWorkflow(owner.client, projectId, {
+      name: 'guarded',
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    const once = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/pause`);
+    const twice = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/pause`);
+    expect(twice.body.pausedAt).toBe(once.body.pausedAt);
+    expect(twice.headers.get('etag')).toBe(once.headers.get('etag'));
+
+    const viewer = await newUser(admin, anonymous);
+    await owner.client.call('PUT', `/api/v1/projects/${projectId}/members/${viewer.id}`, { role: 'viewer' });
+    expect((await viewer.client.call('POST', `/api/v1/workflows/${workflowId}/unpause`)).status).toBe(403);
+    const stranger = await newUser(admin, anonymous);
+    const refused = await stranger.client.call('POST', `/api/v1/workflows/${workflowId}/unpause`);
+    expect(refused.status).toBe(404);
+    expect((await owner.client.call('GET', `/api/v1/workflows/${workflowId}`)).body.paused).toBe(true);
+  });
+});
