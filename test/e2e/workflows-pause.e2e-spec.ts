@@ -22,7 +22,7 @@ async function successEventOf(redisUrl: string, runId: string): Promise<string> 
     return await waitFor(
       async () => {
         const entries = (await redis.xrange('events.workflow-engine', '-', '+')) as [string, string[]][];
-        const envelopes = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('envelope') + 1]) as Json);
+        const envelopes = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('envelope') + 1]));
         return envelopes.find((envelope) => envelope.type === SUCCEEDED && envelope.payload.runId === runId)?.id as
           string | undefined;
       },
