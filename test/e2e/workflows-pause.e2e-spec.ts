@@ -1,50 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Redis } from 'ioredis';
 import { waitFor } from '@libs/testing';
 import { newUser, type Client } from './user-management/auth-client.js';
-import { sql } from './workflow-database.js';
+import { RUN_SUCCEEDED, succeededEventOf, triggerHandled } from './workflow-events.js';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
 
-const SUCCEEDED = 'workflow-engine.workflow-run.succeeded.v1';
-const TRIGGER_CONSUMER = 'workflow-engine.triggers-from-workflow-engine';
 const EVERY_SECOND = { cron: '* * * * * *', timezone: 'UTC', catchUp: 'latest' };
 
 const runsOf = async (client: Client, workflowId: string): Promise<Json[]> =>
   (await client.call('GET', `/api/v1/workflows/${workflowId}/runs?limit=100`)).body.items as Json[];
-
-/** The id of the success event of `runId`, as the relay put it on the engine's stream. */
-async function successEventOf(redisUrl: string, runId: string): Promise<string> {
-  const redis = new Redis(redisUrl);
-  try {
-    return await waitFor(
-      async () => {
-        const entries = (await redis.xrange('events.workflow-engine', '-', '+')) as [string, string[]][];
-        const envelopes = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('envelope') + 1]));
-        return envelopes.find((envelope) => envelope.type === SUCCEEDED && envelope.payload.runId === runId)?.id as
-          string | undefined;
-      },
-      { timeoutMs: 15_000, intervalMs: 50, what: `the success event of run ${runId}` },
-    );
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Until the trigger consumer has committed its handling of the event (its inbox row). */
-const handled = (eventId: string): Promise<true> =>
-  waitFor(
-    async () =>
-      (
-        await sql('SELECT 1 FROM workflow_engine.inbox WHERE consumer = $1 AND event_id = $2', [
-          TRIGGER_CONSUMER,
-          eventId,
-        ])
-      ).length === 1 || undefined,
-    { timeoutMs: 15_000, intervalMs: 50, what: `event ${eventId} handled` },
-  );
 
 describe('pausing a workflow', () => {
   let world: WorkflowWorld;
@@ -100,13 +66,13 @@ describe('pausing a workflow', () => {
     });
     const downstream = await createWorkflow(owner.client, projectId, {
       name: 'downstream',
-      triggers: [{ event: SUCCEEDED, filter: `trigger.payload.workflowId == '${upstream}'` }],
+      triggers: [{ event: RUN_SUCCEEDED, filter: `trigger.payload.workflowId == '${upstream}'` }],
       tasks: [{ id: 'b', type: 'noop' }],
     });
     await owner.client.call('POST', `/api/v1/workflows/${downstream}/pause`);
     const first = (await owner.client.call('POST', `/api/v1/workflows/${upstream}/runs`, {})).body.id as string;
     expect((await waitForRun(owner.client, first)).state).toBe('succeeded');
-    await handled(await successEventOf(world.app.config.redisUrl, first));
+    await triggerHandled((await succeededEventOf(world.app.config.redisUrl, first)).envelope.id as string);
     expect(await runsOf(owner.client, downstream)).toEqual([]);
 
     const byHand = await owner.client.call('POST', `/api/v1/workflows/${downstream}/runs`, {});
@@ -124,7 +90,7 @@ describe('pausing a workflow', () => {
       { timeoutMs: 15_000, intervalMs: 100, what: 'the run triggered after unpause' },
     );
     const run = await waitForRun(owner.client, triggered.id as string);
-    expect(run.trigger).toMatchObject({ kind: 'event', type: SUCCEEDED, payload: { runId: second } });
+    expect(run.trigger).toMatchObject({ kind: 'event', type: RUN_SUCCEEDED, payload: { runId: second } });
   });
 
   it('keeps the version when asked twice, and needs workflow:write in the workflow project', async () => {

@@ -3,41 +3,20 @@ import { Redis } from 'ioredis';
 import { waitFor } from '@libs/testing';
 import { newUser, type Client } from './user-management/auth-client.js';
 import { sql } from './workflow-database.js';
+import {
+  RUN_SUCCEEDED,
+  succeededEventOf,
+  TRIGGER_CONSUMER,
+  triggerHandled,
+  type StreamedEvent,
+} from './workflow-events.js';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
 
-const SUCCEEDED = 'workflow-engine.workflow-run.succeeded.v1';
-const CONSUMER = 'workflow-engine.triggers-from-workflow-engine';
-
 const runsOf = async (client: Client, workflowId: string): Promise<Json[]> =>
   (await client.call('GET', `/api/v1/workflows/${workflowId}/runs`)).body.items as Json[];
-
-/** Until the trigger consumer has committed its handling of the event (its inbox row). */
-const handled = (eventId: string): Promise<true> =>
-  waitFor(
-    async () =>
-      (await sql('SELECT 1 FROM workflow_engine.inbox WHERE consumer = $1 AND event_id = $2', [CONSUMER, eventId]))
-        .length === 1 || undefined,
-    { timeoutMs: 15_000, intervalMs: 50, what: `event ${eventId} handled` },
-  );
-
-interface StreamedEvent {
-  readonly fields: string[];
-  readonly envelope: Json;
-}
-
-/** The entries of the workflow engine's event stream, as the relay wrote them. */
-async function streamed(redisUrl: string): Promise<StreamedEvent[]> {
-  const redis = new Redis(redisUrl);
-  try {
-    const entries = (await redis.xrange('events.workflow-engine', '-', '+')) as [string, string[]][];
-    return entries.map(([, fields]) => ({ fields, envelope: JSON.parse(fields[fields.indexOf('envelope') + 1]) }));
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Puts an entry on the stream again, as a relay that crashed before marking it published would. */
 async function republish(redisUrl: string, event: StreamedEvent): Promise<void> {
@@ -48,15 +27,6 @@ async function republish(redisUrl: string, event: StreamedEvent): Promise<void> 
     redis.disconnect();
   }
 }
-
-const succeededEventOf = (redisUrl: string, runId: string): Promise<StreamedEvent> =>
-  waitFor(
-    async () =>
-      (await streamed(redisUrl)).find(
-        (event) => event.envelope.type === SUCCEEDED && event.envelope.payload.runId === runId,
-      ),
-    { timeoutMs: 15_000, what: `the success event of run ${runId}` },
-  );
 
 describe('event triggers', () => {
   let world: WorkflowWorld;
@@ -73,7 +43,7 @@ describe('event triggers', () => {
     });
     const downstream = await createWorkflow(owner.client, projectId, {
       name: 'evaluate',
-      triggers: [{ event: SUCCEEDED, filter: `trigger.payload.workflowId == '${upstream}'` }],
+      triggers: [{ event: RUN_SUCCEEDED, filter: `trigger.payload.workflowId == '${upstream}'` }],
       tasks: [
         {
           id: 'report',
@@ -88,13 +58,13 @@ describe('event triggers', () => {
       .id as string;
     const foreign = await createWorkflow(stranger.client, otherProject, {
       name: 'eavesdropper',
-      triggers: [{ event: SUCCEEDED }],
+      triggers: [{ event: RUN_SUCCEEDED }],
       tasks: [{ id: 'read', type: 'noop' }],
     });
     // Same project, filtered on another workflow: not started either.
     const unrelated = await createWorkflow(owner.client, projectId, {
       name: 'unrelated',
-      triggers: [{ event: SUCCEEDED, filter: "trigger.payload.workflowId == 'someone-else'" }],
+      triggers: [{ event: RUN_SUCCEEDED, filter: "trigger.payload.workflowId == 'someone-else'" }],
       tasks: [{ id: 'a', type: 'noop' }],
     });
 
@@ -112,20 +82,20 @@ describe('event triggers', () => {
     expect(run.state).toBe('succeeded');
     expect(run.trigger).toMatchObject({
       kind: 'event',
-      type: SUCCEEDED,
+      type: RUN_SUCCEEDED,
       payload: { runId: started.body.id, workflowId: upstream, projectId },
     });
-    expect(run.taskRuns[0].outputs).toEqual({ after: started.body.id, event: SUCCEEDED });
+    expect(run.taskRuns[0].outputs).toEqual({ after: started.body.id, event: RUN_SUCCEEDED });
     // Nobody started it by hand: it acts for the author of its version.
     expect(run.actorId).toBe(owner.id);
 
     // Once the consumer has committed the event, every decision about it has been made.
-    await handled(run.trigger.id as string);
+    await triggerHandled(run.trigger.id as string);
     expect(await runsOf(stranger.client, foreign)).toEqual([]);
     expect(await runsOf(owner.client, unrelated)).toEqual([]);
     // The chained run's own success is handled too, and starts nothing more (no workflow triggers on itself).
     const ownEvent = await succeededEventOf(world.app.config.redisUrl, run.id as string);
-    await handled(ownEvent.envelope.id as string);
+    await triggerHandled(ownEvent.envelope.id as string);
     expect(await runsOf(owner.client, downstream)).toHaveLength(1);
   });
 
@@ -137,7 +107,7 @@ describe('event triggers', () => {
     });
     const downstream = await createWorkflow(owner.client, projectId, {
       name: 'once-after',
-      triggers: [{ event: SUCCEEDED, filter: `trigger.payload.workflowId == '${upstream}'` }],
+      triggers: [{ event: RUN_SUCCEEDED, filter: `trigger.payload.workflowId == '${upstream}'` }],
       tasks: [{ id: 'b', type: 'noop' }],
     });
     const started = await owner.client.call('POST', `/api/v1/workflows/${upstream}/runs`, {});
@@ -147,11 +117,14 @@ describe('event triggers', () => {
       return runs.length > 0 ? runs : undefined;
     });
     const run = await waitForRun(owner.client, chained.id as string);
-    await handled(run.trigger.id as string);
+    await triggerHandled(run.trigger.id as string);
     // A redelivery that gets past the inbox (a crash after the runs started, before the inbox row committed).
-    await sql('DELETE FROM workflow_engine.inbox WHERE consumer = $1 AND event_id = $2', [CONSUMER, run.trigger.id]);
+    await sql('DELETE FROM workflow_engine.inbox WHERE consumer = $1 AND event_id = $2', [
+      TRIGGER_CONSUMER,
+      run.trigger.id,
+    ]);
     await republish(world.app.config.redisUrl, await succeededEventOf(world.app.config.redisUrl, started.body.id));
-    await handled(run.trigger.id as string);
+    await triggerHandled(run.trigger.id as string);
     expect((await runsOf(owner.client, downstream)).map((summary) => summary.id)).toEqual([run.id]);
   });
 });
