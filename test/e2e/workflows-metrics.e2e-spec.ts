@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitFor } from '@libs/testing';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 /** The value of one sample of the Prometheus text, 0 when the series is not there yet. */
@@ -41,5 +42,21 @@ describe('workflow metrics at /metrics', () => {
     expect(grew('workflow_task_run_duration_seconds_sum{type="sleep",state="succeeded"}')).toBeGreaterThanOrEqual(0.02);
     expect(after).toMatch(/^bullmq_queue_jobs\{queue="workflow-engine.tasks",state="waiting"\} \d+$/m);
     expect(after).toMatch(/^bullmq_queue_jobs\{queue="model-registry.tasks",state="active"\} \d+$/m);
+
+    // A job ends in BullMQ just after its report committed: its timings may come a moment after the run's end.
+    const jobs = 'queue="workflow-engine.tasks"';
+    const timed = await waitFor(
+      async () => {
+        const text = await scrape();
+        const ran = sample(text, `bullmq_job_duration_seconds_count{${jobs},outcome="completed"}`);
+        return ran - sample(before, `bullmq_job_duration_seconds_count{${jobs},outcome="completed"}`) >= 3
+          ? text
+          : undefined;
+      },
+      { timeoutMs: 5000, intervalMs: 50, what: 'the three jobs timed' },
+    );
+    const grewSince = (series: string) => sample(timed, series) - sample(before, series);
+    expect(grewSince(`bullmq_job_duration_seconds_sum{${jobs},outcome="completed"}`)).toBeGreaterThanOrEqual(0.02);
+    expect(grewSince(`bullmq_job_wait_seconds_count{${jobs}}`)).toBe(3);
   });
 });

@@ -14,6 +14,7 @@ export * from './http/page.query.js';
 export * from './http/problem.js';
 export * from './http/public.decorator.js';
 export * from './logging/create-logger.js';
+export * from './metrics/job-metrics.js';
 export * from './platform.module.js';
 export * from './redis/redis-connections.js';
 export * from './runtime/crash-point.js';

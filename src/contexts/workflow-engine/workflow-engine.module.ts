@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RedisConnections, type ContextModuleOptions } from '@libs/platform';
+import { JobMetrics, RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import {
@@ -51,9 +51,13 @@ export class WorkflowEngineModule {
           // Made by a factory, not an alias of the processor: BullMQ's explorer would start a second worker for an alias.
           {
             provide: NamedQueueWorkers,
-            useFactory: (processor: TaskRunProcessor, redis: RedisConnections, config: WorkflowEngineConfig) =>
-              new NamedQueueWorkers(processor, redis, config),
-            inject: [configuredProcessor, RedisConnections, WORKFLOW_ENGINE_CONFIG],
+            useFactory: (
+              processor: TaskRunProcessor,
+              redis: RedisConnections,
+              config: WorkflowEngineConfig,
+              metrics: JobMetrics,
+            ) => new NamedQueueWorkers(processor, redis, config, metrics),
+            inject: [configuredProcessor, RedisConnections, WORKFLOW_ENGINE_CONFIG, JobMetrics],
           },
           RunReconciler,
           ScheduleTicker,

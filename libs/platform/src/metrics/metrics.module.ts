@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { HTTP_DURATION_METRIC, HttpMetrics } from './http-metrics.js';
+import { JOB_DURATION_METRIC, JOB_WAIT_METRIC, JobMetrics } from './job-metrics.js';
 import { MetricsController } from './metrics.controller.js';
 
 @Module({
@@ -19,7 +20,20 @@ import { MetricsController } from './metrics.controller.js';
       labelNames: ['method', 'route', 'status'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     }),
+    JobMetrics,
+    makeHistogramProvider({
+      name: JOB_DURATION_METRIC,
+      help: 'Time BullMQ jobs ran, by queue and outcome',
+      labelNames: ['queue', 'outcome'],
+      buckets: [0.001, 0.005, 0.025, 0.1, 0.5, 1, 5, 15, 60, 300, 1800, 7200],
+    }),
+    makeHistogramProvider({
+      name: JOB_WAIT_METRIC,
+      help: 'Time BullMQ jobs waited for a worker once due, by queue',
+      labelNames: ['queue'],
+      buckets: [0.001, 0.005, 0.025, 0.1, 0.5, 1, 5, 15, 60, 300, 1800],
+    }),
   ],
-  exports: [PrometheusModule],
+  exports: [PrometheusModule, JobMetrics],
 })
 export class MetricsModule {}

@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
-import { runInJobContext } from '@libs/platform';
+import { JobMetrics, runInJobContext } from '@libs/platform';
 import { TaskRunGateway, type TaskAssignment, type TaskRunJob } from '@contexts/workflow-engine';
 import type { RegisterVersionTaskParams } from '../../application/register-version-from-task/register-version-from-task.command.js';
 import { RegisterVersionFromTaskHandler } from '../../application/register-version-from-task/register-version-from-task.handler.js';
@@ -23,7 +23,7 @@ type Outputs = Readonly<Record<string, unknown>>;
  * fails the job, which BullMQ retries and the engine then hands to a new attempt.
  */
 @Processor(MODEL_TASK_QUEUE)
-export class ModelTaskProcessor extends WorkerHost {
+export class ModelTaskProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ModelTaskProcessor.name);
   private engine?: TaskRunGateway;
 
@@ -31,8 +31,13 @@ export class ModelTaskProcessor extends WorkerHost {
     private readonly modules: ModuleRef,
     private readonly registering: RegisterVersionFromTaskHandler,
     private readonly aliasing: SetAliasFromTaskHandler,
+    private readonly metrics: JobMetrics,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.metrics.observe(this.worker);
   }
 
   process(job: Job<TaskRunJob>): Promise<void> {

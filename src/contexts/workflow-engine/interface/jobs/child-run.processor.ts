@@ -1,8 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
-import { runInJobContext } from '@libs/platform';
+import { JobMetrics, runInJobContext } from '@libs/platform';
 import { StartChildRunHandler } from '../../application/start-child-run/start-child-run.handler.js';
 import { TaskRunGateway, type TaskRunJob } from '../../contracts/task-runs.js';
 import { CHILD_RUN_QUEUE } from '../../infrastructure/queue/task-jobs.js';
@@ -13,14 +13,19 @@ import { CHILD_RUN_QUEUE } from '../../infrastructure/queue/task-jobs.js';
  * starve them all), and the child's end reports back through the bus (child-run.handlers.ts).
  */
 @Processor(CHILD_RUN_QUEUE)
-export class ChildRunProcessor extends WorkerHost {
+export class ChildRunProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ChildRunProcessor.name);
 
   constructor(
     private readonly gateway: TaskRunGateway,
     private readonly startChild: StartChildRunHandler,
+    private readonly metrics: JobMetrics,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.metrics.observe(this.worker);
   }
 
   process(job: Job<TaskRunJob>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import type { RedisConnections } from '@libs/platform';
+import type { JobMetrics, RedisConnections } from '@libs/platform';
 import type { WorkflowEngineConfig } from '../../infrastructure/config/workflow-engine-config.js';
 import { namedTaskQueue, QUEUE_PREFIX, type TaskJobData } from '../../infrastructure/queue/task-jobs.js';
 import type { TaskRunProcessor } from './task-run.processor.js';
@@ -17,6 +17,7 @@ export class NamedQueueWorkers implements OnApplicationBootstrap, BeforeApplicat
     private readonly processor: TaskRunProcessor,
     private readonly redis: RedisConnections,
     private readonly config: WorkflowEngineConfig,
+    private readonly metrics: JobMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,6 +30,7 @@ export class NamedQueueWorkers implements OnApplicationBootstrap, BeforeApplicat
         lockDuration: taskLockMs,
         stalledInterval: taskLockMs,
       });
+      this.metrics.observe(worker);
       this.workers.push(worker);
     }
   }

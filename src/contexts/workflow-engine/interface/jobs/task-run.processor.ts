@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
-import { crashPoint, runInJobContext } from '@libs/platform';
+import { crashPoint, JobMetrics, runInJobContext } from '@libs/platform';
 import { CompleteTaskCommand } from '../../application/complete-task/complete-task.command.js';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
 import { FailTaskCommand } from '../../application/fail-task/fail-task.command.js';
@@ -38,12 +38,14 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     private readonly logs: TaskLogs,
     private readonly cancellations: RunCancellations,
     @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+    private readonly metrics: JobMetrics,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.taskConcurrency;
+    this.metrics.observe(this.worker);
   }
 
   beforeApplicationShutdown(): void {
