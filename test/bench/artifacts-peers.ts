@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { FilesystemObjectStore } from '@libs/storage';
-import { artifactBytes, drain, httpGet, httpPut } from './artifacts-transfer.js';
+import { httpGet } from './artifacts-download-client.js';
+import { artifactBytes, drain, httpPut } from './artifacts-transfer.js';
 
 /** The storage adapter in this process: what the brief compares the API with. */
 export class AdapterPeer {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { AppProcess } from '@libs/testing';
-import { httpGet, httpPut, peakRssGrowth } from './artifacts-transfer.js';
+import { httpGet } from './artifacts-download-client.js';
+import { httpPut, peakRssGrowth } from './artifacts-transfer.js';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));

@@ -53,16 +53,6 @@ export async function httpPut(url: string, token: string, size: number): Promise
   return { status: response.statusCode ?? 0, body };
 }
 
-/** GET streamed to its end; answers the status and the byte count. */
-export async function httpGet(url: string, token: string): Promise<{ status: number; bytes: number }> {
-  const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    request(url, { headers: { authorization: `Bearer ${token}` } }, resolve)
-      .once('error', reject)
-      .end();
-  });
-  return { status: response.statusCode ?? 0, bytes: await drain(response) };
-}
-
 /** Resident set of a process (Linux), sampled while `work` runs: its peak above where it started. */
 export async function peakRssGrowth<T>(
   pid: number,
