@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 export interface PutObjectOptions {
   /** Hard ceiling: a body that grows past it is refused and nothing of it is kept. */
@@ -42,8 +42,16 @@ export interface ByteRange {
 }
 
 export interface ObjectDownload extends ObjectInfo {
-  /** Streams the bytes; the caller must consume or destroy it. */
+  /** Streams the bytes; the caller must consume or destroy it, or call `sendTo` instead. */
   readonly body: Readable;
+  /**
+   * Writes the bytes into `destination` and ends it: `body` or this, never both. Only for a
+   * destination that is done with a chunk once it calls back for it, as a socket or an HTTP
+   * response is (the kernel holds the bytes by then), since a store may then reuse the chunk's
+   * memory for the next one. Rejects, having destroyed `destination` and released what the
+   * store held, when reading fails or the destination fails or closes early.
+   */
+  sendTo(destination: Writable): Promise<void>;
   /** Bytes in `body`: the whole size, or the length of `range`. */
   readonly contentLength: number;
   /** The range served, clamped to the object (for Content-Range); absent for a whole object. */

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { checkRange, parseContentRange, rangeHeader } from '../byte-range.js';
 import { InvalidStorageArgumentError, ObjectNotFoundError, RangeNotSatisfiableError } from '../errors.js';
 import { assertValidKey, assertValidPrefix } from '../object-key.js';
@@ -101,6 +102,7 @@ export class S3ObjectStore extends ObjectStore {
     return {
       ...info,
       body,
+      sendTo: (destination) => pipeline(body, destination),
       contentLength: object.value.ContentLength ?? size,
       range: range ? { start: served?.start ?? 0, end: served?.end ?? size - 1 } : undefined,
     };

@@ -1,5 +1,5 @@
 import { createHash, randomFillSync } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 
 const MIB = 1024 * 1024;
 
@@ -57,6 +57,18 @@ export async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** A destination that copies each chunk before calling back for it, as a socket hands it to the kernel. */
+export function copyingSink(): { destination: Writable; received: () => Buffer } {
+  const copies: Buffer[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      copies.push(Buffer.from(chunk));
+      callback();
+    },
+  });
+  return { destination, received: () => Buffer.concat(copies) };
 }
 
 export const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');

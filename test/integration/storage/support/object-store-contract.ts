@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { InvalidObjectKeyError, ObjectNotFoundError, RangeNotSatisfiableError, type ObjectStore } from '@libs/storage';
-import { digestOf, readAll, sha256Hex } from './generated-bytes.js';
+import { copyingSink, digestOf, readAll, sha256Hex } from './generated-bytes.js';
 import { uploadLimitsContract } from './upload-limits-contract.js';
 
 const MB = 1024 * 1024;
@@ -31,6 +31,16 @@ export function objectStoreContract(store: () => ObjectStore): void {
       expect(await digestOf(download.body)).toEqual({ sha256: sha256Hex(data), bytes: data.length });
       expect(download).toMatchObject({ key, size: data.length, contentLength: data.length, sha256: stored.sha256 });
       expect(download.range).toBeUndefined();
+    });
+
+    it('sends the bytes into a destination instead of a stream, and ends it', async () => {
+      const key = `${scope()}/sent.bin`;
+      const data = randomBytes(2 * MB + 5);
+      await put(key, data);
+      const sink = copyingSink();
+      await (await store().get(key)).sendTo(sink.destination);
+      expect(sha256Hex(sink.received())).toBe(sha256Hex(data));
+      expect(sink.destination.writableFinished).toBe(true);
     });
 
     it('stores an empty object', async () => {
@@ -77,6 +87,14 @@ export function objectStoreContract(store: () => ObjectStore): void {
       const download = await store().get(key, { range: { start: 5, end: 9 } });
       expect((await readAll(download.body)).toString()).toBe('56789');
       expect(download).toMatchObject({ size: 20, contentLength: 5, range: { start: 5, end: 9 } });
+    });
+
+    it('sends an inclusive byte range into a destination', async () => {
+      const key = `${scope()}/ranged`;
+      await put(key, data);
+      const sink = copyingSink();
+      await (await store().get(key, { range: { start: 5, end: 9 } })).sendTo(sink.destination);
+      expect(sink.received().toString()).toBe('56789');
     });
 
     it('reads from an offset to the end', async () => {
