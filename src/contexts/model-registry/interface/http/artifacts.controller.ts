@@ -1,4 +1,14 @@
-import { Controller, Get, Param, ParseUUIDPipe, Put, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Logger,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,12 +22,15 @@ import { closeIfUnread, declaredLength, streamedBody } from './artifact-body.js'
 import { requestedRange } from './byte-range.js';
 import { ModelVersionResponse } from './dto/model-version.response.js';
 import { OCTET_STREAM, STREAMED_BODY } from './octet-stream-bodies.js';
+import { sendDownload } from './send-download.js';
 
 const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
 
 @ApiTags('model-registry')
 @Controller('model-versions')
 export class ArtifactsController {
+  private readonly logger = new Logger(ArtifactsController.name);
+
   constructor(
     private readonly upload: UploadArtifactHandler,
     private readonly download: DownloadArtifactHandler,
@@ -77,7 +90,11 @@ export class ArtifactsController {
         .status(206)
         .header('content-range', `bytes ${download.range.start}-${download.range.end}/${artifact.sizeBytes}`);
     }
-    return void reply.send(download.body);
+    await sendDownload(request, reply, download).catch((error: unknown) => {
+      // Nothing to answer any more: the headers are out. A client going away is routine.
+      if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      this.logger.warn(`Download of the artifact of ${id} failed after its headers: ${String(error)}`);
+    });
   }
 
   @Get(':id/artifact/download-url')
