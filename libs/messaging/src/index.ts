@@ -1,4 +1,5 @@
 export * from './consumer/dead-letters.js';
+export * from './consumer/event-context.js';
 export * from './consumer/integration-event-handler.js';
 export * from './consumer/stream-consumer.js';
 export * from './envelope.js';

@@ -35,6 +35,8 @@ export class BusFixture {
   readonly dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, poolSize: 4 });
   readonly redis = new Redis(process.env.REDIS_URL!);
   readonly attempts = new Map<string, number>();
+  /** The sizes of the batches a batched consumer was handed. */
+  readonly batches: number[] = [];
   private readonly started: { stop(): Promise<void> }[] = [];
 
   async setUp(): Promise<void> {
@@ -88,13 +90,13 @@ export class BusFixture {
 
   /** The recording consumer writes effects and honours `fail`; an observer only counts deliveries. */
   async startConsumer(
-    options: { maxDeliveries?: number; observer?: string; inboxRetentionHours?: number } = {},
+    options: { maxDeliveries?: number; observer?: string; inboxRetentionHours?: number; batched?: boolean } = {},
   ): Promise<StreamConsumer> {
     const consumer = new StreamConsumer(
       this.dataSource,
       this.redis,
       new Redis(process.env.REDIS_URL!),
-      new RecordProbe(this, options.observer),
+      options.batched ? new RecordProbeBatches(this) : new RecordProbe(this, options.observer),
       {
         consumerName: `test-${this.suffix}`,
         inboxSchema: this.consumerSchema,
@@ -155,5 +157,25 @@ class RecordProbe extends IntegrationEventHandler<ProbeEvents> {
       event.id,
     ]);
     if (event.payload.fail) throw new Error(`probe ${event.payload.key} refused`);
+  }
+}
+
+/** The recording consumer, taking a delivery batch at once: one statement for all its effects. */
+class RecordProbeBatches extends RecordProbe {
+  constructor(private readonly recorder: BusFixture) {
+    super(recorder);
+  }
+
+  override async handleBatch(
+    events: readonly EnvelopeOf<ProbeEvents, BusFixture['eventType']>[],
+    manager: EntityManager,
+  ): Promise<void> {
+    this.recorder.batches.push(events.length);
+    await manager.query(
+      `INSERT INTO "${this.recorder.consumerSchema}".effects (key, event_id) SELECT unnest($1::text[]), unnest($2::uuid[])`,
+      [events.map((event) => event.payload.key), events.map((event) => event.id)],
+    );
+    const refused = events.find((event) => event.payload.fail);
+    if (refused) throw new Error(`probe ${refused.payload.key} refused`);
   }
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { RequestContext } from '@libs/platform';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventEnvelope } from '../envelope.js';
+import { runInEventContext } from './event-context.js';
 import type { IntegrationEventHandler } from './integration-event-handler.js';
 import { parseEnvelope, type StreamEntry } from './stream-entry.js';
 
@@ -66,14 +66,29 @@ async function handleAll(
     parsed.map((item) => item.envelope!.id),
   );
   const done: HandledEntry[] = [];
+  const toHandle: { entry: StreamEntry; envelope: EventEnvelope }[] = [];
   for (const { entry, envelope } of parsed) {
     // A relay re-send can put the same event twice in one batch: only the first copy is fresh.
-    if (!fresh.delete(envelope!.id)) {
-      done.push({ entry, duplicate: true, seconds: 0 });
-      continue;
-    }
+    if (fresh.delete(envelope!.id)) toHandle.push({ entry, envelope: envelope! });
+    else done.push({ entry, duplicate: true, seconds: 0 });
+  }
+  if (handler.handleBatch !== undefined && toHandle.length > 1) {
+    const started = performance.now();
     try {
-      done.push({ entry, duplicate: false, seconds: await timedHandle(runner, handler, envelope!) });
+      await handler.handleBatch(
+        toHandle.map((item) => item.envelope),
+        runner.manager,
+      );
+    } catch {
+      // Which event failed is not known: the second pass finds out, event by event.
+      throw new BatchFailed();
+    }
+    const seconds = (performance.now() - started) / 1000 / toHandle.length;
+    return { done: [...done, ...toHandle.map(({ entry }) => ({ entry, duplicate: false, seconds }))], failed: [] };
+  }
+  for (const { entry, envelope } of toHandle) {
+    try {
+      done.push({ entry, duplicate: false, seconds: await timedHandle(runner, handler, envelope) });
     } catch (error) {
       throw new BatchFailed({ entry, error });
     }
@@ -129,14 +144,7 @@ async function timedHandle(
   envelope: EventEnvelope,
 ): Promise<number> {
   const started = performance.now();
-  const context = {
-    requestId: envelope.id,
-    correlationId: envelope.correlationId,
-    causationId: envelope.id,
-    traceparent: envelope.traceparent ?? undefined,
-    actor: envelope.actor ?? undefined,
-  };
-  await RequestContext.run(context, () => handler.handle(envelope, runner.manager));
+  await runInEventContext(envelope, () => handler.handle(envelope, runner.manager));
   return (performance.now() - started) / 1000;
 }
 

@@ -65,9 +65,11 @@ describe('CreateWorkflowHandler', () => {
       lastFiredAt: new Date('2026-01-01T00:00:00Z'),
       nextFireAt: new Date('2026-01-01T01:00:00Z'),
     });
-    const subscribed = await triggers.subscribedTo('model-registry.alias.moved.v1', new Date('2026-01-02T00:00:00Z'));
-    expect(subscribed).toEqual([{ workflowId, projectId: 'project-1' }]);
-    // An event from before the trigger existed starts nothing.
-    expect(await triggers.subscribedTo('model-registry.alias.moved.v1', new Date('2025-12-31T00:00:00Z'))).toEqual([]);
+    const subscribed = await triggers.subscribedTo([
+      { type: 'model-registry.alias.moved.v1', occurredAt: new Date('2026-01-02T00:00:00Z') },
+      // An event from before the trigger existed starts nothing.
+      { type: 'model-registry.alias.moved.v1', occurredAt: new Date('2025-12-31T00:00:00Z') },
+    ]);
+    expect(subscribed).toEqual([[{ workflowId, projectId: 'project-1' }], []]);
   });
 });

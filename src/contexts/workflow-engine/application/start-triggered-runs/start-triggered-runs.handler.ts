@@ -28,6 +28,19 @@ export class StartTriggeredRunsHandler {
   ) {}
 
   async execute(command: StartTriggeredRunsCommand): Promise<string[]> {
+    const [subscriptions] = await this.subscriptionsOf([command]);
+    return this.startFor(command, subscriptions);
+  }
+
+  /** The workflows each event may trigger, in order, with one lookup of the trigger index for all. */
+  subscriptionsOf(commands: readonly StartTriggeredRunsCommand[]): Promise<TriggerSubscription[][]> {
+    return this.triggers.subscribedTo(
+      commands.map((command) => ({ type: command.type, occurredAt: new Date(command.occurredAt) })),
+    );
+  }
+
+  /** Starts the runs of one event among the workflows `subscriptionsOf` found for it. */
+  async startFor(command: StartTriggeredRunsCommand, subscriptions: readonly TriggerSubscription[]): Promise<string[]> {
     const trigger = eventTrigger({
       id: command.eventId,
       type: command.type,
@@ -35,7 +48,7 @@ export class StartTriggeredRunsHandler {
       payload: command.payload,
     });
     const runIds: string[] = [];
-    for (const subscription of await this.triggers.subscribedTo(command.type, new Date(command.occurredAt))) {
+    for (const subscription of subscriptions) {
       const runId = await this.startIfTriggered(subscription, trigger);
       if (runId !== undefined) runIds.push(runId);
     }

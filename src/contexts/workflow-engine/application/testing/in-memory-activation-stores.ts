@@ -2,7 +2,7 @@ import type { WorkflowDefinitionRepository } from '../../domain/definition/workf
 import type { CronCalendar } from '../../domain/definition/cron-calendar.js';
 import { RunTransaction } from '../ports/run-transaction.js';
 import { WorkflowSchedules, type ScheduleCursor, type ScheduleState } from '../ports/workflow-schedules.js';
-import { WorkflowTriggers, type TriggerSubscription } from '../ports/workflow-triggers.js';
+import { WorkflowTriggers, type TriggeringEvent, type TriggerSubscription } from '../ports/workflow-triggers.js';
 import { WorkflowActivation } from '../workflow-activation.js';
 
 /** Transactions for handler tests: the work just runs. */
@@ -53,12 +53,16 @@ export class InMemoryWorkflowTriggers extends WorkflowTriggers {
     return Promise.resolve();
   }
 
-  subscribedTo(eventType: string, occurredAt: Date): Promise<TriggerSubscription[]> {
-    const found = [...this.rows].filter(([, row]) => {
-      const since = row.types.get(eventType);
-      return since !== undefined && since <= occurredAt;
-    });
-    return Promise.resolve(found.map(([workflowId, row]) => ({ workflowId, projectId: row.projectId })));
+  subscribedTo(events: readonly TriggeringEvent[]): Promise<TriggerSubscription[][]> {
+    const subscribed = events.map(({ type, occurredAt }) =>
+      [...this.rows]
+        .filter(([, row]) => {
+          const since = row.types.get(type);
+          return since !== undefined && since <= occurredAt;
+        })
+        .map(([workflowId, row]) => ({ workflowId, projectId: row.projectId })),
+    );
+    return Promise.resolve(subscribed);
   }
 }
 

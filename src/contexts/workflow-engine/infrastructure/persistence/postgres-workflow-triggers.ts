@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowTriggers, type TriggerSubscription } from '../../application/ports/workflow-triggers.js';
+import {
+  WorkflowTriggers,
+  type TriggeringEvent,
+  type TriggerSubscription,
+} from '../../application/ports/workflow-triggers.js';
 import { TypeOrmRunTransaction } from './typeorm-run-transaction.js';
 
 /** The trigger index in `workflow_engine.workflow_triggers`, looked up by event type. */
@@ -23,13 +27,19 @@ export class PostgresWorkflowTriggers extends WorkflowTriggers {
     );
   }
 
-  async subscribedTo(eventType: string, occurredAt: Date): Promise<TriggerSubscription[]> {
-    const rows = await this.transaction.manager().query<{ workflow_id: string; project_id: string }[]>(
-      `SELECT t.workflow_id, t.project_id
-         FROM workflow_engine.workflow_triggers t JOIN workflow_engine.workflows w ON w.id = t.workflow_id
-        WHERE t.event_type = $1 AND t.since <= $2 AND w.paused_at IS NULL ORDER BY t.workflow_id`,
-      [eventType, occurredAt],
+  async subscribedTo(events: readonly TriggeringEvent[]): Promise<TriggerSubscription[][]> {
+    const rows = await this.transaction.manager().query<{ n: string; workflow_id: string; project_id: string }[]>(
+      `SELECT e.n, t.workflow_id, t.project_id
+         FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS e(type, occurred_at, n)
+         JOIN workflow_engine.workflow_triggers t ON t.event_type = e.type AND t.since <= e.occurred_at
+         JOIN workflow_engine.workflows w ON w.id = t.workflow_id
+        WHERE w.paused_at IS NULL
+        ORDER BY e.n, t.workflow_id`,
+      [events.map((event) => event.type), events.map((event) => event.occurredAt)],
     );
-    return rows.map((row) => ({ workflowId: row.workflow_id, projectId: row.project_id }));
+    const subscribed = events.map((): TriggerSubscription[] => []);
+    for (const row of rows)
+      subscribed[Number(row.n) - 1].push({ workflowId: row.workflow_id, projectId: row.project_id });
+    return subscribed;
   }
 }

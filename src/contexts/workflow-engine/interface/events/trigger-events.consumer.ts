@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { IntegrationEventHandler, type EventEnvelope } from '@libs/messaging';
+import { IntegrationEventHandler, runInEventContext, type EventEnvelope } from '@libs/messaging';
 import { StartTriggeredRunsCommand } from '../../application/start-triggered-runs/start-triggered-runs.command.js';
 import { StartTriggeredRunsHandler } from '../../application/start-triggered-runs/start-triggered-runs.handler.js';
 import { TRIGGER_SOURCES } from '../../domain/definition/trigger-sources.js';
@@ -25,9 +25,24 @@ export class TriggerEventsConsumer extends IntegrationEventHandler {
   }
 
   async handle(event: EventEnvelope): Promise<void> {
-    const payload = (event.payload ?? null) as JsonValue;
-    await this.starting.execute(new StartTriggeredRunsCommand(event.id, event.type, event.occurredAt, payload));
+    await this.starting.execute(commandOf(event));
   }
+
+  // Every event of a context passes through here: one trigger lookup per delivery batch, not per event;
+  // each event's runs start in its own context, so they carry on its correlation and trace.
+  override async handleBatch(events: readonly EventEnvelope[]): Promise<void> {
+    const commands = events.map(commandOf);
+    const subscribed = await this.starting.subscriptionsOf(commands);
+    for (const [index, event] of events.entries()) {
+      if (subscribed[index].length === 0) continue;
+      await runInEventContext(event, () => this.starting.startFor(commands[index], subscribed[index]));
+    }
+  }
+}
+
+function commandOf(event: EventEnvelope): StartTriggeredRunsCommand {
+  const payload = (event.payload ?? null) as JsonValue;
+  return new StartTriggeredRunsCommand(event.id, event.type, event.occurredAt, payload);
 }
 
 /** One consumer group per context whose events may trigger runs. */
