@@ -111,7 +111,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
   async save(run: WorkflowRun, { idempotencyKey, logs = [] }: SaveOptions = {}): Promise<void> {
     const events = run.pullEvents() as RunEvent[];
     const changes = this.saved.changesOf(run);
-    // Until this commits, the kept snapshot may be behind or ahead of the database: nobody may use it.
+    // Until this commits, a run kept from before may be behind or ahead of the database: nobody may take it.
     this.committed.forget(run.id);
     await this.transaction.run(async () => {
       const manager = this.transaction.manager();
