@@ -127,4 +127,38 @@ describe('event triggers', () => {
     await triggerHandled(run.trigger.id as string);
     expect((await runsOf(owner.client, downstream)).map((summary) => summary.id)).toEqual([run.id]);
   });
+
+  it('stops two workflows that trigger each other once a chain of 16 triggered runs ended', async () => {
+    const { owner, projectId } = world;
+    const ping = await createWorkflow(owner.client, projectId, { name: 'ping', tasks: [{ id: 'a', type: 'noop' }] });
+    const pong = await createWorkflow(owner.client, projectId, {
+      name: 'pong',
+      triggers: [{ event: RUN_SUCCEEDED, filter: `trigger.payload.workflowId == '${ping}'` }],
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    const pingBack = await owner.client.call('PUT', `/api/v1/workflows/${ping}`, {
+      name: 'ping',
+      triggers: [{ event: RUN_SUCCEEDED, filter: `trigger.payload.workflowId == '${pong}'` }],
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    expect(pingBack.status).toBe(200);
+    await owner.client.call('POST', `/api/v1/workflows/${ping}/runs`, {});
+
+    const allRuns = async () => [...(await runsOf(owner.client, ping)), ...(await runsOf(owner.client, pong))];
+    const deepest = await waitFor(
+      async () => {
+        for (const summary of await allRuns()) {
+          const run = await waitForRun(owner.client, summary.id as string);
+          if (run.trigger?.depth === 16) return run;
+        }
+        return undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, what: 'the 16th triggered run' },
+    );
+    // Its success is handled and passed over: the run started by hand and 16 triggered ones, no more.
+    await triggerHandled(
+      (await succeededEventOf(world.app.config.redisUrl, deepest.id as string)).envelope.id as string,
+    );
+    expect(await allRuns()).toHaveLength(17);
+  });
 });

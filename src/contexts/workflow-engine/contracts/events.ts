@@ -23,6 +23,8 @@ interface WorkflowRunPayload {
   readonly workflowId: string;
   readonly workflowVersion: number;
   readonly projectId: string;
+  /** How many runs in a row events started, ending with this one; 0 when it was started otherwise. */
+  readonly triggerDepth: number;
 }
 
 interface TaskRunPayload extends WorkflowRunPayload {

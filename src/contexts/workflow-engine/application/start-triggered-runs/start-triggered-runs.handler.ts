@@ -4,7 +4,13 @@ import { JsonSchemaValidator } from '../../domain/definition/json-schema.validat
 import { resolveRunParams } from '../../domain/definition/run-params.js';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
 import { eventRunKey, eventTrigger, type EventTrigger } from '../../domain/run/run-trigger.js';
-import { isAboutItself, isStartedBy, mayStartInProject } from '../../domain/run/trigger-rules.js';
+import {
+  isAboutItself,
+  isStartedBy,
+  MAX_TRIGGER_DEPTH,
+  mayStartInProject,
+  triggerDepthOf,
+} from '../../domain/run/trigger-rules.js';
 import { WorkflowTriggers, type TriggerSubscription } from '../ports/workflow-triggers.js';
 import { StartRunCommand } from '../start-run/start-run.command.js';
 import { StartRunHandler } from '../start-run/start-run.handler.js';
@@ -13,8 +19,9 @@ import type { StartTriggeredRunsCommand } from './start-triggered-runs.command.j
 /**
  * Starts a run of every workflow whose latest version triggers on the event: subscribed to its
  * type, in the event's project (or any project for a project-less event), not the workflow the
- * event is about, and with a filter that passes. Each run is keyed `event:<event id>`, so a
- * redelivered event answers the runs it already started. Answers the ids of the runs.
+ * event is about, with a filter that passes, and not deeper than MAX_TRIGGER_DEPTH in a chain of
+ * triggered runs. Each run is keyed `event:<event id>`, so a redelivered event answers the runs it
+ * already started. Answers the ids of the runs.
  */
 @Injectable()
 export class StartTriggeredRunsHandler {
@@ -46,7 +53,14 @@ export class StartTriggeredRunsHandler {
       type: command.type,
       occurredAt: command.occurredAt,
       payload: command.payload,
+      depth: triggerDepthOf(command),
     });
+    if (subscriptions.length > 0 && trigger.depth > MAX_TRIGGER_DEPTH) {
+      this.logger.warn(
+        `${trigger.type} ${trigger.id} starts no run: it ends a chain of ${trigger.depth - 1} runs started by events (at most ${MAX_TRIGGER_DEPTH})`,
+      );
+      return [];
+    }
     const runIds: string[] = [];
     for (const subscription of subscriptions) {
       const runId = await this.startIfTriggered(subscription, trigger);

@@ -20,6 +20,8 @@ export interface EventTrigger extends JsonObject {
   readonly id: string;
   readonly occurredAt: string;
   readonly payload: JsonValue;
+  /** How many runs in a row events started, this one included (trigger-rules.ts). */
+  readonly depth: number;
 }
 
 export function scheduleTrigger(slot: Date, backfill = false): ScheduleTrigger {
@@ -32,8 +34,15 @@ export function eventTrigger(event: {
   type: string;
   occurredAt: string;
   payload: JsonValue;
+  depth: number;
 }): EventTrigger {
-  return { kind: 'event', type: event.type, id: event.id, occurredAt: event.occurredAt, payload: event.payload };
+  const { type, id, occurredAt, payload, depth } = event;
+  return { kind: 'event', type, id, occurredAt, payload, depth };
+}
+
+/** The depth of the event chain that started a run: 0 for a run started by hand or by its schedule. */
+export function triggerDepthOfRun(trigger: JsonValue): number {
+  return isJsonObject(trigger) && trigger.kind === 'event' && typeof trigger.depth === 'number' ? trigger.depth : 0;
 }
 
 /**

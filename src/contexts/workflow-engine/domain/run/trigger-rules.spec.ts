@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { DefinitionSpec } from '../definition/definition-spec.js';
 import type { DefinitionDocument } from '../definition/definition-document.js';
-import { eventTrigger } from './run-trigger.js';
-import { isAboutItself, isStartedBy, mayStartInProject } from './trigger-rules.js';
+import { eventTrigger, triggerDepthOfRun } from './run-trigger.js';
+import { isAboutItself, isStartedBy, mayStartInProject, triggerDepthOf } from './trigger-rules.js';
 import { RunScope } from './run-scope.js';
 
 const APPROVED = 'model-registry.model-version.approved.v1';
@@ -14,7 +14,13 @@ function specWith(triggers: DefinitionDocument['triggers']): DefinitionSpec {
 }
 
 const approved = (payload: object) =>
-  eventTrigger({ id: 'event-1', type: APPROVED, occurredAt: '2026-01-01T00:00:00Z', payload: { ...payload } });
+  eventTrigger({
+    id: 'event-1',
+    type: APPROVED,
+    occurredAt: '2026-01-01T00:00:00Z',
+    payload: { ...payload },
+    depth: 1,
+  });
 
 describe('event triggers', () => {
   it('starts on its event type, without a filter or when the filter over trigger.payload is truthy', () => {
@@ -54,6 +60,7 @@ describe('event triggers', () => {
       type: 'workflow-engine.workflow-run.succeeded.v1',
       occurredAt: '2026-01-01T00:00:00Z',
       payload: { workflowId: 'w1', runId: 'r1' },
+      depth: 1,
     });
     expect(isAboutItself('w1', own)).toBe(true);
     expect(isAboutItself('w2', own)).toBe(false);
@@ -63,8 +70,19 @@ describe('event triggers', () => {
     const spec = specWith(undefined);
     const scope = (trigger: Parameters<typeof eventTrigger>[0] | null) =>
       new RunScope(spec, {}, trigger && eventTrigger(trigger), new Map()).forTask(spec.task('a'));
-    const event = { id: 'e', type: APPROVED, occurredAt: '2026-01-01T00:00:00Z', payload: { modelId: 'm' } };
+    const event = { id: 'e', type: APPROVED, occurredAt: '2026-01-01T00:00:00Z', payload: { modelId: 'm' }, depth: 1 };
     expect(scope(event).trigger).toMatchObject({ kind: 'event', type: APPROVED, payload: { modelId: 'm' } });
     expect(scope(null).trigger).toEqual({ payload: null });
+  });
+
+  it("counts a chain of triggered runs through the engine's events only", () => {
+    const ran = 'workflow-engine.workflow-run.succeeded.v1';
+    expect(triggerDepthOf({ type: ran, payload: { runId: 'r', triggerDepth: 0 } })).toBe(1);
+    expect(triggerDepthOf({ type: ran, payload: { runId: 'r', triggerDepth: 7 } })).toBe(8);
+    // Another context's events carry no depth of ours, whatever their payload says.
+    expect(triggerDepthOf({ type: APPROVED, payload: { triggerDepth: 7 } })).toBe(1);
+    expect(triggerDepthOfRun(approved({}))).toBe(1);
+    expect(triggerDepthOfRun(null)).toBe(0);
+    expect(triggerDepthOfRun({ kind: 'schedule', scheduledFor: '2026-01-01T00:00:00Z' })).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { DefinitionSpec } from '../definition/definition-spec.js';
 import { isTruthy } from '../expression/expression-evaluator.js';
 import { ExpressionEvaluationFailed } from '../expression/expression-errors.js';
-import { isJsonObject, type JsonObject } from '../json-value.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json-value.js';
 import { triggerScope, type EventTrigger } from './run-trigger.js';
 
 /**
@@ -36,8 +36,29 @@ export function mayStartInProject(projectId: string, trigger: EventTrigger): boo
 }
 
 /**
+ * Runs that events started one after another stop here: two workflows triggered by each other's
+ * success would otherwise take turns forever. Chains through other contexts' events (a run that
+ * registers a model version whose event starts the run again) are not counted: their events do not
+ * carry the depth.
+ */
+export const MAX_TRIGGER_DEPTH = 16;
+
+/**
+ * The depth a run started by this event would have: one more than the run that published it (the
+ * engine's run and task events carry `triggerDepth`), else 1.
+ */
+export function triggerDepthOf(event: { readonly type: string; readonly payload: JsonValue }): number {
+  const { payload } = event;
+  const published =
+    event.type.startsWith('workflow-engine.') && isJsonObject(payload) && typeof payload.triggerDepth === 'number'
+      ? payload.triggerDepth
+      : 0;
+  return published + 1;
+}
+
+/**
  * A workflow's own run events never trigger it: a run that succeeds would otherwise start the next
- * one forever. Chains across workflows are the user's to design.
+ * one forever. Chains across workflows are the user's to design, up to MAX_TRIGGER_DEPTH.
  */
 export function isAboutItself(workflowId: string, trigger: EventTrigger): boolean {
   return (

@@ -2,6 +2,7 @@ import type { PendingEvent } from '@libs/messaging';
 import type { WorkflowEngineEvents } from '../../contracts/events.js';
 import { isJsonObject } from '../../domain/json-value.js';
 import type { RunEvent } from '../../domain/run/run-events.js';
+import { triggerDepthOfRun } from '../../domain/run/run-trigger.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 
 type Pending = PendingEvent<WorkflowEngineEvents>;
@@ -10,7 +11,7 @@ type Pending = PendingEvent<WorkflowEngineEvents>;
 export function integrationEventsOf(run: WorkflowRun, events: readonly RunEvent[]): Pending[] {
   const { workflowId, version: workflowVersion, projectId } = run.pinned;
   const subject = { aggregateId: run.id, aggregateVersion: run.version + 1 };
-  const base = { runId: run.id, workflowId, workflowVersion, projectId };
+  const base = { runId: run.id, workflowId, workflowVersion, projectId, triggerDepth: triggerDepthOfRun(run.trigger) };
   const taskBase = (key: string, attempt: number) => {
     const taskId = run.taskRun(key).taskId;
     return { ...base, taskRunKey: key, taskId, taskType: run.pinned.spec.task(taskId).type, attempt };
