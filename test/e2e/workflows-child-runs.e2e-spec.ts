@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
 import { ReconcileRunsHandler } from '../../src/contexts/workflow-engine/application/reconcile-runs/reconcile-runs.handler.js';
-import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
+import { createWorkflow, runsOf, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
@@ -152,9 +152,7 @@ describe('workflow tasks run another workflow as a child and wait for it', () =>
     });
     const parentId = await parentOf(childId, 'cancelled-parent');
     const runId = (await world.owner.client.call('POST', `/api/v1/workflows/${parentId}/runs`, {})).body.id as string;
-    const runsOf = async (workflowId: string): Promise<Json[]> =>
-      (await world.owner.client.call('GET', `/api/v1/workflows/${workflowId}/runs`)).body.items as Json[];
-    await waitFor(async () => (await runsOf(grandchildId)).some((run) => run.state === 'running'), {
+    await waitFor(async () => (await runsOf(world.owner.client, grandchildId)).some((run) => run.state === 'running'), {
       what: 'the grandchild run',
     });
 
@@ -163,7 +161,7 @@ describe('workflow tasks run another workflow as a child and wait for it', () =>
     for (const workflowId of [childId, grandchildId]) {
       const [run] = await waitFor(
         async () => {
-          const runs = await runsOf(workflowId);
+          const runs = await runsOf(world.owner.client, workflowId);
           return runs.every((candidate) => candidate.state === 'cancelled') && runs;
         },
         { what: `the cancellation of workflow ${workflowId}'s run` },

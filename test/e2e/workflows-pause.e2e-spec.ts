@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
-import { newUser, type Client } from './user-management/auth-client.js';
+import { newUser } from './user-management/auth-client.js';
 import { RUN_SUCCEEDED, succeededEventOf, triggerHandled } from './workflow-events.js';
-import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
-type Json = any;
+import { createWorkflow, runsOf, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 const EVERY_SECOND = { cron: '* * * * * *', timezone: 'UTC', catchUp: 'latest' };
-
-const runsOf = async (client: Client, workflowId: string): Promise<Json[]> =>
-  (await client.call('GET', `/api/v1/workflows/${workflowId}/runs?limit=100`)).body.items as Json[];
 
 describe('pausing a workflow', () => {
   let world: WorkflowWorld;

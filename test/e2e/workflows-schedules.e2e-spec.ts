@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
 import { Client, newUser } from './user-management/auth-client.js';
 import { sql } from './workflow-database.js';
-import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
+import { createWorkflow, runsOf, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
 
 const ENV = { WORKFLOW_SCHEDULE_POLL_MS: '100' };
-
-const runsOf = async (client: Client, workflowId: string): Promise<Json[]> =>
-  (await client.call('GET', `/api/v1/workflows/${workflowId}/runs?limit=100`)).body.items as Json[];
 
 const cursorOf = async (workflowId: string): Promise<{ last_fired_at: Date; next_fire_at: Date } | undefined> =>
   (

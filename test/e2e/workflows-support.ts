@@ -50,6 +50,11 @@ export async function createWorkflow(client: Client, projectId: string, definiti
   return created.body.id as string;
 }
 
+/** The workflow's runs, newest first (run summaries: no trigger, no task runs). */
+export async function runsOf(client: Client, workflowId: string): Promise<Json[]> {
+  return (await client.call('GET', `/api/v1/workflows/${workflowId}/runs?limit=100`)).body.items as Json[];
+}
+
 const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** Polls the run until it has finished (or `until` holds), answering its last body. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { waitFor } from '@libs/testing';
-import { newUser, type Client } from './user-management/auth-client.js';
+import { newUser } from './user-management/auth-client.js';
 import { sql } from './workflow-database.js';
 import {
   RUN_SUCCEEDED,
@@ -10,13 +10,7 @@ import {
   triggerHandled,
   type StreamedEvent,
 } from './workflow-events.js';
-import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
-type Json = any;
-
-const runsOf = async (client: Client, workflowId: string): Promise<Json[]> =>
-  (await client.call('GET', `/api/v1/workflows/${workflowId}/runs`)).body.items as Json[];
+import { createWorkflow, runsOf, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 /** Puts an entry on the stream again, as a relay that crashed before marking it published would. */
 async function republish(redisUrl: string, event: StreamedEvent): Promise<void> {

@@ -18,9 +18,6 @@ export class PauseWorkflowHandler {
   async execute({ workflowId, paused }: PauseWorkflowCommand): Promise<void> {
     const definition = await this.definitions.findById(workflowId);
     if (definition === undefined) throw new NotFoundError('workflow', workflowId);
-    if ((definition.pausedAt !== undefined) === paused) return;
-    if (paused) definition.pause(this.clock.now());
-    else definition.unpause(this.clock.now());
-    await this.definitions.save(definition);
+    if (definition.setPaused(paused, this.clock.now())) await this.definitions.save(definition);
   }
 }

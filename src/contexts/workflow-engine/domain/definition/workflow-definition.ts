@@ -66,19 +66,20 @@ export class WorkflowDefinition extends AggregateRoot {
     return this.paused;
   }
 
-  /** Pausing a paused workflow keeps its first pause time and records nothing. */
-  pause(now: Date): void {
-    if (this.paused !== undefined) return;
-    this.paused = now;
-    const event: DefinitionEvent = { name: 'workflow-paused', occurredAt: now, workflowId: this.id };
+  /**
+   * Pauses (`true`) or unpauses the workflow; answers whether that changed anything. Pausing a paused
+   * workflow keeps its first pause time and records nothing.
+   */
+  setPaused(paused: boolean, now: Date): boolean {
+    if ((this.paused !== undefined) === paused) return false;
+    this.paused = paused ? now : undefined;
+    const event: DefinitionEvent = {
+      name: paused ? 'workflow-paused' : 'workflow-unpaused',
+      occurredAt: now,
+      workflowId: this.id,
+    };
     this.record(event);
-  }
-
-  unpause(now: Date): void {
-    if (this.paused === undefined) return;
-    this.paused = undefined;
-    const event: DefinitionEvent = { name: 'workflow-unpaused', occurredAt: now, workflowId: this.id };
-    this.record(event);
+    return true;
   }
 
   update(spec: DefinitionSpec, now: Date, author?: string): WorkflowVersion {

@@ -113,18 +113,16 @@ export class WorkflowsController {
   @HttpCode(200)
   @RequirePermission('workflow:write', onWorkflow)
   @ApiOperation({ summary: 'Pause the schedule and triggers; runs started by hand or by a backfill still run' })
-  async pause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
-    await this.pausing.execute(new PauseWorkflowCommand(id, true));
-    return this.answer(id, reply);
+  pause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
+    return this.setPaused(id, true, reply);
   }
 
   @Post('workflows/:id/unpause')
   @HttpCode(200)
   @RequirePermission('workflow:write', onWorkflow)
   @ApiOperation({ summary: "Resume the schedule and triggers; slots missed meanwhile follow the schedule's catch-up" })
-  async unpause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
-    await this.pausing.execute(new PauseWorkflowCommand(id, false));
-    return this.answer(id, reply);
+  unpause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
+    return this.setPaused(id, false, reply);
   }
 
   @Get('workflows/:id/versions/:version')
@@ -144,6 +142,11 @@ export class WorkflowsController {
   @ApiOkResponse({ description: 'The plan' })
   plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlan> {
     return this.planning.execute(new PlanWorkflowQuery(id, body.params ?? {}, body.version));
+  }
+
+  private async setPaused(id: string, paused: boolean, reply: FastifyReply): Promise<WorkflowResponse> {
+    await this.pausing.execute(new PauseWorkflowCommand(id, paused));
+    return this.answer(id, reply);
   }
 
   private async answer(id: string, reply: FastifyReply): Promise<WorkflowResponse> {
