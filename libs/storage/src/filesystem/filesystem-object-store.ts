@@ -1,6 +1,5 @@
-import { createWriteStream, type BigIntStats } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { mkdir, open, readdir, stat, type FileHandle } from 'node:fs/promises';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
@@ -31,6 +30,7 @@ import {
   syncDirectory,
   writeFileDurably,
 } from './durable-files.js';
+import { FlushingFileWriter } from './flushing-file-writer.js';
 import { ObjectFileReader } from './object-file-reader.js';
 import { ObjectFiles } from './object-files.js';
 import { isRecordOf, readRecord, type ObjectRecord } from './object-record.js';
@@ -215,20 +215,13 @@ const noPresignedUrl = (key: string): Promise<undefined> =>
 
 /** Streams what passes the meter into a new file and flushes it to disk; answers its inode. */
 async function writeData(path: string, meter: UploadMeter): Promise<string> {
-  const file = createWriteStream(path, { flags: 'wx' });
-  // The stream opens its file asynchronously: a body refused at once would otherwise fail
-  // the pipeline first, and the file would appear after the caller has cleaned up.
-  await once(file, 'ready');
-  await pipelineAsync(meter, file);
-  // fsync acts on the file, not the descriptor: a second one opened now flushes what the
-  // stream wrote. (A stream over a FileHandle cannot leave it open for this: the handle
-  // would wait for the stream to close it.)
-  const handle = await open(path, 'r+');
+  const file = await open(path, 'wx');
   try {
-    await handle.sync();
-    const { ino } = await handle.stat({ bigint: true });
+    await pipelineAsync(meter, new FlushingFileWriter(file));
+    await file.sync();
+    const { ino } = await file.stat({ bigint: true });
     return ino.toString();
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
