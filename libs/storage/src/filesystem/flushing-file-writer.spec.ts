@@ -8,7 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import { FlushingFileWriter } from './flushing-file-writer.js';
 
 const chunksOf = (bytes: Buffer, size: number): Buffer[] =>
-  Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) => bytes.subarray(index * size, (index + 1) * size));
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) =>
+    bytes.subarray(index * size, (index + 1) * size),
+  );
 
 describe('FlushingFileWriter', () => {
   let directory: string;
@@ -61,7 +63,11 @@ describe('FlushingFileWriter', () => {
   it('finishes a partial write before the next chunk', async () => {
     const writev = file.writev.bind(file);
     // The kernel may write less than asked; here every call writes at most 100 bytes of its first buffer.
-    jest.spyOn(file, 'writev').mockImplementation((buffers) => writev([buffers[0].subarray(0, 100)]));
+    jest
+      .spyOn(file, 'writev')
+      .mockImplementation((buffers: readonly NodeJS.ArrayBufferView[]) =>
+        writev([Buffer.from(buffers[0].buffer, buffers[0].byteOffset, Math.min(100, buffers[0].byteLength))]),
+      );
     await pipeline(Readable.from(chunksOf(bytes.subarray(0, 5000), 333)), new FlushingFileWriter(file));
     expect((await readFile(path)).equals(bytes.subarray(0, 5000))).toBe(true);
   });
