@@ -47,6 +47,12 @@ export class BareHttpPeer {
     if (bytes !== size) throw new Error(`bare GET gave ${bytes} bytes`);
   }
 
+  /** The same HTTP answer with its bytes from memory: loopback HTTP alone, no file read. */
+  async readFromMemory(size: number): Promise<void> {
+    const { bytes } = await httpGet(`${this.url.replace(/\/artifact$/, '/memory')}?bytes=${size}`, 'none');
+    if (bytes !== size) throw new Error(`bare GET from memory gave ${bytes} bytes`);
+  }
+
   async stop(): Promise<void> {
     const exited = once(this.child, 'exit');
     this.child.stdin!.end();

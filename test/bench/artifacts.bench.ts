@@ -11,14 +11,15 @@ import { reportResult, round } from './bench-result.js';
  * through the whole platform (HTTP, access guard, the registry's use case, the filesystem object
  * store with its SHA-256 and fsync), against writing and reading the same bytes through the storage
  * adapter directly, in the same run; bare node:http over the same adapter is measured beside them
- * as the transport's ceiling. Rounds alternate the three so load drift on a shared host spreads
- * over all; medians are reported. Goals: API/adapter >= 0.8 both ways, app RSS growth < 50 MB.
+ * as the transport's ceiling, and its GET again from memory (no file read) as loopback's. Rounds
+ * alternate them all so load drift on a shared host spreads over all; medians are reported. Goals: API/adapter >= 0.8 both ways, app RSS growth < 50 MB.
  */
 const SIZE = Number(process.env.BENCH_ARTIFACT_MB ?? 1024) * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MB = 1_000_000;
 
-type Measure = 'apiUpload' | 'apiDownload' | 'adapterWrite' | 'adapterRead' | 'bareUpload' | 'bareDownload';
+type Measure =
+  'apiUpload' | 'apiDownload' | 'adapterWrite' | 'adapterRead' | 'bareUpload' | 'bareDownload' | 'loopbackDownload';
 
 async function main(): Promise<void> {
   const directories = await Promise.all(
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     adapterRead: [],
     bareUpload: [],
     bareDownload: [],
+    loopbackDownload: [],
   };
   const growth = { upload: 0, download: 0 };
   const measure = async (name: Measure, work: () => Promise<unknown>) => {
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
         await api.rssGrowthWhile(() => measure('apiDownload', () => api.download(round, SIZE))),
       );
       await measure('bareDownload', () => bare.read(SIZE));
+      await measure('loopbackDownload', () => bare.readFromMemory(SIZE));
     }
   } finally {
     await bare.stop();
@@ -82,6 +85,8 @@ async function main(): Promise<void> {
       download: median('bareDownload'),
       apiShareOfUpload: round(median('apiUpload') / median('bareUpload'), 3),
       apiShareOfDownload: round(median('apiDownload') / median('bareDownload'), 3),
+      // The same GET sent from memory: what any download over loopback HTTP could reach here.
+      downloadFromMemory: median('loopbackDownload'),
     },
     rounds: Object.fromEntries(
       Object.entries(rates).map(([name, values]) => [name, values.map((value) => round(value))]),
