@@ -39,26 +39,34 @@ async function main(): Promise<void> {
     loopbackDownload: [],
   };
   const growth = { upload: 0, download: 0 };
-  const measure = async (name: Measure, work: () => Promise<unknown>) => {
+  const measure = async (name: Measure, work: () => Promise<unknown>): Promise<void> => {
     const started = performance.now();
     await work();
     rates[name].push(SIZE / MB / ((performance.now() - started) / 1000));
   };
+  const uploads = (turn: number): (() => Promise<void>)[] => [
+    () => measure('adapterWrite', () => adapter.write(SIZE)),
+    async () => {
+      const rise = await api.rssGrowthWhile(() => measure('apiUpload', () => api.upload(turn, SIZE)));
+      growth.upload = Math.max(growth.upload, rise);
+    },
+    () => measure('bareUpload', () => bare.write(SIZE)),
+  ];
+  const downloads = (turn: number): (() => Promise<void>)[] => [
+    () => measure('adapterRead', () => adapter.read(SIZE)),
+    async () => {
+      const rise = await api.rssGrowthWhile(() => measure('apiDownload', () => api.download(turn, SIZE)));
+      growth.download = Math.max(growth.download, rise);
+    },
+    () => measure('bareDownload', () => bare.read(SIZE)),
+    () => measure('loopbackDownload', () => bare.readFromMemory(SIZE)),
+  ];
   try {
-    for (let round = 0; round < ROUNDS; round += 1) {
-      await measure('adapterWrite', () => adapter.write(SIZE));
-      growth.upload = Math.max(
-        growth.upload,
-        await api.rssGrowthWhile(() => measure('apiUpload', () => api.upload(round, SIZE))),
-      );
-      await measure('bareUpload', () => bare.write(SIZE));
-      await measure('adapterRead', () => adapter.read(SIZE));
-      growth.download = Math.max(
-        growth.download,
-        await api.rssGrowthWhile(() => measure('apiDownload', () => api.download(round, SIZE))),
-      );
-      await measure('bareDownload', () => bare.read(SIZE));
-      await measure('loopbackDownload', () => bare.readFromMemory(SIZE));
+    for (let turn = 0; turn < ROUNDS; turn += 1) {
+      // Each round starts at the next one: a host that writes slower after a burst (or reads faster
+      // once warm) must not always favour whoever goes first.
+      for (const step of rotated(uploads(turn), turn)) await step();
+      for (const step of rotated(downloads(turn), turn)) await step();
     }
   } finally {
     await bare.stop();
@@ -96,6 +104,11 @@ async function main(): Promise<void> {
     goals: { ratioAtLeast: 0.8, rssGrowthBelowMB: 50 },
     goalsMet: Math.min(uploadRatio, downloadRatio) >= 0.8 && Math.max(growth.upload, growth.download) / MB < 50,
   });
+}
+
+function rotated<T>(items: readonly T[], by: number): T[] {
+  const start = by % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
 }
 
 await main();
