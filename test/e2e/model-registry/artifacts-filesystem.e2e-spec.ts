@@ -101,6 +101,23 @@ describe('model artifacts through the API (filesystem store)', () => {
     expect((await head.arrayBuffer()).byteLength).toBe(0);
   });
 
+  it('answers GET and HEAD alike when the stored object is gone: 404, with no body for HEAD', async () => {
+    const version = await world.version(modelId);
+    expect((await world.upload(version.id, randomBytes(2000))).status).toBe(200);
+    const [object] = (await objectsOf(version.id)).items;
+    await new FilesystemObjectStore(directory).delete(object.key);
+    const url = `${world.app.url}/api/v1/model-versions/${version.id}/artifact`;
+    const authorization = `Bearer ${world.editor.tokens.accessToken}`;
+
+    const get = await fetch(url, { headers: { authorization } });
+    const head = await fetch(url, { method: 'HEAD', headers: { authorization } });
+    expect(get.status).toBe(404);
+    expect(get.headers.get('content-type')).toContain('application/problem+json');
+    expect(head.status).toBe(404);
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+  });
+
   it('serves an artifact whole again after a client went away in the middle of it', async () => {
     const version = await world.version(modelId);
     const bytes = randomBytes(LIMIT);

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
-import { ObjectStore, type ByteRange, type ObjectDownload, type PresignedRequest } from '@libs/storage';
+import {
+  ObjectNotFoundError,
+  ObjectStore,
+  type ByteRange,
+  type ObjectDownload,
+  type PresignedRequest,
+} from '@libs/storage';
 import { PresignedUrlUnavailable } from '../../domain/errors.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
@@ -25,6 +31,15 @@ export class DownloadArtifactHandler {
   /** The caller must consume or destroy the body. */
   open(artifact: Artifact, range?: ByteRange): Promise<ObjectDownload> {
     return this.store.get(artifact.key, { range });
+  }
+
+  /** What `open` would answer, without reading a byte (for HEAD); fails as it would when the object is gone. */
+  async describe(
+    artifact: Artifact,
+    range?: Required<ByteRange>,
+  ): Promise<Pick<ObjectDownload, 'contentLength' | 'range'>> {
+    if (!(await this.store.head(artifact.key))) throw new ObjectNotFoundError(artifact.key);
+    return { contentLength: range ? range.end - range.start + 1 : artifact.sizeBytes, range };
   }
 
   async presignedUrl(versionId: string): Promise<PresignedRequest> {

@@ -13,7 +13,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { RangeNotSatisfiableError, type PresignedRequest } from '@libs/storage';
+import { RangeNotSatisfiableError, type ObjectDownload, type PresignedRequest } from '@libs/storage';
 import { DownloadArtifactHandler } from '../../application/download-artifact/download-artifact.handler.js';
 import { UploadArtifactHandler } from '../../application/upload-artifact/upload-artifact.handler.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
@@ -22,7 +22,7 @@ import { closeIfUnread, declaredLength, streamedBody } from './artifact-body.js'
 import { requestedRange } from './byte-range.js';
 import { ModelVersionResponse } from './dto/model-version.response.js';
 import { OCTET_STREAM, STREAMED_BODY } from './octet-stream-bodies.js';
-import { sendDownload } from './send-download.js';
+import { sendDownload, sendDownloadHeaders } from './send-download.js';
 
 const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
 
@@ -80,17 +80,13 @@ export class ArtifactsController {
     void reply.header('accept-ranges', 'bytes').header('etag', etag);
     if (request.headers['if-none-match'] === etag) return void reply.status(304).send();
     const range = this.rangeOf(request, reply, artifact, etag);
-    const download = await this.download.open(artifact, range);
-    void reply
-      .header('content-type', artifact.contentType)
-      .header('content-length', String(download.contentLength))
-      .header('content-disposition', `attachment; filename="${id}.artifact"`);
-    if (download.range) {
-      void reply
-        .status(206)
-        .header('content-range', `bytes ${download.range.start}-${download.range.end}/${artifact.sizeBytes}`);
+    if (request.method === 'HEAD') {
+      this.describeDownload(reply, id, artifact, await this.download.describe(artifact, range));
+      return sendDownloadHeaders(reply);
     }
-    await sendDownload(request, reply, download).catch((error: unknown) => {
+    const download = await this.download.open(artifact, range);
+    this.describeDownload(reply, id, artifact, download);
+    await sendDownload(reply, download).catch((error: unknown) => {
       // Nothing to answer any more: the headers are out. A client going away is routine.
       if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
       this.logger.warn(`Download of the artifact of ${id} failed after its headers: ${String(error)}`);
@@ -102,6 +98,23 @@ export class ArtifactsController {
   @ApiOperation({ summary: 'A presigned URL that downloads the artifact without our credentials (S3 only)' })
   presignedUrl(@Param('id', new ParseUUIDPipe()) id: string): Promise<PresignedRequest> {
     return this.download.presignedUrl(id);
+  }
+
+  private describeDownload(
+    reply: FastifyReply,
+    id: string,
+    artifact: Artifact,
+    download: Pick<ObjectDownload, 'contentLength' | 'range'>,
+  ): void {
+    void reply
+      .header('content-type', artifact.contentType)
+      .header('content-length', String(download.contentLength))
+      .header('content-disposition', `attachment; filename="${id}.artifact"`);
+    if (download.range) {
+      void reply
+        .status(206)
+        .header('content-range', `bytes ${download.range.start}-${download.range.end}/${artifact.sizeBytes}`);
+    }
   }
 
   /** If-Range with another entity tag asks for the whole (changed) object; ours never change, but the rule holds. */
