@@ -30,12 +30,12 @@ export class RedisConnections implements OnApplicationShutdown {
 
   release(connection: Redis): Promise<void> {
     this.dedicated.delete(connection);
-    connection.disconnect();
+    disconnectIfOpen(connection);
     return Promise.resolve();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const connection of this.dedicated) connection.disconnect();
+    for (const connection of this.dedicated) disconnectIfOpen(connection);
     this.dedicated.clear();
     await this.command.quit().catch(() => this.command.disconnect());
   }
@@ -47,6 +47,15 @@ export class RedisConnections implements OnApplicationShutdown {
       ...options,
     });
   }
+}
+
+/**
+ * Users may close their connection themselves (a stream consumer does, to end a blocked read).
+ * Disconnecting it again would arm ioredis's 2 s timer for a socket that never closes again,
+ * holding the process up for that long after shutdown.
+ */
+function disconnectIfOpen(connection: Redis): void {
+  if (connection.status !== 'end') connection.disconnect();
 }
 
 function parseRedisUrl(url: string): RedisOptions {
