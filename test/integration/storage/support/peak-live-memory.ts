@@ -14,10 +14,15 @@ function liveBytes(): number {
   return heapUsed + external;
 }
 
+/** At most this share of the time goes to collecting: a slow collection spaces the samples out. */
+const COLLECTING_SHARE = 0.1;
+
 /**
  * Samples the live memory while `work` runs and reports how far it rose above where it started:
- * what a streamed upload or download holds at once. A full collection costs about 20 ms in a
- * Jest worker, hence samples a tenth of a second apart: a transfer that buffered its object would show in several.
+ * what a streamed upload or download holds at once. A full collection costs 20 ms in a quiet Jest
+ * worker and much more in a busy one with a large heap, so the next sample waits at least nine
+ * times as long as the last took: sampling at a fixed pace would starve the transfer under load.
+ * A transfer that buffered its object keeps that memory across several samples.
  */
 export async function peakLiveGrowth<T>(
   work: () => Promise<T>,
@@ -25,11 +30,19 @@ export async function peakLiveGrowth<T>(
 ): Promise<{ result: T; growthBytes: number }> {
   const baseline = liveBytes();
   let peak = baseline;
-  const timer = setInterval(() => (peak = Math.max(peak, liveBytes())), intervalMs);
+  let timer: NodeJS.Timeout | undefined;
+  const sampleIn = (delayMs: number): void => {
+    timer = setTimeout(() => {
+      const started = performance.now();
+      peak = Math.max(peak, liveBytes());
+      sampleIn(Math.max(intervalMs, (performance.now() - started) * (1 / COLLECTING_SHARE - 1)));
+    }, delayMs);
+  };
   try {
+    sampleIn(intervalMs);
     const result = await work();
     return { result, growthBytes: peak - baseline };
   } finally {
-    clearInterval(timer);
+    clearTimeout(timer);
   }
 }
