@@ -90,10 +90,7 @@ describe('model artifacts through the API (filesystem store)', () => {
     const version = await world.version(modelId);
     const bytes = randomBytes(5000);
     expect((await world.upload(version.id, bytes)).status).toBe(200);
-    const head = await fetch(`${world.app.url}/api/v1/model-versions/${version.id}/artifact`, {
-      method: 'HEAD',
-      headers: { authorization: `Bearer ${world.editor.tokens.accessToken}`, range: 'bytes=10-19' },
-    });
+    const head = await world.headOfDownload(version.id, { range: 'bytes=10-19' });
     expect(head.status).toBe(206);
     expect(head.headers.get('content-length')).toBe('10');
     expect(head.headers.get('content-range')).toBe('bytes 10-19/5000');
@@ -106,11 +103,9 @@ describe('model artifacts through the API (filesystem store)', () => {
     expect((await world.upload(version.id, randomBytes(2000))).status).toBe(200);
     const [object] = (await objectsOf(version.id)).items;
     await new FilesystemObjectStore(directory).delete(object.key);
-    const url = `${world.app.url}/api/v1/model-versions/${version.id}/artifact`;
-    const authorization = `Bearer ${world.editor.tokens.accessToken}`;
 
-    const get = await fetch(url, { headers: { authorization } });
-    const head = await fetch(url, { method: 'HEAD', headers: { authorization } });
+    const get = await world.download(version.id);
+    const head = await world.headOfDownload(version.id);
     expect(get.status).toBe(404);
     expect(get.headers.get('content-type')).toContain('application/problem+json');
     expect(head.status).toBe(404);

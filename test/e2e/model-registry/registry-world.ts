@@ -100,6 +100,14 @@ export class RegistryWorld {
     });
   }
 
+  /** HEAD of the artifact download, as the editor. */
+  headOfDownload(versionId: string, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.app.url}/api/v1/model-versions/${versionId}/artifact`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${this.editor.tokens.accessToken}`, ...headers },
+    });
+  }
+
   /** A version with an uploaded artifact, approved by the second owner, metrics as given. */
   async approvedVersion(modelId: string, metrics: Record<string, number> = {}): Promise<Json> {
     const version = await this.version(modelId, { metrics });

@@ -14,20 +14,18 @@ function liveBytes(): number {
   return heapUsed + external;
 }
 
-/** At most this share of the time goes to collecting: a slow collection spaces the samples out. */
-const COLLECTING_SHARE = 0.1;
+const MIN_SAMPLE_SPACING_MS = 100;
+/** Between two samples, nine times as long as the last collection took: at most a tenth of the time goes to collecting. */
+const PAUSE_PER_COLLECTING = 9;
 
 /**
  * Samples the live memory while `work` runs and reports how far it rose above where it started:
  * what a streamed upload or download holds at once. A full collection costs 20 ms in a quiet Jest
- * worker and much more in a busy one with a large heap, so the next sample waits at least nine
- * times as long as the last took: sampling at a fixed pace would starve the transfer under load.
- * A transfer that buffered its object keeps that memory across several samples.
+ * worker and much more in a busy one with a large heap, so the samples space out as collections
+ * slow down: sampling at a fixed pace would starve the transfer under load. A transfer that
+ * buffered its object keeps that memory across several samples.
  */
-export async function peakLiveGrowth<T>(
-  work: () => Promise<T>,
-  intervalMs = 100,
-): Promise<{ result: T; growthBytes: number }> {
+export async function peakLiveGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growthBytes: number }> {
   const baseline = liveBytes();
   let peak = baseline;
   let timer: NodeJS.Timeout | undefined;
@@ -35,11 +33,12 @@ export async function peakLiveGrowth<T>(
     timer = setTimeout(() => {
       const started = performance.now();
       peak = Math.max(peak, liveBytes());
-      sampleIn(Math.max(intervalMs, (performance.now() - started) * (1 / COLLECTING_SHARE - 1)));
+      const tookMs = performance.now() - started;
+      sampleIn(Math.max(MIN_SAMPLE_SPACING_MS, tookMs * PAUSE_PER_COLLECTING));
     }, delayMs);
   };
   try {
-    sampleIn(intervalMs);
+    sampleIn(MIN_SAMPLE_SPACING_MS);
     const result = await work();
     return { result, growthBytes: peak - baseline };
   } finally {

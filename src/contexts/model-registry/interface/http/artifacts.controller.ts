@@ -81,11 +81,11 @@ export class ArtifactsController {
     if (request.headers['if-none-match'] === etag) return void reply.status(304).send();
     const range = this.rangeOf(request, reply, artifact, etag);
     if (request.method === 'HEAD') {
-      this.describeDownload(reply, id, artifact, await this.download.describe(artifact, range));
+      this.setDownloadHeaders(reply, id, artifact, await this.download.describe(artifact, range));
       return sendDownloadHeaders(reply);
     }
     const download = await this.download.open(artifact, range);
-    this.describeDownload(reply, id, artifact, download);
+    this.setDownloadHeaders(reply, id, artifact, download);
     await sendDownload(reply, download).catch((error: unknown) => {
       // Nothing to answer any more: the headers are out. A client going away is routine.
       if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
@@ -100,7 +100,7 @@ export class ArtifactsController {
     return this.download.presignedUrl(id);
   }
 
-  private describeDownload(
+  private setDownloadHeaders(
     reply: FastifyReply,
     id: string,
     artifact: Artifact,
