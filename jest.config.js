@@ -4,22 +4,11 @@ const swcTransform = [
   { swcrc: false, ...JSON.parse((await import('node:fs')).readFileSync(new URL('./.swcrc', import.meta.url), 'utf8')) },
 ];
 
-const REQUIRED_ESM_PACKAGES = ['@nestjs/common', 'content-disposition'];
-
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: {
-    '^.+\\.ts$': swcTransform,
-    // CommonJS packages (@willsoto/nestjs-prometheus, @fastify/static) require() these ESM-only ones;
-    // Jest on Node < 24.9 cannot require ESM, so they get a CommonJS build under test only.
-    [`/node_modules/(${REQUIRED_ESM_PACKAGES.join('|')})/.+\\.js$`]: [
-      '@swc/jest',
-      { swcrc: false, jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } } },
-    ],
-  },
-  transformIgnorePatterns: [`/node_modules/(?!(${REQUIRED_ESM_PACKAGES.join('|')})/)`],
+  transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper: {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^@contexts/([^/]+)$': '<rootDir>/src/contexts/$1/index.ts',
