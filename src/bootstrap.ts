@@ -23,7 +23,10 @@ export async function bootstrap(catalogue: readonly BoundedContext[]): Promise<v
     enforceShutdownDeadline(config.shutdownTimeoutMs, logger);
     const app = await createApp(AppModule.forRoot(config, catalogue), config, logger);
     await app.listen({ port: config.port, host: config.host });
-    logger.info({ url: await app.getUrl(), contexts: config.contexts, role: config.role }, 'platform started');
+    logger.info(
+      { url: await app.getUrl(), contexts: config.contexts, role: config.role, node: process.version },
+      'platform started',
+    );
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
     else console.error('Start-up failed:', error);
