@@ -49,8 +49,11 @@ export const sendPinned: SendPinned = (outbound, address, maxBytes, signal) => {
         let size = 0;
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > maxBytes) request.destroy(new Error(`the response is larger than ${maxBytes} bytes`));
-          else chunks.push(chunk);
+          if (size > maxBytes) {
+            // Settled here: destroying with the error would emit it where nobody listens once the response began.
+            reject(new Error(`the response is larger than ${maxBytes} bytes`));
+            request.destroy();
+          } else chunks.push(chunk);
         });
         response.on('end', () =>
           resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
