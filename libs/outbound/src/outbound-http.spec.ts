@@ -8,6 +8,7 @@ import { sendPinned, type SendPinned } from './pinned-request.js';
 /** Names only this test knows: the system resolver cannot answer them, so a fetch proves the pinning. */
 const NAMES: Record<string, string[]> = {
   'allowed.test': ['127.0.0.1'],
+  'second.test': ['127.0.0.1'],
   'loopback.test': ['127.0.0.1'],
   'v6-loopback.test': ['::1'],
   'mapped.test': ['::ffff:127.0.0.1'],
@@ -37,8 +38,10 @@ describe('OutboundHttp under the outbound policy', () => {
   let P = 0;
   // The allowed test service: answers /hello with the Host it saw, redirects /to?url=... there.
   const hostsSeen: string[] = [];
+  const credentialsSeen: (string | undefined)[] = [];
   const allowed = createServer((request, response) => {
     hostsSeen.push(request.headers.host ?? '');
+    credentialsSeen.push(request.headers.authorization);
     const target = new URL(request.url ?? '/', 'http://x').searchParams.get('url');
     if (target === null) response.writeHead(200, { 'content-type': 'text/plain' }).end('hello');
     else response.writeHead(request.method === 'POST' ? 307 : 302, { location: target }).end();
@@ -59,7 +62,7 @@ describe('OutboundHttp under the outbound policy', () => {
     const rules = {
       allowedSchemes: ['https', 'http'],
       allowPrivateNetworks: false,
-      allowedPrivateHosts: [`allowed.test:${A}`],
+      allowedPrivateHosts: [`allowed.test:${A}`, `second.test:${A}`],
     };
     http = new OutboundHttp(new OutboundPolicy(rules, resolve), spy);
   });
@@ -70,6 +73,7 @@ describe('OutboundHttp under the outbound policy', () => {
   beforeEach(() => {
     sends = [];
     hostsSeen.length = 0;
+    credentialsSeen.length = 0;
   });
 
   // {P} is the inward service's port, known once it listens.
@@ -193,5 +197,18 @@ describe('OutboundHttp under the outbound policy', () => {
     );
     expect(response.body.toString()).toBe('hello');
     expect(sends).toEqual([{ url: `http://127.0.0.1:${A}/hello`, address: '127.0.0.1' }]);
+  });
+
+  it('keeps credentials on a redirect within the origin and drops them on one to another origin', async () => {
+    const withToken = (url: string) =>
+      http.request(
+        { method: 'GET', url: new URL(url), headers: { Authorization: 'Bearer secret' } },
+        LIMITS,
+        AbortSignal.timeout(5000),
+      );
+    await withToken(`http://allowed.test:${A}/to?url=${encodeURIComponent(`http://allowed.test:${A}/hello`)}`);
+    await withToken(`http://allowed.test:${A}/to?url=${encodeURIComponent(`http://second.test:${A}/hello`)}`);
+    expect(hostsSeen).toEqual([`allowed.test:${A}`, `allowed.test:${A}`, `allowed.test:${A}`, `second.test:${A}`]);
+    expect(credentialsSeen).toEqual(['Bearer secret', 'Bearer secret', 'Bearer secret', undefined]);
   });
 });

@@ -28,13 +28,19 @@ export class OutboundHttp {
       if (!REDIRECTS.has(response.status) || location === undefined) return response;
       if (hop >= limits.maxRedirects) throw new Error(`more than ${limits.maxRedirects} redirects`);
       const url = new URL(location, outbound.url);
+      // As fetch does: credentials given for one origin are not handed to another one.
+      const dropped = url.origin === outbound.url.origin ? [] : CREDENTIAL_HEADERS;
       // 303 (and, as browsers do, 301/302 after a POST) continue as a GET without the body.
       const keepsMethod = response.status === 307 || response.status === 308;
-      outbound = keepsMethod ? { ...outbound, url } : { method: 'GET', url, headers: withoutBodyHeaders(outbound) };
+      outbound = keepsMethod
+        ? { ...outbound, url, headers: without(outbound.headers, dropped) }
+        : { method: 'GET', url, headers: without(outbound.headers, [...dropped, 'content-type']) };
     }
   }
 }
 
-function withoutBodyHeaders({ headers }: OutboundRequest): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+
+function without(headers: Record<string, string>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
 }
