@@ -48,7 +48,7 @@ describe('controlling workflow runs over HTTP', () => {
       name: 'refused-call',
       tasks: [
         { id: 'prepare', type: 'noop' },
-        { id: 'call', type: 'http', params: { method: 'GET', url: 'http://10.9.8.7/' }, dependsOn: ['prepare'] },
+        { id: 'call', type: 'http', params: { method: 'GET', url: 'http://localhost:1/' }, dependsOn: ['prepare'] },
       ],
     });
     const started = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});

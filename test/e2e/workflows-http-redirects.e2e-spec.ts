@@ -13,7 +13,7 @@ async function listen(server: Server): Promise<number> {
 
 /**
  * The SSRF policy checks every hop of a redirect, not only the URL the definition names: a service
- * the operator allowed (WORKFLOW_HTTP_ALLOWED_PRIVATE_HOSTS) must not be usable as a springboard to
+ * the operator allowed (OUTBOUND_ALLOWED_PRIVATE_HOSTS) must not be usable as a springboard to
  * loopback or the cloud metadata address.
  */
 describe('http tasks following redirects', () => {
@@ -43,11 +43,11 @@ describe('http tasks following redirects', () => {
     targetPort = await listen(target);
     const redirectorPort = await listen(redirector);
     redirectorUrl = `http://127.0.0.1:${redirectorPort}`;
-    world = await startWorkflowWorld({ WORKFLOW_HTTP_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${redirectorPort}` });
+    world = await startWorkflowWorld({ OUTBOUND_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${redirectorPort}` });
   });
   afterAll(async () => {
     await world.app.close();
-    delete process.env.WORKFLOW_HTTP_ALLOWED_PRIVATE_HOSTS;
+    delete process.env.OUTBOUND_ALLOWED_PRIVATE_HOSTS;
     target.close();
     redirector.close();
   });
@@ -75,7 +75,7 @@ describe('http tasks following redirects', () => {
     const before = redirectorRequests.length;
     const run = await runCall(`to-loopback-${method.toLowerCase()}`, method, '/to-loopback');
     expect(run.state).toBe('failed');
-    expect(run.taskRuns[0].error).toBe('127.0.0.1 resolves to 127.0.0.1, which is not a public address');
+    expect(run.taskRuns[0].error).toBe('127.0.0.1 is not a public address (loopback)');
     // The first hop was made (the allow-list works); the second was refused before connecting.
     expect(redirectorRequests.slice(before)).toEqual(['/to-loopback']);
     expect(connectionsToTarget).toBe(0);
@@ -85,6 +85,6 @@ describe('http tasks following redirects', () => {
     const run = await runCall('to-metadata', 'GET', '/to-metadata');
     expect(run.state).toBe('failed');
     // A connection attempt would have ended in a network error (timeout, unreachable) instead.
-    expect(run.taskRuns[0].error).toBe('169.254.169.254 resolves to 169.254.169.254, which is not a public address');
+    expect(run.taskRuns[0].error).toBe('169.254.169.254 is not a public address (linkLocal)');
   });
 });

@@ -24,7 +24,7 @@ describe('workflow metrics at /metrics', () => {
       tasks: [
         { id: 'a', type: 'noop' },
         { id: 'b', type: 'sleep', params: { ms: 20 } },
-        { id: 'c', type: 'http', params: { method: 'GET', url: 'http://127.0.0.1:1/' }, dependsOn: ['a'] },
+        { id: 'c', type: 'http', params: { method: 'GET', url: 'http://localhost:1/' }, dependsOn: ['a'] },
       ],
     });
     const started = await world.owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});

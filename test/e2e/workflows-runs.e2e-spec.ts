@@ -90,7 +90,7 @@ describe('workflow runs over HTTP, PostgreSQL and BullMQ', () => {
     expect(after.state).toBe('upstream_failed');
   });
 
-  it('refuses an http task aimed at a loopback address without connecting to it', async () => {
+  it('fails an http task whose name resolves to loopback, without connecting or retrying', async () => {
     const { owner, projectId } = world;
     let connections = 0;
     const server = createServer((_request, response) => response.end('{}')).on('connection', () => (connections += 1));
@@ -99,12 +99,21 @@ describe('workflow runs over HTTP, PostgreSQL and BullMQ', () => {
     try {
       const workflowId = await createWorkflow(owner.client, projectId, {
         name: 'inward',
-        tasks: [{ id: 'call', type: 'http', params: { method: 'GET', url: `http://127.0.0.1:${port}/admin` } }],
+        tasks: [
+          {
+            id: 'call',
+            type: 'http',
+            params: { method: 'GET', url: `http://localhost:${port}/admin` },
+            retries: { max: 2, backoff: 'fixed', delayMs: 10 },
+          },
+        ],
       });
       const started = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
       const run = await waitForRun(owner.client, started.body.id);
       expect(run.state).toBe('failed');
-      expect(run.taskRuns[0].error).toMatch(/not a public address/);
+      // A policy refusal is for good: the retries the task has left are not spent on it.
+      expect(run.taskRuns[0]).toMatchObject({ state: 'failed', attempt: 1 });
+      expect(run.taskRuns[0].error).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), which is not a public address/);
       expect(connections).toBe(0);
     } finally {
       server.close();
@@ -115,17 +124,22 @@ describe('workflow runs over HTTP, PostgreSQL and BullMQ', () => {
     ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/'],
     ['a private address', 'http://10.1.2.3:8080/internal'],
     ['an IPv4-mapped loopback', 'http://[::ffff:127.0.0.1]/'],
-  ])('refuses an http task aimed at %s with a policy error, before any connection', async (_what, url) => {
+    ['an IPv4-compatible loopback', 'http://[::7f00:1]/'],
+    ['loopback written as a number', 'http://2130706433/'],
+  ])('answers 400 to saving an http task aimed at %s, naming the task and field', async (_what, url) => {
     const { owner, projectId } = world;
-    const workflowId = await createWorkflow(owner.client, projectId, {
+    const saved = await owner.client.call('POST', `/api/v1/projects/${projectId}/workflows`, {
       name: `inward-${new URL(url).hostname.replace(/[^a-z0-9]/gi, '-')}`,
-      tasks: [{ id: 'call', type: 'http', params: { method: 'GET', url } }],
+      tasks: [
+        { id: 'prepare', type: 'noop' },
+        { id: 'call', type: 'http', params: { method: 'GET', url }, dependsOn: ['prepare'] },
+      ],
     });
-    const started = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
-    const run = await waitForRun(owner.client, started.body.id);
-    expect(run.state).toBe('failed');
-    // A connection attempt would have failed with a network error (timeout, refused) instead.
-    expect(run.taskRuns[0].error).toMatch(/not a public address/);
+    expect(saved.status).toBe(400);
+    expect(saved.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(saved.body.errors).toEqual([
+      { field: 'tasks[1].params.url', message: expect.stringMatching(/^task 'call': .* is not a public address/) },
+    ]);
   });
 
   it('cancels a running run and its task runs', async () => {

@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { OutboundPolicy } from '@libs/outbound';
 import { AmbientTransaction, RedisConnections } from '@libs/platform';
 import { ClaimExternalTaskHandler } from './application/claim-external-task/claim-external-task.handler.js';
 import { CompleteTaskHandler } from './application/complete-task/complete-task.handler.js';
@@ -51,12 +52,14 @@ import { BUILT_IN_TASK_TYPES } from './contracts/built-in-task-types.js';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { CronCalendar } from './domain/definition/cron-calendar.js';
+import { OutboundUrlCheck } from './domain/definition/outbound-url.check.js';
 import { JsonSchemaValidator } from './domain/definition/json-schema.validator.js';
 import { TaskTypeCatalog } from './domain/definition/task-type.catalog.js';
 import { WorkflowDefinitionRepository } from './domain/definition/workflow-definition.repository.js';
 import { WorkflowRunRepository } from './domain/run/workflow-run.repository.js';
 import { AjvJsonSchemaValidator } from './infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from './infrastructure/adapters/cron-parser-calendar.js';
+import { PolicyOutboundUrlCheck } from './infrastructure/adapters/policy-outbound-url.check.js';
 import { YamlLibraryDocumentReader } from './infrastructure/adapters/yaml-library-document.reader.js';
 import {
   readWorkflowEngineConfig,
@@ -127,6 +130,12 @@ export const ADAPTERS: Provider[] = [
   { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },
   { provide: JsonSchemaValidator, useClass: AjvJsonSchemaValidator },
   { provide: CronCalendar, useClass: CronParserCalendar },
+  {
+    provide: OutboundPolicy,
+    useFactory: (config: WorkflowEngineConfig) => new OutboundPolicy(config.outbound),
+    inject: [WORKFLOW_ENGINE_CONFIG],
+  },
+  { provide: OutboundUrlCheck, useClass: PolicyOutboundUrlCheck },
   { provide: YamlDocumentReader, useClass: YamlLibraryDocumentReader },
   // One registry is both the public door for contributed task types and the catalog validation reads.
   {

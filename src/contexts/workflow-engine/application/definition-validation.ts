@@ -3,6 +3,7 @@ import { CronCalendar } from '../domain/definition/cron-calendar.js';
 import type { DefinitionSpec } from '../domain/definition/definition-spec.js';
 import { DefinitionValidator } from '../domain/definition/definition-validator.js';
 import { JsonSchemaValidator } from '../domain/definition/json-schema.validator.js';
+import { OutboundUrlCheck } from '../domain/definition/outbound-url.check.js';
 import { TaskTypeCatalog } from '../domain/definition/task-type.catalog.js';
 import { readDefinitionBody, type DefinitionBody } from './definition-body.js';
 import { YamlDocumentReader } from './ports/yaml-document.reader.js';
@@ -17,8 +18,9 @@ export class DefinitionValidation {
     taskTypes: TaskTypeCatalog,
     calendar: CronCalendar,
     private readonly yaml: YamlDocumentReader,
+    outboundUrls?: OutboundUrlCheck,
   ) {
-    this.validator = new DefinitionValidator(schemas, taskTypes, calendar);
+    this.validator = new DefinitionValidator(schemas, taskTypes, calendar, outboundUrls);
   }
 
   /** Throws DefinitionUnreadable or WorkflowDefinitionInvalid (with every problem). */

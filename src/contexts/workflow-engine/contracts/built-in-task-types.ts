@@ -38,6 +38,7 @@ export const BUILT_IN_TASK_TYPES: readonly TaskTypeDefinition[] = [
       },
       ['method', 'url'],
     ),
+    outboundUrlParams: ['url'],
     context: CONTEXT,
     queue: 'workflow-engine.tasks',
   },

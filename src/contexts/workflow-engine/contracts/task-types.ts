@@ -15,6 +15,8 @@ export interface TaskTypeDefinition {
   readonly context: string;
   /** The BullMQ queue, `<context>.<purpose>`, the executor listens on. */
   readonly queue: string;
+  /** Top-level params holding URLs the executor calls, refused when saved if the outbound policy already can. */
+  readonly outboundUrlParams?: readonly string[];
 }
 
 /** The door through which other contexts add task types (inject it, call `register` in `onModuleInit`). */

@@ -7,5 +7,7 @@ export class FailTaskCommand {
     readonly error: string,
     /** Also append the attempt's outcome line to its task log, in the same transaction. */
     readonly logged = false,
+    /** False when another attempt cannot change the outcome (the outbound policy refused a URL). */
+    readonly retryable = true,
   ) {}
 }

@@ -55,7 +55,8 @@ export class InMemoryTaskTypeRegistry extends TaskTypeRegistry implements TaskTy
   find(name: string): TaskTypeSpec | undefined {
     const definition = this.definitions.get(name);
     if (definition === undefined) return undefined;
-    return { name, queue: definition.queue, paramsSchema: definition.paramsSchema as JsonObject };
+    const { queue, paramsSchema, outboundUrlParams } = definition;
+    return { name, queue, paramsSchema: paramsSchema as JsonObject, ...(outboundUrlParams && { outboundUrlParams }) };
   }
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FieldProblem } from '@libs/ddd';
+import { OutboundPolicy } from '@libs/outbound';
 import { InMemoryTaskTypeRegistry } from '../../application/task-type-registry/in-memory-task-type.registry.js';
 import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
+import { PolicyOutboundUrlCheck } from '../../infrastructure/adapters/policy-outbound-url.check.js';
 import { WorkflowDefinitionInvalid } from '../errors.js';
 import type { JsonValue } from '../json-value.js';
 import { DefinitionValidator } from './definition-validator.js';
@@ -168,5 +170,40 @@ describe('DefinitionValidator', () => {
     expect(problemsOf({ ...base, schedule: { cron: '0 1 * * *', timezone: 'Mars/Olympus' } })[0].message).toMatch(
       /time zone/,
     );
+  });
+
+  describe('with the outbound policy', () => {
+    const rules = { allowedSchemes: ['https', 'http'], allowPrivateNetworks: false, allowedPrivateHosts: ['10.0.0.7'] };
+    const guarded = new DefinitionValidator(
+      new AjvJsonSchemaValidator(),
+      new InMemoryTaskTypeRegistry(),
+      new CronParserCalendar(),
+      new PolicyOutboundUrlCheck(new OutboundPolicy(rules)),
+    );
+    const calling = (...urls: string[]): JsonValue => ({
+      name: 'calls',
+      params: { type: 'object', properties: { host: { type: 'string' } } },
+      tasks: urls.map((url, index) => ({ id: `call-${index}`, type: 'http', params: { method: 'GET', url } })),
+    });
+
+    it('refuses literal addresses it would refuse at run time, naming the task and field', () => {
+      const refused = (() => {
+        try {
+          guarded.validate(calling('https://example.org/', 'http://0x7f.1:8080/admin', 'http://[::ffff:0:7f00:1]/'));
+        } catch (error) {
+          return (error as WorkflowDefinitionInvalid).errors;
+        }
+      })();
+      expect(refused).toEqual([
+        { field: 'tasks[1].params.url', message: "task 'call-1': 127.0.0.1 is not a public address (loopback)" },
+        { field: 'tasks[2].params.url', message: "task 'call-2': ::ffff:0:7f00:1 is not a public address (rfc6145)" },
+      ]);
+    });
+
+    it('accepts names, allowed hosts and placeholders, which are checked when the task runs', () => {
+      expect(() =>
+        guarded.validate(calling('http://localhost:9000/', 'http://10.0.0.7/', 'http://${{ params.host }}/x')),
+      ).not.toThrow();
+    });
   });
 });

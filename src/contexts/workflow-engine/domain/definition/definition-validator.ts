@@ -1,12 +1,13 @@
 import type { FieldProblem } from '@libs/ddd';
 import { WorkflowDefinitionInvalid } from '../errors.js';
 import { formatField, startsWithPath } from '../field-path.js';
-import type { JsonValue } from '../json-value.js';
+import { isJsonObject, type JsonValue } from '../json-value.js';
 import type { CronCalendar } from './cron-calendar.js';
 import { DEFINITION_DOCUMENT_SCHEMA, type DefinitionDocument } from './definition-document.js';
 import { DefinitionSpec } from './definition-spec.js';
 import { graphProblems } from './graph-checks.js';
 import type { JsonSchemaValidator } from './json-schema.validator.js';
+import type { OutboundUrlCheck } from './outbound-url.check.js';
 import { referenceProblems } from './reference-checks.js';
 import type { TaskTypeCatalog } from './task-type.catalog.js';
 
@@ -19,6 +20,8 @@ export class DefinitionValidator {
     private readonly schemas: JsonSchemaValidator,
     private readonly taskTypes: TaskTypeCatalog,
     private readonly calendar: CronCalendar,
+    /** Without one, outbound URLs are left to the executors' run-time check. */
+    private readonly outboundUrls?: OutboundUrlCheck,
   ) {}
 
   validate(raw: JsonValue): DefinitionSpec {
@@ -34,6 +37,7 @@ export class DefinitionValidator {
       ...problems,
       ...referenceProblems(spec, graph.acyclic),
       ...this.taskParamsProblems(spec),
+      ...this.outboundUrlProblems(spec),
       ...this.queueProblems(spec),
       ...this.paramsSchemaProblems(spec),
       ...this.scheduleProblems(spec),
@@ -58,6 +62,23 @@ export class DefinitionValidator {
           field: formatField(['tasks', index, 'params', ...problem.path]),
           message: problem.message,
         }));
+    });
+  }
+
+  /** Literal URLs the outbound policy refuses already (docs/adr/0010); placeholders wait for the run. */
+  private outboundUrlProblems(spec: DefinitionSpec): FieldProblem[] {
+    const check = this.outboundUrls;
+    if (check === undefined) return [];
+    return spec.tasks.flatMap((task, index) => {
+      const raw = task.params.raw;
+      const templated = task.params.placeholderPaths;
+      return (this.taskTypes.find(task.type)?.outboundUrlParams ?? []).flatMap((param) => {
+        const url = isJsonObject(raw) ? raw[param] : undefined;
+        if (typeof url !== 'string' || templated.some((path) => path[0] === param)) return [];
+        const problem = check.problem(url);
+        if (problem === undefined) return [];
+        return [{ field: `tasks[${index}].params.${param}`, message: `task '${task.id}': ${problem}` }];
+      });
     });
   }
 

@@ -6,6 +6,8 @@ export interface TaskTypeSpec {
   readonly paramsSchema: JsonObject;
   /** The BullMQ queue (`<context>.<purpose>`) of the context that executes it. */
   readonly queue: string;
+  /** Top-level params holding URLs the executor calls: checked by the outbound policy when saved. */
+  readonly outboundUrlParams?: readonly string[];
 }
 
 /** Port: the task types known to this process, built-in and contributed by other contexts. */

@@ -116,6 +116,20 @@ describe('WorkflowRun', () => {
     expect(run.taskRun('flaky').error).toBe('boom again');
   });
 
+  it('fails a task at once, retries left, when the failure is not retryable', () => {
+    const run = WorkflowRun.create(
+      pinned([{ id: 'call', type: 'http', retries: { max: 3, backoff: 'fixed', delayMs: 10 } }]),
+      {},
+      null,
+      now,
+    );
+    run.start(now);
+    run.startTask('call', 1, now);
+    expect(run.failTask('call', 1, 'refused by the outbound policy', now, 0.5, false)).toEqual([]);
+    expect(run.taskRun('call')).toMatchObject({ state: 'failed', attempt: 1 });
+    expect(run.state).toBe('failed');
+  });
+
   it('fences out a stalled worker once its task is reassigned', () => {
     const run = WorkflowRun.create(pinned([{ id: 'a', type: 'noop' }]), {}, null, now);
     run.start(now);

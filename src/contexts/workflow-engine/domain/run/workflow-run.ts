@@ -213,13 +213,14 @@ export class WorkflowRun extends AggregateRoot {
 
   /**
    * A failed attempt (an error or a timeout). With retries left the task waits and is dispatched
-   * again under the next attempt number; `random` in [0, 1) drives the jitter.
+   * again under the next attempt number; `random` in [0, 1) drives the jitter. A failure that is
+   * not `retryable` ends the task at once, whatever retries are left.
    */
-  failTask(key: string, attempt: number, error: string, now: Date, random: number): TaskDispatch[] {
+  failTask(key: string, attempt: number, error: string, now: Date, random: number, retryable = true): TaskDispatch[] {
     this.requireState(['running', 'paused'], 'fail a task');
     const taskRun = this.taskRun(key);
     const retries = this.pinned.spec.task(taskRun.taskId).retries;
-    if (retries.allowsRetry(taskRun.retriesSoFar)) {
+    if (retryable && retries.allowsRetry(taskRun.retriesSoFar)) {
       const delayMs = retries.delayBeforeRetry(taskRun.retriesSoFar + 1, random);
       taskRun.fail(attempt, error, new Date(now.getTime() + delayMs), now);
       return [this.progress.dispatchOf(taskRun, delayMs)];

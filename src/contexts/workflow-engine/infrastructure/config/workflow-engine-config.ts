@@ -1,5 +1,5 @@
+import { readOutboundRules, type OutboundRules } from '@libs/outbound';
 import { ConfigError, EnvReader } from '@libs/platform';
-import { parseHostEntry, type OutboundRules } from '../executors/http/outbound-address-policy.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -23,10 +23,12 @@ export interface WorkflowEngineConfig {
    * with `queue: gpu` waits for a slot of `gpu`, whatever the default queue is doing.
    */
   readonly taskQueues: ReadonlyMap<string, number>;
+  /** What `http` tasks (and every other call to a user-given URL) may reach: OUTBOUND_* (docs/adr/0010). */
+  readonly outbound: OutboundRules;
   readonly http: HttpTaskConfig;
 }
 
-export interface HttpTaskConfig extends OutboundRules {
+export interface HttpTaskConfig {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly maxRedirects: number;
@@ -40,10 +42,8 @@ export function readWorkflowEngineConfig(env: Env): WorkflowEngineConfig {
     taskLockMs: read.integer('WORKFLOW_TASK_LOCK_MS', 30_000, 1000, 600_000),
     schedulePollMs: read.integer('WORKFLOW_SCHEDULE_POLL_MS', 1000, 50, 60_000),
     taskQueues: queueList(read, 'WORKFLOW_TASK_QUEUES'),
+    outbound: readOutboundRules(env),
     http: {
-      allowedSchemes: read.list('WORKFLOW_HTTP_ALLOWED_SCHEMES', ['https', 'http']),
-      allowPrivateNetworks: read.boolean('WORKFLOW_HTTP_ALLOW_PRIVATE_NETWORKS', false),
-      allowedPrivateHosts: hostList(read, 'WORKFLOW_HTTP_ALLOWED_PRIVATE_HOSTS'),
       timeoutMs: read.integer('WORKFLOW_HTTP_TIMEOUT_MS', 30_000, 100, 600_000),
       maxResponseBytes: read.integer('WORKFLOW_HTTP_MAX_RESPONSE_BYTES', 1_048_576, 1024, 104_857_600),
       maxRedirects: read.integer('WORKFLOW_HTTP_MAX_REDIRECTS', 5, 0, 20),
@@ -62,11 +62,4 @@ function queueList(read: EnvReader, name: string): Map<string, number> {
     queues.set(queue, Number(concurrency));
   }
   return queues;
-}
-
-function hostList(read: EnvReader, name: string): string[] {
-  const entries = read.list(name, []);
-  const malformed = entries.find((entry) => parseHostEntry(entry) === undefined);
-  if (malformed !== undefined) throw new ConfigError(name, `holds "${malformed}", which is not a host or host:port`);
-  return entries;
 }

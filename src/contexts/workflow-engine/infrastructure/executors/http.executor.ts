@@ -1,54 +1,52 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OutboundHttp, OutboundPolicy, OutboundUrlRefused, type OutboundResponse } from '@libs/outbound';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../domain/json-value.js';
 import { WORKFLOW_ENGINE_CONFIG, type WorkflowEngineConfig } from '../config/workflow-engine-config.js';
-import { OutboundAddressPolicy } from './http/outbound-address-policy.js';
-import { sendPinned, type OutboundRequest, type PinnedResponse } from './http/pinned-request.js';
-import { TaskExecutor } from './task-executor.js';
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+import { TaskExecutor, TaskFailedForGood } from './task-executor.js';
 
 /**
- * Sends one HTTP request through the SSRF policy. Every hop of a redirect is checked again before
- * anything connects to it. Succeeds with status, content type and body (parsed when JSON); fails
- * when the status is not `expectStatus` (or not 2xx without one).
+ * Sends one HTTP request through the outbound policy, every redirect hop checked before anything
+ * connects to it. Succeeds with status, content type and body (parsed when JSON); fails when the
+ * status is not `expectStatus` (or not 2xx without one), and for good when the policy refuses.
  */
 @Injectable()
 export class HttpExecutor extends TaskExecutor {
   readonly type = 'http';
-  private readonly policy: OutboundAddressPolicy;
+  private readonly outbound: OutboundHttp;
 
-  constructor(@Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig) {
+  constructor(
+    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+    policy: OutboundPolicy,
+  ) {
     super();
-    this.policy = new OutboundAddressPolicy(config.http);
+    this.outbound = new OutboundHttp(policy);
   }
 
   async execute(input: JsonValue, signal: AbortSignal): Promise<JsonValue> {
     const params = isJsonObject(input) ? input : {};
     const headers = isJsonObject(params.headers) ? (params.headers as Record<string, string>) : {};
     const body = params.body === undefined ? undefined : JSON.stringify(params.body);
-    // TaskExecutors checked the params against the type's schema: method and url are strings.
-    let outbound: OutboundRequest = {
-      method: params.method as string,
-      url: new URL(params.url as string),
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body,
-    };
-    const timeout = AbortSignal.any([signal, AbortSignal.timeout(this.config.http.timeoutMs)]);
-    for (let hop = 0; ; hop += 1) {
-      const address = await this.policy.check(outbound.url);
-      const response = await sendPinned(outbound, address, this.config.http.maxResponseBytes, timeout);
-      const location = response.headers.location;
-      if (!REDIRECTS.has(response.status) || location === undefined) return this.outcome(response, params);
-      if (hop >= this.config.http.maxRedirects) throw new Error(`more than ${this.config.http.maxRedirects} redirects`);
-      // 303 (and, as browsers do, 301/302 after a POST) continue as a GET without the body.
-      const keepsMethod = response.status === 307 || response.status === 308;
-      outbound = keepsMethod
-        ? { ...outbound, url: new URL(location, outbound.url) }
-        : { method: 'GET', url: new URL(location, outbound.url), headers };
+    const { timeoutMs, ...limits } = this.config.http;
+    try {
+      // TaskExecutors checked the params against the type's schema: method and url are strings.
+      const response = await this.outbound.request(
+        {
+          method: params.method as string,
+          url: new URL(params.url as string),
+          headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+          body,
+        },
+        limits,
+        AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      );
+      return this.outcome(response, params);
+    } catch (error) {
+      if (error instanceof OutboundUrlRefused) throw new TaskFailedForGood(error.message);
+      throw error;
     }
   }
 
-  private outcome(response: PinnedResponse, params: JsonObject): JsonValue {
+  private outcome(response: OutboundResponse, params: JsonObject): JsonValue {
     const expected = typeof params.expectStatus === 'number' ? params.expectStatus : undefined;
     const ok = expected === undefined ? response.status >= 200 && response.status < 300 : response.status === expected;
     if (!ok) throw new Error(`the response status was ${response.status}${expected ? `, expected ${expected}` : ''}`);

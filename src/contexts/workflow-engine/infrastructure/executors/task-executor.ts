@@ -3,9 +3,15 @@ import type { JsonValue } from '../../domain/json-value.js';
 /**
  * Runs task runs of one type in this process. `input` is the task's rendered params, already checked
  * against the type's params schema; `signal` aborts on the task's timeout and on shutdown. Throwing
- * fails the attempt with the error's message.
+ * fails the attempt with the error's message; throwing TaskFailedForGood fails the task without the
+ * retries its policy would give it.
  */
 export abstract class TaskExecutor {
   abstract readonly type: string;
   abstract execute(input: JsonValue, signal: AbortSignal): Promise<JsonValue>;
+}
+
+/** A failure another attempt cannot change (the outbound policy refused the URL): no retries. */
+export class TaskFailedForGood extends Error {
+  override readonly name = 'TaskFailedForGood';
 }

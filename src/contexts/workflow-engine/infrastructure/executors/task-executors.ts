@@ -4,12 +4,14 @@ import { JsonSchemaValidator } from '../../domain/definition/json-schema.validat
 import { TaskTypeCatalog } from '../../domain/definition/task-type.catalog.js';
 import type { JsonValue } from '../../domain/json-value.js';
 import { renderedParamsProblems } from '../../application/rendered-params.js';
-import { TaskExecutor } from './task-executor.js';
+import { TaskExecutor, TaskFailedForGood } from './task-executor.js';
 
 export const TASK_EXECUTORS = Symbol('TASK_EXECUTORS');
 
 export type TaskOutcome =
-  { readonly ok: true; readonly outputs: JsonValue } | { readonly ok: false; readonly error: string };
+  | { readonly ok: true; readonly outputs: JsonValue }
+  /** `retryable: false`: the task fails without the retries its policy would give it. */
+  | { readonly ok: false; readonly error: string; readonly retryable: boolean };
 
 /** The executors of this process by task type, with the checks every execution goes through. */
 @Injectable()
@@ -27,17 +29,20 @@ export class TaskExecutors {
   /** Runs one attempt; `stop` aborts it from outside (shutdown) and is not an outcome of the task. */
   async run(dispatch: TaskDispatch, stop: AbortSignal): Promise<TaskOutcome> {
     const executor = this.byType.get(dispatch.type);
-    if (executor === undefined) return { ok: false, error: `no executor for task type '${dispatch.type}' here` };
+    if (executor === undefined) {
+      return { ok: false, error: `no executor for task type '${dispatch.type}' here`, retryable: true };
+    }
     const invalid = renderedParamsProblems(this.catalog, this.schemas, dispatch);
-    if (invalid !== undefined) return { ok: false, error: invalid };
+    if (invalid !== undefined) return { ok: false, error: invalid, retryable: true };
     const timeout = dispatch.timeoutMs === undefined ? undefined : AbortSignal.timeout(dispatch.timeoutMs);
     try {
       const signal = timeout === undefined ? stop : AbortSignal.any([stop, timeout]);
       return { ok: true, outputs: await executor.execute(dispatch.input, signal) };
     } catch (error) {
       if (stop.aborted) throw error;
-      if (timeout?.aborted) return { ok: false, error: `timed out after ${dispatch.timeoutMs} ms` };
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      if (timeout?.aborted) return { ok: false, error: `timed out after ${dispatch.timeoutMs} ms`, retryable: true };
+      const retryable = !(error instanceof TaskFailedForGood);
+      return { ok: false, error: error instanceof Error ? error.message : String(error), retryable };
     }
   }
 }

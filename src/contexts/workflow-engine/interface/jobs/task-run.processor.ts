@@ -81,7 +81,7 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       // Reliability tests kill the process here: the task's effect happened and nobody knows yet.
       crashPoint('workflow.task.before-report');
       if (outcome.ok) await this.complete.execute(new CompleteTaskCommand(attempt, outcome.outputs, true));
-      else await this.fail.execute(new FailTaskCommand(attempt, outcome.error, true));
+      else await this.fail.execute(new FailTaskCommand(attempt, outcome.error, true, outcome.retryable));
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
       this.logger.debug(`dropped stale job ${job.id}: ${error.message}`);

@@ -1,0 +1,6 @@
+export * from './address-class.js';
+export * from './host-entry.js';
+export * from './outbound-http.js';
+export * from './outbound-policy.js';
+export * from './outbound-rules.js';
+export * from './pinned-request.js';
