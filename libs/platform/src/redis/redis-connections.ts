@@ -27,6 +27,18 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   /**
+   * Calls `listener` each time the shared connection is ready again after losing Redis. Redis may
+   * have come back empty (ADR 0008): whoever keeps state there from the database restores it now.
+   */
+  onReconnected(listener: () => void): void {
+    let connectedBefore = this.command.status === 'ready';
+    this.command.on('ready', () => {
+      if (connectedBefore) listener();
+      connectedBefore = true;
+    });
+  }
+
+  /**
    * A connection of its own, closed with the others at shutdown. A blocking command on it that
    * gets no answer within its own BLOCK time plus the command timeout fails (a frozen Redis).
    */
@@ -45,7 +57,7 @@ export class RedisConnections implements OnApplicationShutdown {
    * block and retry by design. Request paths must not wait on these (ADR 0008).
    */
   bullmqOptions(): RedisOptions {
-    return { ...parseRedisUrl(this.config.redisUrl), maxRetriesPerRequest: null };
+    return { ...parseRedisUrl(this.config.redisUrl), maxRetriesPerRequest: null, retryStrategy: reconnectDelay };
   }
 
   release(connection: Redis): Promise<void> {
@@ -67,6 +79,14 @@ export class RedisConnections implements OnApplicationShutdown {
       ...options,
     });
   }
+}
+
+/**
+ * BullMQ's own default backs off up to 20 s between reconnections, so its workers would idle that
+ * long after a Redis outage ended; ioredis's default (at most 2 s) is kept for every connection.
+ */
+function reconnectDelay(attempt: number): number {
+  return Math.min(attempt * 50, 2000);
 }
 
 /**
