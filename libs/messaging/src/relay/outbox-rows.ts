@@ -50,12 +50,12 @@ export class OutboxRows {
     retentionHours: number,
   ): Promise<number> {
     const [ms, seq] = acknowledgedBefore ?? [0, 0];
-    const [, deleted] = (await dataSource.query(
+    const [, deleted] = await dataSource.query<[unknown, number]>(
       `DELETE FROM "${this.schema}".outbox WHERE stream_entry_id IS NOT NULL AND (
          created_at < now() - make_interval(hours => $1)
          OR (split_part(stream_entry_id, '-', 1)::bigint, split_part(stream_entry_id, '-', 2)::bigint) < ($2::bigint, $3::bigint))`,
       [retentionHours, ms, seq],
-    )) as [unknown, number];
+    );
     return deleted;
   }
 }
