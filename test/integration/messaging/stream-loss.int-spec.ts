@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { streamOf } from '@libs/messaging';
+import { BusBacklog, streamOf } from '@libs/messaging';
 import { waitFor } from '@libs/testing';
 import { BusFixture } from './bus-fixture.js';
 
@@ -79,5 +79,16 @@ describe('the event bus after Redis lost a stream', () => {
       timeoutMs: 15_000,
       what: 'the acknowledged row to be forgotten',
     });
+  });
+
+  it('reports a consumer group Redis no longer has as missing, for readiness', async () => {
+    const consumer = await bus.startConsumer();
+    const backlog = new BusBacklog(bus.dataSource, bus.redis, [bus.producerSchema], () => [consumer]);
+    expect(await backlog.consumerGroups()).toEqual({ lag: { 'sink.record-probe': 0 }, missing: [] });
+
+    await consumer.stop();
+    await loseStream();
+
+    expect(await backlog.consumerGroups()).toEqual({ lag: {}, missing: ['sink.record-probe'] });
   });
 });
