@@ -87,6 +87,8 @@ describe.each(OUTAGES)('the platform while its Redis is $name, then back empty',
     expect(during.filter((answer) => answer.status !== 503 || answer.ms >= NOT_READY_WITHIN_MS)).toEqual([]);
     expect(during.filter((answer) => !answer.contentType?.startsWith('application/problem+json'))).toEqual([]);
     const slowestMs = Math.max(...during.map((answer) => answer.ms));
+    const notReady = (await (await fetch(`${app.url}/health/ready`)).json()) as { detail: string };
+    expect(notReady.detail).toMatch(/^Not ready: .*redis/);
     // A producer whose commit lands while Redis is gone: its event waits in the outbox.
     const approvalEventId = await publishApproval(dataSource, world);
 
@@ -126,6 +128,9 @@ describe.each(OUTAGES)('the platform while its Redis is $name, then back empty',
     expect(finished.approved).toHaveLength(1);
     const approvedTriggers = await Promise.all(finished.approved.map((run: Json) => triggerOf(owner, run.id)));
     expect(approvedTriggers[0].payload.comment).toBe(approvalEventId);
+    // Each consumer made its group again once, instead of failing on NOGROUP until a restart.
+    expect(app.logs).toMatch(/is gone \(Redis lost its data\); creating it again/);
+    expect(app.logs.match(/Consuming \S+ failed: NOGROUP/g) ?? []).toEqual([]);
     // eslint-disable-next-line no-console -- the figure this run measured, for whoever reads the test output
     console.log(
       `Redis ${outage.name}: 503 answers took at most ${slowestMs} ms; ready ${readyAfterMs} ms after it came back empty`,
