@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { BusBacklog, streamOf } from '@libs/messaging';
+import { BusBacklog, streamOf, StreamHistory } from '@libs/messaging';
 import { waitFor } from '@libs/testing';
 import { BusFixture } from './bus-fixture.js';
 
@@ -19,7 +19,7 @@ describe('the event bus after Redis lost a stream', () => {
   });
   afterEach(() => bus.tearDown());
 
-  const loseStream = () => bus.redis.del(stream, `${stream}:intact-since`);
+  const loseStream = () => bus.redis.del(stream, `{${stream}}:intact-since`);
   const sentRows = async (): Promise<string[]> =>
     (
       await bus.dataSource.query<{ key: string }[]>(
@@ -90,5 +90,16 @@ describe('the event bus after Redis lost a stream', () => {
     await loseStream();
 
     expect(await backlog.consumerGroups()).toEqual({ lag: {}, missing: ['sink.record-probe'] });
+  });
+
+  it('does not take a stream for whole when Redis lost its data again while the relay was sending it anew', async () => {
+    const history = new StreamHistory(bus.redis, stream);
+    const interrupted = await history.beginResend();
+    await bus.redis.del(`{${stream}}:resending`); // as the loss of all of Redis would
+    expect(await history.markIntactAfter(interrupted)).toBe(false);
+    expect(await history.isIntact()).toBe(false);
+
+    expect(await history.markIntactAfter(await history.beginResend())).toBe(true);
+    expect(await history.isIntact()).toBe(true);
   });
 });

@@ -99,10 +99,11 @@ export class OutboxRelay {
   /**
    * Sends every kept row again: the rows some group had not acknowledged when Redis lost the stream
    * (a group that had may see one again; its inbox skips it). Several relays may do this at once, at
-   * the cost of more duplicates; the marker is set only once all were sent, so a crash halfway
-   * through starts over.
+   * the cost of more duplicates; the marker is set only once all were sent, so a crash (or another
+   * loss) halfway through starts over.
    */
   private async resendLostStream(): Promise<void> {
+    const token = await this.history.beginResend();
     let afterSeq = '0';
     let resent = 0;
     for (;;) {
@@ -115,7 +116,7 @@ export class OutboxRelay {
       if (rows.length < this.options.batchSize) break;
       afterSeq = rows[rows.length - 1].seq;
     }
-    await this.history.markIntact();
+    if (!(await this.history.markIntactAfter(token))) return;
     if (resent > 0) this.logger.warn(`Redis lost ${this.stream}: sent the ${resent} unacknowledged event(s) again`);
   }
 

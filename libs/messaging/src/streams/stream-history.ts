@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { consumerGroupsOf } from './consumer-groups.js';
 import { isBefore, nextEntryId, parseEntryId, type EntryId } from './entry-id.js';
@@ -10,20 +11,42 @@ import { isBefore, nextEntryId, parseEntryId, type EntryId } from './entry-id.js
  */
 export class StreamHistory {
   private readonly marker: string;
+  private readonly resending: string;
 
   constructor(
     private readonly redis: Redis,
     private readonly stream: string,
   ) {
-    this.marker = `${stream}:intact-since`;
+    // One hash tag, so the script below touches one Redis Cluster slot.
+    this.marker = `{${stream}}:intact-since`;
+    this.resending = `{${stream}}:resending`;
   }
 
   async isIntact(): Promise<boolean> {
     return (await this.redis.exists(this.marker)) === 1;
   }
 
-  async markIntact(): Promise<void> {
-    await this.redis.set(this.marker, new Date().toISOString());
+  /** Notes that a resend starts; answers its token for `markIntactAfter`. */
+  async beginResend(): Promise<string> {
+    const token = randomUUID();
+    await this.redis.set(this.resending, token);
+    return token;
+  }
+
+  /**
+   * Sets the marker, unless Redis lost its data again while the resend ran (the note of its start is
+   * gone with it): then part of what was sent is gone too, and the next pass starts over.
+   */
+  async markIntactAfter(token: string): Promise<boolean> {
+    const set = await this.redis.eval(
+      MARK_IF_STILL_RESENDING,
+      2,
+      this.resending,
+      this.marker,
+      token,
+      new Date().toISOString(),
+    );
+    return set === 1;
   }
 
   /**
@@ -44,6 +67,12 @@ export class StreamHistory {
     return bound;
   }
 }
+
+const MARK_IF_STILL_RESENDING = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('DEL', KEYS[1])
+return 1`;
 
 function earliest(a: EntryId, b: EntryId): EntryId {
   return isBefore(a, b) ? a : b;
