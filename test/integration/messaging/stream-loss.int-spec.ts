@@ -92,7 +92,7 @@ describe('the event bus after Redis lost a stream', () => {
     expect(await backlog.consumerGroups()).toEqual({ lag: {}, missing: ['sink.record-probe'] });
   });
 
-  it('does not take a stream for whole when Redis lost its data again while the relay was sending it anew', async () => {
+  it('does not mark the stream intact when Redis lost its data again during the resend', async () => {
     const history = new StreamHistory(bus.redis, stream);
     const interrupted = await history.beginResend();
     await bus.redis.del(`{${stream}}:resending`); // as the loss of all of Redis would
