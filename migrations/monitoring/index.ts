@@ -1,4 +1,8 @@
 import { CreateMonitoringMessaging1764150000000 } from './1764150000000-create-monitoring-messaging.js';
+import { KeepMonitoringPublishedOutboxRows1765000000000 } from './1765000000000-keep-monitoring-published-outbox-rows.js';
 
 /** Migrations of the `monitoring` schema, oldest first. */
-export const monitoringMigrations = [CreateMonitoringMessaging1764150000000];
+export const monitoringMigrations = [
+  CreateMonitoringMessaging1764150000000,
+  KeepMonitoringPublishedOutboxRows1765000000000,
+];

@@ -1,4 +1,8 @@
 import { CreatePredictionMessaging1764150000000 } from './1764150000000-create-prediction-messaging.js';
+import { KeepPredictionPublishedOutboxRows1765000000000 } from './1765000000000-keep-prediction-published-outbox-rows.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
-export const predictionMigrations = [CreatePredictionMessaging1764150000000];
+export const predictionMigrations = [
+  CreatePredictionMessaging1764150000000,
+  KeepPredictionPublishedOutboxRows1765000000000,
+];

@@ -7,6 +7,7 @@ import { RecordRunActors1764600000000 } from './1764600000000-record-run-actors.
 import { CreateSchedulesAndTriggers1764700000000 } from './1764700000000-create-schedules-and-triggers.js';
 import { IndexChildRuns1764800000000 } from './1764800000000-index-child-runs.js';
 import { AddWorkflowPausedAt1764900000000 } from './1764900000000-add-workflow-paused-at.js';
+import { KeepWorkflowEnginePublishedOutboxRows1765000000000 } from './1765000000000-keep-workflow-engine-published-outbox-rows.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -19,4 +20,5 @@ export const workflowEngineMigrations = [
   CreateSchedulesAndTriggers1764700000000,
   IndexChildRuns1764800000000,
   AddWorkflowPausedAt1764900000000,
+  KeepWorkflowEnginePublishedOutboxRows1765000000000,
 ];

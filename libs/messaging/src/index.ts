@@ -14,3 +14,4 @@ export * from './relay/outbox-relay.js';
 export * from './schema/messaging-tables.js';
 export * from './schema/messaging-tables.migration.js';
 export * from './stream-names.js';
+export * from './streams/stream-history.js';

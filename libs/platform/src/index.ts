@@ -17,6 +17,7 @@ export * from './logging/create-logger.js';
 export * from './metrics/job-metrics.js';
 export * from './platform.module.js';
 export * from './redis/redis-connections.js';
+export * from './redis/redis-unavailable.js';
 export * from './runtime/crash-point.js';
 export * from './runtime/job-context.js';
 export * from './runtime/periodic-work.js';

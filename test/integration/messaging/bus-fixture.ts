@@ -129,7 +129,9 @@ export class BusFixture {
   }
 
   async unpublished(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${this.producerSchema}".outbox`);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM "${this.producerSchema}".outbox WHERE stream_entry_id IS NULL`,
+    );
     return row.n;
   }
 }

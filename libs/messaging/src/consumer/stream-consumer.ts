@@ -27,11 +27,19 @@ type AutoClaimReply = [next: string, entries: [string, string[]][], deleted: str
 const ERROR_BACKOFF_MS = 1000;
 const INBOX_PRUNE_INTERVAL_MS = 3_600_000;
 
+/** How the loop fares, for readiness: a failing loop handles nothing. */
+export interface ConsumerLoopState {
+  readonly failing: boolean;
+  readonly lastError?: string;
+}
+
 /**
  * Feeds one handler from its consumer group (ARCHITECTURE section 3): reads new
  * entries, reclaims ones left pending by failures or dead consumers with
  * XAUTOCLAIM, acks after the inbox transaction commits, and dead-letters an
- * entry once it was delivered `maxDeliveries` times.
+ * entry once it was delivered `maxDeliveries` times. When Redis lost the group
+ * (NOGROUP: its data is gone), the group is made again from the stream's start,
+ * where the relay sends the lost events again (ADR 0008).
  */
 export class StreamConsumer {
   readonly group: string;
@@ -42,6 +50,7 @@ export class StreamConsumer {
   private loop?: Promise<void>;
   private lastReclaim = 0;
   private lastPrune = 0;
+  private lastError?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,6 +80,10 @@ export class StreamConsumer {
     await this.loop;
   }
 
+  get state(): ConsumerLoopState {
+    return this.lastError === undefined ? { failing: false } : { failing: true, lastError: this.lastError };
+  }
+
   private async ensureGroup(): Promise<void> {
     try {
       // From the stream's start: an event published before this group existed is still handled once.
@@ -87,11 +100,27 @@ export class StreamConsumer {
         if (Date.now() - this.lastPrune >= INBOX_PRUNE_INTERVAL_MS) await this.pruneInbox();
         const entries = await this.readNew();
         if (entries.length > 0) await this.process(entries);
+        this.lastError = undefined;
       } catch (error) {
         if (!this.running) break;
-        this.logger.error(`Consuming ${this.stream} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (await this.recreatedLostGroup(error)) continue;
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.error(`Consuming ${this.stream} failed: ${this.lastError}`);
         await new Promise((resolve) => setTimeout(resolve, ERROR_BACKOFF_MS));
       }
+    }
+  }
+
+  /** NOGROUP: Redis no longer has the group (nor, likely, the stream); make it again and go on. */
+  private async recreatedLostGroup(error: unknown): Promise<boolean> {
+    if (!(error instanceof Error && error.message.startsWith('NOGROUP'))) return false;
+    this.logger.warn(`Consumer group ${this.group} of ${this.stream} is gone (Redis lost its data); creating it again`);
+    try {
+      await this.ensureGroup();
+      return true;
+    } catch (failure) {
+      this.lastError = failure instanceof Error ? failure.message : String(failure);
+      return false;
     }
   }
 

@@ -1,12 +1,20 @@
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { consumerGroupsOf } from '../streams/consumer-groups.js';
 
 export interface ConsumerGroupRef {
   readonly stream: string;
   readonly group: string;
 }
 
-/** How far the bus is behind: unpublished outbox rows and undelivered stream entries. */
+export interface ConsumerGroupsState {
+  /** Entries not yet delivered plus delivered but unacknowledged, per group Redis has. */
+  readonly lag: Record<string, number>;
+  /** Groups this process consumes that Redis does not have (it lost its data, or they are being made again). */
+  readonly missing: string[];
+}
+
+/** How far the bus is behind: unsent outbox rows and undelivered stream entries. */
 export class BusBacklog {
   constructor(
     private readonly dataSource: DataSource,
@@ -18,33 +26,29 @@ export class BusBacklog {
   async outboxBacklog(): Promise<Record<string, number>> {
     const backlog: Record<string, number> = {};
     for (const schema of this.schemas) {
-      const [row] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${schema}".outbox`);
+      const [row] = await this.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE stream_entry_id IS NULL`,
+      );
       backlog[schema] = row.n;
     }
     return backlog;
   }
 
-  /** Entries not yet delivered plus delivered but unacknowledged, per consumer group. */
-  async consumerLag(): Promise<Record<string, number>> {
+  async consumerGroups(): Promise<ConsumerGroupsState> {
     const lag: Record<string, number> = {};
+    const missing: string[] = [];
     for (const stream of new Set(this.groups().map((ref) => ref.stream))) {
-      const groups = await this.groupInfo(stream);
+      const groups = new Map((await consumerGroupsOf(this.redis, stream)).map((info) => [info.name, info]));
       for (const { group } of this.groups().filter((ref) => ref.stream === stream)) {
         const info = groups.get(group);
-        // Redis answers a null lag when it cannot tell (after deletions); pending still counts.
-        lag[group] = Number(info?.lag ?? 0) + Number(info?.pending ?? 0);
+        if (info) lag[group] = (info.lag ?? 0) + info.pending;
+        else missing.push(group);
       }
     }
-    return lag;
+    return { lag, missing };
   }
 
-  private async groupInfo(stream: string): Promise<Map<unknown, Record<string, unknown>>> {
-    const replies = (await this.redis.xinfo('GROUPS', stream).catch(() => [])) as unknown[][];
-    const infos = replies.map((flat) => {
-      const info: Record<string, unknown> = {};
-      for (let index = 0; index + 1 < flat.length; index += 2) info[String(flat[index])] = flat[index + 1];
-      return info;
-    });
-    return new Map(infos.map((info) => [info.name, info]));
+  async consumerLag(): Promise<Record<string, number>> {
+    return (await this.consumerGroups()).lag;
   }
 }

@@ -17,7 +17,9 @@ export function registerBusGauges(backlog: BusBacklog): void {
     help: 'Stream entries not yet delivered to, or not yet acknowledged by, a consumer group',
     labelNames: ['consumer'],
     async collect() {
-      for (const [consumer, lag] of Object.entries(await backlog.consumerLag())) this.set({ consumer }, lag);
+      // Redis down: /metrics still answers, without this gauge's values (readiness says why).
+      const lags = await backlog.consumerLag().catch(() => ({}));
+      for (const [consumer, lag] of Object.entries(lags)) this.set({ consumer }, lag);
     },
   });
 }

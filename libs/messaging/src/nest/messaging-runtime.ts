@@ -58,11 +58,20 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
         details: { backlog: rows, max: maxOutboxBacklog },
       };
     });
+    // ADR 0008: a group Redis lost, or a consumer loop that keeps failing, handles nothing: not ready.
     this.readiness.register('consumers', async () => {
-      const lag = await backlog.consumerLag();
+      const { lag, missing } = await backlog.consumerGroups();
+      const failing = Object.fromEntries(
+        this.consumers.flatMap((consumer) =>
+          consumer.state.failing ? [[consumer.group, consumer.state.lastError]] : [],
+        ),
+      );
       return {
-        healthy: Object.values(lag).every((count) => count <= maxConsumerLag),
-        details: { lag, max: maxConsumerLag },
+        healthy:
+          Object.values(lag).every((count) => count <= maxConsumerLag) &&
+          missing.length === 0 &&
+          Object.keys(failing).length === 0,
+        details: { lag, max: maxConsumerLag, missing, failing },
       };
     });
   }

@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import { streamOf } from '../stream-names.js';
+import { StreamHistory } from '../streams/stream-history.js';
+import { OutboxRows, type OutboxRow } from './outbox-rows.js';
 
 export interface OutboxRelayOptions {
   readonly context: string;
@@ -15,22 +17,28 @@ export interface OutboxRelayOptions {
 }
 
 const HOUSEKEEPING_INTERVAL_MS = 60_000;
+// Sent rows are kept until acknowledged; forgetting them often keeps the outbox near its backlog's size.
+const FORGET_INTERVAL_MS = 5_000;
 const ERROR_BACKOFF_MS = 1000;
 
 /**
  * Moves committed outbox rows of one schema to the context's stream. Rows are
  * claimed with FOR UPDATE SKIP LOCKED so any number of relays can run; a crash
  * after XADD but before the commit means they are sent again, which the
- * consumers' inbox makes harmless.
+ * consumers' inbox makes harmless. Sent rows stay until every consumer group
+ * acknowledged them: when Redis loses the stream, they are sent again (ADR 0008).
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly stream: string;
+  private readonly rows: OutboxRows;
+  private readonly history: StreamHistory;
   private running = false;
   private loop?: Promise<void>;
   private rung = false;
   private ring?: () => void;
   private lastHousekeeping = 0;
+  private lastForget = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,6 +47,8 @@ export class OutboxRelay {
     private readonly metrics: MessagingMetrics,
   ) {
     this.stream = streamOf(options.context);
+    this.rows = new OutboxRows(options.schema);
+    this.history = new StreamHistory(redis, this.stream);
   }
 
   start(): void {
@@ -65,36 +75,71 @@ export class OutboxRelay {
   }
 
   /**
-   * One pass: takes up to a batch out of the outbox and appends it to the stream
-   * in the same transaction. Only the commit removes the rows, so a crash anywhere
-   * before it leaves them to be sent again.
+   * One pass: takes up to a batch of unsent rows and appends them to the stream in
+   * one transaction. Only the commit marks them sent, so a crash anywhere before it
+   * leaves them to be sent again. First, if Redis lost the stream, what it held is
+   * sent again.
    */
   async relayBatch(): Promise<number> {
-    const { schema, batchSize, streamMaxLength } = this.options;
+    if (!(await this.history.isIntact())) await this.resendLostStream();
     return this.dataSource.transaction(async (manager) => {
       // Losing this commit in a crash only means sending the rows again, which consumers absorb:
       // it need not wait for the WAL flush.
       await manager.query('SET LOCAL synchronous_commit = off');
-      const { records } = await manager.queryRunner!.query(
-        `DELETE FROM "${schema}".outbox
-         WHERE seq IN (SELECT seq FROM "${schema}".outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING seq, type, envelope::text AS envelope`,
-        [batchSize],
-        true,
-      );
-      const rows = records as { seq: string; type: string; envelope: string }[];
+      const rows = await this.rows.claimUnsent(manager, this.options.batchSize);
       if (rows.length === 0) return 0;
-      rows.sort((a, b) => Number(a.seq) - Number(b.seq));
-      const pipeline = this.redis.pipeline();
-      for (const row of rows) {
-        pipeline.xadd(this.stream, 'MAXLEN', '~', streamMaxLength, '*', 'type', row.type, 'envelope', row.envelope);
-      }
-      const failure = ((await pipeline.exec()) ?? []).find(([error]) => error);
-      if (failure) throw failure[0] as Error;
+      const entryIds = await this.append(rows);
       crashPoint('outbox.after-xadd');
+      await this.rows.markSent(manager, rows, entryIds);
       this.metrics.published(this.stream, rows.length);
       return rows.length;
     });
+  }
+
+  /**
+   * Sends every kept row again: the rows some group had not acknowledged when Redis lost the stream
+   * (a group that had may see one again; its inbox skips it). Several relays may do this at once, at
+   * the cost of more duplicates; the marker is set only once all were sent, so a crash (or another
+   * loss) halfway through starts over.
+   */
+  private async resendLostStream(): Promise<void> {
+    const token = await this.history.beginResend();
+    let afterSeq = '0';
+    let resent = 0;
+    for (;;) {
+      const rows = await this.dataSource.transaction(async (manager) => {
+        const kept = await this.rows.sentAfter(manager, afterSeq, this.options.batchSize);
+        if (kept.length > 0) await this.rows.markSent(manager, kept, await this.append(kept));
+        return kept;
+      });
+      resent += rows.length;
+      if (rows.length < this.options.batchSize) break;
+      afterSeq = rows[rows.length - 1].seq;
+    }
+    if (!(await this.history.markIntactAfter(token))) return;
+    if (resent > 0) this.logger.warn(`Redis lost ${this.stream}: sent the ${resent} unacknowledged event(s) again`);
+  }
+
+  /** XADDs the rows in order; answers their entry ids. */
+  private async append(rows: readonly OutboxRow[]): Promise<string[]> {
+    const pipeline = this.redis.pipeline();
+    for (const row of rows) {
+      pipeline.xadd(
+        this.stream,
+        'MAXLEN',
+        '~',
+        this.options.streamMaxLength,
+        '*',
+        'type',
+        row.type,
+        'envelope',
+        row.envelope,
+      );
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const failure = replies.find(([error]) => error);
+    if (failure) throw failure[0] as Error;
+    return replies.map(([, entryId]) => entryId as string);
   }
 
   private async relayAll(): Promise<void> {
@@ -107,6 +152,7 @@ export class OutboxRelay {
       try {
         const relayed = await this.relayBatch();
         await this.housekeepIfDue();
+        await this.forgetAcknowledgedIfDue();
         if (relayed === this.options.batchSize) continue;
         await this.sleep(this.options.pollIntervalMs);
       } catch (error) {
@@ -139,5 +185,19 @@ export class OutboxRelay {
     this.lastHousekeeping = now;
     const oldestKept = now - this.options.streamRetentionHours * 3_600_000;
     await this.redis.xtrim(this.stream, 'MINID', '~', `${oldestKept}-0`);
+  }
+
+  /**
+   * Deletes the sent rows every group acknowledged. The groups are read before the marker: if Redis
+   * lost its data in between, the marker is gone too (until every kept row was sent again), and
+   * nothing is deleted on the word of an empty stream.
+   */
+  private async forgetAcknowledgedIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastForget < FORGET_INTERVAL_MS) return;
+    this.lastForget = now;
+    const acknowledgedBefore = await this.history.acknowledgedBefore();
+    if (!(await this.history.isIntact())) return;
+    await this.rows.forgetAcknowledged(this.dataSource, acknowledgedBefore, this.options.streamRetentionHours);
   }
 }

@@ -6,11 +6,9 @@ interface SqlRunner {
 export const OUTBOX_CHANNEL = 'outbox_inserted';
 
 /**
- * The outbox and inbox of one context schema (ARCHITECTURE section 3). The
- * outbox holds only events not yet on their stream: the relay deletes a row in
- * the transaction that sends it (the stream keeps the event from then on). A
- * statement trigger NOTIFYs on insert: PostgreSQL delivers it only at commit,
- * so the relay wakes exactly when new rows become visible.
+ * The outbox and inbox of one context schema (ARCHITECTURE section 3), in their
+ * latest shape. A statement trigger NOTIFYs on insert: PostgreSQL delivers it
+ * only at commit, so the relay wakes exactly when new rows become visible.
  */
 export async function createMessagingTables(runner: SqlRunner, schema: string): Promise<void> {
   await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
@@ -40,6 +38,20 @@ export async function createMessagingTables(runner: SqlRunner, schema: string): 
   await runner.query(`
     CREATE TRIGGER outbox_notify AFTER INSERT ON "${schema}".outbox
     FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".notify_outbox()`);
+  await keepPublishedOutboxRows(runner, schema);
+}
+
+/**
+ * ADR 0008: the relay keeps a sent row, with the id of its stream entry, until every consumer group
+ * of the stream has acknowledged it, so the rows a Redis data loss took can be sent again. Unsent
+ * rows are the ones without an entry id; the relay claims them through a partial index, which stays
+ * as small as the backlog. Idempotent, so schemas made before it and after it end up alike.
+ */
+export async function keepPublishedOutboxRows(runner: SqlRunner, schema: string): Promise<void> {
+  await runner.query(`ALTER TABLE "${schema}".outbox ADD COLUMN IF NOT EXISTS stream_entry_id text`);
+  await runner.query(
+    `CREATE INDEX IF NOT EXISTS outbox_unpublished_idx ON "${schema}".outbox (seq) WHERE stream_entry_id IS NULL`,
+  );
 }
 
 export async function dropMessagingTables(runner: SqlRunner, schema: string): Promise<void> {

@@ -15,6 +15,7 @@ export function loadConfig(env: Record<string, string | undefined>, knownContext
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
+    redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1000, 10, 60_000),
     contexts: selectContexts(read.list('APP_CONTEXTS', ['all']), knownContexts),
     role: read.oneOf('APP_ROLE', APP_ROLES, 'all'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -12,6 +12,8 @@ export interface PlatformConfig {
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
   readonly redisUrl: string;
+  /** How long a request-path Redis command may take before it fails (ADR 0008). */
+  readonly redisCommandTimeoutMs: number;
   readonly contexts: readonly string[];
   readonly role: AppRole;
   readonly logLevel: LogLevel;

@@ -1,11 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { Public } from '../http/public.decorator.js';
-import { ReadinessRegistry } from './readiness-registry.js';
+import { READINESS_CHECK_DEADLINE_MS, withinDeadline } from './check-deadline.js';
+import { ReadinessRegistry, type ReadinessCheck } from './readiness-registry.js';
 import { StartupState } from './startup-state.js';
 
 @ApiTags('platform')
@@ -42,27 +43,44 @@ export class HealthController {
     ]);
   }
 
+  /** Every check has a deadline, so a frozen dependency makes this answer 503 quickly, never hang. */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.database.pingCheck('postgres', { connection: this.dataSource, timeout: 2000 }),
-      () => this.pingRedis(),
-      ...this.readiness.entries().map(([name, check]) => async () => {
-        const result = await check();
-        const indicator = this.indicator.check(name);
-        return result.healthy ? indicator.up(result.details) : indicator.down(result.details);
-      }),
-    ]);
+  async ready() {
+    return namingFailedChecks(
+      this.health.check([
+        () =>
+          this.database.pingCheck('postgres', { connection: this.dataSource, timeout: READINESS_CHECK_DEADLINE_MS }),
+        () =>
+          this.checked('redis', async () => ({ healthy: (await this.redis.command.ping()) === 'PONG', details: {} })),
+        ...this.readiness.entries().map(
+          ([name, check]) =>
+            () =>
+              this.checked(name, check),
+        ),
+      ]),
+    );
   }
 
-  private async pingRedis() {
-    const check = this.indicator.check('redis');
+  private async checked(name: string, check: ReadinessCheck) {
+    const indicator = this.indicator.check(name);
     try {
-      await this.redis.command.ping();
-      return check.up();
+      const result = await withinDeadline(check());
+      return result.healthy ? indicator.up(result.details) : indicator.down(result.details);
     } catch (error) {
-      return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
+      return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
     }
+  }
+}
+
+/** Terminus's 503 says only "Service Unavailable"; the problem's detail names the checks that are down. */
+async function namingFailedChecks<T>(check: Promise<T>): Promise<T> {
+  try {
+    return await check;
+  } catch (error) {
+    if (!(error instanceof ServiceUnavailableException)) throw error;
+    const result = error.getResponse() as { error?: Record<string, unknown> };
+    const down = Object.keys(result.error ?? {});
+    throw new ServiceUnavailableException({ slug: 'not-ready', detail: `Not ready: ${down.join(', ')} down` });
   }
 }

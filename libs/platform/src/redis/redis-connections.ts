@@ -6,6 +6,13 @@ import type { PlatformConfig } from '../config/platform-config.js';
 /**
  * Hands out ioredis connections: one shared for commands, and a dedicated one
  * per blocking reader (a blocked XREADGROUP would stall every other command).
+ *
+ * The shared one serves request paths, so it fails fast when Redis is down or
+ * frozen (ADR 0008): each command gives up after REDIS_COMMAND_TIMEOUT_MS, and
+ * commands queued while disconnected fail after one reconnection attempt
+ * instead of waiting for Redis to come back. Blocking readers cannot carry a
+ * per-command timeout (their reads block longer on purpose); they get a
+ * client-side limit of their own block time plus that timeout instead.
  */
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {
@@ -13,19 +20,44 @@ export class RedisConnections implements OnApplicationShutdown {
   private readonly dedicated = new Set<Redis>();
 
   constructor(@Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig) {
-    this.command = this.open('command');
+    this.command = this.open('command', {
+      commandTimeout: config.redisCommandTimeoutMs,
+      maxRetriesPerRequest: 1,
+    });
   }
 
-  /** A connection of its own, closed with the others at shutdown. */
+  /**
+   * Calls `listener` each time the shared connection is ready again after losing Redis. Redis may
+   * have come back empty (ADR 0008): whoever keeps state there from the database restores it now.
+   */
+  onReconnected(listener: () => void): void {
+    let connectedBefore = this.command.status === 'ready';
+    this.command.on('ready', () => {
+      if (connectedBefore) listener();
+      connectedBefore = true;
+    });
+  }
+
+  /**
+   * A connection of its own, closed with the others at shutdown. A blocking command on it that
+   * gets no answer within its own BLOCK time plus the command timeout fails (a frozen Redis).
+   */
   dedicatedConnection(purpose: string, options: RedisOptions = {}): Redis {
-    const connection = this.open(purpose, options);
+    const connection = this.open(purpose, {
+      blockingTimeout: this.config.redisCommandTimeoutMs,
+      blockingTimeoutGrace: this.config.redisCommandTimeoutMs,
+      ...options,
+    });
     this.dedicated.add(connection);
     return connection;
   }
 
-  /** Options for BullMQ, which wants no per-request retry limit on its connections. */
+  /**
+   * Options for BullMQ, which wants no per-request retry limit on its connections: its workers
+   * block and retry by design. Request paths must not wait on these (ADR 0008).
+   */
   bullmqOptions(): RedisOptions {
-    return { ...parseRedisUrl(this.config.redisUrl), maxRetriesPerRequest: null };
+    return { ...parseRedisUrl(this.config.redisUrl), maxRetriesPerRequest: null, retryStrategy: reconnectDelay };
   }
 
   release(connection: Redis): Promise<void> {
@@ -47,6 +79,14 @@ export class RedisConnections implements OnApplicationShutdown {
       ...options,
     });
   }
+}
+
+/**
+ * BullMQ's own default backs off up to 20 s between reconnections, so its workers would idle that
+ * long after a Redis outage ended; ioredis's default (at most 2 s) is kept for every connection.
+ */
+function reconnectDelay(attempt: number): number {
+  return Math.min(attempt * 50, 2000);
 }
 
 /**

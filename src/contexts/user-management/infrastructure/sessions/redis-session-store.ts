@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RedisConnections } from '@libs/platform';
+import { fromRedis, RedisConnections } from '@libs/platform';
 import { SessionStore, type Session } from '../../domain/sessions/session.js';
 
 // A session's use is written back at most this often, so a busy client does not write per request.
@@ -8,7 +8,8 @@ const TOUCH_RESOLUTION_MS = 60_000;
 /**
  * Sessions as Redis hashes. A user's sessions and their index share the hash tag `{u:<id>}`,
  * so revoking all of them is one atomic MULTI even on Redis Cluster. Keys expire with the
- * session's absolute lifetime.
+ * session's absolute lifetime. Every request checks its session here, so an unreachable Redis
+ * answers 503 (RedisUnavailable) within the command timeout, never a hang or a 500.
  */
 @Injectable()
 export class RedisSessionStore extends SessionStore {
@@ -18,17 +19,19 @@ export class RedisSessionStore extends SessionStore {
 
   async create(session: Session): Promise<void> {
     const ttlMs = Math.max(1, session.expiresAt.getTime() - Date.now());
-    await this.redis.command
-      .multi()
-      .hset(sessionKey(session.userId, session.id), toHash(session))
-      .pexpire(sessionKey(session.userId, session.id), ttlMs)
-      .zadd(indexKey(session.userId), session.expiresAt.getTime(), session.id)
-      .pexpire(indexKey(session.userId), ttlMs)
-      .exec();
+    await fromRedis(
+      this.redis.command
+        .multi()
+        .hset(sessionKey(session.userId, session.id), toHash(session))
+        .pexpire(sessionKey(session.userId, session.id), ttlMs)
+        .zadd(indexKey(session.userId), session.expiresAt.getTime(), session.id)
+        .pexpire(indexKey(session.userId), ttlMs)
+        .exec(),
+    );
   }
 
   async find(userId: string, sessionId: string): Promise<Session | undefined> {
-    return fromHash(userId, sessionId, await this.redis.command.hgetall(sessionKey(userId, sessionId)));
+    return fromHash(userId, sessionId, await fromRedis(this.redis.command.hgetall(sessionKey(userId, sessionId))));
   }
 
   async touch(userId: string, sessionId: string, now: Date): Promise<Session | undefined> {
@@ -43,11 +46,11 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async listOf(userId: string): Promise<Session[]> {
-    const ids = await this.redis.command.zrangebyscore(indexKey(userId), Date.now(), '+inf');
+    const ids = await fromRedis(this.redis.command.zrangebyscore(indexKey(userId), Date.now(), '+inf'));
     if (ids.length === 0) return [];
     const pipeline = this.redis.command.pipeline();
     for (const id of ids) pipeline.hgetall(sessionKey(userId, id));
-    const replies = (await pipeline.exec()) ?? [];
+    const replies = (await fromRedis(pipeline.exec())) ?? [];
     return ids.flatMap((id, index) => {
       const session = fromHash(userId, id, replies[index]?.[1] as Record<string, string> | undefined);
       return session ? [session] : [];
@@ -55,21 +58,19 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async revoke(userId: string, sessionId: string): Promise<boolean> {
-    const replies = await this.redis.command
-      .multi()
-      .del(sessionKey(userId, sessionId))
-      .zrem(indexKey(userId), sessionId)
-      .exec();
+    const replies = await fromRedis(
+      this.redis.command.multi().del(sessionKey(userId, sessionId)).zrem(indexKey(userId), sessionId).exec(),
+    );
     return replies?.[0]?.[1] === 1;
   }
 
   async revokeAll(userId: string, except?: string): Promise<string[]> {
-    const ids = (await this.redis.command.zrange(indexKey(userId), 0, -1)).filter((id) => id !== except);
+    const ids = (await fromRedis(this.redis.command.zrange(indexKey(userId), 0, -1))).filter((id) => id !== except);
     if (ids.length === 0) return [];
     const transaction = this.redis.command.multi();
     for (const id of ids) transaction.del(sessionKey(userId, id));
     transaction.zrem(indexKey(userId), ...ids);
-    const replies = (await transaction.exec()) ?? [];
+    const replies = (await fromRedis(transaction.exec())) ?? [];
     return ids.filter((_, index) => replies[index]?.[1] === 1);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RedisConnections } from '@libs/platform';
+import { fromRedis, RedisConnections } from '@libs/platform';
 import { LoginAttempts, type LoginAttemptKeys } from '../../domain/sessions/login-attempts.js';
 import { USER_MANAGEMENT_CONFIG, type UserManagementConfig } from '../config/user-management-config.js';
 
@@ -43,16 +43,18 @@ export class RedisLoginAttempts extends LoginAttempts {
   async admit(keys: LoginAttemptKeys): Promise<number> {
     const login = this.config.login;
     const admitOne = (kind: string, subject: string, threshold: number) =>
-      this.redis.command.eval(
-        ADMIT,
-        2,
-        failureKey(kind, subject),
-        lockKey(kind, subject),
-        threshold,
-        login.lockBaseSeconds * 1000,
-        login.lockMaxSeconds * 1000,
-        login.failureWindowSeconds * 1000,
-      ) as Promise<number>;
+      fromRedis(
+        this.redis.command.eval(
+          ADMIT,
+          2,
+          failureKey(kind, subject),
+          lockKey(kind, subject),
+          threshold,
+          login.lockBaseSeconds * 1000,
+          login.lockMaxSeconds * 1000,
+          login.failureWindowSeconds * 1000,
+        ) as Promise<number>,
+      );
     const lockMs = Math.max(
       await admitOne('ip', keys.ip, login.ipMaxFailures),
       await admitOne('account', keys.account, login.accountMaxFailures),
@@ -61,8 +63,8 @@ export class RedisLoginAttempts extends LoginAttempts {
   }
 
   async recordSuccess(keys: LoginAttemptKeys): Promise<void> {
-    await this.redis.command.del(failureKey('account', keys.account), lockKey('account', keys.account));
-    await this.redis.command.eval(RELEASE, 1, failureKey('ip', keys.ip));
+    await fromRedis(this.redis.command.del(failureKey('account', keys.account), lockKey('account', keys.account)));
+    await fromRedis(this.redis.command.eval(RELEASE, 1, failureKey('ip', keys.ip)));
   }
 }
 

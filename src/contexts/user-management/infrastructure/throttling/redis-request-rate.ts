@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RedisConnections } from '@libs/platform';
+import { fromRedis, RedisConnections } from '@libs/platform';
 
 const WINDOW_MS = 60_000;
 
@@ -16,11 +16,8 @@ export class RedisRequestRate {
 
   /** Counts one request; returns the seconds to wait when over `limit`, else 0. */
   async hit(bucket: string, client: string, limit: number): Promise<number> {
-    const [hits, ttlMs] = (await this.redis.command.eval(
-      HIT,
-      1,
-      `user-management:{rate:${bucket}:${client}}`,
-      WINDOW_MS,
+    const [hits, ttlMs] = (await fromRedis(
+      this.redis.command.eval(HIT, 1, `user-management:{rate:${bucket}:${client}}`, WINDOW_MS),
     )) as [number, number];
     return hits > limit ? Math.max(1, Math.ceil(ttlMs / 1000)) : 0;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicWork } from '@libs/platform';
+import { PeriodicWork, RedisConnections } from '@libs/platform';
 import { ExpireApprovalsHandler } from '../../application/expire-approvals/expire-approvals.handler.js';
 import { ReconcileRunsHandler } from '../../application/reconcile-runs/reconcile-runs.handler.js';
 import { RunAdmission } from '../../application/run-admission/run-admission.js';
@@ -10,7 +10,8 @@ import {
 
 /**
  * Runs the reconciliation when the worker starts (after a crash or a Redis loss the queue may have
- * lost jobs) and then every WORKFLOW_RECONCILE_INTERVAL_MS. Several workers may run it at once:
+ * lost jobs), when Redis is back after an outage (it may have come back empty, ADR 0008), and then
+ * every WORKFLOW_RECONCILE_INTERVAL_MS. Several workers may run it at once:
  * each repair happens under the run's lock and job ids are per attempt, so they do not double up.
  * Each tick also fails the approvals whose deadline passed, so deadlines hold to within one interval,
  * and starts queued runs that have a free concurrency slot (a crash between one run's end and the
@@ -29,10 +30,15 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     private readonly expireApprovals: ExpireApprovalsHandler,
     private readonly admission: RunAdmission,
     @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+    private readonly redis: RedisConnections,
   ) {}
 
   onApplicationBootstrap(): void {
     this.work.start(this.config.reconcileIntervalMs);
+    this.redis.onReconnected(() => {
+      this.logger.warn('Redis is back: reconciling runs with the queue now');
+      void this.work.tick();
+    });
   }
 
   onApplicationShutdown(): Promise<void> {
