@@ -62,7 +62,7 @@ export function waitForRun(
   client: Client,
   runId: string,
   until: (run: Json) => boolean = (run) => FINISHED.has(run.state),
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<Json> {
   return waitFor(
     async () => {

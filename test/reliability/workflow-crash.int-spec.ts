@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { waitFor } from '@libs/testing';
+import { scaled, waitFor } from '@libs/testing';
 import type { Client } from '../e2e/user-management/auth-client.js';
 import { EffectServer } from '../support/effect-server.js';
 import { exitOf, PlatformLives } from '../support/platform-lives.js';
@@ -130,7 +130,7 @@ describe('workflow runs while the platform is killed again and again', () => {
         `${effects.deliveries} deliveries for ${expected.length} effects, ` +
         `${effects.duplicates} duplicates refused by the unique key, ${reattempted} task runs took more than one attempt`,
     );
-  }, 120_000);
+  }, scaled(300_000));
 });
 
 function isFinished(run: Json): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ObjectSizeMismatchError, ObjectTooLargeError, type ObjectStore } from '@libs/storage';
+import { scaled } from '@libs/testing';
 import { digestOf, failingAfter, generatedBytes, readAll } from './generated-bytes.js';
 import { peakLiveGrowth } from './peak-live-memory.js';
 
@@ -102,6 +103,6 @@ export function uploadLimitsContract(store: () => ObjectStore, scope: () => stri
       expect(upload.growthBytes).toBeLessThan(MAX_LIVE_GROWTH_BYTES);
       expect(download.growthBytes).toBeLessThan(MAX_LIVE_GROWTH_BYTES);
       await store().delete(key);
-    }, 180_000);
+    }, scaled(180_000));
   });
 }
