@@ -14,6 +14,7 @@ export function scaled(ms: number): number {
 function timeScaleOf(value: string | undefined): number {
   if (value === undefined || value === '') return 1;
   const scale = Number(value);
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`TEST_TIME_SCALE must be a positive number, not "${value}"`);
+  if (!Number.isFinite(scale) || scale <= 0)
+    throw new Error(`TEST_TIME_SCALE must be a positive number, not "${value}"`);
   return scale;
 }
