@@ -10,7 +10,7 @@ import { clientOf, projectOwner } from '../support/workflow-platform.js';
 type Json = any;
 
 // Many starts and kills of the platform with 100 runs: longer than the default test timeout.
-jest.setTimeout(scaled(300_000));
+jest.setTimeout(scaled(600_000));
 
 const RUNS = 100;
 const TASK_IDS = ['extract', 'clean', 'features', 'train', 'report'];

@@ -45,7 +45,7 @@ export class AppProcess {
   }
 
   /** `timeoutMs` is on a quiet machine's scale (waitFor scales it). */
-  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+  async waitUntilReady(timeoutMs = 120_000): Promise<void> {
     let exit: Exit | undefined;
     void this.exited.then((value) => (exit = value));
     await waitFor(
