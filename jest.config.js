@@ -3,6 +3,8 @@ const swcTransform = [
   '@swc/jest',
   { swcrc: false, ...JSON.parse((await import('node:fs')).readFileSync(new URL('./.swcrc', import.meta.url), 'utf8')) },
 ];
+// Node 24 loads this import-free TypeScript file as it is: the tests' one time scale (TEST_TIME_SCALE).
+const { scaled } = await import('./libs/testing/src/time-scale.ts');
 
 /** @type {import('jest').Config} */
 export default {
@@ -20,6 +22,8 @@ export default {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   setupFiles: ['<rootDir>/libs/testing/src/worker-env.ts'],
-  testTimeout: 30000,
+  // Generous: a passing test never waits for it, and on a busy 2-core machine one with three app
+  // processes to start took over 120 s.
+  testTimeout: scaled(300_000),
   maxWorkers: 2,
 };

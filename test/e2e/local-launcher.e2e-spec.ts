@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from '@libs/testing';
+import { scaled, waitFor } from '@libs/testing';
 
 const LAUNCHER = fileURLToPath(new URL('../../scripts/local.mjs', import.meta.url));
 
@@ -56,7 +56,7 @@ describe('npm run local', () => {
       },
       { timeoutMs: 30_000, intervalMs: 200, what: '/health/ready 200' },
     );
-    expect(Date.now() - launchedAt).toBeLessThan(30_000);
+    expect(Date.now() - launchedAt).toBeLessThan(scaled(30_000));
     redisPid = Number(readFileSync(join(dataDir, 'redis', 'redis-server.pid'), 'utf8'));
     const ready = await get('/health/ready');
     expect(await ready?.json()).toMatchObject({
@@ -65,7 +65,7 @@ describe('npm run local', () => {
     expect(output).toContain('embedded PGlite');
     expect((await get('/docs'))?.status).toBe(200);
     expect((await get('/metrics'))?.status).toBe(200);
-  }, 40_000);
+  });
 
   it('stops on SIGTERM and leaves no redis-server behind', async () => {
     launcher.kill('SIGTERM');
@@ -76,11 +76,11 @@ describe('npm run local', () => {
     expect(exitCode.code).toBe(0);
     expect(redisPid && isAlive(redisPid)).toBe(false);
     expect(await get('/health/live')).toBeUndefined();
-  }, 30_000);
+  });
 
   async function get(path: string): Promise<Response | undefined> {
     try {
-      return await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(2000) });
+      return await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(scaled(2000)) });
     } catch {
       return undefined;
     }

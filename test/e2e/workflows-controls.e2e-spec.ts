@@ -1,34 +1,52 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitFor } from '@libs/testing';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
+
+const port = (server: { address(): unknown }): number => (server.address() as AddressInfo).port;
 
 const stateOf = (run: Json, taskId: string): string =>
   (run.taskRuns as Json[]).find((taskRun) => taskRun.taskId === taskId).state;
 
 describe('controlling workflow runs over HTTP', () => {
   let world: WorkflowWorld;
+  // A task calling this server runs until the test answers: polling for a short task's `running`
+  // state could miss it on a busy machine, where one poll takes longer than the task.
+  const calls: ServerResponse[] = [];
+  const gate = createServer((request, response) => {
+    request.resume();
+    calls.push(response);
+  });
 
   beforeAll(async () => {
-    world = await startWorkflowWorld();
+    await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
+    world = await startWorkflowWorld({ WORKFLOW_HTTP_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port(gate)}` });
   });
-  afterAll(() => world.app.close());
+  afterAll(async () => {
+    gate.closeAllConnections();
+    gate.close();
+    await world.app.close();
+  });
 
   it('pauses a run so nothing new starts, and resumes it to success', async () => {
     const { owner, projectId } = world;
     const workflowId = await createWorkflow(owner.client, projectId, {
       name: 'pausable',
       tasks: [
-        { id: 'first', type: 'sleep', params: { ms: 300 } },
+        { id: 'first', type: 'http', params: { method: 'POST', url: `http://127.0.0.1:${port(gate)}/hold` } },
         { id: 'second', type: 'noop', dependsOn: ['first'] },
       ],
     });
     const started = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
-    await waitForRun(owner.client, started.body.id, (run) => stateOf(run, 'first') === 'running');
+    await waitFor(() => calls.length === 1, { what: 'the first task to call out' });
     const paused = await owner.client.call('POST', `/api/v1/workflow-runs/${started.body.id}/pause`, {});
     expect(paused.status).toBe(200);
     expect(paused.body.state).toBe('paused');
+    calls[0].writeHead(200, { 'content-type': 'application/json' }).end('{}');
 
     // The running task finishes; what depends on it waits for the resume.
     const held = await waitForRun(owner.client, started.body.id, (run) => stateOf(run, 'first') === 'succeeded');

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
-import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
+import {
+  createWorkflow,
+  startWorkflowWorld,
+  waitForRun,
+  WORKFLOW_CONTEXTS,
+  type WorkflowWorld,
+} from './workflows-support.js';
 
 /** The value of one sample of the Prometheus text, 0 when the series is not there yet. */
 function sample(text: string, series: string): number {
@@ -11,7 +17,8 @@ function sample(text: string, series: string): number {
 describe('workflow metrics at /metrics', () => {
   let world: WorkflowWorld;
   beforeAll(async () => {
-    world = await startWorkflowWorld();
+    // With the registry, whose task queue's depth is shown too.
+    world = await startWorkflowWorld({}, `${WORKFLOW_CONTEXTS},model-registry`);
   });
   afterAll(() => world.app.close());
 
@@ -53,7 +60,7 @@ describe('workflow metrics at /metrics', () => {
           ? text
           : undefined;
       },
-      { timeoutMs: 5000, intervalMs: 50, what: 'the three jobs timed' },
+      { intervalMs: 50, what: 'the three jobs timed' },
     );
     const grewSince = (series: string) => sample(timed, series) - sample(before, series);
     expect(grewSince(`bullmq_job_duration_seconds_sum{${jobs},outcome="completed"}`)).toBeGreaterThanOrEqual(0.02);

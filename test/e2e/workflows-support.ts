@@ -14,10 +14,17 @@ export interface WorkflowWorld {
   readonly projectId: string;
 }
 
-/** The whole platform in-process with an owner and a project of their own. */
-export async function startWorkflowWorld(env: Record<string, string> = {}): Promise<WorkflowWorld> {
+/** What the workflow tests speak to; the contexts a test does not use would only slow its start. */
+export const WORKFLOW_CONTEXTS = 'user-management,workflow-engine';
+
+/** The workflow engine in-process (with `contexts`) and an owner with a project of their own. */
+export async function startWorkflowWorld(
+  env: Record<string, string> = {},
+  contexts = WORKFLOW_CONTEXTS,
+): Promise<WorkflowWorld> {
   Object.assign(process.env, FAST_AUTH_ENV, env);
-  const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES);
+  // Given to the app, not put in process.env, which the next test files of this Jest worker share.
+  const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, { APP_CONTEXTS: contexts });
   const anonymous = new Client(app.url);
   const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
   const owner = await newUser(admin, anonymous);
@@ -62,7 +69,7 @@ export function waitForRun(
   client: Client,
   runId: string,
   until: (run: Json) => boolean = (run) => FINISHED.has(run.state),
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<Json> {
   return waitFor(
     async () => {

@@ -31,5 +31,5 @@ describe('a task whose job two workers died holding', () => {
     expect(run.state).toBe('succeeded');
     // Neither dead worker had started the attempt, so it is still the first one that runs.
     expect(run.taskRuns[0]).toMatchObject({ state: 'succeeded', attempt: 1, outputs: { done: true } });
-  }, 60_000);
+  });
 });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { waitFor } from '@libs/testing';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { scaled, waitFor } from '@libs/testing';
 import type { Client } from '../e2e/user-management/auth-client.js';
 import { EffectServer } from '../support/effect-server.js';
 import { exitOf, PlatformLives } from '../support/platform-lives.js';
@@ -8,6 +8,9 @@ import { clientOf, projectOwner } from '../support/workflow-platform.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
+
+// Many starts and kills of the platform with 100 runs: longer than the default test timeout.
+jest.setTimeout(scaled(600_000));
 
 const RUNS = 100;
 const TASK_IDS = ['extract', 'clean', 'features', 'train', 'report'];
@@ -130,7 +133,7 @@ describe('workflow runs while the platform is killed again and again', () => {
         `${effects.deliveries} deliveries for ${expected.length} effects, ` +
         `${effects.duplicates} duplicates refused by the unique key, ${reattempted} task runs took more than one attempt`,
     );
-  }, 120_000);
+  });
 });
 
 function isFinished(run: Json): boolean {

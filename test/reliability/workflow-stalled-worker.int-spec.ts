@@ -88,5 +88,5 @@ describe('a worker frozen past its lock', () => {
     const run = await waitForRun(client, runId);
     expect(run.state).toBe('succeeded');
     expect(taskOf(run, 'call')).toMatchObject({ state: 'succeeded', attempt: 2, outputs: { body: { call: 2 } } });
-  }, 60_000);
+  });
 });

@@ -8,10 +8,12 @@ const PLATFORM = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url
 /**
  * What every process of these tests shares: this Jest worker's database and Redis (inherited from
  * the environment), the test admin, migrations at start, and `http` tasks allowed to reach the
- * test's own servers on 127.0.0.1.
+ * test's own servers on 127.0.0.1. Only the contexts these tests use: the others' consumers, relays
+ * and workers would slow each start and compete for the CPU with the processes under test.
  */
 const PLATFORM_ENV: Record<string, string> = {
   ...FAST_AUTH_ENV,
+  APP_CONTEXTS: 'user-management,workflow-engine',
   MIGRATIONS_RUN_ON_START: 'true',
   WORKFLOW_HTTP_ALLOW_PRIVATE_NETWORKS: 'true',
 };

@@ -32,11 +32,20 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const app = new AppProcess(child, `http://127.0.0.1:${port}`);
-    if (waitUntilReady) await app.waitUntilReady();
+    if (!waitUntilReady) return app;
+    try {
+      await app.waitUntilReady();
+    } catch (error) {
+      // Nobody holds the process yet: left running, it would work on this worker's database and
+      // Redis db beside the next tests' apps (taking their jobs, reconciling their runs).
+      await app.kill();
+      throw error;
+    }
     return app;
   }
 
-  async waitUntilReady(timeoutMs = 20_000): Promise<void> {
+  /** `timeoutMs` is on a quiet machine's scale (waitFor scales it). */
+  async waitUntilReady(timeoutMs = 120_000): Promise<void> {
     let exit: Exit | undefined;
     void this.exited.then((value) => (exit = value));
     await waitFor(

@@ -1,4 +1,5 @@
 export * from './app-process.js';
 export * from './start-test-app.js';
 export * from './test-infrastructure.js';
+export * from './time-scale.js';
 export * from './wait-for.js';

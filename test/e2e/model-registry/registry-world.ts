@@ -43,7 +43,10 @@ export class RegistryWorld {
       }
     };
     Object.assign(process.env, FAST_AUTH_ENV, env);
-    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES);
+    // Only what the registry tests speak to (the workflow tasks of models have a world of their own).
+    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+      APP_CONTEXTS: 'user-management,model-registry',
+    });
     const anonymous = new Client(app.url);
     const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
     const [owner, approver, editor, outsider] = [

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ObjectStore } from '@libs/storage';
-import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from '../workflows-support.js';
+import {
+  createWorkflow,
+  startWorkflowWorld,
+  waitForRun,
+  WORKFLOW_CONTEXTS,
+  type WorkflowWorld,
+} from '../workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
@@ -42,7 +48,10 @@ describe('model task types run by the workflow engine on the model registry’s 
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'workflow-model-tasks-'));
-    world = await startWorkflowWorld({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory });
+    world = await startWorkflowWorld(
+      { STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory },
+      `${WORKFLOW_CONTEXTS},model-registry`,
+    );
   });
   afterAll(async () => {
     await world?.app.close();

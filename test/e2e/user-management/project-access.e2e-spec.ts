@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '@libs/testing';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
-import { ADMIN, Client, FAST_AUTH_ENV, newUser, type NewUser } from './auth-client.js';
+import { ADMIN, AUTH_ONLY, Client, FAST_AUTH_ENV, newUser, type NewUser } from './auth-client.js';
 import { ProjectProbeModule } from './project-probe.module.js';
 
 describe('projects, roles and API keys', () => {
@@ -28,6 +28,7 @@ describe('projects, roles and API keys', () => {
     app = await startTestApp(
       (config) => ({ module: class ProbeRoot {}, imports: [AppModule.forRoot(config), ProjectProbeModule] }),
       CONTEXT_NAMES,
+      AUTH_ONLY,
     );
     anonymous = new Client(app.url);
     admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, waitFor, type TestApp } from '@libs/testing';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
-import { ADMIN, Client, FAST_AUTH_ENV, newUser, type NewUser } from './auth-client.js';
+import { ADMIN, AUTH_ONLY, Client, FAST_AUTH_ENV, newUser, type NewUser } from './auth-client.js';
 import { ProjectProbeModule } from './project-probe.module.js';
 
 describe('API keys of service accounts', () => {
@@ -19,6 +19,7 @@ describe('API keys of service accounts', () => {
     app = await startTestApp(
       (config) => ({ module: class ProbeRoot {}, imports: [AppModule.forRoot(config), ProjectProbeModule] }),
       CONTEXT_NAMES,
+      AUTH_ONLY,
     );
     anonymous = new Client(app.url);
     admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);

@@ -12,6 +12,7 @@ import {
   StreamConsumer,
   type EnvelopeOf,
 } from '@libs/messaging';
+import { scaled } from '@libs/testing';
 import type { EntityManager } from 'typeorm';
 
 /** The events of a throwaway test context. */
@@ -76,7 +77,7 @@ export class BusFixture {
         context: this.producer,
         schema: this.producerSchema,
         batchSize: 100,
-        pollIntervalMs: overrides.pollIntervalMs ?? 60_000,
+        pollIntervalMs: overrides.pollIntervalMs ?? scaled(60_000),
         streamMaxLength: 100_000,
         streamRetentionHours: 24,
       },

@@ -18,7 +18,7 @@ describe('the event bus on the real PostgreSQL and Redis', () => {
     await bus.startConsumer();
     await bus.publish('a');
     // The relay polls only once a minute here: delivery within the deadline proves the commit woke it.
-    await waitFor(async () => (await bus.effects()).includes('a'), { timeoutMs: 5000, what: 'effect a' });
+    await waitFor(async () => (await bus.effects()).includes('a'), { what: 'effect a' });
     expect(await bus.unpublished()).toBe(0);
   });
 

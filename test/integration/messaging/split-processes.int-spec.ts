@@ -11,7 +11,7 @@ describe('contexts split over two processes (APP_CONTEXTS)', () => {
   beforeAll(async () => {
     await dataSource.initialize();
     [producer, consumer] = await Promise.all([startProducer(), startConsumer()]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await Promise.all([producer?.stop(), consumer?.stop()]);

@@ -72,7 +72,7 @@ function addedLines(before: string, after: string): string[] {
 describe('context schematic', () => {
   const runner = new SchematicTestRunner('platform', join(REPO, 'libs/schematics/collection.json'));
 
-  beforeAll(compileSchematicIfStale, 30_000);
+  beforeAll(compileSchematicIfStale);
 
   it('creates the skeleton every context starts from and its schema’s first migration', async () => {
     const before = repositoryFiles();
@@ -178,7 +178,7 @@ describe('context schematic', () => {
     expect(catalogue).toContain('    migrations: featureStoreMigrations,\n  },\n];\n');
 
     expect(typeErrorsWith(REPO, changedFiles(before, after))).toEqual([]);
-  }, 20_000);
+  });
 
   it('makes a stateless context with --no-schema: no migrations, an empty migration list', async () => {
     const before = repositoryFiles();
@@ -266,5 +266,5 @@ describe('context schematic', () => {
     } finally {
       await rm(workspace, { recursive: true, force: true });
     }
-  }, 20_000);
+  });
 });

@@ -2,11 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ObjectSizeMismatchError, ObjectTooLargeError, type ObjectStore } from '@libs/storage';
+import { scaled } from '@libs/testing';
 import { digestOf, failingAfter, generatedBytes, readAll } from './generated-bytes.js';
 import { peakLiveGrowth } from './peak-live-memory.js';
 
 const MB = 1024 * 1024;
 const LARGE_OBJECT_BYTES = 200 * MB;
+const LARGE_OBJECT_TEST_MS = scaled(180_000);
 /**
  * What a 200 MB round trip may keep alive at once: measured at 15-25 MB for both stores, most of
  * it chunks on their way and S3's 5 MiB part buffers. Buffering the object whole would keep 200 MB.
@@ -86,22 +88,26 @@ export function uploadLimitsContract(store: () => ObjectStore, scope: () => stri
   });
 
   describe('large objects', () => {
-    it('streams 200 MB in and out with bounded memory and a matching SHA-256', async () => {
-      const key = `${scope()}/large.bin`;
-      // 64 KiB chunks, as an HTTP request body arrives.
-      const source = generatedBytes(LARGE_OBJECT_BYTES, 64 * 1024);
-      const upload = await peakLiveGrowth(() =>
-        store().put(key, source.body, { maxBytes: 5 * 1024 * MB, size: LARGE_OBJECT_BYTES }),
-      );
-      expect(upload.result).toMatchObject({ size: LARGE_OBJECT_BYTES, sha256: source.sha256() });
+    it(
+      'streams 200 MB in and out with bounded memory and a matching SHA-256',
+      async () => {
+        const key = `${scope()}/large.bin`;
+        // 64 KiB chunks, as an HTTP request body arrives.
+        const source = generatedBytes(LARGE_OBJECT_BYTES, 64 * 1024);
+        const upload = await peakLiveGrowth(() =>
+          store().put(key, source.body, { maxBytes: 5 * 1024 * MB, size: LARGE_OBJECT_BYTES }),
+        );
+        expect(upload.result).toMatchObject({ size: LARGE_OBJECT_BYTES, sha256: source.sha256() });
 
-      const download = await peakLiveGrowth(async () => digestOf((await store().get(key)).body));
-      expect(download.result).toEqual({ bytes: LARGE_OBJECT_BYTES, sha256: source.sha256() });
-      expect((await store().head(key))?.sha256).toBe(source.sha256());
+        const download = await peakLiveGrowth(async () => digestOf((await store().get(key)).body));
+        expect(download.result).toEqual({ bytes: LARGE_OBJECT_BYTES, sha256: source.sha256() });
+        expect((await store().head(key))?.sha256).toBe(source.sha256());
 
-      expect(upload.growthBytes).toBeLessThan(MAX_LIVE_GROWTH_BYTES);
-      expect(download.growthBytes).toBeLessThan(MAX_LIVE_GROWTH_BYTES);
-      await store().delete(key);
-    }, 180_000);
+        expect(upload.growthBytes).toBeLessThan(MAX_LIVE_GROWTH_BYTES);
+        expect(download.growthBytes).toBeLessThan(MAX_LIVE_GROWTH_BYTES);
+        await store().delete(key);
+      },
+      LARGE_OBJECT_TEST_MS,
+    );
   });
 }

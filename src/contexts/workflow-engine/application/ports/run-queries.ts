@@ -1,6 +1,6 @@
 import type { RunState } from '../../domain/run/run-state.js';
 import type { TaskRunState } from '../../domain/run/task-run-state.js';
-import type { TaskAttempt } from './task-queue.js';
+import type { AttemptOnQueue, TaskAttempt } from './task-queue.js';
 
 export interface Page<T> {
   readonly items: T[];
@@ -25,7 +25,7 @@ export interface WorkflowSummary {
 }
 
 /** A task run that should have a job: queued, retrying (with the time its retry is due) or running. */
-export interface InFlightTaskRun extends TaskAttempt {
+export interface InFlightTaskRun extends AttemptOnQueue {
   readonly state: Extract<TaskRunState, 'queued' | 'retrying' | 'running'>;
   readonly retryAt?: Date;
 }

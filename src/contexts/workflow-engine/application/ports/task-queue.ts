@@ -7,6 +7,12 @@ export interface TaskAttempt {
   readonly attempt: number;
 }
 
+/** An attempt to look for, with the named task queue (WORKFLOW_TASK_QUEUES) its task chose, if any. */
+export interface AttemptOnQueue extends TaskAttempt {
+  /** Its job may wait there although this process does not list the queue: another worker does. */
+  readonly queue?: string;
+}
+
 /**
  * Port: hands task runs to executors. Enqueueing one attempt twice is harmless (one job per attempt),
  * so the orchestrator and the reconciler may both do it.
@@ -14,5 +20,5 @@ export interface TaskAttempt {
 export abstract class TaskQueue {
   abstract enqueue(dispatches: readonly TaskDispatch[]): Promise<void>;
   /** The attempts among `attempts` that no waiting, delayed or active job stands for. */
-  abstract withoutJob(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]>;
+  abstract withoutJob<T extends AttemptOnQueue>(attempts: readonly T[]): Promise<T[]>;
 }

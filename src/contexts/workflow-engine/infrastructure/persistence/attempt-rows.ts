@@ -5,11 +5,11 @@ import type { TaskAttempt } from '../../application/ports/task-queue.js';
 type AttemptTable = 'workflow_engine.approval_requests' | 'workflow_engine.external_task_leases';
 
 /** The attempts among `attempts` that no row of `table` stands for, at that attempt or a later one. */
-export async function attemptsWithoutRow(
+export async function attemptsWithoutRow<T extends TaskAttempt>(
   manager: EntityManager,
   table: AttemptTable,
-  attempts: readonly TaskAttempt[],
-): Promise<TaskAttempt[]> {
+  attempts: readonly T[],
+): Promise<T[]> {
   if (attempts.length === 0) return [];
   const rows = await manager.query<{ run_id: string; task_run_key: string; attempt: number }[]>(
     `SELECT held.run_id, held.task_run_key, held.attempt

@@ -24,7 +24,7 @@ export class ChildRunLinks extends ChildRuns {
     return rows.map((row) => row.id);
   }
 
-  async withoutChild(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
+  async withoutChild<T extends TaskAttempt>(attempts: readonly T[]): Promise<T[]> {
     if (attempts.length === 0) return [];
     const rows = await this.transaction.manager().query<{ run_id: string; key: string; attempt: number }[]>(
       `SELECT trigger->>'parentRunId' AS run_id, trigger->>'taskKey' AS key, (trigger->>'attempt')::integer AS attempt

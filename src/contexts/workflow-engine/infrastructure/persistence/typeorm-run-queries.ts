@@ -34,6 +34,7 @@ interface InFlightRow {
   attempt: number;
   state: InFlightTaskRun['state'];
   retry_at: Date | null;
+  queue: string | null;
 }
 
 /** Lists read straight from the tables, keyset-paginated on the UUIDv7 ids (time-ordered). */
@@ -85,8 +86,11 @@ export class TypeOrmRunQueries extends RunQueries {
 
   async inFlightTaskRuns(limit: number, after?: Pick<TaskAttempt, 'runId' | 'key'>): Promise<InFlightTaskRun[]> {
     const rows = await this.transaction.manager().query<InFlightRow[]>(
-      `SELECT t.run_id, t.key, t.attempt, t.state, t.retry_at
+      `SELECT t.run_id, t.key, t.attempt, t.state, t.retry_at,
+              (SELECT task->>'queue' FROM jsonb_array_elements(v.document->'tasks') task
+                WHERE task->>'id' = t.task_id) AS queue
          FROM workflow_engine.task_runs t JOIN workflow_engine.runs r ON r.id = t.run_id
+         LEFT JOIN workflow_engine.workflow_versions v ON v.workflow_id = r.workflow_id AND v.number = r.workflow_version
         WHERE r.state IN ('running', 'paused') AND t.state IN ('queued', 'running', 'retrying')
           AND ($1::uuid IS NULL OR (t.run_id, t.key) > ($1::uuid, $2::text))
         ORDER BY t.run_id, t.key LIMIT $3`,
@@ -98,6 +102,7 @@ export class TypeOrmRunQueries extends RunQueries {
       attempt: row.attempt,
       state: row.state,
       ...(row.retry_at !== null && { retryAt: row.retry_at }),
+      ...(row.queue !== null && { queue: row.queue }),
     }));
   }
 }

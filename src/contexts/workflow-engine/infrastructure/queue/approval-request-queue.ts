@@ -37,7 +37,7 @@ export class ApprovalRequestQueue extends ApprovalRequests {
   }
 
   /** The attempts that no request row stands for (at that attempt or a later one). */
-  withoutRequest(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
+  withoutRequest<T extends TaskAttempt>(attempts: readonly T[]): Promise<T[]> {
     return attemptsWithoutRow(this.transaction.manager(), 'workflow_engine.approval_requests', attempts);
   }
 

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { carriedContext } from '@libs/platform';
-import { TaskQueue, type TaskAttempt } from '../../application/ports/task-queue.js';
+import { TaskQueue, type AttemptOnQueue } from '../../application/ports/task-queue.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { TaskTypeQueues } from './task-type-queues.js';
 import { bullPriority, TASK_QUEUE, taskJobId, type TaskJobData } from './task-jobs.js';
@@ -49,11 +49,15 @@ export class BullMqTaskQueue extends TaskQueue {
    * stalled more often than BullMQ allows, or its processor failed on every try) no longer stands for
    * its attempt but still holds the attempt's id, so enqueueing the attempt again would be a no-op and
    * the task would wait forever: it is removed here, and the reconciler's enqueue adds a new job.
+   * A task's named queue is looked at even when this process does not list it: the job waiting there
+   * for a worker that does is no orphan, and taking it as one ran the task beside its pool's slots.
    */
-  async withoutJob(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
-    const queues = [this.queue, ...this.others.all()];
+  async withoutJob<T extends AttemptOnQueue>(attempts: readonly T[]): Promise<T[]> {
+    const known = [this.queue, ...this.others.all()];
     const live = await Promise.all(
       attempts.map(async (attempt) => {
+        const queues =
+          attempt.queue === undefined ? known : [...new Set([...known, this.others.namedAnywhere(attempt.queue)])];
         const id = taskJobId(attempt);
         const states = await Promise.all(queues.map((queue) => queue.getJobState(id)));
         if (states.some((state) => LIVE_STATES.has(state))) return true;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TaskQueue, type TaskAttempt } from '../../application/ports/task-queue.js';
+import { TaskQueue, type AttemptOnQueue } from '../../application/ports/task-queue.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { APPROVAL_TASK_TYPE } from '../../domain/run/approval-decision.js';
 import { ChildRunLinks } from '../persistence/child-run-links.js';
@@ -40,7 +40,7 @@ export class DispatchingTaskQueue extends TaskQueue {
    * taken over by the next claim, a passed deadline by the approvals' expiry, not by the reconciler.
    * A `workflow` task whose child run started has no job either: the child stands for it.
    */
-  async withoutJob(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
+  async withoutJob<T extends AttemptOnQueue>(attempts: readonly T[]): Promise<T[]> {
     const unoffered = await this.external.withoutOffer(attempts);
     const unrequested = await this.approvals.withoutRequest(unoffered);
     const childless = await this.childRuns.withoutChild(unrequested);

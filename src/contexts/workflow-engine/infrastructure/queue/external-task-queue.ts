@@ -50,7 +50,7 @@ export class ExternalTaskQueue {
   }
 
   /** The attempts that no lease row stands for (at that attempt or a later one). */
-  withoutOffer(attempts: readonly TaskAttempt[]): Promise<TaskAttempt[]> {
+  withoutOffer<T extends TaskAttempt>(attempts: readonly T[]): Promise<T[]> {
     return attemptsWithoutRow(this.transaction.manager(), 'workflow_engine.external_task_leases', attempts);
   }
 }

@@ -39,6 +39,11 @@ export class TaskTypeQueues implements OnApplicationShutdown {
     return this.config.taskQueues.has(queue) ? this.open(namedTaskQueue(queue), ENGINE) : undefined;
   }
 
+  /** A named queue whether or not this process lists it, to look for jobs that other workers take. */
+  namedAnywhere(queue: string): Queue<TaskRunJob> {
+    return this.open(namedTaskQueue(queue), ENGINE);
+  }
+
   /** The queue of a task type, or undefined for the types of the engine's own task queue. */
   of(type: string): Queue<TaskRunJob> | undefined {
     const definition = this.registry.list().find((candidate) => candidate.name === type);
