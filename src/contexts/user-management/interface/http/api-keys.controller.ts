@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CreateApiKeyHandler } from '../../application/create-api-key/create-api-key.handler.js';
 import { ListApiKeysHandler } from '../../application/list-api-keys/list-api-keys.handler.js';
@@ -9,7 +9,6 @@ import { clientIp } from './client.js';
 import { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse, ListApiKeysRequest } from './dto/api-key.dto.js';
 
 @ApiTags('user-management')
-@ApiBearerAuth('bearer')
 @Controller('api-keys')
 export class ApiKeysController {
   constructor(

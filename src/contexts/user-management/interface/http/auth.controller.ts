@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -82,14 +81,12 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'End the session of this access token' })
   async logout(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
     await this.logOut.execute(principal, clientIp(request));
   }
 
   @Get('sessions')
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'My live sessions, newest first' })
   @ApiOkResponse({ type: [SessionResponse] })
   async sessions(@CurrentPrincipal() principal: Principal): Promise<SessionResponse[]> {
@@ -100,7 +97,6 @@ export class AuthController {
 
   @Delete('sessions/:id')
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'End one of my sessions' })
   async revoke(
     @CurrentPrincipal() principal: Principal,
@@ -112,7 +108,6 @@ export class AuthController {
 
   @Delete('sessions')
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Log out everywhere: end all my sessions' })
   async revokeAll(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
     await this.revokeSession.everywhere(principal.userId, clientIp(request));

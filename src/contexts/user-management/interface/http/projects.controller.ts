@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQuery } from '@libs/platform';
 import type { FastifyRequest } from 'fastify';
 import { CreateProjectHandler } from '../../application/create-project/create-project.handler.js';
@@ -17,7 +17,6 @@ import {
 } from './dto/project.dto.js';
 
 @ApiTags('user-management')
-@ApiBearerAuth('bearer')
 @Controller('projects')
 export class ProjectsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AdminOnly, PageQuery } from '@libs/platform';
 import { ChangeEmailHandler } from '../../application/change-email/change-email.handler.js';
@@ -21,7 +21,6 @@ import {
 } from './dto/user.dto.js';
 
 @ApiTags('user-management')
-@ApiBearerAuth('bearer')
 @Controller()
 export class UsersController {
   constructor(
