@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -25,12 +25,14 @@ export class HealthController {
   /** The process answers: nothing else is checked, so a slow dependency never restarts it. */
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers (nothing else is checked)' })
   live() {
     return this.health.check([]);
   }
 
   @Get('startup')
   @HealthCheck()
+  @ApiOperation({ summary: 'Start-up: the process has started and no migration is pending' })
   startupProbe() {
     return this.health.check([
       async () => {
@@ -44,6 +46,7 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis, the outbox backlog and consumer lag are fine' })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('postgres', { connection: this.dataSource, timeout: 2000 }),

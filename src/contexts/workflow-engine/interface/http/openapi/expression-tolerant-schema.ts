@@ -21,7 +21,9 @@ export function expressionTolerant(schema: SchemaObject): SchemaObject {
   return { ...schema, ...tolerantChildren(schema) };
 }
 
-function orExpression(schema: SchemaObject | ReferenceObject): SchemaObject {
+function orExpression(schema: SchemaObject | ReferenceObject): SchemaObject | ReferenceObject {
+  // An empty schema takes any value already, placeholders included.
+  if (Object.keys(schema).length === 0) return schema;
   if ('$ref' in schema) return { anyOf: [schema, EXPRESSION_REF] };
   return { anyOf: [expressionTolerant(schema), EXPRESSION_REF] };
 }

@@ -47,7 +47,7 @@ function taskSchemaOf(taskType: TaskTypeDefinition): SchemaObject {
     properties: {
       ...(TASK_DOCUMENT_SCHEMA.properties as Record<string, SchemaObject>),
       type: { type: 'string', enum: [taskType.name] },
-      params: expressionTolerant(taskType.paramsSchema as SchemaObject),
+      params: expressionTolerant(taskType.paramsSchema),
     },
   };
 }
