@@ -1,4 +1,5 @@
-import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
+import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import { problemResponse, type ProblemStatus } from './problem-responses.js';
 
 /** Set by `Public()`; turned into `security: []` here, since decorators cannot emit an empty list. */
@@ -10,7 +11,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
  * Gives every operation what follows from its shape alone, so controllers only declare what is
  * particular to them: public ones opt out of the document-wide security requirement; secured ones
  * may answer 401 and, as authentication reads the session store, 503; parameters and bodies are
- * validated (400), and bodies are limited in size (413) and media type (415).
+ * validated (400), and bodies are limited in size (413) and media type (415). A response declared
+ * without a description gets its status text, as the specification requires one.
  */
 export function completeOperations(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
@@ -22,6 +24,11 @@ export function completeOperations(document: OpenAPIObject): void {
 }
 
 function completeOperation(operation: OperationObject): void {
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (response !== undefined && 'description' in response && response.description === '') {
+      (response as ResponseObject).description = STATUS_CODES[status] ?? status;
+    }
+  }
   const extensions = operation as unknown as Record<string, unknown>;
   const isPublic = extensions[PUBLIC_OPERATION_EXTENSION] === true;
   delete extensions[PUBLIC_OPERATION_EXTENSION];
