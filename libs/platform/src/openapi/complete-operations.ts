@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { problemResponse, type ProblemStatus } from './problem-responses.js';
 
 /** Set by `Public()`; turned into `security: []` here, since decorators cannot emit an empty list. */
@@ -26,7 +26,7 @@ export function completeOperations(document: OpenAPIObject): void {
 function completeOperation(operation: OperationObject): void {
   for (const [status, response] of Object.entries(operation.responses)) {
     if (response !== undefined && 'description' in response && response.description === '') {
-      (response as ResponseObject).description = STATUS_CODES[status] ?? status;
+      response.description = STATUS_CODES[status] ?? status;
     }
   }
   const extensions = operation as unknown as Record<string, unknown>;
