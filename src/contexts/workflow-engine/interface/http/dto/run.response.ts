@@ -18,8 +18,17 @@ export const TASK_RUN_STATES: readonly TaskRunState[] = [
   'cancelled',
 ];
 
-/** Any JSON value: params, inputs and outputs are the workflow's own data. */
-const ANY_JSON = { description: 'Any JSON value' };
+/** Any JSON value (a fan-out item, a task's outputs): the workflow's own data. */
+const ANY_JSON = {
+  oneOf: [
+    { type: 'object', additionalProperties: true },
+    { type: 'array', items: {} },
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+  ],
+  description: 'Any JSON value',
+};
 
 export class RunTransitionResponse {
   @ApiProperty({ enum: RUN_STATES }) readonly from!: RunState;
