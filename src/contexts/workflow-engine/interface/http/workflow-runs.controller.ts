@@ -43,7 +43,11 @@ export class WorkflowRunsController {
   @RequirePermission('workflow:run', onWorkflow)
   @ApiOperation({ summary: 'Start a run; a repeated Idempotency-Key answers the first run with 200' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 200 visible ASCII characters' })
-  @ApiCreatedResponse({ type: RunResponse, description: 'The run started' })
+  @ApiCreatedResponse({
+    type: RunResponse,
+    description: 'The run started',
+    headers: { Location: { description: 'The URL of the run', schema: { type: 'string' } } },
+  })
   @ApiOkResponse({ type: RunResponse, description: 'The run an earlier request with this Idempotency-Key started' })
   @ApiProblem(409, 'The Idempotency-Key was used for other params, or the concurrency policy skips the run')
   async start(
