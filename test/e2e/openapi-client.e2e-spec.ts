@@ -50,11 +50,19 @@ describe('the OpenAPI document as a client generator reads it', () => {
     expect(errors).toMatch(/Type 'number' is not assignable to type 'string'/);
   }, 60_000);
 
-  it('documents for every operation a summary, a success and its errors as problem+json', () => {
+  it('documents for every operation a summary, its typed successes and its errors as problem+json', () => {
     for (const { name, operation } of operationsOf(document)) {
       const statuses = Object.keys(operation.responses);
       expect({ name, summary: typeof operation.summary }).toEqual({ name, summary: 'string' });
       expect({ name, success: statuses.some((status) => status.startsWith('2')) }).toEqual({ name, success: true });
+      // A client gets a type for every success that has a body (202 and 204 have none here).
+      for (const status of statuses.filter((code) => code.startsWith('2') && !['202', '204'].includes(code))) {
+        expect({ name, status, typed: operation.responses[status].content !== undefined }).toEqual({
+          name,
+          status,
+          typed: true,
+        });
+      }
       for (const status of statuses.filter((code) => Number(code) >= 400)) {
         expect({ name, status, types: Object.keys(operation.responses[status].content ?? {}) }).toEqual({
           name,
