@@ -7,23 +7,19 @@ export const WORKFLOW_DEFINITION_SCHEMA_REF = '#/components/schemas/WorkflowDefi
 const TASK_SCHEMA_REF = '#/components/schemas/Task';
 
 /**
- * The definition's schema with one task schema per registered task type, `params` typed by the
- * type's own params schema (where any value may be a placeholder), as a `oneOf` discriminated by `type`: a client generated from the
- * document knows every type of this installation, those other contexts contributed included.
+ * The definition's schema with one task schema per registered task type, as a `oneOf`
+ * discriminated by `type`, `params` typed by the type's own params schema (where any value may be
+ * a placeholder): a client generated from the document knows every task type of this
+ * installation, those other contexts contributed included.
  */
 export function workflowDefinitionSchemas(taskTypes: readonly TaskTypeDefinition[]): Record<string, SchemaObject> {
   const variants = taskTypes.map((taskType) => ({ name: taskSchemaNameOf(taskType.name), taskType }));
   const refOf = (name: string) => `#/components/schemas/${name}`;
+  const properties = DEFINITION_DOCUMENT_SCHEMA.properties as Record<string, SchemaObject>;
   return {
     WorkflowDefinition: {
       ...(DEFINITION_DOCUMENT_SCHEMA as SchemaObject),
-      properties: {
-        ...(DEFINITION_DOCUMENT_SCHEMA.properties as Record<string, SchemaObject>),
-        tasks: {
-          ...(DEFINITION_DOCUMENT_SCHEMA.properties as Record<string, SchemaObject>).tasks,
-          items: { $ref: TASK_SCHEMA_REF },
-        },
-      },
+      properties: { ...properties, tasks: { ...properties.tasks, items: { $ref: TASK_SCHEMA_REF } } },
     },
     Task: {
       description: 'A task of a definition; `type` says which of the registered task types it is, and so its `params`',
