@@ -13,7 +13,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, migrations: hosted.flatMap((context) => context.migrations) }),
+        PlatformModule.forRoot({
+          config,
+          migrations: hosted.flatMap((context) => context.migrations),
+          openApiTags: hosted.map(({ name, description }) => ({ name, description })),
+        }),
         MessagingModule.forRoot({ ...options, contexts: hosted }),
         // Fail closed in every process, whichever contexts it hosts (docs/adr/0101); a worker-only
         // process has no routes to guard, but the hosted user-management context needs its providers.

@@ -11,19 +11,22 @@ import { ReadinessRegistry } from './health/readiness-registry.js';
 import { StartupState } from './health/startup-state.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OpenApiContributions, type OpenApiTag } from './openapi/openapi-contributions.js';
 import { RedisConnections } from './redis/redis-connections.js';
 
 export interface PlatformModuleOptions {
   readonly config: PlatformConfig;
   /** Migrations of the contexts this process hosts. */
   readonly migrations: MigrationList;
+  /** The hosted contexts' tags of the OpenAPI document. */
+  readonly openApiTags?: readonly OpenApiTag[];
 }
 
 /** Shared infrastructure of every context: config, database, Redis, health, metrics, errors. */
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ config, migrations }: PlatformModuleOptions): DynamicModule {
+  static forRoot({ config, migrations, openApiTags }: PlatformModuleOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -39,8 +42,9 @@ export class PlatformModule {
         RedisConnections,
         ReadinessRegistry,
         StartupState,
+        { provide: OpenApiContributions, useValue: new OpenApiContributions(openApiTags) },
       ],
-      exports: [PLATFORM_CONFIG, RedisConnections, ReadinessRegistry, MetricsModule],
+      exports: [PLATFORM_CONFIG, RedisConnections, ReadinessRegistry, MetricsModule, OpenApiContributions],
     };
   }
 }

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobMetrics, RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
+import { WorkflowDefinitionContribution } from './interface/http/openapi/workflow-definition.contribution.js';
 import {
   readWorkflowEngineConfig,
   WORKFLOW_ENGINE_CONFIG,
@@ -82,7 +83,12 @@ export class WorkflowEngineModule {
             ApprovalsController,
           ]
         : [],
-      providers: [...ADAPTERS, ...USE_CASES, ...(options.http ? [YamlBodyParser] : []), ...workers],
+      providers: [
+        ...ADAPTERS,
+        ...USE_CASES,
+        ...(options.http ? [YamlBodyParser, WorkflowDefinitionContribution] : []),
+        ...workers,
+      ],
       exports: [TaskTypeRegistry, TaskRunGateway],
     };
   }

@@ -20,15 +20,23 @@ interface Operation {
   readonly security?: unknown[];
 }
 
-async function protectedOperations(client: Client): Promise<Operation[]> {
+interface Protection {
+  /** The document-wide requirement, which every operation without its own `security` is under. */
+  readonly required: unknown[];
+  readonly operations: Operation[];
+}
+
+async function protectedOperations(client: Client): Promise<Protection> {
   const document = (await client.call('GET', '/docs/openapi.json')).body as {
+    security?: unknown[];
     paths: Record<string, Record<string, { security?: unknown[] }>>;
   };
-  return Object.entries(document.paths).flatMap(([path, methods]) =>
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
       .filter(([method]) => !PUBLIC_OPERATIONS.has(`${method} ${path}`))
-      .map(([method, operation]) => ({ method, path, security: operation.security })),
+      .map(([method, operation]) => ({ method, path, security: operation.security ?? document.security })),
   );
+  return { required: document.security ?? [], operations };
 }
 
 describe('access tokens that must be refused', () => {
@@ -36,6 +44,7 @@ describe('access tokens that must be refused', () => {
   let anonymous: Client;
   const badTokens = new Map<string, string>();
   let operations: Operation[];
+  let required: unknown[];
 
   beforeAll(async () => {
     app = await startAuthApp();
@@ -78,12 +87,13 @@ describe('access tokens that must be refused', () => {
     expect((await admin.call('POST', `/api/v1/users/${disabled.id}/disable`)).status).toBe(200);
     badTokens.set('after the account is disabled', disabled.tokens.accessToken);
 
-    operations = await protectedOperations(anonymous);
+    ({ operations, required } = await protectedOperations(anonymous));
   });
   afterAll(() => app.close());
 
   it('finds the protected routes in the OpenAPI document, each documented with the bearer scheme', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
+    expect(required).toContainEqual({ bearer: [] });
     const undocumented = operations.filter((operation) => !operation.security?.length);
     expect(undocumented.map((operation) => `${operation.method} ${operation.path}`)).toEqual([]);
   });

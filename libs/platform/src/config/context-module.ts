@@ -12,6 +12,8 @@ export interface ContextModuleOptions {
 /** A bounded context as the composition root sees it. */
 export interface BoundedContext {
   readonly name: string;
+  /** What it owns, in a line: its tag's description in the OpenAPI document. */
+  readonly description?: string;
   /** Its PostgreSQL schema; absent for contexts that keep no state. */
   readonly schema?: string;
   readonly module: (options: ContextModuleOptions) => DynamicModule;

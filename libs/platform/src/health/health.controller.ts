@@ -1,13 +1,18 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { Public } from '../http/public.decorator.js';
+import { ApiProblem } from '../openapi/problem-responses.js';
 import { READINESS_CHECK_DEADLINE_MS, withinDeadline } from './check-deadline.js';
+import { HEALTH_RESULT_SCHEMA } from './health-result.schema.js';
 import { ReadinessRegistry, type ReadinessCheck } from './readiness-registry.js';
 import { StartupState } from './startup-state.js';
+
+// Documented here rather than by terminus: its 503 schema is not what the problem filter sends.
+const PROBE_OPTIONS = { noCache: true, swaggerDocumentation: false };
 
 @ApiTags('platform')
 @Public()
@@ -25,13 +30,19 @@ export class HealthController {
 
   /** The process answers: nothing else is checked, so a slow dependency never restarts it. */
   @Get('live')
-  @HealthCheck()
+  @HealthCheck(PROBE_OPTIONS)
+  @ApiOperation({ summary: 'Liveness: the process answers (nothing else is checked)' })
+  @ApiOkResponse({ description: 'Every check passed', schema: HEALTH_RESULT_SCHEMA })
+  @ApiProblem(503, 'The process is shutting down')
   live() {
     return this.health.check([]);
   }
 
   @Get('startup')
-  @HealthCheck()
+  @HealthCheck(PROBE_OPTIONS)
+  @ApiOperation({ summary: 'Start-up: the process has started and no migration is pending' })
+  @ApiOkResponse({ description: 'Every check passed', schema: HEALTH_RESULT_SCHEMA })
+  @ApiProblem(503, 'Still starting, or migrations are pending')
   startupProbe() {
     return this.health.check([
       async () => {
@@ -45,7 +56,10 @@ export class HealthController {
 
   /** Every check has a deadline, so a frozen dependency makes this answer 503 quickly, never hang. */
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck(PROBE_OPTIONS)
+  @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis, the outbox backlog and consumer lag are fine' })
+  @ApiOkResponse({ description: 'Every check passed', schema: HEALTH_RESULT_SCHEMA })
+  @ApiProblem(503, 'A dependency is down or behind')
   async ready() {
     return namingFailedChecks(
       this.health.check([

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiProblem } from '../openapi/problem-responses.js';
 
 export const IS_ADMIN_ROUTE = 'platform:admin-route';
 
@@ -9,8 +9,4 @@ export const IS_ADMIN_ROUTE = 'platform:admin-route';
  * knowing that context, as with `Public`.
  */
 export const AdminOnly = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(
-    SetMetadata(IS_ADMIN_ROUTE, true),
-    ApiBearerAuth('bearer'),
-    ApiForbiddenResponse({ description: 'Only administrators may call this' }),
-  );
+  applyDecorators(SetMetadata(IS_ADMIN_ROUTE, true), ApiProblem(403, 'Only administrators may call this'));

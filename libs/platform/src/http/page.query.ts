@@ -7,7 +7,7 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
  * is not a UUID (an opaque token, a stream entry id) extend this with a cursor of their own.
  */
 export class PageLimit {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,19 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument } from './openapi-document.js';
 
-/** OpenAPI JSON at /docs/openapi.json and Swagger UI at /docs, one tag per hosted context. */
+/**
+ * OpenAPI JSON at /docs/openapi.json and Swagger UI at /docs, one tag per hosted context. The
+ * document is built on first request, when start-up is over and every task type is registered.
+ */
 export function setupOpenApi(app: INestApplication, contexts: readonly string[]): void {
-  const builder = new DocumentBuilder()
-    .setTitle('ML workflow orchestration platform')
-    .setDescription('Workflows, data, models, predictions and monitoring. Errors are RFC 9457 problem+json.')
-    .setVersion('v1')
-    .setOpenAPIVersion('3.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-    .addTag('platform', 'Health probes, metrics and operations');
-  for (const context of contexts) builder.addTag(context);
-  const document = SwaggerModule.createDocument(app, builder.build());
-  SwaggerModule.setup('docs', app, document, {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, contexts), {
     jsonDocumentUrl: 'docs/openapi.json',
     yamlDocumentUrl: 'docs/openapi.yaml',
     useGlobalPrefix: false,

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import type { PermissionName } from './permissions.js';
 
 /**
@@ -32,9 +32,7 @@ export function RequirePermission(
 ): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, { permission, ...where } satisfies PermissionRequirement),
-    ApiBearerAuth('bearer'),
-    ApiSecurity('api-key'),
-    ApiForbiddenResponse({ description: `Needs ${permission} in the project` }),
-    ApiNotFoundResponse({ description: 'No such project or resource visible to the caller' }),
+    ApiProblem(403, `Needs ${permission} in the project`),
+    ApiProblem(404, 'No such project or resource visible to the caller'),
   );
 }

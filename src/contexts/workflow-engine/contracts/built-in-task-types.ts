@@ -76,6 +76,7 @@ export const BUILT_IN_TASK_TYPES: readonly TaskTypeDefinition[] = [
       type: 'object',
       required: ['queue'],
       properties: { queue: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,99}$' } },
+      additionalProperties: true,
     },
     context: CONTEXT,
     queue: 'workflow-engine.external',

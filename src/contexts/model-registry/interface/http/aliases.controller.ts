@@ -11,7 +11,8 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { ValidationError } from '@libs/ddd';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
@@ -40,6 +41,7 @@ export class AliasesController {
 
   @Get('models/:modelId/aliases')
   @RequirePermission('model:read', ofModel)
+  @ApiOperation({ summary: "A model's aliases and the versions they point at" })
   @ApiOkResponse({ type: [AliasResponse] })
   async list(@Param('modelId', new ParseUUIDPipe()) modelId: string): Promise<AliasResponse[]> {
     return (await this.models.detail(modelId)).aliases.map((alias) => AliasResponse.of(alias));
@@ -54,6 +56,8 @@ export class AliasesController {
       'version (412 otherwise). Protection and the promotion policy are checked first (409 with the failed rules).',
   })
   @ApiOkResponse({ type: AliasResponse })
+  @ApiProblem(409, 'The alias exists (without If-Match), is protected, or the promotion policy refused the version')
+  @ApiProblem(412, 'The alias moved on from the If-Match version')
   async moveAlias(
     @Param('modelId', new ParseUUIDPipe()) modelId: string,
     @Param('alias') alias: string,
@@ -77,6 +81,8 @@ export class AliasesController {
   @HttpCode(204)
   @RequirePermission('model:write', ofModel)
   @ApiOperation({ summary: 'Remove an alias still at the If-Match version' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblem(412, 'The alias moved on from the If-Match version')
   async remove(
     @Param('modelId', new ParseUUIDPipe()) modelId: string,
     @Param('alias') alias: string,

@@ -10,10 +10,11 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { RangeNotSatisfiableError, type ObjectDownload, type PresignedRequest } from '@libs/storage';
+import { RangeNotSatisfiableError, type ObjectDownload } from '@libs/storage';
 import { DownloadArtifactHandler } from '../../application/download-artifact/download-artifact.handler.js';
 import { UploadArtifactHandler } from '../../application/upload-artifact/upload-artifact.handler.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
@@ -21,10 +22,12 @@ import { ProjectOfModelVersion } from '../../infrastructure/persistence/project-
 import { closeIfUnread, declaredLength, streamedBody } from './artifact-body.js';
 import { requestedRange } from './byte-range.js';
 import { ModelVersionResponse } from './dto/model-version.response.js';
+import { PresignedUrlResponse } from './dto/presigned-url.response.js';
 import { OCTET_STREAM, STREAMED_BODY } from './octet-stream-bodies.js';
 import { sendDownload, sendDownloadHeaders } from './send-download.js';
 
 const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
+const ARTIFACT_BYTES = { type: 'string', format: 'binary' } as const;
 
 @ApiTags('model-registry')
 @Controller('model-versions')
@@ -43,6 +46,7 @@ export class ArtifactsController {
   @ApiConsumes(OCTET_STREAM)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ModelVersionResponse })
+  @ApiProblem(409, 'The version has its artifact already: artifacts are immutable')
   async uploadArtifact(
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -69,7 +73,15 @@ export class ArtifactsController {
   @Get(':id/artifact')
   @RequirePermission('model:read', ofVersion)
   @ApiOperation({ summary: 'Download the artifact, streamed; single byte ranges answer 206' })
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'The artifact', content: { [OCTET_STREAM]: { schema: ARTIFACT_BYTES } } })
+  @ApiResponse({
+    status: 206,
+    description: 'The range asked for',
+    content: { [OCTET_STREAM]: { schema: ARTIFACT_BYTES } },
+  })
+  @ApiResponse({ status: 304, description: 'If-None-Match names the artifact: it never changes' })
+  @ApiProblem(404, 'No such version visible to the caller, or it has no artifact yet')
+  @ApiProblem(416, 'The range lies outside the artifact')
   async downloadArtifact(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: FastifyRequest,
@@ -96,7 +108,9 @@ export class ArtifactsController {
   @Get(':id/artifact/download-url')
   @RequirePermission('model:read', ofVersion)
   @ApiOperation({ summary: 'A presigned URL that downloads the artifact without our credentials (S3 only)' })
-  presignedUrl(@Param('id', new ParseUUIDPipe()) id: string): Promise<PresignedRequest> {
+  @ApiOkResponse({ type: PresignedUrlResponse })
+  @ApiProblem(404, 'No such version or artifact, or the object store cannot sign URLs (the filesystem)')
+  presignedUrl(@Param('id', new ParseUUIDPipe()) id: string): Promise<PresignedUrlResponse> {
     return this.download.presignedUrl(id);
   }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { WriteModelCardHandler } from '../../application/write-model-card/write-model-card.handler.js';
 import { ProjectOfModelVersion } from '../../infrastructure/persistence/project-of-model.js';
@@ -15,6 +16,7 @@ export class ModelCardsController {
 
   @Get(':id/model-card')
   @RequirePermission('model:read', ofVersion)
+  @ApiOperation({ summary: "The version's model card" })
   @ApiOkResponse({ type: ModelCardResponse })
   async read(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelCardResponse> {
     return ModelCardResponse.of(await this.cards.read(id));
@@ -24,6 +26,8 @@ export class ModelCardsController {
   @RequirePermission('model:write', ofVersion)
   @ApiOperation({ summary: 'Write the model card as a draft, or with status final make it immutable' })
   @ApiOkResponse({ type: ModelCardResponse })
+  @ApiProblem(409, 'The model card is final')
+  @ApiProblem(412, 'The model card changed since the If-Match version')
   async write(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ModelCardRequest,

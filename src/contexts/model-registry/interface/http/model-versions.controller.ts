@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { ArchiveModelVersionHandler } from '../../application/archive-model-version/archive-model-version.handler.js';
 import { CreateModelVersionHandler } from '../../application/create-model-version/create-model-version.handler.js';
 import { LinkServingHandler } from '../../application/link-serving/link-serving.handler.js';
 import { ReviewModelVersionHandler } from '../../application/review-model-version/review-model-version.handler.js';
 import { VersionQueriesHandler } from '../../application/version-queries/version-queries.handler.js';
-import type { LineageGraph } from '../../domain/lineage/lineage-graph.js';
 import { ProjectOfModel, ProjectOfModelVersion } from '../../infrastructure/persistence/project-of-model.js';
+import { LineageGraphResponse } from './dto/lineage.response.js';
 import { VersionListQuery } from './dto/list.query.js';
 import { CreateModelVersionRequest } from './dto/model-version.request.js';
 import { ModelVersionPageResponse, ModelVersionResponse } from './dto/model-version.response.js';
@@ -53,6 +54,7 @@ export class ModelVersionsController {
 
   @Get('model-versions/:id')
   @RequirePermission('model:read', ofVersion)
+  @ApiOperation({ summary: 'A model version: its status, artifact, approvals and serving link' })
   @ApiOkResponse({ type: ModelVersionResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
     return ModelVersionResponse.of(await this.queries.one(id));
@@ -63,6 +65,8 @@ export class ModelVersionsController {
   @RequirePermission('model:approve', ofVersion)
   @ApiOperation({ summary: 'Approve or reject the version; its registrant cannot approve it (four eyes)' })
   @ApiOkResponse({ type: ModelVersionResponse })
+  @ApiProblem(403, 'Needs model:approve, and someone other than the registrant (four eyes)')
+  @ApiProblem(409, 'The version is not awaiting review')
   async decide(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReviewModelVersionRequest,
@@ -74,7 +78,9 @@ export class ModelVersionsController {
   @Post('model-versions/:id/archive')
   @HttpCode(200)
   @RequirePermission('model:write', ofVersion)
+  @ApiOperation({ summary: 'Archive the version; a version an alias points at cannot be archived' })
   @ApiOkResponse({ type: ModelVersionResponse })
+  @ApiProblem(409, 'An alias points at the version, or it is archived already')
   async archive(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
     return ModelVersionResponse.of(await this.archiving.execute(id));
   }
@@ -82,7 +88,8 @@ export class ModelVersionsController {
   @Get('model-versions/:id/lineage')
   @RequirePermission('model:read', ofVersion)
   @ApiOperation({ summary: 'Upstream and downstream of the version as OpenLineage jobs, runs and datasets' })
-  lineage(@Param('id', new ParseUUIDPipe()) id: string): Promise<LineageGraph> {
+  @ApiOkResponse({ type: LineageGraphResponse })
+  lineage(@Param('id', new ParseUUIDPipe()) id: string): Promise<LineageGraphResponse> {
     return this.queries.lineage(id);
   }
 
@@ -99,6 +106,7 @@ export class ModelVersionsController {
 
   @Delete('model-versions/:id/sagemaker-link')
   @RequirePermission('model:write', ofVersion)
+  @ApiOperation({ summary: 'Forget the SageMaker endpoint variant serving the version' })
   @ApiOkResponse({ type: ModelVersionResponse })
   async unlink(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
     return ModelVersionResponse.of(await this.serving.execute(id, undefined));

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { ModelQueriesHandler } from '../../application/model-queries/model-queries.handler.js';
@@ -35,6 +36,7 @@ export class ModelsController {
   @RequirePermission('model:write')
   @ApiOperation({ summary: 'Register a model in the project' })
   @ApiCreatedResponse({ type: ModelResponse })
+  @ApiProblem(409, 'The project has a model of that name')
   async registerModel(
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
     @Body() body: RegisterModelRequest,
@@ -83,6 +85,7 @@ export class ModelsController {
   @RequirePermission('model:write', ofModel)
   @ApiOperation({ summary: 'Change description or tags (If-Match: the model version)' })
   @ApiOkResponse({ type: ModelResponse })
+  @ApiProblem(412, 'The model changed since the If-Match version')
   async change(
     @Param('modelId', new ParseUUIDPipe()) modelId: string,
     @Body() body: UpdateModelRequest,
@@ -96,6 +99,7 @@ export class ModelsController {
   @RequirePermission('model:approve', ofModel)
   @ApiOperation({ summary: 'Protect an alias and set the rules a version must pass to take it' })
   @ApiOkResponse({ type: ModelResponse })
+  @ApiProblem(412, 'The model changed since the If-Match version')
   async setPolicy(
     @Param('modelId', new ParseUUIDPipe()) modelId: string,
     @Param('alias') alias: string,

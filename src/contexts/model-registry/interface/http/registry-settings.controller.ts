@@ -11,6 +11,7 @@ export class RegistrySettingsController {
 
   @Get()
   @RequirePermission('model:read')
+  @ApiOperation({ summary: "The project's model registry settings: whether four eyes are required" })
   @ApiOkResponse({ type: RegistrySettingsResponse })
   async read(@Param('projectId', new ParseUUIDPipe()) projectId: string): Promise<RegistrySettingsResponse> {
     const { selfApprovalAllowed } = await this.settings.read(projectId);

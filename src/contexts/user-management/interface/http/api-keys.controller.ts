@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import type { FastifyRequest } from 'fastify';
 import { CreateApiKeyHandler } from '../../application/create-api-key/create-api-key.handler.js';
 import { ListApiKeysHandler } from '../../application/list-api-keys/list-api-keys.handler.js';
@@ -9,7 +10,6 @@ import { clientIp } from './client.js';
 import { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse, ListApiKeysRequest } from './dto/api-key.dto.js';
 
 @ApiTags('user-management')
-@ApiBearerAuth('bearer')
 @Controller('api-keys')
 export class ApiKeysController {
   constructor(
@@ -57,6 +57,8 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblem(404, 'No such API key visible to me')
   async revokeKey(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

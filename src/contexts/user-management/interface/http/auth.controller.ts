@@ -1,14 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Public } from '@libs/platform';
+import { ApiProblem, ApiProblems, Public } from '@libs/platform';
 import { ListSessionsHandler } from '../../application/list-sessions/list-sessions.handler.js';
 import { LogInHandler } from '../../application/log-in/log-in.handler.js';
 import { LogOutHandler } from '../../application/log-out/log-out.handler.js';
@@ -42,7 +35,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password; starts a session' })
   @ApiOkResponse({ type: SessionTokensResponse })
-  @ApiTooManyRequestsResponse({ description: 'Too many failures for this account or address; see Retry-After' })
+  @ApiProblem(401, 'Wrong email or password, or the account is disabled')
+  @ApiProblem(429, 'Too many failures for this account or address; see Retry-After')
+  @ApiProblems(503)
   async login(@Body() body: LogInRequest, @Req() request: FastifyRequest): Promise<SessionTokensResponse> {
     try {
       const tokens = await this.logIn.execute({
@@ -65,6 +60,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new access token and refresh token' })
   @ApiOkResponse({ type: SessionTokensResponse })
+  @ApiProblem(401, 'The refresh token is unknown, expired or was used before (which ends its whole family)')
+  @ApiProblem(429, 'Too many attempts from this address; see Retry-After')
+  @ApiProblems(503)
   async refresh(@Body() body: RefreshRequest, @Req() request: FastifyRequest): Promise<SessionTokensResponse> {
     return SessionTokensResponse.of(
       await this.refreshSession.execute({ refreshToken: body.refreshToken, ip: clientIp(request) }),
@@ -76,20 +74,23 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: 'Create my own account, when self sign-up is switched on' })
   @ApiCreatedResponse({ type: UserResponse })
+  @ApiProblem(403, 'Self sign-up is switched off')
+  @ApiProblem(409, 'The email is taken')
+  @ApiProblem(429, 'Too many attempts from this address; see Retry-After')
+  @ApiProblems(503)
   async signUp(@Body() body: RegisterUserRequest, @Req() request: FastifyRequest): Promise<UserResponse> {
     return UserResponse.of(await this.register.execute({ ...body, invitedBy: null, ip: clientIp(request) }));
   }
 
   @Post('logout')
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'End the session of this access token' })
+  @ApiNoContentResponse({ description: 'Logged out' })
   async logout(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
     await this.logOut.execute(principal, clientIp(request));
   }
 
   @Get('sessions')
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'My live sessions, newest first' })
   @ApiOkResponse({ type: [SessionResponse] })
   async sessions(@CurrentPrincipal() principal: Principal): Promise<SessionResponse[]> {
@@ -100,8 +101,9 @@ export class AuthController {
 
   @Delete('sessions/:id')
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'End one of my sessions' })
+  @ApiNoContentResponse({ description: 'The session ended' })
+  @ApiProblem(404, 'No such session of mine')
   async revoke(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -112,8 +114,8 @@ export class AuthController {
 
   @Delete('sessions')
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Log out everywhere: end all my sessions' })
+  @ApiNoContentResponse({ description: 'Every session ended' })
   async revokeAll(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
     await this.revokeSession.everywhere(principal.userId, clientIp(request));
   }

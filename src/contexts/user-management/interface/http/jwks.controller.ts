@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@libs/platform';
 import { PublicKeySet } from '../../infrastructure/tokens/public-key-set.js';
 
@@ -13,6 +13,14 @@ export class JwksController {
   // Verifiers may cache for a minute; one meeting an unknown kid fetches again (as PublicKeySet does).
   @Header('cache-control', 'public, max-age=60')
   @ApiOperation({ summary: 'Public keys that verify access tokens (RFC 7517)' })
+  @ApiOkResponse({
+    description: 'A JSON Web Key Set',
+    schema: {
+      type: 'object',
+      required: ['keys'],
+      properties: { keys: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+    },
+  })
   jwks(): Promise<{ keys: object[] }> {
     return this.keys.jwks();
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQuery } from '@libs/platform';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem, PageQuery } from '@libs/platform';
 import type { FastifyRequest } from 'fastify';
 import { CreateProjectHandler } from '../../application/create-project/create-project.handler.js';
 import { ListProjectsHandler } from '../../application/list-projects/list-projects.handler.js';
@@ -17,7 +17,6 @@ import {
 } from './dto/project.dto.js';
 
 @ApiTags('user-management')
-@ApiBearerAuth('bearer')
 @Controller('projects')
 export class ProjectsController {
   constructor(
@@ -61,6 +60,7 @@ export class ProjectsController {
   @RequirePermission('project:admin')
   @ApiOperation({ summary: "Grant or change a member's role" })
   @ApiOkResponse({ type: ProjectDetailResponse })
+  @ApiProblem(409, 'The last owner cannot become anything else')
   async setMember(
     @CurrentPrincipal() principal: Principal,
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
@@ -82,6 +82,8 @@ export class ProjectsController {
   @RequirePermission('project:admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblem(409, 'The last owner cannot leave')
   async removeMember(
     @CurrentPrincipal() principal: Principal,
     @Param('projectId', new ParseUUIDPipe()) projectId: string,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AdminOnly, PageQuery } from '@libs/platform';
+import { AdminOnly, ApiProblem, PageQuery } from '@libs/platform';
 import { ChangeEmailHandler } from '../../application/change-email/change-email.handler.js';
 import { ChangePasswordHandler } from '../../application/change-password/change-password.handler.js';
 import { CreateServiceAccountHandler } from '../../application/create-service-account/create-service-account.handler.js';
@@ -21,7 +21,6 @@ import {
 } from './dto/user.dto.js';
 
 @ApiTags('user-management')
-@ApiBearerAuth('bearer')
 @Controller()
 export class UsersController {
   constructor(
@@ -38,6 +37,7 @@ export class UsersController {
   @AdminOnly()
   @ApiOperation({ summary: 'Invite a user (admin)' })
   @ApiCreatedResponse({ type: UserResponse })
+  @ApiProblem(409, 'The email is taken')
   async invite(
     @CurrentPrincipal() admin: Principal,
     @Body() body: RegisterUserRequest,
@@ -76,6 +76,8 @@ export class UsersController {
   @Put('users/me/password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Change my password; my other sessions end' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiProblem(401, 'No valid access token, or the current password is wrong')
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ChangePasswordRequest,
@@ -92,6 +94,8 @@ export class UsersController {
   @Put('users/me/email')
   @HttpCode(204)
   @ApiOperation({ summary: 'Change my email' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiProblem(409, 'The email is taken')
   async changeEmail(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ChangeEmailRequest,
@@ -105,6 +109,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user (admin); all their sessions end at once' })
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(404, 'No such user')
   async disable(
     @CurrentPrincipal() admin: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -118,6 +123,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable a disabled user (admin)' })
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(404, 'No such user')
   async enable(
     @CurrentPrincipal() admin: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -42,7 +42,8 @@ export const MAX_TASKS = 10_000;
 
 const expression = { type: 'string', minLength: 1, maxLength: 2000 };
 
-const task = {
+/** One task of a definition, whatever its type; the OpenAPI document refines it per registered task type. */
+export const TASK_DOCUMENT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'type'],
@@ -89,7 +90,7 @@ export const DEFINITION_DOCUMENT_SCHEMA: JsonObject = {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: 'string', maxLength: 10_000 },
     params: { type: 'object' },
-    tasks: { type: 'array', minItems: 1, maxItems: MAX_TASKS, items: task },
+    tasks: { type: 'array', minItems: 1, maxItems: MAX_TASKS, items: TASK_DOCUMENT_SCHEMA },
     concurrency: {
       type: 'object',
       additionalProperties: false,

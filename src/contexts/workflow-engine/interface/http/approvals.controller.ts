@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { DecideApprovalCommand } from '../../application/decide-approval/decide-approval.command.js';
 import { DecideApprovalHandler } from '../../application/decide-approval/decide-approval.handler.js';
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
 import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
 import { ApprovalDecisionRequest } from './dto/approval-decision.request.js';
-import { toRunResponse, type RunResponse } from './dto/responses.js';
+import { RunResponse, toRunResponse } from './dto/run.response.js';
 
 @ApiTags('workflow-engine')
 @Controller()
@@ -20,6 +21,9 @@ export class ApprovalsController {
   @HttpCode(200)
   @RequirePermission('workflow:approve', { resource: { resolver: RunProjects, param: 'runId' } })
   @ApiOperation({ summary: 'Approve or reject an approval task waiting for a decision; 409 when none waits' })
+  @ApiOkResponse({ type: RunResponse, description: 'The run after the decision' })
+  @ApiProblem(403, 'Needs workflow:approve, and to be one of the approvers when the task names them')
+  @ApiProblem(409, 'The task is not waiting for a decision')
   async decide(
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,

@@ -1,11 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '@contexts/user-management';
-import {
-  ClaimExternalTaskCommand,
-  type ExternalTaskClaim,
-} from '../../application/claim-external-task/claim-external-task.command.js';
+import { ClaimExternalTaskCommand } from '../../application/claim-external-task/claim-external-task.command.js';
 import { ClaimExternalTaskHandler } from '../../application/claim-external-task/claim-external-task.handler.js';
 import { ReportExternalTaskCommand } from '../../application/report-external-task/report-external-task.command.js';
 import { ReportExternalTaskHandler } from '../../application/report-external-task/report-external-task.handler.js';
@@ -17,9 +15,11 @@ import {
   FailExternalTaskRequest,
   LeaseRequest,
 } from './dto/external-task.requests.js';
+import { ExternalTaskClaimResponse, LeaseResponse } from './dto/external-task.responses.js';
 
 const onExternalTask = { resource: { resolver: ExternalTaskProjects, param: 'taskRunId' } };
 const DEFAULT_LEASE_SECONDS = 60;
+const LEASE_LOST = 'The lease ran out or another worker took the task over: drop it';
 
 /** The protocol of external workers: claim with a lease, heartbeat, then complete or fail under it. */
 @ApiTags('workflow-engine')
@@ -34,11 +34,13 @@ export class ExternalTasksController {
   @HttpCode(200)
   @RequirePermission('workflow:run')
   @ApiOperation({ summary: 'Claim an external task of a queue with a lease, waiting up to waitSeconds; 204 when none' })
+  @ApiOkResponse({ type: ExternalTaskClaimResponse, description: 'A task, leased to the caller' })
+  @ApiNoContentResponse({ description: 'No task came within waitSeconds' })
   async claim(
     @Param('projectId') projectId: string,
     @Body() body: ClaimExternalTaskRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ExternalTaskClaim | undefined> {
+  ): Promise<ExternalTaskClaimResponse | undefined> {
     const waitMs = (body.waitSeconds ?? 0) * 1000;
     const leaseSeconds = body.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
     const command = new ClaimExternalTaskCommand(projectId, body.queue, body.workerId, waitMs, leaseSeconds);
@@ -51,10 +53,9 @@ export class ExternalTasksController {
   @HttpCode(200)
   @RequirePermission('workflow:run', onExternalTask)
   @ApiOperation({ summary: 'Extend a lease by its length; 409 when it already expired or was taken over' })
-  async heartbeat(
-    @Param('taskRunId') taskRunId: string,
-    @Body() body: LeaseRequest,
-  ): Promise<{ leaseExpiresAt: Date }> {
+  @ApiOkResponse({ type: LeaseResponse })
+  @ApiProblem(409, LEASE_LOST)
+  async heartbeat(@Param('taskRunId') taskRunId: string, @Body() body: LeaseRequest): Promise<LeaseResponse> {
     const command = new ReportExternalTaskCommand(taskRunId, body.leaseToken, { kind: 'heartbeat' });
     return { leaseExpiresAt: (await this.reporting.execute(command))! };
   }
@@ -63,6 +64,8 @@ export class ExternalTasksController {
   @HttpCode(204)
   @RequirePermission('workflow:run', onExternalTask)
   @ApiOperation({ summary: "Append lines to the leased attempt's log; 409 for a lost lease" })
+  @ApiNoContentResponse({ description: 'Recorded' })
+  @ApiProblem(409, LEASE_LOST)
   async log(@Param('taskRunId') taskRunId: string, @Body() body: AppendTaskLogRequest): Promise<void> {
     const report = { kind: 'log' as const, lines: body.lines };
     await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
@@ -72,6 +75,8 @@ export class ExternalTasksController {
   @HttpCode(204)
   @RequirePermission('workflow:run', onExternalTask)
   @ApiOperation({ summary: 'Complete the leased attempt with its outputs; 409 for a lost lease' })
+  @ApiNoContentResponse({ description: 'Recorded' })
+  @ApiProblem(409, LEASE_LOST)
   async complete(@Param('taskRunId') taskRunId: string, @Body() body: CompleteExternalTaskRequest): Promise<void> {
     const report = { kind: 'complete' as const, outputs: body.outputs ?? {} };
     await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
@@ -81,6 +86,8 @@ export class ExternalTasksController {
   @HttpCode(204)
   @RequirePermission('workflow:run', onExternalTask)
   @ApiOperation({ summary: 'Fail the leased attempt; the task retries as its policy says. 409 for a lost lease' })
+  @ApiNoContentResponse({ description: 'Recorded' })
+  @ApiProblem(409, LEASE_LOST)
   async fail(@Param('taskRunId') taskRunId: string, @Body() body: FailExternalTaskRequest): Promise<void> {
     const report = { kind: 'fail' as const, error: body.error };
     await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));

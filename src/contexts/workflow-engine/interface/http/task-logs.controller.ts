@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@contexts/user-management';
 import { ReadTaskLogsHandler } from '../../application/read-task-logs/read-task-logs.handler.js';
-import type { Page } from '../../application/ports/run-queries.js';
-import type { TaskLogLine } from '../../application/ports/task-logs.js';
 import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { TaskLogPageResponse } from './dto/page.responses.js';
 import { TaskLogQuery } from './dto/task-log.query.js';
 
 @ApiTags('workflow-engine')
@@ -15,11 +14,12 @@ export class TaskLogsController {
   @Get('workflow-runs/:runId/tasks/:taskId/logs')
   @RequirePermission('workflow:read', { resource: { resolver: RunProjects, param: 'runId' } })
   @ApiOperation({ summary: 'Log lines of a task run (task id, or task[n] for a fan-out item), oldest first' })
+  @ApiOkResponse({ type: TaskLogPageResponse })
   read(
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,
     @Query() query: TaskLogQuery,
-  ): Promise<Page<TaskLogLine>> {
+  ): Promise<TaskLogPageResponse> {
     return this.reading.execute({ runId, key: taskId, ...query });
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { BackfillWorkflowCommand } from '../../application/backfill-workflow/backfill-workflow.command.js';
@@ -8,7 +9,6 @@ import { ControlRunCommand, type RunControl } from '../../application/control-ru
 import { ControlRunHandler } from '../../application/control-run/control-run.handler.js';
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
 import { ListRunsHandler } from '../../application/list-runs/list-runs.handler.js';
-import type { Page, RunSummary } from '../../application/ports/run-queries.js';
 import { RerunRunCommand } from '../../application/rerun-run/rerun-run.command.js';
 import { RerunRunHandler } from '../../application/rerun-run/rerun-run.handler.js';
 import { RetryTaskCommand } from '../../application/retry-task/retry-task.command.js';
@@ -16,9 +16,11 @@ import { RetryTaskHandler } from '../../application/retry-task/retry-task.handle
 import { StartRunCommand } from '../../application/start-run/start-run.command.js';
 import { StartRunHandler } from '../../application/start-run/start-run.handler.js';
 import { RunProjects, WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
-import { BackfillRequest, type BackfillResponse } from './dto/backfill.request.js';
+import { BackfillRequest } from './dto/backfill.request.js';
+import { BackfillResponse } from './dto/backfill.response.js';
+import { RunPageResponse } from './dto/page.responses.js';
 import { CancelRunRequest, RerunRequest, RunPageQuery, RunParamsRequest } from './dto/requests.js';
-import { toRunResponse, type RunResponse } from './dto/responses.js';
+import { RunResponse, toRunResponse } from './dto/run.response.js';
 import { idempotencyKeyOf } from './http-preconditions.js';
 
 const onWorkflow = { resource: { resolver: WorkflowProjects } };
@@ -40,7 +42,14 @@ export class WorkflowRunsController {
   @Post('workflows/:id/runs')
   @RequirePermission('workflow:run', onWorkflow)
   @ApiOperation({ summary: 'Start a run; a repeated Idempotency-Key answers the first run with 200' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 200 visible ASCII characters' })
+  @ApiCreatedResponse({
+    type: RunResponse,
+    description: 'The run started',
+    headers: { Location: { description: 'The URL of the run', schema: { type: 'string' } } },
+  })
+  @ApiOkResponse({ type: RunResponse, description: 'The run an earlier request with this Idempotency-Key started' })
+  @ApiProblem(409, 'The Idempotency-Key was used for other params, or the concurrency policy skips the run')
   async start(
     @Param('id') id: string,
     @Body() body: RunParamsRequest,
@@ -62,6 +71,8 @@ export class WorkflowRunsController {
     summary: "Start one run per slot of the workflow's schedule from `from` to `to` (both included, at most 500)",
     description: 'Slots the scheduler or an earlier backfill already ran answer their run (`created: false`).',
   })
+  @ApiCreatedResponse({ type: BackfillResponse })
+  @ApiProblem(409, 'The workflow has no schedule')
   async backfill(
     @Param('id') id: string,
     @Body() body: BackfillRequest,
@@ -74,7 +85,8 @@ export class WorkflowRunsController {
   @Get('workflows/:id/runs')
   @RequirePermission('workflow:read', onWorkflow)
   @ApiOperation({ summary: 'Runs of a workflow, newest first, optionally in one state and a creation time window' })
-  list(@Param('id') id: string, @Query() query: RunPageQuery): Promise<Page<RunSummary>> {
+  @ApiOkResponse({ type: RunPageResponse })
+  list(@Param('id') id: string, @Query() query: RunPageQuery): Promise<RunPageResponse> {
     const { limit, status, cursor, createdFrom, createdUntil } = query;
     return this.listing.execute(id, {
       limit,
@@ -88,6 +100,7 @@ export class WorkflowRunsController {
   @Get('workflow-runs/:runId')
   @RequirePermission('workflow:read', onRun)
   @ApiOperation({ summary: 'A run with its task runs: states, attempts, times, outputs and errors' })
+  @ApiOkResponse({ type: RunResponse })
   async get(@Param('runId') runId: string): Promise<RunResponse> {
     return toRunResponse(await this.reading.execute(runId));
   }
@@ -96,6 +109,8 @@ export class WorkflowRunsController {
   @HttpCode(200)
   @RequirePermission('workflow:run', onRun)
   @ApiOperation({ summary: 'Cancel a run; its task runs that have not finished are cancelled' })
+  @ApiOkResponse({ type: RunResponse })
+  @ApiProblem(409, 'The run or task is not in a state that allows this')
   cancel(@Param('runId') runId: string, @Body() body: CancelRunRequest): Promise<RunResponse> {
     return this.control(runId, 'cancel', body.reason);
   }
@@ -104,6 +119,8 @@ export class WorkflowRunsController {
   @HttpCode(200)
   @RequirePermission('workflow:run', onRun)
   @ApiOperation({ summary: 'Hold a run: running tasks finish, nothing new starts' })
+  @ApiOkResponse({ type: RunResponse })
+  @ApiProblem(409, 'The run or task is not in a state that allows this')
   pause(@Param('runId') runId: string): Promise<RunResponse> {
     return this.control(runId, 'pause');
   }
@@ -112,6 +129,8 @@ export class WorkflowRunsController {
   @HttpCode(200)
   @RequirePermission('workflow:run', onRun)
   @ApiOperation({ summary: 'Let a paused run go on' })
+  @ApiOkResponse({ type: RunResponse })
+  @ApiProblem(409, 'The run or task is not in a state that allows this')
   resume(@Param('runId') runId: string): Promise<RunResponse> {
     return this.control(runId, 'resume');
   }
@@ -120,6 +139,8 @@ export class WorkflowRunsController {
   @HttpCode(200)
   @RequirePermission('workflow:run', onRun)
   @ApiOperation({ summary: 'Retry a failed task run (a task id, or task[n] for a fan-out item)' })
+  @ApiOkResponse({ type: RunResponse })
+  @ApiProblem(409, 'The run or task is not in a state that allows this')
   async retry(@Param('runId') runId: string, @Param('taskId') taskId: string): Promise<RunResponse> {
     await this.retrying.execute(new RetryTaskCommand(runId, taskId));
     return toRunResponse(await this.reading.execute(runId));
@@ -128,6 +149,8 @@ export class WorkflowRunsController {
   @Post('workflow-runs/:runId/rerun')
   @RequirePermission('workflow:run', onRun)
   @ApiOperation({ summary: 'Run a finished run again as a new run, optionally from one task on' })
+  @ApiCreatedResponse({ type: RunResponse, description: 'The new run' })
+  @ApiProblem(409, 'The run has not finished, or cannot run again from that task')
   async rerun(
     @Param('runId') runId: string,
     @Body() body: RerunRequest,

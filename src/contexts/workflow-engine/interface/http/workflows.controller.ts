@@ -12,8 +12,16 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQuery } from '@libs/platform';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblem, PageQuery } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
@@ -24,25 +32,32 @@ import { ListWorkflowsHandler } from '../../application/list-workflows/list-work
 import { PauseWorkflowCommand } from '../../application/pause-workflow/pause-workflow.command.js';
 import { PauseWorkflowHandler } from '../../application/pause-workflow/pause-workflow.handler.js';
 import { PlanWorkflowHandler } from '../../application/plan-workflow/plan-workflow.handler.js';
-import { PlanWorkflowQuery, type WorkflowPlan } from '../../application/plan-workflow/plan-workflow.query.js';
-import type { Page, WorkflowSummary } from '../../application/ports/run-queries.js';
+import { PlanWorkflowQuery } from '../../application/plan-workflow/plan-workflow.query.js';
 import { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
 import { UpdateWorkflowHandler } from '../../application/update-workflow/update-workflow.handler.js';
-import { DEFINITION_DOCUMENT_SCHEMA } from '../../domain/definition/definition-document.js';
 import type { JsonValue } from '../../domain/json-value.js';
 import { WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { WorkflowPageResponse } from './dto/page.responses.js';
+import { WorkflowPlanResponse } from './dto/plan.response.js';
 import { RunParamsRequest } from './dto/requests.js';
 import {
   toVersionResponse,
   toWorkflowResponse,
-  type WorkflowResponse,
-  type WorkflowVersionResponse,
-} from './dto/responses.js';
+  WorkflowResponse,
+  WorkflowVersionResponse,
+} from './dto/workflow.response.js';
+import { WORKFLOW_DEFINITION_EXAMPLE } from './openapi/workflow-definition.example.js';
+import { WORKFLOW_DEFINITION_SCHEMA_REF } from './openapi/workflow-definition-schemas.js';
 import { etagOf, versionFromIfMatch } from './http-preconditions.js';
 import { isYaml, YAML_MEDIA_TYPES } from './yaml-body.parser.js';
 
 const onWorkflow = { resource: { resolver: WorkflowProjects } };
-const definitionBody = { schema: DEFINITION_DOCUMENT_SCHEMA as object, description: 'The definition, as JSON or YAML' };
+const definitionBody = {
+  schema: { $ref: WORKFLOW_DEFINITION_SCHEMA_REF },
+  description: 'The definition, as JSON or YAML',
+  examples: { training: { summary: 'Train, then register the model', value: WORKFLOW_DEFINITION_EXAMPLE } },
+};
+const etagHeader = { ETag: { description: 'The workflow version, for If-Match', schema: { type: 'string' } } };
 
 @ApiTags('workflow-engine')
 @Controller()
@@ -61,6 +76,7 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Create a workflow from a definition (version 1); 400 lists every problem' })
   @ApiConsumes('application/json', ...YAML_MEDIA_TYPES)
   @ApiBody(definitionBody)
+  @ApiCreatedResponse({ type: WorkflowResponse, headers: etagHeader })
   async create(
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
     @Body() body: unknown,
@@ -76,16 +92,18 @@ export class WorkflowsController {
   @Get('projects/:projectId/workflows')
   @RequirePermission('workflow:read')
   @ApiOperation({ summary: "The project's workflows, a page at a time" })
+  @ApiOkResponse({ type: WorkflowPageResponse })
   list(
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
     @Query() query: PageQuery,
-  ): Promise<Page<WorkflowSummary>> {
+  ): Promise<WorkflowPageResponse> {
     return this.listing.execute(projectId, query.limit, query.cursor);
   }
 
   @Get('workflows/:id')
   @RequirePermission('workflow:read', onWorkflow)
   @ApiOperation({ summary: 'A workflow with its latest version; the ETag is its version' })
+  @ApiOkResponse({ type: WorkflowResponse, headers: etagHeader })
   get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
     return this.answer(id, reply);
   }
@@ -95,6 +113,9 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Add version N+1; If-Match with the ETag read guards against lost updates (412)' })
   @ApiConsumes('application/json', ...YAML_MEDIA_TYPES)
   @ApiBody(definitionBody)
+  @ApiOkResponse({ type: WorkflowResponse, headers: etagHeader })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag read; 412 when the workflow moved on' })
+  @ApiProblem(412, 'If-Match names an older version: read the workflow again')
   async update(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -113,6 +134,7 @@ export class WorkflowsController {
   @HttpCode(200)
   @RequirePermission('workflow:write', onWorkflow)
   @ApiOperation({ summary: 'Pause the schedule and triggers; runs started by hand or by a backfill still run' })
+  @ApiOkResponse({ type: WorkflowResponse, headers: etagHeader })
   pause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
     return this.setPaused(id, true, reply);
   }
@@ -121,6 +143,7 @@ export class WorkflowsController {
   @HttpCode(200)
   @RequirePermission('workflow:write', onWorkflow)
   @ApiOperation({ summary: "Resume the schedule and triggers; slots missed meanwhile follow the schedule's catch-up" })
+  @ApiOkResponse({ type: WorkflowResponse, headers: etagHeader })
   unpause(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
     return this.setPaused(id, false, reply);
   }
@@ -128,6 +151,7 @@ export class WorkflowsController {
   @Get('workflows/:id/versions/:version')
   @RequirePermission('workflow:read', onWorkflow)
   @ApiOperation({ summary: 'One immutable version of a workflow' })
+  @ApiOkResponse({ type: WorkflowVersionResponse })
   async version(
     @Param('id') id: string,
     @Param('version', new ParseIntPipe()) version: number,
@@ -139,8 +163,8 @@ export class WorkflowsController {
   @HttpCode(200)
   @RequirePermission('workflow:read', onWorkflow)
   @ApiOperation({ summary: 'Check params and plan a run without starting it: layers and cache hits' })
-  @ApiOkResponse({ description: 'The plan' })
-  plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlan> {
+  @ApiOkResponse({ type: WorkflowPlanResponse })
+  plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlanResponse> {
     return this.planning.execute(new PlanWorkflowQuery(id, body.params ?? {}, body.version));
   }
 

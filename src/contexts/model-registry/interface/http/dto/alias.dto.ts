@@ -21,7 +21,11 @@ import {
 } from '../../../domain/promotion/promotion-rule.js';
 
 export class MoveAliasRequest {
-  @ApiProperty({ format: 'uuid', description: 'The version of this model the alias should name' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The version of this model the alias should name',
+    example: '0195f1c6-4d5e-7f6a-8b7c-8d9e0f1a2b3c',
+  })
   @IsUUID()
   versionId!: string;
 }
@@ -51,12 +55,20 @@ export class PromotionRuleRequest {
 }
 
 export class PromotionPolicyRequest {
-  @ApiPropertyOptional({ default: false, description: 'Only Approved versions may take a protected alias' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Only Approved versions may take a protected alias',
+    example: true,
+  })
   @IsOptional()
   @IsBoolean()
   protected?: boolean;
 
-  @ApiProperty({ type: [PromotionRuleRequest], description: 'All must pass; an empty list removes the policy' })
+  @ApiProperty({
+    type: [PromotionRuleRequest],
+    description: 'All must pass; an empty list removes the policy',
+    example: [{ rule: 'metric-threshold', metric: 'auc', operator: '>=', value: 0.9 }],
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

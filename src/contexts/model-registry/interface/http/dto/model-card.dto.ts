@@ -5,11 +5,27 @@ import type { ModelCard } from '../../../domain/card/model-card.js';
 const SECTION_LIMIT = 100_000;
 
 export class ModelCardRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SECTION_LIMIT) intendedUse?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SECTION_LIMIT) limitations?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SECTION_LIMIT) evaluationData?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SECTION_LIMIT) ethicalConsiderations?: string;
-  @ApiPropertyOptional({ description: 'Free markdown' })
+  @ApiPropertyOptional({ example: 'Rank accounts for retention offers' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SECTION_LIMIT)
+  intendedUse?: string;
+  @ApiPropertyOptional({ example: 'Not trained on accounts younger than 30 days' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SECTION_LIMIT)
+  limitations?: string;
+  @ApiPropertyOptional({ example: 'customers-2026-03, held-out 20%' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SECTION_LIMIT)
+  evaluationData?: string;
+  @ApiPropertyOptional({ example: 'No protected attributes among the features' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SECTION_LIMIT)
+  ethicalConsiderations?: string;
+  @ApiPropertyOptional({ description: 'Free markdown', example: '## Churn model\n\nGradient-boosted trees.' })
   @IsOptional()
   @IsString()
   @MaxLength(SECTION_LIMIT)
@@ -18,6 +34,7 @@ export class ModelCardRequest {
     enum: ['draft', 'final'],
     default: 'draft',
     description: 'final: the card never changes again',
+    example: 'draft',
   })
   @IsOptional()
   @IsIn(['draft', 'final'])

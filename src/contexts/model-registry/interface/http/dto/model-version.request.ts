@@ -55,11 +55,15 @@ export class TrainingDatasetRequest {
 }
 
 export class CreateModelVersionRequest {
-  @ApiProperty({ enum: FRAMEWORKS }) @IsIn(FRAMEWORKS) framework!: Framework;
+  @ApiProperty({ enum: FRAMEWORKS, example: 'onnx' }) @IsIn(FRAMEWORKS) framework!: Framework;
 
   @ApiPropertyOptional({
     type: SignatureRequest,
     description: "Inputs and outputs in the Open Inference Protocol's terms",
+    example: {
+      inputs: [{ name: 'features', datatype: 'FP32', shape: [-1, 4] }],
+      outputs: [{ name: 'churn', datatype: 'FP32', shape: [-1, 1] }],
+    },
   })
   @IsOptional()
   @ValidateNested()
@@ -76,20 +80,30 @@ export class CreateModelVersionRequest {
   @IsObject()
   metrics?: Record<string, number>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { stage: 'nightly' } })
   @IsOptional()
   @IsObject()
   tags?: Record<string, string>;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ example: 'Retrained on the March data' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
 
-  @ApiPropertyOptional({ type: VersionSourceRequest })
+  @ApiPropertyOptional({
+    type: VersionSourceRequest,
+    example: { runId: '0195f1c4-2b3c-7d4e-8f5a-6b7c8d9e0f1a', taskId: 'train' },
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => VersionSourceRequest)
   source?: VersionSourceRequest;
 
-  @ApiPropertyOptional({ type: [TrainingDatasetRequest] })
+  @ApiPropertyOptional({
+    type: [TrainingDatasetRequest],
+    example: [{ datasetVersionId: '0195f1c5-3c4d-7e5f-8a6b-7c8d9e0f1a2b', name: 'customers-2026-03' }],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

@@ -10,7 +10,11 @@ export class RegisterModelRequest {
   @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ example: 'Predicts which customers leave within 90 days' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { team: 'growth' } })
   @IsOptional()
@@ -29,9 +33,13 @@ export class RegisterModelRequest {
 }
 
 export class UpdateModelRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ example: 'Predicts which customers leave within 90 days' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { team: 'growth' } })
   @IsOptional()
   @IsObject()
   tags?: Record<string, string>;

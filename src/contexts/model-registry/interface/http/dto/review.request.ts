@@ -3,7 +3,9 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class
 import { APPROVAL_DECISIONS, type ApprovalDecisionValue } from '../../../domain/version/model-version-status.js';
 
 export class ReviewModelVersionRequest {
-  @ApiProperty({ enum: APPROVAL_DECISIONS }) @IsIn(APPROVAL_DECISIONS) decision!: ApprovalDecisionValue;
+  @ApiProperty({ enum: APPROVAL_DECISIONS, example: APPROVAL_DECISIONS[0] })
+  @IsIn(APPROVAL_DECISIONS)
+  decision!: ApprovalDecisionValue;
   @ApiProperty({ example: 'AUC and fairness checks pass' }) @IsString() @MaxLength(5000) comment!: string;
 }
 
@@ -18,7 +20,7 @@ export class SageMakerLinkRequest {
 }
 
 export class RegistrySettingsRequest {
-  @ApiProperty({ description: 'Let the registrant of a version approve it (relaxes four eyes)' })
+  @ApiProperty({ description: 'Let the registrant of a version approve it (relaxes four eyes)', example: false })
   @IsBoolean()
   selfApprovalAllowed!: boolean;
 }

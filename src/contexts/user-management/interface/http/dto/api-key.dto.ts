@@ -19,23 +19,27 @@ export class CreateApiKeyRequest {
   @MaxLength(100)
   name!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '0195f1c2-7c1e-7a3b-9d4e-5f6a7b8c9d0e' })
   @IsUUID()
   projectId!: string;
 
-  @ApiProperty({ enum: PERMISSIONS, isArray: true })
+  @ApiProperty({ enum: PERMISSIONS, isArray: true, example: ['workflow:read', 'workflow:run'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(PERMISSIONS.length)
   @IsIn(PERMISSIONS, { each: true })
   permissions!: Permission[];
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-01-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
   expiresAt?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Issue the key for this service account instead of yourself' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Issue the key for this service account instead of yourself',
+    example: '0195f1c3-1a2b-7c3d-8e4f-5a6b7c8d9e0f',
+  })
   @IsOptional()
   @IsUUID()
   serviceAccountId?: string;

@@ -12,7 +12,7 @@ export class CreateProjectRequest {
 }
 
 export class SetMemberRequest {
-  @ApiProperty({ enum: PROJECT_ROLES })
+  @ApiProperty({ enum: PROJECT_ROLES, example: 'editor' })
   @IsIn(PROJECT_ROLES)
   role!: ProjectRole;
 }

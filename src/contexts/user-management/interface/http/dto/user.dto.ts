@@ -8,7 +8,7 @@ export class RegisterUserRequest {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ format: 'password', minLength: 8, maxLength: 128 })
+  @ApiProperty({ format: 'password', minLength: 8, maxLength: 128, example: 'correct horse battery staple' })
   @IsString()
   @MaxLength(1024)
   password!: string;

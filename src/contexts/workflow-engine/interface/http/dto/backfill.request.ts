@@ -11,13 +11,3 @@ export class BackfillRequest {
   @IsISO8601({ strict: true })
   to!: string;
 }
-
-export interface BackfillResponse {
-  /** One entry per slot, oldest first: its run (started now or before), or `skipped` by the concurrency policy. */
-  readonly slots: readonly {
-    readonly scheduledFor: string;
-    readonly runId?: string;
-    readonly created: boolean;
-    readonly skipped?: true;
-  }[];
-}

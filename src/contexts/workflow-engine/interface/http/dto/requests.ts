@@ -9,12 +9,12 @@ export const RUN_STATES: readonly RunState[] = ['queued', 'running', 'paused', '
 
 /** Params for a run or a plan; checked against the workflow version's params schema by the handler. */
 export class RunParamsRequest {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {} })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {}, example: { epochs: 5 } })
   @IsOptional()
   @IsObject()
   params?: JsonObject;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'The workflow version; the latest when absent' })
+  @ApiPropertyOptional({ minimum: 1, description: 'The workflow version; the latest when absent', example: 2 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -22,7 +22,7 @@ export class RunParamsRequest {
 }
 
 export class CancelRunRequest {
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: 500, example: 'Wrong input data' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -30,7 +30,10 @@ export class CancelRunRequest {
 }
 
 export class RerunRequest {
-  @ApiPropertyOptional({ description: 'Run this task and what follows it again; reuse what is upstream of it' })
+  @ApiPropertyOptional({
+    description: 'Run this task and what follows it again; reuse what is upstream of it',
+    example: 'train',
+  })
   @IsOptional()
   @Matches(new RegExp(TASK_ID_PATTERN))
   fromTask?: string;

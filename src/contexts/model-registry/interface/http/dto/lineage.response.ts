@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { LineageNodeKind } from '../../../domain/lineage/lineage-graph.js';
+
+export class LineageNodeResponse {
+  @ApiProperty() readonly id!: string;
+  @ApiProperty({ enum: ['job', 'run', 'dataset', 'model-version'] }) readonly kind!: LineageNodeKind;
+  @ApiProperty({ description: 'OpenLineage namespace' }) readonly namespace!: string;
+  @ApiProperty() readonly name!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'OpenLineage facets' })
+  readonly facets!: Readonly<Record<string, unknown>>;
+}
+
+export class LineageEdgeResponse {
+  @ApiProperty() readonly from!: string;
+  @ApiProperty() readonly to!: string;
+  @ApiProperty({ enum: ['input', 'output', 'run-of'] }) readonly kind!: 'input' | 'output' | 'run-of';
+}
+
+/** The lineage graph as the domain builds it (domain/lineage/lineage-graph.ts), documented. */
+export class LineageGraphResponse {
+  @ApiProperty({ description: 'The id of the node asked for' }) readonly root!: string;
+  @ApiProperty({ type: [LineageNodeResponse] }) readonly nodes!: readonly LineageNodeResponse[];
+  @ApiProperty({ type: [LineageEdgeResponse] }) readonly edges!: readonly LineageEdgeResponse[];
+}

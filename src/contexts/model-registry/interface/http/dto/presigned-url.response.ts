@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class PresignedUrlResponse {
+  @ApiProperty({ format: 'uri' }) readonly url!: string;
+  @ApiProperty({ enum: ['GET', 'PUT'] }) readonly method!: 'GET' | 'PUT';
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Headers to send as they were signed',
+  })
+  readonly headers!: Readonly<Record<string, string>>;
+  @ApiProperty({ type: String, format: 'date-time' }) readonly expiresAt!: Date;
+}
