@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { serveDocsUnderTheirPolicy } from './docs-content-security-policy.js';
 
 /** OpenAPI JSON at /docs/openapi.json and Swagger UI at /docs, one tag per hosted context. */
 export function setupOpenApi(app: INestApplication, contexts: readonly string[]): void {
@@ -18,4 +20,5 @@ export function setupOpenApi(app: INestApplication, contexts: readonly string[])
     yamlDocumentUrl: 'docs/openapi.yaml',
     useGlobalPrefix: false,
   });
+  serveDocsUnderTheirPolicy(app.getHttpAdapter().getInstance() as FastifyInstance, '/docs');
 }
