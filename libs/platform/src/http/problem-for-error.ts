@@ -48,6 +48,16 @@ const UNAVAILABLE_MESSAGES = [
   /^Query read timeout$/,
 ];
 
+// Errors named, not coded: Redis gave up retrying; TypeORM has no connection, or released the
+// connection of a transaction when its socket failed (PostgresQueryRunner's error handler), so the
+// transaction's next query fails with these instead of the network error. Still logged as errors.
+const UNAVAILABLE_NAMES = new Set([
+  'MaxRetriesPerRequestError',
+  'ConnectionIsNotSetError',
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 /**
  * Errors Fastify itself raises before a handler runs carry messages that quote the request (the
  * path, the content type, a piece of the body), so clients get a fixed detail per error instead.
@@ -137,7 +147,7 @@ function isUnavailable(error: unknown): boolean {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     const name = (current as { name?: unknown }).name;
-    if (name === 'MaxRetriesPerRequestError' || name === 'ConnectionIsNotSetError') return true;
+    if (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) return true;
     const message = (current as { message?: unknown }).message;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
     current =
