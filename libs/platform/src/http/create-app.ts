@@ -10,7 +10,7 @@ import { setupOpenApi } from '../openapi/setup-openapi.js';
 import { RequestContext } from '../runtime/request-context.js';
 import { refuseUnsafeValues } from './refuse-unsafe-values.js';
 import { applySecurityHeaders } from './security-headers.js';
-import { answerClientError, answerFrameworkError } from './server-errors.js';
+import { answerClientError, answerFrameworkError, problemsOnly } from './server-errors.js';
 import { createValidationPipe } from './validation.pipe.js';
 import { traceparentOf } from '../runtime/trace-context.js';
 
@@ -55,6 +55,7 @@ export async function createApp(
 
   await applySecurityHeaders(app);
   refuseUnsafeValues(fastify);
+  problemsOnly(fastify);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     credentials: true,

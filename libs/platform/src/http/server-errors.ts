@@ -1,9 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemForError } from './problem-for-error.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem.js';
-import { sendProblemBody } from './problem-details.filter.js';
+import { sendProblemBody, UNAVAILABLE_RETRY_AFTER_SECONDS } from './problem-details.filter.js';
 
 /**
  * Fastify's `frameworkErrors` option: a malformed or over-long path is refused before any route
@@ -41,4 +41,21 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
       'connection: close\r\n\r\n' +
       body,
   );
+}
+
+/**
+ * The last net for error bodies that Fastify or Nest build themselves as plain JSON rather than
+ * through the problem filter (Nest's 503 while the server closes, for one): every 4xx and 5xx
+ * leaves as problem+json, with a detail of its own instead of whatever the body said.
+ */
+export function problemsOnly(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    const contentType = String(reply.getHeader('content-type') ?? '');
+    if (reply.statusCode < 400 || !contentType.startsWith('application/json')) return payload;
+    void reply.header('content-type', PROBLEM_CONTENT_TYPE);
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
+      void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    }
+    return JSON.stringify(problem(reply.statusCode, { detail: 'The server refused the request' }));
+  });
 }
