@@ -14,6 +14,21 @@ describe('findUnsafeValue', () => {
     expect(findUnsafeValue('raw yaml \u0000')?.field).toBe('(body)');
   });
 
+  it('refuses lone surrogates, which jsonb refuses, and keeps real astral characters', () => {
+    expect(findUnsafeValue({ displayName: 'ok\ud800x' })).toEqual({
+      field: 'displayName',
+      message: expect.stringMatching(/surrogate/),
+    });
+    expect(findUnsafeValue({ displayName: '\udc00 first' })?.message).toMatch(/surrogate/);
+    expect(findUnsafeValue({ displayName: 'chart \u{1F4C8} \u00e9' })).toBeUndefined();
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (text) => findUnsafeValue({ text }) === undefined || text.includes('\u0000'),
+      ),
+    );
+  });
+
   it('finds a NUL character wherever fast-check hides it, and nothing in clean values', () => {
     const clean = fc.jsonValue({ maxDepth: 6 }).filter((value) => !JSON.stringify(value).includes('\\u0000'));
     fc.assert(fc.property(clean, (value) => findUnsafeValue(value) === undefined));

@@ -4,10 +4,20 @@ import type { FieldProblem } from '@libs/ddd';
 export const MAX_NESTING_DEPTH = 64;
 
 const NUL = '\u0000';
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why PostgreSQL would refuse a string (in text, or in json as the outbox writes it), if it would. */
+function textProblem(text: string): string | undefined {
+  if (text.includes(NUL)) return 'the NUL character (U+0000)';
+  // A lone surrogate (\ud800) survives JSON.parse but is no Unicode: jsonb refuses its escape.
+  if (LONE_SURROGATE.test(text)) return 'a lone UTF-16 surrogate (not valid Unicode)';
+  return undefined;
+}
 
 /**
  * The first value of a parsed request part that no handler may receive: a string or key holding
- * U+0000, which PostgreSQL refuses in text (so it would fail as a 500 deep inside), or nesting past
+ * U+0000 or a lone surrogate, which PostgreSQL refuses (a 500 deep inside), or nesting past
  * MAX_NESTING_DEPTH. Fields are named as the validation pipe names them (`params.a.0.b`). Walks
  * with its own stack, so a hostile depth cannot overflow the call stack.
  */
@@ -16,8 +26,8 @@ export function findUnsafeValue(root: unknown, rootField = ''): FieldProblem | u
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value, field, depth } = next;
     if (typeof value === 'string') {
-      if (value.includes(NUL))
-        return { field: field || '(body)', message: 'must not contain the NUL character (U+0000)' };
+      const problem = textProblem(value);
+      if (problem) return { field: field || '(body)', message: `must not contain ${problem}` };
       continue;
     }
     if (!isParsedContainer(value)) continue;
@@ -25,7 +35,8 @@ export function findUnsafeValue(root: unknown, rootField = ''): FieldProblem | u
       return { field: field || '(body)', message: `must not nest deeper than ${MAX_NESTING_DEPTH} levels` };
     }
     for (const [key, child] of Object.entries(value)) {
-      if (key.includes(NUL)) return { field: field || '(body)', message: 'has a key with the NUL character (U+0000)' };
+      const problem = textProblem(key);
+      if (problem) return { field: field || '(body)', message: `has a key with ${problem}` };
       pending.push({ value: child, field: field ? `${field}.${key}` : key, depth: depth + 1 });
     }
   }
