@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestApp } from '@libs/testing';
+import { v7 } from 'uuid';
 import { ADMIN, Client, startAuthApp } from './user-management/auth-client.js';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -154,6 +155,8 @@ describe('the HTTP edge', () => {
     const text = await response.text();
     expect(text).not.toMatch(/script|aaaa|\\u0000/);
     expect(JSON.parse(text)).toMatchObject({ status: 414 });
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('answers malformed JSON with 400 problem+json that does not quote the body', async () => {
@@ -171,6 +174,7 @@ describe('the HTTP edge', () => {
     const [head, body] = answer.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+    expect(head.toLowerCase()).toContain("content-security-policy: default-src 'none'");
     expect(JSON.parse(body)).toMatchObject({ status: 400, type: '/problems/bad-request' });
     expect(body).not.toContain('script');
   });
@@ -188,5 +192,9 @@ describe('the HTTP edge', () => {
     const query = await admin.call('GET', '/api/v1/projects?cursor=%00');
     expect(query.status).toBe(400);
     expect(query.body.errors).toEqual([{ field: 'cursor', message: expect.stringMatching(/NUL/) }]);
+
+    const path = await admin.call('GET', `/api/v1/workflow-runs/${v7()}/tasks/a%00b/logs`);
+    expect(path.status).toBe(400);
+    expect(path.body.errors).toEqual([{ field: 'taskId', message: expect.stringMatching(/NUL/) }]);
   });
 });

@@ -5,12 +5,20 @@ import { problemForError } from './problem-for-error.js';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem.js';
 import { sendProblemBody, UNAVAILABLE_RETRY_AFTER_SECONDS } from './problem-details.filter.js';
 
+// What helmet and the no-store default would add: these answers are sent before their hooks run.
+const REFUSAL_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
 /**
  * Fastify's `frameworkErrors` option: a malformed or over-long path is refused before any route
  * runs, and Fastify's own answer would quote the decoded path. No `instance`: it would be that path.
  */
 export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
   request.log.info({ code: (error as { code?: string }).code }, 'request refused by the router');
+  void reply.headers(REFUSAL_HEADERS);
   sendProblemBody(reply, problemForError(error, undefined).problem);
 }
 
@@ -33,14 +41,13 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   }
   const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
   const body = JSON.stringify(problem(status, { detail: `The request could not be read (${STATUS_CODES[status]})` }));
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-      `content-type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\n` +
-      'cache-control: no-store\r\n' +
-      'connection: close\r\n\r\n' +
-      body,
-  );
+  const headers = {
+    ...REFUSAL_HEADERS,
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'content-length': Buffer.byteLength(body),
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('')}connection: close\r\n\r\n${body}`);
 }
 
 /**
