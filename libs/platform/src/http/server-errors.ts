@@ -52,17 +52,28 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 
 /**
  * The last net for error bodies that Fastify or Nest build themselves as plain JSON rather than
- * through the problem filter (Nest's 503 while the server closes, for one): every 4xx and 5xx
- * leaves as problem+json, with a detail of its own instead of whatever the body said.
+ * through the problem filter (Nest's 503 while the server closes, for one), recognised by their
+ * shape (`{ statusCode, error, message }`): they leave as problem+json, with a detail of their
+ * own instead of whatever the body said. Other JSON answers, whatever their status, are left be.
  */
 export function problemsOnly(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (_request, reply, payload) => {
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (reply.statusCode < 400 || !contentType.startsWith('application/json')) return payload;
+    if (!isFrameworkErrorBody(payload, reply.statusCode)) return payload;
     void reply.header('content-type', PROBLEM_CONTENT_TYPE);
     if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
       void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     }
     return JSON.stringify(problem(reply.statusCode, { detail: 'The server refused the request' }));
   });
+}
+
+function isFrameworkErrorBody(payload: unknown, status: number): boolean {
+  if (typeof payload !== 'string') return false;
+  try {
+    return (JSON.parse(payload) as { statusCode?: unknown } | null)?.statusCode === status;
+  } catch {
+    return false;
+  }
 }
