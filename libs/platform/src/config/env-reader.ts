@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { ConfigError } from './config-error.js';
 
 type Env = Record<string, string | undefined>;
@@ -60,5 +61,15 @@ export class EnvReader {
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item.length > 0);
+  }
+
+  /** A comma list of IP addresses and CIDR ranges (IPv4 or IPv6); empty by default. */
+  addresses(name: string): string[] {
+    const entries = this.list(name, []);
+    const invalid = entries.filter((entry) => !ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry));
+    if (invalid.length > 0) {
+      throw new ConfigError(name, `must list IP addresses or CIDR ranges, got "${invalid.join('", "')}"`);
+    }
+    return entries;
   }
 }

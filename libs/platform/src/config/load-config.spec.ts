@@ -32,9 +32,20 @@ describe('loadConfig', () => {
     ['APP_ROLE', 'janitor'],
     ['REDIS_URL', 'http://localhost'],
     ['OUTBOX_LISTEN', 'maybe'],
+    ['TRUSTED_PROXIES', '10.0.0.1, proxy.internal'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
   ])('refuses a bad %s', (variable, value) => {
     const attempt = () => loadConfig({ ...base, [variable]: value }, known);
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(variable));
+  });
+
+  it('trusts no proxy unless told, and takes addresses and CIDR ranges', () => {
+    expect(loadConfig(base, known).trustedProxies).toEqual([]);
+    expect(loadConfig({ ...base, TRUSTED_PROXIES: '10.0.0.0/8, ::1,192.168.1.7' }, known).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      '192.168.1.7',
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +8,9 @@ import { NestLogger } from '../logging/nest-logger.js';
 import { RequestLogController } from '../logging/request-log-controller.js';
 import { setupOpenApi } from '../openapi/setup-openapi.js';
 import { RequestContext } from '../runtime/request-context.js';
+import { refuseUnsafeValues } from './refuse-unsafe-values.js';
+import { applySecurityHeaders } from './security-headers.js';
+import { answerClientError, answerFrameworkError, problemsOnly } from './server-errors.js';
 import { createValidationPipe } from './validation.pipe.js';
 import { traceparentOf } from '../runtime/trace-context.js';
 
@@ -28,15 +30,21 @@ export async function createApp(
     genReqId: () => v7(),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the configured proxies: the login throttle limits by address.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new NestLogger(logger),
     bufferLogs: true,
     abortOnError: false,
+    // Fastify's own JSON parser only: no form or text bodies, which browsers send cross-site unasked.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const correlationId = headerValue(request.headers['x-correlation-id']) ?? request.id;
@@ -45,7 +53,9 @@ export async function createApp(
     RequestContext.run({ requestId: request.id, correlationId, traceparent }, done);
   });
 
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await applySecurityHeaders(app);
+  refuseUnsafeValues(fastify);
+  problemsOnly(fastify);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     credentials: true,

@@ -1,8 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { register } from 'prom-client';
 import { HTTP_DURATION_METRIC, HttpMetrics } from './http-metrics.js';
 import { JOB_DURATION_METRIC, JOB_WAIT_METRIC, JobMetrics } from './job-metrics.js';
 import { MetricsController } from './metrics.controller.js';
+
+/**
+ * prom-client's default metrics include three gauges named like counters, which `promtool check
+ * metrics` refuses (and `rate()` on them would mislead). Their per-type gauges stay
+ * (`nodejs_active_handles{type}`, `nodejs_active_requests{type}`, `nodejs_active_resources{type}`):
+ * the dropped totals are their sums.
+ */
+const MISNAMED_DEFAULT_GAUGES = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
 
 @Module({
   imports: [
@@ -36,4 +49,8 @@ import { MetricsController } from './metrics.controller.js';
   ],
   exports: [PrometheusModule, JobMetrics],
 })
-export class MetricsModule {}
+export class MetricsModule implements OnModuleInit {
+  onModuleInit(): void {
+    for (const name of MISNAMED_DEFAULT_GAUGES) register.removeSingleMetric(name);
+  }
+}

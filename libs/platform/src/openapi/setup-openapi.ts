@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { serveDocsUnderTheirPolicy } from './docs-content-security-policy.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 
 /**
@@ -12,4 +14,5 @@ export function setupOpenApi(app: INestApplication, contexts: readonly string[])
     yamlDocumentUrl: 'docs/openapi.yaml',
     useGlobalPrefix: false,
   });
+  serveDocsUnderTheirPolicy(app.getHttpAdapter().getInstance() as FastifyInstance, '/docs');
 }
