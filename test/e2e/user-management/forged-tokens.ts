@@ -74,7 +74,7 @@ export class TokenForge {
 
   /** The classic key-confusion attack: HMAC keyed with the public key a verifier might trust. */
   hs256WithPublicKey(claims: TokenClaims): string {
-    const pem = createPublicKey({ key: this.publicJwk as never, format: 'jwk' }).export({
+    const pem = createPublicKey({ key: this.publicJwk, format: 'jwk' }).export({
       type: 'spki',
       format: 'pem',
     });

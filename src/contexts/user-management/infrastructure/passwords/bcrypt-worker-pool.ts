@@ -88,7 +88,7 @@ export class BcryptWorkerPool {
       if (!this.closed) this.idle.push(worker);
       this.dispatch();
     });
-    worker.on('error', (error) => this.replace(worker, error));
+    worker.on('error', (error: Error) => this.replace(worker, error));
     return worker;
   }
 
