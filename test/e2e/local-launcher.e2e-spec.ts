@@ -54,10 +54,11 @@ describe('npm run local', () => {
         if (launcher.exitCode !== null) throw new Error(`the launcher exited with ${launcher.exitCode}:\n${output}`);
         return (await get('/health/ready'))?.status === 200;
       },
-      { timeoutMs: 30_000, intervalMs: 200, what: '/health/ready 200' },
+      // Waits longer than the claim, so that a slow start is measured and the stop test still runs.
+      { timeoutMs: 120_000, intervalMs: 200, what: '/health/ready 200' },
     );
-    expect(Date.now() - launchedAt).toBeLessThan(scaled(30_000));
     redisPid = Number(readFileSync(join(dataDir, 'redis', 'redis-server.pid'), 'utf8'));
+    expect(Date.now() - launchedAt).toBeLessThan(scaled(30_000));
     const ready = await get('/health/ready');
     expect(await ready?.json()).toMatchObject({
       info: { postgres: { status: 'up' }, redis: { status: 'up' } },

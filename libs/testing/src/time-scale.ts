@@ -11,7 +11,8 @@ export function scaled(ms: number): number {
   return Math.round(ms * TEST_TIME_SCALE);
 }
 
-function timeScaleOf(value: string | undefined): number {
+/** TEST_TIME_SCALE read: unset or empty is 1; anything but a positive number stops the run. */
+export function timeScaleOf(value: string | undefined): number {
   if (value === undefined || value === '') return 1;
   const scale = Number(value);
   if (!Number.isFinite(scale) || scale <= 0)
