@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestApp } from '@libs/testing';
 import { v7 } from 'uuid';
-import { ADMIN, Client, startAuthApp } from './user-management/auth-client.js';
+import { ADMIN, Client, startWholeApp } from './user-management/auth-client.js';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -33,7 +33,7 @@ describe('the HTTP edge', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    app = await startAuthApp();
+    app = await startWholeApp();
     anonymous = new Client(app.url);
     adminToken = (await anonymous.login(ADMIN.email, ADMIN.password)).accessToken;
     admin = anonymous.withToken(adminToken);

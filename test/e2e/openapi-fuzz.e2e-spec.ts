@@ -3,7 +3,7 @@ import type { TestApp } from '@libs/testing';
 import fc from 'fast-check';
 import { v7 } from 'uuid';
 import { hostileBody, type JsonSchema } from '../support/hostile-bodies.js';
-import { ADMIN, Client, startAuthApp } from './user-management/auth-client.js';
+import { ADMIN, Client, startWholeApp } from './user-management/auth-client.js';
 
 // Bodies per operation; about 30 operations take one. FUZZ_RUNS raises it for a longer hunt.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -41,7 +41,7 @@ describe('request bodies generated from the OpenAPI document', () => {
   const resourceIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startAuthApp();
+    app = await startWholeApp();
     const anonymous = new Client(app.url);
     adminToken = (await anonymous.login(ADMIN.email, ADMIN.password)).accessToken;
     const admin = anonymous.withToken(adminToken);

@@ -19,8 +19,12 @@ const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 const NOT_READY_WITHIN_MS = 2000;
 const READY_AGAIN_WITHIN_MS = 10_000;
 
-/** Fast consumers and retries, so recovery is measured, not the defaults' patience. */
+/**
+ * Fast consumers and retries, so recovery is measured, not the defaults' patience. The model registry
+ * is hosted too: a trigger listens to its approvals, written to its outbox.
+ */
 const PLATFORM_ENV = {
+  APP_CONTEXTS: 'user-management,workflow-engine,model-registry',
   EVENTS_CONSUMER_BLOCK_MS: '500',
   EVENTS_RETRY_IDLE_MS: '1000',
   WORKFLOW_TASK_LOCK_MS: '2000',

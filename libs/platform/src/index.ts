@@ -10,6 +10,7 @@ export * from './database/migration-lock.js';
 export * from './health/readiness-registry.js';
 export * from './http/admin-only.decorator.js';
 export * from './http/create-app.js';
+export * from './http/integer-column.js';
 export * from './http/page.query.js';
 export * from './http/problem.js';
 export * from './http/public.decorator.js';

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { TEST_POSTGRES_URL, workerDatabaseName, workerDatabaseUrl, workerRedisUrl } from './test-infrastructure.js';
 
@@ -17,6 +18,16 @@ try {
   if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
 } finally {
   await admin.end();
+}
+
+// Each file starts with an empty Redis db: what an earlier file left there (login throttles from
+// 127.0.0.1, queued jobs, consumer groups) must not decide this file's results.
+const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true });
+try {
+  await redis.connect();
+  await redis.flushdb();
+} finally {
+  redis.disconnect();
 }
 
 // Library code logs through Nest's static Logger; keep test output to the test results.

@@ -25,6 +25,12 @@ export async function startAuthApp(env: Record<string, string> = {}): Promise<Te
   return startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, AUTH_ONLY);
 }
 
+/** Every context in-process, with the same user-management settings: for tests that cross them all. */
+export async function startWholeApp(env: Record<string, string> = {}): Promise<TestApp> {
+  Object.assign(process.env, FAST_AUTH_ENV, env);
+  return startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TASK_ID_PATTERN } from '../../../domain/definition/definition-document.js';
-import { PageQuery } from '@libs/platform';
+import { MAX_INTEGER_COLUMN, PageQuery } from '@libs/platform';
 import type { JsonObject } from '../../../domain/json-value.js';
 import type { RunState } from '../../../domain/run/run-state.js';
 
@@ -14,10 +14,16 @@ export class RunParamsRequest {
   @IsObject()
   params?: JsonObject;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'The workflow version; the latest when absent', example: 2 })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_INTEGER_COLUMN,
+    description: 'The workflow version; the latest when absent',
+    example: 2,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INTEGER_COLUMN)
   version?: number;
 }
 
