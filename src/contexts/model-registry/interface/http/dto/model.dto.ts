@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { ModelAlias } from '../../../domain/alias/model-alias.js';
 import type { RegisteredModel } from '../../../domain/model/registered-model.js';
 import { AliasResponse } from './alias.dto.js';
+
+// Absent leaves a field as it is; null is no value, which IsOptional would let through to the handler.
+const present = (_request: object, value: unknown): boolean => value !== undefined;
 
 export class RegisterModelRequest {
   @ApiProperty({ example: 'churn-classifier', description: 'Unique in the project; A-Z a-z 0-9 . _ -' })
@@ -10,7 +13,7 @@ export class RegisterModelRequest {
   @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional() @ValidateIf(present) @IsString() @MaxLength(5000) description?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { team: 'growth' } })
   @IsOptional()
@@ -29,10 +32,10 @@ export class RegisterModelRequest {
 }
 
 export class UpdateModelRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional() @ValidateIf(present) @IsString() @MaxLength(5000) description?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptional()
+  @ValidateIf(present)
   @IsObject()
   tags?: Record<string, string>;
 }

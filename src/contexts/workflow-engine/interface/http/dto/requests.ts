@@ -1,5 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { TASK_ID_PATTERN } from '../../../domain/definition/definition-document.js';
 import { PageQuery } from '@libs/platform';
 import type { JsonObject } from '../../../domain/json-value.js';
@@ -15,7 +26,8 @@ export class RunParamsRequest {
   params?: JsonObject;
 
   @ApiPropertyOptional({ minimum: 1, description: 'The workflow version; the latest when absent' })
-  @IsOptional()
+  // Absent means the latest; null is no version (IsOptional would let it through to the handler).
+  @ValidateIf((_request, version) => version !== undefined)
   @IsInt()
   @Min(1)
   version?: number;
