@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { TestApp } from '@libs/testing';
 import { Redis } from 'ioredis';
 import { Client, startAuthApp } from './auth-client.js';
@@ -20,13 +20,18 @@ async function forgedAddressGuesses(client: Client): Promise<number[]> {
 describe('X-Forwarded-For and X-Forwarded-Proto', () => {
   let app: TestApp | undefined;
 
-  afterEach(async () => {
-    await app?.close();
-    // The address counters live in this worker's Redis db: later test files log in from 127.0.0.1 too.
+  // The address counters live in this worker's Redis db, shared with the other test files, which
+  // all log in from 127.0.0.1: start from none, and leave none behind.
+  const forgetAddresses = async () => {
     const redis = new Redis(process.env.REDIS_URL!);
     const keys = await redis.keys('user-management:{login:ip:*');
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
+  };
+  beforeEach(forgetAddresses);
+  afterEach(async () => {
+    await app?.close();
+    await forgetAddresses();
   });
 
   it('are ignored from a client that is no trusted proxy: its real address is throttled', async () => {

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  * The policy of every response: nothing it holds may load, run, be framed or post anywhere. The
  * Swagger UI page loosens it for itself (openapi/docs-content-security-policy.ts).
  */
-export const API_CSP_DIRECTIVES = {
+const API_CSP_DIRECTIVES = {
   defaultSrc: ["'none'"],
   baseUri: ["'none'"],
   formAction: ["'none'"],

@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { ModelAlias } from '../../../domain/alias/model-alias.js';
 import type { RegisteredModel } from '../../../domain/model/registered-model.js';
 import { AliasResponse } from './alias.dto.js';
+
+// Absent leaves a field as it is; null is no value, which IsOptional would let through to the handler.
+const present = (_request: object, value: unknown): boolean => value !== undefined;
 
 export class RegisterModelRequest {
   @ApiProperty({ example: 'churn-classifier', description: 'Unique in the project; A-Z a-z 0-9 . _ -' })
@@ -11,7 +14,7 @@ export class RegisterModelRequest {
   name!: string;
 
   @ApiPropertyOptional({ example: 'Predicts which customers leave within 90 days' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -34,13 +37,13 @@ export class RegisterModelRequest {
 
 export class UpdateModelRequest {
   @ApiPropertyOptional({ example: 'Predicts which customers leave within 90 days' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsString()
   @MaxLength(5000)
   description?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { team: 'growth' } })
-  @IsOptional()
+  @ValidateIf(present)
   @IsObject()
   tags?: Record<string, string>;
 }

@@ -1,5 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { TASK_ID_PATTERN } from '../../../domain/definition/definition-document.js';
 import { MAX_INTEGER_COLUMN, PageQuery } from '@libs/platform';
 import type { JsonObject } from '../../../domain/json-value.js';
@@ -20,7 +32,8 @@ export class RunParamsRequest {
     description: 'The workflow version; the latest when absent',
     example: 2,
   })
-  @IsOptional()
+  // Absent means the latest; null is no version (IsOptional would let it through to the handler).
+  @ValidateIf((_request, version) => version !== undefined)
   @IsInt()
   @Min(1)
   @Max(MAX_INTEGER_COLUMN)
