@@ -79,3 +79,11 @@ export function waitForRun(
     { timeoutMs, intervalMs: 50, what: `run ${runId}` },
   );
 }
+
+/** Whether any two of the task runs ran at the same time. */
+export function overlapping(taskRuns: Json[]): boolean {
+  const spans = taskRuns
+    .map((run) => [Date.parse(run.startedAt), Date.parse(run.finishedAt)])
+    .sort((a, b) => a[0] - b[0]);
+  return spans.some((span, index) => index > 0 && span[0] < spans[index - 1][1]);
+}

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
-import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
+import {
+  createWorkflow,
+  overlapping,
+  startWorkflowWorld,
+  waitForRun,
+  type WorkflowWorld,
+} from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
-
-/** Whether any two of the task runs ran at the same time. */
-function overlapping(taskRuns: Json[]): boolean {
-  const spans = taskRuns
-    .map((run) => [Date.parse(run.startedAt), Date.parse(run.finishedAt)])
-    .sort((a, b) => a[0] - b[0]);
-  return spans.some((span, index) => index > 0 && span[0] < spans[index - 1][1]);
-}
 
 describe('named task queues with a concurrency of their own', () => {
   let world: WorkflowWorld;

@@ -1,18 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { AppProcess } from '@libs/testing';
-import { createWorkflow, waitForRun } from '../e2e/workflows-support.js';
+import { createWorkflow, overlapping, waitForRun } from '../e2e/workflows-support.js';
 import { clientOf, projectOwner, startPlatform } from '../support/workflow-platform.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
-
-/** Whether any two of the task runs ran at the same time. */
-function overlapping(taskRuns: Json[]): boolean {
-  const spans = taskRuns
-    .map((run) => [Date.parse(run.startedAt), Date.parse(run.finishedAt)])
-    .sort((a, b) => a[0] - b[0]);
-  return spans.some((span, index) => index > 0 && span[0] < spans[index - 1][1]);
-}
 
 describe('a named task queue that another worker of the installation does not list', () => {
   const apps: AppProcess[] = [];
