@@ -47,16 +47,16 @@ describe('npm run local', () => {
   });
 
   it('is ready on embedded PostgreSQL and its own redis-server, and says how long it took', async () => {
+    // The launcher says it is ready once it saw /health/ready answer 200, and how long that took: the
+    // time is its figure, not an assertion here, since a busy machine is slow.
     await waitFor(
-      async () => {
+      () => {
         if (launcher.exitCode !== null) throw new Error(`the launcher exited with ${launcher.exitCode}:\n${output}`);
-        return (await get('/health/ready'))?.status === 200;
+        return /ready in \d+\.\d s on Node v24\./.test(output);
       },
-      // How fast is the launcher's own figure ("ready in N s"), not an assertion: a busy machine is slow.
-      { timeoutMs: 120_000, intervalMs: 200, what: '/health/ready 200' },
+      { timeoutMs: 120_000, intervalMs: 200, what: 'the launcher to say it is ready' },
     );
     redisPid = Number(readFileSync(join(dataDir, 'redis', 'redis-server.pid'), 'utf8'));
-    expect(output).toMatch(/ready in \d+\.\d s on Node v24\./);
     const ready = await get('/health/ready');
     expect(await ready?.json()).toMatchObject({
       info: { postgres: { status: 'up' }, redis: { status: 'up' } },
