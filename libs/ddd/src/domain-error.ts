@@ -7,6 +7,7 @@ export type DomainErrorKind =
   | 'unauthorized'
   | 'precondition-failed'
   | 'too-large'
+  | 'rate-limited'
   | 'unavailable';
 
 export interface FieldProblem {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '@libs/ddd';
 import { problemForError } from './problem-for-error.js';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -21,6 +22,16 @@ describe('problemForError', () => {
   ])('answers 503 to %s, not 500', (_, error) => {
     const { problem, isBug } = problemForError(error, '/x');
     expect(problem).toMatchObject({ status: 503, type: '/problems/dependency-unavailable' });
+    expect(isBug).toBe(false);
+  });
+
+  it('answers 429 to a rate-limited domain error, with its slug and message', () => {
+    class Throttled extends DomainError {
+      readonly type = 'too-many-things';
+      readonly kind = 'rate-limited';
+    }
+    const { problem, isBug } = problemForError(new Throttled('slow down for 3 s'), '/x');
+    expect(problem).toMatchObject({ status: 429, type: '/problems/too-many-things', detail: 'slow down for 3 s' });
     expect(isBug).toBe(false);
   });
 

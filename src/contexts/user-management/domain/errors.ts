@@ -30,8 +30,8 @@ export class RefreshTokenReused extends DomainError {
 /** Too many failed logins for this account or address; the lock ends by itself. */
 export class LoginThrottled extends DomainError {
   readonly type = 'too-many-login-attempts';
-  // The HTTP layer answers 429 with Retry-After; the kind only matters if nothing maps it.
-  readonly kind = 'forbidden';
+  readonly kind = 'rate-limited';
+  /** Sent as Retry-After with the 429. */
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many failed logins; try again in ${retryAfterSeconds} s`);
   }

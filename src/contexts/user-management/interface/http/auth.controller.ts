@@ -9,13 +9,11 @@ import { RefreshSessionHandler } from '../../application/refresh-session/refresh
 import { RegisterUserHandler } from '../../application/register-user/register-user.handler.js';
 import { RevokeSessionHandler } from '../../application/revoke-sessions/revoke-session.handler.js';
 import { CurrentPrincipal, type Principal } from '../../contracts/principal.js';
-import { LoginThrottled } from '../../domain/errors.js';
 import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { clientDevice, clientIp } from './client.js';
 import { LogInRequest, RefreshRequest } from './dto/credentials.request.js';
 import { SessionResponse, SessionTokensResponse } from './dto/session.response.js';
 import { RegisterUserRequest, UserResponse } from './dto/user.dto.js';
-import { TooManyRequests } from './too-many-requests.js';
 
 @ApiTags('user-management')
 @Controller('auth')
@@ -39,19 +37,13 @@ export class AuthController {
   @ApiProblem(429, 'Too many failures for this account or address; see Retry-After')
   @ApiProblems(503)
   async login(@Body() body: LogInRequest, @Req() request: FastifyRequest): Promise<SessionTokensResponse> {
-    try {
-      const tokens = await this.logIn.execute({
-        email: body.email,
-        password: body.password,
-        ip: clientIp(request),
-        device: clientDevice(request),
-      });
-      return SessionTokensResponse.of(tokens);
-    } catch (error) {
-      if (error instanceof LoginThrottled)
-        throw new TooManyRequests(error.retryAfterSeconds, error.type, error.message);
-      throw error;
-    }
+    const tokens = await this.logIn.execute({
+      email: body.email,
+      password: body.password,
+      ip: clientIp(request),
+      device: clientDevice(request),
+    });
+    return SessionTokensResponse.of(tokens);
   }
 
   @Post('refresh')
