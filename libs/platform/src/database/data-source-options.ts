@@ -20,7 +20,9 @@ export function dataSourceOptions(
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries reach the caller, which answers or logs them as JSON with the request id; TypeORM's own
+    // logger would print them to the console with their parameters (emails, hashes).
+    logging: false,
     extra: { application_name: 'mlops-platform', connectionTimeoutMillis: 5000 },
   };
 }
