@@ -32,6 +32,13 @@ const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 5);
 type BenchEvents = Record<`${string}.bench.sent.v1`, { sentAtMs: number; padding: string }>;
 const PADDING = 'x'.repeat(200);
 
+/**
+ * Each measurement is a context of its own with its own outbox schema, as in the platform: a relay
+ * sends again every kept row of its schema when its stream's history is new (ADR 0008).
+ */
+const OUR_CONTEXTS = ['bench-throughput', 'bench-latency'] as const;
+const schemaOf = (context: string): string => context.replace('-', '_');
+
 const nowMs = (): number => Number(hrtime.bigint()) / 1e6;
 
 async function main(): Promise<void> {
@@ -41,7 +48,7 @@ async function main(): Promise<void> {
   const redis = new Redis(redisUrl);
   const wakeups = new RelayWakeups();
   dataSource.subscribers.push(new OutboxCommitSubscriber(wakeups));
-  await createMessagingTables(dataSource.createQueryRunner(), 'bench_source');
+  for (const context of OUR_CONTEXTS) await createMessagingTables(dataSource.createQueryRunner(), schemaOf(context));
   await createMessagingTables(dataSource.createQueryRunner(), 'bench_sink');
   const ours = new OurBus(dataSource, redis, redisUrl, wakeups);
   const raw = new RawLoop(redis, redisUrl);
@@ -81,7 +88,7 @@ class OurBus {
   ) {}
 
   async throughput(context: string): Promise<number> {
-    const outbox = new Outbox<BenchEvents>(context, 'bench_source');
+    const outbox = new Outbox<BenchEvents>(context, schemaOf(context));
     const type = `${context}.bench.sent.v1` as const;
     let received = 0;
     const stop = await this.start(context, () => (received += 1));
@@ -106,7 +113,7 @@ class OurBus {
   }
 
   async latencyAtFixedRate(context: string): Promise<number[]> {
-    const outbox = new Outbox<BenchEvents>(context, 'bench_source');
+    const outbox = new Outbox<BenchEvents>(context, schemaOf(context));
     const type = `${context}.bench.sent.v1` as const;
     const latencies: number[] = [];
     const stop = await this.start(context, (event) => latencies.push(nowMs() - event.payload.sentAtMs));
@@ -129,7 +136,7 @@ class OurBus {
       this.redis,
       {
         context,
-        schema: 'bench_source',
+        schema: schemaOf(context),
         batchSize: 500,
         pollIntervalMs: 1000,
         streamMaxLength: 1_000_000,
@@ -137,7 +144,7 @@ class OurBus {
       },
       NO_METRICS,
     );
-    this.wakeups.register('bench_source', () => relay.wake());
+    this.wakeups.register(schemaOf(context), () => relay.wake());
     relay.start();
     class Sink extends IntegrationEventHandler<BenchEvents> {
       readonly consumer = `bench-sink.${context}`;
