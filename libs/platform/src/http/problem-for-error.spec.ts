@@ -15,6 +15,8 @@ describe('problemForError', () => {
     ['a refused connection', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
     ['an administrator shutdown', wrapped(withCode('terminating connection due to administrator command', '57P01'))],
     ['a connection failure', withCode('connection failure', '08006')],
+    ['a Redis command past its timeout', new Error('Command timed out')],
+    ['a Redis connection that gave up', new Error('Connection is closed.')],
     [
       'a transaction whose connection was released',
       Object.assign(new Error('released'), { name: 'QueryRunnerAlreadyReleasedError' }),

@@ -40,13 +40,16 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
 ]);
 
-// node-postgres and its pool report a lost or unobtainable connection by message only, without a code.
+// node-postgres, its pool and ioredis report a lost or unobtainable connection by message only, without a code.
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
   /^timeout exceeded when trying to connect$/,
   /^Client has encountered a connection error and is not queryable$/,
   /^Client was closed and is not queryable$/,
   /^Query read timeout$/,
+  // ioredis: a command past REDIS_COMMAND_TIMEOUT_MS, or sent on a connection that has given up.
+  /^Command timed out$/,
+  /^Connection is closed\.$/,
 ];
 
 // Errors named, not coded: Redis gave up retrying; TypeORM has no connection, or released the
