@@ -1,0 +1,51 @@
+import { SessionTermination } from '../../../src/contexts/user-management/application/revoke-sessions/session-termination.js';
+import {
+  FakeAccessTokens,
+  FakeAccessTokenVerifier,
+  FakeAuditLog,
+  FakeAuthSettings,
+  FakeEventPublisher,
+  FakeLoginAttempts,
+  FakePasswordHasher,
+  FakeSecretTokens,
+  FakeSessionLimits,
+  FakeSessionStore,
+  FakeTransaction,
+} from './fake-services.js';
+import {
+  FakeApiKeyRepository,
+  FakeMembershipLookup,
+  FakeProjectRepository,
+  FakeRefreshTokenFamilyRepository,
+  FakeUserRepository,
+} from './fake-stores.js';
+
+/** Every port of user management, faked in memory; a spec arranges real aggregates in them. */
+export function fakeUserManagementPorts() {
+  const projects = new FakeProjectRepository();
+  const ports = {
+    users: new FakeUserRepository(),
+    hasher: new FakePasswordHasher(),
+    attempts: new FakeLoginAttempts(),
+    families: new FakeRefreshTokenFamilyRepository(),
+    sessions: new FakeSessionStore(),
+    accessTokens: new FakeAccessTokens(),
+    verifier: new FakeAccessTokenVerifier(),
+    secrets: new FakeSecretTokens(),
+    settings: new FakeAuthSettings(),
+    limits: new FakeSessionLimits(),
+    transaction: new FakeTransaction(),
+    audit: new FakeAuditLog(),
+    events: new FakeEventPublisher(),
+    keys: new FakeApiKeyRepository(),
+    projects,
+    memberships: new FakeMembershipLookup(projects),
+  };
+  return {
+    ...ports,
+    /** The real termination service over the fakes: several handlers end sessions through it. */
+    termination: new SessionTermination(ports.sessions, ports.families, ports.transaction, ports.audit, ports.events),
+  };
+}
+
+export type FakeUserManagementPorts = ReturnType<typeof fakeUserManagementPorts>;
