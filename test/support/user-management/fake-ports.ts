@@ -1,9 +1,11 @@
+import { CurrentPassword } from '../../../src/contexts/user-management/application/change-password/current-password.js';
 import { SessionTermination } from '../../../src/contexts/user-management/application/revoke-sessions/session-termination.js';
 import {
   FakeAccessTokens,
   FakeAccessTokenVerifier,
   FakeAuditLog,
   FakeAuthSettings,
+  FakeCommonPasswords,
   FakeEventPublisher,
   FakeLoginAttempts,
   FakePasswordHasher,
@@ -26,6 +28,7 @@ export function fakeUserManagementPorts() {
   const ports = {
     users: new FakeUserRepository(),
     hasher: new FakePasswordHasher(),
+    commonPasswords: new FakeCommonPasswords(),
     attempts: new FakeLoginAttempts(),
     families: new FakeRefreshTokenFamilyRepository(),
     sessions: new FakeSessionStore(),
@@ -43,8 +46,9 @@ export function fakeUserManagementPorts() {
   };
   return {
     ...ports,
-    /** The real termination service over the fakes: several handlers end sessions through it. */
+    // The real application services over the fakes: several handlers share them.
     termination: new SessionTermination(ports.sessions, ports.families, ports.transaction, ports.audit, ports.events),
+    currentPassword: new CurrentPassword(ports.users, ports.hasher),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   type LoginAttemptKeys,
 } from '../../../src/contexts/user-management/domain/sessions/login-attempts.js';
 import { SessionStore, type Session } from '../../../src/contexts/user-management/domain/sessions/session.js';
+import { CommonPasswords } from '../../../src/contexts/user-management/domain/users/common-passwords.js';
 import { PasswordHasher } from '../../../src/contexts/user-management/domain/users/password-hasher.js';
 
 /** "hash(pw)" hashes pw; every compare is recorded, so a spec can count bcrypt work. */
@@ -183,5 +184,12 @@ export class FakeEventPublisher extends EventPublisher {
   }
   types(): UserManagementEventType[] {
     return this.published.map((event) => event.type);
+  }
+}
+
+export class FakeCommonPasswords extends CommonPasswords {
+  readonly listed = new Set(['password123']);
+  includes(password: string): boolean {
+    return this.listed.has(password);
   }
 }
