@@ -40,7 +40,7 @@ export class FakeUserRepository extends UserRepository {
     const start = cursor ? all.findIndex((user) => user.id === cursor) + 1 : 0;
     const items = all.slice(start, start + limit);
     const more = start + limit < all.length;
-    return Promise.resolve({ items, nextCursor: more ? items[items.length - 1]!.id : null });
+    return Promise.resolve({ items, nextCursor: more ? items[items.length - 1].id : null });
   }
   countAdmins(): Promise<number> {
     return Promise.resolve([...this.byId.values()].filter((user) => user.isAdmin).length);

@@ -43,7 +43,7 @@ describe('creating an API key', () => {
   it('issues a key of the actor, stores only its hash and shows the secret once', async () => {
     const { ports, editor, project, handler, command } = arrange();
     const created = await handler.execute(command(editor));
-    const stored = ports.keys.saved[0]!.snapshot;
+    const stored = ports.keys.saved[0].snapshot;
     expect(stored).toMatchObject({ ownerId: editor.id, projectId: project.id, permissions: ['workflow:run'] });
     expect(stored.secretHash).toBe(ports.secrets.digest(created.secret));
     expect(ports.events.types()).toEqual(['user-management.api-key.created.v1']);
