@@ -1,6 +1,7 @@
 export * from './consumer/dead-letters.js';
 export * from './consumer/event-context.js';
 export * from './consumer/integration-event-handler.js';
+export * from './consumer/self-committing-event-handler.js';
 export * from './consumer/stream-consumer.js';
 export * from './envelope.js';
 export * from './health/bus-backlog.js';
