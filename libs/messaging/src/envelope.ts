@@ -22,7 +22,10 @@ export type EventMap = object;
 /** The event types of a map, as strings. */
 export type EventType<TEvents extends EventMap> = keyof TEvents & string;
 
-export type EnvelopeOf<TEvents extends EventMap, TType extends EventType<TEvents>> = EventEnvelope<
-  TType,
-  TEvents[TType]
->;
+/**
+ * The envelope of one of `TType`'s events. Distributed over a union of types, so a handler of
+ * several narrows `event.payload` by checking `event.type`.
+ */
+export type EnvelopeOf<TEvents extends EventMap, TType extends EventType<TEvents>> = TType extends unknown
+  ? EventEnvelope<TType, TEvents[TType]>
+  : never;

@@ -1,6 +1,7 @@
 export * from './consumer/dead-letters.js';
 export * from './consumer/event-context.js';
 export * from './consumer/integration-event-handler.js';
+export * from './consumer/self-committing-event-handler.js';
 export * from './consumer/stream-consumer.js';
 export * from './envelope.js';
 export * from './health/bus-backlog.js';
@@ -10,6 +11,8 @@ export * from './nest/messaging.options.js';
 export * from './outbox/outbox-commit.subscriber.js';
 export * from './outbox/outbox.js';
 export * from './outbox/relay-wakeups.js';
+export * from './publisher/event-publisher.js';
+export * from './publisher/outbox-event-publisher.js';
 export * from './relay/outbox-relay.js';
 export * from './schema/messaging-tables.js';
 export * from './schema/messaging-tables.migration.js';

@@ -11,11 +11,20 @@ export function sourceOf(eventType: string): string {
 }
 
 /**
- * A handler subscribes to one event type, or to every event of one context's stream with
- * `<context>.*` (a consumer that routes by type itself, such as workflow triggers).
+ * A handler subscribes to one or several event types, or to every event of one context's stream
+ * with `<context>.*` (a consumer that routes by type itself, such as workflow triggers).
  */
 export function isHandledBy(subscription: string, eventType: string): boolean {
   return subscription.endsWith('.*') ? eventType.startsWith(subscription.slice(0, -1)) : eventType === subscription;
+}
+
+/** The one stream a handler reads: every type it subscribes to must come from one context. */
+export function streamOfSubscriptions(subscriptions: readonly string[]): string {
+  const sources = new Set(subscriptions.map(sourceOf));
+  if (sources.size !== 1) {
+    throw new Error(`A handler subscribes to the events of exactly one context, not "${subscriptions.join('", "')}"`);
+  }
+  return streamOf([...sources][0]);
 }
 
 export const DEAD_LETTER_STREAM = 'events.dead-letter';

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
+import { outboxEventPublisher } from '@libs/messaging';
 import { loadStorageConfig, StorageModule } from '@libs/storage';
 import { AmbientTransaction, RedisConnections } from '@libs/platform';
 import { queuePrefixOf } from '@contexts/workflow-engine';
@@ -12,7 +13,6 @@ import { LinkServingHandler } from './application/link-serving/link-serving.hand
 import { ModelQueriesHandler } from './application/model-queries/model-queries.handler.js';
 import { MoveAliasHandler } from './application/move-alias/move-alias.handler.js';
 import { ArtifactSettings } from './application/ports/artifact-settings.js';
-import { EventPublisher } from './application/ports/event-publisher.js';
 import { Transaction } from './application/ports/transaction.js';
 import { RegisterModelHandler } from './application/register-model/register-model.handler.js';
 import { RegisterVersionFromTaskHandler } from './application/register-version-from-task/register-version-from-task.handler.js';
@@ -34,7 +34,6 @@ import { RegistrySettingsRepository } from './domain/settings/registry-settings.
 import { ModelVersionRepository } from './domain/version/model-version.repository.js';
 import { ConfiguredArtifactSettings } from './infrastructure/config/configured-artifact-settings.js';
 import { MODEL_REGISTRY_CONFIG, readModelRegistryConfig } from './infrastructure/config/model-registry-config.js';
-import { OutboxEventPublisher } from './infrastructure/events/outbox-event-publisher.js';
 import { LocalModelRegistryFacade } from './infrastructure/model-registry.facade.local.js';
 import { MODEL_REGISTRY_ENTITIES } from './infrastructure/persistence/entities.js';
 import { ProjectOfModel, ProjectOfModelVersion } from './infrastructure/persistence/project-of-model.js';
@@ -80,7 +79,7 @@ const ADAPTERS: Provider[] = [
   { provide: ArtifactSettings, useClass: ConfiguredArtifactSettings },
   AmbientTransaction,
   { provide: Transaction, useExisting: AmbientTransaction },
-  { provide: EventPublisher, useClass: OutboxEventPublisher },
+  outboxEventPublisher({ source: 'model-registry', schema: 'model_registry' }),
   { provide: RegisteredModelRepository, useClass: TypeOrmRegisteredModelRepository },
   { provide: ModelVersionRepository, useClass: TypeOrmModelVersionRepository },
   { provide: ModelAliasRepository, useClass: TypeOrmModelAliasRepository },

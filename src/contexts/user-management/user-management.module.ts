@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { outboxEventPublisher } from '@libs/messaging';
 import type { ContextModuleOptions } from '@libs/platform';
 import { BootstrapAdminHandler } from './application/bootstrap-admin/bootstrap-admin.handler.js';
 import { ChangeEmailHandler } from './application/change-email/change-email.handler.js';
@@ -16,7 +17,6 @@ import { LogInHandler } from './application/log-in/log-in.handler.js';
 import { LogOutHandler } from './application/log-out/log-out.handler.js';
 import { AccessTokenIssuer } from './application/ports/access-tokens.js';
 import { AuthSettings } from './application/ports/auth-settings.js';
-import { EventPublisher } from './application/ports/event-publisher.js';
 import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler.js';
 import { RegisterUserHandler } from './application/register-user/register-user.handler.js';
 import { RevokeApiKeyHandler } from './application/revoke-api-key/revoke-api-key.handler.js';
@@ -34,7 +34,6 @@ import { PasswordHasher } from './domain/users/password-hasher.js';
 import { UserRepository } from './domain/users/user.repository.js';
 import { authSettingsFrom } from './infrastructure/config/auth-settings.from-config.js';
 import { readUserManagementConfig, USER_MANAGEMENT_CONFIG } from './infrastructure/config/user-management-config.js';
-import { OutboxEventPublisher } from './infrastructure/events/outbox-event-publisher.js';
 import { BcryptPasswordHasher } from './infrastructure/passwords/bcrypt-password-hasher.js';
 import { ListedCommonPasswords } from './infrastructure/passwords/listed-common-passwords.js';
 import { TypeOrmAuditLog } from './infrastructure/persistence/typeorm-audit-log.js';
@@ -87,7 +86,7 @@ const ADAPTERS: Provider[] = [
   { provide: ProjectRepository, useClass: TypeOrmProjectRepository },
   { provide: RefreshTokenFamilyRepository, useClass: TypeOrmRefreshTokenFamilyRepository },
   { provide: AuditLog, useClass: TypeOrmAuditLog },
-  { provide: EventPublisher, useClass: OutboxEventPublisher },
+  outboxEventPublisher({ source: 'user-management', schema: 'user_management' }),
   { provide: PasswordHasher, useClass: BcryptPasswordHasher },
   { provide: CommonPasswords, useClass: ListedCommonPasswords },
   { provide: LoginAttempts, useClass: RedisLoginAttempts },

@@ -18,7 +18,12 @@ import type { EntityManager } from 'typeorm';
 /** The events of a throwaway test context. */
 export interface ProbeEvents {
   [type: `${string}.probe.recorded.v1`]: { key: string; fail?: boolean };
+  [type: `${string}.probe.revised.v1`]: { key: string; fail?: boolean };
+  [type: `${string}.probe.withdrawn.v1`]: { key: string; fail?: boolean };
 }
+
+/** A probe event's kind: `recorded` unless a test says otherwise. */
+type ProbeKind = 'recorded' | 'revised' | 'withdrawn';
 
 /**
  * A bus wired by hand on the real PostgreSQL and Redis: a producer context with
@@ -58,10 +63,15 @@ export class BusFixture {
     this.redis.disconnect();
   }
 
-  async publish(key: string, options: { fail?: boolean; rollback?: boolean } = {}): Promise<void> {
+  typeOf(kind: ProbeKind): `${string}.probe.${ProbeKind}.v1` {
+    return `${this.producer}.probe.${kind}.v1`;
+  }
+
+  async publish(key: string, options: { fail?: boolean; rollback?: boolean; kind?: ProbeKind } = {}): Promise<void> {
+    const type = this.typeOf(options.kind ?? 'recorded');
     await this.dataSource
       .transaction(async (manager) => {
-        await this.outbox.publish(manager, this.eventType, { key, fail: options.fail }, { aggregateId: key });
+        await this.outbox.publish(manager, type, { key, fail: options.fail }, { aggregateId: key });
         if (options.rollback) throw new RolledBack();
       })
       .catch((error: unknown) => {
@@ -89,15 +99,26 @@ export class BusFixture {
     return relay;
   }
 
-  /** The recording consumer writes effects and honours `fail`; an observer only counts deliveries. */
+  /**
+   * The recording consumer writes effects and honours `fail`; an observer only counts deliveries.
+   * It subscribes to `recorded` events, or to the `kinds` given.
+   */
   async startConsumer(
-    options: { maxDeliveries?: number; observer?: string; inboxRetentionHours?: number; batched?: boolean } = {},
+    options: {
+      maxDeliveries?: number;
+      observer?: string;
+      inboxRetentionHours?: number;
+      batched?: boolean;
+      kinds?: readonly ProbeKind[];
+    } = {},
   ): Promise<StreamConsumer> {
+    const handler = options.batched ? new RecordProbeBatches(this) : new RecordProbe(this, options.observer);
+    if (options.kinds) handler.eventType = options.kinds.map((kind) => this.typeOf(kind));
     const consumer = new StreamConsumer(
       this.dataSource,
       this.redis,
       new Redis(process.env.REDIS_URL!),
-      options.batched ? new RecordProbeBatches(this) : new RecordProbe(this, options.observer),
+      handler,
       {
         consumerName: `test-${this.suffix}`,
         inboxSchema: this.consumerSchema,
@@ -139,9 +160,11 @@ export class BusFixture {
 
 class RolledBack extends Error {}
 
-class RecordProbe extends IntegrationEventHandler<ProbeEvents> {
+type ProbeType = ReturnType<BusFixture['typeOf']>;
+
+class RecordProbe extends IntegrationEventHandler<ProbeEvents, ProbeType> {
   readonly consumer: string;
-  readonly eventType: BusFixture['eventType'];
+  eventType: ProbeType | readonly ProbeType[];
 
   constructor(
     private readonly fixture: BusFixture,
@@ -152,7 +175,7 @@ class RecordProbe extends IntegrationEventHandler<ProbeEvents> {
     this.eventType = fixture.eventType;
   }
 
-  async handle(event: EnvelopeOf<ProbeEvents, BusFixture['eventType']>, manager: EntityManager): Promise<void> {
+  async handle(event: EnvelopeOf<ProbeEvents, ProbeType>, manager: EntityManager): Promise<void> {
     this.fixture.countAttempt(this.consumer, event.payload.key);
     if (this.observer) return;
     await manager.query(`INSERT INTO "${this.fixture.consumerSchema}".effects (key, event_id) VALUES ($1, $2)`, [
@@ -170,7 +193,7 @@ class RecordProbeBatches extends RecordProbe {
   }
 
   override async handleBatch(
-    events: readonly EnvelopeOf<ProbeEvents, BusFixture['eventType']>[],
+    events: readonly EnvelopeOf<ProbeEvents, ProbeType>[],
     manager: EntityManager,
   ): Promise<void> {
     this.recorder.batches.push(events.length);

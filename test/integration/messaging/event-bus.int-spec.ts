@@ -22,6 +22,17 @@ describe('the event bus on the real PostgreSQL and Redis', () => {
     expect(await bus.unpublished()).toBe(0);
   });
 
+  it('hands a handler of several event types each of them, and none of the other types of the stream', async () => {
+    bus.startRelay();
+    await bus.startConsumer({ kinds: ['recorded', 'revised'] });
+    await bus.publish('withdrawn', { kind: 'withdrawn' });
+    await bus.publish('revised', { kind: 'revised' });
+    await bus.publish('recorded');
+    await waitFor(async () => (await bus.effects()).includes('recorded'), { what: 'the recorded event' });
+    expect(await bus.effects()).toEqual(['recorded', 'revised']);
+    expect(bus.attemptsOf('withdrawn')).toBe(0);
+  });
+
   it('never delivers an event published inside a rolled-back transaction', async () => {
     bus.startRelay();
     await bus.startConsumer();

@@ -3,7 +3,7 @@ import { uuidV7Floor } from '@libs/ddd';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
-import { isHandledBy, sourceOf, streamOf } from '../stream-names.js';
+import { isHandledBy, streamOfSubscriptions } from '../stream-names.js';
 import { DeadLetters } from './dead-letters.js';
 import type { IntegrationEventHandler } from './integration-event-handler.js';
 import { handleInTransaction, type FailedEntry } from './handle-in-transaction.js';
@@ -44,6 +44,7 @@ export interface ConsumerLoopState {
 export class StreamConsumer {
   readonly group: string;
   readonly stream: string;
+  private readonly subscriptions: readonly string[];
   private readonly logger: Logger;
   private readonly deadLetters: DeadLetters;
   private running = false;
@@ -61,7 +62,8 @@ export class StreamConsumer {
     private readonly metrics: MessagingMetrics,
   ) {
     this.group = handler.consumer;
-    this.stream = streamOf(sourceOf(handler.eventType));
+    this.subscriptions = typeof handler.eventType === 'string' ? [handler.eventType] : handler.eventType;
+    this.stream = streamOfSubscriptions(this.subscriptions);
     this.logger = new Logger(`StreamConsumer ${this.group}`);
     this.deadLetters = new DeadLetters(commands);
   }
@@ -180,7 +182,9 @@ export class StreamConsumer {
 
   private async process(entries: StreamEntry[]): Promise<void> {
     const mine = entries.filter(
-      (entry) => isHandledBy(this.handler.eventType, entry.type) && (!entry.target || entry.target === this.group),
+      (entry) =>
+        this.subscriptions.some((subscription) => isHandledBy(subscription, entry.type)) &&
+        (!entry.target || entry.target === this.group),
     );
     const ignored = entries.length - mine.length;
     const { done, failed } =

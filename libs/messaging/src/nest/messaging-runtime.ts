@@ -153,6 +153,6 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     );
     await consumer.start();
     this.consumers.push(consumer);
-    this.logger.log(`Consuming ${handler.eventType} as ${handler.consumer}`);
+    this.logger.log(`Consuming ${[handler.eventType].flat().join(', ')} as ${handler.consumer}`);
   }
 }

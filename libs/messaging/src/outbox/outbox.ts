@@ -1,7 +1,7 @@
 import { newId } from '@libs/ddd';
 import { RequestContext } from '@libs/platform';
 import type { EntityManager } from 'typeorm';
-import type { EnvelopeOf, EventMap, EventType } from '../envelope.js';
+import type { EnvelopeOf, EventEnvelope, EventMap, EventType } from '../envelope.js';
 
 /** Where in the queryRunner's free-form `data` the outbox notes which schemas it wrote. */
 export const OUTBOX_SCHEMAS_WRITTEN = 'outboxSchemasWritten';
@@ -66,7 +66,8 @@ export class Outbox<TEvents extends EventMap> {
         'Outbox.publish must run inside a transaction: the event would not be tied to the change that caused it',
       );
     }
-    const envelopes = events.map((event) => this.envelope(event));
+    // Each envelope keeps its event's type and payload, which is the distributed EnvelopeOf.
+    const envelopes = events.map((event) => this.envelope(event)) as EnvelopeOf<TEvents, EventType<TEvents>>[];
     const rows = envelopes.map((envelope) => ({ id: envelope.id, type: envelope.type, envelope }));
     if (envelopes.length > 0) {
       const data = runner.data as Record<string, Set<string> | undefined>;
@@ -87,7 +88,9 @@ export class Outbox<TEvents extends EventMap> {
        ORDER BY e.n`;
   }
 
-  private envelope<TType extends EventType<TEvents>>(event: PendingEvent<TEvents, TType>): EnvelopeOf<TEvents, TType> {
+  private envelope<TType extends EventType<TEvents>>(
+    event: PendingEvent<TEvents, TType>,
+  ): EventEnvelope<TType, TEvents[TType]> {
     const context = RequestContext.current();
     const id = newId();
     return {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
 import { VersionHoldsAlias } from '../../domain/errors.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
 import { requireVersion, versionSubject } from '../lookups.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 
 /** Retires a version; one an alias still names must be replaced under that alias first. */
@@ -14,7 +15,7 @@ export class ArchiveModelVersionHandler {
     private readonly transaction: Transaction,
     private readonly versions: ModelVersionRepository,
     private readonly aliases: ModelAliasRepository,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<ModelRegistryEvents>,
   ) {}
 
   execute(versionId: string): Promise<ModelVersion> {

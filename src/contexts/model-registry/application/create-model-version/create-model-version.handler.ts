@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
 import { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
 import { requireModel, versionSubject } from '../lookups.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import type { CreateModelVersionCommand } from './create-model-version.command.js';
 
@@ -14,7 +15,7 @@ export class CreateModelVersionHandler {
     private readonly transaction: Transaction,
     private readonly models: RegisteredModelRepository,
     private readonly versions: ModelVersionRepository,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<ModelRegistryEvents>,
   ) {}
 
   execute(command: CreateModelVersionCommand): Promise<ModelVersion> {

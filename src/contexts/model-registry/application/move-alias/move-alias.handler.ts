@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyError, NotFoundError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import { ModelAlias } from '../../domain/alias/model-alias.js';
 import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
 import { ModelCardRepository } from '../../domain/card/model-card.repository.js';
@@ -10,7 +11,7 @@ import { failedPromotionRules } from '../../domain/promotion/promotion-gate.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
 import { requireModel } from '../lookups.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import type { MoveAliasCommand } from './move-alias.command.js';
 
@@ -23,7 +24,7 @@ export class MoveAliasHandler {
     private readonly versions: ModelVersionRepository,
     private readonly aliases: ModelAliasRepository,
     private readonly cards: ModelCardRepository,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<ModelRegistryEvents>,
   ) {}
 
   execute(command: MoveAliasCommand): Promise<ModelAlias> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { RegisteredModel } from '../../domain/model/registered-model.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import type { RegisterModelCommand } from './register-model.command.js';
 
@@ -10,7 +11,7 @@ export class RegisterModelHandler {
   constructor(
     private readonly transaction: Transaction,
     private readonly models: RegisteredModelRepository,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<ModelRegistryEvents>,
   ) {}
 
   execute(command: RegisterModelCommand): Promise<RegisteredModel> {

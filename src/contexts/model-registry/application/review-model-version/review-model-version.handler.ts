@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
 import { VersionHoldsAlias } from '../../domain/errors.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
@@ -6,7 +7,7 @@ import { RegistrySettingsRepository } from '../../domain/settings/registry-setti
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
 import { requireModel, requireVersion, versionSubject } from '../lookups.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import type { ReviewModelVersionCommand } from './review-model-version.command.js';
 
@@ -19,7 +20,7 @@ export class ReviewModelVersionHandler {
     private readonly versions: ModelVersionRepository,
     private readonly aliases: ModelAliasRepository,
     private readonly settings: RegistrySettingsRepository,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<ModelRegistryEvents>,
   ) {}
 
   execute(command: ReviewModelVersionCommand): Promise<ModelVersion> {

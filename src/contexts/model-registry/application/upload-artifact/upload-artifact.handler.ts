@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { newId } from '@libs/ddd';
 import { ObjectStore } from '@libs/storage';
+import { EventPublisher } from '@libs/messaging';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
 import { requireVersion, versionSubject } from '../lookups.js';
 import { ArtifactSettings } from '../ports/artifact-settings.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import type { ArtifactBody, UploadArtifactCommand } from './upload-artifact.command.js';
 
@@ -25,7 +26,7 @@ export class UploadArtifactHandler {
     private readonly versions: ModelVersionRepository,
     private readonly store: ObjectStore,
     private readonly settings: ArtifactSettings,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<ModelRegistryEvents>,
   ) {}
 
   async execute(command: UploadArtifactCommand): Promise<ModelVersion> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { EmailTaken } from '../../domain/errors.js';
 import { Email } from '../../domain/users/email.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import { CurrentPassword } from '../change-password/current-password.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 
 export interface ChangeEmailCommand {
@@ -22,7 +23,7 @@ export class ChangeEmailHandler {
     private readonly users: UserRepository,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(command: ChangeEmailCommand): Promise<void> {
@@ -35,7 +36,7 @@ export class ChangeEmailHandler {
     await this.transaction.run(async () => {
       await this.users.save(user);
       await this.audit.record({ action: 'user.email-changed', actorId: user.id, subjectId: user.id, ip: command.ip });
-      await this.events.publish('user-management.user.email-changed.v1', { userId: user.id }, user.id);
+      await this.events.publish('user-management.user.email-changed.v1', { userId: user.id }, { aggregateId: user.id });
     });
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { CommonPasswords } from '../../domain/users/common-passwords.js';
 import { PasswordHasher } from '../../domain/users/password-hasher.js';
 import { PasswordPolicy } from '../../domain/users/password-policy.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import { SessionTermination } from '../revoke-sessions/session-termination.js';
 import type { ChangePasswordCommand } from './change-password.command.js';
@@ -23,7 +24,7 @@ export class ChangePasswordHandler {
     private readonly termination: SessionTermination,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {
     this.policy = new PasswordPolicy(commonPasswords);
   }
@@ -47,7 +48,7 @@ export class ChangePasswordHandler {
       this.events.publish(
         'user-management.user.password-changed.v1',
         { userId: user.id, sessionsEnded: ended },
-        user.id,
+        { aggregateId: user.id },
       ),
     );
   }

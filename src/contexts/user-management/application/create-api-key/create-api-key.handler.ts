@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import { decideAccess } from '../../domain/access/access-decision.js';
 import type { Permission } from '../../domain/access/permission.js';
 import { ApiKey } from '../../domain/api-keys/api-key.js';
@@ -7,7 +8,7 @@ import { ApiKeyRepository } from '../../domain/api-keys/api-key.repository.js';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { MembershipLookup } from '../../domain/projects/project.repository.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { SecretTokens } from '../ports/secret-tokens.js';
 import { Transaction } from '../ports/transaction.js';
 import type { CreateApiKeyCommand } from './create-api-key.command.js';
@@ -31,7 +32,7 @@ export class CreateApiKeyHandler {
     private readonly secrets: SecretTokens,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(command: CreateApiKeyCommand): Promise<CreatedApiKey> {
@@ -72,7 +73,7 @@ export class CreateApiKeyHandler {
           permissions: [...snapshot.permissions],
           expiresAt: snapshot.expiresAt?.toISOString() ?? null,
         },
-        key.id,
+        { aggregateId: key.id },
       );
     });
     return { key, secret: generated.secret };

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { Project } from '../../domain/projects/project.js';
 import { ProjectRepository } from '../../domain/projects/project.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import { recordMembershipChanges } from '../set-project-member/record-membership-changes.js';
 
@@ -13,7 +14,7 @@ export class CreateProjectHandler {
     private readonly projects: ProjectRepository,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(actorId: string, name: string, ip: string): Promise<Project> {
@@ -24,7 +25,7 @@ export class CreateProjectHandler {
       await this.events.publish(
         'user-management.project.created.v1',
         { projectId: project.id, name: project.name, ownerId: actorId },
-        project.id,
+        { aggregateId: project.id },
       );
       await recordMembershipChanges(project, { actorId, ip }, this.audit, this.events);
     });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 
 /** An admin creates a non-human account that only ever authenticates with API keys. */
@@ -12,7 +13,7 @@ export class CreateServiceAccountHandler {
     private readonly users: UserRepository,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(actorId: string, displayName: string, ip: string): Promise<User> {
@@ -29,7 +30,7 @@ export class CreateServiceAccountHandler {
       await this.events.publish(
         'user-management.user.registered.v1',
         { userId: account.id, kind: 'service', displayName: account.displayName, invitedBy: actorId },
-        account.id,
+        { aggregateId: account.id },
       );
     });
     return account;

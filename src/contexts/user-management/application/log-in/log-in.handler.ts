@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { newId, ValidationError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { InvalidCredentials, LoginThrottled } from '../../domain/errors.js';
 import { LoginAttempts, type LoginAttemptKeys } from '../../domain/sessions/login-attempts.js';
@@ -12,7 +13,7 @@ import type { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import { AccessTokenIssuer } from '../ports/access-tokens.js';
 import { AuthSettings } from '../ports/auth-settings.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { SecretTokens } from '../ports/secret-tokens.js';
 import { Transaction } from '../ports/transaction.js';
 import type { LogInCommand } from './log-in.command.js';
@@ -32,7 +33,7 @@ export class LogInHandler {
     private readonly settings: AuthSettings,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(command: LogInCommand): Promise<SessionTokens> {
@@ -74,7 +75,7 @@ export class LogInHandler {
       await this.events.publish(
         'user-management.login.succeeded.v1',
         { userId: user.id, sessionId, ip: command.ip },
-        user.id,
+        { aggregateId: user.id },
       );
     });
     await this.sessions.create({
@@ -108,7 +109,11 @@ export class LogInHandler {
         subjectId: userId,
         ip,
       });
-      await this.events.publish('user-management.login.failed.v1', { userId, ip, reason }, userId ?? ip);
+      await this.events.publish(
+        'user-management.login.failed.v1',
+        { userId, ip, reason },
+        { aggregateId: userId ?? ip },
+      );
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { RefreshTokenReused, Unauthenticated } from '../../domain/errors.js';
 import type { RefreshTokenFamily } from '../../domain/sessions/refresh-token-family.js';
@@ -8,7 +9,7 @@ import { isIdle, SessionStore } from '../../domain/sessions/session.js';
 import { SessionLimits } from '../ports/session-limits.js';
 import type { SessionTokens } from '../log-in/session-tokens.js';
 import { AccessTokenIssuer } from '../ports/access-tokens.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { SecretTokens } from '../ports/secret-tokens.js';
 import { Transaction } from '../ports/transaction.js';
 import type { RefreshSessionCommand } from './refresh-session.command.js';
@@ -26,7 +27,7 @@ export class RefreshSessionHandler {
     private readonly secrets: SecretTokens,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
     private readonly limits: SessionLimits,
   ) {}
 
@@ -84,12 +85,12 @@ export class RefreshSessionHandler {
       await this.events.publish(
         'user-management.refresh-token.reused.v1',
         { userId: family.userId, sessionId: family.id, ip },
-        family.userId,
+        { aggregateId: family.userId },
       );
       await this.events.publish(
         'user-management.session.revoked.v1',
         { userId: family.userId, sessionIds: [family.id], reason: 'reuse' },
-        family.userId,
+        { aggregateId: family.userId },
       );
     });
     await this.sessions.revoke(family.userId, family.id);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { EmailTaken, SelfSignUpClosed } from '../../domain/errors.js';
 import { CommonPasswords } from '../../domain/users/common-passwords.js';
@@ -8,7 +9,7 @@ import { PasswordPolicy } from '../../domain/users/password-policy.js';
 import { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import { AuthSettings } from '../ports/auth-settings.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import type { RegisterUserCommand } from './register-user.command.js';
 
@@ -24,7 +25,7 @@ export class RegisterUserHandler {
     private readonly settings: AuthSettings,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {
     this.policy = new PasswordPolicy(commonPasswords);
   }
@@ -52,7 +53,7 @@ export class RegisterUserHandler {
       await this.events.publish(
         'user-management.user.registered.v1',
         { userId: user.id, kind: user.kind, displayName: user.displayName, invitedBy: command.invitedBy },
-        user.id,
+        { aggregateId: user.id },
       );
     });
     return user;

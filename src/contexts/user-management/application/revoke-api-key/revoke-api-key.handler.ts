@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import { decideAccess } from '../../domain/access/access-decision.js';
 import { ApiKeyRepository } from '../../domain/api-keys/api-key.repository.js';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { MembershipLookup } from '../../domain/projects/project.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 
 /** Its owner, an admin or the project's admins may revoke a key; to anyone else it does not exist. */
@@ -15,7 +16,7 @@ export class RevokeApiKeyHandler {
     private readonly memberships: MembershipLookup,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(actor: { userId: string; isAdmin: boolean }, keyId: string, ip: string): Promise<void> {
@@ -31,7 +32,11 @@ export class RevokeApiKeyHandler {
     await this.transaction.run(async () => {
       await this.keys.save(key);
       await this.audit.record({ action: 'api-key.revoked', actorId: actor.userId, subjectId: keyId, projectId, ip });
-      await this.events.publish('user-management.api-key.revoked.v1', { apiKeyId: keyId, ownerId, projectId }, keyId);
+      await this.events.publish(
+        'user-management.api-key.revoked.v1',
+        { apiKeyId: keyId, ownerId, projectId },
+        { aggregateId: keyId },
+      );
     });
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { RefreshTokenFamilyRepository } from '../../domain/sessions/refresh-token-family.repository.js';
 import { SessionStore } from '../../domain/sessions/session.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
-import { EventPublisher } from '../ports/event-publisher.js';
 import { Transaction } from '../ports/transaction.js';
 
 export type EndReason = UserManagementEvents['user-management.session.revoked.v1']['reason'];
@@ -24,7 +24,7 @@ export class SessionTermination {
     private readonly families: RefreshTokenFamilyRepository,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   /** Returns whether the session was live. */
@@ -57,6 +57,10 @@ export class SessionTermination {
       ip: by.ip,
       details: { reason, sessions: sessionIds.length },
     });
-    await this.events.publish('user-management.session.revoked.v1', { userId, sessionIds, reason }, userId);
+    await this.events.publish(
+      'user-management.session.revoked.v1',
+      { userId, sessionIds, reason },
+      { aggregateId: userId },
+    );
   }
 }

@@ -1,13 +1,14 @@
+import type { EventPublisher } from '@libs/messaging';
 import type { AuditLog } from '../../domain/audit/audit-entry.js';
 import type { Project } from '../../domain/projects/project.js';
-import type { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 
 /** Audits and publishes each membership change a project collected, inside the caller's transaction. */
 export async function recordMembershipChanges(
   project: Project,
   by: { actorId: string; ip: string },
   audit: AuditLog,
-  events: EventPublisher,
+  events: EventPublisher<UserManagementEvents>,
 ): Promise<void> {
   for (const change of project.pullMembershipChanges()) {
     await audit.record({
@@ -21,7 +22,7 @@ export async function recordMembershipChanges(
     await events.publish(
       'user-management.membership.changed.v1',
       { projectId: project.id, userId: change.userId, role: change.role, previousRole: change.previousRole },
-      project.id,
+      { aggregateId: project.id },
     );
   }
 }

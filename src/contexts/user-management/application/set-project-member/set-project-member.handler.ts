@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import type { ProjectRole } from '../../domain/access/permission.js';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import type { Project } from '../../domain/projects/project.js';
 import { ProjectRepository } from '../../domain/projects/project.repository.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import { recordMembershipChanges } from './record-membership-changes.js';
 
@@ -26,7 +27,7 @@ export class SetProjectMemberHandler {
     private readonly users: UserRepository,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(command: SetProjectMemberCommand): Promise<Project> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import type { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import { SessionTermination } from '../revoke-sessions/session-termination.js';
 
@@ -15,7 +16,7 @@ export class SetUserStatusHandler {
     private readonly termination: SessionTermination,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async disable(actorId: string, userId: string, ip: string): Promise<User> {
@@ -28,7 +29,11 @@ export class SetUserStatusHandler {
     });
     const ended = await this.termination.endAll(userId, 'disabled', { actorId, ip });
     await this.transaction.run(() =>
-      this.events.publish('user-management.user.disabled.v1', { userId, sessionsEnded: ended }, userId),
+      this.events.publish(
+        'user-management.user.disabled.v1',
+        { userId, sessionsEnded: ended },
+        { aggregateId: userId },
+      ),
     );
     return user;
   }
@@ -39,7 +44,7 @@ export class SetUserStatusHandler {
     await this.transaction.run(async () => {
       await this.users.save(user);
       await this.audit.record({ action: 'user.enabled', actorId, subjectId: userId, ip });
-      await this.events.publish('user-management.user.enabled.v1', { userId }, userId);
+      await this.events.publish('user-management.user.enabled.v1', { userId }, { aggregateId: userId });
     });
     return user;
   }

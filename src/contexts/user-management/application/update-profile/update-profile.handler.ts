@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
+import { EventPublisher } from '@libs/messaging';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import type { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { EventPublisher } from '../ports/event-publisher.js';
+import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 
 /** Changes what others see of the caller: their display name. */
@@ -13,7 +14,7 @@ export class UpdateProfileHandler {
     private readonly users: UserRepository,
     private readonly transaction: Transaction,
     private readonly audit: AuditLog,
-    private readonly events: EventPublisher,
+    private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
   async execute(userId: string, displayName: string, ip: string): Promise<User> {
@@ -23,7 +24,11 @@ export class UpdateProfileHandler {
     await this.transaction.run(async () => {
       await this.users.save(user);
       await this.audit.record({ action: 'user.updated', actorId: userId, subjectId: userId, ip });
-      await this.events.publish('user-management.user.updated.v1', { userId, displayName: user.displayName }, userId);
+      await this.events.publish(
+        'user-management.user.updated.v1',
+        { userId, displayName: user.displayName },
+        { aggregateId: userId },
+      );
     });
     return user;
   }

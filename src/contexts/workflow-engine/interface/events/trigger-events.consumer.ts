@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { IntegrationEventHandler, runInEventContext, type EventEnvelope } from '@libs/messaging';
+import { SelfCommittingEventHandler, runInEventContext, type EventEnvelope } from '@libs/messaging';
 import { StartTriggeredRunsCommand } from '../../application/start-triggered-runs/start-triggered-runs.command.js';
 import { StartTriggeredRunsHandler } from '../../application/start-triggered-runs/start-triggered-runs.handler.js';
 import { TRIGGER_SOURCES } from '../../domain/definition/trigger-sources.js';
@@ -7,11 +7,12 @@ import type { JsonValue } from '../../domain/json-value.js';
 
 /**
  * Reads every event of one context's stream (`<context>.*`) and hands it to the trigger use case,
- * which finds the workflows subscribed to its type. Runs start in transactions of their own, keyed
- * by the event id, so a redelivery after a crash answers the runs already started instead of
- * starting more; the inbox keeps ordinary redeliveries from getting that far.
+ * which finds the workflows subscribed to its type; any context's event may, so its payload is
+ * `unknown` here. Runs start in transactions of their own, keyed by the event id, so a redelivery
+ * after a crash answers the runs already started instead of starting more; the inbox keeps ordinary
+ * redeliveries from getting that far.
  */
-export class TriggerEventsConsumer extends IntegrationEventHandler {
+export class TriggerEventsConsumer extends SelfCommittingEventHandler {
   readonly consumer: string;
   readonly eventType: string;
 
@@ -24,7 +25,7 @@ export class TriggerEventsConsumer extends IntegrationEventHandler {
     this.eventType = `${source}.*`;
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
+  async handleOnItsOwn(event: EventEnvelope): Promise<void> {
     await this.starting.execute(commandOf(event));
   }
 
@@ -41,6 +42,7 @@ export class TriggerEventsConsumer extends IntegrationEventHandler {
 }
 
 function commandOf(event: EventEnvelope): StartTriggeredRunsCommand {
+  // Parsed from the envelope's JSON, so JSON data whatever the context published.
   const payload = (event.payload ?? null) as JsonValue;
   return new StartTriggeredRunsCommand(event.id, event.type, event.occurredAt, payload);
 }

@@ -1,0 +1,15 @@
+import type { EventMap, EventType } from '../envelope.js';
+import type { EventSubject } from '../outbox/outbox.js';
+
+/**
+ * Port: writes an integration event of one context, typed by its EventMap, to the outbox of the
+ * running transaction. A context provides it (its own token in its own module) with
+ * `outboxEventPublisher`, and its use cases inject `EventPublisher<TheirEvents>`.
+ */
+export abstract class EventPublisher<TEvents extends EventMap> {
+  abstract publish<TType extends EventType<TEvents>>(
+    type: TType,
+    payload: TEvents[TType],
+    subject: EventSubject,
+  ): Promise<void>;
+}
