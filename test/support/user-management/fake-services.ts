@@ -10,8 +10,8 @@ import {
   AccessTokenIssuer,
   AccessTokenVerifier,
 } from '../../../src/contexts/user-management/application/ports/access-tokens.js';
+import { EventPublisher, type EventSubject } from '@libs/messaging';
 import { AuthSettings } from '../../../src/contexts/user-management/application/ports/auth-settings.js';
-import { EventPublisher } from '../../../src/contexts/user-management/application/ports/event-publisher.js';
 import {
   SecretTokens,
   type GeneratedSecret,
@@ -172,12 +172,12 @@ export interface PublishedEvent {
   readonly aggregateId: string;
 }
 
-export class FakeEventPublisher extends EventPublisher {
+export class FakeEventPublisher extends EventPublisher<UserManagementEvents> {
   readonly published: PublishedEvent[] = [];
   publish<TType extends UserManagementEventType>(
     type: TType,
     payload: UserManagementEvents[TType],
-    aggregateId: string,
+    { aggregateId }: EventSubject,
   ): Promise<void> {
     this.published.push({ type, payload, aggregateId });
     return Promise.resolve();
