@@ -39,7 +39,7 @@ export function aVersion(
     metrics: options.metrics,
     ...(options.lineage && {
       source: { runId: 'run-1', taskId: 'train' },
-      trainingDatasets: [{ datasetVersionId: 'dataset-version-1' }],
+      trainingDatasets: [{ datasetVersionId: '0190f2a4-6c1e-7a3b-9d2e-5f4a3b2c1d0e' }],
     }),
   });
   if (status === 'PendingArtifact') return version;
