@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  ObjectNotFoundError,
+  ObjectStore,
+  ObjectTooLargeError,
+  type ObjectDownload,
+  type ObjectInfo,
+  type ObjectPage,
+  type PresignedRequest,
+  type PutObjectOptions,
+  type StoredObject,
+} from '@libs/storage';
+import { ArtifactSettings } from '../../../src/contexts/model-registry/application/ports/artifact-settings.js';
+
+interface StoredBytes {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+}
+
+/** Objects in memory; refuses more than maxBytes as the real stores do, and can sign URLs or not. */
+export class InMemoryObjectStore extends ObjectStore {
+  readonly objects = new Map<string, StoredBytes>();
+  constructor(private readonly signsUrls = true) {
+    super();
+  }
+
+  async put(key: string, body: Readable, options: PutObjectOptions): Promise<StoredObject> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+    const bytes = Buffer.concat(chunks);
+    if (bytes.length > options.maxBytes) throw new ObjectTooLargeError(options.maxBytes);
+    this.objects.set(key, { bytes, contentType: options.contentType ?? 'application/octet-stream' });
+    return { key, size: bytes.length, sha256: sha256(bytes) };
+  }
+  async get(key: string): Promise<ObjectDownload> {
+    const info = await this.head(key);
+    const stored = this.objects.get(key);
+    if (!info || !stored) throw new ObjectNotFoundError(key);
+    return {
+      ...info,
+      body: Readable.from([stored.bytes]),
+      contentLength: stored.bytes.length,
+      sendTo: async (destination) => void destination.end(stored.bytes),
+    };
+  }
+  async head(key: string): Promise<ObjectInfo | undefined> {
+    const stored = this.objects.get(key);
+    if (!stored) return undefined;
+    const { bytes, contentType } = stored;
+    return { key, size: bytes.length, lastModified: new Date(0), contentType, metadata: {}, sha256: sha256(bytes) };
+  }
+  async delete(key: string): Promise<void> {
+    this.objects.delete(key);
+  }
+  async list(prefix: string): Promise<ObjectPage> {
+    const items = [...this.objects.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, { bytes }]) => ({ key, size: bytes.length, lastModified: new Date(0) }));
+    return { items };
+  }
+  async presignedGetUrl(key: string, expiresInSeconds: number): Promise<PresignedRequest | undefined> {
+    if (!this.signsUrls) return undefined;
+    return {
+      url: `https://objects.test/${key}`,
+      method: 'GET',
+      headers: {},
+      expiresAt: new Date(expiresInSeconds * 1000),
+    };
+  }
+  async presignedPutUrl(): Promise<PresignedRequest | undefined> {
+    return undefined;
+  }
+  async close(): Promise<void> {}
+}
+
+/** `objects:///<key>` names an object of ours; anything else is foreign. */
+export class FakeArtifactSettings extends ArtifactSettings {
+  readonly downloadUrlTtlSeconds = 300;
+  constructor(readonly maxBytes = 1024) {
+    super();
+  }
+  keyOfUri(uri: string): string | undefined {
+    return uri.startsWith('objects:///') ? uri.slice('objects:///'.length) : undefined;
+  }
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
