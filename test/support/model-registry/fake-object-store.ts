@@ -11,6 +11,7 @@ import {
   type PutObjectOptions,
   type StoredObject,
 } from '@libs/storage';
+import { settled } from './settled.js';
 import { ArtifactSettings } from '../../../src/contexts/model-registry/application/ports/artifact-settings.js';
 
 interface StoredBytes {
@@ -41,37 +42,47 @@ export class InMemoryObjectStore extends ObjectStore {
       ...info,
       body: Readable.from([stored.bytes]),
       contentLength: stored.bytes.length,
-      sendTo: async (destination) => void destination.end(stored.bytes),
+      sendTo: (destination) => settled(() => void destination.end(stored.bytes)),
     };
   }
-  async head(key: string): Promise<ObjectInfo | undefined> {
-    const stored = this.objects.get(key);
-    if (!stored) return undefined;
-    const { bytes, contentType } = stored;
-    return { key, size: bytes.length, lastModified: new Date(0), contentType, metadata: {}, sha256: sha256(bytes) };
+  head(key: string): Promise<ObjectInfo | undefined> {
+    return settled(() => {
+      const stored = this.objects.get(key);
+      if (!stored) return undefined;
+      const { bytes, contentType } = stored;
+      return { key, size: bytes.length, lastModified: new Date(0), contentType, metadata: {}, sha256: sha256(bytes) };
+    });
   }
-  async delete(key: string): Promise<void> {
-    this.objects.delete(key);
+  delete(key: string): Promise<void> {
+    return settled(() => {
+      this.objects.delete(key);
+    });
   }
-  async list(prefix: string): Promise<ObjectPage> {
-    const items = [...this.objects.entries()]
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([key, { bytes }]) => ({ key, size: bytes.length, lastModified: new Date(0) }));
-    return { items };
+  list(prefix: string): Promise<ObjectPage> {
+    return settled(() => {
+      const items = [...this.objects.entries()]
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, { bytes }]) => ({ key, size: bytes.length, lastModified: new Date(0) }));
+      return { items };
+    });
   }
-  async presignedGetUrl(key: string, expiresInSeconds: number): Promise<PresignedRequest | undefined> {
-    if (!this.signsUrls) return undefined;
-    return {
-      url: `https://objects.test/${key}`,
-      method: 'GET',
-      headers: {},
-      expiresAt: new Date(expiresInSeconds * 1000),
-    };
+  presignedGetUrl(key: string, expiresInSeconds: number): Promise<PresignedRequest | undefined> {
+    return settled(() => {
+      if (!this.signsUrls) return undefined;
+      return {
+        url: `https://objects.test/${key}`,
+        method: 'GET',
+        headers: {},
+        expiresAt: new Date(expiresInSeconds * 1000),
+      };
+    });
   }
-  async presignedPutUrl(): Promise<PresignedRequest | undefined> {
-    return undefined;
+  presignedPutUrl(): Promise<PresignedRequest | undefined> {
+    return settled(() => undefined);
   }
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 /** `objects:///<key>` names an object of ours; anything else is foreign. */

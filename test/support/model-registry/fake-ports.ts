@@ -28,6 +28,7 @@ import {
   type VersionPage,
 } from '../../../src/contexts/model-registry/domain/version/model-version.repository.js';
 import type { ModelVersionStatus } from '../../../src/contexts/model-registry/domain/version/model-version-status.js';
+import { settled } from './settled.js';
 
 /** Runs the work as it is; `runs` counts the transactions a handler opened. */
 export class FakeTransaction extends Transaction {
@@ -46,12 +47,14 @@ export interface PublishedEvent {
 
 export class RecordingEventPublisher extends EventPublisher {
   readonly published: PublishedEvent[] = [];
-  async publish<TType extends ModelRegistryEventType>(
+  publish<TType extends ModelRegistryEventType>(
     type: TType,
     payload: ModelRegistryEvents[TType],
     subject: { aggregateId: string; aggregateVersion?: number },
   ): Promise<void> {
-    this.published.push({ type, payload, subject });
+    return settled(() => {
+      this.published.push({ type, payload, subject });
+    });
   }
 }
 
@@ -69,16 +72,20 @@ export class InMemoryModels extends RegisteredModelRepository {
   readonly rows = new Map<string, Row<RegisteredModel['snapshot']>>();
   private readonly numbers = new Map<string, number>();
 
-  async find(id: string) {
-    const row = this.rows.get(id);
-    return row && RegisteredModel.restore(row.state, row.version);
+  find(id: string) {
+    return settled(() => {
+      const row = this.rows.get(id);
+      return row && RegisteredModel.restore(row.state, row.version);
+    });
   }
-  async findByName(projectId: string, name: string) {
-    return this.all().find((model) => model.projectId === projectId && model.name === name);
+  findByName(projectId: string, name: string) {
+    return settled(() => this.all().find((model) => model.projectId === projectId && model.name === name));
   }
-  async search(search: ModelSearch): Promise<ModelPage> {
-    const items = this.all().filter((model) => model.projectId === search.projectId);
-    return { items: items.slice(0, search.limit), nextCursor: null };
+  search(search: ModelSearch): Promise<ModelPage> {
+    return settled(() => {
+      const items = this.all().filter((model) => model.projectId === search.projectId);
+      return { items: items.slice(0, search.limit), nextCursor: null };
+    });
   }
   async save(model: RegisteredModel) {
     const other = await this.findByName(model.projectId, model.name);
@@ -87,10 +94,12 @@ export class InMemoryModels extends RegisteredModelRepository {
     model.markSaved();
     this.rows.set(model.id, { state: model.snapshot, version: model.version });
   }
-  async takeVersionNumber(modelId: string) {
-    const next = (this.numbers.get(modelId) ?? 0) + 1;
-    this.numbers.set(modelId, next);
-    return next;
+  takeVersionNumber(modelId: string) {
+    return settled(() => {
+      const next = (this.numbers.get(modelId) ?? 0) + 1;
+      this.numbers.set(modelId, next);
+      return next;
+    });
   }
   /** Arranges models as if saved before. */
   add(...models: RegisteredModel[]): this {
@@ -107,34 +116,44 @@ export class InMemoryVersions extends ModelVersionRepository {
   /** The lock each find asked for, to check a handler orders itself against concurrent writers. */
   readonly locks: (VersionLock | undefined)[] = [];
 
-  async find(id: string, options?: { lock?: VersionLock }) {
-    this.locks.push(options?.lock);
-    const row = this.rows.get(id);
-    return row && ModelVersion.restore(row.state, row.version);
-  }
-  async findByNumber(modelId: string, number: number) {
-    return this.all().find((version) => version.modelId === modelId && version.snapshot.number === number);
-  }
-  async findBySource(modelId: string, runId: string, taskId: string) {
-    return this.all().find(({ modelId: of, snapshot: { source } }) => {
-      return of === modelId && source?.runId === runId && source.taskId === taskId;
+  find(id: string, options?: { lock?: VersionLock }) {
+    return settled(() => {
+      this.locks.push(options?.lock);
+      const row = this.rows.get(id);
+      return row && ModelVersion.restore(row.state, row.version);
     });
   }
-  async listOfModel(
+  findByNumber(modelId: string, number: number) {
+    return settled(() =>
+      this.all().find((version) => version.modelId === modelId && version.snapshot.number === number),
+    );
+  }
+  findBySource(modelId: string, runId: string, taskId: string) {
+    return settled(() => {
+      return this.all().find(({ modelId: of, snapshot: { source } }) => {
+        return of === modelId && source?.runId === runId && source.taskId === taskId;
+      });
+    });
+  }
+  listOfModel(
     modelId: string,
     filter: { status?: ModelVersionStatus; limit: number; cursor?: string },
   ): Promise<VersionPage> {
-    const items = this.all()
-      .filter((version) => version.modelId === modelId && (!filter.status || version.status === filter.status))
-      .sort((a, b) => b.snapshot.number - a.snapshot.number);
-    return { items: items.slice(0, filter.limit), nextCursor: null };
+    return settled(() => {
+      const items = this.all()
+        .filter((version) => version.modelId === modelId && (!filter.status || version.status === filter.status))
+        .sort((a, b) => b.snapshot.number - a.snapshot.number);
+      return { items: items.slice(0, filter.limit), nextCursor: null };
+    });
   }
-  async save(version: ModelVersion) {
-    if ((this.rows.get(version.id)?.version ?? 0) !== version.version) {
-      throw new ConcurrencyError('Model version', version.id);
-    }
-    version.markSaved();
-    this.rows.set(version.id, { state: version.snapshot, version: version.version });
+  save(version: ModelVersion) {
+    return settled(() => {
+      if ((this.rows.get(version.id)?.version ?? 0) !== version.version) {
+        throw new ConcurrencyError('Model version', version.id);
+      }
+      version.markSaved();
+      this.rows.set(version.id, { state: version.snapshot, version: version.version });
+    });
   }
   /** Arranges versions as if saved before. */
   add(...versions: ModelVersion[]): this {
@@ -150,28 +169,34 @@ export class InMemoryVersions extends ModelVersionRepository {
 export class InMemoryAliases extends ModelAliasRepository {
   readonly rows = new Map<string, Row<ModelAlias['snapshot']>>();
 
-  async find(modelId: string, alias: string) {
-    const row = this.rows.get(key(modelId, alias));
-    return row && ModelAlias.restore(row.state, row.version);
+  find(modelId: string, alias: string) {
+    return settled(() => {
+      const row = this.rows.get(key(modelId, alias));
+      return row && ModelAlias.restore(row.state, row.version);
+    });
   }
-  async listOfModel(modelId: string) {
-    return this.all().filter((alias) => alias.snapshot.modelId === modelId);
+  listOfModel(modelId: string) {
+    return settled(() => this.all().filter((alias) => alias.snapshot.modelId === modelId));
   }
-  async namingVersion(versionId: string) {
-    return this.all().filter((alias) => alias.versionId === versionId);
+  namingVersion(versionId: string) {
+    return settled(() => this.all().filter((alias) => alias.versionId === versionId));
   }
-  async save(alias: ModelAlias) {
-    const { modelId, alias: name } = alias.snapshot;
-    const stored = this.rows.get(key(modelId, name));
-    if (alias.version === 0 && stored) throw new AliasExists(name);
-    if (alias.version !== 0 && stored?.version !== alias.version) throw new ConcurrencyError('Alias', name);
-    alias.markSaved();
-    this.rows.set(key(modelId, name), { state: alias.snapshot, version: alias.version });
+  save(alias: ModelAlias) {
+    return settled(() => {
+      const { modelId, alias: name } = alias.snapshot;
+      const stored = this.rows.get(key(modelId, name));
+      if (alias.version === 0 && stored) throw new AliasExists(name);
+      if (alias.version !== 0 && stored?.version !== alias.version) throw new ConcurrencyError('Alias', name);
+      alias.markSaved();
+      this.rows.set(key(modelId, name), { state: alias.snapshot, version: alias.version });
+    });
   }
-  async remove(alias: ModelAlias) {
-    const { modelId, alias: name } = alias.snapshot;
-    if (this.rows.get(key(modelId, name))?.version !== alias.version) throw new ConcurrencyError('Alias', name);
-    this.rows.delete(key(modelId, name));
+  remove(alias: ModelAlias) {
+    return settled(() => {
+      const { modelId, alias: name } = alias.snapshot;
+      if (this.rows.get(key(modelId, name))?.version !== alias.version) throw new ConcurrencyError('Alias', name);
+      this.rows.delete(key(modelId, name));
+    });
   }
   /** Arranges an alias naming `versionId`, as if a move had been saved before. */
   async point(modelId: string, alias: string, versionId: string): Promise<ModelAlias> {
@@ -187,25 +212,32 @@ export class InMemoryAliases extends ModelAliasRepository {
 
 export class InMemoryCards extends ModelCardRepository {
   readonly rows = new Map<string, Row<ModelCard['snapshot']>>();
-  async find(versionId: string) {
-    const row = this.rows.get(versionId);
-    return row && ModelCard.restore(row.state, row.version);
+  find(versionId: string) {
+    return settled(() => {
+      const row = this.rows.get(versionId);
+      return row && ModelCard.restore(row.state, row.version);
+    });
   }
-  async save(card: ModelCard) {
-    const { versionId } = card.snapshot;
-    if ((this.rows.get(versionId)?.version ?? 0) !== card.version) throw new ConcurrencyError('Model card', versionId);
-    card.markSaved();
-    this.rows.set(versionId, { state: card.snapshot, version: card.version });
+  save(card: ModelCard) {
+    return settled(() => {
+      const { versionId } = card.snapshot;
+      if ((this.rows.get(versionId)?.version ?? 0) !== card.version)
+        throw new ConcurrencyError('Model card', versionId);
+      card.markSaved();
+      this.rows.set(versionId, { state: card.snapshot, version: card.version });
+    });
   }
 }
 
 export class InMemorySettings extends RegistrySettingsRepository {
   readonly saved = new Map<string, RegistrySettings>();
-  async find(projectId: string) {
-    return this.saved.get(projectId) ?? defaultSettings(projectId);
+  find(projectId: string) {
+    return settled(() => this.saved.get(projectId) ?? defaultSettings(projectId));
   }
-  async save(settings: RegistrySettings) {
-    this.saved.set(settings.projectId, settings);
+  save(settings: RegistrySettings) {
+    return settled(() => {
+      this.saved.set(settings.projectId, settings);
+    });
   }
 }
 

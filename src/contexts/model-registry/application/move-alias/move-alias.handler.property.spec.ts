@@ -51,7 +51,7 @@ describe('MoveAliasHandler, for any sequence of moves', () => {
         ports.versions.add(...versions);
 
         const holders = new Map<string, { versionId: string; aliasVersion: number }>();
-        const expectedEvents: unknown[] = [];
+        const expectedEvents: Record<string, unknown>[] = [];
         for (const { alias, candidate, stale } of sequence) {
           const version = versions[candidate % versions.length];
           const held = holders.get(alias);
