@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
 import { aModel, aVersion, REVIEWER, withPolicy } from '../../../../../test/support/model-registry/registry-objects.js';
 import { PromotionRefused } from '../../domain/errors.js';
+import { METRIC_OPERATORS, type MetricOperator } from '../../domain/promotion/promotion-rule.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { MODEL_VERSION_STATUSES } from '../../domain/version/model-version-status.js';
 import { MoveAliasHandler } from './move-alias.handler.js';
@@ -89,6 +90,62 @@ describe('MoveAliasHandler, for any sequence of moves', () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('moves a candidate exactly when it meets every threshold (and is Approved for a protected alias), else names each failure', async () => {
+    const thresholds = fc.array(
+      fc.record({ operator: fc.constantFrom(...METRIC_OPERATORS), value: fc.integer({ min: 0, max: 10 }) }),
+      { maxLength: 4 },
+    );
+    const holds = (value: number, operator: MetricOperator, threshold: number) =>
+      ({ '>=': value >= threshold, '>': value > threshold, '<=': value <= threshold, '<': value < threshold })[
+        operator
+      ];
+    await fc.assert(
+      fc.asyncProperty(
+        thresholds,
+        fc.integer({ min: 0, max: 10 }),
+        fc.boolean(),
+        fc.constantFrom<ModelVersion['status']>('PendingManualApproval', 'Approved', 'Rejected'),
+        async (rules, score, isProtected, status) => {
+          const ports = fakeModelRegistryPorts();
+          const handler = new MoveAliasHandler(
+            ports.transaction,
+            ports.models,
+            ports.versions,
+            ports.aliases,
+            ports.cards,
+            ports.events,
+          );
+          const model = withPolicy(
+            aModel(),
+            'production',
+            rules.map(({ operator, value }) => ({ rule: 'metric-threshold', metric: 'score', operator, value })),
+            isProtected,
+          );
+          ports.models.add(model);
+          const version = aVersion(model, status, { metrics: { score } });
+          ports.versions.add(version);
+          const failing =
+            rules.filter(({ operator, value }) => !holds(score, operator, value)).length +
+            (isProtected && status !== 'Approved' ? 1 : 0);
+
+          const outcome = await handler
+            .execute({ modelId: model.id, alias: 'production', versionId: version.id, actorId: REVIEWER })
+            .catch((error: unknown) => error);
+
+          const landed = (await ports.aliases.find(model.id, 'production'))?.versionId;
+          if (failing === 0) {
+            expect(landed).toBe(version.id);
+          } else {
+            expect(landed).toBeUndefined();
+            expect((outcome as PromotionRefused).failedRules).toHaveLength(failing);
+            expect(ports.events.published).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
