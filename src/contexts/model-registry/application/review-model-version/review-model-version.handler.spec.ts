@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
+import fc from 'fast-check';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
 import { aModel, aVersion, REGISTRANT, REVIEWER } from '../../../../../test/support/model-registry/registry-objects.js';
 import { SelfApprovalForbidden, VersionHoldsAlias, VersionStatusConflict } from '../../domain/errors.js';
+import { ModelVersion } from '../../domain/version/model-version.js';
 import { ReviewModelVersionHandler } from './review-model-version.handler.js';
 
 function arrange(options: { protectedAliases?: string[] } = {}) {
@@ -139,5 +141,37 @@ describe('ReviewModelVersionHandler', () => {
     await expect(
       handler.execute({ versionId: 'missing', decision: 'Approved', comment: '', actorId: REVIEWER }),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('approves exactly when the reviewer neither registered nor uploaded the version, or the project relaxed four eyes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(REGISTRANT, 'uploader', REVIEWER), fc.boolean(), async (actorId, relaxed) => {
+        const { ports, handler, model } = arrange();
+        const version = ModelVersion.register({
+          modelId: model.id,
+          projectId: model.projectId,
+          number: 1,
+          framework: 'onnx',
+          registeredBy: REGISTRANT,
+        });
+        version.attachArtifact({
+          key: 'k',
+          sizeBytes: 1,
+          sha256: 'a',
+          contentType: 'application/octet-stream',
+          uploadedBy: 'uploader',
+          uploadedAt: new Date(),
+        });
+        ports.versions.add(version);
+        await ports.settings.save({ projectId: model.projectId, selfApprovalAllowed: relaxed });
+
+        const outcome = await handler
+          .execute({ versionId: version.id, decision: 'Approved', comment: '', actorId })
+          .catch((error: unknown) => error);
+
+        if (relaxed || actorId === REVIEWER) expect(ports.versions.rows.get(version.id)?.state.status).toBe('Approved');
+        else expect(outcome).toBeInstanceOf(SelfApprovalForbidden);
+      }),
+    );
   });
 });

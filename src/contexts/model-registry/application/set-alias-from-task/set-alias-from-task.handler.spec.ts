@@ -1,11 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConcurrencyError, NotFoundError, ValidationError } from '@libs/ddd';
-import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
+import { fakeModelRegistryPorts, InMemoryAliases } from '../../../../../test/support/model-registry/fake-ports.js';
 import { aModel, aVersion, PROJECT, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
 import { PromotionRefused } from '../../domain/errors.js';
 import { MoveAliasHandler } from '../move-alias/move-alias.handler.js';
 import type { TaskInvocation } from '../task-invocation.js';
 import { SetAliasFromTaskHandler } from './set-alias-from-task.handler.js';
+
+/** Another move of the alias lands right after the first read of it, as a concurrent request would. */
+class RacedAliases extends InMemoryAliases {
+  private raced = false;
+  override async find(modelId: string, alias: string) {
+    const found = await super.find(modelId, alias);
+    if (found && !this.raced) {
+      this.raced = true;
+      const racing = await super.find(modelId, alias);
+      racing?.moveTo(found.versionId, 'someone-else', new Date());
+      if (racing) await this.save(racing);
+    }
+    return found;
+  }
+}
 
 const invocation: TaskInvocation = { projectId: PROJECT, runId: 'run-1', taskId: 'promote', actorId: REGISTRANT };
 
@@ -112,23 +127,22 @@ describe('SetAliasFromTaskHandler', () => {
   });
 
   it('fails with a concurrency error when another move wins between its read and its move', async () => {
-    const { ports, handler, model } = arrange();
+    const ports = fakeModelRegistryPorts();
+    const aliases = new RacedAliases();
+    const moveAlias = new MoveAliasHandler(
+      ports.transaction,
+      ports.models,
+      ports.versions,
+      aliases,
+      ports.cards,
+      ports.events,
+    );
+    const handler = new SetAliasFromTaskHandler(ports.models, ports.versions, aliases, moveAlias);
+    const model = aModel();
     const [first, second] = [aVersion(model), aVersion(model)];
+    ports.models.add(model);
     ports.versions.add(first, second);
-    await ports.aliases.point(model.id, 'challenger', first.id);
-    const find = ports.aliases.find.bind(ports.aliases);
-    let reads = 0;
-    // A concurrent move lands right after the task read the alias.
-    ports.aliases.find = async (modelId, alias) => {
-      const found = await find(modelId, alias);
-      reads += 1;
-      if (reads === 1) {
-        const racing = await find(modelId, alias);
-        racing?.moveTo(first.id, 'someone-else', new Date());
-        if (racing) await ports.aliases.save(racing);
-      }
-      return found;
-    };
+    await aliases.point(model.id, 'challenger', first.id);
 
     await expect(
       handler.execute(invocation, { model: model.name, alias: 'challenger', versionId: second.id }),
