@@ -1,0 +1,118 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from '@jest/globals';
+import { NotFoundError, ValidationError } from '@libs/ddd';
+import {
+  FakeArtifactSettings,
+  InMemoryObjectStore,
+} from '../../../../../test/support/model-registry/fake-object-store.js';
+import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
+import { aModel, PROJECT, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
+import { SelfApprovalForbidden } from '../../domain/errors.js';
+import { CreateModelVersionHandler } from '../create-model-version/create-model-version.handler.js';
+import { RegisterModelHandler } from '../register-model/register-model.handler.js';
+import type { TaskInvocation } from '../task-invocation.js';
+import { UploadArtifactHandler } from '../upload-artifact/upload-artifact.handler.js';
+import { RegisterVersionFromTaskHandler } from './register-version-from-task.handler.js';
+
+const invocation: TaskInvocation = { projectId: PROJECT, runId: 'run-1', taskId: 'register', actorId: REGISTRANT };
+const params = { model: 'churn', artifactUri: 'objects:///runs/run-1/model.onnx', framework: 'onnx' } as const;
+
+async function arrange() {
+  const ports = fakeModelRegistryPorts();
+  const store = new InMemoryObjectStore();
+  const settings = new FakeArtifactSettings();
+  await store.put('runs/run-1/model.onnx', Readable.from([Buffer.from('weights')]), { maxBytes: 100 });
+  const handler = new RegisterVersionFromTaskHandler(
+    ports.models,
+    ports.versions,
+    store,
+    settings,
+    new RegisterModelHandler(ports.transaction, ports.models, ports.events),
+    new CreateModelVersionHandler(ports.transaction, ports.models, ports.versions, ports.events),
+    new UploadArtifactHandler(ports.transaction, ports.versions, store, settings, ports.events),
+  );
+  return { ports, store, handler };
+}
+
+describe('RegisterVersionFromTaskHandler', () => {
+  it('registers the model and a version with the run as its source and a copy of the upstream artifact', async () => {
+    const { ports, store, handler } = await arrange();
+
+    const outputs = await handler.execute({ invocation, params });
+
+    const version = ports.versions.rows.get(outputs.versionId)?.state;
+    expect(outputs).toEqual({
+      modelId: version?.modelId,
+      versionId: version?.id,
+      versionNumber: 1,
+      sha256: (await store.head('runs/run-1/model.onnx'))?.sha256,
+      status: 'PendingManualApproval',
+    });
+    expect(version?.source).toEqual({ runId: 'run-1', taskId: 'register', workflowId: undefined });
+    expect(version?.artifact?.key).not.toBe('runs/run-1/model.onnx');
+    expect(store.objects.get(version!.artifact!.key)?.bytes.toString()).toBe('weights');
+    expect(ports.events.published.map((event) => event.type)).toEqual([
+      'model-registry.model.registered.v1',
+      'model-registry.model-version.created.v1',
+      'model-registry.model-version.artifact-uploaded.v1',
+    ]);
+  });
+
+  it('finishes the version a retried task made instead of making another', async () => {
+    const { ports, handler } = await arrange();
+    const first = await handler.execute({ invocation, params });
+
+    const retried = await handler.execute({ invocation, params });
+
+    expect(retried).toEqual(first);
+    expect(ports.versions.rows.size).toBe(1);
+  });
+
+  it('makes the run actor the registrant, so four eyes still hold', async () => {
+    const { ports, handler } = await arrange();
+
+    const { versionId } = await handler.execute({ invocation, params });
+
+    const version = await ports.versions.find(versionId);
+    expect(() =>
+      version?.decide({
+        decision: 'Approved',
+        comment: '',
+        actorId: REGISTRANT,
+        selfApprovalAllowed: false,
+        at: new Date(),
+      }),
+    ).toThrow(SelfApprovalForbidden);
+  });
+
+  it('adds to the model of that name in the run project', async () => {
+    const { ports, handler } = await arrange();
+    const model = aModel({ name: 'churn' });
+    ports.models.add(model);
+
+    const outputs = await handler.execute({ invocation, params: { ...params, createModel: false } });
+
+    expect(outputs.modelId).toBe(model.id);
+  });
+
+  it('answers not found for a missing model it may not create, even when another project has one', async () => {
+    const { ports, handler } = await arrange();
+    ports.models.add(aModel({ projectId: 'project-2', name: 'churn' }));
+
+    await expect(handler.execute({ invocation, params: { ...params, createModel: false } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('refuses an artifact URI outside the platform store, and answers not found for a missing object', async () => {
+    const { ports, handler } = await arrange();
+
+    await expect(
+      handler.execute({ invocation, params: { ...params, artifactUri: 'https://elsewhere/model.onnx' } }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      handler.execute({ invocation, params: { ...params, artifactUri: 'objects:///runs/run-1/missing' } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(ports.models.rows.size).toBe(0);
+  });
+});
