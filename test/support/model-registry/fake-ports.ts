@@ -3,7 +3,7 @@ import type {
   ModelRegistryEvents,
   ModelRegistryEventType,
 } from '../../../src/contexts/model-registry/contracts/events.js';
-import { EventPublisher } from '../../../src/contexts/model-registry/application/ports/event-publisher.js';
+import { EventPublisher, type EventSubject } from '@libs/messaging';
 import { Transaction } from '../../../src/contexts/model-registry/application/ports/transaction.js';
 import { ModelAlias } from '../../../src/contexts/model-registry/domain/alias/model-alias.js';
 import { ModelAliasRepository } from '../../../src/contexts/model-registry/domain/alias/model-alias.repository.js';
@@ -45,12 +45,12 @@ export interface PublishedEvent {
   readonly subject: { aggregateId: string; aggregateVersion?: number };
 }
 
-export class RecordingEventPublisher extends EventPublisher {
+export class RecordingEventPublisher extends EventPublisher<ModelRegistryEvents> {
   readonly published: PublishedEvent[] = [];
   publish<TType extends ModelRegistryEventType>(
     type: TType,
     payload: ModelRegistryEvents[TType],
-    subject: { aggregateId: string; aggregateVersion?: number },
+    subject: EventSubject,
   ): Promise<void> {
     return settled(() => {
       this.published.push({ type, payload, subject });
