@@ -4,8 +4,8 @@ import { PageLimit } from '@libs/platform';
 import { IsDate, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MODEL_VERSION_STATUSES, type ModelVersionStatus } from '../../../domain/version/model-version-status.js';
 
-/** Cursor pagination with the registry's opaque cursor (base64url), not a UUID. */
-export class PageQuery extends PageLimit {
+/** Cursor pagination with the registry's opaque cursor (base64url), not the platform's UUID `PageQuery`. */
+class RegistryPageQuery extends PageLimit {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
@@ -13,7 +13,7 @@ export class PageQuery extends PageLimit {
   cursor?: string;
 }
 
-export class ModelSearchQuery extends PageQuery {
+export class ModelSearchQuery extends RegistryPageQuery {
   @ApiPropertyOptional({ description: 'Names starting with this' })
   @IsOptional()
   @IsString()
@@ -40,7 +40,7 @@ export class ModelSearchQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() createdBefore?: Date;
 }
 
-export class VersionListQuery extends PageQuery {
+export class VersionListQuery extends RegistryPageQuery {
   @ApiPropertyOptional({ enum: MODEL_VERSION_STATUSES })
   @IsOptional()
   @IsIn(MODEL_VERSION_STATUSES)
