@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
+import { moveAliasHandler } from '../../../../../test/support/model-registry/move-alias-handler.js';
 import { aModel, aVersion, REVIEWER, withPolicy } from '../../../../../test/support/model-registry/registry-objects.js';
 import { PromotionRefused } from '../../domain/errors.js';
 import { METRIC_OPERATORS, type MetricOperator } from '../../domain/promotion/promotion-rule.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { MODEL_VERSION_STATUSES } from '../../domain/version/model-version-status.js';
-import { MoveAliasHandler } from './move-alias.handler.js';
 
 const ALIASES = ['champion', 'challenger', 'shadow'] as const;
 
@@ -34,14 +34,7 @@ describe('MoveAliasHandler, for any sequence of moves', () => {
     await fc.assert(
       fc.asyncProperty(candidates, moves, async (pool, sequence) => {
         const ports = fakeModelRegistryPorts();
-        const handler = new MoveAliasHandler(
-          ports.transaction,
-          ports.models,
-          ports.versions,
-          ports.aliases,
-          ports.cards,
-          ports.events,
-        );
+        const handler = moveAliasHandler(ports);
         const model = withPolicy(aModel({ protectedAliases: ['champion'] }), 'challenger', [
           { rule: 'metric-threshold', metric: 'auc', operator: '>=', value: 0.5 },
         ]);
@@ -110,14 +103,7 @@ describe('MoveAliasHandler, for any sequence of moves', () => {
         fc.constantFrom<ModelVersion['status']>('PendingManualApproval', 'Approved', 'Rejected'),
         async (rules, score, isProtected, status) => {
           const ports = fakeModelRegistryPorts();
-          const handler = new MoveAliasHandler(
-            ports.transaction,
-            ports.models,
-            ports.versions,
-            ports.aliases,
-            ports.cards,
-            ports.events,
-          );
+          const handler = moveAliasHandler(ports);
           const model = withPolicy(
             aModel(),
             'production',

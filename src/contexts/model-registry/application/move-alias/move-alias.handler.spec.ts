@@ -1,21 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConcurrencyError, NotFoundError, ValidationError } from '@libs/ddd';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
+import { moveAliasHandler } from '../../../../../test/support/model-registry/move-alias-handler.js';
 import { aModel, aVersion, REVIEWER, withPolicy } from '../../../../../test/support/model-registry/registry-objects.js';
 import { ModelCard } from '../../domain/card/model-card.js';
 import { AliasExists, PromotionRefused } from '../../domain/errors.js';
-import { MoveAliasHandler } from './move-alias.handler.js';
 
 function arrange(options: { protectedAliases?: string[] } = {}) {
   const ports = fakeModelRegistryPorts();
-  const handler = new MoveAliasHandler(
-    ports.transaction,
-    ports.models,
-    ports.versions,
-    ports.aliases,
-    ports.cards,
-    ports.events,
-  );
+  const handler = moveAliasHandler(ports);
   const model = aModel(options);
   ports.models.add(model);
   return { ports, handler, model };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConcurrencyError, NotFoundError, ValidationError } from '@libs/ddd';
 import { fakeModelRegistryPorts, InMemoryAliases } from '../../../../../test/support/model-registry/fake-ports.js';
+import { moveAliasHandler } from '../../../../../test/support/model-registry/move-alias-handler.js';
 import { aModel, aVersion, PROJECT, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
 import { PromotionRefused } from '../../domain/errors.js';
-import { MoveAliasHandler } from '../move-alias/move-alias.handler.js';
 import type { TaskInvocation } from '../task-invocation.js';
 import { SetAliasFromTaskHandler } from './set-alias-from-task.handler.js';
 
@@ -26,14 +26,7 @@ const invocation: TaskInvocation = { projectId: PROJECT, runId: 'run-1', taskId:
 
 function arrange() {
   const ports = fakeModelRegistryPorts();
-  const moveAlias = new MoveAliasHandler(
-    ports.transaction,
-    ports.models,
-    ports.versions,
-    ports.aliases,
-    ports.cards,
-    ports.events,
-  );
+  const moveAlias = moveAliasHandler(ports);
   const handler = new SetAliasFromTaskHandler(ports.models, ports.versions, ports.aliases, moveAlias);
   const model = aModel({ protectedAliases: ['champion'] });
   ports.models.add(model);
@@ -129,14 +122,7 @@ describe('SetAliasFromTaskHandler', () => {
   it('fails with a concurrency error when another move wins between its read and its move', async () => {
     const ports = fakeModelRegistryPorts();
     const aliases = new RacedAliases();
-    const moveAlias = new MoveAliasHandler(
-      ports.transaction,
-      ports.models,
-      ports.versions,
-      aliases,
-      ports.cards,
-      ports.events,
-    );
+    const moveAlias = moveAliasHandler(ports, aliases);
     const handler = new SetAliasFromTaskHandler(ports.models, ports.versions, aliases, moveAlias);
     const model = aModel();
     const [first, second] = [aVersion(model), aVersion(model)];
