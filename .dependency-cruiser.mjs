@@ -60,15 +60,18 @@ export default {
     {
       name: 'application-depends-inward',
       comment:
-        'application/ orchestrates use cases with its own domain/, application/ (ports, other ' +
-        'use cases) and contracts/, plus @libs/*. @nestjs/common is allowed for @Injectable. ' +
-        'Infrastructure, interface, other frameworks and node built-ins are reached through ports.',
+        'application/ orchestrates use cases with its own domain/, application/ (ports, services) ' +
+        'and contracts/, plus @libs/ddd and the ports entry points of the libraries ' +
+        '(@libs/messaging/ports, @libs/storage/ports), not the TypeORM and ioredis machinery ' +
+        'behind them. @nestjs/common is allowed for @Injectable. Infrastructure, interface, other ' +
+        'frameworks and node built-ins are reached through ports.',
       severity: 'error',
       from: { path: `${CONTEXT}application/`, pathNot: TEST_FILE },
       to: {
         pathNot: [
           '^src/contexts/$1/(domain|application|contracts)/',
-          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/ddd/src/index\\.ts$',
+          '^libs/[^/]+/src/ports\\.ts$',
           '(^|/)node_modules/@nestjs/common/',
         ],
       },

@@ -12,6 +12,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper: {
+    '^@libs/([^/]+)/ports$': '<rootDir>/libs/$1/src/ports.ts',
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^@contexts/([^/]+)$': '<rootDir>/src/contexts/$1/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -2,14 +2,10 @@ import { newId } from '@libs/ddd';
 import { RequestContext } from '@libs/platform';
 import type { EntityManager } from 'typeorm';
 import type { EnvelopeOf, EventEnvelope, EventMap, EventType } from '../envelope.js';
+import type { EventSubject } from '../publisher/event-publisher.js';
 
 /** Where in the queryRunner's free-form `data` the outbox notes which schemas it wrote. */
 export const OUTBOX_SCHEMAS_WRITTEN = 'outboxSchemasWritten';
-
-export interface EventSubject {
-  readonly aggregateId: string;
-  readonly aggregateVersion?: number;
-}
 
 export interface StagedEvents<TEvents extends EventMap> {
   readonly envelopes: EnvelopeOf<TEvents, EventType<TEvents>>[];

@@ -1,5 +1,10 @@
 import type { EventMap, EventType } from '../envelope.js';
-import type { EventSubject } from '../outbox/outbox.js';
+
+/** The aggregate an event is about; its version orders the events of one aggregate. */
+export interface EventSubject {
+  readonly aggregateId: string;
+  readonly aggregateVersion?: number;
+}
 
 /**
  * Port: writes an integration event of one context, typed by its EventMap, to the outbox of the

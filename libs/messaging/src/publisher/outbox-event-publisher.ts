@@ -1,8 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { AmbientTransaction } from '@libs/platform';
 import type { EventMap, EventType } from '../envelope.js';
-import { Outbox, type EventSubject } from '../outbox/outbox.js';
-import { EventPublisher } from './event-publisher.js';
+import { Outbox } from '../outbox/outbox.js';
+import { EventPublisher, type EventSubject } from './event-publisher.js';
 
 /** Writes events to the context's outbox in the use case's ambient transaction (ARCHITECTURE section 3). */
 export class OutboxEventPublisher<TEvents extends EventMap> extends EventPublisher<TEvents> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
 import { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
-import { ObjectNotFoundError } from '@libs/storage';
+import { ObjectNotFoundError } from '@libs/storage/ports';
 import {
   FakeArtifactSettings,
   InMemoryObjectStore,

@@ -6,7 +6,7 @@ import {
   type ByteRange,
   type ObjectDownload,
   type PresignedRequest,
-} from '@libs/storage';
+} from '@libs/storage/ports';
 import { PresignedUrlUnavailable } from '../../domain/errors.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';

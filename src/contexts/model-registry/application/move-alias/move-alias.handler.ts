@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyError, NotFoundError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { ModelAlias } from '../../domain/alias/model-alias.js';
 import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
 import { ModelCardRepository } from '../../domain/card/model-card.repository.js';

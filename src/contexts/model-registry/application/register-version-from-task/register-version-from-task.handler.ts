@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '@libs/ddd';
-import { ObjectStore } from '@libs/storage';
+import { ObjectStore } from '@libs/storage/ports';
 import type { RegisteredModel } from '../../domain/model/registered-model.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';

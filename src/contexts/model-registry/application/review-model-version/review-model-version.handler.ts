@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
 import { VersionHoldsAlias } from '../../domain/errors.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';

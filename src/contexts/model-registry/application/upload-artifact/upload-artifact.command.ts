@@ -1,4 +1,4 @@
-import type { ObjectStore } from '@libs/storage';
+import type { ObjectStore } from '@libs/storage/ports';
 
 /** The request body as it streams in; never buffered whole. */
 export type ArtifactBody = Parameters<ObjectStore['put']>[1];

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
-import { ObjectTooLargeError } from '@libs/storage';
+import { ObjectTooLargeError } from '@libs/storage/ports';
 import {
   FakeArtifactSettings,
   InMemoryObjectStore,

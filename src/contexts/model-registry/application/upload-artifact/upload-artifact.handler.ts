@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { newId } from '@libs/ddd';
-import { ObjectStore } from '@libs/storage';
-import { EventPublisher } from '@libs/messaging';
+import { ObjectStore } from '@libs/storage/ports';
+import { EventPublisher } from '@libs/messaging/ports';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
 import { requireVersion, versionSubject } from '../lookups.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { EmailTaken } from '../../domain/errors.js';
 import { Email } from '../../domain/users/email.js';

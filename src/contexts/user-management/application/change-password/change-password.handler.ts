@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { CommonPasswords } from '../../domain/users/common-passwords.js';
 import { PasswordHasher } from '../../domain/users/password-hasher.js';

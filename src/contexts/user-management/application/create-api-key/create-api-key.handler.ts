@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { decideAccess } from '../../domain/access/access-decision.js';
 import type { Permission } from '../../domain/access/permission.js';
 import { ApiKey } from '../../domain/api-keys/api-key.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { Project } from '../../domain/projects/project.js';
 import { ProjectRepository } from '../../domain/projects/project.repository.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { newId, ValidationError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { InvalidCredentials, LoginThrottled } from '../../domain/errors.js';
 import { LoginAttempts, type LoginAttemptKeys } from '../../domain/sessions/login-attempts.js';

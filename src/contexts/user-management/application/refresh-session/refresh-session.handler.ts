@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { RefreshTokenReused, Unauthenticated } from '../../domain/errors.js';
 import type { RefreshTokenFamily } from '../../domain/sessions/refresh-token-family.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { EmailTaken, SelfSignUpClosed } from '../../domain/errors.js';
 import { CommonPasswords } from '../../domain/users/common-passwords.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { decideAccess } from '../../domain/access/access-decision.js';
 import { ApiKeyRepository } from '../../domain/api-keys/api-key.repository.js';
 import { AuditLog } from '../../domain/audit/audit-entry.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { RefreshTokenFamilyRepository } from '../../domain/sessions/refresh-token-family.repository.js';
 import { SessionStore } from '../../domain/sessions/session.js';

@@ -1,4 +1,4 @@
-import type { EventPublisher } from '@libs/messaging';
+import type { EventPublisher } from '@libs/messaging/ports';
 import type { AuditLog } from '../../domain/audit/audit-entry.js';
 import type { Project } from '../../domain/projects/project.js';
 import type { UserManagementEvents } from '../../contracts/events.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging';
+import { EventPublisher } from '@libs/messaging/ports';
 import type { ProjectRole } from '../../domain/access/permission.js';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import type { Project } from '../../domain/projects/project.js';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@libs/ddd';
-import { crashPoint } from '@libs/platform';
+import { crashPoint } from '@libs/platform/ports';
 import { Injectable, Logger } from '@nestjs/common';
 import { isFinished } from '../../domain/run/run-state.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
