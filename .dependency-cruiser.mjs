@@ -12,6 +12,11 @@ const CONTEXT_DOOR = '^src/contexts/[^/]+/index\\.ts$';
 // rules are about production code, so tests are exempt from them (but not from the others).
 const TEST_FILE = '\\.(spec|int-spec|e2e-spec)\\.ts$';
 
+// A context's permission catalogue: the one list of permission names, published in contracts/ for
+// other contexts and read by its own domain (which grants permissions by role). It imports nothing,
+// so reading it keeps the domain plain TypeScript.
+const PERMISSION_CATALOGUE = '^src/contexts/[^/]+/contracts/permissions\\.ts$';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
@@ -52,10 +57,17 @@ export default {
       comment:
         'domain/ holds aggregates, value objects, events, errors and ports in plain TypeScript: it ' +
         'imports its own domain/ files and @libs/ddd, nothing else - no Nest, TypeORM, Redis, pg, ' +
-        'BullMQ, AWS, and no node built-ins (I/O belongs to infrastructure/).',
+        'BullMQ, AWS, and no node built-ins (I/O belongs to infrastructure/). The one exception is ' +
+        'its own permission catalogue in contracts/, a leaf, so the list is not kept twice.',
       severity: 'error',
       from: { path: `${CONTEXT}domain/`, pathNot: TEST_FILE },
-      to: { pathNot: ['^src/contexts/$1/domain/', '^libs/ddd/src/index\\.ts$'] },
+      to: {
+        pathNot: [
+          '^src/contexts/$1/domain/',
+          '^src/contexts/$1/contracts/permissions\\.ts$',
+          '^libs/ddd/src/index\\.ts$',
+        ],
+      },
     },
     {
       name: 'application-depends-inward',
@@ -77,6 +89,16 @@ export default {
       },
     },
     {
+      name: 'interface-not-into-infrastructure',
+      comment:
+        'interface/ (controllers, guards, consumers, job processors) reaches its own context\u2019s ' +
+        'infrastructure/ only through ports in application/ and shared constants in contracts/; ' +
+        'the module file is the one place that binds a port to its adapter.',
+      severity: 'error',
+      from: { path: `${CONTEXT}interface/`, pathNot: TEST_FILE },
+      to: { path: '^src/contexts/$1/infrastructure/' },
+    },
+    {
       name: 'contracts-are-the-public-surface',
       comment:
         'contracts/ is what other contexts compile against, so it must not pull in its own ' +
@@ -84,6 +106,15 @@ export default {
       severity: 'error',
       from: { path: `${CONTEXT}contracts/` },
       to: { path: '^src/contexts/$1/', pathNot: '^src/contexts/$1/contracts/' },
+    },
+    {
+      name: 'permission-catalogue-is-a-leaf',
+      comment:
+        'The permission catalogue is plain data that the domain reads, so it imports nothing: ' +
+        'whatever it pulled in would reach the domain through it.',
+      severity: 'error',
+      from: { path: PERMISSION_CATALOGUE },
+      to: {},
     },
     {
       name: 'libs-never-import-src',

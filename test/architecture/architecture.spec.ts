@@ -59,6 +59,9 @@ describe('architecture rules', () => {
     expect(violations).toEqual(
       [
         `application-depends-inward: ${alpha}/application/rename-thing/rename-thing.handler.ts -> ${alpha}/infrastructure/thing-store.ts`,
+        `application-depends-inward: ${alpha}/application/rename-thing/publish-rename.ts -> libs/messaging/src/index.ts`,
+        `interface-not-into-infrastructure: ${alpha}/interface/http/things.controller.ts -> ${alpha}/infrastructure/thing-store.ts`,
+        `permission-catalogue-is-a-leaf: ${alpha}/contracts/permissions.ts -> libs/ddd/src/index.ts`,
         `context-door-through-alias: ${beta}/infrastructure/alpha-events.ts -> ${alpha}/index.ts`,
         `contracts-are-the-public-surface: ${alpha}/contracts/index.ts -> ${alpha}/domain/thing.ts`,
         `domain-is-plain-typescript: ${alpha}/domain/thing-id.ts -> crypto`,

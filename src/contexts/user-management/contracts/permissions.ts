@@ -1,8 +1,10 @@
 /**
- * The permissions other contexts put on their routes with @RequirePermission. Kept equal to
- * the domain's catalogue by a spec (domain/access/permission.spec.ts).
+ * The permission catalogue: the one list of permission names, which other contexts put on their
+ * routes with @RequirePermission and the domain grants by role (domain/access/permission.ts). It
+ * lives in contracts/ because other contexts compile against it; it imports nothing, so the
+ * domain may read it and stay plain TypeScript (rule `permission-catalogue-is-a-leaf`).
  */
-export const PUBLIC_PERMISSIONS = [
+export const PERMISSIONS = [
   'project:read',
   'project:admin',
   'workflow:read',
@@ -21,6 +23,8 @@ export const PUBLIC_PERMISSIONS = [
   'monitoring:write',
 ] as const;
 
-export type PermissionName = (typeof PUBLIC_PERMISSIONS)[number];
+export type PermissionName = (typeof PERMISSIONS)[number];
 
-export type ProjectRoleName = 'owner' | 'editor' | 'viewer';
+export const PROJECT_ROLES = ['owner', 'editor', 'viewer'] as const;
+
+export type ProjectRoleName = (typeof PROJECT_ROLES)[number];

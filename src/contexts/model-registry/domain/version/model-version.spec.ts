@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ArtifactAlreadyUploaded, SelfApprovalForbidden, VersionStatusConflict } from '../errors.js';
 import { ModelVersion } from './model-version.js';
+import type { TensorDatatype } from './signature.js';
 
 const REGISTRANT = 'registrant';
 const UPLOADER = 'uploader';
@@ -82,9 +83,12 @@ describe('ModelVersion', () => {
     expect(() => version.archive(new Date())).toThrow(VersionStatusConflict);
   });
 
-  it('refuses signatures outside the Open Inference Protocol and non-finite metrics', () => {
+  it('refuses signatures outside the Open Inference Protocol (misuse: an unknown datatype) and non-finite metrics', () => {
     const base = { modelId: 'm', projectId: 'p', number: 1, framework: 'onnx' as const, registeredBy: REGISTRANT };
-    const tensor = { name: 'x', datatype: 'FLOAT' as never, shape: [1.5] };
+    // Deliberate misuse: 'FLOAT' is not an Open Inference Protocol datatype (it spells it FP32), so
+    // the cast stands in for untyped input that reaches the domain, which must reject it at run time.
+    const unknownDatatype = 'FLOAT' as unknown as TensorDatatype;
+    const tensor = { name: 'x', datatype: unknownDatatype, shape: [1.5] };
     expect(() => ModelVersion.register({ ...base, signature: { inputs: [tensor], outputs: [] } })).toThrow(
       expect.objectContaining({
         errors: [

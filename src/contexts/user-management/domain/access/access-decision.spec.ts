@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { PUBLIC_PERMISSIONS } from '../../contracts/permissions.js';
 import { decideAccess, type AccessDecision } from './access-decision.js';
 import { PERMISSIONS, PROJECT_ROLES, type Permission, type ProjectRole } from './permission.js';
 
@@ -95,9 +94,5 @@ describe('permission evaluation', () => {
         expect(decideAccess({ isAdmin: true, scope }, role, 'p', wanted)).toBe('denied');
       }),
     );
-  });
-
-  it('publishes the same catalogue in the contracts as the domain uses', () => {
-    expect([...PUBLIC_PERMISSIONS]).toEqual([...PERMISSIONS]);
   });
 });

@@ -1,31 +1,13 @@
+import { PERMISSIONS, PROJECT_ROLES, type PermissionName, type ProjectRoleName } from '../../contracts/permissions.js';
+
 /**
- * The permission catalogue and what each project role grants. The same names are published
- * in contracts/permissions.ts for other contexts (a spec keeps the two lists equal), because
- * the domain may not import the contracts and the contracts may not import the domain.
+ * What each project role grants, over the permission catalogue published in
+ * contracts/permissions.ts (the single list; the domain reads it rather than keeping a copy).
+ * `Permission` and `ProjectRole` are the domain's names for the catalogue's types.
  */
-export const PERMISSIONS = [
-  'project:read',
-  'project:admin',
-  'workflow:read',
-  'workflow:write',
-  'workflow:run',
-  'workflow:approve',
-  'dataset:read',
-  'dataset:write',
-  'model:read',
-  'model:write',
-  'model:approve',
-  'deployment:read',
-  'deployment:write',
-  'prediction:invoke',
-  'monitoring:read',
-  'monitoring:write',
-] as const;
-
-export type Permission = (typeof PERMISSIONS)[number];
-
-export const PROJECT_ROLES = ['owner', 'editor', 'viewer'] as const;
-export type ProjectRole = (typeof PROJECT_ROLES)[number];
+export { PERMISSIONS, PROJECT_ROLES };
+export type Permission = PermissionName;
+export type ProjectRole = ProjectRoleName;
 
 const READ: readonly Permission[] = PERMISSIONS.filter((permission) => permission.endsWith(':read'));
 const EDIT: readonly Permission[] = [
