@@ -36,7 +36,8 @@ import { ConfiguredArtifactSettings } from './infrastructure/config/configured-a
 import { MODEL_REGISTRY_CONFIG, readModelRegistryConfig } from './infrastructure/config/model-registry-config.js';
 import { LocalModelRegistryFacade } from './infrastructure/model-registry.facade.local.js';
 import { MODEL_REGISTRY_ENTITIES } from './infrastructure/persistence/entities.js';
-import { ProjectOfModel, ProjectOfModelVersion } from './infrastructure/persistence/project-of-model.js';
+import { ProjectOfModel, ProjectOfModelVersion } from './application/ports/project-of-model.js';
+import { TypeOrmProjectOfModel, TypeOrmProjectOfModelVersion } from './infrastructure/persistence/project-of-model.js';
 import { TypeOrmModelAliasRepository } from './infrastructure/persistence/typeorm-model-alias.repository.js';
 import { TypeOrmModelCardRepository } from './infrastructure/persistence/typeorm-model-card.repository.js';
 import { TypeOrmModelVersionRepository } from './infrastructure/persistence/typeorm-model-version.repository.js';
@@ -86,8 +87,8 @@ const ADAPTERS: Provider[] = [
   { provide: ModelCardRepository, useClass: TypeOrmModelCardRepository },
   { provide: RegistrySettingsRepository, useClass: TypeOrmRegistrySettingsRepository },
   { provide: ModelRegistryFacade, useClass: LocalModelRegistryFacade },
-  ProjectOfModel,
-  ProjectOfModelVersion,
+  { provide: ProjectOfModel, useClass: TypeOrmProjectOfModel },
+  { provide: ProjectOfModelVersion, useClass: TypeOrmProjectOfModelVersion },
   ModelTaskTypeRegistration,
 ];
 

@@ -17,6 +17,8 @@ import { LogInHandler } from './application/log-in/log-in.handler.js';
 import { LogOutHandler } from './application/log-out/log-out.handler.js';
 import { AccessTokenIssuer } from './application/ports/access-tokens.js';
 import { AuthSettings } from './application/ports/auth-settings.js';
+import { CredentialRouteRate } from './application/ports/credential-route-rate.js';
+import { JsonWebKeySet } from './application/ports/json-web-key-set.js';
 import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler.js';
 import { RegisterUserHandler } from './application/register-user/register-user.handler.js';
 import { RevokeApiKeyHandler } from './application/revoke-api-key/revoke-api-key.handler.js';
@@ -42,8 +44,10 @@ import { TypeOrmRefreshTokenFamilyRepository } from './infrastructure/persistenc
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user.repository.js';
 import { UserManagementStartUp } from './infrastructure/start-up/user-management-start-up.js';
 import { RedisLoginAttempts } from './infrastructure/throttling/redis-login-attempts.js';
+import { RedisCredentialRouteRate } from './infrastructure/throttling/redis-credential-route-rate.js';
 import { RedisRequestRate } from './infrastructure/throttling/redis-request-rate.js';
 import { JoseAccessTokenIssuer } from './infrastructure/tokens/jose-access-token-issuer.js';
+import { PublicKeySet } from './infrastructure/tokens/public-key-set.js';
 import { SigningKeyRing } from './infrastructure/tokens/signing-key-ring.js';
 import { ApiKeysController } from './interface/http/api-keys.controller.js';
 import { AuditLogController } from './interface/http/audit-log.controller.js';
@@ -93,6 +97,8 @@ const ADAPTERS: Provider[] = [
   { provide: AccessTokenIssuer, useClass: JoseAccessTokenIssuer },
   SigningKeyRing,
   RedisRequestRate,
+  { provide: CredentialRouteRate, useClass: RedisCredentialRouteRate },
+  { provide: JsonWebKeySet, useExisting: PublicKeySet },
   AuthRateLimitGuard,
   UserManagementStartUp,
 ];

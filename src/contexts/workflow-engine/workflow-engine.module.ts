@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobMetrics, RedisConnections, type ContextModuleOptions } from '@libs/platform';
+import { TaskExecution } from './application/ports/task-execution.js';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { WorkflowDefinitionContribution } from './interface/http/openapi/workflow-definition.contribution.js';
@@ -47,7 +48,7 @@ export class WorkflowEngineModule {
       ? [
           ...EXECUTORS,
           { provide: TASK_EXECUTORS, useFactory: (...executors: unknown[]) => executors, inject: EXECUTORS },
-          TaskExecutors,
+          { provide: TaskExecution, useClass: TaskExecutors },
           configuredProcessor,
           // Made by a factory, not an alias of the processor: BullMQ's explorer would start a second worker for an alias.
           {

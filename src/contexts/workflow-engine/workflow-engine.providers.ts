@@ -76,7 +76,13 @@ import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-log
 import { PostgresTaskCache } from './infrastructure/persistence/postgres-task-cache.js';
 import { PostgresWorkflowSchedules } from './infrastructure/persistence/postgres-workflow-schedules.js';
 import { PostgresWorkflowTriggers } from './infrastructure/persistence/postgres-workflow-triggers.js';
-import { ExternalTaskProjects, RunProjects, WorkflowProjects } from './infrastructure/persistence/resource-projects.js';
+import { ExternalTaskProjects, RunProjects, WorkflowProjects } from './application/ports/resource-projects.js';
+import { RunCancellationSignals } from './application/ports/run-cancellation-signals.js';
+import {
+  TypeOrmExternalTaskProjects,
+  TypeOrmRunProjects,
+  TypeOrmWorkflowProjects,
+} from './infrastructure/persistence/resource-projects.js';
 import { TypeOrmRunQueries } from './infrastructure/persistence/typeorm-run-queries.js';
 import { TypeOrmRunTransaction } from './infrastructure/persistence/typeorm-run-transaction.js';
 import { TypeOrmWorkflowDefinitionRepository } from './infrastructure/persistence/typeorm-workflow-definition.repository.js';
@@ -88,7 +94,8 @@ import { TaskTypeQueues } from './infrastructure/queue/task-type-queues.js';
 import { DispatchingTaskQueue } from './infrastructure/queue/dispatching-task-queue.js';
 import { ExternalTaskQueue } from './infrastructure/queue/external-task-queue.js';
 import { InProcessTaskOffers } from './infrastructure/queue/in-process-task-offers.js';
-import { CHILD_RUN_QUEUE, QUEUE_PREFIX, TASK_QUEUE } from './infrastructure/queue/task-jobs.js';
+import { CHILD_RUN_QUEUE, QUEUE_PREFIX, TASK_QUEUE } from './application/ports/task-job-queues.js';
+import { WorkerSettings } from './application/ports/worker-settings.js';
 import { SystemClock } from './infrastructure/system-clock.js';
 
 export const USE_CASES: Type[] = [
@@ -128,6 +135,7 @@ export const USE_CASES: Type[] = [
 
 export const ADAPTERS: Provider[] = [
   { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },
+  { provide: WorkerSettings, useExisting: WORKFLOW_ENGINE_CONFIG },
   { provide: JsonSchemaValidator, useClass: AjvJsonSchemaValidator },
   { provide: CronCalendar, useClass: CronParserCalendar },
   {
@@ -163,6 +171,7 @@ export const ADAPTERS: Provider[] = [
   RunMetrics,
   QueueDepthGauge,
   RunCancellations,
+  { provide: RunCancellationSignals, useExisting: RunCancellations },
   BullMqTaskQueue,
   { provide: TaskRunGateway, useClass: EngineTaskRunGateway },
   ExternalTaskQueue,
@@ -174,9 +183,9 @@ export const ADAPTERS: Provider[] = [
   { provide: TaskLogs, useClass: PostgresTaskLogs },
   { provide: WorkflowSchedules, useClass: PostgresWorkflowSchedules },
   { provide: WorkflowTriggers, useClass: PostgresWorkflowTriggers },
-  WorkflowProjects,
-  RunProjects,
-  ExternalTaskProjects,
+  { provide: WorkflowProjects, useClass: TypeOrmWorkflowProjects },
+  { provide: RunProjects, useClass: TypeOrmRunProjects },
+  { provide: ExternalTaskProjects, useClass: TypeOrmExternalTaskProjects },
 ];
 
 /** The task queue's options: the platform's Redis, and the context's hash-tagged prefix. */

@@ -1,4 +1,4 @@
-import { applyDecorators, SetMetadata, type Type } from '@nestjs/common';
+import { applyDecorators, SetMetadata, type Abstract } from '@nestjs/common';
 import { ApiProblem } from '@libs/platform';
 import type { PermissionName } from './permissions.js';
 
@@ -15,8 +15,11 @@ export interface PermissionRequirement {
   readonly permission: PermissionName;
   /** Path parameter holding the project id (default `projectId`). */
   readonly projectParam?: string;
-  /** Or: the provider that maps the item in path parameter `param` (default `id`) to its project. */
-  readonly resource?: { readonly resolver: Type<ProjectOfResource>; readonly param?: string };
+  /**
+   * Or: the provider that maps the item in path parameter `param` (default `id`) to its project.
+   * Abstract, so a controller can name its context's port and the module bind the adapter.
+   */
+  readonly resource?: { readonly resolver: Abstract<ProjectOfResource>; readonly param?: string };
 }
 
 export const REQUIRED_PERMISSION = 'user-management:required-permission';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { ProjectOfResource } from '@contexts/user-management';
 import { AmbientTransaction } from '@libs/platform';
+import { ProjectOfModel, ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { ModelVersionOrmEntity } from './model-version.orm-entity.js';
 import { RegisteredModelOrmEntity } from './registered-model.orm-entity.js';
 
-/** For the access guard: the project of `/models/{modelId}/...`; undefined (404) for unknown ids. */
 @Injectable()
-export class ProjectOfModel extends ProjectOfResource {
+export class TypeOrmProjectOfModel extends ProjectOfModel {
   constructor(private readonly scope: AmbientTransaction) {
     super();
   }
@@ -22,9 +21,8 @@ export class ProjectOfModel extends ProjectOfResource {
   }
 }
 
-/** For the access guard: the project of `/model-versions/{id}/...`. */
 @Injectable()
-export class ProjectOfModelVersion extends ProjectOfResource {
+export class TypeOrmProjectOfModelVersion extends ProjectOfModelVersion {
   constructor(private readonly scope: AmbientTransaction) {
     super();
   }

@@ -21,7 +21,7 @@ import { MoveAliasHandler } from '../../application/move-alias/move-alias.handle
 import { RemoveAliasHandler } from '../../application/remove-alias/remove-alias.handler.js';
 import { ResolveAliasHandler } from '../../application/resolve-alias/resolve-alias.handler.js';
 import { parseModelReference } from '../../domain/names.js';
-import { ProjectOfModel } from '../../infrastructure/persistence/project-of-model.js';
+import { ProjectOfModel } from '../../application/ports/project-of-model.js';
 import { AliasResponse, MoveAliasRequest } from './dto/alias.dto.js';
 import { ResolveQuery } from './dto/list.query.js';
 import { ModelVersionResponse } from './dto/model-version.response.js';

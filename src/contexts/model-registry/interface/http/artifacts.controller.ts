@@ -18,7 +18,7 @@ import { RangeNotSatisfiableError, type ObjectDownload } from '@libs/storage';
 import { DownloadArtifactHandler } from '../../application/download-artifact/download-artifact.handler.js';
 import { UploadArtifactHandler } from '../../application/upload-artifact/upload-artifact.handler.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
-import { ProjectOfModelVersion } from '../../infrastructure/persistence/project-of-model.js';
+import { ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { closeIfUnread, declaredLength, streamedBody } from './artifact-body.js';
 import { requestedRange } from './byte-range.js';
 import { ModelVersionResponse } from './dto/model-version.response.js';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { WriteModelCardHandler } from '../../application/write-model-card/write-model-card.handler.js';
-import { ProjectOfModelVersion } from '../../infrastructure/persistence/project-of-model.js';
+import { ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { ModelCardRequest, ModelCardResponse } from './dto/model-card.dto.js';
 import { expectedVersion } from './if-match.js';
 

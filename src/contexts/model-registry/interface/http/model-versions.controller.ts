@@ -7,7 +7,7 @@ import { CreateModelVersionHandler } from '../../application/create-model-versio
 import { LinkServingHandler } from '../../application/link-serving/link-serving.handler.js';
 import { ReviewModelVersionHandler } from '../../application/review-model-version/review-model-version.handler.js';
 import { VersionQueriesHandler } from '../../application/version-queries/version-queries.handler.js';
-import { ProjectOfModel, ProjectOfModelVersion } from '../../infrastructure/persistence/project-of-model.js';
+import { ProjectOfModel, ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { LineageGraphResponse } from './dto/lineage.response.js';
 import { VersionListQuery } from './dto/list.query.js';
 import { CreateModelVersionRequest } from './dto/model-version.request.js';

@@ -8,7 +8,7 @@ import { RegisterModelHandler } from '../../application/register-model/register-
 import { SetPromotionPolicyHandler } from '../../application/set-promotion-policy/set-promotion-policy.handler.js';
 import { UpdateModelHandler } from '../../application/update-model/update-model.handler.js';
 import type { PromotionRule } from '../../domain/promotion/promotion-rule.js';
-import { ProjectOfModel } from '../../infrastructure/persistence/project-of-model.js';
+import { ProjectOfModel } from '../../application/ports/project-of-model.js';
 import { PromotionPolicyRequest } from './dto/alias.dto.js';
 import { ModelSearchQuery } from './dto/list.query.js';
 import {

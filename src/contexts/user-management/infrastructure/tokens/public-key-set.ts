@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { importJWK, type JWK } from 'jose';
 import type { DataSource } from 'typeorm';
+import type { JsonWebKeySet } from '../../application/ports/json-web-key-set.js';
 import { ACCESS_CONFIG, type AccessConfig } from '../config/user-management-config.js';
 import { KEY_CACHE_MS, SIGNING_ALGORITHM } from './token-format.js';
 
@@ -15,7 +16,7 @@ const UNKNOWN_KID_RELOAD_MS = 1000;
  * user-management or not). A retired key stays until every token it signed has expired.
  */
 @Injectable()
-export class PublicKeySet {
+export class PublicKeySet implements JsonWebKeySet {
   private keys = new Map<string, { jwk: JWK; key: VerificationKey }>();
   private loadedAt = 0;
   private loading?: Promise<void>;

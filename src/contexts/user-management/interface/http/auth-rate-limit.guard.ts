@@ -1,10 +1,6 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import {
-  USER_MANAGEMENT_CONFIG,
-  type UserManagementConfig,
-} from '../../infrastructure/config/user-management-config.js';
-import { RedisRequestRate } from '../../infrastructure/throttling/redis-request-rate.js';
+import { CredentialRouteRate } from '../../application/ports/credential-route-rate.js';
 import { clientIp } from './client.js';
 import { TooManyRequests } from './too-many-requests.js';
 
@@ -14,14 +10,11 @@ import { TooManyRequests } from './too-many-requests.js';
  */
 @Injectable()
 export class AuthRateLimitGuard implements CanActivate {
-  constructor(
-    private readonly rate: RedisRequestRate,
-    @Inject(USER_MANAGEMENT_CONFIG) private readonly config: UserManagementConfig,
-  ) {}
+  constructor(private readonly rate: CredentialRouteRate) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const retryAfter = await this.rate.hit('auth', clientIp(request), this.config.authRateLimitPerMinute);
+    const retryAfter = await this.rate.hit(clientIp(request));
     if (retryAfter > 0) throw new TooManyRequests(retryAfter);
     return true;
   }

@@ -1,13 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@libs/platform';
-import { PublicKeySet } from '../../infrastructure/tokens/public-key-set.js';
+import { JsonWebKeySet } from '../../application/ports/json-web-key-set.js';
 
 @ApiTags('user-management')
 @Public()
 @Controller('.well-known')
 export class JwksController {
-  constructor(private readonly keys: PublicKeySet) {}
+  constructor(private readonly keys: JsonWebKeySet) {}
 
   @Get('jwks.json')
   // Verifiers may cache for a minute; one meeting an unknown kid fetches again (as PublicKeySet does).

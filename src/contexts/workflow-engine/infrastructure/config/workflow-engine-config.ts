@@ -1,28 +1,13 @@
 import { readOutboundRules, type OutboundRules } from '@libs/outbound';
 import { ConfigError, EnvReader } from '@libs/platform';
+import type { WorkerSettings } from '../../application/ports/worker-settings.js';
 
 type Env = Record<string, string | undefined>;
 
 export const WORKFLOW_ENGINE_CONFIG = Symbol('WORKFLOW_ENGINE_CONFIG');
 
-export interface WorkflowEngineConfig {
-  /** Task runs one worker process executes at once. */
-  readonly taskConcurrency: number;
-  /** How often the reconciler compares the database with the queue; 0 runs it at start only. */
-  readonly reconcileIntervalMs: number;
-  /**
-   * How long a running task's job lock lasts without renewal (renewed at half of it), and how often
-   * workers look for jobs whose lock ran out: a frozen or cut-off worker loses its task to another
-   * worker after about twice this, and the task goes on under a new attempt.
-   */
-  readonly taskLockMs: number;
-  /** How often each worker looks for due schedules; a slot fires at most this late. */
-  readonly schedulePollMs: number;
-  /**
-   * Named task queues with a concurrency of their own per worker process (Airflow's pools): a task
-   * with `queue: gpu` waits for a slot of `gpu`, whatever the default queue is doing.
-   */
-  readonly taskQueues: ReadonlyMap<string, number>;
+/** The workers' settings (the port interface/jobs/ reads) and what the executors need. */
+export interface WorkflowEngineConfig extends WorkerSettings {
   /** What `http` tasks (and every other call to a user-given URL) may reach: OUTBOUND_* (docs/adr/0010). */
   readonly outbound: OutboundRules;
   readonly http: HttpTaskConfig;

@@ -2,20 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { JsonSchemaValidator } from '../../domain/definition/json-schema.validator.js';
 import { TaskTypeCatalog } from '../../domain/definition/task-type.catalog.js';
-import type { JsonValue } from '../../domain/json-value.js';
+import { TaskExecution, type TaskOutcome } from '../../application/ports/task-execution.js';
 import { renderedParamsProblems } from '../../application/rendered-params.js';
 import { TaskExecutor, TaskFailedForGood } from './task-executor.js';
 
 export const TASK_EXECUTORS = Symbol('TASK_EXECUTORS');
 
-export type TaskOutcome =
-  | { readonly ok: true; readonly outputs: JsonValue }
-  /** `retryable: false`: the task fails without the retries its policy would give it. */
-  | { readonly ok: false; readonly error: string; readonly retryable: boolean };
-
 /** The executors of this process by task type, with the checks every execution goes through. */
 @Injectable()
-export class TaskExecutors {
+export class TaskExecutors extends TaskExecution {
   private readonly byType: ReadonlyMap<string, TaskExecutor>;
 
   constructor(
@@ -23,10 +18,10 @@ export class TaskExecutors {
     private readonly catalog: TaskTypeCatalog,
     private readonly schemas: JsonSchemaValidator,
   ) {
+    super();
     this.byType = new Map(executors.map((executor) => [executor.type, executor]));
   }
 
-  /** Runs one attempt; `stop` aborts it from outside (shutdown) and is not an outcome of the task. */
   async run(dispatch: TaskDispatch, stop: AbortSignal): Promise<TaskOutcome> {
     const executor = this.byType.get(dispatch.type);
     if (executor === undefined) {

@@ -3,7 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Gauge, register } from 'prom-client';
 import { TaskTypeQueues } from '../queue/task-type-queues.js';
-import { TASK_QUEUE } from '../queue/task-jobs.js';
+import { TASK_QUEUE } from '../../application/ports/task-job-queues.js';
 
 const NAME = 'bullmq_queue_jobs';
 const STATES = ['waiting', 'prioritized', 'delayed', 'active', 'failed'] as const;

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { ProjectOfResource } from '@contexts/user-management';
+import { ExternalTaskProjects, RunProjects, WorkflowProjects } from '../../application/ports/resource-projects.js';
 import { TypeOrmRunTransaction } from './typeorm-run-transaction.js';
 
-/** The project of a workflow addressed by its id, for the access guard (unknown ids answer 404). */
 @Injectable()
-export class WorkflowProjects extends ProjectOfResource {
+export class TypeOrmWorkflowProjects extends WorkflowProjects {
   constructor(private readonly transaction: TypeOrmRunTransaction) {
     super();
   }
@@ -15,9 +14,8 @@ export class WorkflowProjects extends ProjectOfResource {
   }
 }
 
-/** The project of a run addressed by its id, for the access guard. */
 @Injectable()
-export class RunProjects extends ProjectOfResource {
+export class TypeOrmRunProjects extends RunProjects {
   constructor(private readonly transaction: TypeOrmRunTransaction) {
     super();
   }
@@ -27,9 +25,8 @@ export class RunProjects extends ProjectOfResource {
   }
 }
 
-/** The project of an external task addressed by its lease row's id (`/api/v1/external-tasks/{taskRunId}`). */
 @Injectable()
-export class ExternalTaskProjects extends ProjectOfResource {
+export class TypeOrmExternalTaskProjects extends ExternalTaskProjects {
   constructor(private readonly transaction: TypeOrmRunTransaction) {
     super();
   }

@@ -5,7 +5,8 @@ import { carriedContext } from '@libs/platform';
 import { TaskQueue, type AttemptOnQueue } from '../../application/ports/task-queue.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { TaskTypeQueues } from './task-type-queues.js';
-import { bullPriority, TASK_QUEUE, taskJobId, type TaskJobData } from './task-jobs.js';
+import { TASK_QUEUE, type TaskJobData } from '../../application/ports/task-job-queues.js';
+import { bullPriority, taskJobId } from './task-jobs.js';
 
 /** Job states in which a job still stands for its attempt: it will run, or is running. */
 const LIVE_STATES = new Set(['waiting', 'waiting-children', 'delayed', 'prioritized', 'active']);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RedisConnections } from '@libs/platform';
+import type { RunCancellationSignals } from '../../application/ports/run-cancellation-signals.js';
 
 const CHANNEL = 'workflow-engine.run-cancelled';
 
@@ -11,7 +12,7 @@ const CHANNEL = 'workflow-engine.run-cancelled';
  * report the cancelled run then refuses, as before.
  */
 @Injectable()
-export class RunCancellations implements OnApplicationShutdown {
+export class RunCancellations implements RunCancellationSignals, OnApplicationShutdown {
   private readonly logger = new Logger(RunCancellations.name);
   private readonly running = new Map<string, Set<AbortController>>();
   private subscriber?: Redis;

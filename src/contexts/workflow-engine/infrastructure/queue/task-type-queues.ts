@@ -7,7 +7,7 @@ import { TaskTypeRegistry } from '../../contracts/task-types.js';
 import { APPROVAL_TASK_TYPE } from '../../domain/run/approval-decision.js';
 import { EXTERNAL_TASK_TYPE } from './external-task-queue.js';
 import { WORKFLOW_ENGINE_CONFIG, type WorkflowEngineConfig } from '../config/workflow-engine-config.js';
-import { namedTaskQueue, TASK_QUEUE } from './task-jobs.js';
+import { namedTaskQueue, TASK_QUEUE } from '../../application/ports/task-job-queues.js';
 
 /** Types whose runs wait in a table, not as jobs (DispatchingTaskQueue). */
 const ROW_BACKED = new Set([EXTERNAL_TASK_TYPE, APPROVAL_TASK_TYPE]);

@@ -5,7 +5,7 @@ import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/u
 import { DecideApprovalCommand } from '../../application/decide-approval/decide-approval.command.js';
 import { DecideApprovalHandler } from '../../application/decide-approval/decide-approval.handler.js';
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
-import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { RunProjects } from '../../application/ports/resource-projects.js';
 import { ApprovalDecisionRequest } from './dto/approval-decision.request.js';
 import { RunResponse, toRunResponse } from './dto/run.response.js';
 

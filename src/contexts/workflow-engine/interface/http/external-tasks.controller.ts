@@ -7,7 +7,7 @@ import { ClaimExternalTaskCommand } from '../../application/claim-external-task/
 import { ClaimExternalTaskHandler } from '../../application/claim-external-task/claim-external-task.handler.js';
 import { ReportExternalTaskCommand } from '../../application/report-external-task/report-external-task.command.js';
 import { ReportExternalTaskHandler } from '../../application/report-external-task/report-external-task.handler.js';
-import { ExternalTaskProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { ExternalTaskProjects } from '../../application/ports/resource-projects.js';
 import {
   AppendTaskLogRequest,
   ClaimExternalTaskRequest,

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@contexts/user-management';
 import { ReadTaskLogsHandler } from '../../application/read-task-logs/read-task-logs.handler.js';
-import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { RunProjects } from '../../application/ports/resource-projects.js';
 import { TaskLogPageResponse } from './dto/page.responses.js';
 import { TaskLogQuery } from './dto/task-log.query.js';
 

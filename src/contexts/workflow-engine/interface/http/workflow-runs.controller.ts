@@ -15,7 +15,7 @@ import { RetryTaskCommand } from '../../application/retry-task/retry-task.comman
 import { RetryTaskHandler } from '../../application/retry-task/retry-task.handler.js';
 import { StartRunCommand } from '../../application/start-run/start-run.command.js';
 import { StartRunHandler } from '../../application/start-run/start-run.handler.js';
-import { RunProjects, WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { RunProjects, WorkflowProjects } from '../../application/ports/resource-projects.js';
 import { BackfillRequest } from './dto/backfill.request.js';
 import { BackfillResponse } from './dto/backfill.response.js';
 import { RunPageResponse } from './dto/page.responses.js';

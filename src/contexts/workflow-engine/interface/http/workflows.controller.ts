@@ -36,7 +36,7 @@ import { PlanWorkflowQuery } from '../../application/plan-workflow/plan-workflow
 import { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
 import { UpdateWorkflowHandler } from '../../application/update-workflow/update-workflow.handler.js';
 import type { JsonValue } from '../../domain/json-value.js';
-import { WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
+import { WorkflowProjects } from '../../application/ports/resource-projects.js';
 import { WorkflowPageResponse } from './dto/page.responses.js';
 import { WorkflowPlanResponse } from './dto/plan.response.js';
 import { RunParamsRequest } from './dto/requests.js';

@@ -5,7 +5,7 @@ import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
 import { JobMetrics, runInJobContext } from '@libs/platform';
 import { StartChildRunHandler } from '../../application/start-child-run/start-child-run.handler.js';
 import { TaskRunGateway, type TaskRunJob } from '../../contracts/task-runs.js';
-import { CHILD_RUN_QUEUE } from '../../infrastructure/queue/task-jobs.js';
+import { CHILD_RUN_QUEUE } from '../../application/ports/task-job-queues.js';
 
 /**
  * Starts the child runs of `workflow` tasks. The job ends once the child has started: the task

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import type { Type } from '@nestjs/common';
-import type { WorkflowEngineConfig } from '../../infrastructure/config/workflow-engine-config.js';
-import { TASK_QUEUE } from '../../infrastructure/queue/task-jobs.js';
+import { TASK_QUEUE } from '../../application/ports/task-job-queues.js';
+import type { WorkerSettings } from '../../application/ports/worker-settings.js';
 import { TaskRunProcessor } from './task-run.processor.js';
 
 /**
@@ -11,7 +11,7 @@ import { TaskRunProcessor } from './task-run.processor.js';
  * registered. A stalled worker is detected after its lock runs out and the next stall check runs,
  * hence both take the same interval.
  */
-export function taskRunProcessorWith(config: Pick<WorkflowEngineConfig, 'taskLockMs'>): Type<TaskRunProcessor> {
+export function taskRunProcessorWith(config: Pick<WorkerSettings, 'taskLockMs'>): Type<TaskRunProcessor> {
   @Processor(TASK_QUEUE, { lockDuration: config.taskLockMs, stalledInterval: config.taskLockMs })
   class ConfiguredTaskRunProcessor extends TaskRunProcessor {}
   return ConfiguredTaskRunProcessor;

@@ -1,8 +1,8 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import type { JobMetrics, RedisConnections } from '@libs/platform';
-import type { WorkflowEngineConfig } from '../../infrastructure/config/workflow-engine-config.js';
-import { namedTaskQueue, QUEUE_PREFIX, type TaskJobData } from '../../infrastructure/queue/task-jobs.js';
+import { namedTaskQueue, QUEUE_PREFIX, type TaskJobData } from '../../application/ports/task-job-queues.js';
+import type { WorkerSettings } from '../../application/ports/worker-settings.js';
 import type { TaskRunProcessor } from './task-run.processor.js';
 
 /**
@@ -16,7 +16,7 @@ export class NamedQueueWorkers implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly processor: TaskRunProcessor,
     private readonly redis: RedisConnections,
-    private readonly config: WorkflowEngineConfig,
+    private readonly config: WorkerSettings,
     private readonly metrics: JobMetrics,
   ) {}
 

@@ -1,12 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicWork, RedisConnections } from '@libs/platform';
 import { ExpireApprovalsHandler } from '../../application/expire-approvals/expire-approvals.handler.js';
 import { ReconcileRunsHandler } from '../../application/reconcile-runs/reconcile-runs.handler.js';
 import { RunAdmission } from '../../application/run-admission/run-admission.js';
-import {
-  WORKFLOW_ENGINE_CONFIG,
-  type WorkflowEngineConfig,
-} from '../../infrastructure/config/workflow-engine-config.js';
+import { WorkerSettings } from '../../application/ports/worker-settings.js';
 
 /**
  * Runs the reconciliation when the worker starts (after a crash or a Redis loss the queue may have
@@ -29,7 +26,7 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
     private readonly reconcile: ReconcileRunsHandler,
     private readonly expireApprovals: ExpireApprovalsHandler,
     private readonly admission: RunAdmission,
-    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+    private readonly config: WorkerSettings,
     private readonly redis: RedisConnections,
   ) {}
 

@@ -1,10 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicWork } from '@libs/platform';
 import { FireSchedulesHandler } from '../../application/fire-schedules/fire-schedules.handler.js';
-import {
-  WORKFLOW_ENGINE_CONFIG,
-  type WorkflowEngineConfig,
-} from '../../infrastructure/config/workflow-engine-config.js';
+import { WorkerSettings } from '../../application/ports/worker-settings.js';
 
 /**
  * Fires due schedules every WORKFLOW_SCHEDULE_POLL_MS, in every worker: a due schedule is claimed by
@@ -22,7 +19,7 @@ export class ScheduleTicker implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly firing: FireSchedulesHandler,
-    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+    private readonly config: WorkerSettings,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
 import { crashPoint, JobMetrics, runInJobContext } from '@libs/platform';
@@ -8,16 +8,13 @@ import { CompleteTaskHandler } from '../../application/complete-task/complete-ta
 import { FailTaskCommand } from '../../application/fail-task/fail-task.command.js';
 import { FailTaskHandler } from '../../application/fail-task/fail-task.handler.js';
 import { TaskLogs } from '../../application/ports/task-logs.js';
+import { RunCancellationSignals } from '../../application/ports/run-cancellation-signals.js';
+import { TaskExecution } from '../../application/ports/task-execution.js';
+import { TASK_QUEUE, type TaskJobData } from '../../application/ports/task-job-queues.js';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
+import { WorkerSettings } from '../../application/ports/worker-settings.js';
 import { StartTaskCommand } from '../../application/start-task/start-task.command.js';
 import { StartTaskHandler } from '../../application/start-task/start-task.handler.js';
-import {
-  WORKFLOW_ENGINE_CONFIG,
-  type WorkflowEngineConfig,
-} from '../../infrastructure/config/workflow-engine-config.js';
-import { TaskExecutors } from '../../infrastructure/executors/task-executors.js';
-import { RunCancellations } from '../../infrastructure/queue/run-cancellations.js';
-import { TASK_QUEUE, type TaskJobData } from '../../infrastructure/queue/task-jobs.js';
 
 /**
  * Executes the jobs of `workflow-engine.tasks`: marks the attempt running, runs it, reports the
@@ -34,10 +31,10 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     private readonly start: StartTaskHandler,
     private readonly complete: CompleteTaskHandler,
     private readonly fail: FailTaskHandler,
-    private readonly executors: TaskExecutors,
+    private readonly executors: TaskExecution,
     private readonly logs: TaskLogs,
-    private readonly cancellations: RunCancellations,
-    @Inject(WORKFLOW_ENGINE_CONFIG) private readonly config: WorkflowEngineConfig,
+    private readonly cancellations: RunCancellationSignals,
+    private readonly config: WorkerSettings,
     private readonly metrics: JobMetrics,
   ) {
     super();
