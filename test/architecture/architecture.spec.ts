@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { cruise, type ICruiseResult, type IViolation } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
+import { scanPermissionLists } from './repeated-permission-lists.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BROKEN_TREE = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -73,5 +74,21 @@ describe('architecture rules', () => {
         `no-unresolvable-import: ${beta}/infrastructure/missing-import.ts -> ./gone.js`,
       ].sort(),
     );
+  });
+
+  describe('one permission catalogue', () => {
+    it('is the only list of the permission names in src', () => {
+      const { catalogues, repeats } = scanPermissionLists(REPO_ROOT);
+
+      // Guards against a scan that found no catalogue (or no names in it) and so nothing to repeat.
+      expect(catalogues).toEqual([{ file: 'src/contexts/user-management/contracts/permissions.ts', names: 16 }]);
+      expect(repeats).toEqual([]);
+    });
+
+    it('reports a second list on the deliberately broken tree', () => {
+      expect(scanPermissionLists(BROKEN_TREE).repeats).toEqual([
+        'src/contexts/alpha/interface/http/thing-permissions.ts repeats src/contexts/alpha/contracts/permissions.ts',
+      ]);
+    });
   });
 });

@@ -2,7 +2,8 @@
  * The permission catalogue: the one list of permission names, which other contexts put on their
  * routes with @RequirePermission and the domain grants by role (domain/access/permission.ts). It
  * lives in contracts/ because other contexts compile against it; it imports nothing, so the
- * domain may read it and stay plain TypeScript (rule `permission-catalogue-is-a-leaf`).
+ * domain may read it and stay plain TypeScript (rule `permission-catalogue-is-a-leaf`). The
+ * architecture test fails on any other source file that lists these names again.
  */
 export const PERMISSIONS = [
   'project:read',
