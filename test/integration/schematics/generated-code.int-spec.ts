@@ -75,7 +75,7 @@ describe('generated code', () => {
     await writeFile(
       join(workspace, UNIT_JEST_CONFIG),
       "import config from './jest.config.js';\n" +
-        'export default { ...config, globalSetup: undefined, globalTeardown: undefined, setupFiles: [] };\n',
+        "export default { ...config, roots: ['<rootDir>/src'], globalSetup: undefined, globalTeardown: undefined, setupFiles: [] };\n",
     );
     await symlink(join(REPO, 'node_modules'), join(workspace, 'node_modules'), 'dir');
     const before = await snapshotOf(workspace, GENERATED_ROOTS);
