@@ -1,6 +1,7 @@
 // A `.cts` file for the reason given in ../context/index.cts: the CLIs `require()` the factory.
 import { SchematicsException, type Rule, type Tree } from '@angular-devkit/schematics';
 import { formatTypeScript } from '../context/formatting.cjs';
+import { holdsFiles } from '../context/name-availability.cjs';
 import type { GeneratedFile } from '../context/skeleton.cjs';
 import { listHandler, newProvidersFile, useProvidersFile, type HandlerEntry } from './providers.cjs';
 import { commandFiles, queryFiles } from './templates.cjs';
@@ -72,11 +73,6 @@ function listedHandler(tree: Tree, root: string, context: string, names: UseCase
     { path: providersPath, content: newProvidersFile([handler]) },
     { path: modulePath, content: useProvidersFile(modulePath, tree.readText(modulePath), providersFile) },
   ];
-}
-
-function holdsFiles(tree: Tree, path: string): boolean {
-  const directory = tree.getDir(path);
-  return directory.subfiles.length > 0 || directory.subdirs.length > 0;
 }
 
 function nextSteps(context: string, names: UseCaseNames, query: boolean): string {
