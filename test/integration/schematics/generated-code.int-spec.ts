@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { scaled } from '@libs/testing';
+// The time scale alone: @libs/testing's index loads the platform (TypeORM, ioredis, BullMQ), which
+// this spec never starts and which kept its Jest worker from exiting cleanly.
+import { scaled } from '../../../libs/testing/src/time-scale.js';
 import { compileSchematicsIfStale } from './compile-schematics.js';
 import { changedFiles, snapshotOf } from './tree-snapshot.js';
 
