@@ -1,9 +1,9 @@
 // The `context` schematic, run from its compiled collection as the CLI runs it, against in-memory
 // copies of the files it reads; the generated code is type-checked against the real libs and
 // contexts without being written into the repository.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,27 +11,12 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { HostTree } from '@angular-devkit/schematics';
 import { SchematicTestRunner, UnitTestTree } from '@angular-devkit/schematics/testing';
+import { compileSchematicsIfStale } from './compile-schematics.js';
 import { typeErrorsWith } from './type-errors-with.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const SOURCES = join(REPO, 'libs/schematics/src/context');
-const COMPILED = join(REPO, 'dist/libs/schematics/src/context');
 const CATALOGUE = 'src/bounded-contexts.ts';
 const OWNS = 'feature sets, feature views, online and offline stores';
-
-/** `npm test` builds first; a run of this file alone recompiles the schematic when its sources changed. */
-function compileSchematicIfStale(): void {
-  const stale = readdirSync(SOURCES)
-    .filter((file) => file.endsWith('.cts'))
-    .some((file) => {
-      const output = join(COMPILED, file.replace(/\.cts$/, '.cjs'));
-      return !existsSync(output) || statSync(output).mtimeMs < statSync(join(SOURCES, file)).mtimeMs;
-    });
-  if (stale)
-    execFileSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'libs/schematics'], {
-      cwd: REPO,
-    });
-}
 
 /** The files the schematic reads, as they are in the repository, plus `extra` ones. */
 function repositoryFiles(extra: Record<string, string> = {}): Map<string, string> {
@@ -72,7 +57,7 @@ function addedLines(before: string, after: string): string[] {
 describe('context schematic', () => {
   const runner = new SchematicTestRunner('platform', join(REPO, 'libs/schematics/collection.json'));
 
-  beforeAll(compileSchematicIfStale);
+  beforeAll(() => compileSchematicsIfStale(REPO));
 
   it('creates the skeleton every context starts from and its schema’s first migration', async () => {
     const before = repositoryFiles();
@@ -98,6 +83,7 @@ describe('context schematic', () => {
         `${root}/contracts/events.ts`,
         `${root}/contracts/index.ts`,
         `${root}/feature-store.module.ts`,
+        `${root}/feature-store.providers.ts`,
         `${root}/index.ts`,
       ].sort(),
     );
@@ -121,14 +107,24 @@ describe('context schematic', () => {
     expect(changed.get(`${root}/feature-store.module.ts`)).toBe(
       [
         "import { Module, type DynamicModule } from '@nestjs/common';",
+        "import { USE_CASES } from './feature-store.providers.js';",
         '',
         `/** The feature-store context: ${OWNS}. */`,
         '@Module({})',
         'export class FeatureStoreModule {',
         '  static register(): DynamicModule {',
-        '    return { module: FeatureStoreModule };',
+        '    return { module: FeatureStoreModule, providers: [...USE_CASES] };',
         '  }',
         '}',
+        '',
+      ].join('\n'),
+    );
+    expect(changed.get(`${root}/feature-store.providers.ts`)).toBe(
+      [
+        "import type { Type } from '@nestjs/common';",
+        '',
+        "/** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */",
+        'export const USE_CASES: Type[] = [];',
         '',
       ].join('\n'),
     );
@@ -253,6 +249,7 @@ describe('context schematic', () => {
           'contracts',
           'domain',
           'edge-cache.module.ts',
+          'edge-cache.providers.ts',
           'index.ts',
           'infrastructure',
           'interface',

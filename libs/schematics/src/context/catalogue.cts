@@ -1,5 +1,6 @@
 import { SchematicsException } from '@angular-devkit/schematics';
 import * as ts from 'typescript';
+import { applyInsertions, unwrap, type Insertion } from '../source-edits.cjs';
 import type { ContextNames } from './context-name.cjs';
 
 /** The file listing every context the platform can host (ARCHITECTURE section 1). */
@@ -18,11 +19,6 @@ export interface Catalogue {
   readonly schemas: ReadonlySet<string>;
   /** Every binding the imports introduce: a new import must not shadow or repeat one. */
   readonly importedNames: ReadonlySet<string>;
-}
-
-interface Insertion {
-  readonly at: number;
-  readonly text: string;
 }
 
 /**
@@ -86,19 +82,6 @@ function findEntries(source: ts.SourceFile): ts.ArrayLiteralExpression {
   );
 }
 
-/** The array under `( ... )`, `as const`, `satisfies ...` or `<T>`. */
-function unwrap(expression: ts.Expression): ts.Expression {
-  if (
-    ts.isParenthesizedExpression(expression) ||
-    ts.isAsExpression(expression) ||
-    ts.isSatisfiesExpression(expression) ||
-    ts.isTypeAssertionExpression(expression)
-  ) {
-    return unwrap(expression.expression);
-  }
-  return expression;
-}
-
 function stringProperty(entry: ts.ObjectLiteralExpression, key: string): string | undefined {
   for (const property of entry.properties) {
     if (!ts.isPropertyAssignment(property) || !hasKey(property, key)) continue;
@@ -155,18 +138,6 @@ function indentationOf(text: string, position: number): string {
   const lineStart = text.lastIndexOf('\n', position - 1) + 1;
   const leading = text.slice(lineStart, position);
   return /^[ \t]*$/.test(leading) ? leading : '  ';
-}
-
-function applyInsertions(text: string, insertions: Insertion[]): string {
-  // A stable sort keeps insertions at one position in the order they were made.
-  const ordered = [...insertions].sort((a, b) => a.at - b.at);
-  let result = '';
-  let cursor = 0;
-  for (const insertion of ordered) {
-    result += text.slice(cursor, insertion.at) + insertion.text;
-    cursor = insertion.at;
-  }
-  return result + text.slice(cursor);
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -58,7 +58,8 @@ function nextSteps(names: ContextNames, withSchema: boolean): string {
     `Context ${names.kebab} added${withSchema ? ` with schema ${names.snake}` : ' (stateless)'}. Next:`,
     `  - ARCHITECTURE.md section 1: add its row (folder, schema, what it owns).`,
     `  - src/contexts/${names.kebab}/contracts/events.ts: its first integration events ('${names.kebab}.<aggregate>.<past-tense>.v1').`,
-    `  - ${names.pascal}Module.register(options: ContextModuleOptions): providers; controllers if options.http, consumers if options.workers.`,
+    `  - its use cases: npm run generate:use-case -- ${names.kebab} <verb-noun> [--query] (docs/use-cases.md).`,
+    `  - ${names.pascal}Module.register(options: ContextModuleOptions): adapters; controllers if options.http, consumers if options.workers.`,
   ];
   if (withSchema) steps.push(`  - migrations/${names.kebab}/: the schema's tables, after the messaging migration.`);
   steps.push('  - npm run typecheck && npm test (the architecture rules cover the new folders).');

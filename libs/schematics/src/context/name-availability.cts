@@ -20,7 +20,8 @@ export function assertNameIsFree(tree: Tree, names: ContextNames, catalogue: Cat
   if (holdsFiles(tree, `migrations/${names.kebab}`)) throw taken(`migrations/${names.kebab}/ already exists`);
 }
 
-function holdsFiles(tree: Tree, path: string): boolean {
+/** Whether `path` is a folder with anything in it. */
+export function holdsFiles(tree: Tree, path: string): boolean {
   const directory = tree.getDir(path);
   return directory.subfiles.length > 0 || directory.subdirs.length > 0;
 }

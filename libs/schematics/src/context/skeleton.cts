@@ -1,3 +1,4 @@
+import { newProvidersFile } from '../use-case/providers.cjs';
 import type { ContextNames } from './context-name.cjs';
 
 /** A file to create: its path from the repository root and its whole text. */
@@ -22,7 +23,8 @@ const LAYER_FOLDERS = [
 
 /**
  * The empty context every existing one started from: layer folders, the contracts door with an
- * empty EventMap, the Nest module and index.ts re-exporting both. `description` says what the
+ * empty EventMap, the Nest module providing the (still empty) use-case list of its providers file
+ * that `generate:use-case` fills, and index.ts re-exporting the door and the module. `description` says what the
  * context owns (ARCHITECTURE section 1); it goes into the module's doc comment.
  */
 export function contextSkeleton(names: ContextNames, description: string | undefined): GeneratedFile[] {
@@ -46,16 +48,18 @@ export interface ${names.pascal}Events {}
     {
       path: `${root}/${names.kebab}.module.ts`,
       content: `import { Module, type DynamicModule } from '@nestjs/common';
+import { USE_CASES } from './${names.kebab}.providers.js';
 
 /** The ${names.kebab} context${owns}. */
 @Module({})
 export class ${moduleClass} {
   static register(): DynamicModule {
-    return { module: ${moduleClass} };
+    return { module: ${moduleClass}, providers: [...USE_CASES] };
   }
 }
 `,
     },
+    { path: `${root}/${names.kebab}.providers.ts`, content: newProvidersFile([]) },
     {
       path: `${root}/index.ts`,
       content: `export * from './contracts/index.js';
