@@ -3,7 +3,9 @@ import { ForbiddenError, NotFoundError } from '@libs/ddd';
 import { person } from '../../../../../test/support/user-management/accounts.js';
 import { fakeUserManagementPorts } from '../../../../../test/support/user-management/fake-ports.js';
 import { loggedIn } from '../../../../../test/support/user-management/sessions.js';
-import { SetUserStatusHandler } from './set-user-status.handler.js';
+import { DisableUserHandler } from './disable-user.handler.js';
+
+const IP = '192.0.2.1';
 
 function arrange() {
   const ports = fakeUserManagementPorts();
@@ -12,20 +14,14 @@ function arrange() {
   ports.users.add(admin, user);
   loggedIn(ports, user.id, 'laptop');
   loggedIn(ports, user.id, 'phone');
-  const handler = new SetUserStatusHandler(
-    ports.users,
-    ports.termination,
-    ports.transaction,
-    ports.audit,
-    ports.events,
-  );
+  const handler = new DisableUserHandler(ports.users, ports.termination, ports.transaction, ports.audit, ports.events);
   return { ports, admin, user, handler };
 }
 
-describe('setting a user status', () => {
+describe('disabling a user', () => {
   it('disables an account and ends every one of its sessions at once', async () => {
     const { ports, admin, user, handler } = arrange();
-    const disabled = await handler.disable(admin.id, user.id, '192.0.2.1');
+    const disabled = await handler.execute({ actorId: admin.id, userId: user.id, ip: IP });
     expect(disabled.isActive).toBe(false);
     expect(ports.users.saved).toEqual([user]);
     expect(ports.sessions.live.size).toBe(0);
@@ -40,23 +36,13 @@ describe('setting a user status', () => {
 
   it('refuses an admin disabling themselves', async () => {
     const { ports, admin, handler } = arrange();
-    await expect(handler.disable(admin.id, admin.id, '192.0.2.1')).rejects.toThrow(ForbiddenError);
+    await expect(handler.execute({ actorId: admin.id, userId: admin.id, ip: IP })).rejects.toThrow(ForbiddenError);
     expect(admin.isActive).toBe(true);
     expect(ports.users.saved).toEqual([]);
   });
 
-  it('enables a disabled account again, audited and published', async () => {
-    const { ports, admin, user, handler } = arrange();
-    user.disable();
-    await handler.enable(admin.id, user.id, '192.0.2.1');
-    expect(user.isActive).toBe(true);
-    expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['user.enabled']);
-    expect(ports.events.types()).toEqual(['user-management.user.enabled.v1']);
-  });
-
   it('answers an unknown user as not found', async () => {
     const { admin, handler } = arrange();
-    await expect(handler.disable(admin.id, 'missing', '192.0.2.1')).rejects.toThrow(NotFoundError);
-    await expect(handler.enable(admin.id, 'missing', '192.0.2.1')).rejects.toThrow(NotFoundError);
+    await expect(handler.execute({ actorId: admin.id, userId: 'missing', ip: IP })).rejects.toThrow(NotFoundError);
   });
 });

@@ -6,11 +6,12 @@ import type { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
-import { SessionTermination } from '../revoke-sessions/session-termination.js';
+import { SessionTermination } from '../services/session-termination.js';
+import type { DisableUserCommand } from './disable-user.command.js';
 
-/** An admin disables an account (every session ends at once) or enables it again. */
+/** An admin disables an account; every session of it ends at once. */
 @Injectable()
-export class SetUserStatusHandler {
+export class DisableUserHandler {
   constructor(
     private readonly users: UserRepository,
     private readonly termination: SessionTermination,
@@ -19,9 +20,10 @@ export class SetUserStatusHandler {
     private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
-  async disable(actorId: string, userId: string, ip: string): Promise<User> {
+  async execute({ actorId, userId, ip }: DisableUserCommand): Promise<User> {
     if (actorId === userId) throw new ForbiddenError('Admins cannot disable themselves', 'self-disable-forbidden');
-    const user = await this.load(userId);
+    const user = await this.users.findById(userId);
+    if (!user) throw new NotFoundError('User', userId);
     user.disable();
     await this.transaction.run(async () => {
       await this.users.save(user);
@@ -35,23 +37,6 @@ export class SetUserStatusHandler {
         { aggregateId: userId },
       ),
     );
-    return user;
-  }
-
-  async enable(actorId: string, userId: string, ip: string): Promise<User> {
-    const user = await this.load(userId);
-    user.enable();
-    await this.transaction.run(async () => {
-      await this.users.save(user);
-      await this.audit.record({ action: 'user.enabled', actorId, subjectId: userId, ip });
-      await this.events.publish('user-management.user.enabled.v1', { userId }, { aggregateId: userId });
-    });
-    return user;
-  }
-
-  private async load(userId: string): Promise<User> {
-    const user = await this.users.findById(userId);
-    if (!user) throw new NotFoundError('User', userId);
     return user;
   }
 }
