@@ -12,12 +12,9 @@ import { MODEL_VERSION_STATUSES } from '../../domain/version/model-version-statu
 const METRICS = ['auc', 'loss'] as const;
 const ALIAS = 'production';
 
-const metrics = fc.record(
-  { auc: fc.integer({ min: 0, max: 4 }), loss: fc.integer({ min: 0, max: 4 }) },
-  {
-    requiredKeys: [],
-  },
-);
+/** Either metric may be missing, which fails any rule that reads it. */
+const score = fc.integer({ min: 0, max: 4 });
+const metrics = fc.record({ auc: score, loss: score }, { requiredKeys: [] });
 const rule: fc.Arbitrary<PromotionRule> = fc.oneof(
   fc.constant({ rule: 'approved' as const }),
   fc.constant({ rule: 'lineage-complete' as const }),
@@ -26,7 +23,7 @@ const rule: fc.Arbitrary<PromotionRule> = fc.oneof(
     rule: fc.constant('metric-threshold' as const),
     metric: fc.constantFrom(...METRICS),
     operator: fc.constantFrom(...METRIC_OPERATORS),
-    value: fc.integer({ min: 0, max: 4 }),
+    value: score,
   }),
   fc.record({
     rule: fc.constant('metric-better-than-current' as const),
