@@ -13,8 +13,9 @@ import { RegisterVersionFromTaskHandler } from '../../../src/contexts/model-regi
 import { ReviewModelVersionHandler } from '../../../src/contexts/model-registry/application/review-model-version/review-model-version.handler.js';
 import { SetAliasFromTaskHandler } from '../../../src/contexts/model-registry/application/set-alias-from-task/set-alias-from-task.handler.js';
 import { SetPromotionPolicyHandler } from '../../../src/contexts/model-registry/application/set-promotion-policy/set-promotion-policy.handler.js';
-import type { TaskInvocation } from '../../../src/contexts/model-registry/application/task-invocation.js';
-import { VersionQueriesHandler } from '../../../src/contexts/model-registry/application/version-queries/version-queries.handler.js';
+import type { TaskInvocation } from '../../../src/contexts/model-registry/application/services/task-invocation.js';
+import { GetModelVersionHandler } from '../../../src/contexts/model-registry/application/get-model-version/get-model-version.handler.js';
+import { GetModelVersionLineageHandler } from '../../../src/contexts/model-registry/application/get-model-version-lineage/get-model-version-lineage.handler.js';
 import { TEST_AUTH_ENV } from '../../support/test-admin.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -63,14 +64,14 @@ describe('the model workflow tasks, as the engine will run them', () => {
     });
     expect(outputs).toMatchObject({ versionNumber: 1, sha256: sha256(bytes), status: 'PendingManualApproval' });
 
-    const version = await get(VersionQueriesHandler).one(outputs.versionId);
+    const version = await get(GetModelVersionHandler).execute({ versionId: outputs.versionId });
     expect(version.artifact?.key).toMatch(/^model-registry\//);
     expect(version.snapshot.registeredBy).toBe(run.actorId);
     const copy = await store.get(version.artifact!.key);
     expect(copy.sha256).toBe(sha256(bytes));
     copy.body.destroy();
 
-    const lineage = await get(VersionQueriesHandler).lineage(outputs.versionId);
+    const lineage = await get(GetModelVersionLineageHandler).execute({ versionId: outputs.versionId });
     expect(lineage.nodes).toContainEqual(expect.objectContaining({ id: `run:${run.runId}`, kind: 'run' }));
     expect(lineage.edges).toContainEqual({ from: `run:${run.runId}`, to: lineage.root, kind: 'output' });
     expect(lineage.nodes).toContainEqual(
@@ -114,10 +115,10 @@ describe('the model workflow tasks, as the engine will run them', () => {
       policy: { protected: true, rules: [] },
     });
     const setAlias = () =>
-      get(SetAliasFromTaskHandler).execute(
-        { ...run, taskId: 'promote' },
-        { model: 'promoted', alias: 'champion', versionNumber: registered.versionNumber },
-      );
+      get(SetAliasFromTaskHandler).execute({
+        invocation: { ...run, taskId: 'promote' },
+        params: { model: 'promoted', alias: 'champion', versionNumber: registered.versionNumber },
+      });
     await expect(setAlias()).rejects.toMatchObject({
       type: 'promotion-refused',
       errors: [expect.objectContaining({ field: 'protected-alias' })],

@@ -4,6 +4,7 @@ import {
   ObjectNotFoundError,
   ObjectStore,
   ObjectTooLargeError,
+  type ByteRange,
   type ObjectDownload,
   type ObjectInfo,
   type ObjectPage,
@@ -34,15 +35,20 @@ export class InMemoryObjectStore extends ObjectStore {
     this.objects.set(key, { bytes, contentType: options.contentType ?? 'application/octet-stream' });
     return { key, size: bytes.length, sha256: sha256(bytes) };
   }
-  async get(key: string): Promise<ObjectDownload> {
+  /** A range is served as the real stores serve it: its bytes only, inclusive of `end`. */
+  async get(key: string, options: { readonly range?: ByteRange } = {}): Promise<ObjectDownload> {
     const info = await this.head(key);
     const stored = this.objects.get(key);
     if (!info || !stored) throw new ObjectNotFoundError(key);
+    const { range } = options;
+    const served = range && { start: range.start, end: range.end ?? stored.bytes.length - 1 };
+    const bytes = served ? stored.bytes.subarray(served.start, served.end + 1) : stored.bytes;
     return {
       ...info,
-      body: Readable.from([stored.bytes]),
-      contentLength: stored.bytes.length,
-      sendTo: (destination) => settled(() => void destination.end(stored.bytes)),
+      body: Readable.from([bytes]),
+      contentLength: bytes.length,
+      range: served,
+      sendTo: (destination) => settled(() => void destination.end(bytes)),
     };
   }
   head(key: string): Promise<ObjectInfo | undefined> {

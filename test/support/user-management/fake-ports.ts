@@ -1,5 +1,6 @@
-import { CurrentPassword } from '../../../src/contexts/user-management/application/change-password/current-password.js';
-import { SessionTermination } from '../../../src/contexts/user-management/application/revoke-sessions/session-termination.js';
+import { CurrentPassword } from '../../../src/contexts/user-management/application/services/current-password.js';
+import { SessionTermination } from '../../../src/contexts/user-management/application/services/session-termination.js';
+import { UserRegistration } from '../../../src/contexts/user-management/application/services/user-registration.js';
 import {
   FakeAccessTokens,
   FakeAccessTokenVerifier,
@@ -49,6 +50,15 @@ export function fakeUserManagementPorts() {
     // The real application services over the fakes: several handlers share them.
     termination: new SessionTermination(ports.sessions, ports.families, ports.transaction, ports.audit, ports.events),
     currentPassword: new CurrentPassword(ports.users, ports.hasher),
+    registration: new UserRegistration(
+      ports.users,
+      ports.hasher,
+      ports.commonPasswords,
+      ports.settings,
+      ports.transaction,
+      ports.audit,
+      ports.events,
+    ),
   };
 }
 

@@ -10,7 +10,7 @@ export class LocalModelRegistryFacade extends ModelRegistryFacade {
   }
 
   async resolveAlias(projectId: string, modelName: string, alias: string): Promise<ResolvedModelVersion | undefined> {
-    const resolved = await this.aliases.resolve(projectId, modelName, alias);
+    const resolved = await this.aliases.execute({ projectId, modelName, alias });
     if (!resolved) return undefined;
     const { id, number, status, framework, artifact, serving } = resolved.version.snapshot;
     return {

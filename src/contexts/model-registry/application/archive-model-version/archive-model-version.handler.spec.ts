@@ -17,7 +17,7 @@ describe('ArchiveModelVersionHandler', () => {
     const version = aVersion(model, 'Rejected');
     ports.versions.add(version);
 
-    const archived = await handler.execute(version.id);
+    const archived = await handler.execute({ versionId: version.id });
 
     expect(ports.versions.rows.get(version.id)?.state.status).toBe('Archived');
     expect(ports.versions.locks).toEqual(['update']);
@@ -42,7 +42,7 @@ describe('ArchiveModelVersionHandler', () => {
     await ports.aliases.point(model.id, 'champion', version.id);
     await ports.aliases.point(model.id, 'shadow', version.id);
 
-    const refusal = await handler.execute(version.id).catch((error: unknown) => error);
+    const refusal = await handler.execute({ versionId: version.id }).catch((error: unknown) => error);
 
     expect(refusal).toBeInstanceOf(VersionHoldsAlias);
     expect((refusal as VersionHoldsAlias).message).toContain('champion, shadow');
@@ -55,12 +55,12 @@ describe('ArchiveModelVersionHandler', () => {
     const version = aVersion(model, 'Archived');
     ports.versions.add(version);
 
-    await expect(handler.execute(version.id)).rejects.toBeInstanceOf(VersionStatusConflict);
+    await expect(handler.execute({ versionId: version.id })).rejects.toBeInstanceOf(VersionStatusConflict);
   });
 
   it('answers not found for an unknown version', async () => {
     const { handler } = arrange();
 
-    await expect(handler.execute('missing')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(handler.execute({ versionId: 'missing' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

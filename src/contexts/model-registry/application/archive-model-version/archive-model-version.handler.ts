@@ -4,9 +4,10 @@ import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.
 import { VersionHoldsAlias } from '../../domain/errors.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { requireVersion, versionSubject } from '../lookups.js';
+import { requireVersion, versionSubject } from '../services/lookups.js';
 import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
+import type { ArchiveModelVersionCommand } from './archive-model-version.command.js';
 
 /** Retires a version; one an alias still names must be replaced under that alias first. */
 @Injectable()
@@ -18,9 +19,9 @@ export class ArchiveModelVersionHandler {
     private readonly events: EventPublisher<ModelRegistryEvents>,
   ) {}
 
-  execute(versionId: string): Promise<ModelVersion> {
+  execute(command: ArchiveModelVersionCommand): Promise<ModelVersion> {
     return this.transaction.run(async () => {
-      const version = await requireVersion(this.versions, versionId, { lock: 'update' });
+      const version = await requireVersion(this.versions, command.versionId, { lock: 'update' });
       const held = await this.aliases.namingVersion(version.id);
       if (held.length > 0)
         throw new VersionHoldsAlias(

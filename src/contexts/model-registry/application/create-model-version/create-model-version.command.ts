@@ -1,5 +1,19 @@
-import type { NewModelVersion } from '../../domain/version/model-version.js';
+import type { Tags } from '../../domain/labels.js';
+import type { Metrics, Params } from '../../domain/version/model-version.js';
+import type { Framework, TrainingDataset, VersionSource } from '../../domain/version/model-version-status.js';
+import type { ModelSignature } from '../../domain/version/signature.js';
 
-export type CreateModelVersionCommand = Omit<NewModelVersion, 'projectId' | 'number' | 'registeredBy'> & {
+/** The facts a new version is registered with; the model numbers it, and the actor is its registrant. */
+export interface CreateModelVersionCommand {
+  readonly modelId: string;
+  readonly framework: Framework;
+  readonly signature?: ModelSignature;
+  readonly params?: Params;
+  readonly metrics?: Metrics;
+  readonly tags?: Tags;
+  readonly description?: string;
+  /** The workflow run and task that produced it, when a task registers it. */
+  readonly source?: VersionSource;
+  readonly trainingDatasets?: readonly TrainingDataset[];
   readonly actorId: string;
-};
+}

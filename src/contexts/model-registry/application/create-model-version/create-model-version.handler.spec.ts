@@ -2,13 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { NotFoundError, ValidationError } from '@libs/ddd';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
 import { aModel, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
+import { registryServices } from '../../../../../test/support/model-registry/registry-services.js';
 import { CreateModelVersionHandler } from './create-model-version.handler.js';
 
 const DATASET_VERSION = '0190f2a4-6c1e-7a3b-9d2e-5f4a3b2c1d0e';
 
 function arrange() {
   const ports = fakeModelRegistryPorts();
-  const handler = new CreateModelVersionHandler(ports.transaction, ports.models, ports.versions, ports.events);
+  const handler = new CreateModelVersionHandler(registryServices(ports).versionRegistration);
   const model = aModel();
   ports.models.add(model);
   return { ports, handler, model };

@@ -17,7 +17,7 @@ describe('LinkServingHandler', () => {
   it('records the endpoint variant serving a version, holding the version for update', async () => {
     const { ports, version, handler } = arrange();
 
-    await handler.execute(version.id, serving);
+    await handler.execute({ versionId: version.id, serving });
 
     expect(ports.versions.rows.get(version.id)?.state.serving).toEqual(serving);
     expect(ports.versions.locks).toEqual(['update']);
@@ -25,24 +25,26 @@ describe('LinkServingHandler', () => {
 
   it('forgets the link when given none', async () => {
     const { ports, version, handler } = arrange();
-    await handler.execute(version.id, serving);
+    await handler.execute({ versionId: version.id, serving });
 
-    await handler.execute(version.id, undefined);
+    await handler.execute({ versionId: version.id, serving: undefined });
 
     expect(ports.versions.rows.get(version.id)?.state.serving).toBeUndefined();
   });
 
   it('refuses a name SageMaker would not accept and keeps the old link', async () => {
     const { ports, version, handler } = arrange();
-    await handler.execute(version.id, serving);
+    await handler.execute({ versionId: version.id, serving });
 
-    await expect(handler.execute(version.id, { ...serving, region: 'mars' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      handler.execute({ versionId: version.id, serving: { ...serving, region: 'mars' } }),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(ports.versions.rows.get(version.id)?.state.serving).toEqual(serving);
   });
 
   it('answers not found for an unknown version', async () => {
     const { handler } = arrange();
 
-    await expect(handler.execute('missing', serving)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(handler.execute({ versionId: 'missing', serving })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

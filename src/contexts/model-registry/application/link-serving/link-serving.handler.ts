@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ModelVersion } from '../../domain/version/model-version.js';
-import type { SageMakerServing } from '../../domain/version/model-version-status.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { requireVersion } from '../lookups.js';
+import { requireVersion } from '../services/lookups.js';
 import { Transaction } from '../ports/transaction.js';
+import type { LinkServingCommand } from './link-serving.command.js';
 
 /**
  * Records (or, with undefined, forgets) the SageMaker endpoint variant serving a version. Only
@@ -16,10 +16,10 @@ export class LinkServingHandler {
     private readonly versions: ModelVersionRepository,
   ) {}
 
-  execute(versionId: string, serving: SageMakerServing | undefined): Promise<ModelVersion> {
+  execute(command: LinkServingCommand): Promise<ModelVersion> {
     return this.transaction.run(async () => {
-      const version = await requireVersion(this.versions, versionId, { lock: 'update' });
-      version.linkServing(serving, new Date());
+      const version = await requireVersion(this.versions, command.versionId, { lock: 'update' });
+      version.linkServing(command.serving, new Date());
       await this.versions.save(version);
       return version;
     });

@@ -1,80 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ConcurrencyError, NotFoundError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging/ports';
-import { ModelAlias } from '../../domain/alias/model-alias.js';
-import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
-import { ModelCardRepository } from '../../domain/card/model-card.repository.js';
-import { AliasExists, PromotionRefused } from '../../domain/errors.js';
-import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
-import { checkedAliasName } from '../../domain/names.js';
-import { failedPromotionRules } from '../../domain/promotion/promotion-gate.js';
-import type { ModelVersion } from '../../domain/version/model-version.js';
-import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { requireModel } from '../lookups.js';
-import type { ModelRegistryEvents } from '../../contracts/events.js';
-import { Transaction } from '../ports/transaction.js';
+import type { ModelAlias } from '../../domain/alias/model-alias.js';
+import { AliasMover } from '../services/alias-mover.js';
 import type { MoveAliasCommand } from './move-alias.command.js';
 
 /** Points an alias at a version, after its protection and the model's promotion policy allow it. */
 @Injectable()
 export class MoveAliasHandler {
-  constructor(
-    private readonly transaction: Transaction,
-    private readonly models: RegisteredModelRepository,
-    private readonly versions: ModelVersionRepository,
-    private readonly aliases: ModelAliasRepository,
-    private readonly cards: ModelCardRepository,
-    private readonly events: EventPublisher<ModelRegistryEvents>,
-  ) {}
+  constructor(private readonly mover: AliasMover) {}
 
   execute(command: MoveAliasCommand): Promise<ModelAlias> {
-    const name = checkedAliasName(command.alias);
-    return this.transaction.run(async () => {
-      const model = await requireModel(this.models, command.modelId);
-      const current = await this.aliases.find(model.id, name);
-      if (command.expectedVersion === undefined && current) throw new AliasExists(name);
-      if (command.expectedVersion !== undefined && current?.version !== command.expectedVersion) {
-        throw new ConcurrencyError('Alias', name);
-      }
-      // Held FOR SHARE: a review cannot change the candidate's status between this check and the commit.
-      const candidate = await this.versions.find(command.versionId, { lock: 'share' });
-      if (!candidate || candidate.modelId !== model.id) throw new NotFoundError('Model version', command.versionId);
-      const holder = current ? await this.versions.find(current.versionId) : undefined;
-      const card = await this.cards.find(candidate.id);
-      const failures = failedPromotionRules({
-        candidate: { ...viewOf(candidate), modelCardFinal: card?.isFinal ?? false },
-        currentHolder: holder && viewOf(holder),
-        protectedAlias: model.isProtected(name),
-        rules: model.policyFor(name),
-      });
-      if (failures.length > 0) throw new PromotionRefused(name, failures);
-
-      const alias = current ?? ModelAlias.create(model.id, name);
-      const previousVersionId = alias.moveTo(candidate.id, command.actorId, new Date());
-      await this.aliases.save(alias);
-      await this.events.publish(
-        'model-registry.alias.moved.v1',
-        {
-          modelId: model.id,
-          projectId: model.projectId,
-          alias: name,
-          versionId: candidate.id,
-          versionNumber: candidate.snapshot.number,
-          previousVersionId: previousVersionId ?? null,
-          aliasVersion: alias.version,
-        },
-        { aggregateId: model.id },
-      );
-      return alias;
-    });
+    return this.mover.move(command);
   }
-}
-
-function viewOf(version: ModelVersion) {
-  return {
-    status: version.status,
-    hasArtifact: version.artifact !== undefined,
-    metrics: version.snapshot.metrics,
-    lineageComplete: version.lineageComplete,
-  };
 }

@@ -1,5 +1,6 @@
 import type { Tags } from '../../domain/labels.js';
 
+/** What registering a model takes; a workflow task registers one with the same fields. */
 export interface RegisterModelCommand {
   readonly projectId: string;
   readonly name: string;

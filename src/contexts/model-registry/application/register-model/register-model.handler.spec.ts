@@ -3,11 +3,12 @@ import { ValidationError } from '@libs/ddd';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
 import { PROJECT, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
 import { ModelNameTaken } from '../../domain/errors.js';
+import { registryServices } from '../../../../../test/support/model-registry/registry-services.js';
 import { RegisterModelHandler } from './register-model.handler.js';
 
 function arrange() {
   const ports = fakeModelRegistryPorts();
-  return { ports, handler: new RegisterModelHandler(ports.transaction, ports.models, ports.events) };
+  return { ports, handler: new RegisterModelHandler(registryServices(ports).modelRegistration) };
 }
 
 describe('RegisterModelHandler', () => {

@@ -2,7 +2,7 @@ import type { Tags } from '../../domain/labels.js';
 import type { Metrics, Params } from '../../domain/version/model-version.js';
 import type { Framework, TrainingDataset } from '../../domain/version/model-version-status.js';
 import type { ModelSignature } from '../../domain/version/signature.js';
-import type { TaskInvocation } from '../task-invocation.js';
+import type { TaskInvocation } from '../services/task-invocation.js';
 
 /** The params of a `model.register-version` task, after the engine filled in upstream outputs. */
 export interface RegisterVersionTaskParams {

@@ -6,12 +6,10 @@ import {
   InMemoryObjectStore,
 } from '../../../../../test/support/model-registry/fake-object-store.js';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
+import { registryServices } from '../../../../../test/support/model-registry/registry-services.js';
 import { aModel, PROJECT, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
 import { SelfApprovalForbidden } from '../../domain/errors.js';
-import { CreateModelVersionHandler } from '../create-model-version/create-model-version.handler.js';
-import { RegisterModelHandler } from '../register-model/register-model.handler.js';
-import type { TaskInvocation } from '../task-invocation.js';
-import { UploadArtifactHandler } from '../upload-artifact/upload-artifact.handler.js';
+import type { TaskInvocation } from '../services/task-invocation.js';
 import { RegisterVersionFromTaskHandler } from './register-version-from-task.handler.js';
 
 const invocation: TaskInvocation = { projectId: PROJECT, runId: 'run-1', taskId: 'register', actorId: REGISTRANT };
@@ -22,14 +20,15 @@ async function arrange() {
   const store = new InMemoryObjectStore();
   const settings = new FakeArtifactSettings();
   await store.put('runs/run-1/model.onnx', Readable.from([Buffer.from('weights')]), { maxBytes: 100 });
+  const services = registryServices(ports, store, settings);
   const handler = new RegisterVersionFromTaskHandler(
     ports.models,
     ports.versions,
     store,
     settings,
-    new RegisterModelHandler(ports.transaction, ports.models, ports.events),
-    new CreateModelVersionHandler(ports.transaction, ports.models, ports.versions, ports.events),
-    new UploadArtifactHandler(ports.transaction, ports.versions, store, settings, ports.events),
+    services.modelRegistration,
+    services.versionRegistration,
+    services.artifactAttachment,
   );
   return { ports, store, handler };
 }

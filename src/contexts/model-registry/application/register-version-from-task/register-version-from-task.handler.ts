@@ -5,11 +5,11 @@ import type { RegisteredModel } from '../../domain/model/registered-model.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { CreateModelVersionHandler } from '../create-model-version/create-model-version.handler.js';
 import { ArtifactSettings } from '../ports/artifact-settings.js';
-import { RegisterModelHandler } from '../register-model/register-model.handler.js';
-import type { TaskInvocation } from '../task-invocation.js';
-import { UploadArtifactHandler } from '../upload-artifact/upload-artifact.handler.js';
+import { ArtifactAttachment } from '../services/artifact-attachment.js';
+import { ModelRegistration } from '../services/model-registration.js';
+import type { TaskInvocation } from '../services/task-invocation.js';
+import { VersionRegistration } from '../services/version-registration.js';
 import type { RegisteredVersionOutputs, RegisterVersionFromTaskCommand } from './register-version-from-task.command.js';
 
 /**
@@ -25,9 +25,9 @@ export class RegisterVersionFromTaskHandler {
     private readonly versions: ModelVersionRepository,
     private readonly store: ObjectStore,
     private readonly settings: ArtifactSettings,
-    private readonly registerModel: RegisterModelHandler,
-    private readonly createVersion: CreateModelVersionHandler,
-    private readonly upload: UploadArtifactHandler,
+    private readonly modelRegistration: ModelRegistration,
+    private readonly versionRegistration: VersionRegistration,
+    private readonly attachment: ArtifactAttachment,
   ) {}
 
   async execute({ invocation, params }: RegisterVersionFromTaskCommand): Promise<RegisteredVersionOutputs> {
@@ -43,7 +43,7 @@ export class RegisterVersionFromTaskHandler {
     const { runId, taskId, workflowId, actorId } = invocation;
     let version =
       (await this.versions.findBySource(model.id, runId, taskId)) ??
-      (await this.createVersion.execute({
+      (await this.versionRegistration.register({
         ...params,
         modelId: model.id,
         source: { runId, taskId, workflowId },
@@ -51,7 +51,7 @@ export class RegisterVersionFromTaskHandler {
       }));
     if (!version.artifact) {
       const download = await this.store.get(key);
-      version = await this.upload.attach(version, download.body, {
+      version = await this.attachment.attach(version, download.body, {
         declaredBytes: download.contentLength,
         contentType: source.contentType,
         actorId,
@@ -64,7 +64,7 @@ export class RegisterVersionFromTaskHandler {
     const existing = await this.models.findByName(invocation.projectId, name);
     if (existing) return existing;
     if (!create) throw new NotFoundError('Model', name);
-    return this.registerModel.execute({ projectId: invocation.projectId, name, actorId: invocation.actorId });
+    return this.modelRegistration.register({ projectId: invocation.projectId, name, actorId: invocation.actorId });
   }
 }
 

@@ -15,7 +15,7 @@ describe('RemoveAliasHandler', () => {
   it('removes an alias still at the version the caller saw', async () => {
     const { ports, model, alias, handler } = await arrange();
 
-    await handler.execute(model.id, 'challenger', alias.version);
+    await handler.execute({ modelId: model.id, alias: 'challenger', expectedVersion: alias.version });
 
     expect(await ports.aliases.find(model.id, 'challenger')).toBeUndefined();
   });
@@ -23,14 +23,20 @@ describe('RemoveAliasHandler', () => {
   it('keeps an alias that moved since the caller saw it', async () => {
     const { ports, model, alias, handler } = await arrange();
 
-    await expect(handler.execute(model.id, 'challenger', alias.version + 1)).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(
+      handler.execute({ modelId: model.id, alias: 'challenger', expectedVersion: alias.version + 1 }),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
     expect(await ports.aliases.find(model.id, 'challenger')).toBeDefined();
   });
 
   it('answers not found for an alias the model does not have', async () => {
     const { model, handler } = await arrange();
 
-    await expect(handler.execute(model.id, 'champion', 1)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(handler.execute('other-model', 'challenger', 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(handler.execute({ modelId: model.id, alias: 'champion', expectedVersion: 1 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      handler.execute({ modelId: 'other-model', alias: 'challenger', expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { NotFoundError } from '@libs/ddd';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
 import { aModel, aVersion, PROJECT } from '../../../../../test/support/model-registry/registry-objects.js';
 import { ResolveAliasHandler } from './resolve-alias.handler.js';
@@ -18,9 +17,9 @@ describe('ResolveAliasHandler', () => {
   it('resolves name@alias to the version the alias names now', async () => {
     const { model, version, handler } = await arrange();
 
-    const resolved = await handler.require(PROJECT, model.name, 'champion');
+    const resolved = await handler.execute({ projectId: PROJECT, modelName: model.name, alias: 'champion' });
 
-    expect({ model: resolved.model.id, alias: resolved.alias, version: resolved.version.id }).toEqual({
+    expect({ model: resolved?.model.id, alias: resolved?.alias, version: resolved?.version.id }).toEqual({
       model: model.id,
       alias: 'champion',
       version: version.id,
@@ -30,14 +29,8 @@ describe('ResolveAliasHandler', () => {
   it('resolves nothing for an unknown alias, an unknown model, or a model of another project', async () => {
     const { model, handler } = await arrange();
 
-    expect(await handler.resolve(PROJECT, model.name, 'challenger')).toBeUndefined();
-    expect(await handler.resolve(PROJECT, 'unknown', 'champion')).toBeUndefined();
-    expect(await handler.resolve('project-2', model.name, 'champion')).toBeUndefined();
-  });
-
-  it('answers not found when a reference must resolve and does not', async () => {
-    const { model, handler } = await arrange();
-
-    await expect(handler.require('project-2', model.name, 'champion')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await handler.execute({ projectId: PROJECT, modelName: model.name, alias: 'challenger' })).toBeUndefined();
+    expect(await handler.execute({ projectId: PROJECT, modelName: 'unknown', alias: 'champion' })).toBeUndefined();
+    expect(await handler.execute({ projectId: 'project-2', modelName: model.name, alias: 'champion' })).toBeUndefined();
   });
 });

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@libs/ddd';
 import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
-import type { RegisteredModel } from '../../domain/model/registered-model.js';
-import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { requireVersion } from '../lookups.js';
+import { requireVersion } from '../services/lookups.js';
+import type { ResolveAliasQuery, ResolvedAlias } from './resolve-alias.query.js';
 
-export interface ResolvedAlias {
-  readonly model: RegisteredModel;
-  readonly alias: string;
-  readonly version: ModelVersion;
-}
-
-/** `name@alias` to the version it names now, in one call. */
+/** `name@alias` to the version it names now, in one call; undefined when the project has no such alias. */
 @Injectable()
 export class ResolveAliasHandler {
   constructor(
@@ -22,16 +14,10 @@ export class ResolveAliasHandler {
     private readonly aliases: ModelAliasRepository,
   ) {}
 
-  async resolve(projectId: string, modelName: string, alias: string): Promise<ResolvedAlias | undefined> {
-    const model = await this.models.findByName(projectId, modelName);
-    const pointer = model && (await this.aliases.find(model.id, alias));
+  async execute(query: ResolveAliasQuery): Promise<ResolvedAlias | undefined> {
+    const model = await this.models.findByName(query.projectId, query.modelName);
+    const pointer = model && (await this.aliases.find(model.id, query.alias));
     if (!model || !pointer) return undefined;
-    return { model, alias, version: await requireVersion(this.versions, pointer.versionId) };
-  }
-
-  async require(projectId: string, modelName: string, alias: string): Promise<ResolvedAlias> {
-    const resolved = await this.resolve(projectId, modelName, alias);
-    if (!resolved) throw new NotFoundError('Alias', `${modelName}@${alias}`);
-    return resolved;
+    return { model, alias: query.alias, version: await requireVersion(this.versions, pointer.versionId) };
   }
 }

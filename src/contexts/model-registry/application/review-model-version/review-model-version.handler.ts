@@ -6,7 +6,7 @@ import { RegisteredModelRepository } from '../../domain/model/registered-model.r
 import { RegistrySettingsRepository } from '../../domain/settings/registry-settings.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { requireModel, requireVersion, versionSubject } from '../lookups.js';
+import { requireModel, requireVersion, versionSubject } from '../services/lookups.js';
 import type { ModelRegistryEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
 import type { ReviewModelVersionCommand } from './review-model-version.command.js';

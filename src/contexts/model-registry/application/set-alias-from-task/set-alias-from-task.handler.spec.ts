@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConcurrencyError, NotFoundError, ValidationError } from '@libs/ddd';
 import { fakeModelRegistryPorts, InMemoryAliases } from '../../../../../test/support/model-registry/fake-ports.js';
-import { moveAliasHandler } from '../../../../../test/support/model-registry/move-alias-handler.js';
+import { aliasMover } from '../../../../../test/support/model-registry/move-alias-handler.js';
 import { aModel, aVersion, PROJECT, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
 import { PromotionRefused } from '../../domain/errors.js';
-import type { TaskInvocation } from '../task-invocation.js';
+import type { TaskInvocation } from '../services/task-invocation.js';
 import { SetAliasFromTaskHandler } from './set-alias-from-task.handler.js';
 
 /** Another move of the alias lands right after the first read of it, as a concurrent request would. */
@@ -26,8 +26,7 @@ const invocation: TaskInvocation = { projectId: PROJECT, runId: 'run-1', taskId:
 
 function arrange() {
   const ports = fakeModelRegistryPorts();
-  const moveAlias = moveAliasHandler(ports);
-  const handler = new SetAliasFromTaskHandler(ports.models, ports.versions, ports.aliases, moveAlias);
+  const handler = new SetAliasFromTaskHandler(ports.models, ports.versions, ports.aliases, aliasMover(ports));
   const model = aModel({ protectedAliases: ['champion'] });
   ports.models.add(model);
   return { ports, handler, model };
@@ -39,10 +38,13 @@ describe('SetAliasFromTaskHandler', () => {
     const version = aVersion(model);
     ports.versions.add(version);
 
-    const outputs = await handler.execute(invocation, {
-      model: model.name,
-      alias: 'challenger',
-      versionNumber: version.snapshot.number,
+    const outputs = await handler.execute({
+      invocation,
+      params: {
+        model: model.name,
+        alias: 'challenger',
+        versionNumber: version.snapshot.number,
+      },
     });
 
     expect(outputs).toEqual({ alias: 'challenger', versionId: version.id, aliasVersion: 1 });
@@ -55,7 +57,10 @@ describe('SetAliasFromTaskHandler', () => {
     ports.versions.add(first, second);
     await ports.aliases.point(model.id, 'challenger', first.id);
 
-    const outputs = await handler.execute(invocation, { model: model.name, alias: 'challenger', versionId: second.id });
+    const outputs = await handler.execute({
+      invocation,
+      params: { model: model.name, alias: 'challenger', versionId: second.id },
+    });
 
     expect(outputs).toEqual({ alias: 'challenger', versionId: second.id, aliasVersion: 2 });
     expect(ports.events.published[0]?.payload).toMatchObject({ previousVersionId: first.id });
@@ -67,10 +72,13 @@ describe('SetAliasFromTaskHandler', () => {
     ports.versions.add(version);
     await ports.aliases.point(model.id, 'challenger', version.id);
 
-    const outputs = await handler.execute(invocation, {
-      model: model.name,
-      alias: 'challenger',
-      versionId: version.id,
+    const outputs = await handler.execute({
+      invocation,
+      params: {
+        model: model.name,
+        alias: 'challenger',
+        versionId: version.id,
+      },
     });
 
     expect(outputs.aliasVersion).toBe(1);
@@ -83,7 +91,7 @@ describe('SetAliasFromTaskHandler', () => {
     ports.versions.add(version);
 
     await expect(
-      handler.execute(invocation, { model: model.name, alias: 'champion', versionId: version.id }),
+      handler.execute({ invocation, params: { model: model.name, alias: 'champion', versionId: version.id } }),
     ).rejects.toBeInstanceOf(PromotionRefused);
   });
 
@@ -92,11 +100,14 @@ describe('SetAliasFromTaskHandler', () => {
     const version = aVersion(model);
     ports.versions.add(version);
 
-    await expect(handler.execute(invocation, { model: model.name, alias: 'a' })).rejects.toBeInstanceOf(
+    await expect(handler.execute({ invocation, params: { model: model.name, alias: 'a' } })).rejects.toBeInstanceOf(
       ValidationError,
     );
     await expect(
-      handler.execute(invocation, { model: model.name, alias: 'a', versionId: version.id, versionNumber: 1 }),
+      handler.execute({
+        invocation,
+        params: { model: model.name, alias: 'a', versionId: version.id, versionNumber: 1 },
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
   });
 
@@ -108,22 +119,21 @@ describe('SetAliasFromTaskHandler', () => {
     ports.models.add(elsewhere, sibling);
     ports.versions.add(foreign, aVersion(elsewhere));
 
-    await expect(handler.execute(invocation, { model: 'fraud', alias: 'a', versionNumber: 1 })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
     await expect(
-      handler.execute(invocation, { model: model.name, alias: 'a', versionNumber: 999 }),
+      handler.execute({ invocation, params: { model: 'fraud', alias: 'a', versionNumber: 1 } }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      handler.execute(invocation, { model: model.name, alias: 'a', versionId: foreign.id }),
+      handler.execute({ invocation, params: { model: model.name, alias: 'a', versionNumber: 999 } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      handler.execute({ invocation, params: { model: model.name, alias: 'a', versionId: foreign.id } }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('fails with a concurrency error when another move wins between its read and its move', async () => {
     const ports = fakeModelRegistryPorts();
     const aliases = new RacedAliases();
-    const moveAlias = moveAliasHandler(ports, aliases);
-    const handler = new SetAliasFromTaskHandler(ports.models, ports.versions, aliases, moveAlias);
+    const handler = new SetAliasFromTaskHandler(ports.models, ports.versions, aliases, aliasMover(ports, aliases));
     const model = aModel();
     const [first, second] = [aVersion(model), aVersion(model)];
     ports.models.add(model);
@@ -131,7 +141,7 @@ describe('SetAliasFromTaskHandler', () => {
     await aliases.point(model.id, 'challenger', first.id);
 
     await expect(
-      handler.execute(invocation, { model: model.name, alias: 'challenger', versionId: second.id }),
+      handler.execute({ invocation, params: { model: model.name, alias: 'challenger', versionId: second.id } }),
     ).rejects.toBeInstanceOf(ConcurrencyError);
   });
 });

@@ -4,22 +4,8 @@ import { ModelAliasRepository } from '../../domain/alias/model-alias.repository.
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { MoveAliasHandler } from '../move-alias/move-alias.handler.js';
-import type { TaskInvocation } from '../task-invocation.js';
-
-/** The params of a `model.set-alias` task; the version by id or by number. */
-export interface SetAliasTaskParams {
-  readonly model: string;
-  readonly alias: string;
-  readonly versionId?: string;
-  readonly versionNumber?: number;
-}
-
-export interface AliasOutputs {
-  readonly alias: string;
-  readonly versionId: string;
-  readonly aliasVersion: number;
-}
+import { AliasMover } from '../services/alias-mover.js';
+import type { AliasOutputs, SetAliasFromTaskCommand, SetAliasTaskParams } from './set-alias-from-task.command.js';
 
 /**
  * What a `model.set-alias` task does: moves an alias through the same gate as a person would
@@ -32,10 +18,10 @@ export class SetAliasFromTaskHandler {
     private readonly models: RegisteredModelRepository,
     private readonly versions: ModelVersionRepository,
     private readonly aliases: ModelAliasRepository,
-    private readonly moveAlias: MoveAliasHandler,
+    private readonly mover: AliasMover,
   ) {}
 
-  async execute(invocation: TaskInvocation, params: SetAliasTaskParams): Promise<AliasOutputs> {
+  async execute({ invocation, params }: SetAliasFromTaskCommand): Promise<AliasOutputs> {
     const model = await this.models.findByName(invocation.projectId, params.model);
     if (!model) throw new NotFoundError('Model', params.model);
     const version = await this.versionOf(model.id, params);
@@ -44,7 +30,7 @@ export class SetAliasFromTaskHandler {
     if (current?.versionId === version.id) {
       return { alias: params.alias, versionId: version.id, aliasVersion: current.version };
     }
-    const moved = await this.moveAlias.execute({
+    const moved = await this.mover.move({
       modelId: model.id,
       alias: params.alias,
       versionId: version.id,

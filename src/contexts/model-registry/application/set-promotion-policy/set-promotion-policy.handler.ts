@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyError } from '@libs/ddd';
-import type { AliasPolicy, RegisteredModel } from '../../domain/model/registered-model.js';
+import type { RegisteredModel } from '../../domain/model/registered-model.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
-import { requireModel } from '../lookups.js';
+import { requireModel } from '../services/lookups.js';
 import { Transaction } from '../ports/transaction.js';
-
-export interface SetPromotionPolicyCommand {
-  readonly modelId: string;
-  readonly alias: string;
-  readonly policy: AliasPolicy;
-  readonly expectedVersion?: number;
-}
+import type { SetPromotionPolicyCommand } from './set-promotion-policy.command.js';
 
 /** Sets whether an alias is protected and the rules it checks before it moves. */
 @Injectable()

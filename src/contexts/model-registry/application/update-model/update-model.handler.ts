@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConcurrencyError } from '@libs/ddd';
 import type { RegisteredModel } from '../../domain/model/registered-model.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
-import { requireModel } from '../lookups.js';
+import { requireModel } from '../services/lookups.js';
 import { Transaction } from '../ports/transaction.js';
 import type { UpdateModelCommand } from './update-model.command.js';
 

@@ -9,19 +9,14 @@ function arrange() {
 }
 
 describe('UpdateRegistrySettingsHandler', () => {
-  it('keeps four eyes by default', async () => {
-    const { handler } = arrange();
-
-    expect((await handler.read(PROJECT)).selfApprovalAllowed).toBe(false);
-  });
-
   it('relaxes four eyes for one project only, recording who did it', async () => {
     const { ports, handler } = arrange();
 
-    await handler.execute(PROJECT, true, REVIEWER);
+    const saved = await handler.execute({ projectId: PROJECT, selfApprovalAllowed: true, actorId: REVIEWER });
 
-    expect(await handler.read(PROJECT)).toMatchObject({ selfApprovalAllowed: true, updatedBy: REVIEWER });
-    expect((await handler.read('project-2')).selfApprovalAllowed).toBe(false);
+    expect(saved).toMatchObject({ selfApprovalAllowed: true, updatedBy: REVIEWER });
+    expect(await ports.settings.find(PROJECT)).toEqual(saved);
+    expect((await ports.settings.find('project-2')).selfApprovalAllowed).toBe(false);
     expect(ports.settings.saved.size).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import {
   InMemoryObjectStore,
 } from '../../../../../test/support/model-registry/fake-object-store.js';
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
+import { registryServices } from '../../../../../test/support/model-registry/registry-services.js';
 import { aModel, aVersion, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
 import { ArtifactAlreadyUploaded, VersionStatusConflict } from '../../domain/errors.js';
 import { UploadArtifactHandler } from './upload-artifact.handler.js';
@@ -16,14 +17,9 @@ const UPLOADER = 'uploader';
 function arrange() {
   const ports = fakeModelRegistryPorts();
   const store = new InMemoryObjectStore();
-  const handler = new UploadArtifactHandler(
-    ports.transaction,
-    ports.versions,
-    store,
-    new FakeArtifactSettings(8),
-    ports.events,
-  );
-  return { ports, store, handler, model: aModel() };
+  const { artifactAttachment } = registryServices(ports, store, new FakeArtifactSettings(8));
+  const handler = new UploadArtifactHandler(ports.versions, artifactAttachment);
+  return { ports, store, handler, attachment: artifactAttachment, model: aModel() };
 }
 
 const upload = (versionId: string, bytes = 'onnx') => ({
@@ -79,15 +75,15 @@ describe('UploadArtifactHandler', () => {
   });
 
   it('deletes its object when the commit loses to an upload that committed first', async () => {
-    const { ports, store, handler, model } = arrange();
+    const { ports, store, handler, attachment, model } = arrange();
     const version = aVersion(model, 'PendingArtifact');
     ports.versions.add(version);
     const loaded = await ports.versions.find(version.id);
     await handler.execute(upload(version.id, 'first'));
 
-    await expect(handler.attach(loaded!, upload(version.id, 'second').body, upload(version.id))).rejects.toBeInstanceOf(
-      ArtifactAlreadyUploaded,
-    );
+    await expect(
+      attachment.attach(loaded!, upload(version.id, 'second').body, upload(version.id)),
+    ).rejects.toBeInstanceOf(ArtifactAlreadyUploaded);
     expect([...store.objects.values()].map(({ bytes }) => bytes.toString())).toEqual(['first']);
   });
 

@@ -1,73 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { newId } from '@libs/ddd';
-import { ObjectStore } from '@libs/storage/ports';
-import { EventPublisher } from '@libs/messaging/ports';
+import { Injectable } from '@nestjs/common';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { requireVersion, versionSubject } from '../lookups.js';
-import { ArtifactSettings } from '../ports/artifact-settings.js';
-import type { ModelRegistryEvents } from '../../contracts/events.js';
-import { Transaction } from '../ports/transaction.js';
-import type { ArtifactBody, UploadArtifactCommand } from './upload-artifact.command.js';
+import { ArtifactAttachment } from '../services/artifact-attachment.js';
+import { requireVersion } from '../services/lookups.js';
+import type { UploadArtifactCommand } from './upload-artifact.command.js';
 
-type ArtifactUploadOptions = Omit<UploadArtifactCommand, 'body' | 'versionId'>;
-
-/**
- * Streams an artifact into the object store, then records it on its version. Each upload writes
- * a key of its own, so two racing uploads never mix bytes; the one whose commit loses has its
- * object deleted. A refused or failed upload leaves no object and the version as it was.
- */
+/** Uploads a version's artifact, once: artifacts are immutable. */
 @Injectable()
 export class UploadArtifactHandler {
-  private readonly logger = new Logger(UploadArtifactHandler.name);
-
   constructor(
-    private readonly transaction: Transaction,
     private readonly versions: ModelVersionRepository,
-    private readonly store: ObjectStore,
-    private readonly settings: ArtifactSettings,
-    private readonly events: EventPublisher<ModelRegistryEvents>,
+    private readonly attachment: ArtifactAttachment,
   ) {}
 
   async execute(command: UploadArtifactCommand): Promise<ModelVersion> {
     const version = await requireVersion(this.versions, command.versionId);
     version.ensureAcceptsArtifact();
-    return this.attach(version, command.body, command);
-  }
-
-  /** Also the path of artifacts registered from an object already in the store: copied, so ours stays immutable. */
-  async attach(version: ModelVersion, body: ArtifactBody, command: ArtifactUploadOptions): Promise<ModelVersion> {
-    const { projectId, modelId, id } = version.snapshot;
-    const key = `model-registry/${projectId}/${modelId}/${id}/${newId()}`;
-    const stored = await this.store.put(key, body, {
-      maxBytes: this.settings.maxBytes,
-      size: command.declaredBytes,
-      contentType: command.contentType,
-    });
-    try {
-      return await this.transaction.run(async () => {
-        const fresh = await requireVersion(this.versions, id, { lock: 'update' });
-        fresh.attachArtifact({
-          key,
-          sizeBytes: stored.size,
-          sha256: stored.sha256,
-          contentType: command.contentType,
-          uploadedBy: command.actorId,
-          uploadedAt: new Date(),
-        });
-        await this.versions.save(fresh);
-        await this.events.publish(
-          'model-registry.model-version.artifact-uploaded.v1',
-          { ...versionSubject(fresh), sizeBytes: stored.size, sha256: stored.sha256, uploadedBy: command.actorId },
-          { aggregateId: fresh.id, aggregateVersion: fresh.version },
-        );
-        return fresh;
-      });
-    } catch (error) {
-      await this.store
-        .delete(key)
-        .catch((cause: unknown) => this.logger.warn({ key, cause }, 'artifact object left behind'));
-      throw error;
-    }
+    return this.attachment.attach(version, command.body, command);
   }
 }

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyError } from '@libs/ddd';
-import { ModelCard, type ModelCardContent } from '../../domain/card/model-card.js';
+import { ModelCard } from '../../domain/card/model-card.js';
 import { ModelCardRepository } from '../../domain/card/model-card.repository.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
-import { requireVersion } from '../lookups.js';
+import { requireVersion } from '../services/lookups.js';
 import { Transaction } from '../ports/transaction.js';
-
-export interface WriteModelCardCommand {
-  readonly versionId: string;
-  readonly content: Partial<ModelCardContent>;
-  /** Finalize after writing: the card then never changes again. */
-  readonly finalize: boolean;
-  readonly expectedVersion?: number;
-  readonly actorId: string;
-}
+import type { WriteModelCardCommand } from './write-model-card.command.js';
 
 /** Writes a version's model card as a draft, or makes it final. */
 @Injectable()
@@ -37,10 +29,5 @@ export class WriteModelCardHandler {
       await this.cards.save(card);
       return card;
     });
-  }
-
-  async read(versionId: string): Promise<ModelCard> {
-    await requireVersion(this.versions, versionId);
-    return (await this.cards.find(versionId)) ?? ModelCard.draft(versionId);
   }
 }

@@ -14,9 +14,9 @@ import {
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
-import { ValidationError } from '@libs/ddd';
+import { NotFoundError, ValidationError } from '@libs/ddd';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { ModelQueriesHandler } from '../../application/model-queries/model-queries.handler.js';
+import { GetModelHandler } from '../../application/get-model/get-model.handler.js';
 import { MoveAliasHandler } from '../../application/move-alias/move-alias.handler.js';
 import { RemoveAliasHandler } from '../../application/remove-alias/remove-alias.handler.js';
 import { ResolveAliasHandler } from '../../application/resolve-alias/resolve-alias.handler.js';
@@ -36,7 +36,7 @@ export class AliasesController {
     private readonly move: MoveAliasHandler,
     private readonly removal: RemoveAliasHandler,
     private readonly resolver: ResolveAliasHandler,
-    private readonly models: ModelQueriesHandler,
+    private readonly models: GetModelHandler,
   ) {}
 
   @Get('models/:modelId/aliases')
@@ -44,7 +44,7 @@ export class AliasesController {
   @ApiOperation({ summary: "A model's aliases and the versions they point at" })
   @ApiOkResponse({ type: [AliasResponse] })
   async list(@Param('modelId', new ParseUUIDPipe()) modelId: string): Promise<AliasResponse[]> {
-    return (await this.models.detail(modelId)).aliases.map((alias) => AliasResponse.of(alias));
+    return (await this.models.execute({ modelId })).aliases.map((alias) => AliasResponse.of(alias));
   }
 
   @Put('models/:modelId/aliases/:alias')
@@ -92,7 +92,7 @@ export class AliasesController {
     if (version === undefined) {
       throw new ValidationError('Removing an alias needs If-Match', [{ field: 'If-Match', message: 'required' }]);
     }
-    await this.removal.execute(modelId, alias, version);
+    await this.removal.execute({ modelId, alias, expectedVersion: version });
   }
 
   @Get('projects/:projectId/models/resolve')
@@ -104,6 +104,8 @@ export class AliasesController {
     @Query() query: ResolveQuery,
   ): Promise<ModelVersionResponse> {
     const { modelName, alias } = parseModelReference(query.ref);
-    return ModelVersionResponse.of((await this.resolver.require(projectId, modelName, alias)).version);
+    const resolved = await this.resolver.execute({ projectId, modelName, alias });
+    if (!resolved) throw new NotFoundError('Alias', `${modelName}@${alias}`);
+    return ModelVersionResponse.of(resolved.version);
   }
 }

@@ -15,7 +15,10 @@ import { ApiProblem } from '@libs/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { RangeNotSatisfiableError, type ObjectDownload } from '@libs/storage';
+import { DescribeArtifactDownloadHandler } from '../../application/describe-artifact-download/describe-artifact-download.handler.js';
 import { DownloadArtifactHandler } from '../../application/download-artifact/download-artifact.handler.js';
+import { GetArtifactHandler } from '../../application/get-artifact/get-artifact.handler.js';
+import { GetArtifactDownloadUrlHandler } from '../../application/get-artifact-download-url/get-artifact-download-url.handler.js';
 import { UploadArtifactHandler } from '../../application/upload-artifact/upload-artifact.handler.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
 import { ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
@@ -36,7 +39,10 @@ export class ArtifactsController {
 
   constructor(
     private readonly upload: UploadArtifactHandler,
+    private readonly artifacts: GetArtifactHandler,
     private readonly download: DownloadArtifactHandler,
+    private readonly describing: DescribeArtifactDownloadHandler,
+    private readonly downloadUrls: GetArtifactDownloadUrlHandler,
   ) {}
 
   @Put(':id/artifact')
@@ -87,16 +93,16 @@ export class ArtifactsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const artifact = await this.download.artifactOf(id);
+    const artifact = await this.artifacts.execute({ versionId: id });
     const etag = `"${artifact.sha256}"`;
     void reply.header('accept-ranges', 'bytes').header('etag', etag);
     if (request.headers['if-none-match'] === etag) return void reply.status(304).send();
     const range = this.rangeOf(request, reply, artifact, etag);
     if (request.method === 'HEAD') {
-      this.setDownloadHeaders(reply, id, artifact, await this.download.describe(artifact, range));
+      this.setDownloadHeaders(reply, id, artifact, await this.describing.execute({ artifact, range }));
       return sendDownloadHeaders(reply);
     }
-    const download = await this.download.open(artifact, range);
+    const download = await this.download.execute({ artifact, range });
     this.setDownloadHeaders(reply, id, artifact, download);
     await sendDownload(reply, download).catch((error: unknown) => {
       // Nothing to answer any more: the headers are out. A client going away is routine.
@@ -110,8 +116,8 @@ export class ArtifactsController {
   @ApiOperation({ summary: 'A presigned URL that downloads the artifact without our credentials (S3 only)' })
   @ApiOkResponse({ type: PresignedUrlResponse })
   @ApiProblem(404, 'No such version or artifact, or the object store cannot sign URLs (the filesystem)')
-  presignedUrl(@Param('id', new ParseUUIDPipe()) id: string): Promise<PresignedUrlResponse> {
-    return this.download.presignedUrl(id);
+  async presignedUrl(@Param('id', new ParseUUIDPipe()) id: string): Promise<PresignedUrlResponse> {
+    return PresignedUrlResponse.of(await this.downloadUrls.execute({ versionId: id }));
   }
 
   private setDownloadHeaders(

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Put } from '@nest
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
+import { GetModelCardHandler } from '../../application/get-model-card/get-model-card.handler.js';
 import { WriteModelCardHandler } from '../../application/write-model-card/write-model-card.handler.js';
 import { ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { ModelCardRequest, ModelCardResponse } from './dto/model-card.dto.js';
@@ -12,14 +13,17 @@ const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
 @ApiTags('model-registry')
 @Controller('model-versions')
 export class ModelCardsController {
-  constructor(private readonly cards: WriteModelCardHandler) {}
+  constructor(
+    private readonly reading: GetModelCardHandler,
+    private readonly writing: WriteModelCardHandler,
+  ) {}
 
   @Get(':id/model-card')
   @RequirePermission('model:read', ofVersion)
   @ApiOperation({ summary: "The version's model card" })
   @ApiOkResponse({ type: ModelCardResponse })
   async read(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelCardResponse> {
-    return ModelCardResponse.of(await this.cards.read(id));
+    return ModelCardResponse.of(await this.reading.execute({ versionId: id }));
   }
 
   @Put(':id/model-card')
@@ -35,7 +39,7 @@ export class ModelCardsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ModelCardResponse> {
     const { status, ...content } = body;
-    const card = await this.cards.execute({
+    const card = await this.writing.execute({
       versionId: id,
       content,
       finalize: status === 'final',

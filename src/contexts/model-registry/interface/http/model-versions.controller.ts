@@ -6,7 +6,9 @@ import { ArchiveModelVersionHandler } from '../../application/archive-model-vers
 import { CreateModelVersionHandler } from '../../application/create-model-version/create-model-version.handler.js';
 import { LinkServingHandler } from '../../application/link-serving/link-serving.handler.js';
 import { ReviewModelVersionHandler } from '../../application/review-model-version/review-model-version.handler.js';
-import { VersionQueriesHandler } from '../../application/version-queries/version-queries.handler.js';
+import { GetModelVersionHandler } from '../../application/get-model-version/get-model-version.handler.js';
+import { GetModelVersionLineageHandler } from '../../application/get-model-version-lineage/get-model-version-lineage.handler.js';
+import { ListModelVersionsHandler } from '../../application/list-model-versions/list-model-versions.handler.js';
 import { ProjectOfModel, ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { LineageGraphResponse } from './dto/lineage.response.js';
 import { VersionListQuery } from './dto/list.query.js';
@@ -22,7 +24,9 @@ const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
 export class ModelVersionsController {
   constructor(
     private readonly create: CreateModelVersionHandler,
-    private readonly queries: VersionQueriesHandler,
+    private readonly listing: ListModelVersionsHandler,
+    private readonly reading: GetModelVersionHandler,
+    private readonly lineages: GetModelVersionLineageHandler,
     private readonly review: ReviewModelVersionHandler,
     private readonly archiving: ArchiveModelVersionHandler,
     private readonly serving: LinkServingHandler,
@@ -48,8 +52,7 @@ export class ModelVersionsController {
     @Param('modelId', new ParseUUIDPipe()) modelId: string,
     @Query() query: VersionListQuery,
   ): Promise<ModelVersionPageResponse> {
-    const page = await this.queries.list(modelId, query);
-    return { items: page.items.map((version) => ModelVersionResponse.of(version)), nextCursor: page.nextCursor };
+    return ModelVersionPageResponse.of(await this.listing.execute({ ...query, modelId }));
   }
 
   @Get('model-versions/:id')
@@ -57,7 +60,7 @@ export class ModelVersionsController {
   @ApiOperation({ summary: 'A model version: its status, artifact, approvals and serving link' })
   @ApiOkResponse({ type: ModelVersionResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
-    return ModelVersionResponse.of(await this.queries.one(id));
+    return ModelVersionResponse.of(await this.reading.execute({ versionId: id }));
   }
 
   @Post('model-versions/:id/approval')
@@ -82,15 +85,15 @@ export class ModelVersionsController {
   @ApiOkResponse({ type: ModelVersionResponse })
   @ApiProblem(409, 'An alias points at the version, or it is archived already')
   async archive(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
-    return ModelVersionResponse.of(await this.archiving.execute(id));
+    return ModelVersionResponse.of(await this.archiving.execute({ versionId: id }));
   }
 
   @Get('model-versions/:id/lineage')
   @RequirePermission('model:read', ofVersion)
   @ApiOperation({ summary: 'Upstream and downstream of the version as OpenLineage jobs, runs and datasets' })
   @ApiOkResponse({ type: LineageGraphResponse })
-  lineage(@Param('id', new ParseUUIDPipe()) id: string): Promise<LineageGraphResponse> {
-    return this.queries.lineage(id);
+  async lineage(@Param('id', new ParseUUIDPipe()) id: string): Promise<LineageGraphResponse> {
+    return LineageGraphResponse.of(await this.lineages.execute({ versionId: id }));
   }
 
   @Put('model-versions/:id/sagemaker-link')
@@ -101,7 +104,7 @@ export class ModelVersionsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: SageMakerLinkRequest,
   ): Promise<ModelVersionResponse> {
-    return ModelVersionResponse.of(await this.serving.execute(id, body));
+    return ModelVersionResponse.of(await this.serving.execute({ versionId: id, serving: body }));
   }
 
   @Delete('model-versions/:id/sagemaker-link')
@@ -109,6 +112,6 @@ export class ModelVersionsController {
   @ApiOperation({ summary: 'Forget the SageMaker endpoint variant serving the version' })
   @ApiOkResponse({ type: ModelVersionResponse })
   async unlink(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelVersionResponse> {
-    return ModelVersionResponse.of(await this.serving.execute(id, undefined));
+    return ModelVersionResponse.of(await this.serving.execute({ versionId: id, serving: undefined }));
   }
 }

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { ModelQueriesHandler } from '../../application/model-queries/model-queries.handler.js';
+import { GetModelHandler } from '../../application/get-model/get-model.handler.js';
+import { ListModelsHandler } from '../../application/list-models/list-models.handler.js';
 import { RegisterModelHandler } from '../../application/register-model/register-model.handler.js';
 import { SetPromotionPolicyHandler } from '../../application/set-promotion-policy/set-promotion-policy.handler.js';
 import { UpdateModelHandler } from '../../application/update-model/update-model.handler.js';
@@ -27,7 +28,8 @@ const ofModel = { resource: { resolver: ProjectOfModel, param: 'modelId' } };
 export class ModelsController {
   constructor(
     private readonly register: RegisterModelHandler,
-    private readonly queries: ModelQueriesHandler,
+    private readonly listing: ListModelsHandler,
+    private readonly reading: GetModelHandler,
     private readonly update: UpdateModelHandler,
     private readonly policies: SetPromotionPolicyHandler,
   ) {}
@@ -54,7 +56,7 @@ export class ModelsController {
     @Query() query: ModelSearchQuery,
   ): Promise<ModelPageResponse> {
     const [key, ...value] = query.tag?.split('=') ?? [];
-    const page = await this.queries.search({
+    const page = await this.listing.execute({
       projectId,
       namePrefix: query.namePrefix,
       tag: key ? { key, value: value.length > 0 ? value.join('=') : undefined } : undefined,
@@ -65,7 +67,7 @@ export class ModelsController {
       limit: query.limit,
       cursor: query.cursor,
     });
-    return { items: page.items.map((model) => ModelResponse.of(model)), nextCursor: page.nextCursor };
+    return ModelPageResponse.of(page);
   }
 
   @Get('models/:modelId')
@@ -76,7 +78,7 @@ export class ModelsController {
     @Param('modelId', new ParseUUIDPipe()) modelId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDetailResponse> {
-    const { model, aliases } = await this.queries.detail(modelId);
+    const { model, aliases } = await this.reading.execute({ modelId });
     void reply.header('etag', versionTag(model.version));
     return ModelDetailResponse.detail(model, aliases);
   }

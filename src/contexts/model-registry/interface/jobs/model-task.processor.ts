@@ -7,11 +7,9 @@ import { JobMetrics, runInJobContext } from '@libs/platform';
 import { TaskRunGateway, type TaskAssignment, type TaskRunJob } from '@contexts/workflow-engine';
 import type { RegisterVersionTaskParams } from '../../application/register-version-from-task/register-version-from-task.command.js';
 import { RegisterVersionFromTaskHandler } from '../../application/register-version-from-task/register-version-from-task.handler.js';
-import {
-  SetAliasFromTaskHandler,
-  type SetAliasTaskParams,
-} from '../../application/set-alias-from-task/set-alias-from-task.handler.js';
-import type { TaskInvocation } from '../../application/task-invocation.js';
+import type { SetAliasTaskParams } from '../../application/set-alias-from-task/set-alias-from-task.command.js';
+import { SetAliasFromTaskHandler } from '../../application/set-alias-from-task/set-alias-from-task.handler.js';
+import type { TaskInvocation } from '../../application/services/task-invocation.js';
 import { MODEL_TASK_QUEUE } from './model-task-types.js';
 
 type Outputs = Readonly<Record<string, unknown>>;
@@ -73,7 +71,7 @@ export class ModelTaskProcessor extends WorkerHost implements OnApplicationBoots
       return { ...(await this.registering.execute({ invocation, params })) };
     }
     if (assignment.type === 'model.set-alias') {
-      return { ...(await this.aliasing.execute(invocation, assignment.params as SetAliasTaskParams)) };
+      return { ...(await this.aliasing.execute({ invocation, params: assignment.params as SetAliasTaskParams })) };
     }
     throw new NotFoundError('model task type', assignment.type);
   }

@@ -49,7 +49,7 @@ describe('authenticating a request', () => {
   it('turns an access token of a live session into its user, admin flag from the session', async () => {
     const { ports, handler } = arrange();
     ports.sessions.add(session());
-    await expect(handler.execute('access:user-1:session-1')).resolves.toEqual({
+    await expect(handler.execute({ credential: 'access:user-1:session-1' })).resolves.toEqual({
       kind: 'user',
       userId: 'user-1',
       isAdmin: true,
@@ -59,20 +59,20 @@ describe('authenticating a request', () => {
 
   it('refuses a validly signed access token whose session has ended', async () => {
     const { handler } = arrange();
-    await expect(handler.execute('access:user-1:session-1')).rejects.toThrow(Unauthenticated);
+    await expect(handler.execute({ credential: 'access:user-1:session-1' })).rejects.toThrow(Unauthenticated);
   });
 
   it('refuses a token the verifier rejects', async () => {
     const { ports, handler } = arrange();
     ports.sessions.add(session());
-    await expect(handler.execute('forged')).rejects.toThrow(Unauthenticated);
+    await expect(handler.execute({ credential: 'forged' })).rejects.toThrow(Unauthenticated);
   });
 
   it('ends a session unused longer than the idle limit and refuses its token', async () => {
     const { ports, handler } = arrange();
     ports.limits.idleMs = 30 * 60_000;
     ports.sessions.add(session(minutesAgo(31)));
-    await expect(handler.execute('access:user-1:session-1')).rejects.toThrow(Unauthenticated);
+    await expect(handler.execute({ credential: 'access:user-1:session-1' })).rejects.toThrow(Unauthenticated);
     expect(ports.sessions.live.has('session-1')).toBe(false);
   });
 
@@ -80,7 +80,7 @@ describe('authenticating a request', () => {
     const { ports, handler } = arrange();
     const apiKey = key('key_secret', ports);
     ports.keys.add(apiKey, { admin: true });
-    await expect(handler.execute('key_secret')).resolves.toEqual({
+    await expect(handler.execute({ credential: 'key_secret' })).resolves.toEqual({
       kind: 'api-key',
       userId: 'user-1',
       isAdmin: true,
@@ -97,7 +97,7 @@ describe('authenticating a request', () => {
     const expired = ApiKey.restore({ ...key('key_expired', ports).snapshot, expiresAt: minutesAgo(1), version: 1 });
     ports.keys.add(revoked).add(expired).add(key('key_owner-off', ports), { active: false });
     for (const secret of ['key_unknown', 'key_revoked', 'key_expired', 'key_owner-off'])
-      await expect(handler.execute(secret)).rejects.toThrow(Unauthenticated);
+      await expect(handler.execute({ credential: secret })).rejects.toThrow(Unauthenticated);
     expect(ports.keys.uses).toEqual([]);
   });
 });

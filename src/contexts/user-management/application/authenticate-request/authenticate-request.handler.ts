@@ -6,6 +6,7 @@ import { isIdle, SessionStore } from '../../domain/sessions/session.js';
 import { SessionLimits } from '../ports/session-limits.js';
 import { AccessTokenVerifier } from '../ports/access-tokens.js';
 import { SecretTokens } from '../ports/secret-tokens.js';
+import type { AuthenticateRequestQuery } from './authenticate-request.query.js';
 
 /**
  * Turns the credential of a request into a Principal. An access token must be validly signed
@@ -22,7 +23,7 @@ export class AuthenticateRequestHandler {
     private readonly limits: SessionLimits,
   ) {}
 
-  async execute(credential: string): Promise<Principal> {
+  async execute({ credential }: AuthenticateRequestQuery): Promise<Principal> {
     return this.secrets.kindOf(credential) === 'api-key' ? this.byApiKey(credential) : this.byAccessToken(credential);
   }
 

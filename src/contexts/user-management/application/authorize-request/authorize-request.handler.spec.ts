@@ -21,7 +21,7 @@ describe('authorizing a request', () => {
       fc.asyncProperty(fc.constantFrom(...PROJECT_ROLES), fc.constantFrom(...PERMISSIONS), async (role, permission) => {
         const { ports, project, handler } = arrange();
         project.setMember('member-1', role);
-        const decision = await handler.decide(user('member-1'), project.id, permission);
+        const decision = await handler.execute({ principal: user('member-1'), projectId: project.id, permission });
         expect(decision).toBe(roleGrants(role, permission) ? 'allowed' : 'denied');
         expect(ports.projects.saved).toEqual([]);
       }),
@@ -30,17 +30,23 @@ describe('authorizing a request', () => {
 
   it('hides a project from someone who is not a member', async () => {
     const { project, handler } = arrange();
-    await expect(handler.decide(user('stranger'), project.id, 'project:read')).resolves.toBe('hidden');
+    await expect(
+      handler.execute({ principal: user('stranger'), projectId: project.id, permission: 'project:read' }),
+    ).resolves.toBe('hidden');
   });
 
   it('allows an admin in a project they are not a member of', async () => {
     const { project, handler } = arrange();
-    await expect(handler.decide(user('admin', true), project.id, 'project:admin')).resolves.toBe('allowed');
+    await expect(
+      handler.execute({ principal: user('admin', true), projectId: project.id, permission: 'project:admin' }),
+    ).resolves.toBe('allowed');
   });
 
   it('hides a project that does not exist even from an admin', async () => {
     const { handler } = arrange();
-    await expect(handler.decide(user('admin', true), 'no-such-project', 'project:read')).resolves.toBe('hidden');
+    await expect(
+      handler.execute({ principal: user('admin', true), projectId: 'no-such-project', permission: 'project:read' }),
+    ).resolves.toBe('hidden');
   });
 
   it('denies an API key a permission outside its scope though its owner holds it', async () => {
@@ -50,8 +56,12 @@ describe('authorizing a request', () => {
       kind: 'api-key',
       apiKey: { id: 'k', projectId: project.id, permissions: ['project:read'] },
     };
-    await expect(handler.decide(principal, project.id, 'project:read')).resolves.toBe('allowed');
-    await expect(handler.decide(principal, project.id, 'workflow:write')).resolves.toBe('denied');
+    await expect(handler.execute({ principal, projectId: project.id, permission: 'project:read' })).resolves.toBe(
+      'allowed',
+    );
+    await expect(handler.execute({ principal, projectId: project.id, permission: 'workflow:write' })).resolves.toBe(
+      'denied',
+    );
   });
 
   it('hides every other project from an API key, even one its owner belongs to', async () => {
@@ -63,14 +73,20 @@ describe('authorizing a request', () => {
       kind: 'api-key',
       apiKey: { id: 'k', projectId: project.id, permissions: ['project:read'] },
     };
-    await expect(handler.decide(principal, other.id, 'project:read')).resolves.toBe('hidden');
+    await expect(handler.execute({ principal, projectId: other.id, permission: 'project:read' })).resolves.toBe(
+      'hidden',
+    );
   });
 
   it('reads the membership fresh, so a removed member loses access at once', async () => {
     const { project, handler } = arrange();
     project.setMember('member-1', 'editor');
-    await expect(handler.decide(user('member-1'), project.id, 'workflow:write')).resolves.toBe('allowed');
+    await expect(
+      handler.execute({ principal: user('member-1'), projectId: project.id, permission: 'workflow:write' }),
+    ).resolves.toBe('allowed');
     project.removeMember('member-1');
-    await expect(handler.decide(user('member-1'), project.id, 'workflow:write')).resolves.toBe('hidden');
+    await expect(
+      handler.execute({ principal: user('member-1'), projectId: project.id, permission: 'workflow:write' }),
+    ).resolves.toBe('hidden');
   });
 });

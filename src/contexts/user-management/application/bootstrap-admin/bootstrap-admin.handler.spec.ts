@@ -1,29 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { person } from '../../../../../test/support/user-management/accounts.js';
 import { fakeUserManagementPorts } from '../../../../../test/support/user-management/fake-ports.js';
-import { RegisterUserHandler } from '../register-user/register-user.handler.js';
 import { BootstrapAdminHandler } from './bootstrap-admin.handler.js';
 
 function arrange() {
   const ports = fakeUserManagementPorts();
   // Sign-up closed, as in production: the bootstrap must get through anyway.
   ports.settings.selfSignUp = false;
-  const register = new RegisterUserHandler(
-    ports.users,
-    ports.hasher,
-    ports.commonPasswords,
-    ports.settings,
-    ports.transaction,
-    ports.audit,
-    ports.events,
-  );
-  return { ports, handler: new BootstrapAdminHandler(ports.users, register) };
+  return { ports, handler: new BootstrapAdminHandler(ports.users, ports.registration) };
 }
 
 describe('bootstrapping the first admin', () => {
   it('creates an admin while none exists, with self sign-up closed', async () => {
     const { ports, handler } = arrange();
-    await expect(handler.execute('root@example.com', 'a long passphrase')).resolves.toBe('created');
+    await expect(handler.execute({ email: 'root@example.com', password: 'a long passphrase' })).resolves.toBe(
+      'created',
+    );
     expect(ports.users.saved).toHaveLength(1);
     expect(ports.users.saved[0]).toMatchObject({ isAdmin: true, displayName: 'Administrator' });
   });
@@ -31,7 +23,9 @@ describe('bootstrapping the first admin', () => {
   it('does nothing once any admin exists', async () => {
     const { ports, handler } = arrange();
     ports.users.add(person('ada', { admin: true }));
-    await expect(handler.execute('root@example.com', 'a long passphrase')).resolves.toBe('admin-exists');
+    await expect(handler.execute({ email: 'root@example.com', password: 'a long passphrase' })).resolves.toBe(
+      'admin-exists',
+    );
     expect(ports.users.saved).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { RegisterUserHandler } from '../register-user/register-user.handler.js';
-
-export type BootstrapOutcome = 'created' | 'admin-exists';
+import { UserRegistration } from '../services/user-registration.js';
+import type { BootstrapAdminCommand, BootstrapOutcome } from './bootstrap-admin.command.js';
 
 /**
  * The first administrator (from ADMIN_EMAIL/ADMIN_PASSWORD or `npm run admin:create`). Does
@@ -13,15 +12,15 @@ export type BootstrapOutcome = 'created' | 'admin-exists';
 export class BootstrapAdminHandler {
   constructor(
     private readonly users: UserRepository,
-    private readonly register: RegisterUserHandler,
+    private readonly registration: UserRegistration,
   ) {}
 
-  async execute(email: string, password: string, displayName = 'Administrator'): Promise<BootstrapOutcome> {
+  async execute(command: BootstrapAdminCommand): Promise<BootstrapOutcome> {
     if ((await this.users.countAdmins()) > 0) return 'admin-exists';
-    await this.register.execute({
-      email,
-      password,
-      displayName,
+    await this.registration.register({
+      email: command.email,
+      password: command.password,
+      displayName: command.displayName ?? 'Administrator',
       invitedBy: null,
       ip: null,
       isAdmin: true,

@@ -4,16 +4,10 @@ import { AuditLog } from '../../domain/audit/audit-entry.js';
 import { EmailTaken } from '../../domain/errors.js';
 import { Email } from '../../domain/users/email.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-import { CurrentPassword } from '../change-password/current-password.js';
+import { CurrentPassword } from '../services/current-password.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
-
-export interface ChangeEmailCommand {
-  readonly userId: string;
-  readonly currentPassword: string;
-  readonly newEmail: string;
-  readonly ip: string;
-}
+import type { ChangeEmailCommand } from './change-email.command.js';
 
 /** A new sign-in address, given the current password. */
 @Injectable()

@@ -7,9 +7,9 @@ import { PasswordPolicy } from '../../domain/users/password-policy.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
-import { SessionTermination } from '../revoke-sessions/session-termination.js';
+import { SessionTermination } from '../services/session-termination.js';
 import type { ChangePasswordCommand } from './change-password.command.js';
-import { CurrentPassword } from './current-password.js';
+import { CurrentPassword } from '../services/current-password.js';
 
 /** A new password, given the current one; every other session of the user ends. */
 @Injectable()

@@ -1,4 +1,5 @@
 import type { Permission } from '../../domain/access/permission.js';
+import type { ApiKey } from '../../domain/api-keys/api-key.js';
 
 export interface CreateApiKeyCommand {
   readonly actorId: string;
@@ -10,4 +11,10 @@ export interface CreateApiKeyCommand {
   /** A service account to issue the key for; the actor's own key when absent. */
   readonly serviceAccountId?: string;
   readonly ip: string;
+}
+
+export interface CreatedApiKey {
+  readonly key: ApiKey;
+  /** Shown once in the response, never stored. */
+  readonly secret: string;
 }

@@ -11,13 +11,7 @@ import { UserRepository } from '../../domain/users/user.repository.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { SecretTokens } from '../ports/secret-tokens.js';
 import { Transaction } from '../ports/transaction.js';
-import type { CreateApiKeyCommand } from './create-api-key.command.js';
-
-export interface CreatedApiKey {
-  readonly key: ApiKey;
-  /** Shown once in the response, never stored. */
-  readonly secret: string;
-}
+import type { CreateApiKeyCommand, CreatedApiKey } from './create-api-key.command.js';
 
 /**
  * Issues a key limited to one project and to permissions its owner holds there now; at each

@@ -11,7 +11,7 @@ function arrange() {
 describe('creating a project', () => {
   it('saves the project with its creator as owner, publishing the creation then the membership', async () => {
     const { ports, handler } = arrange();
-    const project = await handler.execute('user-1', '  vision  ', '192.0.2.1');
+    const project = await handler.execute({ actorId: 'user-1', name: '  vision  ', ip: '192.0.2.1' });
     expect(ports.projects.saved).toEqual([project]);
     expect(project.name).toBe('vision');
     expect(project.roleOf('user-1')).toBe('owner');
@@ -30,7 +30,7 @@ describe('creating a project', () => {
 
   it('refuses a blank name without saving', async () => {
     const { ports, handler } = arrange();
-    await expect(handler.execute('user-1', '   ', '192.0.2.1')).rejects.toThrow(ValidationError);
+    await expect(handler.execute({ actorId: 'user-1', name: '   ', ip: '192.0.2.1' })).rejects.toThrow(ValidationError);
     expect(ports.projects.saved).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { Project } from '../../domain/projects/project.js';
 import { ProjectRepository } from '../../domain/projects/project.repository.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
-import { recordMembershipChanges } from '../set-project-member/record-membership-changes.js';
+import type { CreateProjectCommand } from './create-project.command.js';
+import { recordMembershipChanges } from '../services/record-membership-changes.js';
 
 /** Any signed-in person may create a project, and owns it. */
 @Injectable()
@@ -17,7 +18,7 @@ export class CreateProjectHandler {
     private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
-  async execute(actorId: string, name: string, ip: string): Promise<Project> {
+  async execute({ actorId, name, ip }: CreateProjectCommand): Promise<Project> {
     const project = Project.create(name, actorId);
     await this.transaction.run(async () => {
       await this.projects.save(project);

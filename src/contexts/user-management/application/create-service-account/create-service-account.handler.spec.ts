@@ -6,7 +6,7 @@ describe('creating a service account', () => {
   it('saves an account that has no email or password and so can never log in', async () => {
     const ports = fakeUserManagementPorts();
     const handler = new CreateServiceAccountHandler(ports.users, ports.transaction, ports.audit, ports.events);
-    const account = await handler.execute('admin-1', 'ci robot', '192.0.2.1');
+    const account = await handler.execute({ actorId: 'admin-1', displayName: 'ci robot', ip: '192.0.2.1' });
     expect(ports.users.saved).toEqual([account]);
     expect(account).toMatchObject({ kind: 'service', email: null, passwordHash: null, isAdmin: false });
     expect(account.canLogIn).toBe(false);

@@ -5,6 +5,7 @@ import { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
+import type { CreateServiceAccountCommand } from './create-service-account.command.js';
 
 /** An admin creates a non-human account that only ever authenticates with API keys. */
 @Injectable()
@@ -16,7 +17,7 @@ export class CreateServiceAccountHandler {
     private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
-  async execute(actorId: string, displayName: string, ip: string): Promise<User> {
+  async execute({ actorId, displayName, ip }: CreateServiceAccountCommand): Promise<User> {
     const account = User.serviceAccount(displayName);
     await this.transaction.run(async () => {
       await this.users.save(account);

@@ -5,13 +5,7 @@ import type { ApiKey } from '../../domain/api-keys/api-key.js';
 import { ApiKeyRepository } from '../../domain/api-keys/api-key.repository.js';
 import { MembershipLookup } from '../../domain/projects/project.repository.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
-
-export interface ListApiKeysQuery {
-  readonly actorId: string;
-  readonly actorIsAdmin: boolean;
-  /** A service account's keys instead of the caller's own. */
-  readonly serviceAccountId?: string;
-}
+import type { ListApiKeysQuery } from './list-api-keys.query.js';
 
 /**
  * The caller's own keys, or a service account's keys in the projects the caller administers

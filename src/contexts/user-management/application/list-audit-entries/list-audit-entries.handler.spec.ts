@@ -8,7 +8,7 @@ describe('listing audit entries', () => {
     await ports.audit.record({ action: 'login.failed', actorId: null, subjectId: 'user-1', ip: '192.0.2.1' });
     await ports.audit.record({ action: 'login.failed', actorId: null, subjectId: 'user-2', ip: '192.0.2.1' });
     await ports.audit.record({ action: 'user.updated', actorId: 'user-1', subjectId: 'user-1', ip: null });
-    const page = await new ListAuditEntriesHandler(ports.audit).execute({ action: 'login.failed' }, 1);
+    const page = await new ListAuditEntriesHandler(ports.audit).execute({ action: 'login.failed', limit: 1 });
     expect(page.items).toEqual([expect.objectContaining({ action: 'login.failed', subjectId: 'user-1' })]);
   });
 });

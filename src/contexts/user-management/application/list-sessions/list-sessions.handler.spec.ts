@@ -9,7 +9,7 @@ describe('listing sessions', () => {
     loggedIn(ports, 'user-1', 'old', { createdAt: new Date('2026-01-01') });
     loggedIn(ports, 'user-1', 'new', { createdAt: new Date('2026-02-01') });
     loggedIn(ports, 'user-2', 'theirs');
-    const views = await new ListSessionsHandler(ports.sessions).execute('user-1', 'old');
+    const views = await new ListSessionsHandler(ports.sessions).execute({ userId: 'user-1', currentSessionId: 'old' });
     expect(views.map((view) => [view.id, view.current])).toEqual([
       ['new', false],
       ['old', true],

@@ -17,7 +17,7 @@ import type { UserManagementEvents } from '../../contracts/events.js';
 import { SecretTokens } from '../ports/secret-tokens.js';
 import { Transaction } from '../ports/transaction.js';
 import type { LogInCommand } from './log-in.command.js';
-import type { SessionTokens } from './session-tokens.js';
+import type { SessionTokens } from '../services/session-tokens.js';
 
 /** Email + password to a session, an access token and the first refresh token of a family. */
 @Injectable()

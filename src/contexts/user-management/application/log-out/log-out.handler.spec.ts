@@ -9,10 +9,7 @@ describe('logging out', () => {
     const ports = fakeUserManagementPorts();
     loggedIn(ports, 'user-1', 'laptop');
     loggedIn(ports, 'user-1', 'phone');
-    await new LogOutHandler(ports.termination).execute(
-      { kind: 'user', userId: 'user-1', isAdmin: false, sessionId: 'laptop' },
-      '192.0.2.1',
-    );
+    await new LogOutHandler(ports.termination).execute({ userId: 'user-1', sessionId: 'laptop', ip: '192.0.2.1' });
     expect([...ports.sessions.live.keys()]).toEqual(['phone']);
     expect(ports.families.byId.get('laptop')?.revokedReason).toBe('logout');
     expect(ports.families.byId.get('phone')?.revokedAt).toBeNull();
@@ -26,13 +23,8 @@ describe('logging out', () => {
 
   it('refuses an API key, which has no session to end', async () => {
     const ports = fakeUserManagementPorts();
-    const principal = {
-      kind: 'api-key' as const,
-      userId: 'user-1',
-      isAdmin: false,
-      apiKey: { id: 'k', projectId: 'p', permissions: [] },
-    };
-    await expect(new LogOutHandler(ports.termination).execute(principal, '192.0.2.1')).rejects.toThrow(Unauthenticated);
+    const apiKeyCaller = { userId: 'user-1', sessionId: undefined, ip: '192.0.2.1' };
+    await expect(new LogOutHandler(ports.termination).execute(apiKeyCaller)).rejects.toThrow(Unauthenticated);
     expect(ports.transaction.runs).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import type { RefreshTokenFamily } from '../../domain/sessions/refresh-token-fam
 import { RefreshTokenFamilyRepository } from '../../domain/sessions/refresh-token-family.repository.js';
 import { isIdle, SessionStore } from '../../domain/sessions/session.js';
 import { SessionLimits } from '../ports/session-limits.js';
-import type { SessionTokens } from '../log-in/session-tokens.js';
+import type { SessionTokens } from '../services/session-tokens.js';
 import { AccessTokenIssuer } from '../ports/access-tokens.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { SecretTokens } from '../ports/secret-tokens.js';

@@ -6,15 +6,7 @@ import type { RegisterUserCommand } from './register-user.command.js';
 import { RegisterUserHandler } from './register-user.handler.js';
 
 function registerUserWith(ports = fakeUserManagementPorts()) {
-  return new RegisterUserHandler(
-    ports.users,
-    ports.hasher,
-    ports.commonPasswords,
-    ports.settings,
-    ports.transaction,
-    ports.audit,
-    ports.events,
-  );
+  return new RegisterUserHandler(ports.registration);
 }
 
 const signUp = (changes: Partial<RegisterUserCommand> = {}): RegisterUserCommand => ({

@@ -29,12 +29,17 @@ function arrange() {
   return { ports, owner, holder, project, key, handler };
 }
 
-const actor = (user: { id: string; isAdmin: boolean }) => ({ userId: user.id, isAdmin: user.isAdmin });
+const revoking = (user: { id: string; isAdmin: boolean }, keyId: string) => ({
+  actorId: user.id,
+  actorIsAdmin: user.isAdmin,
+  keyId,
+  ip: '192.0.2.1',
+});
 
 describe('revoking an API key', () => {
   it('lets its owner revoke it, audited and published', async () => {
     const { ports, holder, key, handler } = arrange();
-    await handler.execute(actor(holder), key.id, '192.0.2.1');
+    await handler.execute(revoking(holder, key.id));
     expect(ports.keys.saved[0]?.isUsable(new Date())).toBe(false);
     expect(ports.audit.entries).toEqual([expect.objectContaining({ action: 'api-key.revoked', subjectId: key.id })]);
     expect(ports.events.types()).toEqual(['user-management.api-key.revoked.v1']);
@@ -42,8 +47,8 @@ describe('revoking an API key', () => {
 
   it("lets the project's owner and an admin revoke someone else's key", async () => {
     const { ports, owner, key, handler } = arrange();
-    await handler.execute(actor(owner), key.id, '192.0.2.1');
-    await handler.execute(actor(person('ada', { admin: true })), key.id, '192.0.2.1');
+    await handler.execute(revoking(owner, key.id));
+    await handler.execute(revoking(person('ada', { admin: true }), key.id));
     expect(ports.keys.saved).toHaveLength(2);
   });
 
@@ -51,14 +56,14 @@ describe('revoking an API key', () => {
     const { ports, project, key, handler } = arrange();
     const colleague = person('col');
     project.setMember(colleague.id, 'editor');
-    await expect(handler.execute(actor(colleague), key.id, '192.0.2.1')).rejects.toThrow(NotFoundError);
-    await expect(handler.execute(actor(person('stan')), key.id, '192.0.2.1')).rejects.toThrow(NotFoundError);
+    await expect(handler.execute(revoking(colleague, key.id))).rejects.toThrow(NotFoundError);
+    await expect(handler.execute(revoking(person('stan'), key.id))).rejects.toThrow(NotFoundError);
     expect(ports.keys.saved).toEqual([]);
     expect(key.isUsable(new Date())).toBe(true);
   });
 
   it('answers an unknown key as not found', async () => {
     const { holder, handler } = arrange();
-    await expect(handler.execute(actor(holder), 'missing', '192.0.2.1')).rejects.toThrow(NotFoundError);
+    await expect(handler.execute(revoking(holder, 'missing'))).rejects.toThrow(NotFoundError);
   });
 });

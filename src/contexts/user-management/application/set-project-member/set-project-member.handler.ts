@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
 import { EventPublisher } from '@libs/messaging/ports';
-import type { ProjectRole } from '../../domain/access/permission.js';
 import { AuditLog } from '../../domain/audit/audit-entry.js';
 import type { Project } from '../../domain/projects/project.js';
 import { ProjectRepository } from '../../domain/projects/project.repository.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
-import { recordMembershipChanges } from './record-membership-changes.js';
-
-export interface SetProjectMemberCommand {
-  readonly actorId: string;
-  readonly projectId: string;
-  readonly userId: string;
-  /** null removes the member. */
-  readonly role: ProjectRole | null;
-  readonly ip: string;
-}
+import { recordMembershipChanges } from '../services/record-membership-changes.js';
+import type { SetProjectMemberCommand } from './set-project-member.command.js';
 
 /** Grants, changes or removes a role (the guard already checked project:admin). */
 @Injectable()

@@ -14,7 +14,7 @@ function arrange() {
 describe('updating a profile', () => {
   it('renames the caller, audited and published with the trimmed name', async () => {
     const { ports, user, handler } = arrange();
-    await handler.execute(user.id, ' Pat Doe ', '192.0.2.1');
+    await handler.execute({ userId: user.id, displayName: ' Pat Doe ', ip: '192.0.2.1' });
     expect(ports.users.saved).toEqual([user]);
     expect(user.displayName).toBe('Pat Doe');
     expect(ports.events.published).toEqual([
@@ -25,13 +25,19 @@ describe('updating a profile', () => {
 
   it('refuses an empty or overlong name without saving', async () => {
     const { ports, user, handler } = arrange();
-    await expect(handler.execute(user.id, '', '192.0.2.1')).rejects.toThrow(ValidationError);
-    await expect(handler.execute(user.id, 'x'.repeat(101), '192.0.2.1')).rejects.toThrow(ValidationError);
+    await expect(handler.execute({ userId: user.id, displayName: '', ip: '192.0.2.1' })).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(handler.execute({ userId: user.id, displayName: 'x'.repeat(101), ip: '192.0.2.1' })).rejects.toThrow(
+      ValidationError,
+    );
     expect(ports.users.saved).toEqual([]);
   });
 
   it('answers an unknown user as not found', async () => {
     const { handler } = arrange();
-    await expect(handler.execute('missing', 'Pat', '192.0.2.1')).rejects.toThrow(NotFoundError);
+    await expect(handler.execute({ userId: 'missing', displayName: 'Pat', ip: '192.0.2.1' })).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { User } from '../../domain/users/user.js';
 import { UserRepository } from '../../domain/users/user.repository.js';
 import type { UserManagementEvents } from '../../contracts/events.js';
 import { Transaction } from '../ports/transaction.js';
+import type { UpdateProfileCommand } from './update-profile.command.js';
 
 /** Changes what others see of the caller: their display name. */
 @Injectable()
@@ -17,7 +18,7 @@ export class UpdateProfileHandler {
     private readonly events: EventPublisher<UserManagementEvents>,
   ) {}
 
-  async execute(userId: string, displayName: string, ip: string): Promise<User> {
+  async execute({ userId, displayName, ip }: UpdateProfileCommand): Promise<User> {
     const user = await this.users.findById(userId);
     if (!user) throw new NotFoundError('User', userId);
     user.rename(displayName);

@@ -20,7 +20,8 @@ export class UserManagementStartUp implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.ring.signingKey();
     if (!this.config.admin) return;
-    const outcome = await this.firstAdmin.execute(this.config.admin.email, this.config.admin.password);
+    const { email, password } = this.config.admin;
+    const outcome = await this.firstAdmin.execute({ email, password });
     if (outcome === 'created') this.logger.log(`Created the first admin ${this.config.admin.email}`);
   }
 }

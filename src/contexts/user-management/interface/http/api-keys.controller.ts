@@ -64,6 +64,11 @@ export class ApiKeysController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.revoke.execute(principal, id, clientIp(request));
+    await this.revoke.execute({
+      actorId: principal.userId,
+      actorIsAdmin: principal.isAdmin,
+      keyId: id,
+      ip: clientIp(request),
+    });
   }
 }

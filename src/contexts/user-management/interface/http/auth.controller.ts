@@ -7,7 +7,8 @@ import { LogInHandler } from '../../application/log-in/log-in.handler.js';
 import { LogOutHandler } from '../../application/log-out/log-out.handler.js';
 import { RefreshSessionHandler } from '../../application/refresh-session/refresh-session.handler.js';
 import { RegisterUserHandler } from '../../application/register-user/register-user.handler.js';
-import { RevokeSessionHandler } from '../../application/revoke-sessions/revoke-session.handler.js';
+import { LogOutEverywhereHandler } from '../../application/log-out-everywhere/log-out-everywhere.handler.js';
+import { RevokeSessionHandler } from '../../application/revoke-session/revoke-session.handler.js';
 import { CurrentPrincipal, type Principal } from '../../contracts/principal.js';
 import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { clientDevice, clientIp } from './client.js';
@@ -24,6 +25,7 @@ export class AuthController {
     private readonly logOut: LogOutHandler,
     private readonly listSessions: ListSessionsHandler,
     private readonly revokeSession: RevokeSessionHandler,
+    private readonly logOutEverywhere: LogOutEverywhereHandler,
     private readonly register: RegisterUserHandler,
   ) {}
 
@@ -79,16 +81,18 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session of this access token' })
   @ApiNoContentResponse({ description: 'Logged out' })
   async logout(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
-    await this.logOut.execute(principal, clientIp(request));
+    await this.logOut.execute({ userId: principal.userId, sessionId: principal.sessionId, ip: clientIp(request) });
   }
 
   @Get('sessions')
   @ApiOperation({ summary: 'My live sessions, newest first' })
   @ApiOkResponse({ type: [SessionResponse] })
   async sessions(@CurrentPrincipal() principal: Principal): Promise<SessionResponse[]> {
-    return (await this.listSessions.execute(principal.userId, principal.sessionId)).map((session) =>
-      SessionResponse.of(session),
-    );
+    const sessions = await this.listSessions.execute({
+      userId: principal.userId,
+      currentSessionId: principal.sessionId,
+    });
+    return sessions.map((session) => SessionResponse.of(session));
   }
 
   @Delete('sessions/:id')
@@ -101,7 +105,7 @@ export class AuthController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.revokeSession.execute(principal.userId, id, clientIp(request));
+    await this.revokeSession.execute({ userId: principal.userId, sessionId: id, ip: clientIp(request) });
   }
 
   @Delete('sessions')
@@ -109,6 +113,6 @@ export class AuthController {
   @ApiOperation({ summary: 'Log out everywhere: end all my sessions' })
   @ApiNoContentResponse({ description: 'Every session ended' })
   async revokeAll(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
-    await this.revokeSession.everywhere(principal.userId, clientIp(request));
+    await this.logOutEverywhere.execute({ userId: principal.userId, ip: clientIp(request) });
   }
 }

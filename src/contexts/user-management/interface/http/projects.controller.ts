@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiProblem, PageQuery } from '@libs/platform';
 import type { FastifyRequest } from 'fastify';
 import { CreateProjectHandler } from '../../application/create-project/create-project.handler.js';
+import { GetProjectHandler } from '../../application/get-project/get-project.handler.js';
 import { ListProjectsHandler } from '../../application/list-projects/list-projects.handler.js';
 import { SetProjectMemberHandler } from '../../application/set-project-member/set-project-member.handler.js';
 import { CurrentPrincipal, type Principal } from '../../contracts/principal.js';
@@ -21,7 +22,8 @@ import {
 export class ProjectsController {
   constructor(
     private readonly create: CreateProjectHandler,
-    private readonly projects: ListProjectsHandler,
+    private readonly listing: ListProjectsHandler,
+    private readonly reading: GetProjectHandler,
     private readonly members: SetProjectMemberHandler,
   ) {}
 
@@ -33,7 +35,7 @@ export class ProjectsController {
     @Body() body: CreateProjectRequest,
     @Req() request: FastifyRequest,
   ): Promise<ProjectResponse> {
-    const project = await this.create.execute(principal.userId, body.name, clientIp(request));
+    const project = await this.create.execute({ actorId: principal.userId, name: body.name, ip: clientIp(request) });
     return ProjectResponse.of({ id: project.id, name: project.name, createdAt: project.createdAt, role: 'owner' });
   }
 
@@ -41,8 +43,7 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Projects I am a member of (all of them for an admin)' })
   @ApiOkResponse({ type: ProjectPageResponse })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<ProjectPageResponse> {
-    const page = await this.projects.list(principal, query.limit, query.cursor);
-    return { items: page.items.map((project) => ProjectResponse.of(project)), nextCursor: page.nextCursor };
+    return ProjectPageResponse.of(await this.listing.execute({ principal, limit: query.limit, cursor: query.cursor }));
   }
 
   @Get(':projectId')
@@ -53,7 +54,7 @@ export class ProjectsController {
     @CurrentPrincipal() principal: Principal,
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
   ): Promise<ProjectDetailResponse> {
-    return ProjectDetailResponse.detail(await this.projects.one(projectId), principal.userId);
+    return ProjectDetailResponse.detail(await this.reading.execute({ projectId }), principal.userId);
   }
 
   @Put(':projectId/members/:userId')

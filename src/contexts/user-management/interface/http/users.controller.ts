@@ -5,9 +5,11 @@ import { AdminOnly, ApiProblem, PageQuery } from '@libs/platform';
 import { ChangeEmailHandler } from '../../application/change-email/change-email.handler.js';
 import { ChangePasswordHandler } from '../../application/change-password/change-password.handler.js';
 import { CreateServiceAccountHandler } from '../../application/create-service-account/create-service-account.handler.js';
+import { DisableUserHandler } from '../../application/disable-user/disable-user.handler.js';
+import { EnableUserHandler } from '../../application/enable-user/enable-user.handler.js';
+import { GetUserHandler } from '../../application/get-user/get-user.handler.js';
 import { ListUsersHandler } from '../../application/list-users/list-users.handler.js';
 import { RegisterUserHandler } from '../../application/register-user/register-user.handler.js';
-import { SetUserStatusHandler } from '../../application/set-user-status/set-user-status.handler.js';
 import { UpdateProfileHandler } from '../../application/update-profile/update-profile.handler.js';
 import { CurrentPrincipal, type Principal } from '../../contracts/principal.js';
 import { clientIp } from './client.js';
@@ -25,11 +27,13 @@ import {
 export class UsersController {
   constructor(
     private readonly register: RegisterUserHandler,
-    private readonly users: ListUsersHandler,
+    private readonly listing: ListUsersHandler,
+    private readonly reading: GetUserHandler,
     private readonly profile: UpdateProfileHandler,
     private readonly password: ChangePasswordHandler,
     private readonly email: ChangeEmailHandler,
-    private readonly status: SetUserStatusHandler,
+    private readonly disabling: DisableUserHandler,
+    private readonly enabling: EnableUserHandler,
     private readonly serviceAccounts: CreateServiceAccountHandler,
   ) {}
 
@@ -51,15 +55,14 @@ export class UsersController {
   @ApiOperation({ summary: 'List users (admin)' })
   @ApiOkResponse({ type: UserPageResponse })
   async list(@Query() query: PageQuery): Promise<UserPageResponse> {
-    const page = await this.users.list(query.limit, query.cursor);
-    return { items: page.items.map((user) => UserResponse.of(user)), nextCursor: page.nextCursor };
+    return UserPageResponse.of(await this.listing.execute({ limit: query.limit, cursor: query.cursor }));
   }
 
   @Get('users/me')
   @ApiOperation({ summary: 'My account' })
   @ApiOkResponse({ type: UserResponse })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserResponse> {
-    return UserResponse.of(await this.users.one(principal.userId));
+    return UserResponse.of(await this.reading.execute({ userId: principal.userId }));
   }
 
   @Patch('users/me')
@@ -70,7 +73,12 @@ export class UsersController {
     @Body() body: UpdateProfileRequest,
     @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return UserResponse.of(await this.profile.execute(principal.userId, body.displayName, clientIp(request)));
+    const user = await this.profile.execute({
+      userId: principal.userId,
+      displayName: body.displayName,
+      ip: clientIp(request),
+    });
+    return UserResponse.of(user);
   }
 
   @Put('users/me/password')
@@ -115,7 +123,7 @@ export class UsersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return UserResponse.of(await this.status.disable(admin.userId, id, clientIp(request)));
+    return UserResponse.of(await this.disabling.execute({ actorId: admin.userId, userId: id, ip: clientIp(request) }));
   }
 
   @Post('users/:id/enable')
@@ -129,7 +137,7 @@ export class UsersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return UserResponse.of(await this.status.enable(admin.userId, id, clientIp(request)));
+    return UserResponse.of(await this.enabling.execute({ actorId: admin.userId, userId: id, ip: clientIp(request) }));
   }
 
   @Post('service-accounts')
@@ -141,6 +149,11 @@ export class UsersController {
     @Body() body: CreateServiceAccountRequest,
     @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return UserResponse.of(await this.serviceAccounts.execute(admin.userId, body.displayName, clientIp(request)));
+    const account = await this.serviceAccounts.execute({
+      actorId: admin.userId,
+      displayName: body.displayName,
+      ip: clientIp(request),
+    });
+    return UserResponse.of(account);
   }
 }

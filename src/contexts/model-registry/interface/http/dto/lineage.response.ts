@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { LineageNodeKind } from '../../../domain/lineage/lineage-graph.js';
+import type { LineageGraph, LineageNodeKind } from '../../../domain/lineage/lineage-graph.js';
 
 export class LineageNodeResponse {
   @ApiProperty() readonly id!: string;
@@ -21,4 +21,12 @@ export class LineageGraphResponse {
   @ApiProperty({ description: 'The id of the node asked for' }) readonly root!: string;
   @ApiProperty({ type: [LineageNodeResponse] }) readonly nodes!: readonly LineageNodeResponse[];
   @ApiProperty({ type: [LineageEdgeResponse] }) readonly edges!: readonly LineageEdgeResponse[];
+
+  static of(graph: LineageGraph): LineageGraphResponse {
+    return {
+      root: graph.root,
+      nodes: graph.nodes.map(({ id, kind, namespace, name, facets }) => ({ id, kind, namespace, name, facets })),
+      edges: graph.edges.map(({ from, to, kind }) => ({ from, to, kind })),
+    };
+  }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ModelVersion } from '../../../domain/version/model-version.js';
+import type { VersionPage } from '../../../domain/version/model-version.repository.js';
 import { MODEL_VERSION_STATUSES, type ModelVersionStatus } from '../../../domain/version/model-version-status.js';
 
 export class ArtifactResponse {
@@ -80,4 +81,8 @@ export class ModelVersionResponse {
 export class ModelVersionPageResponse {
   @ApiProperty({ type: [ModelVersionResponse] }) items!: ModelVersionResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+
+  static of(page: VersionPage): ModelVersionPageResponse {
+    return { items: page.items.map((version) => ModelVersionResponse.of(version)), nextCursor: page.nextCursor };
+  }
 }

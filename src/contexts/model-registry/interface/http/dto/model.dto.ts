@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { ModelAlias } from '../../../domain/alias/model-alias.js';
 import type { RegisteredModel } from '../../../domain/model/registered-model.js';
+import type { ModelPage } from '../../../domain/model/registered-model.repository.js';
 import { AliasResponse } from './alias.dto.js';
 
 // Absent leaves a field as it is; null is no value, which IsOptional would let through to the handler.
@@ -93,4 +94,8 @@ export class ModelDetailResponse extends ModelResponse {
 export class ModelPageResponse {
   @ApiProperty({ type: [ModelResponse] }) items!: ModelResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+
+  static of(page: ModelPage): ModelPageResponse {
+    return { items: page.items.map((model) => ModelResponse.of(model)), nextCursor: page.nextCursor };
+  }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { PresignedRequest } from '@libs/storage/ports';
 
 export class PresignedUrlResponse {
   @ApiProperty({ format: 'uri' }) readonly url!: string;
@@ -10,4 +11,9 @@ export class PresignedUrlResponse {
   })
   readonly headers!: Readonly<Record<string, string>>;
   @ApiProperty({ type: String, format: 'date-time' }) readonly expiresAt!: Date;
+
+  static of(presigned: PresignedRequest): PresignedUrlResponse {
+    const { url, method, headers, expiresAt } = presigned;
+    return { url, method, headers, expiresAt };
+  }
 }

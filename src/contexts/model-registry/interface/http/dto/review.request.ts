@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { RegistrySettings } from '../../../domain/settings/registry-settings.js';
 import { APPROVAL_DECISIONS, type ApprovalDecisionValue } from '../../../domain/version/model-version-status.js';
 
 export class ReviewModelVersionRequest {
@@ -28,4 +29,9 @@ export class RegistrySettingsRequest {
 export class RegistrySettingsResponse {
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() selfApprovalAllowed!: boolean;
+
+  /** Who changed the settings and when stays in the database. */
+  static of(settings: RegistrySettings): RegistrySettingsResponse {
+    return { projectId: settings.projectId, selfApprovalAllowed: settings.selfApprovalAllowed };
+  }
 }

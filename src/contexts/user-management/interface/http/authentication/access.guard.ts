@@ -63,7 +63,7 @@ export class AccessGuard extends AuthGuard(PLATFORM_STRATEGY) {
     request: RequestWithPrincipal,
   ): Promise<void> {
     const projectId = await this.projectOf(requirement, request.params as Record<string, string | undefined>);
-    const decision = await this.authorize.decide(principal, projectId, requirement.permission);
+    const decision = await this.authorize.execute({ principal, projectId, permission: requirement.permission });
     if (decision === 'hidden') throw new NotFoundError('Resource', request.url.split('?')[0]);
     if (decision === 'denied')
       throw new ForbiddenError(`This needs the ${requirement.permission} permission`, 'permission-denied');

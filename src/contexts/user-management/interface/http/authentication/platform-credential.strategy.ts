@@ -14,6 +14,6 @@ export class PlatformCredentialStrategy extends PassportStrategy(CredentialStrat
   }
 
   validate(credential: string): Promise<Principal> {
-    return this.authenticateRequest.execute(credential);
+    return this.authenticateRequest.execute({ credential });
   }
 }

@@ -28,4 +28,8 @@ export class AuditEntryResponse {
 export class AuditPageResponse {
   @ApiProperty({ type: [AuditEntryResponse] }) items!: AuditEntryResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+
+  static of(page: { items: readonly RecordedAuditEntry[]; nextCursor: string | null }): AuditPageResponse {
+    return { items: page.items.map((entry) => AuditEntryResponse.of(entry)), nextCursor: page.nextCursor };
+  }
 }

@@ -58,4 +58,8 @@ export class ProjectDetailResponse extends ProjectResponse {
 export class ProjectPageResponse {
   @ApiProperty({ type: [ProjectResponse] }) items!: ProjectResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+
+  static of(page: { items: readonly ProjectSummary[]; nextCursor: string | null }): ProjectPageResponse {
+    return { items: page.items.map((project) => ProjectResponse.of(project)), nextCursor: page.nextCursor };
+  }
 }

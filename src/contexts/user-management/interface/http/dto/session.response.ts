@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { SessionTokens } from '../../../application/log-in/session-tokens.js';
-import type { SessionView } from '../../../application/list-sessions/list-sessions.handler.js';
+import type { SessionTokens } from '../../../application/services/session-tokens.js';
+import type { SessionView } from '../../../application/list-sessions/list-sessions.query.js';
 
 export class SessionTokensResponse {
   @ApiProperty() accessToken!: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { User } from '../../../domain/users/user.js';
+import type { UserPage } from '../../../domain/users/user.repository.js';
 
 export class RegisterUserRequest {
   @ApiProperty({ example: 'ada@example.com' })
@@ -59,4 +60,8 @@ export class UserResponse {
 export class UserPageResponse {
   @ApiProperty({ type: [UserResponse] }) items!: UserResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+
+  static of(page: UserPage): UserPageResponse {
+    return { items: page.items.map((user) => UserResponse.of(user)), nextCursor: page.nextCursor };
+  }
 }

@@ -1,0 +1,3 @@
+export interface ArchiveModelVersionCommand {
+  readonly versionId: string;
+}

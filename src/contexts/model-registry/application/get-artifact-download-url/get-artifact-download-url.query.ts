@@ -1,0 +1,3 @@
+export interface GetArtifactDownloadUrlQuery {
+  readonly versionId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetArtifactQuery {
+  readonly versionId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetModelCardQuery {
+  readonly versionId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetModelVersionLineageQuery {
+  readonly versionId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetModelVersionQuery {
+  readonly versionId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetRegistrySettingsQuery {
+  readonly projectId: string;
+}

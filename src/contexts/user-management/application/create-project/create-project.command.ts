@@ -1,0 +1,6 @@
+export interface CreateProjectCommand {
+  /** Becomes the project's owner. */
+  readonly actorId: string;
+  readonly name: string;
+  readonly ip: string;
+}

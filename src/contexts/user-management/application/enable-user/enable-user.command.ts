@@ -1,0 +1,5 @@
+export interface EnableUserCommand {
+  readonly actorId: string;
+  readonly userId: string;
+  readonly ip: string;
+}

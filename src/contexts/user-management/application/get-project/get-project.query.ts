@@ -1,0 +1,3 @@
+export interface GetProjectQuery {
+  readonly projectId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetUserQuery {
+  readonly userId: string;
+}

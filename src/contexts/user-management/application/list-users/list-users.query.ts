@@ -1,0 +1,4 @@
+export interface ListUsersQuery {
+  readonly limit: number;
+  readonly cursor?: string;
+}

@@ -1,0 +1,4 @@
+export interface LogOutEverywhereCommand {
+  readonly userId: string;
+  readonly ip: string;
+}

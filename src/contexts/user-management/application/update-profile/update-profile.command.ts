@@ -1,0 +1,5 @@
+export interface UpdateProfileCommand {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly ip: string;
+}
