@@ -6,7 +6,11 @@ import { ForbiddenError, isUuid, NotFoundError } from '@libs/ddd';
 import { IS_ADMIN_ROUTE, IS_PUBLIC_ROUTE, RequestContext } from '@libs/platform';
 import { AuthorizeRequestHandler } from '../../../application/authorize-request/authorize-request.handler.js';
 import { PRINCIPAL_PROPERTY, type Principal } from '../../../contracts/principal.js';
-import { REQUIRED_PERMISSION, type PermissionRequirement } from '../../../contracts/require-permission.decorator.js';
+import {
+  REQUIRED_PERMISSION,
+  type PermissionRequirement,
+  type ProjectOfResource,
+} from '../../../contracts/require-permission.decorator.js';
 import { Unauthenticated } from '../../../domain/errors.js';
 import { PLATFORM_STRATEGY } from './platform-credential.strategy.js';
 
@@ -78,7 +82,7 @@ export class AccessGuard extends AuthGuard(PLATFORM_STRATEGY) {
     if (requirement.resource) {
       const resourceId = params[requirement.resource.param ?? 'id'];
       if (!resourceId) throw notFound();
-      const resolver = this.moduleRef.get(requirement.resource.resolver, { strict: false });
+      const resolver = this.moduleRef.get<ProjectOfResource>(requirement.resource.resolver, { strict: false });
       const projectId = await resolver.projectOf(resourceId);
       if (!projectId) throw notFound();
       return projectId;
