@@ -25,3 +25,11 @@ export async function freshBenchRedis(): Promise<string> {
   redis.disconnect();
   return REDIS_URL;
 }
+
+/** For a peer that needs a database of its own only while it runs (DBOS's system database). */
+export async function dropBenchDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}

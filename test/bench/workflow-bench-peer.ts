@@ -2,8 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 
 /**
- * The peer of `npm run bench -- workflow`: raw BullMQ on the same Redis, in the same run, with the
- * same worker concurrency and no database: what the queue alone costs.
+ * The raw peer of `npm run bench -- workflow`, kept for scale: raw BullMQ on the same Redis, in the
+ * same run, with the same worker concurrency and no database: what the queue alone costs. It is not
+ * durable: a job is only as safe as Redis keeps it, and nothing is committed to PostgreSQL.
  */
 export class RawBullMq {
   private readonly prefix = '{bench-raw}';

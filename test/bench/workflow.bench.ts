@@ -11,17 +11,23 @@ import { CreateWorkflowHandler } from '../../src/contexts/workflow-engine/applic
 import { StartRunCommand } from '../../src/contexts/workflow-engine/application/start-run/start-run.command.js';
 import { StartRunHandler } from '../../src/contexts/workflow-engine/application/start-run/start-run.handler.js';
 import type { JsonValue } from '../../src/contexts/workflow-engine/domain/json-value.js';
-import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
-import { percentile, reportResult, round } from './bench-result.js';
+import { type Figures, type Peers, percentilesOf } from './bench-comparison.js';
+import { dropBenchDatabase, freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
 import { RawBullMq } from './workflow-bench-peer.js';
+import { DbosPeer } from './workflow-dbos-peer.js';
+import { DurableFloor } from './workflow-durable-floor.js';
+import { reportWorkflowBench } from './workflow-bench-report.js';
 
 /**
  * `npm run bench -- workflow`: the engine running a fan-out/fan-in DAG of noop tasks (tasks/s from
- * the start of the run to its success) against raw BullMQ adding and processing as many jobs; then
- * the dispatch latency from a task's completion to its dependent's start over a chain, against raw
- * BullMQ's add-to-start latency. Same Redis, same worker concurrency, same run.
+ * the start of the run to its success), then the dispatch latency from a task's completion to its
+ * dependent's start over a chain; beside, in the same run, with the same worker concurrency and
+ * sizes: raw BullMQ (the queue alone, not durable), the durable floor (BullMQ plus one committed
+ * row per task) and DBOS Transact (durable workflows on PostgreSQL). DBOS runs last, alone, on a
+ * database of its own, after our app stopped: its queue polling would otherwise load the others.
  */
 const TASKS = Number(process.env.BENCH_WORKFLOW_TASKS ?? 1000);
+const DBOS_DATABASE = 'mlops_bench_dbos';
 const CONCURRENCY = 16;
 const PROJECT = '01900000-0000-7000-8000-0000000000b1';
 
@@ -78,9 +84,10 @@ async function chainLatencies(app: NestFastifyApplication, runId: string): Promi
 }
 
 async function main(): Promise<void> {
+  const databaseUrl = await freshBenchDatabase('mlops_bench_workflow');
   // Context modules read their settings from process.env itself, so the bench's settings go there.
   const env = Object.assign(process.env, {
-    DATABASE_URL: await freshBenchDatabase('mlops_bench_workflow'),
+    DATABASE_URL: databaseUrl,
     REDIS_URL: await freshBenchRedis(),
     APP_CONTEXTS: 'user-management,workflow-engine',
     MIGRATIONS_RUN_ON_START: 'true',
@@ -91,33 +98,36 @@ async function main(): Promise<void> {
   const config = loadConfig(env, CONTEXT_NAMES);
   const app = await createApp(AppModule.forRoot(config), config, createLogger(config.logLevel));
   await app.init();
-  const raw = new RawBullMq(app.get(RedisConnections).bullmqOptions(), CONCURRENCY);
+  const connection = app.get(RedisConnections).bullmqOptions();
+  const raw = new RawBullMq(connection, CONCURRENCY);
+  const floor = new DurableFloor(databaseUrl, connection, CONCURRENCY);
+  await floor.prepare();
 
   const fan = await runToEnd(app, fanOutFanIn(TASKS));
-  const oursThroughput = TASKS / (fan.ms / 1000);
-  const peerThroughput = await raw.throughput(TASKS);
+  const rawThroughput = await raw.throughput(TASKS);
+  const floorThroughput = await floor.throughput(TASKS);
   const linked = await runToEnd(app, chain(TASKS));
-  const ours = await chainLatencies(app, linked.runId);
-  const peer = await raw.chainLatencies(TASKS);
+  const ours: Figures = {
+    throughput: TASKS / (fan.ms / 1000),
+    latency: percentilesOf(await chainLatencies(app, linked.runId)),
+  };
+  const rawChain = await raw.chainLatencies(TASKS);
+  const floorChain = await floor.chainLatencies(TASKS);
+  await floor.close();
   await app.close();
 
-  reportResult({
-    name: 'workflow',
-    ours: round(oursThroughput),
-    peer: round(peerThroughput),
-    unit: 'tasks/s',
-    ratio: round(oursThroughput / peerThroughput, 3),
-    tasks: TASKS,
-    workerConcurrency: CONCURRENCY,
-    dispatchLatency: {
-      unit: 'ms',
-      chainTasks: TASKS,
-      ours: { p50: round(percentile(ours, 50)), p99: round(percentile(ours, 99)) },
-      peer: { p50: round(percentile(peer, 50), 3), p99: round(percentile(peer, 99), 3) },
-      p50Ratio: round(percentile(ours, 50) / percentile(peer, 50), 1),
-      chainSeconds: round(linked.ms / 1000),
-    },
-  });
+  const dbos = await DbosPeer.launch(await freshBenchDatabase(DBOS_DATABASE), CONCURRENCY);
+  const dbosThroughput = await dbos.throughput(TASKS);
+  const dbosChain = await dbos.chainLatencies(TASKS);
+  await dbos.close();
+  await dropBenchDatabase(DBOS_DATABASE);
+
+  const peers: Peers<Figures> = {
+    raw: { throughput: rawThroughput, latency: percentilesOf(rawChain) },
+    durableFloor: { throughput: floorThroughput, latency: percentilesOf(floorChain) },
+    dbos: { throughput: dbosThroughput, latency: percentilesOf(dbosChain) },
+  };
+  reportWorkflowBench({ tasks: TASKS, workerConcurrency: CONCURRENCY, chainSeconds: linked.ms / 1000 }, ours, peers);
 }
 
 await main();
