@@ -1,16 +1,21 @@
 import type { Provider, Type } from '@nestjs/common';
 import { OutboundPolicy } from '@libs/outbound';
-import { AmbientTransaction, RedisConnections } from '@libs/platform';
+import { AmbientTransaction, JobMetrics, RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { ClaimExternalTaskHandler } from './application/claim-external-task/claim-external-task.handler.js';
 import { CompleteTaskHandler } from './application/complete-task/complete-task.handler.js';
 import { ControlRunHandler } from './application/control-run/control-run.handler.js';
 import { DecideApprovalHandler } from './application/decide-approval/decide-approval.handler.js';
 import { ExpireApprovalsHandler } from './application/expire-approvals/expire-approvals.handler.js';
 import { CreateWorkflowHandler } from './application/create-workflow/create-workflow.handler.js';
-import { DefinitionValidation } from './application/definition-validation.js';
+import { DefinitionValidation } from './application/services/definition-validation.js';
 import { FailTaskHandler } from './application/fail-task/fail-task.handler.js';
 import { GetRunHandler } from './application/get-run/get-run.handler.js';
 import { GetWorkflowHandler } from './application/get-workflow/get-workflow.handler.js';
+import { GetWorkflowVersionHandler } from './application/get-workflow-version/get-workflow-version.handler.js';
+import { FindTriggeredWorkflowsHandler } from './application/find-triggered-workflows/find-triggered-workflows.handler.js';
+import { RunControls } from './application/services/run-controls.js';
+import { RunStarter } from './application/services/run-starter.js';
+import { TaskAttempts } from './application/services/task-attempts.js';
 import { ListRunsHandler } from './application/list-runs/list-runs.handler.js';
 import { ListWorkflowsHandler } from './application/list-workflows/list-workflows.handler.js';
 import { PlanWorkflowHandler } from './application/plan-workflow/plan-workflow.handler.js';
@@ -36,18 +41,18 @@ import { ReportChildRunHandler } from './application/report-child-run/report-chi
 import { ReportExternalTaskHandler } from './application/report-external-task/report-external-task.handler.js';
 import { RerunRunHandler } from './application/rerun-run/rerun-run.handler.js';
 import { RetryTaskHandler } from './application/retry-task/retry-task.handler.js';
-import { RunAdmission } from './application/run-admission/run-admission.js';
-import { RunChanges } from './application/run-changes/run-changes.js';
-import { EngineTaskRunGateway } from './application/run-contributed-task/engine-task-run-gateway.js';
+import { RunAdmission } from './application/services/run-admission.js';
+import { RunChanges } from './application/services/run-changes.js';
+import { EngineTaskRunGateway } from './application/services/engine-task-run-gateway.js';
 import { StartChildRunHandler } from './application/start-child-run/start-child-run.handler.js';
 import { StartRunHandler } from './application/start-run/start-run.handler.js';
 import { StartTaskHandler } from './application/start-task/start-task.handler.js';
 import { StartTriggeredRunsHandler } from './application/start-triggered-runs/start-triggered-runs.handler.js';
-import { InMemoryTaskTypeRegistry } from './application/task-type-registry/in-memory-task-type.registry.js';
+import { InMemoryTaskTypeRegistry } from './application/services/in-memory-task-type.registry.js';
 import { PauseWorkflowHandler } from './application/pause-workflow/pause-workflow.handler.js';
 import { UpdateWorkflowHandler } from './application/update-workflow/update-workflow.handler.js';
 import { ValidateDefinitionHandler } from './application/validate-definition/validate-definition.handler.js';
-import { WorkflowActivation } from './application/workflow-activation.js';
+import { WorkflowActivation } from './application/services/workflow-activation.js';
 import { BUILT_IN_TASK_TYPES } from './contracts/built-in-task-types.js';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
@@ -97,22 +102,47 @@ import { InProcessTaskOffers } from './infrastructure/queue/in-process-task-offe
 import { CHILD_RUN_QUEUE, QUEUE_PREFIX, TASK_QUEUE } from './application/ports/task-job-queues.js';
 import { WorkerSettings } from './application/ports/worker-settings.js';
 import { SystemClock } from './infrastructure/system-clock.js';
+import { HttpExecutor } from './infrastructure/executors/http.executor.js';
+import { NoopExecutor } from './infrastructure/executors/noop.executor.js';
+import { SleepExecutor } from './infrastructure/executors/sleep.executor.js';
+import { TaskExecution } from './application/ports/task-execution.js';
+import { TASK_EXECUTORS, TaskExecutors } from './infrastructure/executors/task-executors.js';
+import { ChildRunsConsumer } from './interface/events/child-runs.consumer.js';
+import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
+import { WorkflowDefinitionContribution } from './interface/http/openapi/workflow-definition.contribution.js';
+import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
+import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
+import { taskRunProcessorWith } from './interface/jobs/configured-task-run.processor.js';
+import { NamedQueueWorkers } from './interface/jobs/named-queue-workers.js';
+import { RunReconciler } from './interface/jobs/run-reconciler.js';
+import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
+import type { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
 
-export const USE_CASES: Type[] = [
+/** The application services the use cases share. */
+const SERVICES: Type[] = [
   DefinitionValidation,
   WorkflowActivation,
+  RunAdmission,
+  RunChanges,
+  RunStarter,
+  RunControls,
+  TaskAttempts,
+];
+
+/** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
+export const USE_CASES: Type[] = [
   CreateWorkflowHandler,
   UpdateWorkflowHandler,
   PauseWorkflowHandler,
   ValidateDefinitionHandler,
   PlanWorkflowHandler,
   GetWorkflowHandler,
+  GetWorkflowVersionHandler,
   ListWorkflowsHandler,
-  RunAdmission,
-  RunChanges,
   StartRunHandler,
   FireSchedulesHandler,
   BackfillWorkflowHandler,
+  FindTriggeredWorkflowsHandler,
   StartTriggeredRunsHandler,
   GetRunHandler,
   ListRunsHandler,
@@ -133,7 +163,7 @@ export const USE_CASES: Type[] = [
   ExpireApprovalsHandler,
 ];
 
-export const ADAPTERS: Provider[] = [
+const ADAPTERS: Provider[] = [
   { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },
   { provide: WorkerSettings, useExisting: WORKFLOW_ENGINE_CONFIG },
   { provide: JsonSchemaValidator, useClass: AjvJsonSchemaValidator },
@@ -187,6 +217,50 @@ export const ADAPTERS: Provider[] = [
   { provide: RunProjects, useClass: TypeOrmRunProjects },
   { provide: ExternalTaskProjects, useClass: TypeOrmExternalTaskProjects },
 ];
+
+/** What serves HTTP besides the controllers: YAML bodies, and the definition's schemas in the OpenAPI document. */
+const HTTP_PROVIDERS: Provider[] = [YamlBodyParser, WorkflowDefinitionContribution];
+
+const EXECUTORS = [NoopExecutor, SleepExecutor, HttpExecutor];
+
+/** What a worker process runs: the executors and the task processors, the periodic jobs, the consumers. */
+function workerProviders(): Provider[] {
+  // The processor's lock timing goes into its decorator, so it is read before Nest builds anything.
+  const configuredProcessor = taskRunProcessorWith(readWorkflowEngineConfig(process.env));
+  return [
+    ...EXECUTORS,
+    { provide: TASK_EXECUTORS, useFactory: (...executors: unknown[]) => executors, inject: EXECUTORS },
+    { provide: TaskExecution, useClass: TaskExecutors },
+    configuredProcessor,
+    // Made by a factory, not an alias of the processor: BullMQ's explorer would start a second worker for an alias.
+    {
+      provide: NamedQueueWorkers,
+      useFactory: (
+        processor: TaskRunProcessor,
+        redis: RedisConnections,
+        config: WorkflowEngineConfig,
+        metrics: JobMetrics,
+      ) => new NamedQueueWorkers(processor, redis, config, metrics),
+      inject: [configuredProcessor, RedisConnections, WORKFLOW_ENGINE_CONFIG, JobMetrics],
+    },
+    RunReconciler,
+    ScheduleTicker,
+    ...TRIGGER_CONSUMERS,
+    ChildRunProcessor,
+    ChildRunsConsumer,
+  ];
+}
+
+/** The context's providers for the roles this process plays (HTTP, workers, or both). */
+export function workflowEngineProviders(options: ContextModuleOptions): Provider[] {
+  return [
+    ...ADAPTERS,
+    ...SERVICES,
+    ...USE_CASES,
+    ...(options.http ? HTTP_PROVIDERS : []),
+    ...(options.workers ? workerProviders() : []),
+  ];
+}
 
 /** The task queue's options: the platform's Redis, and the context's hash-tagged prefix. */
 export const TASK_QUEUE_REGISTRATION = {

@@ -3,7 +3,7 @@ import type { CronCalendar } from '../../domain/definition/cron-calendar.js';
 import { RunTransaction } from '../ports/run-transaction.js';
 import { WorkflowSchedules, type ScheduleCursor, type ScheduleState } from '../ports/workflow-schedules.js';
 import { WorkflowTriggers, type TriggeringEvent, type TriggerSubscription } from '../ports/workflow-triggers.js';
-import { WorkflowActivation } from '../workflow-activation.js';
+import { WorkflowActivation } from '../services/workflow-activation.js';
 
 /** Transactions for handler tests: the work just runs. */
 export class ImmediateRunTransaction extends RunTransaction {

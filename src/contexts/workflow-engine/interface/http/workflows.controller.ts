@@ -24,28 +24,22 @@ import {
 import { ApiProblem, PageQuery } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
+import type { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
 import { CreateWorkflowHandler } from '../../application/create-workflow/create-workflow.handler.js';
-import type { DefinitionBody } from '../../application/definition-body.js';
+import type { DefinitionBody } from '../../application/services/definition-body.js';
 import { GetWorkflowHandler } from '../../application/get-workflow/get-workflow.handler.js';
+import { GetWorkflowVersionHandler } from '../../application/get-workflow-version/get-workflow-version.handler.js';
 import { ListWorkflowsHandler } from '../../application/list-workflows/list-workflows.handler.js';
-import { PauseWorkflowCommand } from '../../application/pause-workflow/pause-workflow.command.js';
 import { PauseWorkflowHandler } from '../../application/pause-workflow/pause-workflow.handler.js';
 import { PlanWorkflowHandler } from '../../application/plan-workflow/plan-workflow.handler.js';
-import { PlanWorkflowQuery } from '../../application/plan-workflow/plan-workflow.query.js';
-import { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
+import type { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
 import { UpdateWorkflowHandler } from '../../application/update-workflow/update-workflow.handler.js';
-import type { JsonValue } from '../../domain/json-value.js';
+import { toJsonValue } from '../../domain/json-value.js';
 import { WorkflowProjects } from '../../application/ports/resource-projects.js';
-import { WorkflowPageResponse } from './dto/page.responses.js';
-import { WorkflowPlanResponse } from './dto/plan.response.js';
+import { WorkflowPageResponse } from './dto/workflow-summary.response.js';
+import { WorkflowPlanResponse } from './dto/workflow-plan.response.js';
 import { RunParamsRequest } from './dto/requests.js';
-import {
-  toVersionResponse,
-  toWorkflowResponse,
-  WorkflowResponse,
-  WorkflowVersionResponse,
-} from './dto/workflow.response.js';
+import { WorkflowResponse, WorkflowVersionResponse } from './dto/workflow.response.js';
 import { WORKFLOW_DEFINITION_EXAMPLE } from './openapi/workflow-definition.example.js';
 import { WORKFLOW_DEFINITION_SCHEMA_REF } from './openapi/workflow-definition-schemas.js';
 import { etagOf, versionFromIfMatch } from './http-preconditions.js';
@@ -66,6 +60,7 @@ export class WorkflowsController {
     private readonly creating: CreateWorkflowHandler,
     private readonly updating: UpdateWorkflowHandler,
     private readonly reading: GetWorkflowHandler,
+    private readonly readingVersion: GetWorkflowVersionHandler,
     private readonly listing: ListWorkflowsHandler,
     private readonly planning: PlanWorkflowHandler,
     private readonly pausing: PauseWorkflowHandler,
@@ -84,7 +79,11 @@ export class WorkflowsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkflowResponse> {
-    const command = new CreateWorkflowCommand(projectId, definitionOf(body, contentType), principal.userId);
+    const command: CreateWorkflowCommand = {
+      projectId,
+      body: definitionOf(body, contentType),
+      author: principal.userId,
+    };
     const created = await this.creating.execute(command);
     return this.answer(created.workflowId, reply);
   }
@@ -93,11 +92,11 @@ export class WorkflowsController {
   @RequirePermission('workflow:read')
   @ApiOperation({ summary: "The project's workflows, a page at a time" })
   @ApiOkResponse({ type: WorkflowPageResponse })
-  list(
+  async list(
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
     @Query() query: PageQuery,
   ): Promise<WorkflowPageResponse> {
-    return this.listing.execute(projectId, query.limit, query.cursor);
+    return WorkflowPageResponse.of(await this.listing.execute({ projectId, limit: query.limit, cursor: query.cursor }));
   }
 
   @Get('workflows/:id')
@@ -125,7 +124,12 @@ export class WorkflowsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkflowResponse> {
     const definition = definitionOf(body, contentType);
-    const command = new UpdateWorkflowCommand(id, definition, versionFromIfMatch(ifMatch, id), principal.userId);
+    const command: UpdateWorkflowCommand = {
+      workflowId: id,
+      body: definition,
+      expectedVersion: versionFromIfMatch(ifMatch, id),
+      author: principal.userId,
+    };
     await this.updating.execute(command);
     return this.answer(id, reply);
   }
@@ -156,7 +160,7 @@ export class WorkflowsController {
     @Param('id') id: string,
     @Param('version', new ParseIntPipe()) version: number,
   ): Promise<WorkflowVersionResponse> {
-    return toVersionResponse(await this.reading.version(id, version));
+    return WorkflowVersionResponse.of(await this.readingVersion.execute({ workflowId: id, version }));
   }
 
   @Post('workflows/:id/plan')
@@ -164,22 +168,23 @@ export class WorkflowsController {
   @RequirePermission('workflow:read', onWorkflow)
   @ApiOperation({ summary: 'Check params and plan a run without starting it: layers and cache hits' })
   @ApiOkResponse({ type: WorkflowPlanResponse })
-  plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlanResponse> {
-    return this.planning.execute(new PlanWorkflowQuery(id, body.params ?? {}, body.version));
+  async plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlanResponse> {
+    const plan = await this.planning.execute({ workflowId: id, params: body.params ?? {}, version: body.version });
+    return WorkflowPlanResponse.of(plan);
   }
 
   private async setPaused(id: string, paused: boolean, reply: FastifyReply): Promise<WorkflowResponse> {
-    await this.pausing.execute(new PauseWorkflowCommand(id, paused));
+    await this.pausing.execute({ workflowId: id, paused });
     return this.answer(id, reply);
   }
 
   private async answer(id: string, reply: FastifyReply): Promise<WorkflowResponse> {
-    const definition = await this.reading.workflow(id);
+    const definition = await this.reading.execute({ workflowId: id });
     void reply.header('etag', etagOf(definition.version));
-    return toWorkflowResponse(definition);
+    return WorkflowResponse.of(definition);
   }
 }
 
 function definitionOf(body: unknown, contentType: string | undefined): DefinitionBody {
-  return isYaml(contentType) ? { yaml: String(body) } : { json: (body ?? null) as JsonValue };
+  return isYaml(contentType) ? { yaml: String(body) } : { json: toJsonValue(body) };
 }

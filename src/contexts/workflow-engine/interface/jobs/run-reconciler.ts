@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { PeriodicWork, RedisConnections } from '@libs/platform';
 import { ExpireApprovalsHandler } from '../../application/expire-approvals/expire-approvals.handler.js';
 import { ReconcileRunsHandler } from '../../application/reconcile-runs/reconcile-runs.handler.js';
-import { RunAdmission } from '../../application/run-admission/run-admission.js';
+import { RunAdmission } from '../../application/services/run-admission.js';
 import { WorkerSettings } from '../../application/ports/worker-settings.js';
 
 /**
@@ -43,9 +43,9 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async round(): Promise<void> {
-    const result = await this.reconcile.execute();
+    const result = await this.reconcile.execute({});
     if (result.requeued + result.reassigned > 0) this.logger.warn(`reconciled task runs: ${JSON.stringify(result)}`);
-    const expired = await this.expireApprovals.execute();
+    const expired = await this.expireApprovals.execute({});
     if (expired > 0) this.logger.log(`failed ${expired} approval(s) past their deadline`);
     const started = await this.admission.startQueuedEverywhere();
     if (started > 0) this.logger.warn(`started ${started} queued run(s) that had a free slot`);

@@ -13,7 +13,7 @@ import { WorkerSettings } from '../../application/ports/worker-settings.js';
 export class ScheduleTicker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScheduleTicker.name);
   private readonly work = new PeriodicWork(
-    async () => void (await this.firing.execute()),
+    async () => void (await this.firing.execute({})),
     (error) => this.logger.error(`firing schedules failed: ${error.message}`),
   );
 

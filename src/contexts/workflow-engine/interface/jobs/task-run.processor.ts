@@ -3,9 +3,7 @@ import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } f
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
 import { crashPoint, JobMetrics, runInJobContext } from '@libs/platform';
-import { CompleteTaskCommand } from '../../application/complete-task/complete-task.command.js';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
-import { FailTaskCommand } from '../../application/fail-task/fail-task.command.js';
 import { FailTaskHandler } from '../../application/fail-task/fail-task.handler.js';
 import { TaskLogs } from '../../application/ports/task-logs.js';
 import { RunCancellationSignals } from '../../application/ports/run-cancellation-signals.js';
@@ -13,7 +11,6 @@ import { TaskExecution } from '../../application/ports/task-execution.js';
 import { TASK_QUEUE, type TaskJobData } from '../../application/ports/task-job-queues.js';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
 import { WorkerSettings } from '../../application/ports/worker-settings.js';
-import { StartTaskCommand } from '../../application/start-task/start-task.command.js';
 import { StartTaskHandler } from '../../application/start-task/start-task.handler.js';
 
 /**
@@ -62,7 +59,7 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     crashPoint('workflow.task.before-start');
     try {
       // The start and outcome lines go to the task log in the same transactions as the changes.
-      const execution = await this.start.execute(new StartTaskCommand(attempt, true));
+      const execution = await this.start.execute({ attempt, logged: true });
       if (execution === undefined) return;
       const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
         try {
@@ -77,8 +74,8 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       if (outcome === undefined) return;
       // Reliability tests kill the process here: the task's effect happened and nobody knows yet.
       crashPoint('workflow.task.before-report');
-      if (outcome.ok) await this.complete.execute(new CompleteTaskCommand(attempt, outcome.outputs, true));
-      else await this.fail.execute(new FailTaskCommand(attempt, outcome.error, true, outcome.retryable));
+      if (outcome.ok) await this.complete.execute({ attempt, outputs: outcome.outputs, logged: true });
+      else await this.fail.execute({ attempt, error: outcome.error, logged: true, retryable: outcome.retryable });
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
       this.logger.debug(`dropped stale job ${job.id}: ${error.message}`);
