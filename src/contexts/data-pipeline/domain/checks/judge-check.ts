@@ -27,6 +27,9 @@ export function judgeCheck(check: Check, measurement: Measurement): CheckResult 
 }
 
 function verdictOf(check: Check, measurement: Measurement): Verdict {
+  // A check that cannot run has not passed: it counts as violated, at its own severity.
+  if (measurement.kind === 'unmeasurable')
+    return { violated: true, observedValue: null, threshold: 'not measured', details: { error: measurement.reason } };
   if (measurement.kind === 'rows' && 'threshold' in check) {
     const { total } = measurement.failing;
     return {

@@ -14,4 +14,6 @@ export type Measurement =
       readonly statistic: number | null;
       readonly currentCount: number;
       readonly referenceCount: number;
-    };
+    }
+  /** The check could not be run against this table (a column it names is missing, its expression does not bind). */
+  | { readonly kind: 'unmeasurable'; readonly reason: string };

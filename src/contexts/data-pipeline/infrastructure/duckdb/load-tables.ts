@@ -1,0 +1,44 @@
+import type { SuiteRun, TableFile } from '../../application/ports/query-engine.js';
+import type { ObservedColumn } from '../../domain/schema/schema-comparison.js';
+import { TableUnreadable } from '../../domain/errors.js';
+import { columnTypeOf } from './column-types.js';
+import type { DuckDbSession } from './duckdb-session.js';
+import { engineMessage } from './engine-error.js';
+import { textOf } from './key-values.js';
+import { MAIN_TABLE } from './row-check-sql.js';
+import { quoteIdentifier } from './sql-text.js';
+import { scanSql } from './table-source-sql.js';
+
+/**
+ * Loads the checked table and its references into the session once, so ten checks scan columnar
+ * tables ten times rather than parse a CSV ten times. Returns the quoted table of each reference name.
+ */
+export async function loadTables(session: DuckDbSession, run: SuiteRun): Promise<ReadonlyMap<string, string>> {
+  await loadTable(session, MAIN_TABLE, run.table, 'checked');
+  const tables = new Map<string, string>();
+  for (const [index, name] of [...run.references.keys()].entries()) {
+    const table = quoteIdentifier(`reference_${index}`);
+    const file = run.references.get(name);
+    if (file) await loadTable(session, table, file, `reference ${name}`);
+    tables.set(name, table);
+  }
+  return tables;
+}
+
+async function loadTable(session: DuckDbSession, table: string, file: TableFile, role: string): Promise<void> {
+  try {
+    await session.run(`CREATE TABLE ${table} AS SELECT * FROM ${scanSql(file)}`);
+  } catch (error) {
+    throw new TableUnreadable(role, engineMessage(error));
+  }
+}
+
+/** The columns and types the file itself holds (inferred for CSV and JSONL, whatever the declared columns say). */
+export async function observeColumns(session: DuckDbSession, file: TableFile): Promise<ObservedColumn[]> {
+  const rows = await session.rows(`DESCRIBE SELECT * FROM ${scanSql(file, false)}`);
+  return rows.map(([name, type]) => ({
+    name: textOf(name),
+    type: columnTypeOf(textOf(type)),
+    engineType: textOf(type),
+  }));
+}

@@ -1,0 +1,75 @@
+import type { RowCheck } from '../../domain/checks/check.js';
+import { columnList, quoteIdentifier, quoteLiteral } from './sql-text.js';
+
+export const MAIN_TABLE = 'data';
+
+/**
+ * A row check compiled to SQL. `predicate`, when there is one, is true exactly for failing rows,
+ * so many checks are counted in one scan (`count(*) FILTER (WHERE ...)`). `failingRows` selects
+ * the key columns of the failing rows, for the checks that need a grouping or a join and for
+ * fetching keys once a count says there are some.
+ */
+export interface CompiledRowCheck {
+  readonly predicate?: string;
+  readonly failingRows: string;
+}
+
+/** `keyColumns` are quoted SQL; `referenceTable` gives the quoted table a reference name was loaded as. */
+export function compileRowCheck(
+  check: RowCheck,
+  keyColumns: string,
+  referenceTable: (name: string) => string,
+): CompiledRowCheck {
+  const from = `SELECT ${keyColumns} FROM ${MAIN_TABLE}`;
+  switch (check.kind) {
+    case 'unique':
+      return {
+        failingRows: `${from} WHERE ${allPresent(check.columns)} QUALIFY count(*) OVER (PARTITION BY ${columnList(check.columns)}) > 1`,
+      };
+    case 'relationships':
+      return {
+        failingRows: `${from} WHERE ${allPresent(check.columns)} AND NOT EXISTS (${referenceMatch(check, referenceTable)})`,
+      };
+    default: {
+      const predicate = failingPredicate(check);
+      return { predicate, failingRows: `${from} WHERE ${predicate}` };
+    }
+  }
+}
+
+function failingPredicate(check: Exclude<RowCheck, { kind: 'unique' | 'relationships' }>): string {
+  switch (check.kind) {
+    case 'not_null':
+      return `${quoteIdentifier(check.column)} IS NULL`;
+    case 'accepted_values':
+      return `${quoteIdentifier(check.column)} NOT IN (${check.values.map(quoteLiteral).join(', ')})`;
+    case 'between': {
+      const column = quoteIdentifier(check.column);
+      const bounds = [
+        check.min === undefined ? undefined : `${column} < ${quoteLiteral(check.min)}`,
+        check.max === undefined ? undefined : `${column} > ${quoteLiteral(check.max)}`,
+      ];
+      return `(${bounds.filter((bound) => bound !== undefined).join(' OR ')})`;
+    }
+    case 'regex':
+      return `NOT regexp_full_match(CAST(${quoteIdentifier(check.column)} AS VARCHAR), ${quoteLiteral(check.pattern)})`;
+    case 'custom_sql':
+      // The one place user SQL is spliced in: CustomSqlGuard has checked it is a lone expression over this table.
+      return `NOT coalesce((${check.expression}), FALSE)`;
+  }
+}
+
+function allPresent(columns: readonly string[]): string {
+  return columns.map((column) => `${MAIN_TABLE}.${quoteIdentifier(column)} IS NOT NULL`).join(' AND ');
+}
+
+function referenceMatch(
+  check: Extract<RowCheck, { kind: 'relationships' }>,
+  referenceTable: (name: string) => string,
+): string {
+  const pairs = check.columns.map(
+    (column, index) =>
+      `reference.${quoteIdentifier(check.referenceColumns[index])} = ${MAIN_TABLE}.${quoteIdentifier(column)}`,
+  );
+  return `SELECT 1 FROM ${referenceTable(check.reference)} AS reference WHERE ${pairs.join(' AND ')}`;
+}

@@ -1,0 +1,12 @@
+import type { DuckDbSession } from './duckdb-session.js';
+
+/** What every measurement of one suite run shares. */
+export interface SuiteContext {
+  readonly session: DuckDbSession;
+  /** The SQL select list naming a failing row: the primary key columns, or the row number. */
+  readonly keySelect: string;
+  readonly keyColumns: readonly string[];
+  readonly failingKeyLimit: number;
+  /** The quoted table a reference name was loaded as. */
+  readonly referenceTable: (name: string) => string;
+}
