@@ -28,7 +28,7 @@ interface ParsedStatement {
  * (The session has also turned off file access by then, so even a mistake here reads no file.)
  */
 export async function expressionProblem(session: DuckDbSession, expression: string): Promise<string | undefined> {
-  const [[serialized]] = await session.rows(`SELECT json_serialize_sql($1)`, [
+  const [[serialized]] = await session.rows('SELECT json_serialize_sql($1::VARCHAR)', [
     `SELECT (${expression}) FROM ${MAIN_TABLE}`,
   ]);
   const text = textOf(serialized);
