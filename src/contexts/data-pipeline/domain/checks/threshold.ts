@@ -39,7 +39,8 @@ export class Threshold extends ValueObject<ThresholdProps> {
   /** Whether `failing` of `total` rows crosses the threshold; an empty table crosses no relative one. */
   isExceededBy(failing: number, total: number): boolean {
     if (this.props.kind === 'absolute') return failing > this.props.value;
-    return total > 0 && (failing / total) * 100 > this.props.value;
+    // Multiplied out, not divided: 3 of 10 rows is exactly 30%, where 3 / 10 * 100 is 30.000000000000004.
+    return failing * 100 > this.props.value * total;
   }
 
   override toString(): string {
