@@ -22,6 +22,8 @@ const MB = 1024 * 1024;
 interface Timed {
   readonly ms: number;
   readonly heapGrowthMb: number;
+  /** User and system CPU of the whole process, DuckDB's threads included: the host is shared, so wall time alone misleads. */
+  readonly cpuMs: number;
   readonly counts: CheckCounts;
 }
 
@@ -31,11 +33,13 @@ async function timed(work: () => Promise<CheckCounts>): Promise<Timed> {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const counts = await work();
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, heapGrowthMb: (peak - baseline) / MB, counts };
+  return { ms, heapGrowthMb: (peak - baseline) / MB, cpuMs: (cpu.user + cpu.system) / 1000, counts };
 }
 
 async function samples(work: () => Promise<CheckCounts>): Promise<Timed[]> {
@@ -51,6 +55,11 @@ const rowsPerSecond = (runs: readonly Timed[]): number =>
     50,
   ) /
     1000);
+const cpuSeconds = (runs: readonly Timed[]): number =>
+  percentile(
+    runs.map((run) => run.cpuMs),
+    50,
+  ) / 1000;
 const maxHeap = (runs: readonly Timed[]): number => Math.max(...runs.map((run) => run.heapGrowthMb));
 
 async function main(): Promise<void> {
@@ -102,6 +111,11 @@ async function main(): Promise<void> {
         ours: round(heapGrowthMb, 1),
         floor: round(maxHeap(floor), 1),
         csvParse: round(maxHeap(loop), 1),
+      },
+      cpuSecondsMedian: {
+        ours: round(cpuSeconds(ours)),
+        floor: round(cpuSeconds(floor)),
+        csvParse: round(cpuSeconds(loop)),
       },
       rows: ROWS,
       fileMb: round((await stat(path)).size / MB, 1),
