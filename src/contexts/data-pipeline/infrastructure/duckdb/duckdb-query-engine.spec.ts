@@ -184,6 +184,22 @@ describe('DuckDbQueryEngine', () => {
     expect(results[1]).toMatchObject({ status: 'pass', observedValue: 0 });
   });
 
+  it('fails a check whose values do not fit its column type, without failing the shared scan', async () => {
+    const results = await run([
+      { name: 'numeric emails', kind: 'between', column: 'email', min: 0 },
+      { name: 'numeric categories', kind: 'accepted_values', column: 'category', values: [1, 2] },
+      { name: 'fresh emails', kind: 'freshness', column: 'email', maxAgeSeconds: 60 },
+      { name: 'amount in range', kind: 'between', column: 'amount', min: 0, max: 1000 },
+    ]);
+    expect(results.map((result) => [result.status, result.details.error])).toEqual([
+      ['fail', 'between needs a numeric column; email is VARCHAR'],
+      ['fail', 'accepted_values needs a numeric column; category is VARCHAR'],
+      ['fail', 'freshness needs a date or timestamp column; email is VARCHAR'],
+      ['fail', undefined],
+    ]);
+    expect(results[3].failingRows?.keys).toEqual([[5]]);
+  });
+
   it('compares the file schema with a declared one, additive columns allowed or not', async () => {
     const schema = {
       columns: [

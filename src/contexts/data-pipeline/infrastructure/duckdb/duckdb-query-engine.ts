@@ -7,7 +7,8 @@ import { ReferenceTableMissing } from '../../domain/errors.js';
 import type { ObservedColumn } from '../../domain/schema/schema-comparison.js';
 import { DuckDbSession } from './duckdb-session.js';
 import type { DuckDbSettings } from './duckdb-settings.js';
-import { loadTables, observeColumns } from './load-tables.js';
+import { loadedColumnTypes, loadTables, observeColumns } from './load-tables.js';
+import { MAIN_TABLE } from './row-check-sql.js';
 import { measureKs, measurePsi } from './measure-drift.js';
 import { measureScannedChecks } from './measure-row-checks.js';
 import { reasonCheckCannotRun } from './runnable-checks.js';
@@ -38,6 +39,7 @@ export class DuckDbQueryEngine extends QueryEngine {
         keySelect: run.primaryKey.length > 0 ? columnList(run.primaryKey) : ROW_NUMBER_KEY.select,
         keyColumns: run.primaryKey.length > 0 ? run.primaryKey : ROW_NUMBER_KEY.columns,
         failingKeyLimit: run.suite.failingKeyLimit,
+        columnTypes: await loadedColumnTypes(session, MAIN_TABLE),
         referenceTable: (name) => tables.get(name) ?? name,
       };
       const measurements = await measureAll(context, run, observed);

@@ -42,3 +42,9 @@ export async function observeColumns(session: DuckDbSession, file: TableFile): P
     engineType: textOf(type),
   }));
 }
+
+/** The loaded table's columns and their DuckDB types. */
+export async function loadedColumnTypes(session: DuckDbSession, table: string): Promise<Map<string, string>> {
+  const rows = await session.rows(`DESCRIBE ${table}`);
+  return new Map(rows.map(([name, type]) => [textOf(name), textOf(type)]));
+}

@@ -1,4 +1,5 @@
 import type { Check } from '../../domain/checks/check.js';
+import { columnTypeProblem } from './column-type-requirements.js';
 import { expressionProblem } from './custom-sql-guard.js';
 import { categoryCountsSql, ksStatisticSql } from './drift-sql.js';
 import { engineMessage } from './engine-error.js';
@@ -12,6 +13,8 @@ import type { SuiteContext } from './suite-context.js';
  * column fails its own check instead of the query every check shares.
  */
 export async function reasonCheckCannotRun(context: SuiteContext, check: Check): Promise<string | undefined> {
+  const typeProblem = columnTypeProblem(check, context.columnTypes);
+  if (typeProblem) return typeProblem;
   if (check.kind === 'custom_sql') {
     const problem = await expressionProblem(context.session, check.expression);
     if (problem) return problem;

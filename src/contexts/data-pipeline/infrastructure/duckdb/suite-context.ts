@@ -7,6 +7,8 @@ export interface SuiteContext {
   readonly keySelect: string;
   readonly keyColumns: readonly string[];
   readonly failingKeyLimit: number;
+  /** The checked table's columns as loaded, with their DuckDB types. */
+  readonly columnTypes: ReadonlyMap<string, string>;
   /** The quoted table a reference name was loaded as. */
   readonly referenceTable: (name: string) => string;
 }
