@@ -5,6 +5,7 @@ import { judgeCheck } from '../../domain/checks/judge-check.js';
 import type { Measurement } from '../../domain/checks/measurement.js';
 import { ReferenceTableMissing } from '../../domain/errors.js';
 import type { ObservedColumn } from '../../domain/schema/schema-comparison.js';
+import { columnsRead } from './columns-read.js';
 import { DuckDbSession } from './duckdb-session.js';
 import type { DuckDbSettings } from './duckdb-settings.js';
 import { loadedColumnTypes, loadTables, observeColumns } from './load-tables.js';
@@ -29,7 +30,7 @@ export class DuckDbQueryEngine extends QueryEngine {
     if (missing.length > 0) throw new ReferenceTableMissing(missing);
     const session = await DuckDbSession.open(this.settings);
     try {
-      const tables = await loadTables(session, run);
+      const tables = await loadTables(session, run, await columnsRead(session, run.suite, run.primaryKey));
       const observed = run.suite.checks.some((check) => check.kind === 'schema')
         ? await observeColumns(session, run.table)
         : [];

@@ -6,28 +6,43 @@ import type { DuckDbSession } from './duckdb-session.js';
 import { engineMessage } from './engine-error.js';
 import { textOf } from './key-values.js';
 import { MAIN_TABLE } from './row-check-sql.js';
-import { quoteIdentifier } from './sql-text.js';
+import { columnList, quoteIdentifier } from './sql-text.js';
+import type { ColumnSet, ColumnsRead } from './columns-read.js';
 import { scanSql } from './table-source-sql.js';
 
 /**
  * Loads the checked table and its references into the session once, so ten checks scan columnar
- * tables ten times rather than parse a CSV ten times. Returns the quoted table of each reference name.
+ * tables ten times rather than parse a CSV ten times, and only the columns the suite reads.
+ * Returns the quoted table of each reference name.
  */
-export async function loadTables(session: DuckDbSession, run: SuiteRun): Promise<ReadonlyMap<string, string>> {
-  await loadTable(session, MAIN_TABLE, run.table, 'checked');
+export async function loadTables(
+  session: DuckDbSession,
+  run: SuiteRun,
+  read: ColumnsRead,
+): Promise<ReadonlyMap<string, string>> {
+  await loadTable(session, MAIN_TABLE, run.table, 'checked', read.table);
   const tables = new Map<string, string>();
-  for (const [index, name] of [...run.references.keys()].entries()) {
+  for (const [index, [name, file]] of [...run.references].entries()) {
     const table = quoteIdentifier(`reference_${index}`);
-    const file = run.references.get(name);
-    if (file) await loadTable(session, table, file, `reference ${name}`);
+    await loadTable(session, table, file, `reference ${name}`, read.references.get(name) ?? new Set());
     tables.set(name, table);
   }
   return tables;
 }
 
-async function loadTable(session: DuckDbSession, table: string, file: TableFile, role: string): Promise<void> {
+async function loadTable(
+  session: DuckDbSession,
+  table: string,
+  file: TableFile,
+  role: string,
+  read: ColumnSet,
+): Promise<void> {
   try {
-    await session.run(`CREATE TABLE ${table} AS SELECT * FROM ${scanSql(file)}`);
+    const columns = (await session.rows(`DESCRIBE SELECT * FROM ${scanSql(file)}`)).map(([name]) => textOf(name));
+    const kept = columns.filter((column) => read.has(column.toLowerCase()));
+    // A table needs a column even when the suite reads none (a row count alone).
+    const projection = kept.length > 0 ? kept : columns.slice(0, 1);
+    await session.run(`CREATE TABLE ${table} AS SELECT ${columnList(projection)} FROM ${scanSql(file)}`);
   } catch (error) {
     throw new TableUnreadable(role, engineMessage(error));
   }
