@@ -6,7 +6,7 @@ import type { DuckDbSession } from './duckdb-session.js';
 import { engineMessage } from './engine-error.js';
 import { textOf } from './key-values.js';
 import { MAIN_TABLE } from './row-check-sql.js';
-import { columnList, quoteIdentifier } from './sql-text.js';
+import { quoteIdentifier, quoteLiteral } from './sql-text.js';
 import type { ColumnSet, ColumnsRead } from './columns-read.js';
 import { scanSql } from './table-source-sql.js';
 
@@ -37,12 +37,11 @@ async function loadTable(
   role: string,
   read: ColumnSet,
 ): Promise<void> {
+  // COLUMNS(lambda) picks the read columns by name as the file is bound: no second sniff of a CSV to list them.
+  const names = [...read].map((name) => quoteLiteral(name)).join(', ');
+  const projection = read.size > 0 ? `COLUMNS(column_name -> lower(column_name) IN (${names}))` : '*';
   try {
-    const columns = (await session.rows(`DESCRIBE SELECT * FROM ${scanSql(file)}`)).map(([name]) => textOf(name));
-    const kept = columns.filter((column) => read.has(column.toLowerCase()));
-    // A table needs a column even when the suite reads none (a row count alone).
-    const projection = kept.length > 0 ? kept : columns.slice(0, 1);
-    await session.run(`CREATE TABLE ${table} AS SELECT ${columnList(projection)} FROM ${scanSql(file)}`);
+    await session.run(`CREATE TABLE ${table} AS SELECT ${projection} FROM ${scanSql(file)}`);
   } catch (error) {
     throw new TableUnreadable(role, engineMessage(error));
   }

@@ -24,7 +24,8 @@ export function compileRowCheck(
   switch (check.kind) {
     case 'unique':
       return {
-        failingRows: `${from} WHERE ${allPresent(check.columns)} QUALIFY count(*) OVER (PARTITION BY ${columnList(check.columns)}) > 1`,
+        // Grouping and a semi join on the (few) duplicated keys: cheaper than a window over every row.
+        failingRows: `${from} SEMI JOIN (SELECT ${columnList(check.columns)} FROM ${MAIN_TABLE} WHERE ${allPresent(check.columns)} GROUP BY ALL HAVING count(*) > 1) AS duplicated ON ${sameKey(check.columns)}`,
       };
     case 'relationships':
       return {
@@ -57,6 +58,12 @@ function failingPredicate(check: Exclude<RowCheck, { kind: 'unique' | 'relations
       // The one place user SQL is spliced in: CustomSqlGuard has checked it is a lone expression over this table.
       return `NOT coalesce((${check.expression}), FALSE)`;
   }
+}
+
+function sameKey(columns: readonly string[]): string {
+  return columns
+    .map((column) => `${MAIN_TABLE}.${quoteIdentifier(column)} = duplicated.${quoteIdentifier(column)}`)
+    .join(' AND ');
 }
 
 function allPresent(columns: readonly string[]): string {
