@@ -5,9 +5,9 @@ export const MAIN_TABLE = 'data';
 
 /**
  * A row check compiled to SQL. `predicate`, when there is one, is true exactly for failing rows,
- * so many checks are counted in one scan (`count(*) FILTER (WHERE ...)`). `failingRows` selects
- * the key columns of the failing rows, for the checks that need a grouping or a join and for
- * fetching keys once a count says there are some.
+ * so every such check is evaluated in one shared scan. `failingRows` selects the key columns of
+ * the failing rows: the whole query for the checks that need a grouping or a join (unique,
+ * relationships), and the same rows as the predicate for the others.
  */
 export interface CompiledRowCheck {
   readonly predicate?: string;
