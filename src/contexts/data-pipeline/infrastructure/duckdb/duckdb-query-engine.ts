@@ -6,6 +6,7 @@ import type { Measurement } from '../../domain/checks/measurement.js';
 import { ReferenceTableMissing } from '../../domain/errors.js';
 import type { ObservedColumn } from '../../domain/schema/schema-comparison.js';
 import { columnsRead } from './columns-read.js';
+import { loadFlagsFor } from './load-flags.js';
 import { DuckDbSession } from './duckdb-session.js';
 import type { DuckDbSettings } from './duckdb-settings.js';
 import { loadedColumnTypes, loadTables, observeColumns } from './load-tables.js';
@@ -30,7 +31,8 @@ export class DuckDbQueryEngine extends QueryEngine {
     if (missing.length > 0) throw new ReferenceTableMissing(missing);
     const session = await DuckDbSession.open(this.settings);
     try {
-      const tables = await loadTables(session, run, await columnsRead(session, run.suite, run.primaryKey));
+      const read = await columnsRead(session, run.suite, run.primaryKey);
+      const loaded = await loadTables(session, run, read, loadFlagsFor(run.suite.checks));
       const observed = run.suite.checks.some((check) => check.kind === 'schema')
         ? await observeColumns(session, run.table)
         : [];
@@ -41,7 +43,8 @@ export class DuckDbQueryEngine extends QueryEngine {
         keyColumns: run.primaryKey.length > 0 ? run.primaryKey : ROW_NUMBER_KEY.columns,
         failingKeyLimit: run.suite.failingKeyLimit,
         columnTypes: await loadedColumnTypes(session, MAIN_TABLE),
-        referenceTable: (name) => tables.get(name) ?? name,
+        referenceTable: (name) => loaded.references.get(name) ?? name,
+        loadedFlags: loaded.flags,
       };
       const measurements = await measureAll(context, run, observed);
       return run.suite.checks.map((check) => judgeCheck(check, measurementOf(measurements, check)));

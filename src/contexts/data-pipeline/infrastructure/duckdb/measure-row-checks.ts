@@ -75,8 +75,11 @@ async function measurePredicateChecks(
 ): Promise<Map<RowCheck, Failing>> {
   const failing = new Map<RowCheck, Failing>();
   if (entries.length === 0) return failing;
-  const flags = entries.map((entry, index) => `coalesce(${entry.sql.predicate}, FALSE) AS ${flag(index)}`);
-  const anyFails = entries.map((entry) => `coalesce(${entry.sql.predicate}, FALSE)`).join(' OR ');
+  // A predicate already evaluated during the load is read from its flag column.
+  const failsOf = (entry: Compiled): string =>
+    context.loadedFlags.get(entry.check) ?? `coalesce(${entry.sql.predicate}, FALSE)`;
+  const flags = entries.map((entry, index) => `${failsOf(entry)} AS ${flag(index)}`);
+  const anyFails = entries.map(failsOf).join(' OR ');
   await context.session.run(
     `CREATE TEMPORARY TABLE ${FLAGGED_ROWS} AS SELECT ${context.keySelect}, ${flags.join(', ')} FROM ${MAIN_TABLE} WHERE ${anyFails}`,
   );

@@ -1,3 +1,4 @@
+import type { Check } from '../../domain/checks/check.js';
 import type { DuckDbSession } from './duckdb-session.js';
 
 /** What every measurement of one suite run shares. */
@@ -11,4 +12,6 @@ export interface SuiteContext {
   readonly columnTypes: ReadonlyMap<string, string>;
   /** The quoted table a reference name was loaded as. */
   readonly referenceTable: (name: string) => string;
+  /** The flag column of each predicate check evaluated while the table was loaded. */
+  readonly loadedFlags: ReadonlyMap<Check, string>;
 }
