@@ -200,6 +200,11 @@ describe('DuckDbQueryEngine', () => {
     expect(results[3].failingRows?.keys).toEqual([[5]]);
   });
 
+  it('binds column names as DuckDB does, without regard to case', async () => {
+    const [result] = await run([{ name: 'email present', kind: 'not_null', column: 'EMAIL' }]);
+    expect(result).toMatchObject({ status: 'fail', observedValue: 1, failingRows: { keys: [[3]] } });
+  });
+
   it('compares the file schema with a declared one, additive columns allowed or not', async () => {
     const schema = {
       columns: [
