@@ -1,0 +1,32 @@
+import type { CheckResult } from '../../domain/checks/check-result.js';
+import type { CheckSuite } from '../../domain/checks/check-suite.js';
+import type { ColumnDefinition } from '../../domain/schema/dataset-schema.js';
+
+export type TableFileFormat = 'csv' | 'jsonl' | 'parquet';
+
+/** A table in a local file (the object store hands versions over as temporary files). */
+export interface TableFile {
+  readonly path: string;
+  readonly format: TableFileFormat;
+  /**
+   * The declared columns to read CSV and JSONL with; without them the engine infers types from the
+   * file. Parquet carries its own types and ignores them.
+   */
+  readonly columns?: readonly ColumnDefinition[];
+}
+
+export interface SuiteRun {
+  readonly table: TableFile;
+  /** Failing rows are named by these columns; without a key, by their 1-based row number in the file. */
+  readonly primaryKey: readonly string[];
+  readonly suite: CheckSuite;
+  /** Every table the suite's relationships and drift checks name (`CheckSuite.references`). */
+  readonly references: ReadonlyMap<string, TableFile>;
+  /** The instant freshness is measured from. */
+  readonly at: Date;
+}
+
+/** Runs check suites (and later, transforms) as SQL on an analytical engine, streaming files rather than holding them. */
+export abstract class QueryEngine {
+  abstract runSuite(run: SuiteRun): Promise<readonly CheckResult[]>;
+}
