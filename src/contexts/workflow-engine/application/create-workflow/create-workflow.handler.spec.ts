@@ -5,9 +5,9 @@ import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-ca
 import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
 import { DefinitionValidation } from '../definition-validation.js';
 import { InMemoryTaskTypeRegistry } from '../task-type-registry/in-memory-task-type.registry.js';
-import { FixedClock } from '../testing/fixed-clock.js';
-import { inMemoryActivation } from '../testing/in-memory-activation-stores.js';
-import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { FixedClock } from '../../../../../test/support/workflow-engine/fixed-clock.js';
+import { inMemoryActivation } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
+import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
 import { CreateWorkflowCommand } from './create-workflow.command.js';
 import { CreateWorkflowHandler } from './create-workflow.handler.js';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
 import { DefinitionSpec } from '../../domain/definition/definition-spec.js';
 import { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
-import { FixedClock } from '../testing/fixed-clock.js';
-import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { FixedClock } from '../../../../../test/support/workflow-engine/fixed-clock.js';
+import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
 import { PauseWorkflowCommand } from './pause-workflow.command.js';
 import { PauseWorkflowHandler } from './pause-workflow.handler.js';
 

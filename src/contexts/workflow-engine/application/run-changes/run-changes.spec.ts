@@ -3,7 +3,7 @@ import type { WorkflowRunRepository } from '../../domain/run/workflow-run.reposi
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import type { TaskQueue } from '../ports/task-queue.js';
 import type { RunAdmission } from '../run-admission/run-admission.js';
-import { ImmediateRunTransaction } from '../testing/in-memory-activation-stores.js';
+import { ImmediateRunTransaction } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
 import { RunChanges, type RunChange } from './run-changes.js';
 
 /** A transaction whose commit can be held, and which records what each one saw. */

@@ -8,9 +8,9 @@ import { CreateWorkflowHandler } from '../create-workflow/create-workflow.handle
 import type { DefinitionBody } from '../definition-body.js';
 import { DefinitionValidation } from '../definition-validation.js';
 import { InMemoryTaskTypeRegistry } from '../task-type-registry/in-memory-task-type.registry.js';
-import { FixedClock } from '../testing/fixed-clock.js';
-import { inMemoryActivation } from '../testing/in-memory-activation-stores.js';
-import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { FixedClock } from '../../../../../test/support/workflow-engine/fixed-clock.js';
+import { inMemoryActivation } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
+import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
 import { UpdateWorkflowCommand } from './update-workflow.command.js';
 import { UpdateWorkflowHandler } from './update-workflow.handler.js';
 

@@ -1,20 +1,36 @@
-import type { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
-import type { CronCalendar } from '../../domain/definition/cron-calendar.js';
-import { RunTransaction } from '../ports/run-transaction.js';
-import { WorkflowSchedules, type ScheduleCursor, type ScheduleState } from '../ports/workflow-schedules.js';
-import { WorkflowTriggers, type TriggeringEvent, type TriggerSubscription } from '../ports/workflow-triggers.js';
-import { WorkflowActivation } from '../workflow-activation.js';
+import type { WorkflowDefinitionRepository } from '../../../src/contexts/workflow-engine/domain/definition/workflow-definition.repository.js';
+import type { CronCalendar } from '../../../src/contexts/workflow-engine/domain/definition/cron-calendar.js';
+import { RunTransaction } from '../../../src/contexts/workflow-engine/application/ports/run-transaction.js';
+import {
+  WorkflowSchedules,
+  type ScheduleCursor,
+  type ScheduleState,
+} from '../../../src/contexts/workflow-engine/application/ports/workflow-schedules.js';
+import {
+  WorkflowTriggers,
+  type TriggeringEvent,
+  type TriggerSubscription,
+} from '../../../src/contexts/workflow-engine/application/ports/workflow-triggers.js';
+import { WorkflowActivation } from '../../../src/contexts/workflow-engine/application/workflow-activation.js';
 
-/** Transactions for handler tests: the work just runs. */
+/**
+ * Transactions for handler tests: the work just runs. `opened` counts the transactions a handler
+ * opened and `lockedWorkflows` names the workflows it held, in order.
+ */
 export class ImmediateRunTransaction extends RunTransaction {
+  opened = 0;
+  readonly lockedWorkflows: string[] = [];
+
   run<T>(work: () => Promise<T>): Promise<T> {
+    this.opened += 1;
     return work();
   }
   active(): boolean {
     return false;
   }
-  lockingWorkflow<T>(_workflowId: string, work: () => Promise<T>): Promise<T> {
-    return work();
+  lockingWorkflow<T>(workflowId: string, work: () => Promise<T>): Promise<T> {
+    this.lockedWorkflows.push(workflowId);
+    return this.run(work);
   }
 }
 
