@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { InMemoryTaskTypeRegistry } from '../../src/contexts/workflow-engine/application/task-type-registry/in-memory-task-type.registry.js';
+import { InMemoryTaskTypeRegistry } from '../../src/contexts/workflow-engine/application/services/in-memory-task-type.registry.js';
 import { DefinitionValidator } from '../../src/contexts/workflow-engine/domain/definition/definition-validator.js';
 import type { JsonValue } from '../../src/contexts/workflow-engine/domain/json-value.js';
 import { AjvJsonSchemaValidator } from '../../src/contexts/workflow-engine/infrastructure/adapters/ajv-json-schema.validator.js';

@@ -1,9 +1,9 @@
 import { YamlLibraryDocumentReader } from '../../../src/contexts/workflow-engine/infrastructure/adapters/yaml-library-document.reader.js';
-import { DefinitionValidation } from '../../../src/contexts/workflow-engine/application/definition-validation.js';
-import { RunAdmission } from '../../../src/contexts/workflow-engine/application/run-admission/run-admission.js';
-import { RunChanges } from '../../../src/contexts/workflow-engine/application/run-changes/run-changes.js';
-import { InMemoryTaskTypeRegistry } from '../../../src/contexts/workflow-engine/application/task-type-registry/in-memory-task-type.registry.js';
-import { WorkflowActivation } from '../../../src/contexts/workflow-engine/application/workflow-activation.js';
+import { DefinitionValidation } from '../../../src/contexts/workflow-engine/application/services/definition-validation.js';
+import { RunAdmission } from '../../../src/contexts/workflow-engine/application/services/run-admission.js';
+import { RunChanges } from '../../../src/contexts/workflow-engine/application/services/run-changes.js';
+import { InMemoryTaskTypeRegistry } from '../../../src/contexts/workflow-engine/application/services/in-memory-task-type.registry.js';
+import { WorkflowActivation } from '../../../src/contexts/workflow-engine/application/services/workflow-activation.js';
 import type { EngineFakes } from './fake-ports.js';
 
 /** The engine's shared application services, built over the fakes, as the module builds them over the adapters. */

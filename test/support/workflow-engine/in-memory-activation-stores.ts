@@ -11,7 +11,7 @@ import {
   type TriggeringEvent,
   type TriggerSubscription,
 } from '../../../src/contexts/workflow-engine/application/ports/workflow-triggers.js';
-import { WorkflowActivation } from '../../../src/contexts/workflow-engine/application/workflow-activation.js';
+import { WorkflowActivation } from '../../../src/contexts/workflow-engine/application/services/workflow-activation.js';
 
 /**
  * Transactions for handler tests: the work just runs. `opened` counts the transactions a handler

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { InMemoryTaskTypeRegistry } from '../application/task-type-registry/in-memory-task-type.registry.js';
+import { InMemoryTaskTypeRegistry } from '../application/services/in-memory-task-type.registry.js';
 import { AjvJsonSchemaValidator } from '../infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from '../infrastructure/adapters/cron-parser-calendar.js';
 import { DefinitionValidator } from './definition/definition-validator.js';

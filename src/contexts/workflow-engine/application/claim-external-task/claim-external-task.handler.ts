@@ -4,7 +4,7 @@ import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { ExternalTaskLeases, type Reservation } from '../ports/external-task-leases.js';
 import { TaskCache } from '../ports/task-cache.js';
 import { TaskOffers } from '../ports/task-offers.js';
-import { RunChanges, type RunChange } from '../run-changes/run-changes.js';
+import { RunChanges, type RunChange } from '../services/run-changes.js';
 import type { ClaimExternalTaskCommand, ExternalTaskClaim } from './claim-external-task.command.js';
 
 /** Offers from other instances arrive without an announcement here; they are found at the next recheck. */

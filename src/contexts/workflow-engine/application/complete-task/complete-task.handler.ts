@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TaskCache } from '../ports/task-cache.js';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunChanges } from '../services/run-changes.js';
 import type { CompleteTaskCommand } from './complete-task.command.js';
 
 /**

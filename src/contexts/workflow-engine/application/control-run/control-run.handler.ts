@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunChanges } from '../services/run-changes.js';
 import type { ControlRunCommand, RunControl } from './control-run.command.js';
 
 /**

@@ -2,9 +2,9 @@ import { ConflictError } from '@libs/ddd';
 import { Injectable } from '@nestjs/common';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
 import { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
-import { DefinitionValidation } from '../definition-validation.js';
+import { DefinitionValidation } from '../services/definition-validation.js';
 import { Clock } from '../ports/clock.js';
-import { WorkflowActivation } from '../workflow-activation.js';
+import { WorkflowActivation } from '../services/workflow-activation.js';
 import type { CreateWorkflowCommand, WorkflowVersionCreated } from './create-workflow.command.js';
 
 /** Stores a valid definition as version 1 of a new workflow in the project, with its schedule and triggers. */

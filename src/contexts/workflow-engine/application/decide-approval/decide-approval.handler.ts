@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decideApproval } from '../../domain/run/approval-decision.js';
 import { ApprovalRequests } from '../ports/approval-requests.js';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunChanges } from '../services/run-changes.js';
 import type { DecideApprovalCommand } from './decide-approval.command.js';
 
 /** Applies a decision under the run's lock and closes the request it answers, in one transaction. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { expireApproval } from '../../domain/run/approval-decision.js';
 import { ApprovalRequests } from '../ports/approval-requests.js';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunChanges } from '../services/run-changes.js';
 
 const BATCH = 100;
 

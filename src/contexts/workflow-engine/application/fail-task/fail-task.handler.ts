@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunChanges } from '../services/run-changes.js';
 import type { FailTaskCommand } from './fail-task.command.js';
 
 /** Longest error text kept on a task run: executors may report whole stack traces or response bodies. */

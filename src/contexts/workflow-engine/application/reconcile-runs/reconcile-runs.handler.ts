@@ -3,7 +3,7 @@ import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { RunQueries, type InFlightTaskRun } from '../ports/run-queries.js';
 import { TaskQueue, type TaskAttempt } from '../ports/task-queue.js';
-import { RunChanges, type RunChange } from '../run-changes/run-changes.js';
+import { RunChanges, type RunChange } from '../services/run-changes.js';
 
 const BATCH = 1000;
 

@@ -2,8 +2,8 @@ import { NotFoundError } from '@libs/ddd';
 import { Injectable } from '@nestjs/common';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import { Clock } from '../ports/clock.js';
-import { RunAdmission } from '../run-admission/run-admission.js';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunAdmission } from '../services/run-admission.js';
+import { RunChanges } from '../services/run-changes.js';
 import type { RerunRunCommand } from './rerun-run.command.js';
 
 /**

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@libs/ddd';
 import { Injectable } from '@nestjs/common';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunChanges } from '../services/run-changes.js';
 import type { RetryTaskCommand } from './retry-task.command.js';
 
 /** Retries a failed task run by hand, under a new attempt; a run that had failed runs again. */

@@ -5,10 +5,10 @@ import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-d
 import { IdempotencyKeyTaken } from '../../domain/errors.js';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import { WorkflowRun } from '../../domain/run/workflow-run.js';
-import { pinVersion } from '../pinned-version.js';
+import { pinVersion } from '../services/pinned-version.js';
 import { Clock } from '../ports/clock.js';
-import { RunAdmission } from '../run-admission/run-admission.js';
-import { RunChanges } from '../run-changes/run-changes.js';
+import { RunAdmission } from '../services/run-admission.js';
+import { RunChanges } from '../services/run-changes.js';
 import type { RunStarted, StartRunCommand } from './start-run.command.js';
 
 /**

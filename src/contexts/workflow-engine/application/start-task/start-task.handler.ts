@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isFinished } from '../../domain/run/run-state.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { TaskCache } from '../ports/task-cache.js';
-import { RunChanges, type RunChange } from '../run-changes/run-changes.js';
+import { RunChanges, type RunChange } from '../services/run-changes.js';
 import type { StartTaskCommand, TaskExecution } from './start-task.command.js';
 
 const NOTHING_TO_RUN: RunChange<undefined> = { dispatches: [], value: undefined, unchanged: true };

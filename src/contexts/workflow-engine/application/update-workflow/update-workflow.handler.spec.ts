@@ -5,9 +5,9 @@ import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-ca
 import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
 import { CreateWorkflowCommand } from '../create-workflow/create-workflow.command.js';
 import { CreateWorkflowHandler } from '../create-workflow/create-workflow.handler.js';
-import type { DefinitionBody } from '../definition-body.js';
-import { DefinitionValidation } from '../definition-validation.js';
-import { InMemoryTaskTypeRegistry } from '../task-type-registry/in-memory-task-type.registry.js';
+import type { DefinitionBody } from '../services/definition-body.js';
+import { DefinitionValidation } from '../services/definition-validation.js';
+import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.registry.js';
 import { FixedClock } from '../../../../../test/support/workflow-engine/fixed-clock.js';
 import { inMemoryActivation } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
 import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';

@@ -2,9 +2,9 @@ import { ConcurrencyError, NotFoundError } from '@libs/ddd';
 import { Injectable } from '@nestjs/common';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
 import type { WorkflowVersionCreated } from '../create-workflow/create-workflow.command.js';
-import { DefinitionValidation } from '../definition-validation.js';
+import { DefinitionValidation } from '../services/definition-validation.js';
 import { Clock } from '../ports/clock.js';
-import { WorkflowActivation } from '../workflow-activation.js';
+import { WorkflowActivation } from '../services/workflow-activation.js';
 import type { UpdateWorkflowCommand } from './update-workflow.command.js';
 
 /**

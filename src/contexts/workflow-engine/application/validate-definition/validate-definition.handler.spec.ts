@@ -3,8 +3,8 @@ import { DefinitionUnreadable, WorkflowDefinitionInvalid } from '../../domain/er
 import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
 import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
-import { DefinitionValidation } from '../definition-validation.js';
-import { InMemoryTaskTypeRegistry } from '../task-type-registry/in-memory-task-type.registry.js';
+import { DefinitionValidation } from '../services/definition-validation.js';
+import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.registry.js';
 import { ValidateDefinitionHandler } from './validate-definition.handler.js';
 import { ValidateDefinitionQuery } from './validate-definition.query.js';
 

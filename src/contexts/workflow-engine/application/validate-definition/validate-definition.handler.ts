@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DefinitionValidation } from '../definition-validation.js';
+import { DefinitionValidation } from '../services/definition-validation.js';
 import type { ValidateDefinitionQuery, ValidateDefinitionResult } from './validate-definition.query.js';
 
 /** Checks a definition without storing it (an editor's "validate" button, CI linting of definitions). */

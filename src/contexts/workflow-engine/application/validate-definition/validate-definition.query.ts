@@ -1,4 +1,4 @@
-import type { DefinitionBody } from '../definition-body.js';
+import type { DefinitionBody } from '../services/definition-body.js';
 
 export class ValidateDefinitionQuery {
   constructor(readonly body: DefinitionBody) {}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FieldProblem } from '@libs/ddd';
 import { OutboundPolicy } from '@libs/outbound';
-import { InMemoryTaskTypeRegistry } from '../../application/task-type-registry/in-memory-task-type.registry.js';
+import { InMemoryTaskTypeRegistry } from '../../application/services/in-memory-task-type.registry.js';
 import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
 import { PolicyOutboundUrlCheck } from '../../infrastructure/adapters/policy-outbound-url.check.js';

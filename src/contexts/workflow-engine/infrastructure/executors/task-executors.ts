@@ -3,7 +3,7 @@ import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { JsonSchemaValidator } from '../../domain/definition/json-schema.validator.js';
 import { TaskTypeCatalog } from '../../domain/definition/task-type.catalog.js';
 import type { JsonValue } from '../../domain/json-value.js';
-import { renderedParamsProblems } from '../../application/rendered-params.js';
+import { renderedParamsProblems } from '../../application/services/rendered-params.js';
 import { TaskExecutor, TaskFailedForGood } from './task-executor.js';
 
 export const TASK_EXECUTORS = Symbol('TASK_EXECUTORS');

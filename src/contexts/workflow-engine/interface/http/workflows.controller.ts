@@ -26,7 +26,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
 import { CreateWorkflowHandler } from '../../application/create-workflow/create-workflow.handler.js';
-import type { DefinitionBody } from '../../application/definition-body.js';
+import type { DefinitionBody } from '../../application/services/definition-body.js';
 import { GetWorkflowHandler } from '../../application/get-workflow/get-workflow.handler.js';
 import { ListWorkflowsHandler } from '../../application/list-workflows/list-workflows.handler.js';
 import { PauseWorkflowCommand } from '../../application/pause-workflow/pause-workflow.command.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { PeriodicWork, RedisConnections } from '@libs/platform';
 import { ExpireApprovalsHandler } from '../../application/expire-approvals/expire-approvals.handler.js';
 import { ReconcileRunsHandler } from '../../application/reconcile-runs/reconcile-runs.handler.js';
-import { RunAdmission } from '../../application/run-admission/run-admission.js';
+import { RunAdmission } from '../../application/services/run-admission.js';
 import {
   WORKFLOW_ENGINE_CONFIG,
   type WorkflowEngineConfig,

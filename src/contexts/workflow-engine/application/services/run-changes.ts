@@ -9,7 +9,7 @@ import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { Clock } from '../ports/clock.js';
 import { RunTransaction } from '../ports/run-transaction.js';
 import { TaskQueue } from '../ports/task-queue.js';
-import { RunAdmission } from '../run-admission/run-admission.js';
+import { RunAdmission } from './run-admission.js';
 
 /** What a command did to a run: the task runs to hand to executors, and what the caller gets back. */
 export interface RunChange<T> {

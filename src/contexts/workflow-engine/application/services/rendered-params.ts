@@ -1,6 +1,6 @@
-import { JsonSchemaValidator } from '../domain/definition/json-schema.validator.js';
-import { TaskTypeCatalog } from '../domain/definition/task-type.catalog.js';
-import type { TaskDispatch } from '../domain/run/task-dispatch.js';
+import { JsonSchemaValidator } from '../../domain/definition/json-schema.validator.js';
+import { TaskTypeCatalog } from '../../domain/definition/task-type.catalog.js';
+import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 
 /**
  * Params holding placeholders are only checked once rendered, just before execution (docs/adr/0202).

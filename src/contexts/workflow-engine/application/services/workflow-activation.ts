@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CronCalendar } from '../domain/definition/cron-calendar.js';
-import type { WorkflowDefinition } from '../domain/definition/workflow-definition.js';
-import { WorkflowDefinitionRepository } from '../domain/definition/workflow-definition.repository.js';
-import { RunTransaction } from './ports/run-transaction.js';
-import { WorkflowSchedules } from './ports/workflow-schedules.js';
-import { WorkflowTriggers } from './ports/workflow-triggers.js';
+import { CronCalendar } from '../../domain/definition/cron-calendar.js';
+import type { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
+import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
+import { RunTransaction } from '../ports/run-transaction.js';
+import { WorkflowSchedules } from '../ports/workflow-schedules.js';
+import { WorkflowTriggers } from '../ports/workflow-triggers.js';
 
 /**
  * Saves a workflow with what its latest version makes it react to: its schedule (with the cursor

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import type { TaskQueue } from '../ports/task-queue.js';
-import type { RunAdmission } from '../run-admission/run-admission.js';
+import type { RunAdmission } from './run-admission.js';
 import { ImmediateRunTransaction } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
 import { RunChanges, type RunChange } from './run-changes.js';
 

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../domain/json-value.js';
-import type { YamlDocumentReader } from './ports/yaml-document.reader.js';
+import type { JsonValue } from '../../domain/json-value.js';
+import type { YamlDocumentReader } from '../ports/yaml-document.reader.js';
 
 /** A definition as it arrives: parsed JSON, or YAML text (`application/yaml`). */
 export type DefinitionBody = { readonly json: JsonValue } | { readonly yaml: string };

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@libs/ddd';
-import type { WorkflowDefinitionRepository } from '../domain/definition/workflow-definition.repository.js';
-import type { PinnedVersion } from '../domain/run/workflow-run.js';
+import type { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
+import type { PinnedVersion } from '../../domain/run/workflow-run.js';
 
 /** The version a run of `workflowId` pins: `version` when given, else the latest. */
 export async function pinVersion(

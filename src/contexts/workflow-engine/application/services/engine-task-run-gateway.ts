@@ -9,7 +9,7 @@ import { CompleteTaskHandler } from '../complete-task/complete-task.handler.js';
 import { FailTaskCommand } from '../fail-task/fail-task.command.js';
 import { FailTaskHandler } from '../fail-task/fail-task.handler.js';
 import { TaskLogs } from '../ports/task-logs.js';
-import { renderedParamsProblems } from '../rendered-params.js';
+import { renderedParamsProblems } from './rendered-params.js';
 import { StartTaskCommand } from '../start-task/start-task.command.js';
 import { StartTaskHandler } from '../start-task/start-task.handler.js';
 
