@@ -6,9 +6,7 @@ import { createApp, createLogger, loadConfig, RedisConnections } from '@libs/pla
 import { waitFor } from '@libs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../src/bounded-contexts.js';
-import { CreateWorkflowCommand } from '../../src/contexts/workflow-engine/application/create-workflow/create-workflow.command.js';
 import { CreateWorkflowHandler } from '../../src/contexts/workflow-engine/application/create-workflow/create-workflow.handler.js';
-import { StartRunCommand } from '../../src/contexts/workflow-engine/application/start-run/start-run.command.js';
 import { StartRunHandler } from '../../src/contexts/workflow-engine/application/start-run/start-run.handler.js';
 import type { JsonValue } from '../../src/contexts/workflow-engine/domain/json-value.js';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
@@ -45,10 +43,10 @@ function chain(size: number): JsonValue {
 }
 
 async function runToEnd(app: NestFastifyApplication, document: JsonValue): Promise<{ runId: string; ms: number }> {
-  const created = await app.get(CreateWorkflowHandler).execute(new CreateWorkflowCommand(PROJECT, { json: document }));
+  const created = await app.get(CreateWorkflowHandler).execute({ projectId: PROJECT, body: { json: document } });
   const dataSource = app.get(DataSource);
   const started = performance.now();
-  const { runId } = await app.get(StartRunHandler).execute(new StartRunCommand(created.workflowId, {}));
+  const { runId } = await app.get(StartRunHandler).execute({ workflowId: created.workflowId, params: {} });
   await waitFor(
     async () => {
       const [row] = await dataSource.query<{ state: string }[]>(

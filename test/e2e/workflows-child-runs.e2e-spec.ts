@@ -133,7 +133,7 @@ describe('workflow tasks run another workflow as a child and wait for it', () =>
         what: 'the child run',
       },
     );
-    const reconciled = await world.app.app.get(ReconcileRunsHandler, { strict: false }).execute();
+    const reconciled = await world.app.app.get(ReconcileRunsHandler, { strict: false }).execute({});
     expect(reconciled.reassigned).toBe(0);
     const run = await waitForRun(world.owner.client, runId);
     expect(run.state).toBe('succeeded');

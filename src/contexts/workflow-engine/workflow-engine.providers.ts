@@ -11,6 +11,11 @@ import { DefinitionValidation } from './application/services/definition-validati
 import { FailTaskHandler } from './application/fail-task/fail-task.handler.js';
 import { GetRunHandler } from './application/get-run/get-run.handler.js';
 import { GetWorkflowHandler } from './application/get-workflow/get-workflow.handler.js';
+import { GetWorkflowVersionHandler } from './application/get-workflow-version/get-workflow-version.handler.js';
+import { FindTriggeredWorkflowsHandler } from './application/find-triggered-workflows/find-triggered-workflows.handler.js';
+import { RunControls } from './application/services/run-controls.js';
+import { RunStarter } from './application/services/run-starter.js';
+import { TaskAttempts } from './application/services/task-attempts.js';
 import { ListRunsHandler } from './application/list-runs/list-runs.handler.js';
 import { ListWorkflowsHandler } from './application/list-workflows/list-workflows.handler.js';
 import { PlanWorkflowHandler } from './application/plan-workflow/plan-workflow.handler.js';
@@ -91,21 +96,31 @@ import { InProcessTaskOffers } from './infrastructure/queue/in-process-task-offe
 import { CHILD_RUN_QUEUE, QUEUE_PREFIX, TASK_QUEUE } from './infrastructure/queue/task-jobs.js';
 import { SystemClock } from './infrastructure/system-clock.js';
 
-export const USE_CASES: Type[] = [
+/** The application services the use cases share. */
+const SERVICES: Type[] = [
   DefinitionValidation,
   WorkflowActivation,
+  RunAdmission,
+  RunChanges,
+  RunStarter,
+  RunControls,
+  TaskAttempts,
+];
+
+/** The use cases, one handler each. */
+const HANDLERS: Type[] = [
   CreateWorkflowHandler,
   UpdateWorkflowHandler,
   PauseWorkflowHandler,
   ValidateDefinitionHandler,
   PlanWorkflowHandler,
   GetWorkflowHandler,
+  GetWorkflowVersionHandler,
   ListWorkflowsHandler,
-  RunAdmission,
-  RunChanges,
   StartRunHandler,
   FireSchedulesHandler,
   BackfillWorkflowHandler,
+  FindTriggeredWorkflowsHandler,
   StartTriggeredRunsHandler,
   GetRunHandler,
   ListRunsHandler,
@@ -125,6 +140,8 @@ export const USE_CASES: Type[] = [
   DecideApprovalHandler,
   ExpireApprovalsHandler,
 ];
+
+export const USE_CASES: Type[] = [...SERVICES, ...HANDLERS];
 
 export const ADAPTERS: Provider[] = [
   { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },

@@ -2,6 +2,9 @@ import { YamlLibraryDocumentReader } from '../../../src/contexts/workflow-engine
 import { DefinitionValidation } from '../../../src/contexts/workflow-engine/application/services/definition-validation.js';
 import { RunAdmission } from '../../../src/contexts/workflow-engine/application/services/run-admission.js';
 import { RunChanges } from '../../../src/contexts/workflow-engine/application/services/run-changes.js';
+import { RunControls } from '../../../src/contexts/workflow-engine/application/services/run-controls.js';
+import { RunStarter } from '../../../src/contexts/workflow-engine/application/services/run-starter.js';
+import { TaskAttempts } from '../../../src/contexts/workflow-engine/application/services/task-attempts.js';
 import { InMemoryTaskTypeRegistry } from '../../../src/contexts/workflow-engine/application/services/in-memory-task-type.registry.js';
 import { WorkflowActivation } from '../../../src/contexts/workflow-engine/application/services/workflow-activation.js';
 import type { EngineFakes } from './fake-ports.js';
@@ -10,9 +13,13 @@ import type { EngineFakes } from './fake-ports.js';
 export function engineServices(ports: EngineFakes) {
   const { transaction, runs, definitions, queue, clock, schedules, triggers, calendar, schemas } = ports;
   const admission = new RunAdmission(transaction, runs, definitions, queue, clock);
+  const changes = new RunChanges(transaction, runs, queue, clock, admission);
   return {
     admission,
-    changes: new RunChanges(transaction, runs, queue, clock, admission),
+    changes,
+    controls: new RunControls(changes),
+    attempts: new TaskAttempts(changes, ports.cache),
+    starter: new RunStarter(definitions, runs, schemas, admission, clock),
     activation: new WorkflowActivation(transaction, definitions, schedules, triggers, calendar),
     validation: new DefinitionValidation(
       schemas,

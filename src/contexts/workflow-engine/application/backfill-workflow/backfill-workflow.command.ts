@@ -1,11 +1,10 @@
-export class BackfillWorkflowCommand {
-  constructor(
-    readonly workflowId: string,
-    /** The range's ends, both included. */
-    readonly from: Date,
-    readonly to: Date,
-    readonly actorId?: string,
-  ) {}
+/** Run a range of a workflow's schedule: one run per slot from `from` to `to`, both included. */
+export interface BackfillWorkflowCommand {
+  readonly workflowId: string;
+  readonly from: Date;
+  readonly to: Date;
+  /** The user asking, who the runs act for. */
+  readonly actorId?: string;
 }
 
 export interface BackfilledSlot {

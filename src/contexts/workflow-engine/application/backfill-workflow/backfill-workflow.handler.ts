@@ -5,8 +5,7 @@ import { Schedule } from '../../domain/definition/schedule.js';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
 import { BackfillRangeInvalid, ConcurrencyLimitReached, WorkflowNotScheduled } from '../../domain/errors.js';
 import { scheduleRunKey, scheduleTrigger } from '../../domain/run/run-trigger.js';
-import { StartRunCommand } from '../start-run/start-run.command.js';
-import { StartRunHandler } from '../start-run/start-run.handler.js';
+import { RunStarter } from '../services/run-starter.js';
 import type { BackfilledSlot, BackfillWorkflowCommand } from './backfill-workflow.command.js';
 
 /**
@@ -18,7 +17,7 @@ export class BackfillWorkflowHandler {
   constructor(
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly calendar: CronCalendar,
-    private readonly starting: StartRunHandler,
+    private readonly starter: RunStarter,
   ) {}
 
   async execute({ workflowId, from, to, actorId }: BackfillWorkflowCommand): Promise<BackfilledSlot[]> {
@@ -38,10 +37,9 @@ export class BackfillWorkflowHandler {
 
   private async start(workflowId: string, slot: Date, actorId: string | undefined): Promise<BackfilledSlot> {
     const scheduledFor = slot.toISOString();
-    const trigger = scheduleTrigger(slot, true);
-    const command = new StartRunCommand(workflowId, {}, undefined, scheduleRunKey(slot), trigger, actorId);
+    const request = { workflowId, params: {}, idempotencyKey: scheduleRunKey(slot), actorId };
     try {
-      const { runId, created } = await this.starting.execute(command);
+      const { runId, created } = await this.starter.start({ ...request, trigger: scheduleTrigger(slot, true) });
       return { scheduledFor, runId, created };
     } catch (error) {
       if (!(error instanceof ConcurrencyLimitReached)) throw error;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@libs/ddd';
-import { ControlRunCommand } from '../control-run/control-run.command.js';
-import { ControlRunHandler } from '../control-run/control-run.handler.js';
 import { ChildRuns } from '../ports/child-runs.js';
+import { RunControls } from '../services/run-controls.js';
+import type { CancelChildRunsCommand } from './cancel-child-runs.command.js';
 
 /**
  * A cancelled run cancels the child runs its `workflow` tasks started; their own cancellation
@@ -12,15 +12,13 @@ import { ChildRuns } from '../ports/child-runs.js';
 export class CancelChildRunsHandler {
   constructor(
     private readonly children: ChildRuns,
-    private readonly control: ControlRunHandler,
+    private readonly controls: RunControls,
   ) {}
 
-  async execute(parentRunId: string): Promise<void> {
+  async execute({ parentRunId }: CancelChildRunsCommand): Promise<void> {
     for (const childRunId of await this.children.unfinishedOf(parentRunId)) {
       try {
-        await this.control.execute(
-          new ControlRunCommand(childRunId, 'cancel', `parent run ${parentRunId} was cancelled`),
-        );
+        await this.controls.apply(childRunId, 'cancel', `parent run ${parentRunId} was cancelled`);
       } catch (error) {
         if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
       }

@@ -2,11 +2,9 @@ import type { JsonValue } from '../../domain/json-value.js';
 import type { TaskAttempt } from '../ports/task-queue.js';
 
 /** An executor finished an attempt well. */
-export class CompleteTaskCommand {
-  constructor(
-    readonly attempt: TaskAttempt,
-    readonly outputs: JsonValue,
-    /** Also append the attempt's outcome line to its task log, in the same transaction. */
-    readonly logged = false,
-  ) {}
+export interface CompleteTaskCommand {
+  readonly attempt: TaskAttempt;
+  readonly outputs: JsonValue;
+  /** Also append the attempt's outcome line to its task log, in the same transaction. */
+  readonly logged?: boolean;
 }

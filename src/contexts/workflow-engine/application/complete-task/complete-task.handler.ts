@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TaskCache } from '../ports/task-cache.js';
-import { RunChanges } from '../services/run-changes.js';
+import { TaskAttempts } from '../services/task-attempts.js';
 import type { CompleteTaskCommand } from './complete-task.command.js';
 
 /**
@@ -9,18 +8,9 @@ import type { CompleteTaskCommand } from './complete-task.command.js';
  */
 @Injectable()
 export class CompleteTaskHandler {
-  constructor(
-    private readonly changes: RunChanges,
-    private readonly cache: TaskCache,
-  ) {}
+  constructor(private readonly attempts: TaskAttempts) {}
 
-  execute({ attempt: reported, outputs, logged }: CompleteTaskCommand): Promise<void> {
-    const { runId, key, attempt } = reported;
-    return this.changes.apply(runId, async (run, now) => {
-      const cache = run.currentDispatch(key).cache;
-      const dispatches = run.completeTask(key, attempt, outputs, now);
-      if (cache) await this.cache.store(run.pinned.projectId, cache.key, outputs, cache.ttlSeconds);
-      return { dispatches, value: undefined, logs: logged ? [{ key, attempt, lines: ['succeeded'] }] : [] };
-    });
+  execute({ attempt, outputs, logged }: CompleteTaskCommand): Promise<void> {
+    return this.attempts.complete(attempt, outputs, { logged });
   }
 }

@@ -1,11 +1,11 @@
-export type RunControl = 'cancel' | 'pause' | 'resume';
+import type { RunControl } from '../services/run-controls.js';
+
+export type { RunControl } from '../services/run-controls.js';
 
 /** A person's hand on a run: cancel it, hold its progress, or let it go on. */
-export class ControlRunCommand {
-  constructor(
-    readonly runId: string,
-    readonly action: RunControl,
-    /** Kept with a cancellation. */
-    readonly reason = 'cancelled by request',
-  ) {}
+export interface ControlRunCommand {
+  readonly runId: string;
+  readonly action: RunControl;
+  /** Kept with a cancellation; 'cancelled by request' when absent. */
+  readonly reason?: string;
 }

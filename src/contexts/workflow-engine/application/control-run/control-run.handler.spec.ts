@@ -25,7 +25,7 @@ const document = {
 async function arrange() {
   const ports = fakeEnginePorts();
   const { runId } = await aStartedRun(ports, await aWorkflow(ports, document));
-  return { ports, runId, handler: new ControlRunHandler(engineServices(ports).changes) };
+  return { ports, runId, handler: new ControlRunHandler(engineServices(ports).controls) };
 }
 
 /** Where each action may take a run from, and where it leads: the run's state machine as a table. */

@@ -1,34 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
-import type { WorkflowRun } from '../../domain/run/workflow-run.js';
-import { RunChanges } from '../services/run-changes.js';
-import type { ControlRunCommand, RunControl } from './control-run.command.js';
+import { RunControls } from '../services/run-controls.js';
+import type { ControlRunCommand } from './control-run.command.js';
 
-/**
- * Cancel, pause or resume a run; a move the run's state does not allow is IllegalTransition (409).
- * Jobs already queued for a cancelled or paused run stay in the queue and are dropped as stale when
- * picked up, so no queue scan is needed here.
- */
+/** A person cancels, pauses or resumes a run. */
 @Injectable()
 export class ControlRunHandler {
-  private readonly actions: Record<RunControl, (run: WorkflowRun, now: Date, reason: string) => TaskDispatch[]> = {
-    cancel: (run, now, reason) => {
-      run.cancel(reason, now);
-      return [];
-    },
-    pause: (run, now) => {
-      run.pause(now);
-      return [];
-    },
-    resume: (run, now) => run.resume(now),
-  };
-
-  constructor(private readonly changes: RunChanges) {}
+  constructor(private readonly controls: RunControls) {}
 
   execute({ runId, action, reason }: ControlRunCommand): Promise<void> {
-    return this.changes.apply(runId, (run, now) => ({
-      dispatches: this.actions[action](run, now, reason),
-      value: undefined,
-    }));
+    return this.controls.apply(runId, action, reason);
   }
 }

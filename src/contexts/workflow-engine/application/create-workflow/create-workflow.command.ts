@@ -1,12 +1,11 @@
 import type { DefinitionBody } from '../services/definition-body.js';
 
-export class CreateWorkflowCommand {
-  constructor(
-    readonly projectId: string,
-    readonly body: DefinitionBody,
-    /** The user writing the version. */
-    readonly author?: string,
-  ) {}
+/** Store a definition as version 1 of a new workflow in the project. */
+export interface CreateWorkflowCommand {
+  readonly projectId: string;
+  readonly body: DefinitionBody;
+  /** The user writing the version. */
+  readonly author?: string;
 }
 
 export interface WorkflowVersionCreated {

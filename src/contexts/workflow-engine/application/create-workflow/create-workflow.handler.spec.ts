@@ -8,7 +8,6 @@ import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.regist
 import { FixedClock } from '../../../../../test/support/workflow-engine/fixed-clock.js';
 import { inMemoryActivation } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
 import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
-import { CreateWorkflowCommand } from './create-workflow.command.js';
 import { CreateWorkflowHandler } from './create-workflow.handler.js';
 
 function arrange() {
@@ -29,7 +28,7 @@ const document = { json: { name: 'nightly', tasks: [{ id: 'a', type: 'noop' }] }
 describe('CreateWorkflowHandler', () => {
   it('stores a valid definition as version 1', async () => {
     const { definitions, handler } = arrange();
-    const created = await handler.execute(new CreateWorkflowCommand('project-1', document));
+    const created = await handler.execute({ projectId: 'project-1', body: document });
     expect(created.version).toBe(1);
     const stored = await definitions.findById(created.workflowId);
     expect(stored?.name).toBe('nightly');
@@ -38,11 +37,9 @@ describe('CreateWorkflowHandler', () => {
 
   it('refuses a second workflow of the same name in a project, not in another one', async () => {
     const { handler } = arrange();
-    await handler.execute(new CreateWorkflowCommand('project-1', document));
-    await expect(handler.execute(new CreateWorkflowCommand('project-1', document))).rejects.toBeInstanceOf(
-      ConflictError,
-    );
-    await expect(handler.execute(new CreateWorkflowCommand('project-2', document))).resolves.toMatchObject({
+    await handler.execute({ projectId: 'project-1', body: document });
+    await expect(handler.execute({ projectId: 'project-1', body: document })).rejects.toBeInstanceOf(ConflictError);
+    await expect(handler.execute({ projectId: 'project-2', body: document })).resolves.toMatchObject({
       version: 1,
     });
   });
@@ -57,7 +54,7 @@ describe('CreateWorkflowHandler', () => {
         triggers: [{ event: 'model-registry.model-version.approved.v1' }, { event: 'model-registry.alias.moved.v1' }],
       },
     };
-    const { workflowId } = await handler.execute(new CreateWorkflowCommand('project-1', body));
+    const { workflowId } = await handler.execute({ projectId: 'project-1', body });
     expect(await schedules.find(workflowId)).toMatchObject({
       cron: '0 * * * *',
       timezone: 'Europe/Paris',

@@ -1,10 +1,8 @@
 /** A person approves or rejects the approval task `key` of a run. */
-export class DecideApprovalCommand {
-  constructor(
-    readonly runId: string,
-    readonly key: string,
-    readonly approve: boolean,
-    readonly userId: string,
-    readonly comment?: string,
-  ) {}
+export interface DecideApprovalCommand {
+  readonly runId: string;
+  readonly key: string;
+  readonly approve: boolean;
+  readonly userId: string;
+  readonly comment?: string;
 }

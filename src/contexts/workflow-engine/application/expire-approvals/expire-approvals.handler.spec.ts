@@ -21,7 +21,7 @@ describe('ExpireApprovalsHandler', () => {
   it('fails every approval past its deadline, closes its request, and answers how many it failed', async () => {
     const { ports, runIds, handler } = await arrange(2);
     ports.approvals.overdue = runIds.map((runId) => ({ runId, key: 'review', attempt: 1 }));
-    expect(await handler.execute()).toBe(2);
+    expect(await handler.execute({})).toBe(2);
     for (const runId of runIds) expect(await runState(ports, runId)).toBe('failed');
     expect((await ports.runs.findById(runIds[0]))?.taskRun('review').error).toBe('no decision before the deadline');
     expect(ports.approvals.closed).toHaveLength(2);
@@ -32,7 +32,7 @@ describe('ExpireApprovalsHandler', () => {
     const { ports, runIds, handler } = await arrange(1);
     const [runId] = runIds;
     ports.approvals.overdue = [{ runId, key: 'review', attempt: 7 }];
-    expect(await handler.execute()).toBe(0);
+    expect(await handler.execute({})).toBe(0);
     expect(await runState(ports, runId)).toBe('running');
     expect(ports.approvals.closed).toEqual([{ runId, key: 'review', attempt: 7 }]);
     expect(ports.runs.saves).toBe(0);
@@ -41,6 +41,6 @@ describe('ExpireApprovalsHandler', () => {
   it('goes on past a first batch of a hundred', async () => {
     const { ports, runIds, handler } = await arrange(101);
     ports.approvals.overdue = runIds.map((runId) => ({ runId, key: 'review', attempt: 1 }));
-    expect(await handler.execute()).toBe(101);
+    expect(await handler.execute({})).toBe(101);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { expireApproval } from '../../domain/run/approval-decision.js';
 import { ApprovalRequests } from '../ports/approval-requests.js';
 import { RunChanges } from '../services/run-changes.js';
+import type { ApprovalsExpired, ExpireApprovalsCommand } from './expire-approvals.command.js';
 
 const BATCH = 100;
 
@@ -13,7 +14,7 @@ export class ExpireApprovalsHandler {
     private readonly changes: RunChanges,
   ) {}
 
-  async execute(): Promise<number> {
+  async execute(_command: ExpireApprovalsCommand): Promise<ApprovalsExpired> {
     let expired = 0;
     for (;;) {
       const due = await this.requests.pastDeadline(BATCH);

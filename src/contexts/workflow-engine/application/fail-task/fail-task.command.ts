@@ -1,13 +1,11 @@
 import type { TaskAttempt } from '../ports/task-queue.js';
 
 /** An executor's attempt failed: an error, or it ran past the task's timeout. */
-export class FailTaskCommand {
-  constructor(
-    readonly attempt: TaskAttempt,
-    readonly error: string,
-    /** Also append the attempt's outcome line to its task log, in the same transaction. */
-    readonly logged = false,
-    /** False when another attempt cannot change the outcome (the outbound policy refused a URL). */
-    readonly retryable = true,
-  ) {}
+export interface FailTaskCommand {
+  readonly attempt: TaskAttempt;
+  readonly error: string;
+  /** Also append the attempt's outcome line to its task log, in the same transaction. */
+  readonly logged?: boolean;
+  /** False when another attempt cannot change the outcome (the outbound policy refused a URL); true when absent. */
+  readonly retryable?: boolean;
 }

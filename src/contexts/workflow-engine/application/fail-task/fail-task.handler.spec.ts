@@ -25,7 +25,7 @@ async function arrange() {
   const ports = fakeEnginePorts();
   const { runId, dispatches } = await aStartedRun(ports, await aWorkflow(ports, document));
   await startAttempt(ports, dispatches[0]);
-  return { ports, runId, handler: new FailTaskHandler(engineServices(ports).changes) };
+  return { ports, runId, handler: new FailTaskHandler(engineServices(ports).attempts) };
 }
 
 const failure = (runId: string, attempt: number, retryable = true) => ({

@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { RunChanges } from '../services/run-changes.js';
+import { TaskAttempts } from '../services/task-attempts.js';
 import type { FailTaskCommand } from './fail-task.command.js';
 
-/** Longest error text kept on a task run: executors may report whole stack traces or response bodies. */
-const MAX_ERROR_LENGTH = 4000;
-
 /**
- * Records a failed attempt. With retries left (and a retryable failure) the domain answers the next attempt, delayed by its
- * backoff; otherwise the failure propagates downstream. Stale attempts are refused (StaleAttempt).
+ * Records a failed attempt: the task retries as its policy says, or its failure propagates
+ * downstream. Stale attempts are refused (StaleAttempt).
  */
 @Injectable()
 export class FailTaskHandler {
-  constructor(private readonly changes: RunChanges) {}
+  constructor(private readonly attempts: TaskAttempts) {}
 
-  execute({ attempt: reported, error, logged, retryable }: FailTaskCommand): Promise<void> {
-    const { runId, key, attempt } = reported;
-    const kept = error.slice(0, MAX_ERROR_LENGTH);
-    return this.changes.apply(runId, (run, now) => {
-      const dispatches = run.failTask(key, attempt, kept, now, Math.random(), retryable);
-      return { dispatches, value: undefined, logs: logged ? [{ key, attempt, lines: [`failed: ${kept}`] }] : [] };
-    });
+  execute({ attempt, error, logged, retryable }: FailTaskCommand): Promise<void> {
+    return this.attempts.fail(attempt, error, { logged, retryable });
   }
 }

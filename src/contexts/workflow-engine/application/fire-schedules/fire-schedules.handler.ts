@@ -5,8 +5,8 @@ import { Schedule } from '../../domain/definition/schedule.js';
 import { scheduleRunKey, scheduleTrigger } from '../../domain/run/run-trigger.js';
 import { Clock } from '../ports/clock.js';
 import { WorkflowSchedules, type ScheduleCursor, type ScheduleState } from '../ports/workflow-schedules.js';
-import { StartRunCommand } from '../start-run/start-run.command.js';
-import { StartRunHandler } from '../start-run/start-run.handler.js';
+import { RunStarter } from '../services/run-starter.js';
+import type { FireSchedulesCommand, SchedulesFired } from './fire-schedules.command.js';
 
 const BATCH = 100;
 
@@ -22,12 +22,11 @@ export class FireSchedulesHandler {
   constructor(
     private readonly schedules: WorkflowSchedules,
     private readonly calendar: CronCalendar,
-    private readonly starting: StartRunHandler,
+    private readonly starter: RunStarter,
     private readonly clock: Clock,
   ) {}
 
-  /** Answers how many schedules were due. */
-  async execute(): Promise<number> {
+  async execute(_command: FireSchedulesCommand): Promise<SchedulesFired> {
     let fired = 0;
     for (;;) {
       const claimed = await this.schedules.claimDue(this.clock.now(), BATCH, (due) => this.fire(due));
@@ -50,9 +49,9 @@ export class FireSchedulesHandler {
   }
 
   private async start(workflowId: string, slot: Date): Promise<void> {
-    const command = new StartRunCommand(workflowId, {}, undefined, scheduleRunKey(slot), scheduleTrigger(slot));
+    const idempotencyKey = scheduleRunKey(slot);
     try {
-      await this.starting.execute(command);
+      await this.starter.start({ workflowId, params: {}, idempotencyKey, trigger: scheduleTrigger(slot) });
     } catch (error) {
       // A refusal (params the defaults do not satisfy, the concurrency policy skipping) is this slot's
       // outcome; anything else (the database) rolls the claim back and the slot fires again.

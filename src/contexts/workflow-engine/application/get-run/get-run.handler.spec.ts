@@ -10,7 +10,7 @@ describe('GetRunHandler', () => {
   it('answers the stored run with its task runs', async () => {
     const ports = fakeEnginePorts();
     const { runId, workflowId } = await aStartedRun(ports, await aWorkflow(ports, document), { params: { n: 1 } });
-    const run = await new GetRunHandler(ports.runs).execute(runId);
+    const run = await new GetRunHandler(ports.runs).execute({ runId });
     expect(run.id).toBe(runId);
     expect(run.pinned.workflowId).toBe(workflowId);
     expect(run.params).toEqual({ n: 1 });
@@ -19,6 +19,6 @@ describe('GetRunHandler', () => {
 
   it('refuses a run that does not exist as not found', async () => {
     const ports = fakeEnginePorts();
-    await expect(new GetRunHandler(ports.runs).execute('no-such-run')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(new GetRunHandler(ports.runs).execute({ runId: 'no-such-run' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

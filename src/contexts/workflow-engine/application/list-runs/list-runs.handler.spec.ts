@@ -19,10 +19,10 @@ async function arrange() {
 describe('ListRunsHandler', () => {
   it("answers the workflow's runs newest first, a page at a time", async () => {
     const { workflowId, runIds, handler } = await arrange();
-    const first = await handler.execute(workflowId, { limit: 2 });
+    const first = await handler.execute({ workflowId, limit: 2 });
     expect(first.items.map((run) => run.id)).toEqual([runIds[2], runIds[1]]);
     expect(first.nextCursor).not.toBeNull();
-    const second = await handler.execute(workflowId, { limit: 2, cursor: first.nextCursor ?? undefined });
+    const second = await handler.execute({ workflowId, limit: 2, cursor: first.nextCursor ?? undefined });
     expect(second).toEqual({ items: [expect.objectContaining({ id: runIds[0] })], nextCursor: null });
   });
 
@@ -33,12 +33,12 @@ describe('ListRunsHandler', () => {
       createdFrom: new Date(start.getTime() + 60_000),
       createdUntil: new Date(start.getTime() + 120_000),
     };
-    const inWindow = await handler.execute(workflowId, { limit: 10, ...window });
+    const inWindow = await handler.execute({ workflowId, limit: 10, ...window });
     expect(inWindow.items.map((run) => run.id)).toEqual([runIds[1]]);
     const run = await ports.runs.findById(runIds[0]);
     run?.cancel('by a test', ports.clock.now());
     if (run) await ports.runs.save(run);
-    const cancelled = await handler.execute(workflowId, { limit: 10, state: 'cancelled' });
+    const cancelled = await handler.execute({ workflowId, limit: 10, state: 'cancelled' });
     expect(cancelled.items.map((summary) => summary.id)).toEqual([runIds[0]]);
   });
 });

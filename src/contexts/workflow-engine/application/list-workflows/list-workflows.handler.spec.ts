@@ -11,12 +11,12 @@ describe('ListWorkflowsHandler', () => {
     for (const name of names) await aWorkflow(ports, { name, tasks });
     await aWorkflow(ports, { name: 'elsewhere', tasks }, { projectId: 'project-2' });
     const handler = new ListWorkflowsHandler(ports.queries);
-    const first = await handler.execute('project-1', 2);
+    const first = await handler.execute({ projectId: 'project-1', limit: 2 });
     expect(first.items.map((workflow) => [workflow.name, workflow.latestVersion])).toEqual([
       ['first', 1],
       ['second', 1],
     ]);
-    const second = await handler.execute('project-1', 2, first.nextCursor ?? undefined);
+    const second = await handler.execute({ projectId: 'project-1', limit: 2, cursor: first.nextCursor ?? undefined });
     expect(second.items.map((workflow) => workflow.name)).toEqual(['third']);
     expect(second.nextCursor).toBeNull();
   });

@@ -1,7 +1,5 @@
 /** Pause a workflow's schedule and triggers, or resume them (`paused: false`). */
-export class PauseWorkflowCommand {
-  constructor(
-    readonly workflowId: string,
-    readonly paused: boolean,
-  ) {}
+export interface PauseWorkflowCommand {
+  readonly workflowId: string;
+  readonly paused: boolean;
 }

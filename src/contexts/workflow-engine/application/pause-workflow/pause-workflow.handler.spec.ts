@@ -4,7 +4,6 @@ import { DefinitionSpec } from '../../domain/definition/definition-spec.js';
 import { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
 import { FixedClock } from '../../../../../test/support/workflow-engine/fixed-clock.js';
 import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
-import { PauseWorkflowCommand } from './pause-workflow.command.js';
 import { PauseWorkflowHandler } from './pause-workflow.handler.js';
 
 async function arrange() {
@@ -20,18 +19,18 @@ describe('PauseWorkflowHandler', () => {
   it('pauses a workflow at the time asked and unpauses it again', async () => {
     const { definitions, clock, workflowId, handler } = await arrange();
     clock.advance(60_000);
-    await handler.execute(new PauseWorkflowCommand(workflowId, true));
+    await handler.execute({ workflowId, paused: true });
     expect((await definitions.findById(workflowId))?.pausedAt).toEqual(clock.now());
-    await handler.execute(new PauseWorkflowCommand(workflowId, false));
+    await handler.execute({ workflowId, paused: false });
     expect((await definitions.findById(workflowId))?.pausedAt).toBeUndefined();
   });
 
   it('keeps the first pause time and the version when asked for the state the workflow is in', async () => {
     const { definitions, clock, workflowId, handler } = await arrange();
-    await handler.execute(new PauseWorkflowCommand(workflowId, true));
+    await handler.execute({ workflowId, paused: true });
     const paused = await definitions.findById(workflowId);
     clock.advance(60_000);
-    await handler.execute(new PauseWorkflowCommand(workflowId, true));
+    await handler.execute({ workflowId, paused: true });
     const again = await definitions.findById(workflowId);
     expect(again?.pausedAt).toEqual(paused?.pausedAt);
     expect(again?.version).toBe(paused?.version);
@@ -40,8 +39,8 @@ describe('PauseWorkflowHandler', () => {
 
   it('answers not found for a workflow that does not exist', async () => {
     const { handler } = await arrange();
-    await expect(
-      handler.execute(new PauseWorkflowCommand('01900000-0000-7000-8000-000000000000', true)),
-    ).rejects.toThrow(NotFoundError);
+    await expect(handler.execute({ workflowId: '01900000-0000-7000-8000-000000000000', paused: true })).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });

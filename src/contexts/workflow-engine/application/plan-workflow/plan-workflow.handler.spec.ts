@@ -7,7 +7,6 @@ import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-s
 import { TaskCache } from '../ports/task-cache.js';
 import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
 import { PlanWorkflowHandler } from './plan-workflow.handler.js';
-import { PlanWorkflowQuery } from './plan-workflow.query.js';
 
 /** Answers a hit for every key it was primed with; remembers what it was asked. */
 class PrimedCache extends TaskCache {
@@ -57,7 +56,7 @@ describe('PlanWorkflowHandler', () => {
       ['noop:{"input":{"epochs":5},"upstream":{}}', { rows: 10 }],
       ['noop:key:model-10', { uri: 's3://m' }],
     ]);
-    expect(await handler.execute(new PlanWorkflowQuery(workflowId, {}))).toEqual({
+    expect(await handler.execute({ workflowId, params: {} })).toEqual({
       workflowId,
       version: 1,
       params: { epochs: 5 },
@@ -68,13 +67,13 @@ describe('PlanWorkflowHandler', () => {
 
   it('does not look up a task whose upstream outputs are unknown before running', async () => {
     const { handler, workflowId, cache } = await arrange([]);
-    expect((await handler.execute(new PlanWorkflowQuery(workflowId, { epochs: 2 }))).cacheHits).toEqual([]);
+    expect((await handler.execute({ workflowId, params: { epochs: 2 } })).cacheHits).toEqual([]);
     expect(cache.asked).toEqual(['noop:{"input":{"epochs":2},"upstream":{}}']);
   });
 
   it('refuses params that break the schema, naming the field', async () => {
     const { handler, workflowId } = await arrange([]);
-    await expect(handler.execute(new PlanWorkflowQuery(workflowId, { epochs: 'many' }))).rejects.toMatchObject({
+    await expect(handler.execute({ workflowId, params: { epochs: 'many' } })).rejects.toMatchObject({
       constructor: WorkflowParamsInvalid,
       errors: [{ field: 'params.epochs', message: 'must be integer' }],
     });

@@ -1,12 +1,11 @@
 import type { JsonObject } from '../../domain/json-value.js';
 
-export class PlanWorkflowQuery {
-  constructor(
-    readonly workflowId: string,
-    readonly params: JsonObject,
-    /** Defaults to the latest version. */
-    readonly version?: number,
-  ) {}
+/** Check params and plan a run of a workflow version without starting it. */
+export interface PlanWorkflowQuery {
+  readonly workflowId: string;
+  readonly params: JsonObject;
+  /** Defaults to the latest version. */
+  readonly version?: number;
 }
 
 export interface WorkflowPlan {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../ports/run-queries.js';
-import { TaskLogs, type TaskLogFilter, type TaskLogLine } from '../ports/task-logs.js';
+import { TaskLogs } from '../ports/task-logs.js';
+import type { Page, ReadTaskLogsQuery, TaskLogLine } from './read-task-logs.query.js';
 
 /** A page of a task run's log lines, oldest first, optionally of one attempt. */
 @Injectable()
 export class ReadTaskLogsHandler {
   constructor(private readonly logs: TaskLogs) {}
 
-  execute(filter: TaskLogFilter): Promise<Page<TaskLogLine>> {
-    return this.logs.page(filter);
+  execute(query: ReadTaskLogsQuery): Promise<Page<TaskLogLine>> {
+    return this.logs.page(query);
   }
 }

@@ -4,15 +4,9 @@ import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { RunQueries, type InFlightTaskRun } from '../ports/run-queries.js';
 import { TaskQueue, type TaskAttempt } from '../ports/task-queue.js';
 import { RunChanges, type RunChange } from '../services/run-changes.js';
+import type { ReconcileRunsCommand, Reconciliation } from './reconcile-runs.command.js';
 
 const BATCH = 1000;
-
-export interface Reconciliation {
-  /** Queued or retrying task runs given their job again. */
-  readonly requeued: number;
-  /** Running task runs whose job was gone, moved to a new attempt. */
-  readonly reassigned: number;
-}
 
 /**
  * PostgreSQL is the record; the queue can lose jobs (a Redis restart without persistence, a crash
@@ -28,7 +22,7 @@ export class ReconcileRunsHandler {
     private readonly changes: RunChanges,
   ) {}
 
-  async execute(): Promise<Reconciliation> {
+  async execute(_command: ReconcileRunsCommand): Promise<Reconciliation> {
     let requeued = 0;
     let reassigned = 0;
     let after: InFlightTaskRun | undefined;

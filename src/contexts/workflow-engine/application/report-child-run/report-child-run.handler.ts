@@ -4,10 +4,8 @@ import type { JsonObject } from '../../domain/json-value.js';
 import { parentTaskOf } from '../../domain/run/parent-task.js';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
-import { CompleteTaskCommand } from '../complete-task/complete-task.command.js';
-import { CompleteTaskHandler } from '../complete-task/complete-task.handler.js';
-import { FailTaskCommand } from '../fail-task/fail-task.command.js';
-import { FailTaskHandler } from '../fail-task/fail-task.handler.js';
+import { TaskAttempts } from '../services/task-attempts.js';
+import type { ReportChildRunCommand } from './report-child-run.command.js';
 
 /**
  * A run ended: if it is a child run, its parent's `workflow` task ends with it, succeeding with the
@@ -18,18 +16,16 @@ import { FailTaskHandler } from '../fail-task/fail-task.handler.js';
 export class ReportChildRunHandler {
   constructor(
     private readonly runs: WorkflowRunRepository,
-    private readonly completing: CompleteTaskHandler,
-    private readonly failing: FailTaskHandler,
+    private readonly attempts: TaskAttempts,
   ) {}
 
-  async execute(childRunId: string): Promise<void> {
+  async execute({ childRunId }: ReportChildRunCommand): Promise<void> {
     const child = await this.runs.findById(childRunId);
     const parent = child && parentTaskOf(child.trigger);
     if (child === undefined || parent === undefined) return;
     try {
-      if (child.state === 'succeeded')
-        await this.completing.execute(new CompleteTaskCommand(parent, outputsOf(child), true));
-      else await this.failing.execute(new FailTaskCommand(parent, `child run ${child.id} ${child.state}`, true));
+      if (child.state === 'succeeded') await this.attempts.complete(parent, outputsOf(child), { logged: true });
+      else await this.attempts.fail(parent, `child run ${child.id} ${child.state}`, { logged: true });
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
     }

@@ -7,10 +7,11 @@ export type ExternalTaskReport =
   | { readonly kind: 'complete'; readonly outputs: JsonValue }
   | { readonly kind: 'fail'; readonly error: string };
 
-export class ReportExternalTaskCommand {
-  constructor(
-    readonly taskRunId: string,
-    readonly leaseToken: string,
-    readonly report: ExternalTaskReport,
-  ) {}
+export interface ReportExternalTaskCommand {
+  readonly taskRunId: string;
+  readonly leaseToken: string;
+  readonly report: ExternalTaskReport;
 }
+
+/** The lease's new end for a heartbeat, nothing for the other reports. */
+export type ExternalTaskReported = Date | undefined;

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import { Clock } from '../ports/clock.js';
 import { RunAdmission } from '../services/run-admission.js';
-import { RunChanges } from '../services/run-changes.js';
 import type { RerunRunCommand } from './rerun-run.command.js';
 
 /**
@@ -14,7 +13,6 @@ import type { RerunRunCommand } from './rerun-run.command.js';
 export class RerunRunHandler {
   constructor(
     private readonly runs: WorkflowRunRepository,
-    private readonly changes: RunChanges,
     private readonly admission: RunAdmission,
     private readonly clock: Clock,
   ) {}
@@ -24,9 +22,7 @@ export class RerunRunHandler {
     if (previous === undefined) throw new NotFoundError('workflow run', runId);
     const now = this.clock.now();
     const run = fromTask === undefined ? previous.rerun(now, actorId) : previous.rerunFrom(fromTask, now, actorId);
-    const policy = await this.admission.policyOf(run.pinned.workflowId);
-    if (policy.isUnlimited) await this.changes.create(run, run.start(now));
-    else await this.admission.admit(run, policy);
+    await this.admission.admit(run);
     return run.id;
   }
 }

@@ -1,3 +1,4 @@
+import { crashPoint } from '@libs/platform/ports';
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyPolicy } from '../../domain/definition/concurrency-policy.js';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
@@ -11,10 +12,11 @@ import { RunTransaction } from '../ports/run-transaction.js';
 import { TaskQueue } from '../ports/task-queue.js';
 
 /**
- * The workflow's concurrency policy (its latest version's `concurrency`) applied to new runs and to
- * runs waiting for a slot. Every decision counts the active runs under the workflow's lock, in the
+ * The one way a new run (a start, a rerun) is stored: the workflow's concurrency policy (its latest
+ * version's `concurrency`) decides whether it starts, and what starting it dispatched is enqueued
+ * after the commit. A limited policy counts the active runs under the workflow's lock, in the
  * transaction that acts on the count, so concurrent starts in any number of processes cannot both
- * take the last slot. What a decision dispatched is enqueued after the commit.
+ * take the last slot; an unlimited one needs no lock. Runs waiting for a slot start here too.
  */
 @Injectable()
 export class RunAdmission {
@@ -26,34 +28,19 @@ export class RunAdmission {
     private readonly clock: Clock,
   ) {}
 
-  async policyOf(workflowId: string): Promise<ConcurrencyPolicy> {
-    const definition = await this.definitions.findById(workflowId);
-    return definition?.latest.spec.concurrency ?? ConcurrencyPolicy.UNLIMITED;
-  }
-
   /**
    * Saves the new queued `run` and, by the policy: starts it, leaves it queued for a slot, refuses
    * it (ConcurrencyLimitReached, nothing saved), or cancels the oldest active runs to make room.
    */
-  async admit(run: WorkflowRun, policy: ConcurrencyPolicy, idempotencyKey?: string): Promise<void> {
-    const workflowId = run.pinned.workflowId;
-    const dispatches = await this.transaction.lockingWorkflow(workflowId, async () => {
-      const active = await this.runs.findActive(workflowId);
-      const now = this.clock.now();
-      const admission = policy.admit(active.length);
-      if (admission === 'skip') throw new ConcurrencyLimitReached(workflowId, policy.limit);
-      if (admission === 'queue') {
-        await this.runs.save(run, { idempotencyKey });
-        return [];
-      }
-      if (admission === 'cancel-running') {
-        const oldest = active.slice(0, active.length - policy.limit + 1);
-        await this.cancel(oldest, `cancelled to make room for run ${run.id} (concurrency policy)`, now);
-      }
-      const started = run.start(now);
-      await this.runs.save(run, { idempotencyKey });
-      return started;
-    });
+  async admit(run: WorkflowRun, idempotencyKey?: string): Promise<void> {
+    const policy = await this.policyOf(run.pinned.workflowId);
+    const dispatches = policy.isUnlimited
+      ? await this.transaction.run(() => this.startAndSave(run, idempotencyKey, this.clock.now()))
+      : await this.transaction.lockingWorkflow(run.pinned.workflowId, () =>
+          this.admitUnderLock(run, policy, idempotencyKey),
+        );
+    // Reliability tests kill the process here: the run is stored, its first tasks not yet enqueued.
+    crashPoint('workflow.run-created.before-enqueue');
     await this.queue.enqueue(dispatches);
   }
 
@@ -81,6 +68,42 @@ export class RunAdmission {
   async startQueuedEverywhere(): Promise<number> {
     let started = 0;
     for (const workflowId of await this.runs.workflowsWithQueuedRuns()) started += await this.startQueued(workflowId);
+    return started;
+  }
+
+  private async policyOf(workflowId: string): Promise<ConcurrencyPolicy> {
+    const definition = await this.definitions.findById(workflowId);
+    return definition?.latest.spec.concurrency ?? ConcurrencyPolicy.UNLIMITED;
+  }
+
+  private async admitUnderLock(
+    run: WorkflowRun,
+    policy: ConcurrencyPolicy,
+    idempotencyKey: string | undefined,
+  ): Promise<readonly TaskDispatch[]> {
+    const workflowId = run.pinned.workflowId;
+    const active = await this.runs.findActive(workflowId);
+    const now = this.clock.now();
+    const admission = policy.admit(active.length);
+    if (admission === 'skip') throw new ConcurrencyLimitReached(workflowId, policy.limit);
+    if (admission === 'queue') {
+      await this.runs.save(run, { idempotencyKey });
+      return [];
+    }
+    if (admission === 'cancel-running') {
+      const oldest = active.slice(0, active.length - policy.limit + 1);
+      await this.cancel(oldest, `cancelled to make room for run ${run.id} (concurrency policy)`, now);
+    }
+    return this.startAndSave(run, idempotencyKey, now);
+  }
+
+  private async startAndSave(
+    run: WorkflowRun,
+    idempotencyKey: string | undefined,
+    now: Date,
+  ): Promise<readonly TaskDispatch[]> {
+    const started = run.start(now);
+    await this.runs.save(run, { idempotencyKey });
     return started;
   }
 

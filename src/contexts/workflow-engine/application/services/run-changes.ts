@@ -36,9 +36,9 @@ interface Committed {
 }
 
 /**
- * The orchestrator's one way to change a run: load it under its lock, apply domain commands, save
- * the snapshot and its events in that transaction, then enqueue what the commands dispatched, right
- * after the commit. A change that rolls back enqueues nothing; a crash between commit and enqueue
+ * The orchestrator's one way to change a stored run (a new run is stored by RunAdmission): load it
+ * under its lock, apply domain commands, save the snapshot and its events in that transaction, then
+ * enqueue what the commands dispatched, right after the commit. A change that rolls back enqueues nothing; a crash between commit and enqueue
  * leaves queued task runs without a job, which the reconciler finds.
  *
  * Group commit: while a change of a run is in flight in this process, the changes that arrive for
@@ -74,13 +74,6 @@ export class RunChanges {
     } finally {
       void this.drain(runId);
     }
-  }
-
-  /** Saves a run made outside the store (a new run, a rerun) with what starting it dispatched. */
-  async create(run: WorkflowRun, dispatches: readonly TaskDispatch[], idempotencyKey?: string): Promise<void> {
-    await this.transaction.run(() => this.runs.save(run, { idempotencyKey }));
-    crashPoint('workflow.run-created.before-enqueue');
-    await this.queue.enqueue(dispatches);
   }
 
   private async applyAlone<T>(runId: string, change: Change<T>): Promise<T> {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '@libs/ddd';
-import type { TaskAssignment } from '../../contracts/task-runs.js';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
 import type { JsonObject } from '../../domain/json-value.js';
 import { childDepthOf, childRunKey, parentTaskTrigger } from '../../domain/run/parent-task.js';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
-import { StartRunCommand } from '../start-run/start-run.command.js';
-import { StartRunHandler } from '../start-run/start-run.handler.js';
+import { RunStarter } from '../services/run-starter.js';
+import type { StartChildRunCommand } from './start-child-run.command.js';
 
 /** The params of a `workflow` task, rendered and checked against its schema. */
 interface ChildRunParams {
@@ -28,10 +27,11 @@ export class StartChildRunHandler {
   constructor(
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly runs: WorkflowRunRepository,
-    private readonly startRun: StartRunHandler,
+    private readonly starter: RunStarter,
   ) {}
 
-  async execute(parent: TaskAssignment): Promise<string> {
+  /** Answers the child run's id. */
+  async execute({ parent }: StartChildRunCommand): Promise<string> {
     const { workflowId, version, params } = parent.params as ChildRunParams;
     const child = await this.definitions.findById(workflowId);
     // Another project's workflow answers as a missing one does (ARCHITECTURE section 6).
@@ -42,16 +42,15 @@ export class StartChildRunHandler {
         { field: 'workflowId', message: 'a workflow that runs itself needs a condition that ends it' },
       ]);
     }
-    const trigger = parentTaskTrigger(parent, parent.taskId, depth);
-    const command = new StartRunCommand(
+    const started = await this.starter.start({
       workflowId,
-      params ?? {},
+      params: params ?? {},
       version,
-      childRunKey(parent),
-      trigger,
-      parent.actorId,
-    );
-    return (await this.startRun.execute(command)).runId;
+      idempotencyKey: childRunKey(parent),
+      trigger: parentTaskTrigger(parent, parent.taskId, depth),
+      actorId: parent.actorId,
+    });
+    return started.runId;
   }
 
   private async depthOf(runId: string): Promise<number> {

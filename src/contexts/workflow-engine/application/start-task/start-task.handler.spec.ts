@@ -21,7 +21,7 @@ const document = {
 async function arrange() {
   const ports = fakeEnginePorts();
   const run = await aStartedRun(ports, await aWorkflow(ports, document), { actorId: 'user-1' });
-  return { ports, ...run, handler: new StartTaskHandler(engineServices(ports).changes, ports.cache) };
+  return { ports, ...run, handler: new StartTaskHandler(engineServices(ports).attempts) };
 }
 
 describe('StartTaskHandler', () => {

@@ -11,16 +11,15 @@ import {
   mayStartInProject,
   triggerDepthOf,
 } from '../../domain/run/trigger-rules.js';
-import { WorkflowTriggers, type TriggerSubscription } from '../ports/workflow-triggers.js';
-import { StartRunCommand } from '../start-run/start-run.command.js';
-import { StartRunHandler } from '../start-run/start-run.handler.js';
-import type { StartTriggeredRunsCommand } from './start-triggered-runs.command.js';
+import type { TriggerSubscription } from '../ports/workflow-triggers.js';
+import { RunStarter } from '../services/run-starter.js';
+import type { StartTriggeredRunsCommand, TriggeredRunIds } from './start-triggered-runs.command.js';
 
 /**
- * Starts a run of every workflow whose latest version triggers on the event: subscribed to its
- * type, in the event's project (or any project for a project-less event), not the workflow the
- * event is about, with a filter that passes, and not deeper than MAX_TRIGGER_DEPTH in a chain of
- * triggered runs. Each run is keyed `event:<event id>`, so a redelivered event answers the runs it
+ * Starts a run of every workflow whose latest version triggers on the event: among those subscribed
+ * to its type (FindTriggeredWorkflowsHandler), in the event's project (or any project for a
+ * project-less event), not the workflow the event is about, with a filter that passes, and not
+ * deeper than MAX_TRIGGER_DEPTH in a chain of triggered runs. Each run is keyed `event:<event id>`, so a redelivered event answers the runs it
  * already started. Answers the ids of the runs.
  */
 @Injectable()
@@ -28,32 +27,18 @@ export class StartTriggeredRunsHandler {
   private readonly logger = new Logger(StartTriggeredRunsHandler.name);
 
   constructor(
-    private readonly triggers: WorkflowTriggers,
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly schemas: JsonSchemaValidator,
-    private readonly starting: StartRunHandler,
+    private readonly starter: RunStarter,
   ) {}
 
-  async execute(command: StartTriggeredRunsCommand): Promise<string[]> {
-    const [subscriptions] = await this.subscriptionsOf([command]);
-    return this.startFor(command, subscriptions);
-  }
-
-  /** The workflows each event may trigger, in order, with one lookup of the trigger index for all. */
-  subscriptionsOf(commands: readonly StartTriggeredRunsCommand[]): Promise<TriggerSubscription[][]> {
-    return this.triggers.subscribedTo(
-      commands.map((command) => ({ type: command.type, occurredAt: new Date(command.occurredAt) })),
-    );
-  }
-
-  /** Starts the runs of one event among the workflows `subscriptionsOf` found for it. */
-  async startFor(command: StartTriggeredRunsCommand, subscriptions: readonly TriggerSubscription[]): Promise<string[]> {
+  async execute({ event, subscriptions }: StartTriggeredRunsCommand): Promise<TriggeredRunIds> {
     const trigger = eventTrigger({
-      id: command.eventId,
-      type: command.type,
-      occurredAt: command.occurredAt,
-      payload: command.payload,
-      depth: triggerDepthOf(command),
+      id: event.eventId,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      payload: event.payload,
+      depth: triggerDepthOf(event),
     });
     if (subscriptions.length > 0 && trigger.depth > MAX_TRIGGER_DEPTH) {
       this.logger.warn(
@@ -79,8 +64,8 @@ export class StartTriggeredRunsHandler {
     try {
       const params = resolveRunParams(definition.latest.spec, {}, this.schemas);
       if (!isStartedBy(definition.latest.spec, trigger, params)) return undefined;
-      const command = new StartRunCommand(workflowId, {}, undefined, eventRunKey(trigger.id), trigger);
-      return (await this.starting.execute(command)).runId;
+      const idempotencyKey = eventRunKey(trigger.id);
+      return (await this.starter.start({ workflowId, params: {}, idempotencyKey, trigger })).runId;
     } catch (error) {
       // Refusals (params without defaults, the concurrency policy skipping) are this event's outcome
       // for this workflow; anything else fails the event, which is delivered again.

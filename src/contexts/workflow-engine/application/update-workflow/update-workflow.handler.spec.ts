@@ -3,7 +3,6 @@ import { ConcurrencyError, NotFoundError } from '@libs/ddd';
 import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
 import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
-import { CreateWorkflowCommand } from '../create-workflow/create-workflow.command.js';
 import { CreateWorkflowHandler } from '../create-workflow/create-workflow.handler.js';
 import type { DefinitionBody } from '../services/definition-body.js';
 import { DefinitionValidation } from '../services/definition-validation.js';
@@ -11,7 +10,6 @@ import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.regist
 import { FixedClock } from '../../../../../test/support/workflow-engine/fixed-clock.js';
 import { inMemoryActivation } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
 import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
-import { UpdateWorkflowCommand } from './update-workflow.command.js';
 import { UpdateWorkflowHandler } from './update-workflow.handler.js';
 
 async function arrange() {
@@ -24,9 +22,10 @@ async function arrange() {
     new YamlLibraryDocumentReader(),
   );
   const { activation, schedules } = inMemoryActivation(definitions, new CronParserCalendar());
-  const created = await new CreateWorkflowHandler(validation, definitions, activation, clock).execute(
-    new CreateWorkflowCommand('project-1', { json: { name: 'w', tasks: [{ id: 'a', type: 'noop' }] } }),
-  );
+  const created = await new CreateWorkflowHandler(validation, definitions, activation, clock).execute({
+    projectId: 'project-1',
+    body: { json: { name: 'w', tasks: [{ id: 'a', type: 'noop' }] } },
+  });
   return {
     definitions,
     workflowId: created.workflowId,
@@ -49,39 +48,39 @@ const v2: DefinitionBody = {
 describe('UpdateWorkflowHandler', () => {
   it('adds version 2 and keeps version 1 readable', async () => {
     const { definitions, workflowId, handler } = await arrange();
-    expect(await handler.execute(new UpdateWorkflowCommand(workflowId, v2))).toEqual({ workflowId, version: 2 });
+    expect(await handler.execute({ workflowId, body: v2 })).toEqual({ workflowId, version: 2 });
     expect((await definitions.findById(workflowId))?.latest.spec.layers()).toEqual([['a'], ['b']]);
     expect((await definitions.findVersion(workflowId, 1))?.spec.layers()).toEqual([['a']]);
   });
 
   it('refuses an update based on a version someone else already replaced', async () => {
     const { workflowId, handler } = await arrange();
-    await handler.execute(new UpdateWorkflowCommand(workflowId, v2, 1));
-    await expect(handler.execute(new UpdateWorkflowCommand(workflowId, v2, 1))).rejects.toBeInstanceOf(
+    await handler.execute({ workflowId, body: v2, expectedVersion: 1 });
+    await expect(handler.execute({ workflowId, body: v2, expectedVersion: 1 })).rejects.toBeInstanceOf(
       ConcurrencyError,
     );
   });
 
   it('answers not found for an unknown workflow', async () => {
     const { handler } = await arrange();
-    await expect(handler.execute(new UpdateWorkflowCommand('missing', v2))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(handler.execute({ workflowId: 'missing', body: v2 })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('keeps the cursor of an unchanged schedule, restarts a changed one and drops a removed one', async () => {
     const { workflowId, handler, clock, schedules } = await arrange();
     const scheduled = (cron: string) => ({ json: { ...(v2.json as object), schedule: { cron, catchUp: 'latest' } } });
-    await handler.execute(new UpdateWorkflowCommand(workflowId, scheduled('0 3 * * *')));
+    await handler.execute({ workflowId, body: scheduled('0 3 * * *') });
     const first = await schedules.find(workflowId);
     expect(first?.nextFireAt).toEqual(new Date('2026-01-01T03:00:00Z'));
     clock.advance(3_600_000);
-    await handler.execute(new UpdateWorkflowCommand(workflowId, scheduled('0 3 * * *')));
+    await handler.execute({ workflowId, body: scheduled('0 3 * * *') });
     expect(await schedules.find(workflowId)).toEqual(first);
-    await handler.execute(new UpdateWorkflowCommand(workflowId, scheduled('30 * * * *')));
+    await handler.execute({ workflowId, body: scheduled('30 * * * *') });
     expect(await schedules.find(workflowId)).toMatchObject({
       lastFiredAt: new Date('2026-01-01T01:00:00Z'),
       nextFireAt: new Date('2026-01-01T01:30:00Z'),
     });
-    await handler.execute(new UpdateWorkflowCommand(workflowId, v2));
+    await handler.execute({ workflowId, body: v2 });
     expect(await schedules.find(workflowId)).toBeUndefined();
   });
 });

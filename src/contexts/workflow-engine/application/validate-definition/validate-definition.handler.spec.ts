@@ -6,7 +6,6 @@ import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-li
 import { DefinitionValidation } from '../services/definition-validation.js';
 import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.registry.js';
 import { ValidateDefinitionHandler } from './validate-definition.handler.js';
-import { ValidateDefinitionQuery } from './validate-definition.query.js';
 
 const handler = new ValidateDefinitionHandler(
   new DefinitionValidation(
@@ -25,16 +24,18 @@ describe('ValidateDefinitionHandler', () => {
       '  - { id: extract, type: noop }',
       '  - { id: load, type: noop, dependsOn: [extract] }',
     ];
-    expect(handler.execute(new ValidateDefinitionQuery({ yaml: yaml.join('\n') }))).toEqual({
+    expect(handler.execute({ body: { yaml: yaml.join('\n') } })).toEqual({
       name: 'etl',
       layers: [['extract'], ['load']],
     });
   });
 
   it('answers every problem of an invalid JSON definition', () => {
-    const query = new ValidateDefinitionQuery({
-      json: { name: 'etl', tasks: [{ id: 'a', type: 'noop', dependsOn: ['a', 'z'] }] },
-    });
+    const query = {
+      body: {
+        json: { name: 'etl', tasks: [{ id: 'a', type: 'noop', dependsOn: ['a', 'z'] }] },
+      },
+    };
     expect(() => handler.execute(query)).toThrow(WorkflowDefinitionInvalid);
     try {
       handler.execute(query);
@@ -47,6 +48,6 @@ describe('ValidateDefinitionHandler', () => {
   });
 
   it('refuses YAML that does not parse', () => {
-    expect(() => handler.execute(new ValidateDefinitionQuery({ yaml: 'tasks: [' }))).toThrow(DefinitionUnreadable);
+    expect(() => handler.execute({ body: { yaml: 'tasks: [' } })).toThrow(DefinitionUnreadable);
   });
 });

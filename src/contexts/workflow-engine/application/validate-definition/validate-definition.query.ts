@@ -1,7 +1,8 @@
 import type { DefinitionBody } from '../services/definition-body.js';
 
-export class ValidateDefinitionQuery {
-  constructor(readonly body: DefinitionBody) {}
+/** Check a definition without storing it. */
+export interface ValidateDefinitionQuery {
+  readonly body: DefinitionBody;
 }
 
 export interface ValidateDefinitionResult {

@@ -33,8 +33,8 @@ export class ChildRunsConsumer extends SelfCommittingEventHandler<WorkflowEngine
   }
 
   async handleOnItsOwn(event: EnvelopeOf<WorkflowEngineEvents, RunEnd>): Promise<void> {
-    await this.report.execute(event.payload.runId);
+    await this.report.execute({ childRunId: event.payload.runId });
     if (event.type === 'workflow-engine.workflow-run.cancelled.v1')
-      await this.cancelChildren.execute(event.payload.runId);
+      await this.cancelChildren.execute({ parentRunId: event.payload.runId });
   }
 }

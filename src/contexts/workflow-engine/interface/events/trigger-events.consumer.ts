@@ -1,16 +1,17 @@
 import type { Provider } from '@nestjs/common';
 import { SelfCommittingEventHandler, runInEventContext, type EventEnvelope } from '@libs/messaging';
-import { StartTriggeredRunsCommand } from '../../application/start-triggered-runs/start-triggered-runs.command.js';
+import { FindTriggeredWorkflowsHandler } from '../../application/find-triggered-workflows/find-triggered-workflows.handler.js';
+import type { TriggeringEventReceived } from '../../application/start-triggered-runs/start-triggered-runs.command.js';
 import { StartTriggeredRunsHandler } from '../../application/start-triggered-runs/start-triggered-runs.handler.js';
 import { TRIGGER_SOURCES } from '../../domain/definition/trigger-sources.js';
-import type { JsonValue } from '../../domain/json-value.js';
+import { toJsonValue } from '../../domain/json-value.js';
 
 /**
- * Reads every event of one context's stream (`<context>.*`) and hands it to the trigger use case,
- * which finds the workflows subscribed to its type; any context's event may, so its payload is
- * `unknown` here. Runs start in transactions of their own, keyed by the event id, so a redelivery
- * after a crash answers the runs already started instead of starting more; the inbox keeps ordinary
- * redeliveries from getting that far.
+ * Reads every event of one context's stream (`<context>.*`) and hands it to the trigger use cases,
+ * which find the workflows subscribed to its type and start their runs; any context's event may, so
+ * its payload is `unknown` here. Runs start in transactions of their own, keyed by the event id, so
+ * a redelivery after a crash answers the runs already started instead of starting more; the inbox
+ * keeps ordinary redeliveries from getting that far.
  */
 export class TriggerEventsConsumer extends SelfCommittingEventHandler {
   readonly consumer: string;
@@ -18,6 +19,7 @@ export class TriggerEventsConsumer extends SelfCommittingEventHandler {
 
   constructor(
     source: string,
+    private readonly finding: FindTriggeredWorkflowsHandler,
     private readonly starting: StartTriggeredRunsHandler,
   ) {
     super();
@@ -25,31 +27,33 @@ export class TriggerEventsConsumer extends SelfCommittingEventHandler {
     this.eventType = `${source}.*`;
   }
 
-  async handleOnItsOwn(event: EventEnvelope): Promise<void> {
-    await this.starting.execute(commandOf(event));
+  handleOnItsOwn(event: EventEnvelope): Promise<void> {
+    return this.handleBatch([event]);
   }
 
   // Every event of a context passes through here: one trigger lookup per delivery batch, not per event;
   // each event's runs start in its own context, so they carry on its correlation and trace.
-  override async handleBatch(events: readonly EventEnvelope[]): Promise<void> {
-    const commands = events.map(commandOf);
-    const subscribed = await this.starting.subscriptionsOf(commands);
-    for (const [index, event] of events.entries()) {
-      if (subscribed[index].length === 0) continue;
-      await runInEventContext(event, () => this.starting.startFor(commands[index], subscribed[index]));
+  override async handleBatch(envelopes: readonly EventEnvelope[]): Promise<void> {
+    const events = envelopes.map(receivedOf);
+    const triggering = events.map(({ type, occurredAt }) => ({ type, occurredAt: new Date(occurredAt) }));
+    const subscribed = await this.finding.execute({ events: triggering });
+    for (const [index, envelope] of envelopes.entries()) {
+      const subscriptions = subscribed[index];
+      if (subscriptions.length === 0) continue;
+      await runInEventContext(envelope, () => this.starting.execute({ event: events[index], subscriptions }));
     }
   }
 }
 
-function commandOf(event: EventEnvelope): StartTriggeredRunsCommand {
-  // Parsed from the envelope's JSON, so JSON data whatever the context published.
-  const payload = (event.payload ?? null) as JsonValue;
-  return new StartTriggeredRunsCommand(event.id, event.type, event.occurredAt, payload);
+function receivedOf(event: EventEnvelope): TriggeringEventReceived {
+  // Parsed from the envelope's JSON; checked, since any context may publish here.
+  return { eventId: event.id, type: event.type, occurredAt: event.occurredAt, payload: toJsonValue(event.payload) };
 }
 
 /** One consumer group per context whose events may trigger runs. */
 export const TRIGGER_CONSUMERS: Provider[] = TRIGGER_SOURCES.map((source) => ({
   provide: `workflow-engine.triggers-from-${source}`,
-  useFactory: (starting: StartTriggeredRunsHandler) => new TriggerEventsConsumer(source, starting),
-  inject: [StartTriggeredRunsHandler],
+  useFactory: (finding: FindTriggeredWorkflowsHandler, starting: StartTriggeredRunsHandler) =>
+    new TriggerEventsConsumer(source, finding, starting),
+  inject: [FindTriggeredWorkflowsHandler, StartTriggeredRunsHandler],
 }));

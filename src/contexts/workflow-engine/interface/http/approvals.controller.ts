@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { DecideApprovalCommand } from '../../application/decide-approval/decide-approval.command.js';
 import { DecideApprovalHandler } from '../../application/decide-approval/decide-approval.handler.js';
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
 import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
@@ -31,7 +30,7 @@ export class ApprovalsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<RunResponse> {
     const approve = body.decision === 'approve';
-    await this.deciding.execute(new DecideApprovalCommand(runId, taskId, approve, principal.userId, body.comment));
-    return toRunResponse(await this.reading.execute(runId));
+    await this.deciding.execute({ runId, key: taskId, approve, userId: principal.userId, comment: body.comment });
+    return toRunResponse(await this.reading.execute({ runId }));
   }
 }

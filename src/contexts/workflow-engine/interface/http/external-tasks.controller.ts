@@ -3,9 +3,9 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '@contexts/user-management';
-import { ClaimExternalTaskCommand } from '../../application/claim-external-task/claim-external-task.command.js';
+import type { ClaimExternalTaskCommand } from '../../application/claim-external-task/claim-external-task.command.js';
 import { ClaimExternalTaskHandler } from '../../application/claim-external-task/claim-external-task.handler.js';
-import { ReportExternalTaskCommand } from '../../application/report-external-task/report-external-task.command.js';
+import type { ReportExternalTaskCommand } from '../../application/report-external-task/report-external-task.command.js';
 import { ReportExternalTaskHandler } from '../../application/report-external-task/report-external-task.handler.js';
 import { ExternalTaskProjects } from '../../infrastructure/persistence/resource-projects.js';
 import {
@@ -43,7 +43,13 @@ export class ExternalTasksController {
   ): Promise<ExternalTaskClaimResponse | undefined> {
     const waitMs = (body.waitSeconds ?? 0) * 1000;
     const leaseSeconds = body.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
-    const command = new ClaimExternalTaskCommand(projectId, body.queue, body.workerId, waitMs, leaseSeconds);
+    const command: ClaimExternalTaskCommand = {
+      projectId,
+      queue: body.queue,
+      workerId: body.workerId,
+      waitMs,
+      leaseSeconds,
+    };
     const claim = await this.claiming.execute(command);
     if (claim === undefined) void reply.status(204);
     return claim;
@@ -56,7 +62,11 @@ export class ExternalTasksController {
   @ApiOkResponse({ type: LeaseResponse })
   @ApiProblem(409, LEASE_LOST)
   async heartbeat(@Param('taskRunId') taskRunId: string, @Body() body: LeaseRequest): Promise<LeaseResponse> {
-    const command = new ReportExternalTaskCommand(taskRunId, body.leaseToken, { kind: 'heartbeat' });
+    const command: ReportExternalTaskCommand = {
+      taskRunId,
+      leaseToken: body.leaseToken,
+      report: { kind: 'heartbeat' },
+    };
     return { leaseExpiresAt: (await this.reporting.execute(command))! };
   }
 
@@ -68,7 +78,7 @@ export class ExternalTasksController {
   @ApiProblem(409, LEASE_LOST)
   async log(@Param('taskRunId') taskRunId: string, @Body() body: AppendTaskLogRequest): Promise<void> {
     const report = { kind: 'log' as const, lines: body.lines };
-    await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
+    await this.reporting.execute({ taskRunId, leaseToken: body.leaseToken, report });
   }
 
   @Post('external-tasks/:taskRunId/complete')
@@ -79,7 +89,7 @@ export class ExternalTasksController {
   @ApiProblem(409, LEASE_LOST)
   async complete(@Param('taskRunId') taskRunId: string, @Body() body: CompleteExternalTaskRequest): Promise<void> {
     const report = { kind: 'complete' as const, outputs: body.outputs ?? {} };
-    await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
+    await this.reporting.execute({ taskRunId, leaseToken: body.leaseToken, report });
   }
 
   @Post('external-tasks/:taskRunId/fail')
@@ -90,6 +100,6 @@ export class ExternalTasksController {
   @ApiProblem(409, LEASE_LOST)
   async fail(@Param('taskRunId') taskRunId: string, @Body() body: FailExternalTaskRequest): Promise<void> {
     const report = { kind: 'fail' as const, error: body.error };
-    await this.reporting.execute(new ReportExternalTaskCommand(taskRunId, body.leaseToken, report));
+    await this.reporting.execute({ taskRunId, leaseToken: body.leaseToken, report });
   }
 }

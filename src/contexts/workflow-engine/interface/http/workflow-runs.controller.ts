@@ -3,17 +3,15 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { BackfillWorkflowCommand } from '../../application/backfill-workflow/backfill-workflow.command.js';
+import type { BackfillWorkflowCommand } from '../../application/backfill-workflow/backfill-workflow.command.js';
 import { BackfillWorkflowHandler } from '../../application/backfill-workflow/backfill-workflow.handler.js';
-import { ControlRunCommand, type RunControl } from '../../application/control-run/control-run.command.js';
+import type { RunControl } from '../../application/control-run/control-run.command.js';
 import { ControlRunHandler } from '../../application/control-run/control-run.handler.js';
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
 import { ListRunsHandler } from '../../application/list-runs/list-runs.handler.js';
-import { RerunRunCommand } from '../../application/rerun-run/rerun-run.command.js';
 import { RerunRunHandler } from '../../application/rerun-run/rerun-run.handler.js';
-import { RetryTaskCommand } from '../../application/retry-task/retry-task.command.js';
 import { RetryTaskHandler } from '../../application/retry-task/retry-task.handler.js';
-import { StartRunCommand } from '../../application/start-run/start-run.command.js';
+import type { StartRunCommand } from '../../application/start-run/start-run.command.js';
 import { StartRunHandler } from '../../application/start-run/start-run.handler.js';
 import { RunProjects, WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
 import { BackfillRequest } from './dto/backfill.request.js';
@@ -58,11 +56,17 @@ export class WorkflowRunsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RunResponse> {
     const key = idempotencyKeyOf(idempotencyKey);
-    const command = new StartRunCommand(id, body.params ?? {}, body.version, key, null, principal.userId);
+    const command: StartRunCommand = {
+      workflowId: id,
+      params: body.params ?? {},
+      version: body.version,
+      idempotencyKey: key,
+      actorId: principal.userId,
+    };
     const started = await this.starting.execute(command);
     if (!started.created) void reply.status(200);
     void reply.header('location', `/api/v1/workflow-runs/${started.runId}`);
-    return toRunResponse(await this.reading.execute(started.runId));
+    return toRunResponse(await this.reading.execute({ runId: started.runId }));
   }
 
   @Post('workflows/:id/backfill')
@@ -78,7 +82,12 @@ export class WorkflowRunsController {
     @Body() body: BackfillRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<BackfillResponse> {
-    const command = new BackfillWorkflowCommand(id, new Date(body.from), new Date(body.to), principal.userId);
+    const command: BackfillWorkflowCommand = {
+      workflowId: id,
+      from: new Date(body.from),
+      to: new Date(body.to),
+      actorId: principal.userId,
+    };
     return { slots: await this.backfilling.execute(command) };
   }
 
@@ -88,7 +97,8 @@ export class WorkflowRunsController {
   @ApiOkResponse({ type: RunPageResponse })
   list(@Param('id') id: string, @Query() query: RunPageQuery): Promise<RunPageResponse> {
     const { limit, status, cursor, createdFrom, createdUntil } = query;
-    return this.listing.execute(id, {
+    return this.listing.execute({
+      workflowId: id,
       limit,
       ...(status !== undefined && { state: status }),
       ...(cursor !== undefined && { cursor }),
@@ -102,7 +112,7 @@ export class WorkflowRunsController {
   @ApiOperation({ summary: 'A run with its task runs: states, attempts, times, outputs and errors' })
   @ApiOkResponse({ type: RunResponse })
   async get(@Param('runId') runId: string): Promise<RunResponse> {
-    return toRunResponse(await this.reading.execute(runId));
+    return toRunResponse(await this.reading.execute({ runId }));
   }
 
   @Post('workflow-runs/:runId/cancel')
@@ -142,8 +152,8 @@ export class WorkflowRunsController {
   @ApiOkResponse({ type: RunResponse })
   @ApiProblem(409, 'The run or task is not in a state that allows this')
   async retry(@Param('runId') runId: string, @Param('taskId') taskId: string): Promise<RunResponse> {
-    await this.retrying.execute(new RetryTaskCommand(runId, taskId));
-    return toRunResponse(await this.reading.execute(runId));
+    await this.retrying.execute({ runId, key: taskId });
+    return toRunResponse(await this.reading.execute({ runId }));
   }
 
   @Post('workflow-runs/:runId/rerun')
@@ -156,12 +166,12 @@ export class WorkflowRunsController {
     @Body() body: RerunRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RunResponse> {
-    const rerunId = await this.rerunning.execute(new RerunRunCommand(runId, body.fromTask, principal.userId));
-    return toRunResponse(await this.reading.execute(rerunId));
+    const rerunId = await this.rerunning.execute({ runId, fromTask: body.fromTask, actorId: principal.userId });
+    return toRunResponse(await this.reading.execute({ runId: rerunId }));
   }
 
   private async control(runId: string, action: RunControl, reason?: string): Promise<RunResponse> {
-    await this.controlling.execute(new ControlRunCommand(runId, action, reason));
-    return toRunResponse(await this.reading.execute(runId));
+    await this.controlling.execute({ runId, action, reason });
+    return toRunResponse(await this.reading.execute({ runId }));
   }
 }

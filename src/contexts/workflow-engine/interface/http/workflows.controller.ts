@@ -24,16 +24,15 @@ import {
 import { ApiProblem, PageQuery } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
-import { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
+import type { CreateWorkflowCommand } from '../../application/create-workflow/create-workflow.command.js';
 import { CreateWorkflowHandler } from '../../application/create-workflow/create-workflow.handler.js';
 import type { DefinitionBody } from '../../application/services/definition-body.js';
 import { GetWorkflowHandler } from '../../application/get-workflow/get-workflow.handler.js';
+import { GetWorkflowVersionHandler } from '../../application/get-workflow-version/get-workflow-version.handler.js';
 import { ListWorkflowsHandler } from '../../application/list-workflows/list-workflows.handler.js';
-import { PauseWorkflowCommand } from '../../application/pause-workflow/pause-workflow.command.js';
 import { PauseWorkflowHandler } from '../../application/pause-workflow/pause-workflow.handler.js';
 import { PlanWorkflowHandler } from '../../application/plan-workflow/plan-workflow.handler.js';
-import { PlanWorkflowQuery } from '../../application/plan-workflow/plan-workflow.query.js';
-import { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
+import type { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
 import { UpdateWorkflowHandler } from '../../application/update-workflow/update-workflow.handler.js';
 import type { JsonValue } from '../../domain/json-value.js';
 import { WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
@@ -66,6 +65,7 @@ export class WorkflowsController {
     private readonly creating: CreateWorkflowHandler,
     private readonly updating: UpdateWorkflowHandler,
     private readonly reading: GetWorkflowHandler,
+    private readonly readingVersion: GetWorkflowVersionHandler,
     private readonly listing: ListWorkflowsHandler,
     private readonly planning: PlanWorkflowHandler,
     private readonly pausing: PauseWorkflowHandler,
@@ -84,7 +84,11 @@ export class WorkflowsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkflowResponse> {
-    const command = new CreateWorkflowCommand(projectId, definitionOf(body, contentType), principal.userId);
+    const command: CreateWorkflowCommand = {
+      projectId,
+      body: definitionOf(body, contentType),
+      author: principal.userId,
+    };
     const created = await this.creating.execute(command);
     return this.answer(created.workflowId, reply);
   }
@@ -97,7 +101,7 @@ export class WorkflowsController {
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
     @Query() query: PageQuery,
   ): Promise<WorkflowPageResponse> {
-    return this.listing.execute(projectId, query.limit, query.cursor);
+    return this.listing.execute({ projectId, limit: query.limit, cursor: query.cursor });
   }
 
   @Get('workflows/:id')
@@ -125,7 +129,12 @@ export class WorkflowsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkflowResponse> {
     const definition = definitionOf(body, contentType);
-    const command = new UpdateWorkflowCommand(id, definition, versionFromIfMatch(ifMatch, id), principal.userId);
+    const command: UpdateWorkflowCommand = {
+      workflowId: id,
+      body: definition,
+      expectedVersion: versionFromIfMatch(ifMatch, id),
+      author: principal.userId,
+    };
     await this.updating.execute(command);
     return this.answer(id, reply);
   }
@@ -156,7 +165,7 @@ export class WorkflowsController {
     @Param('id') id: string,
     @Param('version', new ParseIntPipe()) version: number,
   ): Promise<WorkflowVersionResponse> {
-    return toVersionResponse(await this.reading.version(id, version));
+    return toVersionResponse(await this.readingVersion.execute({ workflowId: id, version }));
   }
 
   @Post('workflows/:id/plan')
@@ -165,16 +174,16 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Check params and plan a run without starting it: layers and cache hits' })
   @ApiOkResponse({ type: WorkflowPlanResponse })
   plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlanResponse> {
-    return this.planning.execute(new PlanWorkflowQuery(id, body.params ?? {}, body.version));
+    return this.planning.execute({ workflowId: id, params: body.params ?? {}, version: body.version });
   }
 
   private async setPaused(id: string, paused: boolean, reply: FastifyReply): Promise<WorkflowResponse> {
-    await this.pausing.execute(new PauseWorkflowCommand(id, paused));
+    await this.pausing.execute({ workflowId: id, paused });
     return this.answer(id, reply);
   }
 
   private async answer(id: string, reply: FastifyReply): Promise<WorkflowResponse> {
-    const definition = await this.reading.workflow(id);
+    const definition = await this.reading.execute({ workflowId: id });
     void reply.header('etag', etagOf(definition.version));
     return toWorkflowResponse(definition);
   }

@@ -36,7 +36,7 @@ export class ChildRunProcessor extends WorkerHost implements OnApplicationBootst
     try {
       const assignment = await this.gateway.start(job.data);
       if (assignment === undefined) return;
-      const started = await this.startChild.execute(assignment).then(
+      const started = await this.startChild.execute({ parent: assignment }).then(
         (childRunId) => ({ ok: true as const, childRunId }),
         (error: unknown) => {
           // An unreachable database is not the task's fault: the job is retried instead.

@@ -46,9 +46,9 @@ export class RunReconciler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async round(): Promise<void> {
-    const result = await this.reconcile.execute();
+    const result = await this.reconcile.execute({});
     if (result.requeued + result.reassigned > 0) this.logger.warn(`reconciled task runs: ${JSON.stringify(result)}`);
-    const expired = await this.expireApprovals.execute();
+    const expired = await this.expireApprovals.execute({});
     if (expired > 0) this.logger.log(`failed ${expired} approval(s) past their deadline`);
     const started = await this.admission.startQueuedEverywhere();
     if (started > 0) this.logger.warn(`started ${started} queued run(s) that had a free slot`);

@@ -16,7 +16,7 @@ import {
 export class ScheduleTicker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScheduleTicker.name);
   private readonly work = new PeriodicWork(
-    async () => void (await this.firing.execute()),
+    async () => void (await this.firing.execute({})),
     (error) => this.logger.error(`firing schedules failed: ${error.message}`),
   );
 

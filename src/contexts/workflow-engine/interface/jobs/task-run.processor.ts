@@ -3,13 +3,10 @@ import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBoots
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
 import { crashPoint, JobMetrics, runInJobContext } from '@libs/platform';
-import { CompleteTaskCommand } from '../../application/complete-task/complete-task.command.js';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
-import { FailTaskCommand } from '../../application/fail-task/fail-task.command.js';
 import { FailTaskHandler } from '../../application/fail-task/fail-task.handler.js';
 import { TaskLogs } from '../../application/ports/task-logs.js';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
-import { StartTaskCommand } from '../../application/start-task/start-task.command.js';
 import { StartTaskHandler } from '../../application/start-task/start-task.handler.js';
 import {
   WORKFLOW_ENGINE_CONFIG,
@@ -65,7 +62,7 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     crashPoint('workflow.task.before-start');
     try {
       // The start and outcome lines go to the task log in the same transactions as the changes.
-      const execution = await this.start.execute(new StartTaskCommand(attempt, true));
+      const execution = await this.start.execute({ attempt, logged: true });
       if (execution === undefined) return;
       const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
         try {
@@ -80,8 +77,8 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       if (outcome === undefined) return;
       // Reliability tests kill the process here: the task's effect happened and nobody knows yet.
       crashPoint('workflow.task.before-report');
-      if (outcome.ok) await this.complete.execute(new CompleteTaskCommand(attempt, outcome.outputs, true));
-      else await this.fail.execute(new FailTaskCommand(attempt, outcome.error, true, outcome.retryable));
+      if (outcome.ok) await this.complete.execute({ attempt, outputs: outcome.outputs, logged: true });
+      else await this.fail.execute({ attempt, error: outcome.error, logged: true, retryable: outcome.retryable });
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
       this.logger.debug(`dropped stale job ${job.id}: ${error.message}`);

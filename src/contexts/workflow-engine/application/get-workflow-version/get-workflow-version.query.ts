@@ -1,0 +1,5 @@
+/** One immutable version of a workflow. */
+export interface GetWorkflowVersionQuery {
+  readonly workflowId: string;
+  readonly version: number;
+}

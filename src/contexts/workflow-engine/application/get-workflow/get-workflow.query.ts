@@ -1,0 +1,4 @@
+/** A workflow with its latest version. */
+export interface GetWorkflowQuery {
+  readonly workflowId: string;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { isJsonObject, toJsonValue } from './json-value.js';
+
+describe('toJsonValue', () => {
+  it('keeps JSON data as it is', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => expect(toJsonValue(value)).toEqual(value)));
+  });
+
+  it('answers what storing the value as JSON would keep', () => {
+    const anything = fc.anything({ withDate: true, withNullPrototype: true, withObjectString: false });
+    fc.assert(
+      fc.property(anything, (value) => {
+        const stored: unknown = JSON.parse(JSON.stringify(value) ?? 'null');
+        expect(toJsonValue(value)).toEqual(stored);
+      }),
+    );
+  });
+
+  it('keeps a `__proto__` key as a property, not as the prototype', () => {
+    const parsed: unknown = JSON.parse('{"__proto__": {"polluted": true}}');
+    const value = toJsonValue(parsed);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(isJsonObject(value) && Object.keys(value)).toEqual(['__proto__']);
+  });
+
+  it('refuses a BigInt, which JSON cannot hold', () => {
+    expect(() => toJsonValue({ count: 10n })).toThrow(TypeError);
+  });
+});
