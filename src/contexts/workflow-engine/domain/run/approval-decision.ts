@@ -2,10 +2,8 @@ import { ForbiddenError, NotFoundError } from '@libs/ddd';
 import { ApprovalNotPending } from '../errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json-value.js';
 import { isFinished } from './run-state.js';
-import type { TaskDispatch } from './task-dispatch.js';
+import { APPROVAL_TASK_TYPE, type TaskDispatch } from './task-dispatch.js';
 import type { WorkflowRun } from './workflow-run.js';
-
-export const APPROVAL_TASK_TYPE = 'approval';
 
 export interface ApprovalDecision {
   readonly approve: boolean;

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TaskQueue, type AttemptOnQueue } from '../../application/ports/task-queue.js';
-import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
-import { APPROVAL_TASK_TYPE } from '../../domain/run/approval-decision.js';
+import {
+  APPROVAL_TASK_TYPE,
+  EXTERNAL_TASK_TYPE,
+  isRowBacked,
+  type TaskDispatch,
+} from '../../domain/run/task-dispatch.js';
 import { ChildRunLinks } from '../persistence/child-run-links.js';
 import { ApprovalRequestQueue } from './approval-request-queue.js';
 import { BullMqTaskQueue } from './bullmq-task-queue.js';
-import { EXTERNAL_TASK_TYPE, ExternalTaskQueue } from './external-task-queue.js';
-
-/** Task types whose runs wait in a table of their own rather than as BullMQ jobs. */
-const ELSEWHERE = new Set([EXTERNAL_TASK_TYPE, APPROVAL_TASK_TYPE]);
+import { ExternalTaskQueue } from './external-task-queue.js';
 
 /**
  * Sends each task run where its executor looks for it: `external` ones to the lease table that
@@ -27,7 +28,7 @@ export class DispatchingTaskQueue extends TaskQueue {
 
   async enqueue(dispatches: readonly TaskDispatch[]): Promise<void> {
     const ofType = (type: string) => dispatches.filter((dispatch) => dispatch.type === type);
-    const jobs = dispatches.filter((dispatch) => !ELSEWHERE.has(dispatch.type));
+    const jobs = dispatches.filter((dispatch) => !isRowBacked(dispatch.type));
     await Promise.all([
       this.external.offer(ofType(EXTERNAL_TASK_TYPE)),
       this.approvals.open(ofType(APPROVAL_TASK_TYPE)),

@@ -6,8 +6,6 @@ import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
 import { attemptsWithoutRow } from '../persistence/attempt-rows.js';
 import { TypeOrmRunTransaction } from '../persistence/typeorm-run-transaction.js';
 
-export const EXTERNAL_TASK_TYPE = 'external';
-
 /**
  * The queue of `external` task runs: a lease row per task run in PostgreSQL, which workers claim
  * over HTTP. Offering an attempt twice is harmless, and an older attempt never overwrites a newer.

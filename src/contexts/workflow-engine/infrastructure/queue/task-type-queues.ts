@@ -4,13 +4,10 @@ import type { Redis } from 'ioredis';
 import { RedisConnections } from '@libs/platform';
 import { queuePrefixOf, type TaskRunJob } from '../../contracts/task-runs.js';
 import { TaskTypeRegistry } from '../../contracts/task-types.js';
-import { APPROVAL_TASK_TYPE } from '../../domain/run/approval-decision.js';
-import { EXTERNAL_TASK_TYPE } from './external-task-queue.js';
+import { isRowBacked } from '../../domain/run/task-dispatch.js';
 import { WORKFLOW_ENGINE_CONFIG, type WorkflowEngineConfig } from '../config/workflow-engine-config.js';
 import { namedTaskQueue, TASK_QUEUE } from './task-jobs.js';
 
-/** Types whose runs wait in a table, not as jobs (DispatchingTaskQueue). */
-const ROW_BACKED = new Set([EXTERNAL_TASK_TYPE, APPROVAL_TASK_TYPE]);
 const ENGINE = 'workflow-engine';
 
 /**
@@ -56,7 +53,7 @@ export class TaskTypeQueues implements OnApplicationShutdown {
   all(): Queue<TaskRunJob>[] {
     const queued = this.registry
       .list()
-      .filter((definition) => definition.queue !== TASK_QUEUE && !ROW_BACKED.has(definition.name));
+      .filter((definition) => definition.queue !== TASK_QUEUE && !isRowBacked(definition.name));
     const byType = queued.map((definition) => this.open(definition.queue, definition.context));
     const named = [...this.config.taskQueues.keys()].map((queue) => this.open(namedTaskQueue(queue), ENGINE));
     return [...new Set([...byType, ...named])];

@@ -6,7 +6,7 @@ import { DecideApprovalHandler } from '../../application/decide-approval/decide-
 import { GetRunHandler } from '../../application/get-run/get-run.handler.js';
 import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
 import { ApprovalDecisionRequest } from './dto/approval-decision.request.js';
-import { RunResponse, toRunResponse } from './dto/run.response.js';
+import { RunResponse } from './dto/run.response.js';
 
 @ApiTags('workflow-engine')
 @Controller()
@@ -31,6 +31,6 @@ export class ApprovalsController {
   ): Promise<RunResponse> {
     const approve = body.decision === 'approve';
     await this.deciding.execute({ runId, key: taskId, approve, userId: principal.userId, comment: body.comment });
-    return toRunResponse(await this.reading.execute({ runId }));
+    return RunResponse.of(await this.reading.execute({ runId }));
   }
 }

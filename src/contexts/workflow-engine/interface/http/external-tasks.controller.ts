@@ -15,7 +15,7 @@ import {
   FailExternalTaskRequest,
   LeaseRequest,
 } from './dto/external-task.requests.js';
-import { ExternalTaskClaimResponse, LeaseResponse } from './dto/external-task.responses.js';
+import { ExternalTaskClaimResponse, LeaseResponse } from './dto/external-task.response.js';
 
 const onExternalTask = { resource: { resolver: ExternalTaskProjects, param: 'taskRunId' } };
 const DEFAULT_LEASE_SECONDS = 60;
@@ -51,8 +51,11 @@ export class ExternalTasksController {
       leaseSeconds,
     };
     const claim = await this.claiming.execute(command);
-    if (claim === undefined) void reply.status(204);
-    return claim;
+    if (claim === undefined) {
+      void reply.status(204);
+      return undefined;
+    }
+    return ExternalTaskClaimResponse.of(claim);
   }
 
   @Post('external-tasks/:taskRunId/heartbeat')
@@ -67,7 +70,7 @@ export class ExternalTasksController {
       leaseToken: body.leaseToken,
       report: { kind: 'heartbeat' },
     };
-    return { leaseExpiresAt: (await this.reporting.execute(command))! };
+    return LeaseResponse.of((await this.reporting.execute(command))!);
   }
 
   @Post('external-tasks/:taskRunId/logs')

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@contexts/user-management';
 import { ReadTaskLogsHandler } from '../../application/read-task-logs/read-task-logs.handler.js';
 import { RunProjects } from '../../infrastructure/persistence/resource-projects.js';
-import { TaskLogPageResponse } from './dto/page.responses.js';
+import { TaskLogPageResponse } from './dto/task-log.response.js';
 import { TaskLogQuery } from './dto/task-log.query.js';
 
 @ApiTags('workflow-engine')
@@ -15,11 +15,11 @@ export class TaskLogsController {
   @RequirePermission('workflow:read', { resource: { resolver: RunProjects, param: 'runId' } })
   @ApiOperation({ summary: 'Log lines of a task run (task id, or task[n] for a fan-out item), oldest first' })
   @ApiOkResponse({ type: TaskLogPageResponse })
-  read(
+  async read(
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,
     @Query() query: TaskLogQuery,
   ): Promise<TaskLogPageResponse> {
-    return this.reading.execute({ runId, key: taskId, ...query });
+    return TaskLogPageResponse.of(await this.reading.execute({ runId, key: taskId, ...query }));
   }
 }

@@ -16,9 +16,9 @@ import { StartRunHandler } from '../../application/start-run/start-run.handler.j
 import { RunProjects, WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
 import { BackfillRequest } from './dto/backfill.request.js';
 import { BackfillResponse } from './dto/backfill.response.js';
-import { RunPageResponse } from './dto/page.responses.js';
+import { RunPageResponse } from './dto/run-summary.response.js';
 import { CancelRunRequest, RerunRequest, RunPageQuery, RunParamsRequest } from './dto/requests.js';
-import { RunResponse, toRunResponse } from './dto/run.response.js';
+import { RunResponse } from './dto/run.response.js';
 import { idempotencyKeyOf } from './http-preconditions.js';
 
 const onWorkflow = { resource: { resolver: WorkflowProjects } };
@@ -66,7 +66,7 @@ export class WorkflowRunsController {
     const started = await this.starting.execute(command);
     if (!started.created) void reply.status(200);
     void reply.header('location', `/api/v1/workflow-runs/${started.runId}`);
-    return toRunResponse(await this.reading.execute({ runId: started.runId }));
+    return RunResponse.of(await this.reading.execute({ runId: started.runId }));
   }
 
   @Post('workflows/:id/backfill')
@@ -88,16 +88,16 @@ export class WorkflowRunsController {
       to: new Date(body.to),
       actorId: principal.userId,
     };
-    return { slots: await this.backfilling.execute(command) };
+    return BackfillResponse.of(await this.backfilling.execute(command));
   }
 
   @Get('workflows/:id/runs')
   @RequirePermission('workflow:read', onWorkflow)
   @ApiOperation({ summary: 'Runs of a workflow, newest first, optionally in one state and a creation time window' })
   @ApiOkResponse({ type: RunPageResponse })
-  list(@Param('id') id: string, @Query() query: RunPageQuery): Promise<RunPageResponse> {
+  async list(@Param('id') id: string, @Query() query: RunPageQuery): Promise<RunPageResponse> {
     const { limit, status, cursor, createdFrom, createdUntil } = query;
-    return this.listing.execute({
+    const page = await this.listing.execute({
       workflowId: id,
       limit,
       ...(status !== undefined && { state: status }),
@@ -105,6 +105,7 @@ export class WorkflowRunsController {
       ...(createdFrom !== undefined && { createdFrom: new Date(createdFrom) }),
       ...(createdUntil !== undefined && { createdUntil: new Date(createdUntil) }),
     });
+    return RunPageResponse.of(page);
   }
 
   @Get('workflow-runs/:runId')
@@ -112,7 +113,7 @@ export class WorkflowRunsController {
   @ApiOperation({ summary: 'A run with its task runs: states, attempts, times, outputs and errors' })
   @ApiOkResponse({ type: RunResponse })
   async get(@Param('runId') runId: string): Promise<RunResponse> {
-    return toRunResponse(await this.reading.execute({ runId }));
+    return RunResponse.of(await this.reading.execute({ runId }));
   }
 
   @Post('workflow-runs/:runId/cancel')
@@ -153,7 +154,7 @@ export class WorkflowRunsController {
   @ApiProblem(409, 'The run or task is not in a state that allows this')
   async retry(@Param('runId') runId: string, @Param('taskId') taskId: string): Promise<RunResponse> {
     await this.retrying.execute({ runId, key: taskId });
-    return toRunResponse(await this.reading.execute({ runId }));
+    return RunResponse.of(await this.reading.execute({ runId }));
   }
 
   @Post('workflow-runs/:runId/rerun')
@@ -167,11 +168,11 @@ export class WorkflowRunsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<RunResponse> {
     const rerunId = await this.rerunning.execute({ runId, fromTask: body.fromTask, actorId: principal.userId });
-    return toRunResponse(await this.reading.execute({ runId: rerunId }));
+    return RunResponse.of(await this.reading.execute({ runId: rerunId }));
   }
 
   private async control(runId: string, action: RunControl, reason?: string): Promise<RunResponse> {
     await this.controlling.execute({ runId, action, reason });
-    return toRunResponse(await this.reading.execute({ runId }));
+    return RunResponse.of(await this.reading.execute({ runId }));
   }
 }

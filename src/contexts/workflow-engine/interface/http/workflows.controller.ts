@@ -36,15 +36,10 @@ import type { UpdateWorkflowCommand } from '../../application/update-workflow/up
 import { UpdateWorkflowHandler } from '../../application/update-workflow/update-workflow.handler.js';
 import type { JsonValue } from '../../domain/json-value.js';
 import { WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
-import { WorkflowPageResponse } from './dto/page.responses.js';
-import { WorkflowPlanResponse } from './dto/plan.response.js';
+import { WorkflowPageResponse } from './dto/workflow-summary.response.js';
+import { WorkflowPlanResponse } from './dto/workflow-plan.response.js';
 import { RunParamsRequest } from './dto/requests.js';
-import {
-  toVersionResponse,
-  toWorkflowResponse,
-  WorkflowResponse,
-  WorkflowVersionResponse,
-} from './dto/workflow.response.js';
+import { WorkflowResponse, WorkflowVersionResponse } from './dto/workflow.response.js';
 import { WORKFLOW_DEFINITION_EXAMPLE } from './openapi/workflow-definition.example.js';
 import { WORKFLOW_DEFINITION_SCHEMA_REF } from './openapi/workflow-definition-schemas.js';
 import { etagOf, versionFromIfMatch } from './http-preconditions.js';
@@ -97,11 +92,11 @@ export class WorkflowsController {
   @RequirePermission('workflow:read')
   @ApiOperation({ summary: "The project's workflows, a page at a time" })
   @ApiOkResponse({ type: WorkflowPageResponse })
-  list(
+  async list(
     @Param('projectId', new ParseUUIDPipe()) projectId: string,
     @Query() query: PageQuery,
   ): Promise<WorkflowPageResponse> {
-    return this.listing.execute({ projectId, limit: query.limit, cursor: query.cursor });
+    return WorkflowPageResponse.of(await this.listing.execute({ projectId, limit: query.limit, cursor: query.cursor }));
   }
 
   @Get('workflows/:id')
@@ -165,7 +160,7 @@ export class WorkflowsController {
     @Param('id') id: string,
     @Param('version', new ParseIntPipe()) version: number,
   ): Promise<WorkflowVersionResponse> {
-    return toVersionResponse(await this.readingVersion.execute({ workflowId: id, version }));
+    return WorkflowVersionResponse.of(await this.readingVersion.execute({ workflowId: id, version }));
   }
 
   @Post('workflows/:id/plan')
@@ -173,8 +168,9 @@ export class WorkflowsController {
   @RequirePermission('workflow:read', onWorkflow)
   @ApiOperation({ summary: 'Check params and plan a run without starting it: layers and cache hits' })
   @ApiOkResponse({ type: WorkflowPlanResponse })
-  plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlanResponse> {
-    return this.planning.execute({ workflowId: id, params: body.params ?? {}, version: body.version });
+  async plan(@Param('id') id: string, @Body() body: RunParamsRequest): Promise<WorkflowPlanResponse> {
+    const plan = await this.planning.execute({ workflowId: id, params: body.params ?? {}, version: body.version });
+    return WorkflowPlanResponse.of(plan);
   }
 
   private async setPaused(id: string, paused: boolean, reply: FastifyReply): Promise<WorkflowResponse> {
@@ -185,7 +181,7 @@ export class WorkflowsController {
   private async answer(id: string, reply: FastifyReply): Promise<WorkflowResponse> {
     const definition = await this.reading.execute({ workflowId: id });
     void reply.header('etag', etagOf(definition.version));
-    return toWorkflowResponse(definition);
+    return WorkflowResponse.of(definition);
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { JsonValue } from '../../../domain/json-value.js';
-import type { RunState } from '../../../domain/run/run-state.js';
+import type { RunState, RunTransition } from '../../../domain/run/run-state.js';
 import { isTerminal, type TaskRunState } from '../../../domain/run/task-run-state.js';
 import type { TaskRun } from '../../../domain/run/task-run.js';
 import type { WorkflowRun } from '../../../domain/run/workflow-run.js';
@@ -35,6 +35,10 @@ export class RunTransitionResponse {
   @ApiProperty({ enum: RUN_STATES }) readonly to!: RunState;
   @ApiProperty({ format: 'date-time' }) readonly at!: string;
   @ApiPropertyOptional() readonly reason?: string;
+
+  static of({ from, to, at, reason }: RunTransition): RunTransitionResponse {
+    return { from, to, at: at.toISOString(), ...(reason !== undefined && { reason }) };
+  }
 }
 
 export class TaskRunResponse {
@@ -52,6 +56,27 @@ export class TaskRunResponse {
   @ApiPropertyOptional({ format: 'date-time' }) readonly retryAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) readonly startedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) readonly finishedAt?: string;
+
+  static of(taskRun: TaskRun): TaskRunResponse {
+    const { key, taskId, itemIndex, state, attempt, input, outputs, error, reusedFrom, retryAt, transitions } =
+      taskRun.toSnapshot();
+    const started = transitions.findLast((transition) => transition.to === 'running')?.at;
+    const finished = isTerminal(state) ? transitions.at(-1)?.at : undefined;
+    return {
+      key,
+      taskId,
+      ...(itemIndex !== undefined && { itemIndex }),
+      state,
+      attempt,
+      ...(input !== undefined && { input }),
+      ...(outputs !== undefined && { outputs }),
+      ...(error !== undefined && { error }),
+      ...(reusedFrom !== undefined && { reusedFrom }),
+      ...(retryAt !== undefined && { retryAt: retryAt.toISOString() }),
+      ...(started !== undefined && { startedAt: started.toISOString() }),
+      ...(finished !== undefined && { finishedAt: finished.toISOString() }),
+    };
+  }
 }
 
 export class RunResponse {
@@ -73,43 +98,22 @@ export class RunResponse {
   @ApiProperty({ format: 'date-time' }) readonly createdAt!: string;
   @ApiProperty({ type: [RunTransitionResponse] }) readonly transitions!: RunTransitionResponse[];
   @ApiProperty({ type: [TaskRunResponse] }) readonly taskRuns!: TaskRunResponse[];
-}
 
-export function toRunResponse(run: WorkflowRun): RunResponse {
-  const snapshot = run.toSnapshot();
-  return {
-    id: run.id,
-    workflowId: run.pinned.workflowId,
-    workflowVersion: run.pinned.version,
-    projectId: run.pinned.projectId,
-    state: run.state,
-    params: run.params,
-    trigger: run.trigger,
-    ...(snapshot.rerunOf !== undefined && { rerunOf: snapshot.rerunOf }),
-    ...(snapshot.actorId !== undefined && { actorId: snapshot.actorId }),
-    createdAt: snapshot.createdAt.toISOString(),
-    transitions: run.transitions.map((transition) => ({ ...transition, at: transition.at.toISOString() })),
-    taskRuns: run.allTaskRuns().map(toTaskRunResponse),
-  };
-}
-
-function toTaskRunResponse(taskRun: TaskRun): TaskRunResponse {
-  const { key, taskId, itemIndex, state, attempt, input, outputs, error, reusedFrom, retryAt, transitions } =
-    taskRun.toSnapshot();
-  const started = transitions.findLast((transition) => transition.to === 'running')?.at;
-  const finished = isTerminal(state) ? transitions.at(-1)?.at : undefined;
-  return {
-    key,
-    taskId,
-    ...(itemIndex !== undefined && { itemIndex }),
-    state,
-    attempt,
-    ...(input !== undefined && { input }),
-    ...(outputs !== undefined && { outputs }),
-    ...(error !== undefined && { error }),
-    ...(reusedFrom !== undefined && { reusedFrom }),
-    ...(retryAt !== undefined && { retryAt: retryAt.toISOString() }),
-    ...(started !== undefined && { startedAt: started.toISOString() }),
-    ...(finished !== undefined && { finishedAt: finished.toISOString() }),
-  };
+  static of(run: WorkflowRun): RunResponse {
+    const snapshot = run.toSnapshot();
+    return {
+      id: run.id,
+      workflowId: run.pinned.workflowId,
+      workflowVersion: run.pinned.version,
+      projectId: run.pinned.projectId,
+      state: run.state,
+      params: run.params,
+      trigger: run.trigger,
+      ...(snapshot.rerunOf !== undefined && { rerunOf: snapshot.rerunOf }),
+      ...(snapshot.actorId !== undefined && { actorId: snapshot.actorId }),
+      createdAt: snapshot.createdAt.toISOString(),
+      transitions: run.transitions.map(RunTransitionResponse.of),
+      taskRuns: run.allTaskRuns().map(TaskRunResponse.of),
+    };
+  }
 }

@@ -4,7 +4,8 @@ import type { WorkflowDefinition } from '../../../domain/definition/workflow-def
 import type { WorkflowVersion } from '../../../domain/definition/workflow-version.js';
 import { WORKFLOW_DEFINITION_SCHEMA_REF } from '../openapi/workflow-definition-schemas.js';
 
-export class WorkflowVersionResponse {
+/** What a workflow's answer shows of a version, as the version's own answer does. */
+abstract class VersionFields {
   @ApiProperty({ format: 'uuid' }) readonly workflowId!: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) readonly version!: number;
   @ApiProperty() readonly name!: string;
@@ -13,30 +14,32 @@ export class WorkflowVersionResponse {
   readonly definition!: DefinitionDocument;
 }
 
-export class WorkflowResponse extends WorkflowVersionResponse {
+export class WorkflowVersionResponse extends VersionFields {
+  static of(version: WorkflowVersion): WorkflowVersionResponse {
+    return {
+      workflowId: version.workflowId,
+      version: version.number,
+      name: version.spec.name,
+      createdAt: version.createdAt.toISOString(),
+      definition: version.spec.document,
+    };
+  }
+}
+
+export class WorkflowResponse extends VersionFields {
   @ApiProperty({ format: 'uuid' }) readonly id!: string;
   @ApiProperty({ format: 'uuid' }) readonly projectId!: string;
   @ApiProperty({ description: 'Whether schedules and triggers are paused' }) readonly paused!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Since when they are paused' })
   readonly pausedAt!: string | null;
-}
 
-export function toVersionResponse(version: WorkflowVersion): WorkflowVersionResponse {
-  return {
-    workflowId: version.workflowId,
-    version: version.number,
-    name: version.spec.name,
-    createdAt: version.createdAt.toISOString(),
-    definition: version.spec.document,
-  };
-}
-
-export function toWorkflowResponse(definition: WorkflowDefinition): WorkflowResponse {
-  return {
-    id: definition.id,
-    projectId: definition.projectId,
-    ...toVersionResponse(definition.latest),
-    paused: definition.pausedAt !== undefined,
-    pausedAt: definition.pausedAt?.toISOString() ?? null,
-  };
+  static of(definition: WorkflowDefinition): WorkflowResponse {
+    return {
+      id: definition.id,
+      projectId: definition.projectId,
+      ...WorkflowVersionResponse.of(definition.latest),
+      paused: definition.pausedAt !== undefined,
+      pausedAt: definition.pausedAt?.toISOString() ?? null,
+    };
+  }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { WorkflowPlan } from '../../../application/plan-workflow/plan-workflow.query.js';
 import type { JsonObject } from '../../../domain/json-value.js';
 
 export class WorkflowPlanResponse {
@@ -14,4 +15,8 @@ export class WorkflowPlanResponse {
   readonly layers!: string[][];
   @ApiProperty({ type: [String], description: 'Tasks a run with these params would take from the cache' })
   readonly cacheHits!: string[];
+
+  static of({ workflowId, version, params, layers, cacheHits }: WorkflowPlan): WorkflowPlanResponse {
+    return { workflowId, version, params, layers, cacheHits };
+  }
 }
