@@ -1,6 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { OutboundPolicy } from '@libs/outbound';
-import { AmbientTransaction, RedisConnections } from '@libs/platform';
+import { AmbientTransaction, JobMetrics, RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { ClaimExternalTaskHandler } from './application/claim-external-task/claim-external-task.handler.js';
 import { CompleteTaskHandler } from './application/complete-task/complete-task.handler.js';
 import { ControlRunHandler } from './application/control-run/control-run.handler.js';
@@ -95,6 +95,20 @@ import { ExternalTaskQueue } from './infrastructure/queue/external-task-queue.js
 import { InProcessTaskOffers } from './infrastructure/queue/in-process-task-offers.js';
 import { CHILD_RUN_QUEUE, QUEUE_PREFIX, TASK_QUEUE } from './infrastructure/queue/task-jobs.js';
 import { SystemClock } from './infrastructure/system-clock.js';
+import { HttpExecutor } from './infrastructure/executors/http.executor.js';
+import { NoopExecutor } from './infrastructure/executors/noop.executor.js';
+import { SleepExecutor } from './infrastructure/executors/sleep.executor.js';
+import { TASK_EXECUTORS, TaskExecutors } from './infrastructure/executors/task-executors.js';
+import { ChildRunsConsumer } from './interface/events/child-runs.consumer.js';
+import { TRIGGER_CONSUMERS } from './interface/events/trigger-events.consumer.js';
+import { WorkflowDefinitionContribution } from './interface/http/openapi/workflow-definition.contribution.js';
+import { YamlBodyParser } from './interface/http/yaml-body.parser.js';
+import { ChildRunProcessor } from './interface/jobs/child-run.processor.js';
+import { taskRunProcessorWith } from './interface/jobs/configured-task-run.processor.js';
+import { NamedQueueWorkers } from './interface/jobs/named-queue-workers.js';
+import { RunReconciler } from './interface/jobs/run-reconciler.js';
+import { ScheduleTicker } from './interface/jobs/schedule-ticker.js';
+import type { TaskRunProcessor } from './interface/jobs/task-run.processor.js';
 
 /** The application services the use cases share. */
 const SERVICES: Type[] = [
@@ -141,9 +155,7 @@ const HANDLERS: Type[] = [
   ExpireApprovalsHandler,
 ];
 
-export const USE_CASES: Type[] = [...SERVICES, ...HANDLERS];
-
-export const ADAPTERS: Provider[] = [
+const ADAPTERS: Provider[] = [
   { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },
   { provide: JsonSchemaValidator, useClass: AjvJsonSchemaValidator },
   { provide: CronCalendar, useClass: CronParserCalendar },
@@ -195,6 +207,50 @@ export const ADAPTERS: Provider[] = [
   RunProjects,
   ExternalTaskProjects,
 ];
+
+/** What serves HTTP besides the controllers: YAML bodies, and the definition's schemas in the OpenAPI document. */
+const HTTP_PROVIDERS: Provider[] = [YamlBodyParser, WorkflowDefinitionContribution];
+
+const EXECUTORS = [NoopExecutor, SleepExecutor, HttpExecutor];
+
+/** What a worker process runs: the executors and the task processors, the periodic jobs, the consumers. */
+function workerProviders(): Provider[] {
+  // The processor's lock timing goes into its decorator, so it is read before Nest builds anything.
+  const configuredProcessor = taskRunProcessorWith(readWorkflowEngineConfig(process.env));
+  return [
+    ...EXECUTORS,
+    { provide: TASK_EXECUTORS, useFactory: (...executors: unknown[]) => executors, inject: EXECUTORS },
+    TaskExecutors,
+    configuredProcessor,
+    // Made by a factory, not an alias of the processor: BullMQ's explorer would start a second worker for an alias.
+    {
+      provide: NamedQueueWorkers,
+      useFactory: (
+        processor: TaskRunProcessor,
+        redis: RedisConnections,
+        config: WorkflowEngineConfig,
+        metrics: JobMetrics,
+      ) => new NamedQueueWorkers(processor, redis, config, metrics),
+      inject: [configuredProcessor, RedisConnections, WORKFLOW_ENGINE_CONFIG, JobMetrics],
+    },
+    RunReconciler,
+    ScheduleTicker,
+    ...TRIGGER_CONSUMERS,
+    ChildRunProcessor,
+    ChildRunsConsumer,
+  ];
+}
+
+/** The context's providers for the roles this process plays (HTTP, workers, or both). */
+export function workflowEngineProviders(options: ContextModuleOptions): Provider[] {
+  return [
+    ...ADAPTERS,
+    ...SERVICES,
+    ...HANDLERS,
+    ...(options.http ? HTTP_PROVIDERS : []),
+    ...(options.workers ? workerProviders() : []),
+  ];
+}
 
 /** The task queue's options: the platform's Redis, and the context's hash-tagged prefix. */
 export const TASK_QUEUE_REGISTRATION = {

@@ -37,9 +37,10 @@ export class BackfillWorkflowHandler {
 
   private async start(workflowId: string, slot: Date, actorId: string | undefined): Promise<BackfilledSlot> {
     const scheduledFor = slot.toISOString();
-    const request = { workflowId, params: {}, idempotencyKey: scheduleRunKey(slot), actorId };
+    const trigger = scheduleTrigger(slot, true);
+    const request = { workflowId, params: {}, idempotencyKey: scheduleRunKey(slot), trigger, actorId };
     try {
-      const { runId, created } = await this.starter.start({ ...request, trigger: scheduleTrigger(slot, true) });
+      const { runId, created } = await this.starter.start(request);
       return { scheduledFor, runId, created };
     } catch (error) {
       if (!(error instanceof ConcurrencyLimitReached)) throw error;

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '@libs/ddd';
 import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
-import type { JsonObject } from '../../domain/json-value.js';
 import { childDepthOf, childRunKey, parentTaskTrigger } from '../../domain/run/parent-task.js';
 import { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
 import { RunStarter } from '../services/run-starter.js';
+import { childRunParamsOf } from './child-run-params.js';
 import type { StartChildRunCommand } from './start-child-run.command.js';
-
-/** The params of a `workflow` task, rendered and checked against its schema. */
-interface ChildRunParams {
-  readonly workflowId: string;
-  readonly version?: number;
-  readonly params?: JsonObject;
-}
 
 /** How deep children may nest: a workflow that starts itself must end, not fill the database. */
 export const MAX_CHILD_RUN_DEPTH = 10;
@@ -32,7 +25,7 @@ export class StartChildRunHandler {
 
   /** Answers the child run's id. */
   async execute({ parent }: StartChildRunCommand): Promise<string> {
-    const { workflowId, version, params } = parent.params as ChildRunParams;
+    const { workflowId, version, params } = childRunParamsOf(parent.params);
     const child = await this.definitions.findById(workflowId);
     // Another project's workflow answers as a missing one does (ARCHITECTURE section 6).
     if (child === undefined || child.projectId !== parent.projectId) throw new NotFoundError('workflow', workflowId);

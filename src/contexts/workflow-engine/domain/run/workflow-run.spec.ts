@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { DefinitionDocument, TaskDocument } from '../definition/definition-document.js';
 import { DefinitionSpec } from '../definition/definition-spec.js';
 import { IllegalTransition, RerunNotPossible, StaleAttempt } from '../errors.js';
+import type { JsonValue } from '../json-value.js';
 import type { TaskDispatch } from './task-dispatch.js';
 import { MAX_WORKER_LOSSES, WorkflowRun, type PinnedVersion } from './workflow-run.js';
 
@@ -19,9 +20,9 @@ const states = (run: WorkflowRun): Record<string, string> =>
   Object.fromEntries(run.allTaskRuns().map((taskRun) => [taskRun.key, taskRun.state]));
 
 /** Starts and completes a dispatched task run with the given outputs. */
-function finish(run: WorkflowRun, dispatch: TaskDispatch, outputs: unknown = {}): TaskDispatch[] {
+function finish(run: WorkflowRun, dispatch: TaskDispatch, outputs: JsonValue = {}): TaskDispatch[] {
   run.startTask(dispatch.key, dispatch.attempt, now);
-  return run.completeTask(dispatch.key, dispatch.attempt, outputs as never, now);
+  return run.completeTask(dispatch.key, dispatch.attempt, outputs, now);
 }
 
 describe('WorkflowRun', () => {

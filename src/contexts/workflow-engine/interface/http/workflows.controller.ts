@@ -34,7 +34,7 @@ import { PauseWorkflowHandler } from '../../application/pause-workflow/pause-wor
 import { PlanWorkflowHandler } from '../../application/plan-workflow/plan-workflow.handler.js';
 import type { UpdateWorkflowCommand } from '../../application/update-workflow/update-workflow.command.js';
 import { UpdateWorkflowHandler } from '../../application/update-workflow/update-workflow.handler.js';
-import type { JsonValue } from '../../domain/json-value.js';
+import { toJsonValue } from '../../domain/json-value.js';
 import { WorkflowProjects } from '../../infrastructure/persistence/resource-projects.js';
 import { WorkflowPageResponse } from './dto/workflow-summary.response.js';
 import { WorkflowPlanResponse } from './dto/workflow-plan.response.js';
@@ -186,5 +186,5 @@ export class WorkflowsController {
 }
 
 function definitionOf(body: unknown, contentType: string | undefined): DefinitionBody {
-  return isYaml(contentType) ? { yaml: String(body) } : { json: (body ?? null) as JsonValue };
+  return isYaml(contentType) ? { yaml: String(body) } : { json: toJsonValue(body) };
 }
