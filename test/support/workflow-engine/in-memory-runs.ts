@@ -1,6 +1,5 @@
-import { ConcurrencyError } from '@libs/ddd';
+import { ConcurrencyError, type DomainEvent } from '@libs/ddd';
 import { IdempotencyKeyTaken } from '../../../src/contexts/workflow-engine/domain/errors.js';
-import type { RunEvent } from '../../../src/contexts/workflow-engine/domain/run/run-events.js';
 import type { TaskLogEntry } from '../../../src/contexts/workflow-engine/domain/run/task-log-entry.js';
 import {
   WorkflowRunRepository,
@@ -29,7 +28,8 @@ interface RunRow {
  */
 export class InMemoryRuns extends WorkflowRunRepository {
   readonly rows = new Map<string, RunRow>();
-  readonly events: RunEvent[] = [];
+  /** The events saves took from the runs, each with the run it is about. */
+  readonly events: (DomainEvent & { readonly runId: string })[] = [];
   readonly logs: TaskLogEntry[] = [];
   saves = 0;
 
@@ -77,7 +77,7 @@ export class InMemoryRuns extends WorkflowRunRepository {
         if (taken) throw new IdempotencyKeyTaken(workflowId, idempotencyKey);
       }
       const key = stored?.idempotencyKey ?? idempotencyKey;
-      this.events.push(...(run.pullEvents() as RunEvent[]));
+      this.events.push(...run.pullEvents().map((event) => ({ ...event, runId: run.id })));
       this.logs.push(...logs);
       this.saves += 1;
       run.markSaved();

@@ -20,7 +20,7 @@ export class RecordingTaskQueue extends TaskQueue {
 
   enqueue(dispatches: readonly TaskDispatch[]): Promise<void> {
     return settled(() => {
-      if (this.failing && dispatches.length > 0) throw new Error('the queue is unreachable');
+      if (this.failing) throw new Error('the queue is unreachable');
       this.enqueued.push(...dispatches);
       for (const dispatch of dispatches) this.jobs.add(jobId(dispatch));
     });
