@@ -121,8 +121,8 @@ const SERVICES: Type[] = [
   TaskAttempts,
 ];
 
-/** The use cases, one handler each. */
-const HANDLERS: Type[] = [
+/** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
+export const USE_CASES: Type[] = [
   CreateWorkflowHandler,
   UpdateWorkflowHandler,
   PauseWorkflowHandler,
@@ -246,7 +246,7 @@ export function workflowEngineProviders(options: ContextModuleOptions): Provider
   return [
     ...ADAPTERS,
     ...SERVICES,
-    ...HANDLERS,
+    ...USE_CASES,
     ...(options.http ? HTTP_PROVIDERS : []),
     ...(options.workers ? workerProviders() : []),
   ];
