@@ -1,11 +1,8 @@
 import { AjvJsonSchemaValidator } from '../../../src/contexts/workflow-engine/infrastructure/adapters/ajv-json-schema.validator.js';
 import { CronParserCalendar } from '../../../src/contexts/workflow-engine/infrastructure/adapters/cron-parser-calendar.js';
 import { FixedClock } from './fixed-clock.js';
-import {
-  ImmediateRunTransaction,
-  InMemoryWorkflowSchedules,
-  InMemoryWorkflowTriggers,
-} from './in-memory-activation-stores.js';
+import { InMemoryWorkflowSchedules, InMemoryWorkflowTriggers } from './in-memory-activation-stores.js';
+import { ImmediateRunTransaction } from './immediate-run-transaction.js';
 import { InMemoryExternalTaskLeases } from './in-memory-leases.js';
 import { InMemoryChildRuns, InMemoryRunQueries } from './in-memory-run-queries.js';
 import { InMemoryRuns } from './in-memory-runs.js';

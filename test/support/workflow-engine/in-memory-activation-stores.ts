@@ -1,6 +1,3 @@
-import type { WorkflowDefinitionRepository } from '../../../src/contexts/workflow-engine/domain/definition/workflow-definition.repository.js';
-import type { CronCalendar } from '../../../src/contexts/workflow-engine/domain/definition/cron-calendar.js';
-import { RunTransaction } from '../../../src/contexts/workflow-engine/application/ports/run-transaction.js';
 import {
   WorkflowSchedules,
   type ScheduleCursor,
@@ -11,28 +8,6 @@ import {
   type TriggeringEvent,
   type TriggerSubscription,
 } from '../../../src/contexts/workflow-engine/application/ports/workflow-triggers.js';
-import { WorkflowActivation } from '../../../src/contexts/workflow-engine/application/services/workflow-activation.js';
-
-/**
- * Transactions for handler tests: the work just runs. `opened` counts the transactions a handler
- * opened and `lockedWorkflows` names the workflows it held, in order.
- */
-export class ImmediateRunTransaction extends RunTransaction {
-  opened = 0;
-  readonly lockedWorkflows: string[] = [];
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    this.opened += 1;
-    return work();
-  }
-  active(): boolean {
-    return false;
-  }
-  lockingWorkflow<T>(workflowId: string, work: () => Promise<T>): Promise<T> {
-    this.lockedWorkflows.push(workflowId);
-    return this.run(work);
-  }
-}
 
 /** The schedules port in memory: one poller, so claiming is just reading. */
 export class InMemoryWorkflowSchedules extends WorkflowSchedules {
@@ -80,12 +55,4 @@ export class InMemoryWorkflowTriggers extends WorkflowTriggers {
     );
     return Promise.resolve(subscribed);
   }
-}
-
-/** A WorkflowActivation over in-memory stores, with the stores to look into. */
-export function inMemoryActivation(definitions: WorkflowDefinitionRepository, calendar: CronCalendar) {
-  const schedules = new InMemoryWorkflowSchedules();
-  const triggers = new InMemoryWorkflowTriggers();
-  const activation = new WorkflowActivation(new ImmediateRunTransaction(), definitions, schedules, triggers, calendar);
-  return { activation, schedules, triggers };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { aStartedRun, aWorkflow } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
-import { ImmediateRunTransaction } from '../../../../../test/support/workflow-engine/in-memory-activation-stores.js';
+import { ImmediateRunTransaction } from '../../../../../test/support/workflow-engine/immediate-run-transaction.js';
 import { RunChanges, type RunChange } from './run-changes.js';
 
 /** A transaction whose commit can be held, and which records what each one saw. */
