@@ -64,6 +64,15 @@ export async function startAttempt(ports: EngineFakes, { runId, key, attempt }: 
   ports.runs.events.length = 0;
 }
 
+/** Cancels a stored run, as a person would have before the spec's handler runs. */
+export async function cancelledRun(ports: EngineFakes, runId: string): Promise<void> {
+  const run = await ports.runs.findForUpdate(runId);
+  if (run === undefined) throw new Error(`no run ${runId} was arranged`);
+  run.cancel('cancelled while arranging', ports.clock.now());
+  await ports.runs.save(run);
+  ports.runs.events.length = 0;
+}
+
 /** The state of each task run of a stored run, by key. */
 export async function taskStates(ports: EngineFakes, runId: string): Promise<Record<string, string>> {
   const run = await ports.runs.findById(runId);

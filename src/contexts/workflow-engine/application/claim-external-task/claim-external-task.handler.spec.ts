@@ -3,6 +3,7 @@ import type { DefinitionDocument } from '../../domain/definition/definition-docu
 import {
   aStartedRun,
   aWorkflow,
+  cancelledRun,
   startAttempt,
   taskStates,
 } from '../../../../../test/support/workflow-engine/engine-objects.js';
@@ -75,9 +76,7 @@ describe('ClaimExternalTaskHandler', () => {
 
   it('settles a stale row (the run ended) and answers the next claimable task, or nothing', async () => {
     const { ports, runId, handler } = await arrange();
-    const run = await ports.runs.findForUpdate(runId);
-    run?.cancel('by a test', ports.clock.now());
-    if (run) await ports.runs.save(run);
+    await cancelledRun(ports, runId);
     expect(await handler.execute(request)).toBeUndefined();
     expect(ports.leases.rows[0].settled).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { aStartedRun, aWorkflow } from '../../../../../test/support/workflow-engine/engine-objects.js';
+import { aStartedRun, aWorkflow, cancelledRun } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import { ListRunsHandler } from './list-runs.handler.js';
 
@@ -35,9 +35,7 @@ describe('ListRunsHandler', () => {
     };
     const inWindow = await handler.execute({ workflowId, limit: 10, ...window });
     expect(inWindow.items.map((run) => run.id)).toEqual([runIds[1]]);
-    const run = await ports.runs.findById(runIds[0]);
-    run?.cancel('by a test', ports.clock.now());
-    if (run) await ports.runs.save(run);
+    await cancelledRun(ports, runIds[0]);
     const cancelled = await handler.execute({ workflowId, limit: 10, state: 'cancelled' });
     expect(cancelled.items.map((summary) => summary.id)).toEqual([runIds[0]]);
   });

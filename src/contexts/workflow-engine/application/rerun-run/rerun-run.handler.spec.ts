@@ -5,6 +5,7 @@ import type { DefinitionDocument } from '../../domain/definition/definition-docu
 import {
   aStartedRun,
   aWorkflow,
+  cancelledRun,
   startAttempt,
   taskStates,
 } from '../../../../../test/support/workflow-engine/engine-objects.js';
@@ -60,9 +61,7 @@ describe('RerunRunHandler', () => {
   it('refuses a rerun from a task whose upstream did not succeed', async () => {
     const ports = fakeEnginePorts();
     const { runId } = await aStartedRun(ports, await aWorkflow(ports, document));
-    const run = await ports.runs.findForUpdate(runId);
-    run?.cancel('by a test', ports.clock.now());
-    if (run) await ports.runs.save(run);
+    await cancelledRun(ports, runId);
     const handler = new RerunRunHandler(ports.runs, engineServices(ports).admission, ports.clock);
     await expect(handler.execute({ runId, fromTask: 'b' })).rejects.toBeInstanceOf(RerunNotPossible);
   });

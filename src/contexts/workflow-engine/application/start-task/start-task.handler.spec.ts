@@ -3,6 +3,7 @@ import { NotFoundError } from '@libs/ddd';
 import {
   aStartedRun,
   aWorkflow,
+  cancelledRun,
   startAttempt,
   taskStates,
 } from '../../../../../test/support/workflow-engine/engine-objects.js';
@@ -47,9 +48,7 @@ describe('StartTaskHandler', () => {
     const { ports, runId, handler } = await arrange();
     expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 2 }, logged: true })).toBeUndefined();
     expect(ports.runs.saves).toBe(0);
-    const run = await ports.runs.findForUpdate(runId);
-    run?.cancel('by a test', ports.clock.now());
-    if (run) await ports.runs.save(run);
+    await cancelledRun(ports, runId);
     const saves = ports.runs.saves;
     expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: true })).toBeUndefined();
     expect(ports.runs.saves).toBe(saves);
