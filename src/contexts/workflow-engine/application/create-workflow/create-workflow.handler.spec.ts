@@ -1,25 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConflictError } from '@libs/ddd';
-import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
-import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
-import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
-import { DefinitionValidation } from '../services/definition-validation.js';
-import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.registry.js';
-import { FixedClock } from '../testing/fixed-clock.js';
-import { inMemoryActivation } from '../testing/in-memory-activation-stores.js';
-import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
+import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import { CreateWorkflowHandler } from './create-workflow.handler.js';
 
 function arrange() {
-  const definitions = new InMemoryWorkflowDefinitionRepository();
-  const validation = new DefinitionValidation(
-    new AjvJsonSchemaValidator(),
-    new InMemoryTaskTypeRegistry(),
-    new CronParserCalendar(),
-    new YamlLibraryDocumentReader(),
-  );
-  const { activation, schedules, triggers } = inMemoryActivation(definitions, new CronParserCalendar());
-  const handler = new CreateWorkflowHandler(validation, definitions, activation, new FixedClock());
+  const ports = fakeEnginePorts();
+  const { validation, activation } = engineServices(ports);
+  const { definitions, schedules, triggers, clock } = ports;
+  const handler = new CreateWorkflowHandler(validation, definitions, activation, clock);
   return { definitions, handler, schedules, triggers };
 }
 

@@ -1,17 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
-import { DefinitionSpec } from '../../domain/definition/definition-spec.js';
-import { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
-import { FixedClock } from '../testing/fixed-clock.js';
-import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { aWorkflow } from '../../../../../test/support/workflow-engine/engine-objects.js';
+import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import { PauseWorkflowHandler } from './pause-workflow.handler.js';
 
 async function arrange() {
-  const definitions = new InMemoryWorkflowDefinitionRepository();
-  const clock = new FixedClock();
-  const { spec } = DefinitionSpec.build({ name: 'nightly', tasks: [{ id: 'a', type: 'noop' }] });
-  const definition = WorkflowDefinition.create('project-1', spec, clock.now());
-  await definitions.save(definition);
+  const ports = fakeEnginePorts();
+  const definition = await aWorkflow(ports, { name: 'nightly', tasks: [{ id: 'a', type: 'noop' }] });
+  const { definitions, clock } = ports;
   return { definitions, clock, workflowId: definition.id, handler: new PauseWorkflowHandler(definitions, clock) };
 }
 

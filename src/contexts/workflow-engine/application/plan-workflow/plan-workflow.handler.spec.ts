@@ -5,7 +5,7 @@ import { WorkflowParamsInvalid } from '../../domain/errors.js';
 import type { JsonValue } from '../../domain/json-value.js';
 import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
 import { TaskCache } from '../ports/task-cache.js';
-import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { InMemoryWorkflowDefinitionRepository } from '../../../../../test/support/workflow-engine/in-memory-workflow-definition.repository.js';
 import { PlanWorkflowHandler } from './plan-workflow.handler.js';
 
 /** Answers a hit for every key it was primed with; remembers what it was asked. */

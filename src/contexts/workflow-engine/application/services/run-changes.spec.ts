@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { WorkflowRunRepository } from '../../domain/run/workflow-run.repository.js';
-import type { WorkflowRun } from '../../domain/run/workflow-run.js';
-import type { TaskQueue } from '../ports/task-queue.js';
-import type { RunAdmission } from './run-admission.js';
-import { ImmediateRunTransaction } from '../testing/in-memory-activation-stores.js';
+import { aStartedRun, aWorkflow } from '../../../../../test/support/workflow-engine/engine-objects.js';
+import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
+import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
+import { ImmediateRunTransaction } from '../../../../../test/support/workflow-engine/immediate-run-transaction.js';
 import { RunChanges, type RunChange } from './run-changes.js';
 
 /** A transaction whose commit can be held, and which records what each one saw. */
@@ -22,21 +21,21 @@ class RecordingTransaction extends ImmediateRunTransaction {
   }
 }
 
-function world(enqueue: () => Promise<void> = () => Promise.resolve()) {
+/** Two running runs over the fakes, changed through a transaction that records and can hold its commits. */
+async function world() {
+  const ports = fakeEnginePorts();
+  const workflow = await aWorkflow(ports, { name: 'w', tasks: [{ id: 'a', type: 'noop' }] });
+  const [first, second] = [await aStartedRun(ports, workflow), await aStartedRun(ports, workflow)];
   const transaction = new RecordingTransaction();
-  const run = { state: 'running', pinned: { workflowId: 'workflow-1' } } as unknown as WorkflowRun;
-  let saves = 0;
-  const runs = {
-    findForUpdate: () => Promise.resolve(run),
-    save: () => {
-      saves += 1;
-      return Promise.resolve();
-    },
-  } as unknown as WorkflowRunRepository;
-  const queue = { enqueue } as unknown as TaskQueue;
-  const clock = { now: () => new Date(0) };
-  const changes = new RunChanges(transaction, runs, queue, clock, {} as RunAdmission);
-  return { transaction, changes, saves: () => saves };
+  const { admission } = engineServices(ports);
+  const changes = new RunChanges(transaction, ports.runs, ports.queue, ports.clock, admission);
+  return {
+    transaction,
+    changes,
+    queue: ports.queue,
+    saves: () => ports.runs.saves,
+    runIds: [first.runId, second.runId],
+  };
 }
 
 /** A change that records its name in the transaction it runs in and answers it. */
@@ -47,12 +46,12 @@ const named = (transaction: RecordingTransaction, name: string) => (): RunChange
 
 describe('RunChanges', () => {
   it('applies the changes that arrive while one is in flight together, in one transaction', async () => {
-    const { transaction, changes, saves } = world();
+    const { transaction, changes, saves, runIds } = await world();
     let release!: () => void;
     transaction.hold = new Promise((resolve) => (release = resolve));
-    const first = changes.apply('run-1', named(transaction, 'a'));
+    const first = changes.apply(runIds[0], named(transaction, 'a'));
     await Promise.resolve();
-    const rest = ['b', 'c', 'd'].map((name) => changes.apply('run-1', named(transaction, name)));
+    const rest = ['b', 'c', 'd'].map((name) => changes.apply(runIds[0], named(transaction, name)));
     release();
     expect(await Promise.all([first, ...rest])).toEqual(['a', 'b', 'c', 'd']);
     expect(transaction.transactions).toEqual([['a'], ['b', 'c', 'd']]);
@@ -60,27 +59,27 @@ describe('RunChanges', () => {
   });
 
   it('keeps runs apart: a change of another run does not wait for one in flight', async () => {
-    const { transaction, changes } = world();
+    const { transaction, changes, runIds } = await world();
     let release!: () => void;
     transaction.hold = new Promise((resolve) => (release = resolve));
-    const held = changes.apply('run-1', named(transaction, 'a'));
+    const held = changes.apply(runIds[0], named(transaction, 'a'));
     await Promise.resolve();
     transaction.hold = undefined;
-    expect(await changes.apply('run-2', named(transaction, 'x'))).toBe('x');
+    expect(await changes.apply(runIds[1], named(transaction, 'x'))).toBe('x');
     release();
     expect(await held).toBe('a');
   });
 
   it('gives a refused change its own error, and the others of its group their values', async () => {
-    const { transaction, changes } = world();
+    const { transaction, changes, runIds } = await world();
     let release!: () => void;
     transaction.hold = new Promise((resolve) => (release = resolve));
-    const first = changes.apply('run-1', named(transaction, 'a'));
+    const first = changes.apply(runIds[0], named(transaction, 'a'));
     await Promise.resolve();
-    const stale = changes.apply('run-1', () => {
+    const stale = changes.apply(runIds[0], () => {
       throw new Error('stale attempt');
     });
-    const fine = changes.apply('run-1', named(transaction, 'b'));
+    const fine = changes.apply(runIds[0], named(transaction, 'b'));
     release();
     await expect(stale).rejects.toThrow('stale attempt');
     expect(await Promise.all([first, fine])).toEqual(['a', 'b']);
@@ -89,20 +88,17 @@ describe('RunChanges', () => {
   });
 
   it('does not apply a committed group again when enqueueing after the commit fails', async () => {
-    let failing = false;
-    const { transaction, changes } = world(() =>
-      failing ? Promise.reject(new Error('redis down')) : Promise.resolve(),
-    );
+    const { transaction, changes, queue, runIds } = await world();
     let release!: () => void;
     transaction.hold = new Promise((resolve) => (release = resolve));
-    const first = changes.apply('run-1', named(transaction, 'a'));
+    const first = changes.apply(runIds[0], named(transaction, 'a'));
     await Promise.resolve();
-    const grouped = ['b', 'c'].map((name) => changes.apply('run-1', named(transaction, name)));
+    const grouped = ['b', 'c'].map((name) => changes.apply(runIds[0], named(transaction, name)));
     await Promise.resolve();
-    failing = true;
+    queue.failing = true;
     release();
-    await expect(first).rejects.toThrow('redis down');
-    for (const call of grouped) await expect(call).rejects.toThrow('redis down');
+    await expect(first).rejects.toThrow('the queue is unreachable');
+    for (const call of grouped) await expect(call).rejects.toThrow('the queue is unreachable');
     expect(transaction.transactions).toEqual([['a'], ['b', 'c']]);
   });
 });

@@ -1,27 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConcurrencyError, NotFoundError } from '@libs/ddd';
-import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
-import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
-import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
 import { CreateWorkflowHandler } from '../create-workflow/create-workflow.handler.js';
 import type { DefinitionBody } from '../services/definition-body.js';
-import { DefinitionValidation } from '../services/definition-validation.js';
-import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.registry.js';
-import { FixedClock } from '../testing/fixed-clock.js';
-import { inMemoryActivation } from '../testing/in-memory-activation-stores.js';
-import { InMemoryWorkflowDefinitionRepository } from '../testing/in-memory-workflow-definition.repository.js';
+import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
+import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import { UpdateWorkflowHandler } from './update-workflow.handler.js';
 
 async function arrange() {
-  const definitions = new InMemoryWorkflowDefinitionRepository();
-  const clock = new FixedClock();
-  const validation = new DefinitionValidation(
-    new AjvJsonSchemaValidator(),
-    new InMemoryTaskTypeRegistry(),
-    new CronParserCalendar(),
-    new YamlLibraryDocumentReader(),
-  );
-  const { activation, schedules } = inMemoryActivation(definitions, new CronParserCalendar());
+  const ports = fakeEnginePorts();
+  const { validation, activation } = engineServices(ports);
+  const { definitions, clock, schedules } = ports;
   const created = await new CreateWorkflowHandler(validation, definitions, activation, clock).execute({
     projectId: 'project-1',
     body: { json: { name: 'w', tasks: [{ id: 'a', type: 'noop' }] } },

@@ -1,20 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { DefinitionUnreadable, WorkflowDefinitionInvalid } from '../../domain/errors.js';
-import { AjvJsonSchemaValidator } from '../../infrastructure/adapters/ajv-json-schema.validator.js';
-import { CronParserCalendar } from '../../infrastructure/adapters/cron-parser-calendar.js';
-import { YamlLibraryDocumentReader } from '../../infrastructure/adapters/yaml-library-document.reader.js';
-import { DefinitionValidation } from '../services/definition-validation.js';
-import { InMemoryTaskTypeRegistry } from '../services/in-memory-task-type.registry.js';
+import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
+import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import { ValidateDefinitionHandler } from './validate-definition.handler.js';
 
-const handler = new ValidateDefinitionHandler(
-  new DefinitionValidation(
-    new AjvJsonSchemaValidator(),
-    new InMemoryTaskTypeRegistry(),
-    new CronParserCalendar(),
-    new YamlLibraryDocumentReader(),
-  ),
-);
+const handler = new ValidateDefinitionHandler(engineServices(fakeEnginePorts()).validation);
 
 describe('ValidateDefinitionHandler', () => {
   it('accepts a YAML definition and answers its layers', () => {

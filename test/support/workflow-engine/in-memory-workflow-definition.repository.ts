@@ -1,7 +1,7 @@
 import { ConcurrencyError } from '@libs/ddd';
-import { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
-import { WorkflowDefinition } from '../../domain/definition/workflow-definition.js';
-import type { WorkflowVersion } from '../../domain/definition/workflow-version.js';
+import { WorkflowDefinitionRepository } from '../../../src/contexts/workflow-engine/domain/definition/workflow-definition.repository.js';
+import { WorkflowDefinition } from '../../../src/contexts/workflow-engine/domain/definition/workflow-definition.js';
+import type { WorkflowVersion } from '../../../src/contexts/workflow-engine/domain/definition/workflow-version.js';
 
 /** The repository port in memory, for handler tests: keeps every version and checks optimistic locking. */
 export class InMemoryWorkflowDefinitionRepository extends WorkflowDefinitionRepository {
@@ -26,6 +26,20 @@ export class InMemoryWorkflowDefinitionRepository extends WorkflowDefinitionRepo
       ([id, row]) => row.projectId === projectId && this.versions.get(id)?.at(-1)?.spec.name === name,
     );
     return Promise.resolve(taken);
+  }
+
+  /** Every stored workflow, oldest first. */
+  all(): WorkflowDefinition[] {
+    return [...this.rows].map(([id, row]) =>
+      WorkflowDefinition.restore(
+        id,
+        row.projectId,
+        this.versions.get(id)!.at(-1)!,
+        row.createdAt,
+        row.version,
+        row.pausedAt,
+      ),
+    );
   }
 
   save(definition: WorkflowDefinition): Promise<void> {

@@ -1,22 +1,13 @@
-import type { WorkflowDefinitionRepository } from '../../domain/definition/workflow-definition.repository.js';
-import type { CronCalendar } from '../../domain/definition/cron-calendar.js';
-import { RunTransaction } from '../ports/run-transaction.js';
-import { WorkflowSchedules, type ScheduleCursor, type ScheduleState } from '../ports/workflow-schedules.js';
-import { WorkflowTriggers, type TriggeringEvent, type TriggerSubscription } from '../ports/workflow-triggers.js';
-import { WorkflowActivation } from '../services/workflow-activation.js';
-
-/** Transactions for handler tests: the work just runs. */
-export class ImmediateRunTransaction extends RunTransaction {
-  run<T>(work: () => Promise<T>): Promise<T> {
-    return work();
-  }
-  active(): boolean {
-    return false;
-  }
-  lockingWorkflow<T>(_workflowId: string, work: () => Promise<T>): Promise<T> {
-    return work();
-  }
-}
+import {
+  WorkflowSchedules,
+  type ScheduleCursor,
+  type ScheduleState,
+} from '../../../src/contexts/workflow-engine/application/ports/workflow-schedules.js';
+import {
+  WorkflowTriggers,
+  type TriggeringEvent,
+  type TriggerSubscription,
+} from '../../../src/contexts/workflow-engine/application/ports/workflow-triggers.js';
 
 /** The schedules port in memory: one poller, so claiming is just reading. */
 export class InMemoryWorkflowSchedules extends WorkflowSchedules {
@@ -64,12 +55,4 @@ export class InMemoryWorkflowTriggers extends WorkflowTriggers {
     );
     return Promise.resolve(subscribed);
   }
-}
-
-/** A WorkflowActivation over in-memory stores, with the stores to look into. */
-export function inMemoryActivation(definitions: WorkflowDefinitionRepository, calendar: CronCalendar) {
-  const schedules = new InMemoryWorkflowSchedules();
-  const triggers = new InMemoryWorkflowTriggers();
-  const activation = new WorkflowActivation(new ImmediateRunTransaction(), definitions, schedules, triggers, calendar);
-  return { activation, schedules, triggers };
 }

@@ -1,4 +1,4 @@
-import { Clock } from '../ports/clock.js';
+import { Clock } from '../../../src/contexts/workflow-engine/application/ports/clock.js';
 
 /** A clock that says what the test tells it to. */
 export class FixedClock extends Clock {

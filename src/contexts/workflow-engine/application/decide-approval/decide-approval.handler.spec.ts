@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals';
+import { ForbiddenError, NotFoundError } from '@libs/ddd';
+import { ApprovalNotPending } from '../../domain/errors.js';
+import {
+  aStartedRun,
+  aWorkflow,
+  runState,
+  taskStates,
+} from '../../../../../test/support/workflow-engine/engine-objects.js';
+import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
+import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
+import { DecideApprovalHandler } from './decide-approval.handler.js';
+
+const document = {
+  name: 'release',
+  tasks: [
+    { id: 'review', type: 'approval', params: { approvers: ['alice', 'bob'] } },
+    { id: 'deploy', type: 'noop', dependsOn: ['review'] },
+  ],
+};
+
+async function arrange() {
+  const ports = fakeEnginePorts();
+  const { runId } = await aStartedRun(ports, await aWorkflow(ports, document));
+  return { ports, runId, handler: new DecideApprovalHandler(engineServices(ports).changes, ports.approvals) };
+}
+
+describe('DecideApprovalHandler', () => {
+  it('succeeds the approval with the decision as outputs, closes its request, and enqueues what follows', async () => {
+    const { ports, runId, handler } = await arrange();
+    await handler.execute({ runId, key: 'review', approve: true, userId: 'alice', comment: 'ship it' });
+    const run = await ports.runs.findById(runId);
+    expect(run?.taskRun('review').outputs).toEqual({ decision: 'approved', by: 'alice', comment: 'ship it' });
+    expect(ports.approvals.closed).toEqual([{ runId, key: 'review', attempt: 1 }]);
+    expect(ports.queue.keys().at(-1)).toBe('deploy#1');
+  });
+
+  it('fails the approval on a rejection, and the run with it', async () => {
+    const { ports, runId, handler } = await arrange();
+    await handler.execute({ runId, key: 'review', approve: false, userId: 'bob' });
+    expect(await taskStates(ports, runId)).toEqual({ review: 'failed', deploy: 'upstream_failed' });
+    expect(await runState(ports, runId)).toBe('failed');
+    expect((await ports.runs.findById(runId))?.taskRun('review').error).toBe('rejected by bob');
+  });
+
+  it('refuses a user who is not among the approvers, and closes nothing', async () => {
+    const { ports, runId, handler } = await arrange();
+    const decision = handler.execute({ runId, key: 'review', approve: true, userId: 'mallory' });
+    await expect(decision).rejects.toBeInstanceOf(ForbiddenError);
+    expect(ports.approvals.closed).toEqual([]);
+    expect(await taskStates(ports, runId)).toEqual({ review: 'queued', deploy: 'pending' });
+  });
+
+  it('refuses a second decision, a task that is no approval, and an unknown task', async () => {
+    const { runId, handler } = await arrange();
+    await handler.execute({ runId, key: 'review', approve: true, userId: 'alice' });
+    const again = handler.execute({ runId, key: 'review', approve: false, userId: 'bob' });
+    await expect(again).rejects.toBeInstanceOf(ApprovalNotPending);
+    const notApproval = handler.execute({ runId, key: 'deploy', approve: true, userId: 'alice' });
+    await expect(notApproval).rejects.toBeInstanceOf(ApprovalNotPending);
+    const unknown = handler.execute({ runId, key: 'nope', approve: true, userId: 'alice' });
+    await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { NotFoundError } from '@libs/ddd';
+import {
+  aStartedRun,
+  aWorkflow,
+  cancelledRun,
+  startAttempt,
+  taskStates,
+} from '../../../../../test/support/workflow-engine/engine-objects.js';
+import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
+import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
+import { StartTaskHandler } from './start-task.handler.js';
+
+const document = {
+  name: 'train',
+  tasks: [
+    { id: 'a', type: 'noop', params: { epochs: 3 }, cache: { key: 'a-v1', ttlSeconds: 60 } },
+    { id: 'b', type: 'noop', dependsOn: ['a'] },
+  ],
+};
+
+async function arrange() {
+  const ports = fakeEnginePorts();
+  const run = await aStartedRun(ports, await aWorkflow(ports, document), { actorId: 'user-1' });
+  return { ports, ...run, handler: new StartTaskHandler(engineServices(ports).attempts) };
+}
+
+describe('StartTaskHandler', () => {
+  it('marks the attempt running and answers what to execute, for whom, and logs the start when asked', async () => {
+    const { ports, runId, workflowId, handler } = await arrange();
+    const execution = await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: true });
+    expect(execution).toMatchObject({ workflowId, projectId: 'project-1', actorId: 'user-1' });
+    expect(execution?.dispatch).toMatchObject({ key: 'a', attempt: 1, type: 'noop', input: { epochs: 3 } });
+    expect(await taskStates(ports, runId)).toEqual({ a: 'running', b: 'pending' });
+    expect(ports.runs.logs).toEqual([{ key: 'a', attempt: 1, lines: ['started noop task, attempt 1'] }]);
+  });
+
+  it('settles a cache hit without executing it, and enqueues what it unblocks', async () => {
+    const { ports, runId, dispatches, handler } = await arrange();
+    const cacheKey = dispatches[0].cache?.key ?? '';
+    await ports.cache.store('project-1', cacheKey, { loss: 0.1 }, 60);
+    expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: true })).toBeUndefined();
+    expect(await taskStates(ports, runId)).toEqual({ a: 'succeeded', b: 'queued' });
+    expect(ports.queue.keys().at(-1)).toBe('b#1');
+  });
+
+  it('answers nothing and changes nothing for a stale attempt or a finished run', async () => {
+    const { ports, runId, handler } = await arrange();
+    expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 2 }, logged: true })).toBeUndefined();
+    expect(ports.runs.saves).toBe(0);
+    await cancelledRun(ports, runId);
+    const saves = ports.runs.saves;
+    expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: true })).toBeUndefined();
+    expect(ports.runs.saves).toBe(saves);
+  });
+
+  it('moves a redelivered running attempt to a new one, which fences out the old worker', async () => {
+    const { ports, runId, dispatches, handler } = await arrange();
+    await startAttempt(ports, dispatches[0]);
+    expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: false })).toBeUndefined();
+    const run = await ports.runs.findById(runId);
+    expect(run?.taskRun('a')).toMatchObject({ state: 'queued', attempt: 2 });
+    expect(ports.queue.keys().at(-1)).toBe('a#2');
+  });
+
+  it('refuses a run that does not exist as not found', async () => {
+    const { handler } = await arrange();
+    const start = handler.execute({ attempt: { runId: 'no-such-run', key: 'a', attempt: 1 }, logged: false });
+    await expect(start).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
