@@ -20,7 +20,8 @@ export function toJsonValue(value: unknown): JsonValue {
 
 function jsonOrAbsent(value: unknown): JsonValue | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  // JSON has no -0: stored and read back, it is 0.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
   if (typeof value === 'bigint') throw new TypeError('a BigInt is not JSON');
   if (typeof value !== 'object') return undefined;
   if (hasToJson(value)) return jsonOrAbsent(value.toJSON());
