@@ -8,6 +8,15 @@ import type { EngineFakes } from './fake-ports.js';
 
 export const PROJECT = 'project-1';
 
+/** The smallest workflow with a dependency: `b` waits for `a`. */
+export const twoTaskChain: DefinitionDocument = {
+  name: 'train',
+  tasks: [
+    { id: 'a', type: 'noop' },
+    { id: 'b', type: 'noop', dependsOn: ['a'] },
+  ],
+};
+
 /** A workflow stored as if created before, from a document that must be valid. */
 export async function aWorkflow(
   ports: EngineFakes,

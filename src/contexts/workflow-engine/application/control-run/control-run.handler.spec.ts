@@ -8,23 +8,16 @@ import {
   aWorkflow,
   runState,
   taskStates,
+  twoTaskChain,
 } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import type { RunControl } from './control-run.command.js';
 import { ControlRunHandler } from './control-run.handler.js';
 
-const document = {
-  name: 'train',
-  tasks: [
-    { id: 'a', type: 'noop' },
-    { id: 'b', type: 'noop', dependsOn: ['a'] },
-  ],
-};
-
 async function arrange() {
   const ports = fakeEnginePorts();
-  const { runId } = await aStartedRun(ports, await aWorkflow(ports, document));
+  const { runId } = await aStartedRun(ports, await aWorkflow(ports, twoTaskChain));
   return { ports, runId, handler: new ControlRunHandler(engineServices(ports).controls) };
 }
 

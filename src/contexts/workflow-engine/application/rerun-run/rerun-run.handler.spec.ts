@@ -8,23 +8,16 @@ import {
   cancelledRun,
   startAttempt,
   taskStates,
+  twoTaskChain,
 } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import { RerunRunHandler } from './rerun-run.handler.js';
 
-const document: DefinitionDocument = {
-  name: 'train',
-  tasks: [
-    { id: 'a', type: 'noop' },
-    { id: 'b', type: 'noop', dependsOn: ['a'] },
-  ],
-};
-
 /** A run whose task `a` succeeded and `b` failed for good, so the run failed. */
 async function arrange(extra: Partial<DefinitionDocument> = {}) {
   const ports = fakeEnginePorts();
-  const { runId, dispatches } = await aStartedRun(ports, await aWorkflow(ports, { ...document, ...extra }), {
+  const { runId, dispatches } = await aStartedRun(ports, await aWorkflow(ports, { ...twoTaskChain, ...extra }), {
     params: { seed: 1 },
   });
   const { attempts } = engineServices(ports);
@@ -60,7 +53,7 @@ describe('RerunRunHandler', () => {
 
   it('refuses a rerun from a task whose upstream did not succeed', async () => {
     const ports = fakeEnginePorts();
-    const { runId } = await aStartedRun(ports, await aWorkflow(ports, document));
+    const { runId } = await aStartedRun(ports, await aWorkflow(ports, twoTaskChain));
     await cancelledRun(ports, runId);
     const handler = new RerunRunHandler(ports.runs, engineServices(ports).admission, ports.clock);
     await expect(handler.execute({ runId, fromTask: 'b' })).rejects.toBeInstanceOf(RerunNotPossible);

@@ -7,23 +7,16 @@ import {
   runState,
   startAttempt,
   taskStates,
+  twoTaskChain,
 } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
 import { RetryTaskHandler } from './retry-task.handler.js';
 
-const document = {
-  name: 'train',
-  tasks: [
-    { id: 'a', type: 'noop' },
-    { id: 'b', type: 'noop', dependsOn: ['a'] },
-  ],
-};
-
 /** A run whose task `a` failed for good, so that `b` never ran and the run failed. */
 async function arrange() {
   const ports = fakeEnginePorts();
-  const { runId, dispatches } = await aStartedRun(ports, await aWorkflow(ports, document));
+  const { runId, dispatches } = await aStartedRun(ports, await aWorkflow(ports, twoTaskChain));
   await startAttempt(ports, dispatches[0]);
   const run = await ports.runs.findForUpdate(runId);
   run?.failTask('a', 1, 'boom', ports.clock.now(), 0.5, false);
