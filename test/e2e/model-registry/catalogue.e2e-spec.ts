@@ -88,17 +88,27 @@ describe('the model catalogue: search, versions, lineage, serving and events', (
     expect(next.body).toMatchObject({ items: [{ number: 1 }], nextCursor: null });
   });
 
-  it('answers the lineage upstream and downstream in one OpenLineage-shaped graph', async () => {
+  it('links only an approved version to an endpoint, and answers the lineage upstream and downstream in one graph', async () => {
     const model = await world.model('traced');
     const version = await world.version(model.id, {
       source: { runId: RUN, taskId: 'train', workflowId: WORKFLOW },
       trainingDatasets: [{ datasetVersionId: DATASET, name: 'churn-2024' }],
     });
-    const linked = await world.editor.client.call('PUT', `/api/v1/model-versions/${version.id}/sagemaker-link`, {
-      endpointName: 'churn-prod',
-      variantName: 'AllTraffic',
-      region: 'eu-west-1',
-    });
+    const endpoint = { endpointName: 'churn-prod', variantName: 'AllTraffic', region: 'eu-west-1' };
+    const unreviewed = await world.editor.client.call(
+      'PUT',
+      `/api/v1/model-versions/${version.id}/sagemaker-link`,
+      endpoint,
+    );
+    expect(unreviewed.status).toBe(409);
+    expect(unreviewed.body.type).toBe('/problems/serving-needs-approval');
+    expect(unreviewed.body.detail).toMatch(/PendingArtifact.*only an Approved version/);
+    await world.approve(version.id);
+    const linked = await world.editor.client.call(
+      'PUT',
+      `/api/v1/model-versions/${version.id}/sagemaker-link`,
+      endpoint,
+    );
     expect(linked.body.sagemaker).toEqual({
       endpointName: 'churn-prod',
       variantName: 'AllTraffic',

@@ -114,9 +114,14 @@ export class RegistryWorld {
   /** A version with an uploaded artifact, approved by the second owner, metrics as given. */
   async approvedVersion(modelId: string, metrics: Record<string, number> = {}): Promise<Json> {
     const version = await this.version(modelId, { metrics });
-    const uploaded = await this.upload(version.id, Buffer.from(`artifact of ${version.id}`));
+    return this.approve(version.id);
+  }
+
+  /** Uploads an artifact to a registered version and has the second owner approve it. */
+  async approve(versionId: string): Promise<Json> {
+    const uploaded = await this.upload(versionId, Buffer.from(`artifact of ${versionId}`));
     if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
-    const approved = await this.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
+    const approved = await this.approver.client.call('POST', `/api/v1/model-versions/${versionId}/approval`, {
       decision: 'Approved',
       comment: 'looks right',
     });
