@@ -79,6 +79,16 @@ describe('the model catalogue: search, versions, lineage, serving and events', (
       signature: { inputs: [{ name: 'x', datatype: 'FLOAT', shape: [1] }], outputs: [] },
     });
     expect(bad.status).toBe(400);
+    for (const outputs of [undefined, []]) {
+      const outputless = await world.editor.client.call('POST', `/api/v1/models/${model.id}/versions`, {
+        framework: 'onnx',
+        signature: { inputs: signature.inputs, outputs },
+      });
+      expect(outputless.status).toBe(400);
+      const said = (outputless.body.errors as { field: string; message: string }[]).map((error) => error.message);
+      expect(said).toContain('outputs must not be empty: a model answers at least one output tensor');
+      expect(said.filter((message) => message.includes('256'))).toEqual([]);
+    }
     const listed = await world.editor.client.call('GET', `/api/v1/models/${model.id}/versions?limit=1`);
     expect((listed.body.items as { number: number }[]).map((version) => version.number)).toEqual([2]);
     const next = await world.editor.client.call(

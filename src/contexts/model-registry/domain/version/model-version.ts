@@ -6,7 +6,7 @@ import {
   VersionStatusConflict,
 } from '../errors.js';
 import { checkedDescription, checkedTags, type Tags } from '../labels.js';
-import { checkedSignature, type ModelSignature } from './signature.js';
+import { checkedSignature, EMPTY_SIGNATURE, type ModelSignature } from './signature.js';
 import type {
   ApprovalDecision,
   ApprovalDecisionValue,
@@ -82,7 +82,7 @@ export class ModelVersion extends AggregateRoot {
       {
         ...input,
         id: newId(),
-        signature: checkedSignature(input.signature ?? { inputs: [], outputs: [] }),
+        signature: input.signature ? checkedSignature(input.signature) : EMPTY_SIGNATURE,
         params: { ...input.params },
         metrics: { ...metrics },
         tags: checkedTags(input.tags ?? {}),
