@@ -26,11 +26,11 @@ export class RegistryWorld {
     private readonly cleanUp: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  /** The world on a filesystem object store in a temporary directory of its own, removed at close. */
-  static async onFilesystem(): Promise<RegistryWorld> {
+  /** The world on a filesystem object store in a temporary directory of its own, removed at close; `env` adds settings. */
+  static async onFilesystem(env: Record<string, string> = {}): Promise<RegistryWorld> {
     const directory = await mkdtemp(join(tmpdir(), 'registry-objects-'));
     const remove = () => rm(directory, { recursive: true, force: true });
-    return RegistryWorld.start({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory }, remove);
+    return RegistryWorld.start({ ...env, STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory }, remove);
   }
 
   static async start(env: Record<string, string>, cleanUp?: () => Promise<void>): Promise<RegistryWorld> {
