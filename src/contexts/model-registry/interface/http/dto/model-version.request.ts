@@ -28,8 +28,8 @@ export class TensorSpecRequest {
   shape!: number[];
 }
 
-// The cap of 256 tensors is the domain's, only documented here: checked here too, a missing list was
-// also told it may hold "no more than 256 elements".
+// The domain checks the cap of 256 tensors; it is only documented here, since a check here also
+// told a missing list that it may hold "no more than 256 elements".
 export class SignatureRequest {
   @ApiProperty({ type: [TensorSpecRequest], maxItems: 256 })
   @IsArray()
