@@ -10,6 +10,7 @@ import { ArtifactsController } from './interface/http/artifacts.controller.js';
 import { ModelCardsController } from './interface/http/model-cards.controller.js';
 import { ModelVersionsController } from './interface/http/model-versions.controller.js';
 import { ModelsController } from './interface/http/models.controller.js';
+import { ProjectObjectsController } from './interface/http/project-objects.controller.js';
 import { OctetStreamBodies } from './interface/http/octet-stream-bodies.js';
 import { RegistrySettingsController } from './interface/http/registry-settings.controller.js';
 import { ModelTaskProcessor } from './interface/jobs/model-task.processor.js';
@@ -22,6 +23,7 @@ const CONTROLLERS = [
   AliasesController,
   ModelCardsController,
   RegistrySettingsController,
+  ProjectObjectsController,
 ];
 
 /** The model-registry context: registered models, versions, artifacts, aliases, approvals, model cards, model lineage. */

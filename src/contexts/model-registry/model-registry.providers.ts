@@ -13,7 +13,9 @@ import { GetModelCardHandler } from './application/get-model-card/get-model-card
 import { GetModelVersionHandler } from './application/get-model-version/get-model-version.handler.js';
 import { GetModelVersionLineageHandler } from './application/get-model-version-lineage/get-model-version-lineage.handler.js';
 import { GetRegistrySettingsHandler } from './application/get-registry-settings/get-registry-settings.handler.js';
+import { GetProjectObjectHandler } from './application/get-project-object/get-project-object.handler.js';
 import { LinkServingHandler } from './application/link-serving/link-serving.handler.js';
+import { PutProjectObjectHandler } from './application/put-project-object/put-project-object.handler.js';
 import { ListModelVersionsHandler } from './application/list-model-versions/list-model-versions.handler.js';
 import { ListModelsHandler } from './application/list-models/list-models.handler.js';
 import { MoveAliasHandler } from './application/move-alias/move-alias.handler.js';
@@ -80,6 +82,8 @@ export const USE_CASES: Type[] = [
   UpdateRegistrySettingsHandler,
   UploadArtifactHandler,
   WriteModelCardHandler,
+  PutProjectObjectHandler,
+  GetProjectObjectHandler,
 ];
 
 /** The application services the use cases share. */

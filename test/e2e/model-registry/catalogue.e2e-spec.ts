@@ -79,6 +79,16 @@ describe('the model catalogue: search, versions, lineage, serving and events', (
       signature: { inputs: [{ name: 'x', datatype: 'FLOAT', shape: [1] }], outputs: [] },
     });
     expect(bad.status).toBe(400);
+    for (const outputs of [undefined, []]) {
+      const outputless = await world.editor.client.call('POST', `/api/v1/models/${model.id}/versions`, {
+        framework: 'onnx',
+        signature: { inputs: signature.inputs, outputs },
+      });
+      expect(outputless.status).toBe(400);
+      const said = (outputless.body.errors as { field: string; message: string }[]).map((error) => error.message);
+      expect(said).toContain('outputs must not be empty: a model answers at least one output tensor');
+      expect(said.filter((message) => message.includes('256'))).toEqual([]);
+    }
     const listed = await world.editor.client.call('GET', `/api/v1/models/${model.id}/versions?limit=1`);
     expect((listed.body.items as { number: number }[]).map((version) => version.number)).toEqual([2]);
     const next = await world.editor.client.call(
@@ -88,17 +98,27 @@ describe('the model catalogue: search, versions, lineage, serving and events', (
     expect(next.body).toMatchObject({ items: [{ number: 1 }], nextCursor: null });
   });
 
-  it('answers the lineage upstream and downstream in one OpenLineage-shaped graph', async () => {
+  it('links only an approved version to an endpoint, and answers the lineage upstream and downstream in one graph', async () => {
     const model = await world.model('traced');
     const version = await world.version(model.id, {
       source: { runId: RUN, taskId: 'train', workflowId: WORKFLOW },
       trainingDatasets: [{ datasetVersionId: DATASET, name: 'churn-2024' }],
     });
-    const linked = await world.editor.client.call('PUT', `/api/v1/model-versions/${version.id}/sagemaker-link`, {
-      endpointName: 'churn-prod',
-      variantName: 'AllTraffic',
-      region: 'eu-west-1',
-    });
+    const endpoint = { endpointName: 'churn-prod', variantName: 'AllTraffic', region: 'eu-west-1' };
+    const unreviewed = await world.editor.client.call(
+      'PUT',
+      `/api/v1/model-versions/${version.id}/sagemaker-link`,
+      endpoint,
+    );
+    expect(unreviewed.status).toBe(409);
+    expect(unreviewed.body.type).toBe('/problems/serving-needs-approval');
+    expect(unreviewed.body.detail).toMatch(/PendingArtifact.*only an Approved version/);
+    await world.approve(version.id);
+    const linked = await world.editor.client.call(
+      'PUT',
+      `/api/v1/model-versions/${version.id}/sagemaker-link`,
+      endpoint,
+    );
     expect(linked.body.sagemaker).toEqual({
       endpointName: 'churn-prod',
       variantName: 'AllTraffic',

@@ -26,11 +26,11 @@ export class RegistryWorld {
     private readonly cleanUp: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  /** The world on a filesystem object store in a temporary directory of its own, removed at close. */
-  static async onFilesystem(): Promise<RegistryWorld> {
+  /** The world on a filesystem object store in a temporary directory of its own, removed at close; `env` adds settings. */
+  static async onFilesystem(env: Record<string, string> = {}): Promise<RegistryWorld> {
     const directory = await mkdtemp(join(tmpdir(), 'registry-objects-'));
     const remove = () => rm(directory, { recursive: true, force: true });
-    return RegistryWorld.start({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory }, remove);
+    return RegistryWorld.start({ ...env, STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory }, remove);
   }
 
   static async start(env: Record<string, string>, cleanUp?: () => Promise<void>): Promise<RegistryWorld> {
@@ -114,9 +114,14 @@ export class RegistryWorld {
   /** A version with an uploaded artifact, approved by the second owner, metrics as given. */
   async approvedVersion(modelId: string, metrics: Record<string, number> = {}): Promise<Json> {
     const version = await this.version(modelId, { metrics });
-    const uploaded = await this.upload(version.id, Buffer.from(`artifact of ${version.id}`));
+    return this.approve(version.id);
+  }
+
+  /** Uploads an artifact to a registered version and has the second owner approve it. */
+  async approve(versionId: string): Promise<Json> {
+    const uploaded = await this.upload(versionId, Buffer.from(`artifact of ${versionId}`));
     if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
-    const approved = await this.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
+    const approved = await this.approver.client.call('POST', `/api/v1/model-versions/${versionId}/approval`, {
       decision: 'Approved',
       comment: 'looks right',
     });

@@ -36,6 +36,21 @@ describe('model review, aliases and promotion policies', () => {
     ]);
   });
 
+  it('takes a decision without a comment, and still refuses a comment that is no string', async () => {
+    const model = await world.model('wordless');
+    const version = await world.version(model.id);
+    expect((await world.upload(version.id, Buffer.from('bytes'))).status).toBe(200);
+    const approval = `/api/v1/model-versions/${version.id}/approval`;
+
+    const notText = await world.approver.client.call('POST', approval, { decision: 'Approved', comment: null });
+    expect(notText.status).toBe(400);
+    expect(notText.body.errors).toContainEqual({ field: 'comment', message: 'comment must be a string' });
+
+    const wordless = await world.approver.client.call('POST', approval, { decision: 'Approved' });
+    expect(wordless.status).toBe(200);
+    expect(wordless.body.approvals).toEqual([expect.objectContaining({ decision: 'Approved', comment: '' })]);
+  });
+
   it('lets the registrant approve once the project relaxes four eyes, and only a project admin may relax it', async () => {
     const settings = `/api/v1/projects/${world.projectId}/model-registry-settings`;
     expect((await world.editor.client.call('PUT', settings, { selfApprovalAllowed: true })).status).toBe(403);

@@ -105,6 +105,30 @@ describe('model task types run by the workflow engine on the model registry’s 
     ]);
   });
 
+  it('registers from an object uploaded through the API, as a user of the filesystem store must', async () => {
+    const { owner, projectId } = world;
+    const bytes = randomBytes(5_000);
+    const uploaded = await fetch(`${world.app.url}/api/v1/projects/${projectId}/objects/trained/model.onnx`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${owner.tokens.accessToken}`, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    expect(uploaded.status).toBe(200);
+    const { uri, sha256 } = (await uploaded.json()) as { uri: string; sha256: string };
+    const workflowId = await createWorkflow(owner.client, projectId, {
+      ...TRAIN_REGISTER_PROMOTE,
+      name: 'register-uploaded-artifact',
+    });
+
+    const started = await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {
+      params: { artifactUri: uri },
+    });
+
+    const run = await waitForRun(owner.client, started.body.id as string);
+    expect(run.state).toBe('succeeded');
+    expect(taskRun(run, 'register').outputs).toMatchObject({ sha256 });
+  });
+
   it('fails the task with the registry’s reason when the artifact is not in the store', async () => {
     const { owner, projectId } = world;
     const workflowId = await createWorkflow(owner.client, projectId, {

@@ -105,6 +105,23 @@ describe('access tokens that must be refused', () => {
     expect((await anonymous.withToken(valid).call('GET', '/api/v1/users/me')).status).toBe(200);
   });
 
+  it('says an expired token expired, and tells nothing more of the other bad tokens', async () => {
+    const expired = await anonymous.withToken(badTokens.get('expired')!).call('GET', '/api/v1/users/me');
+    expect(expired.status).toBe(401);
+    expect(expired.body).toMatchObject({
+      type: '/problems/access-token-expired',
+      detail: 'The access token has expired; refresh it or log in again',
+    });
+    for (const name of ['wrong audience', 'tampered payload', 'alg none']) {
+      const refused = await anonymous.withToken(badTokens.get(name)!).call('GET', '/api/v1/users/me');
+      expect({ name, status: refused.status, type: refused.body.type }).toEqual({
+        name,
+        status: 401,
+        type: '/problems/unauthenticated',
+      });
+    }
+  });
+
   it('answers 401 to every bad token on every protected route', async () => {
     const failures: string[] = [];
     for (const operation of operations) {

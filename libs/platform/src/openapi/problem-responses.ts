@@ -8,7 +8,7 @@ export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 416 
 /** What each status means on any route; a route says more with `ApiProblem(status, description)`. */
 export const PROBLEM_DESCRIPTIONS: Readonly<Record<ProblemStatus, string>> = {
   400: 'Invalid request: `errors` lists every invalid field',
-  401: 'No valid access token or API key',
+  401: 'No valid access token or API key; an expired access token is told so (access-token-expired)',
   403: 'The caller lacks the permission this route needs',
   404: 'No such resource visible to the caller',
   409: 'The request conflicts with the current state of the resource',

@@ -26,6 +26,16 @@ export class VersionStatusConflict extends ConflictError {
   }
 }
 
+/** Only an approved version may be recorded as served: a SageMaker endpoint must not serve an unreviewed model. */
+export class ServingNeedsApproval extends ConflictError {
+  constructor(status: string) {
+    super(
+      `A version in status ${status} cannot be linked to an endpoint; only an Approved version can`,
+      'serving-needs-approval',
+    );
+  }
+}
+
 /** Creating an alias that exists: moving it needs If-Match with its version. */
 export class AliasExists extends ConflictError {
   constructor(alias: string) {

@@ -18,6 +18,15 @@ export class Unauthenticated extends DomainError {
   }
 }
 
+/** A well-signed access token past its `exp`: still 401, but the client learns to refresh, not to re-check its setup. */
+export class AccessTokenExpired extends DomainError {
+  readonly type = 'access-token-expired';
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('The access token has expired; refresh it or log in again');
+  }
+}
+
 /** A refresh token was presented a second time; its whole family is revoked (token theft suspected). */
 export class RefreshTokenReused extends DomainError {
   readonly type = 'refresh-token-reused';

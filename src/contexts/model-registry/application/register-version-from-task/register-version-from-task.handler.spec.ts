@@ -114,4 +114,25 @@ describe('RegisterVersionFromTaskHandler', () => {
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(ports.models.rows.size).toBe(0);
   });
+
+  it("answers another project's uploaded object as missing, and registers from its own", async () => {
+    const { ports, store, handler } = await arrange();
+    const weights = () => Readable.from([Buffer.from('weights')]);
+    await store.put('project-objects/another-project/model.onnx', weights(), { maxBytes: 100 });
+    await store.put(`project-objects/${PROJECT}/model.onnx`, weights(), { maxBytes: 100 });
+
+    await expect(
+      handler.execute({
+        invocation,
+        params: { ...params, artifactUri: 'objects:///project-objects/another-project/model.onnx' },
+      }),
+    ).rejects.toThrow('Artifact object objects:///project-objects/another-project/model.onnx was not found');
+    expect(ports.models.rows.size).toBe(0);
+
+    const outputs = await handler.execute({
+      invocation,
+      params: { ...params, artifactUri: `objects:///project-objects/${PROJECT}/model.onnx` },
+    });
+    expect(outputs.versionNumber).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '@libs/ddd';
 import { ObjectStore } from '@libs/storage/ports';
 import type { RegisteredModel } from '../../domain/model/registered-model.js';
 import { RegisteredModelRepository } from '../../domain/model/registered-model.repository.js';
+import { isAnotherProjectsObject } from '../../domain/objects/project-object-key.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
 import { ArtifactSettings } from '../ports/artifact-settings.js';
@@ -37,7 +38,8 @@ export class RegisterVersionFromTaskHandler {
         { field: 'artifactUri', message: 'expected s3://<the platform bucket>/<key> or objects:///<key>' },
       ]);
     }
-    const source = await this.store.head(key);
+    // Another project's upload is answered as a missing one: its name tells nothing of its existence.
+    const source = isAnotherProjectsObject(key, invocation.projectId) ? undefined : await this.store.head(key);
     if (!source) throw new NotFoundError('Artifact object', params.artifactUri);
     const model = await this.modelFor(invocation, params.model, params.createModel ?? true);
     const { runId, taskId, workflowId, actorId } = invocation;

@@ -89,7 +89,8 @@ describe('ModelVersion', () => {
     // the cast stands in for untyped input that reaches the domain, which must reject it at run time.
     const unknownDatatype = 'FLOAT' as unknown as TensorDatatype;
     const tensor = { name: 'x', datatype: unknownDatatype, shape: [1.5] };
-    expect(() => ModelVersion.register({ ...base, signature: { inputs: [tensor], outputs: [] } })).toThrow(
+    const output = { name: 'y', datatype: 'FP32' as const, shape: [-1] };
+    expect(() => ModelVersion.register({ ...base, signature: { inputs: [tensor], outputs: [output] } })).toThrow(
       expect.objectContaining({
         errors: [
           { field: 'signature.inputs[0].datatype', message: expect.any(String) },
@@ -98,5 +99,16 @@ describe('ModelVersion', () => {
       }),
     );
     expect(() => ModelVersion.register({ ...base, metrics: { auc: Number.NaN } })).toThrow(/finite/);
+  });
+
+  it('refuses a signature without outputs, saying so, and takes a version without any signature', () => {
+    const base = { modelId: 'm', projectId: 'p', number: 1, framework: 'onnx' as const, registeredBy: REGISTRANT };
+    const input = { name: 'x', datatype: 'FP32' as const, shape: [-1, 3] };
+    expect(() => ModelVersion.register({ ...base, signature: { inputs: [input], outputs: [] } })).toThrow(
+      expect.objectContaining({
+        errors: [{ field: 'signature.outputs', message: expect.stringMatching(/^must not be empty/) }],
+      }),
+    );
+    expect(ModelVersion.register(base).snapshot.signature).toEqual({ inputs: [], outputs: [] });
   });
 });

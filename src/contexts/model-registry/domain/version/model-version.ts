@@ -1,7 +1,12 @@
 import { AggregateRoot, newId, ValidationError } from '@libs/ddd';
-import { ArtifactAlreadyUploaded, SelfApprovalForbidden, VersionStatusConflict } from '../errors.js';
+import {
+  ArtifactAlreadyUploaded,
+  SelfApprovalForbidden,
+  ServingNeedsApproval,
+  VersionStatusConflict,
+} from '../errors.js';
 import { checkedDescription, checkedTags, type Tags } from '../labels.js';
-import { checkedSignature, type ModelSignature } from './signature.js';
+import { checkedSignature, EMPTY_SIGNATURE, type ModelSignature } from './signature.js';
 import type {
   ApprovalDecision,
   ApprovalDecisionValue,
@@ -77,7 +82,7 @@ export class ModelVersion extends AggregateRoot {
       {
         ...input,
         id: newId(),
-        signature: checkedSignature(input.signature ?? { inputs: [], outputs: [] }),
+        signature: input.signature ? checkedSignature(input.signature) : EMPTY_SIGNATURE,
         params: { ...input.params },
         metrics: { ...metrics },
         tags: checkedTags(input.tags ?? {}),
@@ -154,8 +159,11 @@ export class ModelVersion extends AggregateRoot {
     this.change({ status: 'Archived' }, at);
   }
 
+  /** Records the endpoint variant serving an approved version; forgetting the link is always allowed. */
   linkServing(serving: SageMakerServing | undefined, at: Date): void {
-    this.change({ serving: serving && checkedServing(serving) }, at);
+    const checked = serving && checkedServing(serving);
+    if (checked && this.state.status !== 'Approved') throw new ServingNeedsApproval(this.state.status);
+    this.change({ serving: checked }, at);
   }
 
   private change(changes: Partial<ModelVersionState>, at: Date): void {

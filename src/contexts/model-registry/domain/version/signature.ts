@@ -35,10 +35,13 @@ export const EMPTY_SIGNATURE: ModelSignature = { inputs: [], outputs: [] };
 const MAX_TENSORS = 256;
 const MAX_RANK = 16;
 
+/** A signature, when one is given, names at least one output: a model that answers nothing is a mistake. */
 export function checkedSignature(signature: ModelSignature): ModelSignature {
   const problems = [
     ...tensorProblems(signature.inputs, 'signature.inputs'),
-    ...tensorProblems(signature.outputs, 'signature.outputs'),
+    ...(signature.outputs.length === 0
+      ? [{ field: 'signature.outputs', message: 'must not be empty: a model answers at least one output tensor' }]
+      : tensorProblems(signature.outputs, 'signature.outputs')),
   ];
   if (problems.length > 0) throw new ValidationError('The signature is invalid', problems);
   return {

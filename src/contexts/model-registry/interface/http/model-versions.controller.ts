@@ -98,8 +98,10 @@ export class ModelVersionsController {
 
   @Put('model-versions/:id/sagemaker-link')
   @RequirePermission('model:write', ofVersion)
-  @ApiOperation({ summary: 'Record the SageMaker endpoint variant serving the version' })
+  @ApiOperation({ summary: 'Record the SageMaker endpoint variant serving the version; only an Approved one' })
   @ApiOkResponse({ type: ModelVersionResponse })
+  @ApiProblem(400, 'A name or region SageMaker would not accept')
+  @ApiProblem(409, 'The version is not Approved (serving-needs-approval)')
   async link(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: SageMakerLinkRequest,

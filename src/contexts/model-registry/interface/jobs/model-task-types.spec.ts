@@ -17,6 +17,7 @@ describe('the model task types', () => {
   });
 
   it('check model.register-version params', () => {
+    const output = { name: 'y', datatype: 'FP32', shape: [-1] };
     const valid = validatorOf('model.register-version');
     expect(
       valid({
@@ -25,9 +26,14 @@ describe('the model task types', () => {
         framework: 'onnx',
         params: { depth: 6, loss: 'log', early: true },
         metrics: { auc: 0.9 },
-        signature: { inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }], outputs: [] },
+        signature: { inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }], outputs: [output] },
       }),
     ).toBe(true);
+    // A model that answers nothing is refused before the task runs, as the domain would refuse it.
+    const outputless = { inputs: [], outputs: [] };
+    expect(valid({ model: 'churn', artifactUri: 'objects:///m', framework: 'onnx', signature: outputless })).toBe(
+      false,
+    );
     expect(valid({ model: 'churn', artifactUri: 'https://elsewhere/model', framework: 'caffe', extra: 1 })).toBe(false);
     expect(valid.errors?.length).toBeGreaterThanOrEqual(3);
   });

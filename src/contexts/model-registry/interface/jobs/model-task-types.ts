@@ -45,7 +45,7 @@ export const MODEL_TASK_TYPES: readonly TaskTypeDefinition[] = [
           type: 'object',
           additionalProperties: false,
           required: ['inputs', 'outputs'],
-          properties: { inputs: tensors, outputs: tensors },
+          properties: { inputs: tensors, outputs: { ...tensors, minItems: 1 } },
         },
         params: {
           type: 'object',

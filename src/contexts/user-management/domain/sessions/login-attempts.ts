@@ -12,12 +12,13 @@ export interface LoginAttemptKeys {
  *
  * An attempt counts as a failure from the moment it is admitted, before its password is
  * compared: a burst of parallel guesses cannot all slip past the check before the first
- * of them is counted. A success gives its reservation back.
+ * of them is counted. A success gives its reservation back. A refused attempt counts on
+ * neither subject: only compared passwords are failures.
  */
 export abstract class LoginAttempts {
   /**
-   * Seconds until a lock on the account or the address ends, refusing the attempt; or 0, and
-   * the attempt is counted as a failure until `recordSuccess`.
+   * Seconds until a lock on the account or the address ends, refusing the attempt (counted
+   * nowhere); or 0, and the attempt is counted as a failure on both until `recordSuccess`.
    */
   abstract admit(keys: LoginAttemptKeys): Promise<number>;
   abstract recordSuccess(keys: LoginAttemptKeys): Promise<void>;

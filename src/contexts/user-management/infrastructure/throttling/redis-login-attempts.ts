@@ -20,16 +20,22 @@ end
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[4]) + math.floor(newLockMs))
 return 0`;
 
-// A successful login gives back the failure its admission reserved on the address.
+// Gives back the failure an admission reserved. When what is left is below the threshold, the lock
+// that reservation set had no real failures behind it, so it goes too.
 const RELEASE = `
-if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
+local failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+if failures > 0 then failures = redis.call('DECR', KEYS[1]) end
+if failures < tonumber(ARGV[1]) then redis.call('DEL', KEYS[2]) end
 return 0`;
+
+type Subject = { readonly kind: 'account' | 'ip'; readonly id: string; readonly threshold: number };
 
 /**
  * Keycloak-style brute-force defence in Redis, shared by every instance: failures per account
- * and per address, each with growing temporary locks and a cap, so an attacker can slow a
- * victim's login down but never lock them out for good. Admission and counting are one script
- * per subject, so parallel guesses are counted as they arrive.
+ * and per address, each with its own threshold and growing temporary locks with a cap, so an
+ * attacker can slow a victim's login down but never lock them out for good. Only attempts whose
+ * password is compared count: a refused one counts on neither subject, so the owner of a locked
+ * account cannot lock out the address it shares with others (an office behind one NAT).
  */
 @Injectable()
 export class RedisLoginAttempts extends LoginAttempts {
@@ -41,33 +47,57 @@ export class RedisLoginAttempts extends LoginAttempts {
   }
 
   async admit(keys: LoginAttemptKeys): Promise<number> {
-    const login = this.config.login;
-    const admitOne = (kind: string, subject: string, threshold: number) =>
-      fromRedis(
-        this.redis.command.eval(
-          ADMIT,
-          2,
-          failureKey(kind, subject),
-          lockKey(kind, subject),
-          threshold,
-          login.lockBaseSeconds * 1000,
-          login.lockMaxSeconds * 1000,
-          login.failureWindowSeconds * 1000,
-        ) as Promise<number>,
-      );
-    const lockMs = Math.max(
-      await admitOne('ip', keys.ip, login.ipMaxFailures),
-      await admitOne('account', keys.account, login.accountMaxFailures),
-    );
-    return Math.ceil(lockMs / 1000);
+    const [account, ip] = this.subjects(keys);
+    const lockedMs = Math.max(await this.lockMs(account), await this.lockMs(ip));
+    if (lockedMs > 0) return Math.ceil(lockedMs / 1000);
+    // Each subject is admitted and counted by one script, so parallel guesses are counted as they
+    // arrive; one that loses the race to a lock on the second subject gives the first its count back.
+    const accountLockMs = await this.admitOne(account);
+    if (accountLockMs > 0) return Math.ceil(accountLockMs / 1000);
+    const ipLockMs = await this.admitOne(ip);
+    if (ipLockMs > 0) await this.release(account);
+    return Math.ceil(ipLockMs / 1000);
   }
 
   async recordSuccess(keys: LoginAttemptKeys): Promise<void> {
-    await fromRedis(this.redis.command.del(failureKey('account', keys.account), lockKey('account', keys.account)));
-    await fromRedis(this.redis.command.eval(RELEASE, 1, failureKey('ip', keys.ip)));
+    const [account, ip] = this.subjects(keys);
+    await fromRedis(this.redis.command.del(failureKey(account), lockKey(account)));
+    await this.release(ip);
+  }
+
+  private subjects(keys: LoginAttemptKeys): [Subject, Subject] {
+    const login = this.config.login;
+    return [
+      { kind: 'account', id: keys.account, threshold: login.accountMaxFailures },
+      { kind: 'ip', id: keys.ip, threshold: login.ipMaxFailures },
+    ];
+  }
+
+  private lockMs(subject: Subject): Promise<number> {
+    return fromRedis(this.redis.command.pttl(lockKey(subject)));
+  }
+
+  private admitOne(subject: Subject): Promise<number> {
+    const login = this.config.login;
+    return fromRedis(
+      this.redis.command.eval(
+        ADMIT,
+        2,
+        failureKey(subject),
+        lockKey(subject),
+        subject.threshold,
+        login.lockBaseSeconds * 1000,
+        login.lockMaxSeconds * 1000,
+        login.failureWindowSeconds * 1000,
+      ) as Promise<number>,
+    );
+  }
+
+  private async release(subject: Subject): Promise<void> {
+    await fromRedis(this.redis.command.eval(RELEASE, 2, failureKey(subject), lockKey(subject), subject.threshold));
   }
 }
 
 // Both keys of one subject share a hash tag, so the script touches one Redis Cluster slot.
-const failureKey = (kind: string, subject: string): string => `user-management:{login:${kind}:${subject}}:failures`;
-const lockKey = (kind: string, subject: string): string => `user-management:{login:${kind}:${subject}}:lock`;
+const failureKey = (subject: Subject): string => `user-management:{login:${subject.kind}:${subject.id}}:failures`;
+const lockKey = (subject: Subject): string => `user-management:{login:${subject.kind}:${subject.id}}:lock`;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { errors, jwtVerify, type JWTHeaderParameters } from 'jose';
 import { isUuid } from '@libs/ddd';
 import { AccessTokenVerifier, type AccessTokenClaims } from '../../application/ports/access-tokens.js';
-import { Unauthenticated } from '../../domain/errors.js';
+import { AccessTokenExpired, Unauthenticated } from '../../domain/errors.js';
 import { ACCESS_CONFIG, type AccessConfig } from '../config/user-management-config.js';
 import { PublicKeySet } from './public-key-set.js';
 import { ACCESS_TOKEN_TYPE, SIGNING_ALGORITHM } from './token-format.js';
@@ -38,6 +38,8 @@ export class JoseAccessTokenVerifier extends AccessTokenVerifier {
       return { userId: sub, sessionId: sid };
     } catch (error) {
       if (error instanceof Unauthenticated) throw error;
+      // jose checks the signature before the claims: only a token we issued is reported as expired.
+      if (error instanceof errors.JWTExpired) throw new AccessTokenExpired();
       // jose reports malformed input as JOSEError or, for some encodings, TypeError: both are a bad token.
       if (error instanceof errors.JOSEError || error instanceof TypeError)
         throw new Unauthenticated('Invalid access token');

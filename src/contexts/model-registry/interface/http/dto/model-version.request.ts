@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   IsArray,
   IsIn,
   IsInt,
@@ -27,17 +28,18 @@ export class TensorSpecRequest {
   shape!: number[];
 }
 
+// The domain checks the cap of 256 tensors; it is only documented here, since a check here also
+// told a missing list that it may hold "no more than 256 elements".
 export class SignatureRequest {
-  @ApiProperty({ type: [TensorSpecRequest] })
+  @ApiProperty({ type: [TensorSpecRequest], maxItems: 256 })
   @IsArray()
-  @ArrayMaxSize(256)
   @ValidateNested({ each: true })
   @Type(() => TensorSpecRequest)
   inputs!: TensorSpecRequest[];
 
-  @ApiProperty({ type: [TensorSpecRequest] })
+  @ApiProperty({ type: [TensorSpecRequest], minItems: 1, maxItems: 256, description: 'At least one' })
   @IsArray()
-  @ArrayMaxSize(256)
+  @ArrayNotEmpty({ message: 'outputs must not be empty: a model answers at least one output tensor' })
   @ValidateNested({ each: true })
   @Type(() => TensorSpecRequest)
   outputs!: TensorSpecRequest[];

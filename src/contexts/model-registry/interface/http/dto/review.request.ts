@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { RegistrySettings } from '../../../domain/settings/registry-settings.js';
 import { APPROVAL_DECISIONS, type ApprovalDecisionValue } from '../../../domain/version/model-version-status.js';
 
@@ -7,7 +7,13 @@ export class ReviewModelVersionRequest {
   @ApiProperty({ enum: APPROVAL_DECISIONS, example: APPROVAL_DECISIONS[0] })
   @IsIn(APPROVAL_DECISIONS)
   decision!: ApprovalDecisionValue;
-  @ApiProperty({ example: 'AUC and fairness checks pass' }) @IsString() @MaxLength(5000) comment!: string;
+  // A decision needs no words (the domain keeps an empty comment): an absent one is empty, not an
+  // error; null is still refused, being no string.
+  @ApiPropertyOptional({ example: 'AUC and fairness checks pass', default: '', maxLength: 5000 })
+  @ValidateIf((_request, comment) => comment !== undefined)
+  @IsString()
+  @MaxLength(5000)
+  comment: string = '';
 }
 
 export class SageMakerLinkRequest {
