@@ -179,6 +179,20 @@ describe('workflow runs over HTTP, PostgreSQL and BullMQ', () => {
     expect(listed.body.items).toHaveLength(1);
   });
 
+  it('refuses an Idempotency-Key sent again with other params with a 422 naming the key', async () => {
+    const { owner, projectId } = world;
+    const workflowId = await createWorkflow(owner.client, projectId, { ...DIAMOND, name: 'idempotent-params' });
+    const keyed = owner.client.withHeaders({ 'idempotency-key': 'nightly-2026-01-02' });
+    const first = await keyed.call('POST', `/api/v1/workflows/${workflowId}/runs`, { params: {} });
+    expect(first.status).toBe(201);
+    const other = await keyed.call('POST', `/api/v1/workflows/${workflowId}/runs`, { version: 2 });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ status: 422, type: expect.stringContaining('idempotency-key-reused') });
+    expect(other.body.detail).toContain('nightly-2026-01-02');
+    const listed = await owner.client.call('GET', `/api/v1/workflows/${workflowId}/runs`);
+    expect(listed.body.items).toHaveLength(1);
+  });
+
   it('lists runs by state and by a creation time window, newest first', async () => {
     const { owner, projectId } = world;
     const workflowId = await createWorkflow(owner.client, projectId, {

@@ -7,6 +7,7 @@ export type DomainErrorKind =
   | 'unauthorized'
   | 'precondition-failed'
   | 'too-large'
+  | 'unprocessable'
   | 'rate-limited'
   | 'unavailable';
 

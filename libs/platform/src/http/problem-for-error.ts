@@ -10,6 +10,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   'precondition-failed': 412,
   'too-large': 413,
+  unprocessable: 422,
   'rate-limited': 429,
   unavailable: 503,
 };

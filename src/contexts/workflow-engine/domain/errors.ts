@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, type FieldProblem } from '@libs/ddd';
+import { ConflictError, DomainError, ValidationError, type FieldProblem } from '@libs/ddd';
 
 /** A definition that breaks its shape or the DAG rules; `errors` lists every problem at once. */
 export class WorkflowDefinitionInvalid extends ValidationError {
@@ -49,6 +49,21 @@ export class RerunNotPossible extends ConflictError {
 }
 
 /** Another start request with the same Idempotency-Key made its run first; that run is the answer. */
+/**
+ * An Idempotency-Key sent again with another request (other params or version): answering the first
+ * run would hide that the second request was never carried out (IETF idempotency-key draft: 422).
+ */
+export class IdempotencyKeyReused extends DomainError {
+  readonly type = 'idempotency-key-reused';
+  readonly kind = 'unprocessable';
+  constructor(
+    readonly key: string,
+    readonly runId: string,
+  ) {
+    super(`the Idempotency-Key ${key} started run ${runId} with other params or another version`);
+  }
+}
+
 export class IdempotencyKeyTaken extends ConflictError {
   constructor(
     readonly workflowId: string,

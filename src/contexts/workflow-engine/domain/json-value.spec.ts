@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { isJsonObject, toJsonValue } from './json-value.js';
+import { isJsonObject, sameJson, toJsonValue } from './json-value.js';
 
 describe('toJsonValue', () => {
   it('keeps data read from JSON as it is', () => {
@@ -32,5 +32,24 @@ describe('toJsonValue', () => {
 
   it('refuses a BigInt, which JSON cannot hold', () => {
     expect(() => toJsonValue({ count: 10n })).toThrow(TypeError);
+  });
+});
+
+describe('sameJson', () => {
+  it('agrees with comparing the values written with sorted keys', () => {
+    const sorted = (value: unknown): string =>
+      JSON.stringify(value, (_key, item: unknown) =>
+        isJsonObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1))) : item,
+      );
+    const json = fc.jsonValue().map((value) => toJsonValue(value));
+    fc.assert(
+      fc.property(json, json, (left, right) => expect(sameJson(left, right)).toBe(sorted(left) === sorted(right))),
+    );
+    fc.assert(fc.property(json, (value) => expect(sameJson(value, toJsonValue(JSON.parse(sorted(value))))).toBe(true)));
+  });
+
+  it('tells an array from an object with the same entries', () => {
+    expect(sameJson(['a'], { 0: 'a' })).toBe(false);
+    expect(sameJson({ a: 1, b: [2] }, { b: [2], a: 1 })).toBe(true);
   });
 });

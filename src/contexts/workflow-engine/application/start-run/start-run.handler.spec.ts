@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
 import fc from 'fast-check';
 import type { DefinitionDocument } from '../../domain/definition/definition-document.js';
-import { ConcurrencyLimitReached, WorkflowParamsInvalid } from '../../domain/errors.js';
+import type { JsonObject } from '../../domain/json-value.js';
+import { ConcurrencyLimitReached, IdempotencyKeyReused, WorkflowParamsInvalid } from '../../domain/errors.js';
 import { aWorkflow, runState, taskStates } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
@@ -58,6 +59,28 @@ describe('StartRunHandler', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('refuses an idempotency key sent again with other params or another version, and starts nothing', async () => {
+    const { ports, workflowId, handler } = await arrange();
+    const idempotencyKey = 'nightly';
+    const { runId } = await handler.execute({ workflowId, params: {}, idempotencyKey });
+    // The defaults filled in, the request is the first one again.
+    await expect(handler.execute({ workflowId, params: { epochs: 5 }, idempotencyKey, version: 1 })).resolves.toEqual({
+      runId,
+      created: false,
+    });
+    const changes: { params: JsonObject; version?: number }[] = [
+      { params: { epochs: 6 } },
+      { params: { epochs: 'many' } },
+      { params: {}, version: 2 },
+    ];
+    for (const changed of changes) {
+      const refused = handler.execute({ workflowId, idempotencyKey, ...changed });
+      await expect(refused).rejects.toBeInstanceOf(IdempotencyKeyReused);
+      await expect(refused).rejects.toMatchObject({ key: idempotencyKey, runId });
+    }
+    expect(ports.runs.rows.size).toBe(1);
   });
 
   it('refuses params that break the schema, and stores nothing', async () => {

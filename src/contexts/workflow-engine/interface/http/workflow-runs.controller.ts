@@ -47,7 +47,8 @@ export class WorkflowRunsController {
     headers: { Location: { description: 'The URL of the run', schema: { type: 'string' } } },
   })
   @ApiOkResponse({ type: RunResponse, description: 'The run an earlier request with this Idempotency-Key started' })
-  @ApiProblem(409, 'The Idempotency-Key was used for other params, or the concurrency policy skips the run')
+  @ApiProblem(409, 'The concurrency policy skips the run')
+  @ApiProblem(422, 'The Idempotency-Key started a run with other params or another version')
   async start(
     @Param('id') id: string,
     @Body() body: RunParamsRequest,
