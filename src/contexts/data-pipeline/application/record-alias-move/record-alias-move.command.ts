@@ -1,0 +1,8 @@
+/** An alias of a model now names `versionId`; it named `previousVersionId` before, if anything. */
+export interface RecordAliasMoveCommand {
+  readonly alias: string;
+  readonly versionId: string;
+  readonly previousVersionId: string | null;
+  readonly aliasVersion: number;
+  readonly at: string;
+}
