@@ -37,7 +37,12 @@ export async function recordScenario({ transaction, graph }: LineageFakes): Prom
   });
   const versions = new RecordModelVersionHandler(transaction, graph);
   const version = { modelId: 'm', versionNumber: 1, framework: 'onnx', trainingDatasetVersionIds: ['raw'], at };
-  await versions.execute({ ...project, ...version, versionId: 'model-v1', source: { runId: 'run-1', taskId: 'train' } });
+  await versions.execute({
+    ...project,
+    ...version,
+    versionId: 'model-v1',
+    source: { runId: 'run-1', taskId: 'train' },
+  });
   await runs.execute({ ...run, state: 'succeeded', at: '2026-01-01T00:05:00.000Z' });
   await versions.execute({ ...version, projectId: OTHER_PROJECT, versionId: 'elsewhere', source: null });
   await new RecordCheckResultHandler(transaction, graph).execute({

@@ -18,7 +18,7 @@ export class GraphRunLineage extends RunLineage {
   async knowsRun(runId: string): Promise<boolean> {
     const graph = this.graph();
     if (!graph) {
-      this.logger.warn(`no lineage graph in this process: run ${runId} cannot be confirmed`);
+      this.logger.debug(`no lineage graph in this process: run ${runId} cannot be confirmed`);
       return false;
     }
     return graph.knowsRun(runId);

@@ -17,7 +17,10 @@ describe('RecordDatasetVersionHandler', () => {
   it('records an uploaded version with no producing run', async () => {
     const { node, edges } = await recorded({ kind: 'upload' });
 
-    expect(node).toMatchObject({ projectId: PROJECT, facets: { dataset: { id: 'ds-1' }, producer: { kind: 'upload' } } });
+    expect(node).toMatchObject({
+      projectId: PROJECT,
+      facets: { dataset: { id: 'ds-1' }, producer: { kind: 'upload' } },
+    });
     expect(edges).toEqual([]);
   });
 

@@ -2,7 +2,8 @@ import type { LineageSubgraph } from './lineage-graph.repository.js';
 import type { LineageNode, LineageNodeRef } from './lineage-node.js';
 
 export const OPENLINEAGE_SCHEMA_URL = 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent';
-export const OPENLINEAGE_PRODUCER = 'https://github.com/mlops-platform/mlops-platform/tree/main/src/contexts/data-pipeline';
+export const OPENLINEAGE_PRODUCER =
+  'https://github.com/mlops-platform/mlops-platform/tree/main/src/contexts/data-pipeline';
 
 export type OpenLineageEventType = 'START' | 'COMPLETE' | 'FAIL' | 'ABORT';
 
@@ -17,7 +18,11 @@ export interface OpenLineageRunEvent {
   readonly eventType: OpenLineageEventType;
   readonly eventTime: string;
   readonly run: { readonly runId: string; readonly facets: Readonly<Record<string, unknown>> };
-  readonly job: { readonly namespace: string; readonly name: string; readonly facets: Readonly<Record<string, unknown>> };
+  readonly job: {
+    readonly namespace: string;
+    readonly name: string;
+    readonly facets: Readonly<Record<string, unknown>>;
+  };
   readonly inputs: readonly OpenLineageDataset[];
   readonly outputs: readonly OpenLineageDataset[];
   readonly producer: string;

@@ -21,7 +21,13 @@ export interface LineageEdgeRow {
 export const NODE_COLUMNS = 'node_type, node_id, project_id, name, facets';
 
 export function nodeOf(row: LineageNodeRow): LineageNode {
-  return { type: nodeType(row.node_type), id: row.node_id, projectId: row.project_id, name: row.name, facets: row.facets };
+  return {
+    type: nodeType(row.node_type),
+    id: row.node_id,
+    projectId: row.project_id,
+    name: row.name,
+    facets: row.facets,
+  };
 }
 
 export function edgeOf(row: LineageEdgeRow): LineageEdge {

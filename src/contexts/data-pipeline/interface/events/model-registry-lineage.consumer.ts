@@ -35,7 +35,10 @@ export class ModelRegistryLineageConsumer extends SelfCommittingEventHandler<Reg
     switch (event.type) {
       case 'model-registry.model-version.created.v1': {
         const { projectId, modelId, versionId, versionNumber, framework, trainingDatasetVersionIds } = event.payload;
-        const source = event.payload.source && { runId: event.payload.source.runId, taskId: event.payload.source.taskId };
+        const source = event.payload.source && {
+          runId: event.payload.source.runId,
+          taskId: event.payload.source.taskId,
+        };
         const command = { projectId, modelId, versionId, versionNumber, framework, source, trainingDatasetVersionIds };
         return this.versions.execute({ ...command, at });
       }

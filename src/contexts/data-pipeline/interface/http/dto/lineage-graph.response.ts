@@ -13,7 +13,11 @@ export class LineageNodeRefResponse {
 export class LineageNodeResponse extends LineageNodeRefResponse {
   @ApiProperty({ format: 'uuid' }) readonly projectId!: string;
   @ApiProperty() readonly name!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Facets by name: status, approvals, checks...' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Facets by name: status, approvals, checks...',
+  })
   readonly facets!: Readonly<Record<string, unknown>>;
 
   static of({ type, id, projectId, name, facets }: LineageNode): LineageNodeResponse {
@@ -22,8 +26,10 @@ export class LineageNodeResponse extends LineageNodeRefResponse {
 }
 
 export class LineageEdgeResponse {
-  @ApiProperty({ type: LineageNodeRefResponse, description: 'The upstream end' }) readonly from!: LineageNodeRefResponse;
-  @ApiProperty({ type: LineageNodeRefResponse, description: 'The downstream end' }) readonly to!: LineageNodeRefResponse;
+  @ApiProperty({ type: LineageNodeRefResponse, description: 'The upstream end' })
+  readonly from!: LineageNodeRefResponse;
+  @ApiProperty({ type: LineageNodeRefResponse, description: 'The downstream end' })
+  readonly to!: LineageNodeRefResponse;
   @ApiProperty({ enum: LINEAGE_EDGE_KINDS }) readonly kind!: LineageEdgeKind;
 
   static of({ from, to, kind }: LineageEdge): LineageEdgeResponse {
