@@ -97,4 +97,21 @@ describe('PostgresLineageGraphRepository', () => {
     });
     expect((await graph.subgraph(version, 'upstream', 1)).edges).toHaveLength(1);
   });
+
+  it('records a node an entry arrives for before its own event, which names it later; a removal records none', async () => {
+    const project = randomUUID();
+    const early = { type: 'model-version', id: randomUUID(), projectId: project } as const;
+    const absent = { type: 'model-version', id: randomUUID(), projectId: project } as const;
+
+    await graph.recordFacetEntry(early, 'approvals', 'event-1', { decision: 'Approved' });
+    await graph.recordFacetEntry(absent, 'aliases', 'champion', null);
+    await graph.recordNode({ ...early, name: 'model m version 1', facets: { model: { id: 'm' } } });
+
+    expect(await graph.find(early)).toEqual({
+      ...early,
+      name: 'model m version 1',
+      facets: { approvals: { 'event-1': { decision: 'Approved' } }, model: { id: 'm' } },
+    });
+    expect(await graph.find(absent)).toBeUndefined();
+  });
 });

@@ -7,6 +7,7 @@ import {
 } from '../../../src/contexts/data-pipeline/domain/lineage/lineage-graph.repository.js';
 import type {
   LineageNode,
+  LineageNodeInProject,
   LineageNodeRef,
   LineageNodeType,
 } from '../../../src/contexts/data-pipeline/domain/lineage/lineage-node.js';
@@ -41,9 +42,10 @@ export class InMemoryLineageGraph extends LineageGraphRepository {
     await Promise.resolve();
   }
 
-  async recordFacetEntry(ref: LineageNodeRef, facet: string, key: string, value: unknown): Promise<void> {
-    const node = this.nodes.get(keyOf(ref));
-    if (!node) return;
+  async recordFacetEntry(ref: LineageNodeInProject, facet: string, key: string, value: unknown): Promise<void> {
+    const recorded = this.nodes.get(keyOf(ref));
+    if (!recorded && value === null) return;
+    const node = recorded ?? { ...ref, name: `${ref.type} ${ref.id}`, facets: {} };
     const current = node.facets[facet];
     const entries: Record<string, unknown> = typeof current === 'object' && current !== null ? { ...current } : {};
     if (value === null) delete entries[key];

@@ -12,8 +12,9 @@ describe('RecordAliasMoveHandler', () => {
     }
     const handler = new RecordAliasMoveHandler(ports.transaction, ports.graph);
 
-    await handler.execute({ alias: 'champion', versionId: 'v-1', previousVersionId: null, aliasVersion: 1, at: 't1' });
-    await handler.execute({ alias: 'champion', versionId: 'v-2', previousVersionId: 'v-1', aliasVersion: 2, at: 't2' });
+    const moved = { projectId: PROJECT, alias: 'champion' };
+    await handler.execute({ ...moved, versionId: 'v-1', previousVersionId: null, aliasVersion: 1, at: 't1' });
+    await handler.execute({ ...moved, versionId: 'v-2', previousVersionId: 'v-1', aliasVersion: 2, at: 't2' });
 
     expect((await ports.graph.find({ type: 'model-version', id: 'v-1' }))?.facets.aliases).toEqual({});
     expect((await ports.graph.find({ type: 'model-version', id: 'v-2' }))?.facets.aliases).toEqual({

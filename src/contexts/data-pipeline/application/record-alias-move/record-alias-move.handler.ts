@@ -12,12 +12,13 @@ export class RecordAliasMoveHandler {
   ) {}
 
   execute(command: RecordAliasMoveCommand): Promise<void> {
-    const { alias, versionId, previousVersionId, aliasVersion, at } = command;
+    const { projectId, alias, versionId, previousVersionId, aliasVersion, at } = command;
     return this.transaction.run(async () => {
       if (previousVersionId && previousVersionId !== versionId) {
-        await this.graph.recordFacetEntry({ type: 'model-version', id: previousVersionId }, 'aliases', alias, null);
+        const previous = { type: 'model-version', id: previousVersionId, projectId } as const;
+        await this.graph.recordFacetEntry(previous, 'aliases', alias, null);
       }
-      await this.graph.recordFacetEntry({ type: 'model-version', id: versionId }, 'aliases', alias, {
+      await this.graph.recordFacetEntry({ type: 'model-version', id: versionId, projectId }, 'aliases', alias, {
         aliasVersion,
         at,
       });

@@ -28,7 +28,11 @@ export class RecordCheckResultHandler {
         facets: { check: { name: checkName, outcome, datasetVersionId, at } },
       });
       await this.graph.recordEdge(edgeFrom(result, 'checked', version), projectId);
-      await this.graph.recordFacetEntry(version, 'checks', checkResultId, { name: checkName, outcome, at });
+      await this.graph.recordFacetEntry({ ...version, projectId }, 'checks', checkResultId, {
+        name: checkName,
+        outcome,
+        at,
+      });
     });
   }
 }

@@ -1,5 +1,6 @@
 /** A reviewer approved or rejected a model version. */
 export interface RecordModelReviewCommand {
+  readonly projectId: string;
   readonly versionId: string;
   /** Names the decision among the version's approvals: the event's id, so a redelivery records it once. */
   readonly reviewId: string;

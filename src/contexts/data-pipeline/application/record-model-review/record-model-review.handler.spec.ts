@@ -9,7 +9,13 @@ describe('RecordModelReviewHandler', () => {
     const ports = fakeLineagePorts();
     await ports.graph.recordNode({ type: 'model-version', id: 'v-1', projectId: PROJECT, name: 'v', facets: {} });
     const handler = new RecordModelReviewHandler(ports.graph);
-    const rejected = { versionId: 'v-1', decidedBy: 'ann', comment: 'no', at: '2026-01-01T00:00:00Z' } as const;
+    const rejected = {
+      projectId: PROJECT,
+      versionId: 'v-1',
+      decidedBy: 'ann',
+      comment: 'no',
+      at: '2026-01-01T00:00:00Z',
+    } as const;
 
     await handler.execute({ ...rejected, reviewId: 'event-1', decision: 'Rejected' });
     await handler.execute({ ...rejected, reviewId: 'event-1', decision: 'Rejected' });
@@ -19,6 +25,27 @@ describe('RecordModelReviewHandler', () => {
     expect(node?.facets.approvals).toEqual({
       'event-1': { decision: 'Rejected', decidedBy: 'ann', comment: 'no', at: '2026-01-01T00:00:00Z' },
       'event-2': { decision: 'Approved', decidedBy: 'ann', comment: 'ok', at: '2026-01-01T00:00:00Z' },
+    });
+  });
+
+  it('keeps a decision delivered before the version it is about, when the version arrives', async () => {
+    const ports = fakeLineagePorts();
+    const handler = new RecordModelReviewHandler(ports.graph);
+
+    await handler.execute({
+      projectId: PROJECT,
+      versionId: 'v-9',
+      reviewId: 'event-1',
+      decision: 'Approved',
+      decidedBy: 'ann',
+      comment: '',
+      at: 't',
+    });
+    await ports.graph.recordNode({ type: 'model-version', id: 'v-9', projectId: PROJECT, name: 'v 9', facets: {} });
+
+    expect(await ports.graph.find({ type: 'model-version', id: 'v-9' })).toMatchObject({
+      name: 'v 9',
+      facets: { approvals: { 'event-1': expect.objectContaining({ decision: 'Approved' }) } },
     });
   });
 });

@@ -8,8 +8,9 @@ export class RecordModelReviewHandler {
   constructor(private readonly graph: LineageGraphRepository) {}
 
   async execute(command: RecordModelReviewCommand): Promise<void> {
-    const { versionId, reviewId, decision, decidedBy, comment, at } = command;
-    await this.graph.recordFacetEntry({ type: 'model-version', id: versionId }, 'approvals', reviewId, {
+    const { projectId, versionId, reviewId, decision, decidedBy, comment, at } = command;
+    const version = { type: 'model-version', id: versionId, projectId } as const;
+    await this.graph.recordFacetEntry(version, 'approvals', reviewId, {
       decision,
       decidedBy,
       comment,

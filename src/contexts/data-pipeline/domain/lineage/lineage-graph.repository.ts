@@ -1,5 +1,5 @@
 import type { LineageEdge } from './lineage-edge.js';
-import type { LineageNode, LineageNodeRef, LineageNodeType } from './lineage-node.js';
+import type { LineageNode, LineageNodeInProject, LineageNodeRef, LineageNodeType } from './lineage-node.js';
 
 export type LineageDirection = 'upstream' | 'downstream' | 'both';
 
@@ -18,8 +18,12 @@ export abstract class LineageGraphRepository {
   abstract recordNode(node: LineageNode): Promise<void>;
   /** Records the edge once, in the project of the event that told of it. */
   abstract recordEdge(edge: LineageEdge, projectId: string): Promise<void>;
-  /** Sets `facets[facet][key]` of a recorded node; null removes the entry. A node not recorded is left alone. */
-  abstract recordFacetEntry(node: LineageNodeRef, facet: string, key: string, value: unknown): Promise<void>;
+  /**
+   * Sets `facets[facet][key]` of the node, recording the node (named by its type and id until its own
+   * event names it) when that event has not arrived yet: the bus may deliver a review before the
+   * version it is about. Null removes the entry from a recorded node and records nothing.
+   */
+  abstract recordFacetEntry(node: LineageNodeInProject, facet: string, key: string, value: unknown): Promise<void>;
   abstract find(node: LineageNodeRef): Promise<LineageNode | undefined>;
   /** The nodes and edges within `depth` steps of the root in `direction`, all in the root's project. */
   abstract subgraph(root: LineageNode, direction: LineageDirection, depth: number): Promise<LineageSubgraph>;

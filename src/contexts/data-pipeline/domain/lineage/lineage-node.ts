@@ -28,8 +28,12 @@ export interface LineageNodeRef {
 /** Facets are plain JSON, keyed by facet name (`workflow`, `approvals`, `checks`, ...). */
 export type LineageFacets = Readonly<Record<string, unknown>>;
 
-export interface LineageNode extends LineageNodeRef {
+/** A node with the project of the event that tells of it. */
+export interface LineageNodeInProject extends LineageNodeRef {
   readonly projectId: string;
+}
+
+export interface LineageNode extends LineageNodeInProject {
   readonly name: string;
   readonly facets: LineageFacets;
 }

@@ -6,7 +6,13 @@ import {
   type LineageDirection,
   type LineageSubgraph,
 } from '../../domain/lineage/lineage-graph.repository.js';
-import type { LineageNode, LineageNodeRef, LineageNodeType } from '../../domain/lineage/lineage-node.js';
+import type {
+  LineageNode,
+  LineageNodeInProject,
+  LineageNodeRef,
+  LineageNodeType,
+} from '../../domain/lineage/lineage-node.js';
+import { REMOVE_FACET_ENTRY_SQL, SET_FACET_ENTRY_SQL } from './lineage-facet-entries.sql.js';
 import { edgeOf, nodeOf, NODE_COLUMNS, type LineageEdgeRow, type LineageNodeRow } from './lineage-rows.js';
 import { DOWNSTREAM_OF_TYPE_SQL, SUBGRAPH_EDGES_SQL } from './lineage-walk.sql.js';
 
@@ -36,16 +42,21 @@ export class PostgresLineageGraphRepository extends LineageGraphRepository {
     );
   }
 
-  async recordFacetEntry(node: LineageNodeRef, facet: string, key: string, value: unknown): Promise<void> {
-    const entries = "coalesce(facets -> $3::text, '{}'::jsonb)";
-    await this.transaction.manager().query(
-      `UPDATE data_pipeline.lineage_nodes
-          SET facets = jsonb_set(facets, ARRAY[$3::text], CASE WHEN $5::jsonb IS NULL THEN ${entries} - $4::text
-                                                  ELSE ${entries} || jsonb_build_object($4::text, $5::jsonb) END),
-              updated_at = now()
-        WHERE node_type = $1 AND node_id = $2`,
-      [node.type, node.id, facet, key, value === null ? null : JSON.stringify(value)],
-    );
+  async recordFacetEntry(node: LineageNodeInProject, facet: string, key: string, value: unknown): Promise<void> {
+    const manager = this.transaction.manager();
+    if (value === null) {
+      await manager.query(REMOVE_FACET_ENTRY_SQL, [node.type, node.id, facet, key]);
+      return;
+    }
+    await manager.query(SET_FACET_ENTRY_SQL, [
+      node.type,
+      node.id,
+      facet,
+      key,
+      JSON.stringify(value),
+      node.projectId,
+      `${node.type} ${node.id}`,
+    ]);
   }
 
   async find(node: LineageNodeRef): Promise<LineageNode | undefined> {

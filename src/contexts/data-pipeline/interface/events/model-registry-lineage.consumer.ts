@@ -44,13 +44,13 @@ export class ModelRegistryLineageConsumer extends SelfCommittingEventHandler<Reg
       }
       case 'model-registry.model-version.approved.v1':
       case 'model-registry.model-version.rejected.v1': {
-        const { versionId, decidedBy, comment } = event.payload;
+        const { projectId, versionId, decidedBy, comment } = event.payload;
         const decision = event.type === 'model-registry.model-version.approved.v1' ? 'Approved' : 'Rejected';
-        return this.reviews.execute({ versionId, reviewId: event.id, decision, decidedBy, comment, at });
+        return this.reviews.execute({ projectId, versionId, reviewId: event.id, decision, decidedBy, comment, at });
       }
       case 'model-registry.alias.moved.v1': {
-        const { alias, versionId, previousVersionId, aliasVersion } = event.payload;
-        return this.aliases.execute({ alias, versionId, previousVersionId, aliasVersion, at });
+        const { projectId, alias, versionId, previousVersionId, aliasVersion } = event.payload;
+        return this.aliases.execute({ projectId, alias, versionId, previousVersionId, aliasVersion, at });
       }
     }
   }
