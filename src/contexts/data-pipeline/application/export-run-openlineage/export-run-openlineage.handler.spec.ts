@@ -26,6 +26,25 @@ describe('ExportRunOpenLineageHandler', () => {
     expect(events[1].producer).toMatch(/^https:\/\//);
   });
 
+  it('names the datasets the run’s task runs consumed as its inputs', async () => {
+    const ports = fakeLineagePorts();
+    await recordScenario(ports);
+    await ports.graph.recordEdge(
+      { from: { type: 'dataset-version', id: 'raw' }, to: { type: 'task-run', id: 'run-1/train' }, kind: 'consumed' },
+      SCENARIO_PROJECT,
+    );
+
+    const events = await new ExportRunOpenLineageHandler(ports.graph).execute({ runId: 'run-1' });
+
+    expect(events[0].inputs).toEqual([
+      {
+        namespace: `mlops-platform://projects/${SCENARIO_PROJECT}`,
+        name: 'dataset-versions/raw',
+        facets: { mlops_lineage: expect.objectContaining({ dataset: { id: 'ds' } }) },
+      },
+    ]);
+  });
+
   it('answers not found for a run the graph has not recorded', async () => {
     await expect(
       new ExportRunOpenLineageHandler(fakeLineagePorts().graph).execute({ runId: 'run-x' }),
