@@ -23,7 +23,7 @@ export class RecordDatasetVersionHandler {
         name: `dataset ${datasetId} version ${versionId}`,
         facets: { dataset: { id: datasetId }, producer: { ...producer }, created: { at } },
       });
-      for (const edge of producingEdges(command.producer, version)) await this.graph.recordEdge(edge, projectId);
+      for (const edge of producingEdges(producer, version)) await this.graph.recordEdge(edge, projectId);
     });
   }
 }

@@ -50,7 +50,7 @@ export class AliasMover {
       const card = await this.cards.find(candidate.id);
       const failures = failedPromotionRules({
         candidate: { ...viewOf(candidate, sourceRecorded), modelCardFinal: card?.isFinal ?? false },
-        currentHolder: holder && viewOf(holder, false),
+        currentHolder: holder && { metrics: holder.snapshot.metrics },
         protectedAlias: model.isProtected(name),
         rules: model.policyFor(name),
       });
