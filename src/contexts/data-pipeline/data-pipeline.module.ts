@@ -1,15 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { QueryEngine } from './application/ports/query-engine.js';
-import { readDuckDbSettings } from './infrastructure/config/data-pipeline-config.js';
-import { DuckDbQueryEngine } from './infrastructure/duckdb/duckdb-query-engine.js';
+import type { ContextModuleOptions } from '@libs/platform';
+import { LineageFacade } from './contracts/lineage.facade.js';
+import { dataPipelineProviders } from './data-pipeline.providers.js';
+import { LineageController } from './interface/http/lineage.controller.js';
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
 @Module({})
 export class DataPipelineModule {
-  static register(): DynamicModule {
+  static register(options: ContextModuleOptions): DynamicModule {
     return {
       module: DataPipelineModule,
-      providers: [{ provide: QueryEngine, useFactory: () => new DuckDbQueryEngine(readDuckDbSettings(process.env)) }],
+      controllers: options.http ? [LineageController] : [],
+      providers: dataPipelineProviders(options),
+      exports: [LineageFacade],
     };
   }
 }

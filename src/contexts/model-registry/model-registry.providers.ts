@@ -32,6 +32,7 @@ import { UploadArtifactHandler } from './application/upload-artifact/upload-arti
 import { WriteModelCardHandler } from './application/write-model-card/write-model-card.handler.js';
 import { ArtifactSettings } from './application/ports/artifact-settings.js';
 import { Transaction } from './application/ports/transaction.js';
+import { RunLineage } from './application/ports/run-lineage.js';
 import { AliasMover } from './application/services/alias-mover.js';
 import { ArtifactAttachment } from './application/services/artifact-attachment.js';
 import { ModelRegistration } from './application/services/model-registration.js';
@@ -44,6 +45,7 @@ import { RegistrySettingsRepository } from './domain/settings/registry-settings.
 import { ModelVersionRepository } from './domain/version/model-version.repository.js';
 import { ConfiguredArtifactSettings } from './infrastructure/config/configured-artifact-settings.js';
 import { MODEL_REGISTRY_CONFIG, readModelRegistryConfig } from './infrastructure/config/model-registry-config.js';
+import { GraphRunLineage } from './infrastructure/graph-run-lineage.js';
 import { LocalModelRegistryFacade } from './infrastructure/model-registry.facade.local.js';
 import { ProjectOfModel, ProjectOfModelVersion } from './application/ports/project-of-model.js';
 import { TypeOrmProjectOfModel, TypeOrmProjectOfModelVersion } from './infrastructure/persistence/project-of-model.js';
@@ -101,6 +103,7 @@ export const ADAPTERS: Provider[] = [
   { provide: ModelCardRepository, useClass: TypeOrmModelCardRepository },
   { provide: RegistrySettingsRepository, useClass: TypeOrmRegistrySettingsRepository },
   { provide: ModelRegistryFacade, useClass: LocalModelRegistryFacade },
+  { provide: RunLineage, useClass: GraphRunLineage },
   { provide: ProjectOfModel, useClass: TypeOrmProjectOfModel },
   { provide: ProjectOfModelVersion, useClass: TypeOrmProjectOfModelVersion },
   ModelTaskTypeRegistration,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '@libs/testing';
 import { AppModule } from '../../../src/app.module.js';
+import { RecordWorkflowRunHandler } from '../../../src/contexts/data-pipeline/application/record-workflow-run/record-workflow-run.handler.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
 import { ADMIN, Client, FAST_AUTH_ENV, newUser, type NewUser } from '../user-management/auth-client.js';
 
@@ -43,9 +44,10 @@ export class RegistryWorld {
       }
     };
     Object.assign(process.env, FAST_AUTH_ENV, env);
-    // Only what the registry tests speak to (the workflow tasks of models have a world of their own).
+    // Only what the registry tests speak to (the workflow tasks of models have a world of their own),
+    // and the lineage graph the `lineage-complete` promotion rule asks.
     const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: 'user-management,model-registry',
+      APP_CONTEXTS: 'user-management,model-registry,data-pipeline',
     });
     const anonymous = new Client(app.url);
     const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
@@ -108,6 +110,21 @@ export class RegistryWorld {
     return fetch(`${this.app.url}/api/v1/model-versions/${versionId}/artifact`, {
       method: 'HEAD',
       headers: { authorization: `Bearer ${this.editor.tokens.accessToken}`, ...headers },
+    });
+  }
+
+  /**
+   * Records a workflow run in the lineage graph as the workflow engine's start event would, for tests
+   * of the registry that need a version's source run to be real without running a workflow.
+   */
+  async recordRun(runId: string): Promise<void> {
+    await this.app.app.get(RecordWorkflowRunHandler, { strict: false }).execute({
+      projectId: this.projectId,
+      runId,
+      workflowId: '01900000-0000-7000-8000-0000000000f1',
+      workflowVersion: 1,
+      state: 'running',
+      at: new Date().toISOString(),
     });
   }
 

@@ -129,8 +129,10 @@ describe('model review, aliases and promotion policies', () => {
       'lineage-complete',
     ]);
 
+    const runId = '01900000-0000-7000-8000-0000000000a1';
+    await world.recordRun(runId);
     const lineage = {
-      source: { runId: '01900000-0000-7000-8000-0000000000a1', taskId: 'train' },
+      source: { runId, taskId: 'train' },
       trainingDatasets: [{ datasetVersionId: '01900000-0000-7000-8000-0000000000d1', name: 'churn-2024' }],
     };
     const strong = await world.version(model.id, { metrics: { auc: 0.95 }, ...lineage });

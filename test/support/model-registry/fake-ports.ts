@@ -4,6 +4,7 @@ import type {
   ModelRegistryEventType,
 } from '../../../src/contexts/model-registry/contracts/events.js';
 import { EventPublisher, type EventSubject } from '@libs/messaging';
+import { RunLineage } from '../../../src/contexts/model-registry/application/ports/run-lineage.js';
 import { Transaction } from '../../../src/contexts/model-registry/application/ports/transaction.js';
 import { ModelAlias } from '../../../src/contexts/model-registry/domain/alias/model-alias.js';
 import { ModelAliasRepository } from '../../../src/contexts/model-registry/domain/alias/model-alias.repository.js';
@@ -28,6 +29,7 @@ import {
   type VersionPage,
 } from '../../../src/contexts/model-registry/domain/version/model-version.repository.js';
 import type { ModelVersionStatus } from '../../../src/contexts/model-registry/domain/version/model-version-status.js';
+import { RECORDED_RUN } from './registry-objects.js';
 import { settled } from './settled.js';
 
 /** Runs the work as it is; `runs` counts the transactions a handler opened. */
@@ -243,6 +245,16 @@ export class InMemorySettings extends RegistrySettingsRepository {
 
 const key = (modelId: string, alias: string) => `${modelId}/${alias}`;
 
+/** The lineage graph's runs as a set: `known` lists the runs it recorded. */
+export class KnownRuns extends RunLineage {
+  constructor(readonly known = new Set<string>([RECORDED_RUN])) {
+    super();
+  }
+  knowsRun(runId: string): Promise<boolean> {
+    return settled(() => this.known.has(runId));
+  }
+}
+
 /** One set of fakes for every port of the model registry a handler may take. */
 export function fakeModelRegistryPorts() {
   return {
@@ -253,6 +265,7 @@ export function fakeModelRegistryPorts() {
     cards: new InMemoryCards(),
     settings: new InMemorySettings(),
     events: new RecordingEventPublisher(),
+    runs: new KnownRuns(),
   };
 }
 

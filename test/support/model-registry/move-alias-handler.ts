@@ -5,7 +5,15 @@ import type { ModelRegistryFakes } from './fake-ports.js';
 
 /** The alias gate over the fakes; the alias-moving specs and the task handler's use it alike. */
 export function aliasMover(ports: ModelRegistryFakes, aliases: ModelAliasRepository = ports.aliases): AliasMover {
-  return new AliasMover(ports.transaction, ports.models, ports.versions, aliases, ports.cards, ports.events);
+  return new AliasMover(
+    ports.transaction,
+    ports.models,
+    ports.versions,
+    aliases,
+    ports.cards,
+    ports.events,
+    ports.runs,
+  );
 }
 
 export function moveAliasHandler(ports: ModelRegistryFakes, aliases: ModelAliasRepository = ports.aliases) {

@@ -6,6 +6,8 @@ import type { ModelVersionStatus } from '../../../src/contexts/model-registry/do
 export const PROJECT = 'project-1';
 export const REGISTRANT = 'registrant';
 export const REVIEWER = 'reviewer';
+/** The run a version made with `lineage: true` names as its source; the fake lineage graph knows it. */
+export const RECORDED_RUN = 'run-1';
 
 export function aModel(options: { projectId?: string; name?: string; protectedAliases?: string[] } = {}) {
   return RegisteredModel.register({
@@ -27,7 +29,7 @@ let numbers = 0;
 export function aVersion(
   model: RegisteredModel,
   status: ModelVersionStatus = 'PendingManualApproval',
-  options: { metrics?: Metrics; registeredBy?: string; lineage?: boolean } = {},
+  options: { metrics?: Metrics; registeredBy?: string; lineage?: boolean; sourceRunId?: string } = {},
 ): ModelVersion {
   numbers += 1;
   const version = ModelVersion.register({
@@ -38,7 +40,7 @@ export function aVersion(
     registeredBy: options.registeredBy ?? REGISTRANT,
     metrics: options.metrics,
     ...(options.lineage && {
-      source: { runId: 'run-1', taskId: 'train' },
+      source: { runId: options.sourceRunId ?? RECORDED_RUN, taskId: 'train' },
       trainingDatasets: [{ datasetVersionId: '0190f2a4-6c1e-7a3b-9d2e-5f4a3b2c1d0e' }],
     }),
   });

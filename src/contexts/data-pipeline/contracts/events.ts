@@ -3,5 +3,20 @@
  * other contexts import this map through `@contexts/data-pipeline` so publish and
  * handle type-check against one definition.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the context's issue lands
-export interface DataPipelineEvents {}
+export interface DataPipelineEvents {
+  'data-pipeline.dataset-version.created.v1': {
+    readonly projectId: string;
+    readonly datasetId: string;
+    readonly versionId: string;
+    readonly producer: DatasetVersionProducer;
+  };
+}
+
+/** What wrote a dataset version: an upload, or a run (and, for a workflow run, its task run's key). */
+export interface DatasetVersionProducer {
+  readonly kind: 'upload' | 'pipeline-run' | 'workflow-run';
+  readonly runId?: string;
+  readonly taskRunId?: string;
+}
+
+export type DataPipelineEventType = keyof DataPipelineEvents;

@@ -16,10 +16,15 @@ export interface PermissionRequirement {
   /** Path parameter holding the project id (default `projectId`). */
   readonly projectParam?: string;
   /**
-   * Or: the provider that maps the item in path parameter `param` (default `id`) to its project.
-   * Abstract, so a controller can name its context's port and the module bind the adapter.
+   * Or: the provider that maps the item in path parameter `param` (default `id`), or in query
+   * parameter `query` when that is given, to its project. Abstract, so a controller can name its
+   * context's port and the module bind the adapter.
    */
-  readonly resource?: { readonly resolver: Abstract<ProjectOfResource>; readonly param?: string };
+  readonly resource?: {
+    readonly resolver: Abstract<ProjectOfResource>;
+    readonly param?: string;
+    readonly query?: string;
+  };
 }
 
 export const REQUIRED_PERMISSION = 'user-management:required-permission';

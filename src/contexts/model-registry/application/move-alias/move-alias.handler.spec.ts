@@ -31,7 +31,8 @@ describe('MoveAliasHandler', () => {
 
     expect(alias.version).toBe(1);
     expect((await ports.aliases.find(model.id, 'challenger'))?.versionId).toBe(version.id);
-    expect(ports.versions.locks).toEqual(['share']);
+    // The source run is looked up first, unlocked and outside the transaction; the gate reads under FOR SHARE.
+    expect(ports.versions.locks).toEqual([undefined, 'share']);
     expect(ports.events.published).toEqual([
       {
         type: 'model-registry.alias.moved.v1',
@@ -162,6 +163,21 @@ describe('MoveAliasHandler', () => {
       .catch((error: unknown) => error);
 
     expect(refusedRules(refusal)).toEqual(['approved', 'metric auc >= 0.9', 'lineage-complete', 'model-card-final']);
+  });
+
+  it('refuses lineage-complete for a source run the lineage graph never recorded, and passes a recorded one', async () => {
+    const { ports, handler, model } = arrange();
+    withPolicy(model, 'champion', [{ rule: 'lineage-complete' }]);
+    ports.models.add(model);
+    const madeUp = aVersion(model, 'Approved', { lineage: true, sourceRunId: '00000000-0000-4000-8000-000000000000' });
+    const recorded = aVersion(model, 'Approved', { lineage: true });
+    ports.versions.add(madeUp);
+    ports.versions.add(recorded);
+    const move = (versionId: string) =>
+      handler.execute({ modelId: model.id, alias: 'champion', versionId, actorId: REVIEWER });
+
+    expect(refusedRules(await move(madeUp.id).catch((error: unknown) => error))).toEqual(['lineage-complete']);
+    expect((await move(recorded.id)).versionId).toBe(recorded.id);
   });
 
   it('moves the alias when the candidate passes every rule, its final card included', async () => {

@@ -13,6 +13,7 @@ import { ModelVersionRepository } from '../../domain/version/model-version.repos
 import { requireModel } from './lookups.js';
 import type { ModelRegistryEvents } from '../../contracts/events.js';
 import type { MoveAliasCommand } from '../move-alias/move-alias.command.js';
+import { RunLineage } from '../ports/run-lineage.js';
 import { Transaction } from '../ports/transaction.js';
 
 /**
@@ -29,10 +30,12 @@ export class AliasMover {
     private readonly aliases: ModelAliasRepository,
     private readonly cards: ModelCardRepository,
     private readonly events: EventPublisher<ModelRegistryEvents>,
+    private readonly runs: RunLineage,
   ) {}
 
-  move(command: MoveAliasCommand): Promise<ModelAlias> {
+  async move(command: MoveAliasCommand): Promise<ModelAlias> {
     const name = checkedAliasName(command.alias);
+    const sourceRecorded = await this.sourceRunRecorded(command.versionId);
     return this.transaction.run(async () => {
       const model = await requireModel(this.models, command.modelId);
       const current = await this.aliases.find(model.id, name);
@@ -46,8 +49,8 @@ export class AliasMover {
       const holder = current ? await this.versions.find(current.versionId) : undefined;
       const card = await this.cards.find(candidate.id);
       const failures = failedPromotionRules({
-        candidate: { ...viewOf(candidate), modelCardFinal: card?.isFinal ?? false },
-        currentHolder: holder && viewOf(holder),
+        candidate: { ...viewOf(candidate, sourceRecorded), modelCardFinal: card?.isFinal ?? false },
+        currentHolder: holder && { metrics: holder.snapshot.metrics },
         protectedAlias: model.isProtected(name),
         rules: model.policyFor(name),
       });
@@ -72,13 +75,22 @@ export class AliasMover {
       return alias;
     });
   }
+
+  /**
+   * Whether the lineage graph knows the candidate's source run. Asked before the transaction, so no
+   * row lock waits on it: a version's source never changes, and the candidate is read again inside.
+   */
+  private async sourceRunRecorded(versionId: string): Promise<boolean> {
+    const source = (await this.versions.find(versionId))?.snapshot.source;
+    return source !== undefined && (await this.runs.knowsRun(source.runId));
+  }
 }
 
-function viewOf(version: ModelVersion) {
+function viewOf(version: ModelVersion, sourceRecorded: boolean) {
   return {
     status: version.status,
     hasArtifact: version.artifact !== undefined,
     metrics: version.snapshot.metrics,
-    lineageComplete: version.lineageComplete,
+    lineageComplete: version.lineageComplete && sourceRecorded,
   };
 }

@@ -66,21 +66,20 @@ export class AccessGuard extends AuthGuard(PLATFORM_STRATEGY) {
     requirement: PermissionRequirement,
     request: RequestWithPrincipal,
   ): Promise<void> {
-    const projectId = await this.projectOf(requirement, request.params as Record<string, string | undefined>);
+    const projectId = await this.projectOf(requirement, request);
     const decision = await this.authorize.execute({ principal, projectId, permission: requirement.permission });
     if (decision === 'hidden') throw new NotFoundError('Resource', request.url.split('?')[0]);
     if (decision === 'denied')
       throw new ForbiddenError(`This needs the ${requirement.permission} permission`, 'permission-denied');
   }
 
-  /** The project a request addresses: a path parameter, or the project of the item in it. */
-  private async projectOf(
-    requirement: PermissionRequirement,
-    params: Record<string, string | undefined>,
-  ): Promise<string> {
+  /** The project a request addresses: a path parameter, or the project of the item in its path or query. */
+  private async projectOf(requirement: PermissionRequirement, request: FastifyRequest): Promise<string> {
+    const params = request.params as Record<string, string | undefined>;
     const notFound = () => new NotFoundError('Resource', 'requested');
     if (requirement.resource) {
-      const resourceId = params[requirement.resource.param ?? 'id'];
+      const { query, param } = requirement.resource;
+      const resourceId = query ? queryValue(request.query, query) : params[param ?? 'id'];
       if (!resourceId) throw notFound();
       const resolver = this.moduleRef.get<ProjectOfResource>(requirement.resource.resolver, { strict: false });
       const projectId = await resolver.projectOf(resourceId);
@@ -91,4 +90,11 @@ export class AccessGuard extends AuthGuard(PLATFORM_STRATEGY) {
     if (!projectId || !isUuid(projectId)) throw notFound();
     return projectId;
   }
+}
+
+/** A query parameter given once as text; repeated or absent is no id at all. */
+function queryValue(query: unknown, name: string): string | undefined {
+  if (typeof query !== 'object' || query === null) return undefined;
+  const value: unknown = Object.getOwnPropertyDescriptor(query, name)?.value;
+  return typeof value === 'string' ? value : undefined;
 }

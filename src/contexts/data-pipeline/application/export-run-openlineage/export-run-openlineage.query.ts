@@ -1,0 +1,4 @@
+export interface ExportRunOpenLineageQuery {
+  /** A workflow run's or a pipeline run's id. */
+  readonly runId: string;
+}

@@ -1,0 +1,3 @@
+export interface IsRunRecordedQuery {
+  readonly runId: string;
+}
