@@ -1,5 +1,5 @@
 /** The roots an expression may start from; anything else is a syntax error. */
-export const EXPRESSION_ROOTS = ['params', 'tasks', 'trigger', 'item'] as const;
+export const EXPRESSION_ROOTS = ['params', 'tasks', 'trigger', 'item', 'run'] as const;
 export type ExpressionRoot = (typeof EXPRESSION_ROOTS)[number];
 
 /** Each function with the fewest and most arguments it takes, checked when parsing. */

@@ -5,9 +5,19 @@ import type { JsonObject, JsonValue } from '../json-value.js';
 import { triggerScope } from './run-trigger.js';
 import type { TaskRun } from './task-run.js';
 
-/** What a run's expressions can see: its params, its trigger and its task runs' outputs. */
+/** Which run, of which workflow: `${{ run.id }}` lets a task name its run to the outside world. */
+export interface RunIdentity {
+  readonly id: string;
+  readonly workflowId: string;
+}
+
+/**
+ * What a run's expressions can see: its params, its trigger, its task runs' outputs, and `run` (the
+ * run's id and workflow, and `run.task`, the id of the task being rendered).
+ */
 export class RunScope {
   constructor(
+    readonly run: RunIdentity,
     readonly spec: DefinitionSpec,
     readonly params: JsonObject,
     readonly trigger: JsonValue,
@@ -19,7 +29,8 @@ export class RunScope {
     const tasks = Object.fromEntries(
       [...task.readsTasks].map((id) => [id, { outputs: this.taskRuns.get(id)?.outputs ?? null }]),
     );
-    const scope = { params: this.params, trigger: triggerScope(this.trigger), tasks };
+    const run = { ...this.run, task: task.id };
+    const scope = { params: this.params, trigger: triggerScope(this.trigger), tasks, run };
     return item === undefined ? scope : { ...scope, item };
   }
 

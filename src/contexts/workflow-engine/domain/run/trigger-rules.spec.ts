@@ -69,7 +69,13 @@ describe('event triggers', () => {
   it('shows expressions the event payload as trigger.payload, and a start by hand as a null payload', () => {
     const spec = specWith(undefined);
     const scope = (trigger: Parameters<typeof eventTrigger>[0] | null) =>
-      new RunScope(spec, {}, trigger && eventTrigger(trigger), new Map()).forTask(spec.task('a'));
+      new RunScope(
+        { id: 'run-1', workflowId: 'workflow-1' },
+        spec,
+        {},
+        trigger && eventTrigger(trigger),
+        new Map(),
+      ).forTask(spec.task('a'));
     const event = { id: 'e', type: APPROVED, occurredAt: '2026-01-01T00:00:00Z', payload: { modelId: 'm' }, depth: 1 };
     expect(scope(event).trigger).toMatchObject({ kind: 'event', type: APPROVED, payload: { modelId: 'm' } });
     expect(scope(null).trigger).toEqual({ payload: null });

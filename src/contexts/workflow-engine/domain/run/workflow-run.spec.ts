@@ -26,6 +26,24 @@ function finish(run: WorkflowRun, dispatch: TaskDispatch, outputs: JsonValue = {
 }
 
 describe('WorkflowRun', () => {
+  it('lets a task name its run, workflow and own id in its params (${{ run.id }}, run.workflowId, run.task)', () => {
+    const run = WorkflowRun.create(
+      pinned([
+        {
+          id: 'notify',
+          type: 'noop',
+          params: { url: '/runs/${{ run.id }}/${{ run.task }}', of: '${{ run.workflowId }}' },
+        },
+      ]),
+      {},
+      null,
+      now,
+    );
+    expect(run.start(now).map((dispatch) => dispatch.input)).toEqual([
+      { url: `/runs/${run.id}/notify`, of: 'workflow-1' },
+    ]);
+  });
+
   it('dispatches a task as soon as all it depends on succeeded, and succeeds at the end', () => {
     const run = WorkflowRun.create(
       pinned([

@@ -56,7 +56,13 @@ export class WorkflowRun extends AggregateRoot {
   ) {
     super(snapshot.id, version);
     this.taskRuns = new Map(taskRuns.map((taskRun) => [taskRun.key, taskRun]));
-    this.scope = new RunScope(pinned.spec, snapshot.params, snapshot.trigger, this.taskRuns);
+    this.scope = new RunScope(
+      { id: snapshot.id, workflowId: pinned.workflowId },
+      pinned.spec,
+      snapshot.params,
+      snapshot.trigger,
+      this.taskRuns,
+    );
     this.progress = new RunProgress(snapshot.id, this.scope, this.taskRuns, (event) => this.recordEvent(event));
   }
 

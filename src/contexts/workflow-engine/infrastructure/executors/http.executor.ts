@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OutboundHttp, OutboundPolicy, OutboundUrlRefused, type OutboundResponse } from '@libs/outbound';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../domain/json-value.js';
 import { WORKFLOW_ENGINE_CONFIG, type WorkflowEngineConfig } from '../config/workflow-engine-config.js';
-import { TaskExecutor, TaskFailedForGood } from './task-executor.js';
+import { TaskExecutor, TaskFailedForGood, type TaskRunIdentity } from './task-executor.js';
 
 /**
  * Sends one HTTP request through the outbound policy, every redirect hop checked before anything
  * connects to it. Succeeds with status, content type and body (parsed when JSON); fails when the
  * status is not `expectStatus` (or not 2xx without one), and for good when the policy refuses.
+ *
+ * Delivery is at least once: a worker that dies after the request and before its report leaves the
+ * task to run again. So every attempt of a task run carries the same `Idempotency-Key`
+ * (`<run id>/<task key>`), unless the definition sets one, and a receiver can tell a repeat.
  */
 @Injectable()
 export class HttpExecutor extends TaskExecutor {
@@ -22,9 +26,12 @@ export class HttpExecutor extends TaskExecutor {
     this.outbound = new OutboundHttp(policy);
   }
 
-  async execute(input: JsonValue, signal: AbortSignal): Promise<JsonValue> {
+  async execute(input: JsonValue, signal: AbortSignal, taskRun: TaskRunIdentity): Promise<JsonValue> {
     const params = isJsonObject(input) ? input : {};
-    const headers = isJsonObject(params.headers) ? (params.headers as Record<string, string>) : {};
+    const headers = withIdempotencyKey(
+      isJsonObject(params.headers) ? (params.headers as Record<string, string>) : {},
+      taskRun,
+    );
     const body = params.body === undefined ? undefined : JSON.stringify(params.body);
     const { timeoutMs, ...limits } = this.config.http;
     try {
@@ -62,4 +69,9 @@ function safeJson(text: string): JsonValue {
   } catch {
     return text;
   }
+}
+
+function withIdempotencyKey(headers: Record<string, string>, { runId, key }: TaskRunIdentity): Record<string, string> {
+  const named = Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
+  return named ? headers : { ...headers, 'idempotency-key': `${runId}/${key}` };
 }

@@ -32,7 +32,8 @@ export class TaskExecutors extends TaskExecution {
     const timeout = dispatch.timeoutMs === undefined ? undefined : AbortSignal.timeout(dispatch.timeoutMs);
     try {
       const signal = timeout === undefined ? stop : AbortSignal.any([stop, timeout]);
-      return { ok: true, outputs: await executor.execute(dispatch.input, signal) };
+      const taskRun = { runId: dispatch.runId, key: dispatch.key };
+      return { ok: true, outputs: await executor.execute(dispatch.input, signal, taskRun) };
     } catch (error) {
       if (stop.aborted) throw error;
       if (timeout?.aborted) return { ok: false, error: `timed out after ${dispatch.timeoutMs} ms`, retryable: true };
