@@ -14,6 +14,8 @@ export * from './http/integer-column.js';
 export * from './http/page.query.js';
 export * from './http/problem.js';
 export * from './http/public.decorator.js';
+export * from './http/send-download.js';
+export * from './http/streamed-body.js';
 export * from './logging/create-logger.js';
 export * from './metrics/job-metrics.js';
 export * from './openapi/openapi-contributions.js';
