@@ -14,6 +14,7 @@ export * from './http/integer-column.js';
 export * from './http/page.query.js';
 export * from './http/problem.js';
 export * from './http/public.decorator.js';
+export * from './http/validation.pipe.js';
 export * from './http/send-download.js';
 export * from './http/streamed-body.js';
 export * from './logging/create-logger.js';

@@ -1,15 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { QueryEngine } from './application/ports/query-engine.js';
-import { readDuckDbSettings } from './infrastructure/config/data-pipeline-config.js';
-import { DuckDbQueryEngine } from './infrastructure/duckdb/duckdb-query-engine.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ContextModuleOptions } from '@libs/platform';
+import { loadStorageConfig, StorageModule } from '@libs/storage';
+import { ADAPTERS, SERVICES, USE_CASES } from './data-pipeline.providers.js';
+import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
+import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
+import { DatasetVersionsController } from './interface/http/dataset-versions.controller.js';
+import { DatasetsController } from './interface/http/datasets.controller.js';
+
+const CONTROLLERS = [DatasetsController, DatasetVersionsController];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
 @Module({})
 export class DataPipelineModule {
-  static register(): DynamicModule {
+  static register(options: ContextModuleOptions): DynamicModule {
     return {
       module: DataPipelineModule,
-      providers: [{ provide: QueryEngine, useFactory: () => new DuckDbQueryEngine(readDuckDbSettings(process.env)) }],
+      // The storage settings are read here, so a process without this context needs none of them.
+      imports: [TypeOrmModule.forFeature(DATASET_ENTITIES), StorageModule.forRoot(loadStorageConfig(process.env))],
+      controllers: options.http ? CONTROLLERS : [],
+      providers: [...ADAPTERS, ...SERVICES, ...USE_CASES, ...(options.http ? [DatasetFileBodies] : [])],
     };
   }
 }

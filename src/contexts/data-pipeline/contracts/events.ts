@@ -3,5 +3,23 @@
  * other contexts import this map through `@contexts/data-pipeline` so publish and
  * handle type-check against one definition.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the context's issue lands
-export interface DataPipelineEvents {}
+export interface DataPipelineEvents {
+  'data-pipeline.dataset-version.created.v1': {
+    readonly datasetId: string;
+    readonly projectId: string;
+    readonly versionId: string;
+    readonly versionNumber: number;
+    readonly format: 'csv' | 'jsonl' | 'parquet';
+    readonly rowCount: number;
+    readonly sizeBytes: number;
+    readonly sha256: string;
+    /** Who made the version: an upload (or registration) by a user, or a pipeline or workflow run. */
+    readonly producer: {
+      readonly kind: 'upload' | 'pipeline-run' | 'workflow-run';
+      readonly actorId: string;
+      readonly runId: string | null;
+    };
+  };
+}
+
+export type DataPipelineEventType = keyof DataPipelineEvents;
