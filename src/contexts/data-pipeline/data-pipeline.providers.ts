@@ -21,7 +21,10 @@ import { DatasetVersionRepository } from './domain/dataset/dataset-version.repos
 import { readDuckDbSettings } from './infrastructure/config/data-pipeline-config.js';
 import { ConfiguredDatasetSettings } from './infrastructure/config/dataset-settings.js';
 import { DuckDbQueryEngine } from './infrastructure/duckdb/duckdb-query-engine.js';
-import { TypeOrmProjectOfDataset, TypeOrmProjectOfDatasetVersion } from './infrastructure/persistence/project-of-dataset.js';
+import {
+  TypeOrmProjectOfDataset,
+  TypeOrmProjectOfDatasetVersion,
+} from './infrastructure/persistence/project-of-dataset.js';
 import { TypeOrmDatasetRepository } from './infrastructure/persistence/typeorm-dataset.repository.js';
 import { TypeOrmDatasetVersionRepository } from './infrastructure/persistence/typeorm-dataset-version.repository.js';
 import { TemporaryTableCopies } from './infrastructure/storage/temporary-table-copies.js';

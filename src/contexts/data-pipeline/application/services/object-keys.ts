@@ -11,6 +11,11 @@ export function projectDataPrefix(projectId: string): string {
 }
 
 /** Each version has a key of its own, so versions never share or overwrite bytes. */
-export function versionObjectKey(projectId: string, datasetId: string, versionId: string, format: VersionFormat): string {
+export function versionObjectKey(
+  projectId: string,
+  datasetId: string,
+  versionId: string,
+  format: VersionFormat,
+): string {
   return `${projectDataPrefix(projectId)}datasets/${datasetId}/${versionId}.${EXTENSIONS[format]}`;
 }

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { newId } from '@libs/ddd';
 import { EventPublisher } from '@libs/messaging/ports';
 import { ObjectStore } from '@libs/storage/ports';
-import type { Readable } from 'node:stream';
 import type { DataPipelineEvents } from '../../contracts/events.js';
 import type { TableProfile } from '../../domain/dataset/column-profile.js';
 import type { Dataset } from '../../domain/dataset/dataset.js';
@@ -15,10 +14,11 @@ import { DatasetSettings } from '../ports/dataset-settings.js';
 import { LocalTableCopies } from '../ports/local-table-copies.js';
 import { QueryEngine } from '../ports/query-engine.js';
 import { Transaction } from '../ports/transaction.js';
+import type { VersionBody } from '../upload-dataset-version/upload-dataset-version.command.js';
 import { versionObjectKey } from './object-keys.js';
 
 export interface IncomingVersion {
-  readonly body: Readable;
+  readonly body: VersionBody;
   readonly format: VersionFormat;
   /** Content-Length when the sender declared one: refused at once when over the limit. */
   readonly declaredBytes?: number;
@@ -114,7 +114,11 @@ export class VersionIntake {
         rowCount: version.rowCount,
         sizeBytes: version.sizeBytes,
         sha256: version.sha256,
-        producer: { kind: version.producer.kind, actorId: version.producer.actorId, runId: version.producer.runId ?? null },
+        producer: {
+          kind: version.producer.kind,
+          actorId: version.producer.actorId,
+          runId: version.producer.runId ?? null,
+        },
       },
       { aggregateId: version.datasetId, aggregateVersion: version.number },
     );

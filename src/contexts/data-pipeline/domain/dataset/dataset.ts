@@ -35,7 +35,12 @@ export class Dataset extends AggregateRoot {
     if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME.test(name))
       throw new ValidationError(
         'The dataset name is invalid',
-        [{ field: 'name', message: `must be 1-${MAX_NAME_LENGTH} characters of A-Z a-z 0-9 . _ -, starting with a letter or digit` }],
+        [
+          {
+            field: 'name',
+            message: `must be 1-${MAX_NAME_LENGTH} characters of A-Z a-z 0-9 . _ -, starting with a letter or digit`,
+          },
+        ],
         'invalid-dataset-name',
       );
     return new Dataset({

@@ -18,7 +18,12 @@ export async function profileTable(session: DuckDbSession, table: string): Promi
   return { rowCount: countOf(rowCount), columns };
 }
 
-async function profileColumn(session: DuckDbSession, table: string, name: string, type: string): Promise<ColumnProfile> {
+async function profileColumn(
+  session: DuckDbSession,
+  table: string,
+  name: string,
+  type: string,
+): Promise<ColumnProfile> {
   const column = quoteIdentifier(name);
   const [[nulls, distinct, min, max]] = await session.rows(
     `SELECT count(*) - count(${column}), approx_count_distinct(${column}), min(${column}), max(${column}) FROM ${table}`,

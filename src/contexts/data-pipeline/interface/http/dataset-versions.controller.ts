@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
@@ -128,10 +129,7 @@ export class DatasetVersionsController {
     content: Object.fromEntries(UPLOAD_MEDIA_TYPES.map((type) => [type, { schema: FILE_BYTES }])),
   })
   @ApiProblem(404, 'No such version visible to the caller')
-  async content(
-    @Param('versionId', new ParseUUIDPipe()) versionId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async content(@Param('versionId', new ParseUUIDPipe()) versionId: string, @Res() reply: FastifyReply): Promise<void> {
     const { version, content } = await this.downloading.execute({ versionId });
     void reply
       .header('content-type', MEDIA_TYPE_OF_FORMAT[version.format])
@@ -166,10 +164,12 @@ export class DatasetVersionsController {
   }
 
   private async register(datasetId: string, body: unknown, principal: Principal): Promise<DatasetVersion> {
-    const request: RegisterDatasetVersionRequest = await this.registration.transform(body, {
+    // The global pipe cannot validate a body whose route also takes files: the same pipe runs here.
+    const request: unknown = await this.registration.transform(body, {
       type: 'body',
       metatype: RegisterDatasetVersionRequest,
     });
+    if (!(request instanceof RegisterDatasetVersionRequest)) throw new BadRequestException('The body is not an object');
     return this.registering.execute({ datasetId, ...request, actorId: principal.userId });
   }
 }

@@ -46,8 +46,7 @@ export class ColumnProfileResponse {
   @ApiProperty(PROFILE_VALUE) max!: string | number | boolean | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) mean!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Sample standard deviation' }) stddev!:
-    | number
-    | null;
+    number | null;
   @ApiPropertyOptional({ type: QuantilesResponse, nullable: true }) quantiles!: QuantilesResponse | null;
   @ApiProperty({ type: [TopValueResponse] }) topValues!: TopValueResponse[];
   @ApiPropertyOptional({ type: [HistogramBinResponse], nullable: true }) histogram!: HistogramBinResponse[] | null;
