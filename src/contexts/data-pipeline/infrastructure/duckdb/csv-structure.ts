@@ -4,6 +4,12 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { TableContentInvalid } from '../../domain/errors.js';
 
+interface ParseFault {
+  readonly code?: string;
+  readonly message?: string;
+  readonly lines?: number;
+}
+
 /**
  * Reads a CSV once as RFC 4180 (comma, double quotes), record by record, and refuses the first
  * structural fault with its line: an unterminated quote, a row with more or fewer fields than the
@@ -11,11 +17,25 @@ import { TableContentInvalid } from '../../domain/errors.js';
  * does fail it names no line. Streamed: only one record is held at a time.
  */
 export async function assertCsvStructure(path: string): Promise<void> {
-  const discard = new Writable({ objectMode: true, write: (_record, _encoding, done) => done() });
+  let linesRead = 0;
+  const track = new Writable({
+    objectMode: true,
+    write: (record: { info: { lines: number } }, _encoding, done) => {
+      linesRead = record.info.lines;
+      done();
+    },
+  });
   try {
-    await pipeline(createReadStream(path), parse({ skip_empty_lines: true }), discard);
+    await pipeline(createReadStream(path), parse({ skip_empty_lines: true, info: true }), track);
   } catch (error) {
-    const { message, lines } = error as { message?: string; lines?: number };
-    throw new TableContentInvalid(message ?? String(error), lines);
+    const fault = error as ParseFault;
+    // An unclosed quote is found at the end of the file; the record it opened starts after the last one read.
+    const line = fault.code === 'CSV_QUOTE_NOT_CLOSED' ? linesRead + 1 : fault.lines;
+    const reason = fault.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : stripLine(fault);
+    throw new TableContentInvalid(reason, line);
   }
+}
+
+function stripLine(fault: ParseFault): string {
+  return (fault.message ?? 'the file is not CSV').replace(/ (on|at) line \d+/, '');
 }
