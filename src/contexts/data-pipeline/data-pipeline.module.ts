@@ -7,6 +7,7 @@ import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
 import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
 import { DatasetVersionsController } from './interface/http/dataset-versions.controller.js';
 import { DatasetsController } from './interface/http/datasets.controller.js';
+import { VersionBodyContribution } from './interface/http/version-body.contribution.js';
 
 const CONTROLLERS = [DatasetsController, DatasetVersionsController];
 
@@ -19,7 +20,12 @@ export class DataPipelineModule {
       // The storage settings are read here, so a process without this context needs none of them.
       imports: [TypeOrmModule.forFeature(DATASET_ENTITIES), StorageModule.forRoot(loadStorageConfig(process.env))],
       controllers: options.http ? CONTROLLERS : [],
-      providers: [...ADAPTERS, ...SERVICES, ...USE_CASES, ...(options.http ? [DatasetFileBodies] : [])],
+      providers: [
+        ...ADAPTERS,
+        ...SERVICES,
+        ...USE_CASES,
+        ...(options.http ? [DatasetFileBodies, VersionBodyContribution] : []),
+      ],
     };
   }
 }

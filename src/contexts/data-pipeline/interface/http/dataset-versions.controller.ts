@@ -77,7 +77,10 @@ export class DatasetVersionsController {
     description: `Send the file as ${UPLOAD_MEDIA_TYPES.join(', ')}, or JSON naming an object key.`,
   })
   @ApiConsumes(...UPLOAD_MEDIA_TYPES, JSON_TYPE)
-  @ApiBody({ schema: { oneOf: [FILE_BYTES, { $ref: getSchemaPath(RegisterDatasetVersionRequest) }] } })
+  @ApiBody({
+    schema: { $ref: getSchemaPath(RegisterDatasetVersionRequest) },
+    description: 'The file itself as one of the file media types, or JSON naming an object of the project',
+  })
   @ApiCreatedResponse({ type: DatasetVersionResponse })
   @ApiProblem(400, 'The file cannot be read (with its line), or its columns are not the declared ones (named)')
   @ApiProblem(404, 'No such dataset visible to the caller')
