@@ -56,3 +56,13 @@ export class ObjectKeyOutsideProject extends ValidationError {
     );
   }
 }
+
+export class RegisteredObjectMissing extends ValidationError {
+  constructor() {
+    super(
+      'There is no object at that key',
+      [{ field: 'objectKey', message: 'names no object' }],
+      'registered-object-missing',
+    );
+  }
+}

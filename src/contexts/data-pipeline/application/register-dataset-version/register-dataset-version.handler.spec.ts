@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { ObjectNotFoundError } from '@libs/storage/ports';
 import { fakeDataPipelinePorts } from '../../../../../test/support/data-pipeline/fake-ports.js';
 import {
   ACTOR,
@@ -9,7 +8,7 @@ import {
   OTHER_PROJECT,
   PROJECT,
 } from '../../../../../test/support/data-pipeline/dataset-objects.js';
-import { ObjectKeyOutsideProject } from '../../domain/errors.js';
+import { ObjectKeyOutsideProject, RegisteredObjectMissing } from '../../domain/errors.js';
 import { RegisterDatasetVersionHandler } from './register-dataset-version.handler.js';
 
 const CSV = 'id,name,score\n1,ada,2.5\n2,bob,1\n';
@@ -58,7 +57,7 @@ describe('RegisterDatasetVersionHandler', () => {
     expect(ports.versions.rows.size).toBe(0);
   });
 
-  it('passes on a key with no object', async () => {
+  it('refuses a key with no object', async () => {
     const { dataset, handler } = await arrange();
 
     await expect(
@@ -68,6 +67,6 @@ describe('RegisterDatasetVersionHandler', () => {
         format: 'csv',
         actorId: ACTOR,
       }),
-    ).rejects.toBeInstanceOf(ObjectNotFoundError);
+    ).rejects.toBeInstanceOf(RegisteredObjectMissing);
   });
 });

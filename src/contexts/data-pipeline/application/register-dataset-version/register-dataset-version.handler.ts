@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ObjectStore } from '@libs/storage/ports';
+import { ObjectNotFoundError, ObjectStore, type ObjectDownload } from '@libs/storage/ports';
 import { DatasetRepository } from '../../domain/dataset/dataset.repository.js';
 import type { DatasetVersion } from '../../domain/dataset/dataset-version.js';
-import { ObjectKeyOutsideProject } from '../../domain/errors.js';
+import { ObjectKeyOutsideProject, RegisteredObjectMissing } from '../../domain/errors.js';
 import { requireDataset } from '../services/dataset-lookups.js';
 import { projectDataPrefix } from '../services/object-keys.js';
 import { VersionIntake } from '../services/version-intake.js';
@@ -25,7 +25,7 @@ export class RegisterDatasetVersionHandler {
     const dataset = await requireDataset(this.datasets, command.datasetId);
     const prefix = projectDataPrefix(dataset.projectId);
     if (!command.objectKey.startsWith(prefix)) throw new ObjectKeyOutsideProject(prefix);
-    const source = await this.store.get(command.objectKey);
+    const source = await this.sourceObject(command.objectKey);
     return this.intake.intake(dataset, {
       body: source.body,
       format: command.format,
@@ -34,5 +34,15 @@ export class RegisterDatasetVersionHandler {
         ? { kind: command.producer.kind, runId: command.producer.runId, actorId: command.actorId }
         : { kind: 'upload', actorId: command.actorId },
     });
+  }
+
+  /** A key with no object is a bad request, not a missing route: the dataset exists. */
+  private async sourceObject(key: string): Promise<ObjectDownload> {
+    try {
+      return await this.store.get(key);
+    } catch (error) {
+      if (error instanceof ObjectNotFoundError) throw new RegisteredObjectMissing();
+      throw error;
+    }
   }
 }
