@@ -84,6 +84,32 @@ describe('datasets and versions through the API (filesystem store)', () => {
     expect(refused.body.detail).toContain('city, town, extra');
   });
 
+  it('numbers versions uploaded at once without a gap or a repeat, one of them streamed in chunks', async () => {
+    const dataset = await world.dataset('concurrent', SCHEMA);
+    const csv = csvOf(plantedRows());
+    const chunks = [csv.slice(0, 1000), csv.slice(1000)].map((part) => new TextEncoder().encode(part));
+    const chunked = fetch(`${world.app.url}/api/v1/datasets/${dataset.id}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.editor.tokens.accessToken}`, 'content-type': 'text/csv' },
+      body: new ReadableStream({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next) controller.enqueue(next);
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+    });
+
+    const answers = await Promise.all([chunked, world.upload(dataset.id, csv, 'text/csv')]);
+
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    const listed = await world.editor.client.call('GET', `/api/v1/datasets/${dataset.id}/versions`);
+    const versions = listed.body.items as { number: number; rowCount: number }[];
+    expect(versions.map((version) => version.number)).toEqual([2, 1]);
+    expect(versions.map((version) => version.rowCount)).toEqual([plantedRows().length, plantedRows().length]);
+  });
+
   it('answers 415 to a body of another media type', async () => {
     const dataset = await world.dataset('typed', SCHEMA);
 
