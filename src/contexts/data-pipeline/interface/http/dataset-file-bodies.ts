@@ -13,6 +13,9 @@ export const FORMAT_OF_MEDIA_TYPE: ReadonlyMap<string, VersionFormat> = new Map(
 
 export const UPLOAD_MEDIA_TYPES = [...FORMAT_OF_MEDIA_TYPE.keys()];
 
+/** The OpenAPI schema of a version file in a request or a response: its bytes. */
+export const FILE_BYTES = { type: 'string', format: 'binary' } as const;
+
 export const MEDIA_TYPE_OF_FORMAT: Readonly<Record<VersionFormat, string>> = {
   csv: 'text/csv',
   jsonl: 'application/x-ndjson',

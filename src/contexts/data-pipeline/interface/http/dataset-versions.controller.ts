@@ -41,7 +41,7 @@ import { ProjectOfDataset, ProjectOfDatasetVersion } from '../../application/por
 import { RegisterDatasetVersionHandler } from '../../application/register-dataset-version/register-dataset-version.handler.js';
 import { UploadDatasetVersionHandler } from '../../application/upload-dataset-version/upload-dataset-version.handler.js';
 import type { DatasetVersion } from '../../domain/dataset/dataset-version.js';
-import { FORMAT_OF_MEDIA_TYPE, MEDIA_TYPE_OF_FORMAT, UPLOAD_MEDIA_TYPES } from './dataset-file-bodies.js';
+import { FILE_BYTES, FORMAT_OF_MEDIA_TYPE, MEDIA_TYPE_OF_FORMAT, UPLOAD_MEDIA_TYPES } from './dataset-file-bodies.js';
 import { RegisterDatasetVersionRequest } from './dto/dataset-version.request.js';
 import {
   DatasetVersionDetailResponse,
@@ -52,7 +52,6 @@ import {
 const ofDataset = { resource: { resolver: ProjectOfDataset, param: 'datasetId' } };
 const ofVersion = { resource: { resolver: ProjectOfDatasetVersion, param: 'versionId' } };
 const JSON_TYPE = 'application/json';
-const FILE_BYTES = { type: 'string', format: 'binary' } as const;
 
 @ApiTags('data-pipeline')
 @ApiExtraModels(RegisterDatasetVersionRequest)

@@ -1,9 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { OpenApiContributions } from '@libs/platform';
-import { UPLOAD_MEDIA_TYPES } from './dataset-file-bodies.js';
+import { FILE_BYTES, UPLOAD_MEDIA_TYPES } from './dataset-file-bodies.js';
 
-export const VERSIONS_PATH = '/api/v1/datasets/{datasetId}/versions';
-const FILE_BYTES = { type: 'string', format: 'binary' } as const;
+const VERSIONS_PATH = '/api/v1/datasets/{datasetId}/versions';
 
 /**
  * The versions route takes a file or JSON. Decorators give one schema to every media type, so
