@@ -1,10 +1,12 @@
 import { CreateDataPipelineMessaging1764150000000 } from './1764150000000-create-data-pipeline-messaging.js';
 import { KeepDataPipelinePublishedOutboxRows1765000000000 } from './1765000000000-keep-data-pipeline-published-outbox-rows.js';
-import { CreateLineageGraph1765100000000 } from './1765100000000-create-lineage-graph.js';
+import { CreateDatasetTables1765100000000 } from './1765100000000-create-dataset-tables.js';
+import { CreateLineageGraph1765200000000 } from './1765200000000-create-lineage-graph.js';
 
 /** Migrations of the `data_pipeline` schema, oldest first. */
 export const dataPipelineMigrations = [
   CreateDataPipelineMessaging1764150000000,
   KeepDataPipelinePublishedOutboxRows1765000000000,
-  CreateLineageGraph1765100000000,
+  CreateDatasetTables1765100000000,
+  CreateLineageGraph1765200000000,
 ];

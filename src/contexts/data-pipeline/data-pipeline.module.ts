@@ -1,8 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
+import { loadStorageConfig, StorageModule } from '@libs/storage';
 import { LineageFacade } from './contracts/lineage.facade.js';
 import { dataPipelineProviders } from './data-pipeline.providers.js';
+import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
+import { DatasetVersionsController } from './interface/http/dataset-versions.controller.js';
+import { DatasetsController } from './interface/http/datasets.controller.js';
 import { LineageController } from './interface/http/lineage.controller.js';
+
+const CONTROLLERS = [DatasetsController, DatasetVersionsController, LineageController];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
 @Module({})
@@ -10,7 +17,9 @@ export class DataPipelineModule {
   static register(options: ContextModuleOptions): DynamicModule {
     return {
       module: DataPipelineModule,
-      controllers: options.http ? [LineageController] : [],
+      // The storage settings are read here, so a process without this context needs none of them.
+      imports: [TypeOrmModule.forFeature(DATASET_ENTITIES), StorageModule.forRoot(loadStorageConfig(process.env))],
+      controllers: options.http ? CONTROLLERS : [],
       providers: dataPipelineProviders(options),
       exports: [LineageFacade],
     };

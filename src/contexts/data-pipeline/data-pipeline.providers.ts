@@ -1,4 +1,32 @@
 import type { Provider, Type } from '@nestjs/common';
+import { outboxEventPublisher } from '@libs/messaging';
+import { ObjectStore } from '@libs/storage/ports';
+import { CreateDatasetHandler } from './application/create-dataset/create-dataset.handler.js';
+import { DownloadDatasetVersionHandler } from './application/download-dataset-version/download-dataset-version.handler.js';
+import { GetDatasetHandler } from './application/get-dataset/get-dataset.handler.js';
+import { GetDatasetVersionHandler } from './application/get-dataset-version/get-dataset-version.handler.js';
+import { ListDatasetVersionsHandler } from './application/list-dataset-versions/list-dataset-versions.handler.js';
+import { ListDatasetsHandler } from './application/list-datasets/list-datasets.handler.js';
+import { DatasetSettings } from './application/ports/dataset-settings.js';
+import { LocalTableCopies } from './application/ports/local-table-copies.js';
+import { ProjectOfDataset, ProjectOfDatasetVersion } from './application/ports/project-of-dataset.js';
+import { QueryEngine } from './application/ports/query-engine.js';
+import { Transaction } from './application/ports/transaction.js';
+import { RegisterDatasetVersionHandler } from './application/register-dataset-version/register-dataset-version.handler.js';
+import { VersionIntake } from './application/services/version-intake.js';
+import { UploadDatasetVersionHandler } from './application/upload-dataset-version/upload-dataset-version.handler.js';
+import { DatasetRepository } from './domain/dataset/dataset.repository.js';
+import { DatasetVersionRepository } from './domain/dataset/dataset-version.repository.js';
+import { readDuckDbSettings } from './infrastructure/config/data-pipeline-config.js';
+import { ConfiguredDatasetSettings } from './infrastructure/config/dataset-settings.js';
+import { DuckDbQueryEngine } from './infrastructure/duckdb/duckdb-query-engine.js';
+import {
+  TypeOrmProjectOfDataset,
+  TypeOrmProjectOfDatasetVersion,
+} from './infrastructure/persistence/project-of-dataset.js';
+import { TypeOrmDatasetRepository } from './infrastructure/persistence/typeorm-dataset.repository.js';
+import { TypeOrmDatasetVersionRepository } from './infrastructure/persistence/typeorm-dataset-version.repository.js';
+import { TemporaryTableCopies } from './infrastructure/storage/temporary-table-copies.js';
 import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
 import { ExportRunOpenLineageHandler } from './application/export-run-openlineage/export-run-openlineage.handler.js';
 import { FindImpactedModelsHandler } from './application/find-impacted-models/find-impacted-models.handler.js';
@@ -6,7 +34,6 @@ import { GetLineageGraphHandler } from './application/get-lineage-graph/get-line
 import { IsRunRecordedHandler } from './application/is-run-recorded/is-run-recorded.handler.js';
 import { LineageTransaction } from './application/ports/lineage-transaction.js';
 import { ProjectOfLineageNode } from './application/ports/project-of-lineage-node.js';
-import { QueryEngine } from './application/ports/query-engine.js';
 import { RecordAliasMoveHandler } from './application/record-alias-move/record-alias-move.handler.js';
 import { RecordCheckResultHandler } from './application/record-check-result/record-check-result.handler.js';
 import { RecordDatasetVersionHandler } from './application/record-dataset-version/record-dataset-version.handler.js';
@@ -16,17 +43,25 @@ import { RecordTaskRunHandler } from './application/record-task-run/record-task-
 import { RecordWorkflowRunHandler } from './application/record-workflow-run/record-workflow-run.handler.js';
 import { LineageFacade } from './contracts/lineage.facade.js';
 import { LineageGraphRepository } from './domain/lineage/lineage-graph.repository.js';
-import { readDuckDbSettings } from './infrastructure/config/data-pipeline-config.js';
-import { DuckDbQueryEngine } from './infrastructure/duckdb/duckdb-query-engine.js';
 import { LocalLineageFacade } from './infrastructure/lineage.facade.local.js';
 import { LineageNodeProjects } from './infrastructure/persistence/lineage-node-projects.js';
 import { PostgresLineageGraphRepository } from './infrastructure/persistence/postgres-lineage-graph.repository.js';
 import { DatasetLineageConsumer } from './interface/events/dataset-lineage.consumer.js';
 import { ModelRegistryLineageConsumer } from './interface/events/model-registry-lineage.consumer.js';
 import { WorkflowLineageConsumer } from './interface/events/workflow-lineage.consumer.js';
+import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
+import { VersionBodyContribution } from './interface/http/version-body.contribution.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
+  CreateDatasetHandler,
+  DownloadDatasetVersionHandler,
+  GetDatasetHandler,
+  GetDatasetVersionHandler,
+  ListDatasetVersionsHandler,
+  ListDatasetsHandler,
+  RegisterDatasetVersionHandler,
+  UploadDatasetVersionHandler,
   RecordWorkflowRunHandler,
   RecordTaskRunHandler,
   RecordModelVersionHandler,
@@ -40,10 +75,33 @@ export const USE_CASES: Type[] = [
   IsRunRecordedHandler,
 ];
 
-const ADAPTERS: Provider[] = [
-  { provide: QueryEngine, useFactory: () => new DuckDbQueryEngine(readDuckDbSettings(process.env)) },
+/** The application services the use cases share. */
+export const SERVICES: Type[] = [VersionIntake];
+
+const DUCKDB_SETTINGS = Symbol('DUCKDB_SETTINGS');
+
+export const ADAPTERS: Provider[] = [
+  { provide: DUCKDB_SETTINGS, useFactory: () => readDuckDbSettings(process.env) },
+  {
+    provide: QueryEngine,
+    useFactory: (settings: ReturnType<typeof readDuckDbSettings>) => new DuckDbQueryEngine(settings),
+    inject: [DUCKDB_SETTINGS],
+  },
+  {
+    provide: LocalTableCopies,
+    useFactory: (store: ObjectStore, settings: ReturnType<typeof readDuckDbSettings>) =>
+      new TemporaryTableCopies(store, settings.tempDirectory),
+    inject: [ObjectStore, DUCKDB_SETTINGS],
+  },
+  { provide: DatasetSettings, useFactory: () => ConfiguredDatasetSettings.fromEnv(process.env) },
   AmbientTransaction,
+  { provide: Transaction, useExisting: AmbientTransaction },
   { provide: LineageTransaction, useExisting: AmbientTransaction },
+  outboxEventPublisher({ source: 'data-pipeline', schema: 'data_pipeline' }),
+  { provide: DatasetRepository, useClass: TypeOrmDatasetRepository },
+  { provide: DatasetVersionRepository, useClass: TypeOrmDatasetVersionRepository },
+  { provide: ProjectOfDataset, useClass: TypeOrmProjectOfDataset },
+  { provide: ProjectOfDatasetVersion, useClass: TypeOrmProjectOfDatasetVersion },
   { provide: LineageGraphRepository, useClass: PostgresLineageGraphRepository },
   { provide: ProjectOfLineageNode, useClass: LineageNodeProjects },
   { provide: LineageFacade, useClass: LocalLineageFacade },
@@ -52,7 +110,16 @@ const ADAPTERS: Provider[] = [
 /** The consumers that feed the lineage graph, run by worker processes. */
 const LINEAGE_CONSUMERS: Type[] = [WorkflowLineageConsumer, ModelRegistryLineageConsumer, DatasetLineageConsumer];
 
+/** What only a process serving HTTP needs: the file bodies' parsers and their OpenAPI schemas. */
+const HTTP_ONLY: Type[] = [DatasetFileBodies, VersionBodyContribution];
+
 /** The context's providers for the roles this process plays (HTTP, workers, or both). */
 export function dataPipelineProviders(options: ContextModuleOptions): Provider[] {
-  return [...ADAPTERS, ...USE_CASES, ...(options.workers ? LINEAGE_CONSUMERS : [])];
+  return [
+    ...ADAPTERS,
+    ...SERVICES,
+    ...USE_CASES,
+    ...(options.http ? HTTP_ONLY : []),
+    ...(options.workers ? LINEAGE_CONSUMERS : []),
+  ];
 }

@@ -5,17 +5,24 @@
  */
 export interface DataPipelineEvents {
   'data-pipeline.dataset-version.created.v1': {
-    readonly projectId: string;
     readonly datasetId: string;
+    readonly projectId: string;
     readonly versionId: string;
+    readonly versionNumber: number;
+    readonly format: 'csv' | 'jsonl' | 'parquet';
+    readonly rowCount: number;
+    readonly sizeBytes: number;
+    readonly sha256: string;
     readonly producer: DatasetVersionProducer;
   };
 }
 
-/** What wrote a dataset version: an upload, or a run (and, for a workflow run, its task run's key). */
+/** Who made a dataset version: an upload (or registration) by a user, or a pipeline or workflow run. */
 export interface DatasetVersionProducer {
   readonly kind: 'upload' | 'pipeline-run' | 'workflow-run';
-  readonly runId?: string;
+  readonly actorId: string;
+  readonly runId: string | null;
+  /** For a workflow run, the key of the task run that wrote the version. */
   readonly taskRunId?: string;
 }
 

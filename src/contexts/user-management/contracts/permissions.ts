@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'workflow:approve',
   'dataset:read',
   'dataset:write',
+  'pipeline:run',
   'model:read',
   'model:write',
   'model:approve',

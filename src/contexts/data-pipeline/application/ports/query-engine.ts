@@ -1,6 +1,8 @@
 import type { CheckResult } from '../../domain/checks/check-result.js';
 import type { CheckSuite } from '../../domain/checks/check-suite.js';
+import type { TableProfile } from '../../domain/dataset/column-profile.js';
 import type { ColumnDefinition } from '../../domain/schema/dataset-schema.js';
+import type { ObservedColumn } from '../../domain/schema/schema-comparison.js';
 
 export type TableFileFormat = 'csv' | 'jsonl' | 'parquet';
 
@@ -29,4 +31,8 @@ export interface SuiteRun {
 /** Runs check suites (and later, transforms) as SQL on an analytical engine, streaming files rather than holding them. */
 export abstract class QueryEngine {
   abstract runSuite(run: SuiteRun): Promise<readonly CheckResult[]>;
+  /** The columns the file holds, as the engine infers them (declared columns are ignored). Refuses malformed CSV with its line. */
+  abstract observeColumns(table: TableFile): Promise<ObservedColumn[]>;
+  /** Row count and per-column profile, the file read with its declared columns; a value that does not cast is refused with its line. */
+  abstract profile(table: TableFile): Promise<TableProfile>;
 }

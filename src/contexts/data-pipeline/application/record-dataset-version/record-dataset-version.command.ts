@@ -1,10 +1,12 @@
-import type { DatasetVersionProducer } from '../../contracts/events.js';
-
 /** A dataset version was created, by an upload or by a run. */
 export interface RecordDatasetVersionCommand {
   readonly projectId: string;
   readonly datasetId: string;
   readonly versionId: string;
-  readonly producer: DatasetVersionProducer;
+  readonly producer: {
+    readonly kind: 'upload' | 'pipeline-run' | 'workflow-run';
+    readonly runId?: string;
+    readonly taskRunId?: string;
+  };
   readonly at: string;
 }

@@ -1,11 +1,15 @@
-import { QueryEngine, type SuiteRun } from '../../application/ports/query-engine.js';
+import { QueryEngine, type SuiteRun, type TableFile } from '../../application/ports/query-engine.js';
 import { isRowCheck, type Check, type FreshnessCheck, type RowCheck } from '../../domain/checks/check.js';
 import type { CheckResult } from '../../domain/checks/check-result.js';
+import type { TableProfile } from '../../domain/dataset/column-profile.js';
 import { judgeCheck } from '../../domain/checks/judge-check.js';
 import type { Measurement } from '../../domain/checks/measurement.js';
 import { ReferenceTableMissing } from '../../domain/errors.js';
 import type { ObservedColumn } from '../../domain/schema/schema-comparison.js';
 import { columnsRead } from './columns-read.js';
+import { assertCsvStructure } from './csv-structure.js';
+import { contentInvalid, loadProfiledTable, PROFILED_TABLE } from './load-profiled-table.js';
+import { profileTable } from './profile-table.js';
 import { loadFlagsFor } from './load-flags.js';
 import { DuckDbSession } from './duckdb-session.js';
 import type { DuckDbSettings } from './duckdb-settings.js';
@@ -48,6 +52,31 @@ export class DuckDbQueryEngine extends QueryEngine {
       };
       const measurements = await measureAll(context, run, observed);
       return run.suite.checks.map((check) => judgeCheck(check, measurementOf(measurements, check)));
+    } finally {
+      session.close();
+    }
+  }
+
+  async observeColumns(table: TableFile): Promise<ObservedColumn[]> {
+    if (table.format === 'csv') await assertCsvStructure(table.path);
+    return this.inSession((session) =>
+      observeColumns(session, table).catch((error: unknown) => {
+        throw contentInvalid(error, table);
+      }),
+    );
+  }
+
+  profile(table: TableFile): Promise<TableProfile> {
+    return this.inSession(async (session) => {
+      await loadProfiledTable(session, table);
+      return profileTable(session, PROFILED_TABLE);
+    });
+  }
+
+  private async inSession<T>(work: (session: DuckDbSession) => Promise<T>): Promise<T> {
+    const session = await DuckDbSession.open(this.settings);
+    try {
+      return await work(session);
     } finally {
       session.close();
     }

@@ -15,7 +15,12 @@ describe('DatasetLineageConsumer', () => {
       projectId: PROJECT,
       datasetId: 'ds-1',
       versionId: 'dv-1',
-      producer: { kind: 'workflow-run', runId: 'run-1', taskRunId: 'clean' },
+      versionNumber: 1,
+      format: 'csv',
+      rowCount: 3,
+      sizeBytes: 42,
+      sha256: 'a'.repeat(64),
+      producer: { kind: 'workflow-run', actorId: 'user-1', runId: 'run-1', taskRunId: 'clean' },
     };
     const event = envelopeOf('data-pipeline.dataset-version.created.v1', created, 't0');
 

@@ -20,6 +20,13 @@ export class DatasetLineageConsumer extends SelfCommittingEventHandler<DataPipel
 
   async handleOnItsOwn(event: EnvelopeOf<DataPipelineEvents, DatasetVersionCreated>): Promise<void> {
     const { projectId, datasetId, versionId, producer } = event.payload;
-    await this.versions.execute({ projectId, datasetId, versionId, producer, at: event.occurredAt });
+    const { kind, runId, taskRunId } = producer;
+    await this.versions.execute({
+      projectId,
+      datasetId,
+      versionId,
+      producer: { kind, ...(runId !== null && { runId }), ...(taskRunId !== undefined && { taskRunId }) },
+      at: event.occurredAt,
+    });
   }
 }

@@ -11,7 +11,16 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblem } from '@libs/platform';
+import {
+  ApiProblem,
+  closeIfUnread,
+  declaredLength,
+  mediaTypeOf,
+  sendDownload,
+  sendDownloadHeaders,
+  STREAMED_BODY,
+  streamedBody,
+} from '@libs/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { RangeNotSatisfiableError, type ObjectDownload } from '@libs/storage';
@@ -22,12 +31,10 @@ import { GetArtifactDownloadUrlHandler } from '../../application/get-artifact-do
 import { UploadArtifactHandler } from '../../application/upload-artifact/upload-artifact.handler.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
 import { ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
-import { closeIfUnread, declaredLength, streamedBody } from './artifact-body.js';
 import { requestedRange } from './byte-range.js';
 import { ModelVersionResponse } from './dto/model-version.response.js';
 import { PresignedUrlResponse } from './dto/presigned-url.response.js';
-import { OCTET_STREAM, STREAMED_BODY } from './octet-stream-bodies.js';
-import { sendDownload, sendDownloadHeaders } from './send-download.js';
+import { OCTET_STREAM } from './octet-stream-bodies.js';
 
 const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
 const ARTIFACT_BYTES = { type: 'string', format: 'binary' } as const;
@@ -59,7 +66,7 @@ export class ArtifactsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelVersionResponse> {
-    const contentType = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
+    const contentType = mediaTypeOf(request);
     try {
       if (contentType !== OCTET_STREAM) throw new UnsupportedMediaTypeException(`Send the artifact as ${OCTET_STREAM}`);
       const version = await this.upload.execute({

@@ -11,16 +11,14 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiProblem } from '@libs/platform';
+import { ApiProblem, closeIfUnread, declaredLength, sendDownload, STREAMED_BODY, streamedBody } from '@libs/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { GetProjectObjectHandler } from '../../application/get-project-object/get-project-object.handler.js';
 import { PutProjectObjectHandler } from '../../application/put-project-object/put-project-object.handler.js';
-import { closeIfUnread, declaredLength, streamedBody } from './artifact-body.js';
 import { ProjectObjectResponse } from './dto/project-object.response.js';
 import { OBJECT_KEY_PARAM, ObjectKey } from './object-key.param.js';
-import { OCTET_STREAM, STREAMED_BODY } from './octet-stream-bodies.js';
-import { sendDownload } from './send-download.js';
+import { OCTET_STREAM } from './octet-stream-bodies.js';
 
 // The key may hold '/': everything after objects/ is the key (see ObjectKey).
 const OBJECT_ROUTE = 'projects/:projectId/objects/*';

@@ -16,6 +16,7 @@ const TABLE: Record<ProjectRole, readonly Permission[]> = {
     'workflow:write',
     'workflow:run',
     'dataset:write',
+    'pipeline:run',
     'model:write',
     'deployment:write',
     'prediction:invoke',

@@ -15,6 +15,7 @@ const EDIT: readonly Permission[] = [
   'workflow:write',
   'workflow:run',
   'dataset:write',
+  'pipeline:run',
   'model:write',
   'deployment:write',
   'prediction:invoke',

@@ -1,5 +1,10 @@
+import type { Writable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import type { ObjectDownload } from '@libs/storage';
+
+/** What a download must offer to be sent: the object store's `ObjectDownload` does. */
+export interface SendableDownload {
+  sendTo(destination: Writable): Promise<void>;
+}
 
 /**
  * Answers with the reply's status and headers, then the download's bytes written straight into
@@ -9,7 +14,7 @@ import type { ObjectDownload } from '@libs/storage';
  * Rejects when the transfer fails after the headers went out; the client then sees the
  * connection close short of Content-Length.
  */
-export async function sendDownload(reply: FastifyReply, download: ObjectDownload): Promise<void> {
+export async function sendDownload(reply: FastifyReply, download: SendableDownload): Promise<void> {
   writeHeaders(reply);
   await download.sendTo(reply.raw);
 }

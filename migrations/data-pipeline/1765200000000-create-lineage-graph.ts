@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * downstream. Nodes and edges come from other contexts' events, so they keep those ids without
  * foreign keys (docs/adr/0003), and an edge may name a node whose own event has not arrived yet.
  */
-export class CreateLineageGraph1765100000000 implements MigrationInterface {
-  name = 'CreateLineageGraph1765100000000';
+export class CreateLineageGraph1765200000000 implements MigrationInterface {
+  name = 'CreateLineageGraph1765200000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`

@@ -1,0 +1,3 @@
+export interface GetDatasetVersionQuery {
+  readonly versionId: string;
+}

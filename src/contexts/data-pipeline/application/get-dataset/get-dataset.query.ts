@@ -1,0 +1,3 @@
+export interface GetDatasetQuery {
+  readonly datasetId: string;
+}

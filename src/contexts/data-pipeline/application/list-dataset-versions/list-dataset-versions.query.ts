@@ -1,0 +1,3 @@
+export interface ListDatasetVersionsQuery {
+  readonly datasetId: string;
+}

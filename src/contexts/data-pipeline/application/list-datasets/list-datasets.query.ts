@@ -1,0 +1,3 @@
+export interface ListDatasetsQuery {
+  readonly projectId: string;
+}
