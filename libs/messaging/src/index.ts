@@ -18,3 +18,4 @@ export * from './schema/messaging-tables.js';
 export * from './schema/messaging-tables.migration.js';
 export * from './stream-names.js';
 export * from './streams/stream-history.js';
+export * from './event-type-list.js';

@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
+import { publishedEventsDeclaration } from '@contexts/workflow-engine';
 import { ObjectStore } from '@libs/storage/ports';
 import { CreateDatasetHandler } from './application/create-dataset/create-dataset.handler.js';
 import { DownloadDatasetVersionHandler } from './application/download-dataset-version/download-dataset-version.handler.js';
@@ -41,6 +42,7 @@ import { RecordModelReviewHandler } from './application/record-model-review/reco
 import { RecordModelVersionHandler } from './application/record-model-version/record-model-version.handler.js';
 import { RecordTaskRunHandler } from './application/record-task-run/record-task-run.handler.js';
 import { RecordWorkflowRunHandler } from './application/record-workflow-run/record-workflow-run.handler.js';
+import { DATA_PIPELINE_EVENT_TYPES } from './contracts/events.js';
 import { LineageFacade } from './contracts/lineage.facade.js';
 import { LineageGraphRepository } from './domain/lineage/lineage-graph.repository.js';
 import { LocalLineageFacade } from './infrastructure/lineage.facade.local.js';
@@ -119,6 +121,7 @@ export function dataPipelineProviders(options: ContextModuleOptions): Provider[]
     ...ADAPTERS,
     ...SERVICES,
     ...USE_CASES,
+    publishedEventsDeclaration('data-pipeline', DATA_PIPELINE_EVENT_TYPES),
     ...(options.http ? HTTP_ONLY : []),
     ...(options.workers ? LINEAGE_CONSUMERS : []),
   ];

@@ -1,7 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
 import { AmbientTransaction, RedisConnections } from '@libs/platform';
-import { queuePrefixOf } from '@contexts/workflow-engine';
+import { publishedEventsDeclaration, queuePrefixOf } from '@contexts/workflow-engine';
 import { ArchiveModelVersionHandler } from './application/archive-model-version/archive-model-version.handler.js';
 import { CreateModelVersionHandler } from './application/create-model-version/create-model-version.handler.js';
 import { DescribeArtifactDownloadHandler } from './application/describe-artifact-download/describe-artifact-download.handler.js';
@@ -37,6 +37,7 @@ import { AliasMover } from './application/services/alias-mover.js';
 import { ArtifactAttachment } from './application/services/artifact-attachment.js';
 import { ModelRegistration } from './application/services/model-registration.js';
 import { VersionRegistration } from './application/services/version-registration.js';
+import { MODEL_REGISTRY_EVENT_TYPES } from './contracts/events.js';
 import { ModelRegistryFacade } from './contracts/model-registry.facade.js';
 import { ModelAliasRepository } from './domain/alias/model-alias.repository.js';
 import { ModelCardRepository } from './domain/card/model-card.repository.js';
@@ -107,6 +108,7 @@ export const ADAPTERS: Provider[] = [
   { provide: ProjectOfModel, useClass: TypeOrmProjectOfModel },
   { provide: ProjectOfModelVersion, useClass: TypeOrmProjectOfModelVersion },
   ModelTaskTypeRegistration,
+  publishedEventsDeclaration('model-registry', MODEL_REGISTRY_EVENT_TYPES),
 ];
 
 /** The queue the engine enqueues model tasks on: the platform's Redis, under this context's hash tag. */

@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
 import { TaskRunGateway } from './contracts/task-runs.js';
+import { PublishedEventRegistry } from './contracts/published-events.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { WORKFLOW_ENGINE_ENTITIES } from './infrastructure/persistence/entities.js';
 import { ApprovalsController } from './interface/http/approvals.controller.js';
@@ -37,7 +38,7 @@ export class WorkflowEngineModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: workflowEngineProviders(options),
-      exports: [TaskTypeRegistry, TaskRunGateway],
+      exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway],
     };
   }
 }

@@ -48,6 +48,7 @@ import { StartChildRunHandler } from './application/start-child-run/start-child-
 import { StartRunHandler } from './application/start-run/start-run.handler.js';
 import { StartTaskHandler } from './application/start-task/start-task.handler.js';
 import { StartTriggeredRunsHandler } from './application/start-triggered-runs/start-triggered-runs.handler.js';
+import { InMemoryPublishedEventRegistry } from './application/services/in-memory-published-event.registry.js';
 import { InMemoryTaskTypeRegistry } from './application/services/in-memory-task-type.registry.js';
 import { PauseWorkflowHandler } from './application/pause-workflow/pause-workflow.handler.js';
 import { UpdateWorkflowHandler } from './application/update-workflow/update-workflow.handler.js';
@@ -55,9 +56,12 @@ import { ValidateDefinitionHandler } from './application/validate-definition/val
 import { WorkflowActivation } from './application/services/workflow-activation.js';
 import { BUILT_IN_TASK_TYPES } from './contracts/built-in-task-types.js';
 import { TaskRunGateway } from './contracts/task-runs.js';
+import { WORKFLOW_ENGINE_EVENT_TYPES } from './contracts/events.js';
+import { PublishedEventRegistry } from './contracts/published-events.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { CronCalendar } from './domain/definition/cron-calendar.js';
 import { OutboundUrlCheck } from './domain/definition/outbound-url.check.js';
+import { PublishedEventCatalogue } from './domain/definition/published-event.catalogue.js';
 import { JsonSchemaValidator } from './domain/definition/json-schema.validator.js';
 import { TaskTypeCatalog } from './domain/definition/task-type.catalog.js';
 import { WorkflowDefinitionRepository } from './domain/definition/workflow-definition.repository.js';
@@ -184,6 +188,13 @@ const ADAPTERS: Provider[] = [
   },
   { provide: TaskTypeRegistry, useExisting: InMemoryTaskTypeRegistry },
   { provide: TaskTypeCatalog, useExisting: InMemoryTaskTypeRegistry },
+  // Likewise for the event types triggers may name: the engine's own, then those other contexts declare.
+  {
+    provide: InMemoryPublishedEventRegistry,
+    useFactory: () => new InMemoryPublishedEventRegistry(new Map([['workflow-engine', WORKFLOW_ENGINE_EVENT_TYPES]])),
+  },
+  { provide: PublishedEventRegistry, useExisting: InMemoryPublishedEventRegistry },
+  { provide: PublishedEventCatalogue, useExisting: InMemoryPublishedEventRegistry },
   { provide: Clock, useClass: SystemClock },
   AmbientTransaction,
   TypeOrmRunTransaction,

@@ -1,3 +1,5 @@
+import { eventTypesOf } from '@libs/messaging';
+
 /**
  * Integration events the data-pipeline context publishes: type -> payload. Consumers in
  * other contexts import this map through `@contexts/data-pipeline` so publish and
@@ -27,3 +29,8 @@ export interface DatasetVersionProducer {
 }
 
 export type DataPipelineEventType = keyof DataPipelineEvents;
+
+/** Every event type this context publishes, at run time: the workflow engine validates triggers against it. */
+export const DATA_PIPELINE_EVENT_TYPES = eventTypesOf<DataPipelineEvents>()([
+  'data-pipeline.dataset-version.created.v1',
+]);

@@ -1,3 +1,5 @@
+import { eventTypesOf } from '@libs/messaging';
+
 /**
  * Integration events the model-registry context publishes: type -> payload. Consumers in
  * other contexts import this map through `@contexts/model-registry` so publish and
@@ -45,3 +47,14 @@ interface ReviewPayload {
 }
 
 export type ModelRegistryEventType = keyof ModelRegistryEvents;
+
+/** Every event type this context publishes, at run time: the workflow engine validates triggers against it. */
+export const MODEL_REGISTRY_EVENT_TYPES = eventTypesOf<ModelRegistryEvents>()([
+  'model-registry.model.registered.v1',
+  'model-registry.model-version.created.v1',
+  'model-registry.model-version.artifact-uploaded.v1',
+  'model-registry.model-version.approved.v1',
+  'model-registry.model-version.rejected.v1',
+  'model-registry.model-version.archived.v1',
+  'model-registry.alias.moved.v1',
+]);

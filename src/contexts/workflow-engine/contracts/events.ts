@@ -1,3 +1,5 @@
+import { eventTypesOf } from '@libs/messaging';
+
 /**
  * Integration events the workflow-engine context publishes: type -> payload. Consumers in
  * other contexts import this map through `@contexts/workflow-engine` so publish and
@@ -34,3 +36,14 @@ interface TaskRunPayload extends WorkflowRunPayload {
   readonly taskType: string;
   readonly attempt: number;
 }
+
+/** Every event type this context publishes, at run time: the workflow engine validates triggers against it. */
+export const WORKFLOW_ENGINE_EVENT_TYPES = eventTypesOf<WorkflowEngineEvents>()([
+  'workflow-engine.workflow-run.started.v1',
+  'workflow-engine.workflow-run.succeeded.v1',
+  'workflow-engine.workflow-run.failed.v1',
+  'workflow-engine.workflow-run.cancelled.v1',
+  'workflow-engine.task-run.succeeded.v1',
+  'workflow-engine.task-run.failed.v1',
+  'workflow-engine.approval.requested.v1',
+]);

@@ -2,3 +2,4 @@ export * from './built-in-task-types.js';
 export * from './events.js';
 export * from './task-types.js';
 export * from './task-runs.js';
+export * from './published-events.js';

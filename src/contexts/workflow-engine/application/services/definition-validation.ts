@@ -4,6 +4,7 @@ import type { DefinitionSpec } from '../../domain/definition/definition-spec.js'
 import { DefinitionValidator } from '../../domain/definition/definition-validator.js';
 import { JsonSchemaValidator } from '../../domain/definition/json-schema.validator.js';
 import { OutboundUrlCheck } from '../../domain/definition/outbound-url.check.js';
+import { PublishedEventCatalogue } from '../../domain/definition/published-event.catalogue.js';
 import { TaskTypeCatalog } from '../../domain/definition/task-type.catalog.js';
 import { readDefinitionBody, type DefinitionBody } from './definition-body.js';
 import { YamlDocumentReader } from '../ports/yaml-document.reader.js';
@@ -19,8 +20,9 @@ export class DefinitionValidation {
     calendar: CronCalendar,
     private readonly yaml: YamlDocumentReader,
     outboundUrls?: OutboundUrlCheck,
+    publishedEvents?: PublishedEventCatalogue,
   ) {
-    this.validator = new DefinitionValidator(schemas, taskTypes, calendar, outboundUrls);
+    this.validator = new DefinitionValidator(schemas, taskTypes, calendar, outboundUrls, publishedEvents);
   }
 
   /** Throws DefinitionUnreadable or WorkflowDefinitionInvalid (with every problem). */

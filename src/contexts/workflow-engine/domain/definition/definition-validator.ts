@@ -8,12 +8,15 @@ import { DefinitionSpec } from './definition-spec.js';
 import { graphProblems } from './graph-checks.js';
 import type { JsonSchemaValidator } from './json-schema.validator.js';
 import type { OutboundUrlCheck } from './outbound-url.check.js';
+import type { PublishedEventCatalogue } from './published-event.catalogue.js';
 import { referenceProblems } from './reference-checks.js';
 import type { TaskTypeCatalog } from './task-type.catalog.js';
+import { triggerEventProblem } from './trigger-sources.js';
 
 /**
  * Turns a document into a DefinitionSpec or throws WorkflowDefinitionInvalid listing every problem:
- * its shape, the DAG rules, expressions, references, task params, the params schema and the cron.
+ * its shape, the DAG rules, expressions, references, task params, the params schema, the cron and
+ * the trigger event types.
  */
 export class DefinitionValidator {
   constructor(
@@ -22,6 +25,8 @@ export class DefinitionValidator {
     private readonly calendar: CronCalendar,
     /** Without one, outbound URLs are left to the executors' run-time check. */
     private readonly outboundUrls?: OutboundUrlCheck,
+    /** Without one, trigger event types are checked for their shape and source context only. */
+    private readonly publishedEvents?: PublishedEventCatalogue,
   ) {}
 
   validate(raw: JsonValue): DefinitionSpec {
@@ -41,6 +46,7 @@ export class DefinitionValidator {
       ...this.queueProblems(spec),
       ...this.paramsSchemaProblems(spec),
       ...this.scheduleProblems(spec),
+      ...this.triggerTypeProblems(spec),
     ];
     if (all.length > 0) throw new WorkflowDefinitionInvalid(all);
     return spec;
@@ -100,5 +106,15 @@ export class DefinitionValidator {
     const schedule = spec.schedule;
     const problem = schedule && this.calendar.problem(schedule.cron, schedule.timezone);
     return problem === undefined ? [] : [{ field: 'schedule.cron', message: problem }];
+  }
+
+  /** A well-formed type of a source context that publishes no such event (a typo) could never fire. */
+  private triggerTypeProblems(spec: DefinitionSpec): FieldProblem[] {
+    const catalogue = this.publishedEvents;
+    if (catalogue === undefined) return [];
+    return spec.triggers.flatMap(({ event }, index) => {
+      const problem = triggerEventProblem(event) === undefined ? catalogue.problem(event) : undefined;
+      return problem === undefined ? [] : [{ field: `triggers[${index}].event`, message: problem }];
+    });
   }
 }
