@@ -3,9 +3,13 @@ import type { CheckRun } from '../../../src/contexts/data-pipeline/domain/checks
 import { ACTOR, PROJECT } from './dataset-objects.js';
 
 /** A passed run of one not_null check on `versionId`, made at `createdAt`. */
-export function aCheckRun(
-  { versionId, createdAt = new Date('2026-12-01T00:00:00Z') }: { versionId: string; createdAt?: Date },
-): CheckRun {
+export function aCheckRun({
+  versionId,
+  createdAt = new Date('2026-12-01T00:00:00Z'),
+}: {
+  versionId: string;
+  createdAt?: Date;
+}): CheckRun {
   return {
     id: newId(),
     projectId: PROJECT,

@@ -1,12 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError, ValidationError } from '@libs/ddd';
-import { fakeCheckRunPorts, type CheckRunPorts } from '../../../../../test/support/data-pipeline/fake-check-run-ports.js';
 import {
-  ACTOR,
-  aDataset,
-  bytesOf,
-  OTHER_PROJECT,
-} from '../../../../../test/support/data-pipeline/dataset-objects.js';
+  fakeCheckRunPorts,
+  type CheckRunPorts,
+} from '../../../../../test/support/data-pipeline/fake-check-run-ports.js';
+import { ACTOR, aDataset, bytesOf, OTHER_PROJECT } from '../../../../../test/support/data-pipeline/dataset-objects.js';
 import type { CheckResult } from '../../domain/checks/check-result.js';
 import type { CheckSuiteInput } from '../../domain/checks/check-suite.js';
 import type { DatasetVersion } from '../../domain/dataset/dataset-version.js';
@@ -127,7 +125,9 @@ describe('RunCheckSuiteHandler', () => {
     expect([...(ports.engine.suiteRuns[0]?.references ?? new Map())]).toEqual([
       [reference.id, expect.objectContaining({ path: `/copies/${reference.objectKey}` })],
     ]);
-    await expect(refused).rejects.toMatchObject({ errors: [expect.objectContaining({ field: 'checks[0].reference' })] });
+    await expect(refused).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'checks[0].reference' })],
+    });
     expect(ports.engine.suiteRuns).toHaveLength(1);
   });
 
@@ -142,11 +142,13 @@ describe('RunCheckSuiteHandler', () => {
     const refused = ports.runSuite.execute({ versionId: version.id, suite, actorId: ACTOR });
 
     await expect(refused).rejects.toBeInstanceOf(ValidationError);
-    await expect(refused).rejects.toMatchObject({ errors: [expect.objectContaining({ field: 'checks[1].threshold' })] });
+    await expect(refused).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'checks[1].threshold' })],
+    });
     expect(ports.copies.copied).toHaveLength(copiesBefore);
     expect(ports.runs.rows.size).toBe(0);
-    await expect(
-      ports.runSuite.execute({ versionId: 'missing', suite: SUITE, actorId: ACTOR }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(ports.runSuite.execute({ versionId: 'missing', suite: SUITE, actorId: ACTOR })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

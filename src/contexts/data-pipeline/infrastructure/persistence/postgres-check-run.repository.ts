@@ -55,9 +55,10 @@ export class PostgresCheckRunRepository extends CheckRunRepository {
     if (!isUuid(versionId)) return [];
     const rows: CheckRunRow[] = await this.scope
       .manager()
-      .query(`SELECT ${COLUMNS} FROM data_pipeline.check_runs WHERE version_id = $1 ORDER BY created_at DESC, id DESC`, [
-        versionId,
-      ]);
+      .query(
+        `SELECT ${COLUMNS} FROM data_pipeline.check_runs WHERE version_id = $1 ORDER BY created_at DESC, id DESC`,
+        [versionId],
+      );
     return rows.map(toDomain);
   }
 }

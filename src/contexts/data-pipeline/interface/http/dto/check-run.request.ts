@@ -9,7 +9,13 @@ export class RunCheckSuiteRequest {
     example: [
       { name: 'email present', kind: 'not_null', column: 'email', severity: 'warn', threshold: '> 0.5%' },
       { name: 'known country', kind: 'accepted_values', column: 'country', values: ['DE', 'FR'] },
-      { name: 'orders exist', kind: 'relationships', columns: ['order_id'], reference: '<version id>', referenceColumns: ['id'] },
+      {
+        name: 'orders exist',
+        kind: 'relationships',
+        columns: ['order_id'],
+        reference: '<version id>',
+        referenceColumns: ['id'],
+      },
     ],
     description:
       'The checks of the catalogue (not_null, unique, accepted_values, between, regex, relationships, custom_sql, ' +
