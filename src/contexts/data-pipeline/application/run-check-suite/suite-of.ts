@@ -20,6 +20,9 @@ function problemsOf(check: CheckInput, at: string): FieldProblem[] {
     defineCheck(check);
     return [];
   } catch (error) {
+    // The catalogue validates values, trusting their JSON shapes (a schema check's columns as an
+    // array); a request may hold anything, and a shape the catalogue trips over is the client's mistake.
+    if (error instanceof TypeError) return [{ field: at, message: 'has a field of the wrong JSON type' }];
     if (!(error instanceof ValidationError)) throw error;
     const problems = error.errors ?? [{ field: '', message: error.message }];
     return problems.map((problem) => ({ ...problem, field: problem.field ? `${at}.${problem.field}` : at }));
