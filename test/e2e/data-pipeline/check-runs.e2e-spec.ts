@@ -148,6 +148,20 @@ describe('check runs against a dataset version through the API (filesystem store
     expect(graph.body.nodes).toContainEqual(expect.objectContaining({ type: 'dataset-version', id: versionId }));
   });
 
+  it('serves the run as an HTML page under a policy that lets no script run', async () => {
+    const response = await fetch(`${world.app.url}/api/v1/check-runs/${run.id}/report.html`, {
+      headers: { authorization: `Bearer ${world.editor.tokens.accessToken}` },
+    });
+    const page = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(page).not.toContain('<script');
+    expect(page).toContain('email present');
+    expect(page).toContain('<li><code>17</code></li>');
+  });
+
   it('answers 400 naming the field of a bad check, and 404 to another project', async () => {
     const bad = { checks: [SUITE.checks[0], { name: 'age', kind: 'between', column: 'age', threshold: 'many' }] };
     const outsider = world.outsider.client;
@@ -159,6 +173,7 @@ describe('check runs against a dataset version through the API (filesystem store
     expect((await outsider.call('POST', `/api/v1/dataset-versions/${versionId}/check-runs`, SUITE)).status).toBe(404);
     expect((await outsider.call('GET', `/api/v1/dataset-versions/${versionId}/check-runs`)).status).toBe(404);
     expect((await outsider.call('GET', `/api/v1/check-runs/${run.id}`)).status).toBe(404);
+    expect((await outsider.call('GET', `/api/v1/check-runs/${run.id}/report.html`)).status).toBe(404);
     expect(
       (await outsider.call('GET', `/api/v1/lineage/impact?checkResult=${resultOf('email present').id}`)).status,
     ).toBe(404);

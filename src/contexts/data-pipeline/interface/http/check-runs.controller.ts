@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { GetCheckRunHandler } from '../../application/get-check-run/get-check-run.handler.js';
@@ -7,10 +8,12 @@ import { ListCheckRunsHandler } from '../../application/list-check-runs/list-che
 import { ProjectOfCheckRun } from '../../application/ports/project-of-check-run.js';
 import { ProjectOfDatasetVersion } from '../../application/ports/project-of-dataset.js';
 import { RunCheckSuiteHandler } from '../../application/run-check-suite/run-check-suite.handler.js';
+import { REPORT_CONTENT_SECURITY_POLICY, renderCheckRunReport } from './check-run-report.html.js';
 import { RunCheckSuiteRequest } from './dto/check-run.request.js';
 import { CheckRunListResponse, CheckRunResponse } from './dto/check-run.response.js';
 
 const ofVersion = { resource: { resolver: ProjectOfDatasetVersion, param: 'versionId' } };
+const ofCheckRun = { resource: { resolver: ProjectOfCheckRun, param: 'checkRunId' } };
 
 @ApiTags('data-pipeline')
 @Controller()
@@ -48,11 +51,28 @@ export class CheckRunsController {
   }
 
   @Get('check-runs/:checkRunId')
-  @RequirePermission('dataset:read', { resource: { resolver: ProjectOfCheckRun, param: 'checkRunId' } })
+  @RequirePermission('dataset:read', ofCheckRun)
   @ApiOperation({ summary: 'A check run: each result with its observed value, threshold, status and failing keys' })
   @ApiOkResponse({ type: CheckRunResponse })
   @ApiProblem(404, 'No such check run visible to the caller')
   async get(@Param('checkRunId', new ParseUUIDPipe()) checkRunId: string): Promise<CheckRunResponse> {
     return CheckRunResponse.of(await this.reading.execute({ checkRunId }));
+  }
+
+  @Get('check-runs/:checkRunId/report.html')
+  @RequirePermission('dataset:read', ofCheckRun)
+  @ApiOperation({ summary: 'A check run as a human-readable page: each check, its verdict and failing keys' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The report', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiProblem(404, 'No such check run visible to the caller')
+  async report(
+    @Param('checkRunId', new ParseUUIDPipe()) checkRunId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const page = renderCheckRunReport(await this.reading.execute({ checkRunId }));
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', REPORT_CONTENT_SECURITY_POLICY);
+    return page;
   }
 }
