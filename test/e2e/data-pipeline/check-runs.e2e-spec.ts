@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -67,7 +67,11 @@ describe('check runs against a dataset version through the API (filesystem store
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'check-runs-'));
-    world = await DatasetWorld.start({ STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory });
+    world = await DatasetWorld.start({
+      STORAGE_DRIVER: 'filesystem',
+      STORAGE_DIR: directory,
+      DATA_ENGINE_TEMP_DIR: join(directory, 'engine'),
+    });
     const dataset = await world.dataset('customers', SCHEMA);
     const version = await world.upload(dataset.id, plantedCsv(), 'text/csv');
     if (version.status !== 201) throw new Error(`upload: ${version.status} ${JSON.stringify(version.body)}`);
@@ -160,6 +164,32 @@ describe('check runs against a dataset version through the API (filesystem store
     expect(page).not.toContain('<script');
     expect(page).toContain('email present');
     expect(page).toContain('<li><code>17</code></li>');
+  });
+
+  it('reads a reference version of the project for relationships, and removes every temporary copy', async () => {
+    const countries = await world.dataset('countries', {
+      columns: [{ name: 'code', type: 'string', nullable: false }],
+      primaryKey: ['code'],
+    });
+    const reference = await world.upload(countries.id, 'code\nDE\nFR\nNO\n', 'text/csv');
+    const suite = {
+      checks: [
+        {
+          name: 'country exists',
+          kind: 'relationships',
+          columns: ['country'],
+          reference: reference.body.id,
+          referenceColumns: ['code'],
+        },
+      ],
+    };
+
+    const answer = await world.editor.client.call('POST', `/api/v1/dataset-versions/${versionId}/check-runs`, suite);
+
+    expect(answer.status).toBe(201);
+    expect(answer.body.results[0]).toMatchObject({ status: 'fail', failingRows: { total: 1, keys: [[BAD_COUNTRY]] } });
+    const left = await readdir(join(directory, 'engine'));
+    expect(left.filter((name) => name.startsWith('version-'))).toEqual([]);
   });
 
   it('answers 400 naming the field of a bad check, and 404 to another project', async () => {
