@@ -18,6 +18,7 @@ import { CheckResultLineage } from './application/services/check-result-lineage.
 import { RunCheckSuiteHandler } from './application/run-check-suite/run-check-suite.handler.js';
 import { GetCheckRunHandler } from './application/get-check-run/get-check-run.handler.js';
 import { ListCheckRunsHandler } from './application/list-check-runs/list-check-runs.handler.js';
+import { GetCheckRunReportHandler } from './application/get-check-run-report/get-check-run-report.handler.js';
 import { ProjectOfCheckRun } from './application/ports/project-of-check-run.js';
 import { CheckRunRepository } from './domain/checks/check-run.repository.js';
 import { PostgresCheckRunRepository } from './infrastructure/persistence/postgres-check-run.repository.js';
@@ -84,6 +85,7 @@ export const USE_CASES: Type[] = [
   RunCheckSuiteHandler,
   GetCheckRunHandler,
   ListCheckRunsHandler,
+  GetCheckRunReportHandler,
 ];
 
 /** The application services the use cases share. */

@@ -164,6 +164,8 @@ describe('check runs against a dataset version through the API (filesystem store
     expect(page).not.toContain('<script');
     expect(page).toContain('email present');
     expect(page).toContain('<li><code>17</code></li>');
+    expect(page).toContain('Profile of version 1 (50 rows)');
+    expect(page).toMatch(/<svg class="histogram"/);
   });
 
   it('reads a reference version of the project for relationships, and removes every temporary copy', async () => {

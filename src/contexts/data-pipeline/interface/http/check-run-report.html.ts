@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { KeyValue } from '../../domain/checks/check-result.js';
-import type { CheckRun, StoredCheckResult } from '../../domain/checks/check-run.js';
+import type { StoredCheckResult } from '../../domain/checks/check-run.js';
+import type { CheckRunReport } from '../../application/get-check-run-report/get-check-run-report.query.js';
+import { escapeHtml } from './html-escape.js';
+import { profileSection } from './profile-section.html.js';
 
 const STYLE = [
   'body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2328}',
@@ -8,6 +11,7 @@ const STYLE = [
   'th,td{border:1px solid #d0d7de;padding:.4rem .6rem;text-align:left;vertical-align:top}',
   '.pass{color:#1a7f37}.warn{color:#9a6700}.fail{color:#cf222e}',
   'code{font-size:.9em}',
+  '.histogram{fill:#0969da}',
 ].join('');
 
 /**
@@ -22,21 +26,8 @@ export const REPORT_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Every value on the page passes through here: check names, keys and messages are the users'. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
-}
-
-/** A run as a human-readable page, Data Docs style: each check, its verdict, and the keys of failing rows. */
-export function renderCheckRunReport(run: CheckRun): string {
+/** A run as a human-readable page, Data Docs style: each check, its verdict, the keys of failing rows, and the version's profile. */
+export function renderCheckRunReport({ run, version }: CheckRunReport): string {
   const rows = run.results.map(resultRow).join('');
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
@@ -48,7 +39,9 @@ export function renderCheckRunReport(run: CheckRun): string {
     '</dl>',
     '<table><thead><tr><th>Check</th><th>Kind</th><th>Severity</th><th>Status</th>',
     '<th>Observed</th><th>Threshold</th><th>Failing rows</th></tr></thead>',
-    `<tbody>${rows}</tbody></table></body></html>`,
+    `<tbody>${rows}</tbody></table>`,
+    profileSection(version),
+    '</body></html>',
   ].join('');
 }
 

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import type { FastifyReply } from 'fastify';
 import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
+import { GetCheckRunReportHandler } from '../../application/get-check-run-report/get-check-run-report.handler.js';
 import { GetCheckRunHandler } from '../../application/get-check-run/get-check-run.handler.js';
 import { ListCheckRunsHandler } from '../../application/list-check-runs/list-check-runs.handler.js';
 import { ProjectOfCheckRun } from '../../application/ports/project-of-check-run.js';
@@ -22,6 +23,7 @@ export class CheckRunsController {
     private readonly running: RunCheckSuiteHandler,
     private readonly reading: GetCheckRunHandler,
     private readonly listing: ListCheckRunsHandler,
+    private readonly reporting: GetCheckRunReportHandler,
   ) {}
 
   @Post('dataset-versions/:versionId/check-runs')
@@ -61,7 +63,9 @@ export class CheckRunsController {
 
   @Get('check-runs/:checkRunId/report.html')
   @RequirePermission('dataset:read', ofCheckRun)
-  @ApiOperation({ summary: 'A check run as a human-readable page: each check, its verdict and failing keys' })
+  @ApiOperation({
+    summary: "A check run as a human-readable page: each check, its verdict and failing keys, the version's profile",
+  })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The report', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiProblem(404, 'No such check run visible to the caller')
@@ -69,7 +73,7 @@ export class CheckRunsController {
     @Param('checkRunId', new ParseUUIDPipe()) checkRunId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const page = renderCheckRunReport(await this.reading.execute({ checkRunId }));
+    const page = renderCheckRunReport(await this.reporting.execute({ checkRunId }));
     void reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_CONTENT_SECURITY_POLICY);
