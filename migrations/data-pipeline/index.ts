@@ -2,6 +2,7 @@ import { CreateDataPipelineMessaging1764150000000 } from './1764150000000-create
 import { KeepDataPipelinePublishedOutboxRows1765000000000 } from './1765000000000-keep-data-pipeline-published-outbox-rows.js';
 import { CreateDatasetTables1765100000000 } from './1765100000000-create-dataset-tables.js';
 import { CreateLineageGraph1765200000000 } from './1765200000000-create-lineage-graph.js';
+import { CreateCheckRuns1765300000000 } from './1765300000000-create-check-runs.js';
 
 /** Migrations of the `data_pipeline` schema, oldest first. */
 export const dataPipelineMigrations = [
@@ -9,4 +10,5 @@ export const dataPipelineMigrations = [
   KeepDataPipelinePublishedOutboxRows1765000000000,
   CreateDatasetTables1765100000000,
   CreateLineageGraph1765200000000,
+  CreateCheckRuns1765300000000,
 ];

@@ -8,8 +8,9 @@ import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
 import { DatasetVersionsController } from './interface/http/dataset-versions.controller.js';
 import { DatasetsController } from './interface/http/datasets.controller.js';
 import { LineageController } from './interface/http/lineage.controller.js';
+import { CheckRunsController } from './interface/http/check-runs.controller.js';
 
-const CONTROLLERS = [DatasetsController, DatasetVersionsController, LineageController];
+const CONTROLLERS = [DatasetsController, DatasetVersionsController, LineageController, CheckRunsController];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
 @Module({})

@@ -15,6 +15,15 @@ import { QueryEngine } from './application/ports/query-engine.js';
 import { Transaction } from './application/ports/transaction.js';
 import { RegisterDatasetVersionHandler } from './application/register-dataset-version/register-dataset-version.handler.js';
 import { VersionIntake } from './application/services/version-intake.js';
+import { CheckResultLineage } from './application/services/check-result-lineage.js';
+import { RunCheckSuiteHandler } from './application/run-check-suite/run-check-suite.handler.js';
+import { GetCheckRunHandler } from './application/get-check-run/get-check-run.handler.js';
+import { ListCheckRunsHandler } from './application/list-check-runs/list-check-runs.handler.js';
+import { GetCheckRunReportHandler } from './application/get-check-run-report/get-check-run-report.handler.js';
+import { ProjectOfCheckRun } from './application/ports/project-of-check-run.js';
+import { CheckRunRepository } from './domain/checks/check-run.repository.js';
+import { PostgresCheckRunRepository } from './infrastructure/persistence/postgres-check-run.repository.js';
+import { PostgresProjectOfCheckRun } from './infrastructure/persistence/project-of-check-run.js';
 import { UploadDatasetVersionHandler } from './application/upload-dataset-version/upload-dataset-version.handler.js';
 import { DatasetRepository } from './domain/dataset/dataset.repository.js';
 import { DatasetVersionRepository } from './domain/dataset/dataset-version.repository.js';
@@ -75,10 +84,14 @@ export const USE_CASES: Type[] = [
   FindImpactedModelsHandler,
   ExportRunOpenLineageHandler,
   IsRunRecordedHandler,
+  RunCheckSuiteHandler,
+  GetCheckRunHandler,
+  ListCheckRunsHandler,
+  GetCheckRunReportHandler,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [VersionIntake];
+export const SERVICES: Type[] = [VersionIntake, CheckResultLineage];
 
 const DUCKDB_SETTINGS = Symbol('DUCKDB_SETTINGS');
 
@@ -106,6 +119,8 @@ export const ADAPTERS: Provider[] = [
   { provide: ProjectOfDatasetVersion, useClass: TypeOrmProjectOfDatasetVersion },
   { provide: LineageGraphRepository, useClass: PostgresLineageGraphRepository },
   { provide: ProjectOfLineageNode, useClass: LineageNodeProjects },
+  { provide: CheckRunRepository, useClass: PostgresCheckRunRepository },
+  { provide: ProjectOfCheckRun, useClass: PostgresProjectOfCheckRun },
   { provide: LineageFacade, useClass: LocalLineageFacade },
 ];
 

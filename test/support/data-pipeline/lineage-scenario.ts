@@ -1,4 +1,5 @@
 import { RecordCheckResultHandler } from '../../../src/contexts/data-pipeline/application/record-check-result/record-check-result.handler.js';
+import { CheckResultLineage } from '../../../src/contexts/data-pipeline/application/services/check-result-lineage.js';
 import { RecordDatasetVersionHandler } from '../../../src/contexts/data-pipeline/application/record-dataset-version/record-dataset-version.handler.js';
 import { RecordModelVersionHandler } from '../../../src/contexts/data-pipeline/application/record-model-version/record-model-version.handler.js';
 import { RecordTaskRunHandler } from '../../../src/contexts/data-pipeline/application/record-task-run/record-task-run.handler.js';
@@ -45,7 +46,7 @@ export async function recordScenario({ transaction, graph }: LineageFakes): Prom
   });
   await runs.execute({ ...run, state: 'succeeded', at: '2026-01-01T00:05:00.000Z' });
   await versions.execute({ ...version, projectId: OTHER_PROJECT, versionId: 'elsewhere', source: null });
-  await new RecordCheckResultHandler(transaction, graph).execute({
+  await new RecordCheckResultHandler(transaction, new CheckResultLineage(graph)).execute({
     ...project,
     checkResultId: 'check-1',
     datasetVersionId: 'raw',

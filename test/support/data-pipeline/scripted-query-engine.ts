@@ -12,18 +12,23 @@ import type { ObservedColumn } from '../../../src/contexts/data-pipeline/domain/
 const COPY_PREFIX = '/copies/';
 
 /**
- * An engine over the in-memory store for the handler specs: it reads the copied object as simple
+ * An engine over the in-memory store for the handler specs: it answers suite runs with `suiteResults`; it reads the copied object as simple
  * CSV (no quoting), types a column integer when every value is whole, float when numeric, string
  * otherwise, and profiles only row and null counts. `profiled` records the tables it was given.
  */
 export class ScriptedQueryEngine extends QueryEngine {
   readonly profiled: TableFile[] = [];
+  /** The suite runs it was asked for, and what it answers them (none: it refuses, as an engine with no script). */
+  readonly suiteRuns: SuiteRun[] = [];
+  suiteResults?: readonly CheckResult[];
 
   constructor(private readonly store: InMemoryObjectStore) {
     super();
   }
 
   runSuite(run: SuiteRun): Promise<readonly CheckResult[]> {
+    this.suiteRuns.push(run);
+    if (this.suiteResults) return Promise.resolve(this.suiteResults);
     return Promise.reject(new Error(`The scripted engine runs no suites (asked for ${run.table.path})`));
   }
 

@@ -17,6 +17,31 @@ export interface DataPipelineEvents {
     readonly sha256: string;
     readonly producer: DatasetVersionProducer;
   };
+  'data-pipeline.check-suite.passed.v1': CheckSuiteRunPayload;
+  'data-pipeline.check-suite.warned.v1': CheckSuiteRunPayload;
+  'data-pipeline.check-suite.failed.v1': CheckSuiteRunPayload;
+}
+
+/** A check suite ran against a dataset version; the event's type carries the run's worst status. */
+export interface CheckSuiteRunPayload {
+  readonly projectId: string;
+  readonly datasetId: string;
+  readonly versionId: string;
+  readonly checkRunId: string;
+  readonly checks: readonly CheckSummary[];
+}
+
+/** One check of a run, enough for an alert to name what failed without reading the report. */
+export interface CheckSummary {
+  readonly checkResultId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly severity: 'warn' | 'error';
+  readonly status: 'pass' | 'warn' | 'fail';
+  readonly observedValue: number | null;
+  readonly threshold: string;
+  /** Failing rows of a row-level check; null for the others. */
+  readonly failingRows: number | null;
 }
 
 /** Who made a dataset version: an upload (or registration) by a user, or a pipeline or workflow run. */

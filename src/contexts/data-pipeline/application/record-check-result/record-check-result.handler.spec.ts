@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fakeLineagePorts } from '../../../../../test/support/data-pipeline/fake-lineage-ports.js';
 import { RecordCheckResultHandler } from './record-check-result.handler.js';
+import { CheckResultLineage } from '../services/check-result-lineage.js';
 
 const PROJECT = '0190f2a4-0000-7000-8000-000000000001';
 
@@ -8,7 +9,7 @@ describe('RecordCheckResultHandler', () => {
   it('records the result as a node that checked its dataset version, and as an entry of the version’s checks', async () => {
     const ports = fakeLineagePorts();
     await ports.graph.recordNode({ type: 'dataset-version', id: 'dv-1', projectId: PROJECT, name: 'dv', facets: {} });
-    const handler = new RecordCheckResultHandler(ports.transaction, ports.graph);
+    const handler = new RecordCheckResultHandler(ports.transaction, new CheckResultLineage(ports.graph));
 
     await handler.execute({
       projectId: PROJECT,

@@ -1,0 +1,3 @@
+export interface GetCheckRunQuery {
+  readonly checkRunId: string;
+}

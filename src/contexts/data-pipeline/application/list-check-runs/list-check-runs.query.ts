@@ -1,0 +1,3 @@
+export interface ListCheckRunsQuery {
+  readonly versionId: string;
+}
