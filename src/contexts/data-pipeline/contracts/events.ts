@@ -58,4 +58,7 @@ export type DataPipelineEventType = keyof DataPipelineEvents;
 /** Every event type this context publishes, at run time: the workflow engine validates triggers against it. */
 export const DATA_PIPELINE_EVENT_TYPES = eventTypesOf<DataPipelineEvents>()([
   'data-pipeline.dataset-version.created.v1',
+  'data-pipeline.check-suite.passed.v1',
+  'data-pipeline.check-suite.warned.v1',
+  'data-pipeline.check-suite.failed.v1',
 ]);
