@@ -42,7 +42,6 @@ import { ExportRunOpenLineageHandler } from './application/export-run-openlineag
 import { FindImpactedModelsHandler } from './application/find-impacted-models/find-impacted-models.handler.js';
 import { GetLineageGraphHandler } from './application/get-lineage-graph/get-lineage-graph.handler.js';
 import { IsRunRecordedHandler } from './application/is-run-recorded/is-run-recorded.handler.js';
-import { LineageTransaction } from './application/ports/lineage-transaction.js';
 import { ProjectOfLineageNode } from './application/ports/project-of-lineage-node.js';
 import { RecordAliasMoveHandler } from './application/record-alias-move/record-alias-move.handler.js';
 import { RecordCheckResultHandler } from './application/record-check-result/record-check-result.handler.js';
@@ -111,7 +110,6 @@ export const ADAPTERS: Provider[] = [
   { provide: DatasetSettings, useFactory: () => ConfiguredDatasetSettings.fromEnv(process.env) },
   AmbientTransaction,
   { provide: Transaction, useExisting: AmbientTransaction },
-  { provide: LineageTransaction, useExisting: AmbientTransaction },
   outboxEventPublisher({ source: 'data-pipeline', schema: 'data_pipeline' }),
   { provide: DatasetRepository, useClass: TypeOrmDatasetRepository },
   { provide: DatasetVersionRepository, useClass: TypeOrmDatasetVersionRepository },

@@ -1,4 +1,4 @@
-import { LineageTransaction } from '../../../src/contexts/data-pipeline/application/ports/lineage-transaction.js';
+import { Transaction } from '../../../src/contexts/data-pipeline/application/ports/transaction.js';
 import type { LineageEdge } from '../../../src/contexts/data-pipeline/domain/lineage/lineage-edge.js';
 import {
   LineageGraphRepository,
@@ -15,7 +15,7 @@ import type {
 const keyOf = (ref: LineageNodeRef) => `${ref.type}:${ref.id}`;
 
 /** Runs the work as it is; `runs` counts the transactions a handler opened. */
-export class FakeLineageTransaction extends LineageTransaction {
+export class FakeLineageTransaction extends Transaction {
   runs = 0;
   run<T>(work: () => Promise<T>): Promise<T> {
     this.runs += 1;

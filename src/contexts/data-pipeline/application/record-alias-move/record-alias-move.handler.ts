@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
-import { LineageTransaction } from '../ports/lineage-transaction.js';
+import { Transaction } from '../ports/transaction.js';
 import type { RecordAliasMoveCommand } from './record-alias-move.command.js';
 
 /** Keeps the `aliases` facet of model versions: the alias joins its new version and leaves the old one. */
 @Injectable()
 export class RecordAliasMoveHandler {
   constructor(
-    private readonly transaction: LineageTransaction,
+    private readonly transaction: Transaction,
     private readonly graph: LineageGraphRepository,
   ) {}
 

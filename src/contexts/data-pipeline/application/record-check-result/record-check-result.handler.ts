@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LineageTransaction } from '../ports/lineage-transaction.js';
+import { Transaction } from '../ports/transaction.js';
 import { CheckResultLineage } from '../services/check-result-lineage.js';
 import type { RecordCheckResultCommand } from './record-check-result.command.js';
 
@@ -10,7 +10,7 @@ import type { RecordCheckResultCommand } from './record-check-result.command.js'
 @Injectable()
 export class RecordCheckResultHandler {
   constructor(
-    private readonly transaction: LineageTransaction,
+    private readonly transaction: Transaction,
     private readonly lineage: CheckResultLineage,
   ) {}
 

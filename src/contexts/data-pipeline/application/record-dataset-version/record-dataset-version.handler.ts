@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { edgeFrom, type LineageEdge } from '../../domain/lineage/lineage-edge.js';
 import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
 import { taskRunNodeId, type LineageNodeRef } from '../../domain/lineage/lineage-node.js';
-import { LineageTransaction } from '../ports/lineage-transaction.js';
+import { Transaction } from '../ports/transaction.js';
 import type { RecordDatasetVersionCommand } from './record-dataset-version.command.js';
 
 /** Records a dataset version, and the run (and task run) that `produced` it unless it was uploaded. */
 @Injectable()
 export class RecordDatasetVersionHandler {
   constructor(
-    private readonly transaction: LineageTransaction,
+    private readonly transaction: Transaction,
     private readonly graph: LineageGraphRepository,
   ) {}
 

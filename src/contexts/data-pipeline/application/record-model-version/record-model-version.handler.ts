@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { edgeFrom, type LineageEdge } from '../../domain/lineage/lineage-edge.js';
 import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
 import { taskRunNodeId, type LineageNodeRef } from '../../domain/lineage/lineage-node.js';
-import { LineageTransaction } from '../ports/lineage-transaction.js';
+import { Transaction } from '../ports/transaction.js';
 import type { RecordModelVersionCommand } from './record-model-version.command.js';
 
 /**
@@ -14,7 +14,7 @@ import type { RecordModelVersionCommand } from './record-model-version.command.j
 @Injectable()
 export class RecordModelVersionHandler {
   constructor(
-    private readonly transaction: LineageTransaction,
+    private readonly transaction: Transaction,
     private readonly graph: LineageGraphRepository,
   ) {}
 

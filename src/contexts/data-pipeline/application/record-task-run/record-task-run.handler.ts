@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { edgeFrom } from '../../domain/lineage/lineage-edge.js';
 import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
 import { taskRunNodeId } from '../../domain/lineage/lineage-node.js';
-import { LineageTransaction } from '../ports/lineage-transaction.js';
+import { Transaction } from '../ports/transaction.js';
 import type { RecordTaskRunCommand } from './record-task-run.command.js';
 
 /** Records a task run as a node that is `part-of` its workflow run, with its task, type, attempt and end. */
 @Injectable()
 export class RecordTaskRunHandler {
   constructor(
-    private readonly transaction: LineageTransaction,
+    private readonly transaction: Transaction,
     private readonly graph: LineageGraphRepository,
   ) {}
 

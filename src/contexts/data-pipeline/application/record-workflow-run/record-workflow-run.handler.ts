@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
-import { LineageTransaction } from '../ports/lineage-transaction.js';
+import { Transaction } from '../ports/transaction.js';
 import type { RecordWorkflowRunCommand } from './record-workflow-run.command.js';
 
 /**
@@ -10,7 +10,7 @@ import type { RecordWorkflowRunCommand } from './record-workflow-run.command.js'
 @Injectable()
 export class RecordWorkflowRunHandler {
   constructor(
-    private readonly transaction: LineageTransaction,
+    private readonly transaction: Transaction,
     private readonly graph: LineageGraphRepository,
   ) {}
 
