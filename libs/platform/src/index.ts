@@ -7,6 +7,7 @@ export * from './config/platform-config.js';
 export * from './database/ambient-transaction.js';
 export * from './database/data-source-options.js';
 export * from './database/migration-lock.js';
+export * from './database/project-of-row.js';
 export * from './health/readiness-registry.js';
 export * from './http/admin-only.decorator.js';
 export * from './http/create-app.js';

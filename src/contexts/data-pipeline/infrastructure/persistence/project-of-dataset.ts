@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@libs/ddd';
-import { AmbientTransaction } from '@libs/platform';
+import { AmbientTransaction, projectOfRow } from '@libs/platform';
 import { ProjectOfDataset, ProjectOfDatasetVersion } from '../../application/ports/project-of-dataset.js';
 import { DatasetOrmEntity } from './dataset.orm-entity.js';
 import { DatasetVersionOrmEntity } from './dataset-version.orm-entity.js';
@@ -11,13 +10,8 @@ export class TypeOrmProjectOfDataset extends ProjectOfDataset {
     super();
   }
 
-  async projectOf(datasetId: string): Promise<string | undefined> {
-    if (!isUuid(datasetId)) return undefined;
-    const row = await this.scope
-      .manager()
-      .getRepository(DatasetOrmEntity)
-      .findOne({ where: { id: datasetId }, select: { projectId: true } });
-    return row?.projectId;
+  projectOf(datasetId: string): Promise<string | undefined> {
+    return projectOfRow(this.scope, DatasetOrmEntity, datasetId);
   }
 }
 
@@ -27,12 +21,7 @@ export class TypeOrmProjectOfDatasetVersion extends ProjectOfDatasetVersion {
     super();
   }
 
-  async projectOf(versionId: string): Promise<string | undefined> {
-    if (!isUuid(versionId)) return undefined;
-    const row = await this.scope
-      .manager()
-      .getRepository(DatasetVersionOrmEntity)
-      .findOne({ where: { id: versionId }, select: { projectId: true } });
-    return row?.projectId;
+  projectOf(versionId: string): Promise<string | undefined> {
+    return projectOfRow(this.scope, DatasetVersionOrmEntity, versionId);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@libs/ddd';
-import { AmbientTransaction } from '@libs/platform';
+import { AmbientTransaction, projectOfRow } from '@libs/platform';
 import { ProjectOfModel, ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { ModelVersionOrmEntity } from './model-version.orm-entity.js';
 import { RegisteredModelOrmEntity } from './registered-model.orm-entity.js';
@@ -11,13 +10,8 @@ export class TypeOrmProjectOfModel extends ProjectOfModel {
     super();
   }
 
-  async projectOf(modelId: string): Promise<string | undefined> {
-    if (!isUuid(modelId)) return undefined;
-    const row = await this.scope
-      .manager()
-      .getRepository(RegisteredModelOrmEntity)
-      .findOne({ where: { id: modelId }, select: { projectId: true } });
-    return row?.projectId;
+  projectOf(modelId: string): Promise<string | undefined> {
+    return projectOfRow(this.scope, RegisteredModelOrmEntity, modelId);
   }
 }
 
@@ -27,12 +21,7 @@ export class TypeOrmProjectOfModelVersion extends ProjectOfModelVersion {
     super();
   }
 
-  async projectOf(versionId: string): Promise<string | undefined> {
-    if (!isUuid(versionId)) return undefined;
-    const row = await this.scope
-      .manager()
-      .getRepository(ModelVersionOrmEntity)
-      .findOne({ where: { id: versionId }, select: { projectId: true } });
-    return row?.projectId;
+  projectOf(versionId: string): Promise<string | undefined> {
+    return projectOfRow(this.scope, ModelVersionOrmEntity, versionId);
   }
 }
