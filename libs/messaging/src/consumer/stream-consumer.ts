@@ -113,9 +113,12 @@ export class StreamConsumer {
     }
   }
 
-  /** NOGROUP: Redis no longer has the group (nor, likely, the stream); make it again and go on. */
+  /**
+   * NOGROUP: Redis no longer has the group (nor, likely, the stream); UNBLOCKED: the stream went away
+   * while this loop was blocked reading it. Either way make the group again and go on.
+   */
   private async recreatedLostGroup(error: unknown): Promise<boolean> {
-    if (!(error instanceof Error && error.message.startsWith('NOGROUP'))) return false;
+    if (!(error instanceof Error && /^(NOGROUP|UNBLOCKED)/.test(error.message))) return false;
     this.logger.warn(`Consumer group ${this.group} of ${this.stream} is gone (Redis lost its data); creating it again`);
     try {
       await this.ensureGroup();
