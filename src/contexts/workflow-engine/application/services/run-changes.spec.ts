@@ -101,4 +101,21 @@ describe('RunChanges', () => {
     for (const call of grouped) await expect(call).rejects.toThrow('the queue is unreachable');
     expect(transaction.transactions).toEqual([['a'], ['b', 'c']]);
   });
+
+  it('lets a commit skip the WAL flush wait only when every change of its group may be lost', async () => {
+    const { transaction, changes, runIds } = await world();
+    const mayBeLost = (): RunChange<string> => ({ dispatches: [], value: 'start', mayBeLost: true });
+    await changes.apply(runIds[0], mayBeLost);
+    expect(transaction.unflushed).toBe(1);
+
+    let release!: () => void;
+    transaction.hold = new Promise((resolve) => (release = resolve));
+    const first = changes.apply(runIds[0], mayBeLost);
+    await Promise.resolve();
+    const group = [changes.apply(runIds[0], mayBeLost), changes.apply(runIds[0], named(transaction, 'outcome'))];
+    release();
+    await Promise.all([first, ...group]);
+    expect(transaction.transactions.length).toBe(3);
+    expect(transaction.unflushed).toBe(2);
+  });
 });

@@ -19,6 +19,11 @@ export interface RunChange<T> {
   readonly logs?: readonly TaskLogEntry[];
   /** Set when the command found nothing to change (a stale report): no write, no version bump. */
   readonly unchanged?: boolean;
+  /**
+   * Set when losing the change in a database crash is harmless, so its commit need not wait for the
+   * WAL flush (an attempt's start: lost, the task is queued again and the attempt runs again).
+   */
+  readonly mayBeLost?: boolean;
 }
 
 type Change<T> = (run: WorkflowRun, now: Date) => Promise<RunChange<T>> | RunChange<T>;
@@ -121,7 +126,10 @@ export class RunChanges {
       const results: RunChange<unknown>[] = [];
       for (const change of changes) results.push(await change(run, this.clock.now()));
       const logs = results.flatMap((result) => result.logs ?? []);
-      if (logs.length > 0 || results.some((result) => !result.unchanged)) await this.runs.save(run, { logs });
+      if (logs.length > 0 || results.some((result) => !result.unchanged)) {
+        if (results.every((result) => result.mayBeLost)) await this.transaction.commitWithoutFlushWait();
+        await this.runs.save(run, { logs });
+      }
       return { results, ...(wasActive && isFinished(run.state) && { freedSlot: run.pinned.workflowId }) };
     });
     const dispatches = done.results.flatMap((result) => result.dispatches);

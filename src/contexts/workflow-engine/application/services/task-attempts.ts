@@ -59,7 +59,9 @@ export class TaskAttempts {
       if (cached !== undefined) return { dispatches: run.completeFromCache(key, cached, now), value: undefined };
       run.startTask(key, attempt, now);
       const logs = logged ? [{ key, attempt, lines: [`started ${dispatch.type} task, attempt ${attempt}`] }] : [];
-      return { dispatches: [], value: executionOf(run, key), logs };
+      // Lost in a crash, the task is queued again under the same attempt and runs once more (tasks are
+      // delivered at least once); a later commit that waits for the flush makes this one durable too.
+      return { dispatches: [], value: executionOf(run, key), logs, mayBeLost: true };
     });
   }
 
