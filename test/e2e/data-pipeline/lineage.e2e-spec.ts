@@ -129,6 +129,12 @@ describe('the lineage graph, fed by the workflow engine and the model registry',
     expect((await lineage(`model-version/${version.id}`, outsider)).status).toBe(404);
     expect((await lineage(`impact?checkResult=${checkResultId}`, outsider)).status).toBe(404);
     expect((await lineage(`runs/${runId}/openlineage`, outsider)).status).toBe(404);
+    // Without the check result there is nothing to follow: a bad request, not a missing resource.
+    const unaddressed = await lineage('impact');
+    expect([unaddressed.status, unaddressed.body.detail]).toEqual([
+      400,
+      'The query parameter checkResult is required, once',
+    ]);
   });
 
   it('lets lineage-complete pass for a real run and refuses it for a made-up run id', async () => {

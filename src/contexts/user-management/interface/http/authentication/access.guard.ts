@@ -2,7 +2,7 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, isUuid, NotFoundError } from '@libs/ddd';
+import { ForbiddenError, isUuid, NotFoundError, ValidationError } from '@libs/ddd';
 import { IS_ADMIN_ROUTE, IS_PUBLIC_ROUTE, RequestContext } from '@libs/platform';
 import { AuthorizeRequestHandler } from '../../../application/authorize-request/authorize-request.handler.js';
 import { PRINCIPAL_PROPERTY, type Principal } from '../../../contracts/principal.js';
@@ -80,6 +80,8 @@ export class AccessGuard extends AuthGuard(PLATFORM_STRATEGY) {
     if (requirement.resource) {
       const { query, param } = requirement.resource;
       const resourceId = query ? queryValue(request.query, query) : params[param ?? 'id'];
+      // A route that names its resource in the query cannot be addressed without it: a bad request.
+      if (!resourceId && query) throw new ValidationError(`The query parameter ${query} is required, once`);
       if (!resourceId) throw notFound();
       const resolver = this.moduleRef.get<ProjectOfResource>(requirement.resource.resolver, { strict: false });
       const projectId = await resolver.projectOf(resourceId);
