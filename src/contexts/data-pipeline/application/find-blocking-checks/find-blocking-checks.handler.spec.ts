@@ -63,7 +63,7 @@ describe('FindBlockingChecksHandler', () => {
       {
         datasetVersionId: version.id,
         checkRunId: run.id,
-        checkResultId: run.results[2]!.id,
+        checkResultId: run.results[2].id,
         name: 'ages',
         kind: 'not_null',
         severity: 'error',

@@ -4,7 +4,13 @@ import {
   fakeCheckRunPorts,
   type CheckRunPorts,
 } from '../../../../../test/support/data-pipeline/fake-check-run-ports.js';
-import { ACTOR, aDataset, bytesOf, OTHER_PROJECT, PROJECT } from '../../../../../test/support/data-pipeline/dataset-objects.js';
+import {
+  ACTOR,
+  aDataset,
+  bytesOf,
+  OTHER_PROJECT,
+  PROJECT,
+} from '../../../../../test/support/data-pipeline/dataset-objects.js';
 import type { CheckResult } from '../../domain/checks/check-result.js';
 import type { CheckSuiteInput } from '../../domain/checks/check-suite.js';
 import type { DatasetVersion } from '../../domain/dataset/dataset-version.js';

@@ -3,7 +3,8 @@ const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 60
 const SHORT = /^(\d{1,9})(ms|s|m|h|d|w)$/;
 // Years and months have no fixed length, so an age measured in them would be ambiguous: only weeks, days and time.
 // The lookaheads refuse `P`, `PT` and `P1DT`, which name no length.
-const ISO = /^P(?=\d|T\d)(?:(\d{1,9})W)?(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,3})?)S)?)?$/;
+const ISO =
+  /^P(?=\d|T\d)(?:(\d{1,9})W)?(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,3})?)S)?)?$/;
 
 /**
  * A JSON Schema pattern for the durations `durationMs` reads, so a workflow definition is refused
