@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { ObjectStore } from '@libs/storage';
 import { scaled, waitFor } from '@libs/testing';
 import { newUser, type NewUser } from '../user-management/auth-client.js';
 import {
@@ -62,7 +64,7 @@ describe('data task types run by the workflow engine on the data pipeline’s qu
     directory = await mkdtemp(join(tmpdir(), 'data-tasks-e2e-'));
     world = await startWorkflowWorld(
       { STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory, DATA_ENGINE_TEMP_DIR: join(directory, 'engine') },
-      `${WORKFLOW_CONTEXTS},data-pipeline`,
+      `${WORKFLOW_CONTEXTS},data-pipeline,model-registry`,
     );
     outsider = await newUser(world.admin, world.anonymous);
     outsiderProjectId = (await outsider.client.call('POST', '/api/v1/projects', { name: `elsewhere-${Date.now()}` }))
@@ -141,6 +143,57 @@ describe('data task types run by the workflow engine on the data pipeline’s qu
     expect(report.body).toMatchObject({ versionId: version, status: 'warn' });
     const runs = await world.owner.client.call('GET', `/api/v1/dataset-versions/${version}/check-runs`);
     expect(runs.body.items).toHaveLength(2);
+  });
+
+  it('registers a model trained on a warned version under blockOn error, and refuses it under blockOn warn', async () => {
+    const version = await upload(await dataset());
+    const key = `runs/${randomUUID()}/model.onnx`;
+    await world.app.app.get(ObjectStore, { strict: false }).put(key, Readable.from([Buffer.from('weights')]), {
+      maxBytes: 7,
+    });
+    const register = (id: string, blockOn: string) => ({
+      id,
+      type: 'model.register-version',
+      dependsOn: ['validate'],
+      params: {
+        model: `churn-${id}`,
+        artifactUri: `objects:///${key}`,
+        framework: 'onnx',
+        trainingDatasets: [{ datasetVersionId: version, name: 'customers' }],
+        blockOn,
+      },
+    });
+
+    const finished = await waitForRun(
+      world.owner.client,
+      (
+        await run({
+          name: 'trained-on-checked-data',
+          tasks: [
+            {
+              id: 'validate',
+              type: 'data.validate',
+              params: { datasetVersionId: version, suite: WARNING_SUITE, blockOn: 'none' },
+            },
+            register('tolerant', 'error'),
+            register('strict', 'warn'),
+          ],
+        })
+      ).id as string,
+    );
+
+    expect(taskRun(finished, 'validate').outputs).toMatchObject({ verdict: 'warn' });
+    expect(taskRun(finished, 'tolerant')).toMatchObject({ state: 'succeeded', outputs: { versionNumber: 1 } });
+    const strict = taskRun(finished, 'strict');
+    expect(strict.state).toBe('failed');
+    expect(strict.error).toBe(
+      'The training data is blocked (blockOn: warn) by 1 of its checks; ' +
+        `trainingDatasets.${version}: "emails present" warn (observed 2, threshold > 0 rows) in check run ` +
+        `${taskRun(finished, 'validate').outputs.checkRunId}`,
+    );
+    const models = await world.owner.client.call('GET', `/api/v1/projects/${world.projectId}/models`);
+    expect((models.body.items as Json[]).map((model) => model.name)).toContain('churn-tolerant');
+    expect((models.body.items as Json[]).map((model) => model.name)).not.toContain('churn-strict');
   });
 
   it('refuses, when the workflow is saved, a blockOn or a duration it cannot read', async () => {
