@@ -254,6 +254,36 @@ describe('data task types run by the workflow engine on the data pipeline’s qu
     });
   });
 
+  it('awaits freshness with a blockOn: the checks already recorded on the fresh version may block it', async () => {
+    const datasetId = await dataset();
+    const version = await upload(datasetId);
+    const checked = await world.owner.client.call(
+      'POST',
+      `/api/v1/dataset-versions/${version}/check-runs`,
+      WARNING_SUITE,
+    );
+    expect(checked.body.status).toBe('warn');
+    const awaiting = (id: string, blockOn: string) => ({
+      id,
+      type: 'data.await-freshness',
+      params: { datasetId, maxAge: '1h', timeout: '1m', blockOn },
+    });
+
+    const finished = await waitForRun(
+      world.owner.client,
+      (await run({ name: 'fresh-and-checked', tasks: [awaiting('tolerant', 'error'), awaiting('strict', 'warn')] }))
+        .id as string,
+    );
+
+    expect(taskRun(finished, 'tolerant')).toMatchObject({ state: 'succeeded', outputs: { datasetVersionId: version } });
+    expect(taskRun(finished, 'strict')).toMatchObject({
+      state: 'failed',
+      error:
+        `dataset version ${version} is fresh but blocked (blockOn: warn) by 1 of its checks: ` +
+        '"emails present" warn (observed 2, threshold > 0 rows)',
+    });
+  });
+
   it('fails a freshness wait once its timeout has passed with no fresh version', async () => {
     const empty = await dataset();
     const timeoutMs = scaled(2_000);

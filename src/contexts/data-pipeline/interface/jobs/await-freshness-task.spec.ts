@@ -2,8 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { newId, NotFoundError } from '@libs/ddd';
 import type { TaskAssignment } from '@contexts/workflow-engine';
 import { aDataset, ACTOR, OTHER_PROJECT, PROJECT } from '../../../../../test/support/data-pipeline/dataset-objects.js';
-import { fakeDataPipelinePorts, type DataPipelinePorts } from '../../../../../test/support/data-pipeline/fake-ports.js';
+import { aCheckRun } from '../../../../../test/support/data-pipeline/check-runs.js';
+import { fakeCheckRunPorts } from '../../../../../test/support/data-pipeline/fake-check-run-ports.js';
+import type { DataPipelinePorts } from '../../../../../test/support/data-pipeline/fake-ports.js';
 import { CheckDatasetFreshnessHandler } from '../../application/check-dataset-freshness/check-dataset-freshness.handler.js';
+import { FindBlockingChecksHandler } from '../../application/find-blocking-checks/find-blocking-checks.handler.js';
 import type { Dataset } from '../../domain/dataset/dataset.js';
 import { AwaitFreshnessTask, MIN_POLL_MS } from './await-freshness-task.js';
 
@@ -44,14 +47,14 @@ function assignment(params: object, timeoutMs?: number): TaskAssignment {
 }
 
 async function setUp(datasetProject = PROJECT) {
-  const ports = fakeDataPipelinePorts();
+  const ports = fakeCheckRunPorts();
   const dataset = aDataset('events', datasetProject);
   await ports.datasets.add(dataset);
-  return {
-    ports,
-    dataset,
-    task: new AwaitFreshnessTask(new CheckDatasetFreshnessHandler(ports.datasets, ports.versions)),
-  };
+  const task = new AwaitFreshnessTask(
+    new CheckDatasetFreshnessHandler(ports.datasets, ports.versions),
+    new FindBlockingChecksHandler(ports.versions, ports.runs),
+  );
+  return { ports, dataset, task };
 }
 
 describe('AwaitFreshnessTask', () => {
@@ -146,5 +149,26 @@ describe('AwaitFreshnessTask', () => {
     await expect(
       task.begin(assignment({ datasetId: dataset.id, maxAge: '1h', timeout: '1h' }), NOW),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('with a blockOn, fails on a fresh version whose recorded checks reach it, naming them', async () => {
+    const { ports, dataset, task } = await setUp();
+    const version = await versionOf(ports, dataset, at(-HOUR));
+    const checked = aCheckRun({ versionId: version.id, createdAt: at(-HOUR) });
+    const warned = { ...checked.results[0], status: 'warn' as const, severity: 'warn' as const, observedValue: 4 };
+    await ports.runs.add({ ...checked, status: 'warn', results: [warned] });
+    const params = { datasetId: dataset.id, maxAge: '6h', timeout: '1h' };
+
+    const tolerant = await task.begin(assignment({ ...params, blockOn: 'error' }), NOW);
+    const strict = await task.begin(assignment({ ...params, blockOn: 'warn' }), NOW);
+
+    expect(tolerant).toMatchObject({ kind: 'succeeded', outputs: { datasetVersionId: version.id } });
+    expect(strict).toEqual({
+      kind: 'failed',
+      error:
+        `dataset version ${version.id} is fresh but blocked (blockOn: warn) by 1 of its checks: ` +
+        '"id present" warn (observed 4, threshold > 0 rows)',
+      log: ['blocked by "id present" warn (observed 4, threshold > 0 rows)'],
+    });
   });
 });

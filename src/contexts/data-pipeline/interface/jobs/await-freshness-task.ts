@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ValidationError } from '@libs/ddd';
 import type { TaskAssignment } from '@contexts/workflow-engine';
 import { CheckDatasetFreshnessHandler } from '../../application/check-dataset-freshness/check-dataset-freshness.handler.js';
+import { FindBlockingChecksHandler } from '../../application/find-blocking-checks/find-blocking-checks.handler.js';
+import type { BlockOn } from '../../domain/checks/blocking.js';
 import { durationMs } from '../../domain/freshness/duration.js';
+import { blockingCheckText } from './blocking-check-text.js';
 import type { DataTaskOutcome, FreshnessWait } from './data-task-outcome.js';
 
 /** The params of a `data.await-freshness` task, rendered and checked against its schema by the engine. */
@@ -11,6 +14,8 @@ export interface AwaitFreshnessParams {
   readonly maxAge: string;
   readonly timeout: string;
   readonly pollInterval?: string;
+  /** Checks of the fresh version, recorded by the time it is found, that fail the task (default none). */
+  readonly blockOn?: BlockOn;
 }
 
 const DEFAULT_POLL = '1m';
@@ -24,7 +29,10 @@ export const MIN_POLL_MS = 1_000;
  */
 @Injectable()
 export class AwaitFreshnessTask {
-  constructor(private readonly freshness: CheckDatasetFreshnessHandler) {}
+  constructor(
+    private readonly freshness: CheckDatasetFreshnessHandler,
+    private readonly blocking: FindBlockingChecksHandler,
+  ) {}
 
   async begin(assignment: TaskAssignment, now: Date): Promise<DataTaskOutcome> {
     const params = assignment.params as AwaitFreshnessParams;
@@ -37,6 +45,7 @@ export class AwaitFreshnessTask {
       maxAgeMs,
       pollMs: Math.max(MIN_POLL_MS, required('pollInterval', params.pollInterval ?? DEFAULT_POLL)),
       deadline: now.getTime() + timeoutMs,
+      ...(params.blockOn !== undefined && params.blockOn !== 'none' && { blockOn: params.blockOn }),
     };
     const outcome = await this.look(wait, now);
     if (outcome.kind !== 'waiting') return outcome;
@@ -54,6 +63,8 @@ export class AwaitFreshnessTask {
     });
     if (fresh && newest) {
       const { versionId, number, createdAt } = newest;
+      const blocked = await this.blockedBy(wait, versionId);
+      if (blocked !== undefined) return blocked;
       const outputs = { datasetId: wait.datasetId, datasetVersionId: versionId, versionNumber: number };
       return { kind: 'succeeded', outputs: { ...outputs, createdAt: createdAt.toISOString() } };
     }
@@ -65,6 +76,23 @@ export class AwaitFreshnessTask {
       return { kind: 'failed', error };
     }
     return { kind: 'waiting', until: Math.min(now.getTime() + wait.pollMs, wait.deadline), wait };
+  }
+
+  /**
+   * With a blockOn, the fresh version's checks recorded so far may refuse it. A version nobody has
+   * checked yet blocks nothing: a workflow that must have it checked runs `data.validate` after.
+   */
+  private async blockedBy(wait: FreshnessWait, versionId: string): Promise<DataTaskOutcome | undefined> {
+    if (wait.blockOn === undefined) return undefined;
+    const checks = await this.blocking.execute({
+      projectId: wait.projectId,
+      datasetVersionIds: [versionId],
+      blockOn: wait.blockOn,
+    });
+    if (checks.length === 0) return undefined;
+    const named = checks.map(blockingCheckText);
+    const error = `dataset version ${versionId} is fresh but blocked (blockOn: ${wait.blockOn}) by ${checks.length} of its checks: ${named.join('; ')}`;
+    return { kind: 'failed', error, log: named.map((line) => `blocked by ${line}`) };
   }
 }
 

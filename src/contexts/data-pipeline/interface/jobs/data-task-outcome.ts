@@ -10,6 +10,8 @@ export interface FreshnessWait {
   readonly pollMs: number;
   /** Epoch milliseconds after which the task fails. */
   readonly deadline: number;
+  /** Which outcome of the fresh version's checks, recorded by then, fails the task instead (absent: none). */
+  readonly blockOn?: 'error' | 'warn';
 }
 
 /** The job of a data task: one attempt, and for a freshness wait already started, what it waits for. */

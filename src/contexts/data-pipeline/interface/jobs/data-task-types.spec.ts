@@ -31,7 +31,9 @@ describe('the data task types', () => {
   it('check data.await-freshness params: a dataset and durations it can read', () => {
     const valid = validatorOf('data.await-freshness');
     expect(valid({ datasetId: VERSION, maxAge: '6h', timeout: 'PT30M' })).toBe(true);
-    expect(valid({ datasetId: VERSION, maxAge: 'P1D', timeout: '2h', pollInterval: '30s' })).toBe(true);
+    expect(valid({ datasetId: VERSION, maxAge: 'P1D', timeout: '2h', pollInterval: '30s', blockOn: 'warn' })).toBe(
+      true,
+    );
     expect(valid({ datasetId: VERSION, maxAge: 'six hours', timeout: 'P1M' })).toBe(false);
     expect(valid.errors?.map((error) => error.instancePath).sort()).toEqual(['/maxAge', '/timeout']);
     expect(valid({ datasetId: VERSION, maxAge: '6h' })).toBe(false);

@@ -51,13 +51,14 @@ export const DATA_TASK_TYPES: readonly TaskTypeDefinition[] = [
     name: 'data.await-freshness',
     description:
       'Waits until a dataset of the run’s project has a version younger than maxAge (`6h`, `PT30M`), looking again ' +
-      'every pollInterval (default 1m) without holding a worker, and fails once timeout has passed. Outputs datasetId, ' +
-      'datasetVersionId, versionNumber and createdAt of the newest version.',
+      'every pollInterval (default 1m) without holding a worker, and fails once timeout has passed; with blockOn (default ' +
+      'none) it fails when the checks recorded on that version reach it. Outputs datasetId, datasetVersionId, ' +
+      'versionNumber and createdAt of the newest version.',
     paramsSchema: {
       type: 'object',
       additionalProperties: false,
       required: ['datasetId', 'maxAge', 'timeout'],
-      properties: { datasetId: ID, maxAge: DURATION, timeout: DURATION, pollInterval: DURATION },
+      properties: { datasetId: ID, maxAge: DURATION, timeout: DURATION, pollInterval: DURATION, blockOn: BLOCK_ON },
     },
     context: DATA_PIPELINE_CONTEXT,
     queue: DATA_TASK_QUEUE,

@@ -12,6 +12,7 @@ import {
   RecordingTaskRunGateway,
 } from '../../../../../test/support/data-pipeline/fake-task-run-gateway.js';
 import { CheckDatasetFreshnessHandler } from '../../application/check-dataset-freshness/check-dataset-freshness.handler.js';
+import { FindBlockingChecksHandler } from '../../application/find-blocking-checks/find-blocking-checks.handler.js';
 import { AwaitFreshnessTask } from './await-freshness-task.js';
 import type { DataTaskJob } from './data-task-outcome.js';
 import { DataTaskProcessor } from './data-task.processor.js';
@@ -40,7 +41,10 @@ async function arrange(assignmentOf: (datasetId: string) => Partial<TaskAssignme
   const processor = new DataTaskProcessor(
     modules,
     new ValidateTask(ports.runSuite),
-    new AwaitFreshnessTask(new CheckDatasetFreshnessHandler(ports.datasets, ports.versions)),
+    new AwaitFreshnessTask(
+      new CheckDatasetFreshnessHandler(ports.datasets, ports.versions),
+      new FindBlockingChecksHandler(ports.versions, ports.runs),
+    ),
     new JobMetrics(histogram(), histogram()),
   );
   const job = new ParkableJob<DataTaskJob>({ runId: 'run-1', key: 'task', attempt: 1 });

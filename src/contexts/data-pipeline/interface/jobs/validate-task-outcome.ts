@@ -2,6 +2,7 @@ import type { BlockOn } from '../../domain/checks/blocking.js';
 import { blockingResults } from '../../domain/checks/blocking.js';
 import type { CheckStatus } from '../../domain/checks/check-result.js';
 import type { CheckRun, StoredCheckResult } from '../../domain/checks/check-run.js';
+import { blockingCheckText } from './blocking-check-text.js';
 import type { DataTaskOutcome } from './data-task-outcome.js';
 
 /**
@@ -23,7 +24,7 @@ export function validateOutcome(run: CheckRun, blockOn: BlockOn): DataTaskOutcom
       },
     };
   }
-  const named = blocking.map(describeBlocking);
+  const named = blocking.map((result) => blockingCheckText({ ...result, name: result.check, outcome: result.status }));
   return {
     kind: 'failed',
     error:
@@ -37,9 +38,4 @@ function countsOf(results: readonly StoredCheckResult[]): Record<CheckStatus, nu
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0 };
   for (const result of results) counts[result.status] += 1;
   return counts;
-}
-
-function describeBlocking(result: StoredCheckResult): string {
-  const observed = result.observedValue === null ? 'nothing measured' : `observed ${result.observedValue}`;
-  return `"${result.check}" ${result.status} (${observed}, threshold ${result.threshold})`;
 }
