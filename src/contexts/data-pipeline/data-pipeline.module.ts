@@ -1,8 +1,11 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
 import { loadStorageConfig, StorageModule } from '@libs/storage';
+import { DatasetQualityFacade } from './contracts/dataset-quality.facade.js';
 import { LineageFacade } from './contracts/lineage.facade.js';
+import { DATA_TASK_QUEUE_REGISTRATION } from './data-tasks.providers.js';
 import { dataPipelineProviders } from './data-pipeline.providers.js';
 import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
 import { DatasetVersionsController } from './interface/http/dataset-versions.controller.js';
@@ -19,10 +22,14 @@ export class DataPipelineModule {
     return {
       module: DataPipelineModule,
       // The storage settings are read here, so a process without this context needs none of them.
-      imports: [TypeOrmModule.forFeature(DATASET_ENTITIES), StorageModule.forRoot(loadStorageConfig(process.env))],
+      imports: [
+        TypeOrmModule.forFeature(DATASET_ENTITIES),
+        StorageModule.forRoot(loadStorageConfig(process.env)),
+        ...(options.workers ? [BullModule.registerQueueAsync(DATA_TASK_QUEUE_REGISTRATION)] : []),
+      ],
       controllers: options.http ? CONTROLLERS : [],
       providers: dataPipelineProviders(options),
-      exports: [LineageFacade],
+      exports: [LineageFacade, DatasetQualityFacade],
     };
   }
 }

@@ -61,6 +61,7 @@ import { ModelRegistryLineageConsumer } from './interface/events/model-registry-
 import { WorkflowLineageConsumer } from './interface/events/workflow-lineage.consumer.js';
 import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
 import { VersionBodyContribution } from './interface/http/version-body.contribution.js';
+import { dataTaskProviders } from './data-tasks.providers.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
@@ -137,5 +138,6 @@ export function dataPipelineProviders(options: ContextModuleOptions): Provider[]
     publishedEventsDeclaration('data-pipeline', DATA_PIPELINE_EVENT_TYPES),
     ...(options.http ? HTTP_ONLY : []),
     ...(options.workers ? LINEAGE_CONSUMERS : []),
+    ...dataTaskProviders(options),
   ];
 }

@@ -33,6 +33,7 @@ import { WriteModelCardHandler } from './application/write-model-card/write-mode
 import { ArtifactSettings } from './application/ports/artifact-settings.js';
 import { Transaction } from './application/ports/transaction.js';
 import { RunLineage } from './application/ports/run-lineage.js';
+import { TrainingDataChecks } from './application/ports/training-data-checks.js';
 import { AliasMover } from './application/services/alias-mover.js';
 import { ArtifactAttachment } from './application/services/artifact-attachment.js';
 import { ModelRegistration } from './application/services/model-registration.js';
@@ -47,6 +48,7 @@ import { ModelVersionRepository } from './domain/version/model-version.repositor
 import { ConfiguredArtifactSettings } from './infrastructure/config/configured-artifact-settings.js';
 import { MODEL_REGISTRY_CONFIG, readModelRegistryConfig } from './infrastructure/config/model-registry-config.js';
 import { GraphRunLineage } from './infrastructure/graph-run-lineage.js';
+import { PipelineTrainingDataChecks } from './infrastructure/pipeline-training-data-checks.js';
 import { LocalModelRegistryFacade } from './infrastructure/model-registry.facade.local.js';
 import { ProjectOfModel, ProjectOfModelVersion } from './application/ports/project-of-model.js';
 import { TypeOrmProjectOfModel, TypeOrmProjectOfModelVersion } from './infrastructure/persistence/project-of-model.js';
@@ -105,6 +107,7 @@ export const ADAPTERS: Provider[] = [
   { provide: RegistrySettingsRepository, useClass: TypeOrmRegistrySettingsRepository },
   { provide: ModelRegistryFacade, useClass: LocalModelRegistryFacade },
   { provide: RunLineage, useClass: GraphRunLineage },
+  { provide: TrainingDataChecks, useClass: PipelineTrainingDataChecks },
   { provide: ProjectOfModel, useClass: TypeOrmProjectOfModel },
   { provide: ProjectOfModelVersion, useClass: TypeOrmProjectOfModelVersion },
   ModelTaskTypeRegistration,

@@ -5,6 +5,11 @@ import type {
 } from '../../../src/contexts/model-registry/contracts/events.js';
 import { EventPublisher, type EventSubject } from '@libs/messaging';
 import { RunLineage } from '../../../src/contexts/model-registry/application/ports/run-lineage.js';
+import {
+  TrainingDataChecks,
+  type BlockingTrainingCheck,
+  type TrainingDataBlockOn,
+} from '../../../src/contexts/model-registry/application/ports/training-data-checks.js';
 import { Transaction } from '../../../src/contexts/model-registry/application/ports/transaction.js';
 import { ModelAlias } from '../../../src/contexts/model-registry/domain/alias/model-alias.js';
 import { ModelAliasRepository } from '../../../src/contexts/model-registry/domain/alias/model-alias.repository.js';
@@ -255,6 +260,27 @@ export class KnownRuns extends RunLineage {
   }
 }
 
+/** The data pipeline's verdicts as a list: each blocking check answers for its version and the outcomes `blockOn` reaches. */
+export class ScriptedTrainingDataChecks extends TrainingDataChecks {
+  readonly asked: { projectId: string; datasetVersionIds: readonly string[]; blockOn: TrainingDataBlockOn }[] = [];
+  constructor(readonly checks: BlockingTrainingCheck[] = []) {
+    super();
+  }
+  blockingChecks(
+    projectId: string,
+    datasetVersionIds: readonly string[],
+    blockOn: Exclude<TrainingDataBlockOn, 'none'>,
+  ): Promise<readonly BlockingTrainingCheck[]> {
+    return settled(() => {
+      this.asked.push({ projectId, datasetVersionIds, blockOn });
+      const reached = blockOn === 'warn' ? ['warn', 'fail'] : ['fail'];
+      return this.checks.filter(
+        (check) => datasetVersionIds.includes(check.datasetVersionId) && reached.includes(check.outcome),
+      );
+    });
+  }
+}
+
 /** One set of fakes for every port of the model registry a handler may take. */
 export function fakeModelRegistryPorts() {
   return {
@@ -266,6 +292,7 @@ export function fakeModelRegistryPorts() {
     settings: new InMemorySettings(),
     events: new RecordingEventPublisher(),
     runs: new KnownRuns(),
+    trainingData: new ScriptedTrainingDataChecks(),
   };
 }
 

@@ -1,2 +1,3 @@
 export * from './events.js';
 export * from './lineage.facade.js';
+export * from './dataset-quality.facade.js';

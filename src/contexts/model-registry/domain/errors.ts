@@ -84,3 +84,40 @@ export class PresignedUrlUnavailable extends DomainError {
     super('This object store has no presigned URLs; download through GET .../artifact instead');
   }
 }
+
+/** A check of the training data stops the registration (its `blockOn`): each blocking check is listed (as `errors`). */
+export class TrainingDataBlocked extends DomainError {
+  readonly type = 'training-data-blocked';
+  readonly kind = 'conflict';
+  constructor(
+    blockOn: string,
+    checks: readonly {
+      readonly datasetVersionId: string;
+      readonly checkRunId: string;
+      readonly name: string;
+      readonly outcome: string;
+      readonly observedValue: number | null;
+      readonly threshold: string;
+    }[],
+  ) {
+    super(
+      `The training data is blocked (blockOn: ${blockOn}) by ${checks.length} of its checks`,
+      checks.map((check): FieldProblem => ({
+        field: `trainingDatasets.${check.datasetVersionId}`,
+        message:
+          `"${check.name}" ${check.outcome} (observed ${check.observedValue ?? 'nothing'}, threshold ` +
+          `${check.threshold}) in check run ${check.checkRunId}`,
+      })),
+    );
+  }
+}
+
+/** Training data must be checked (a `blockOn` other than none) where no data pipeline can answer. */
+export class TrainingDataUncheckable extends ConflictError {
+  constructor() {
+    super(
+      'The training data’s checks cannot be read: this process hosts no data pipeline',
+      'training-data-uncheckable',
+    );
+  }
+}

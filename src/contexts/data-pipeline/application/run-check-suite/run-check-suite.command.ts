@@ -8,4 +8,6 @@ export interface RunCheckSuiteCommand {
   readonly versionId: string;
   readonly suite: CheckSuiteInput;
   readonly actorId: string;
+  /** The project the caller acts in, when no guard checked the version's project (a workflow task): another project's version is not found. */
+  readonly projectId?: string;
 }

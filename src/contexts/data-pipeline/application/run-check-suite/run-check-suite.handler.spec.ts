@@ -4,7 +4,13 @@ import {
   fakeCheckRunPorts,
   type CheckRunPorts,
 } from '../../../../../test/support/data-pipeline/fake-check-run-ports.js';
-import { ACTOR, aDataset, bytesOf, OTHER_PROJECT } from '../../../../../test/support/data-pipeline/dataset-objects.js';
+import {
+  ACTOR,
+  aDataset,
+  bytesOf,
+  OTHER_PROJECT,
+  PROJECT,
+} from '../../../../../test/support/data-pipeline/dataset-objects.js';
 import type { CheckResult } from '../../domain/checks/check-result.js';
 import type { CheckSuiteInput } from '../../domain/checks/check-suite.js';
 import type { DatasetVersion } from '../../domain/dataset/dataset-version.js';
@@ -150,5 +156,21 @@ describe('RunCheckSuiteHandler', () => {
     await expect(ports.runSuite.execute({ versionId: 'missing', suite: SUITE, actorId: ACTOR })).rejects.toBeInstanceOf(
       NotFoundError,
     );
+  });
+
+  it('answers not found for another project’s version when the caller names its project, as a workflow task does', async () => {
+    const ports = fakeCheckRunPorts();
+    const theirs = await aVersion(ports, OTHER_PROJECT);
+    ports.engine.suiteResults = [passed(NULL_NAMES), passed(FEW_ROWS)];
+    const copiesBefore = ports.copies.copied.length;
+
+    const refused = ports.runSuite.execute({ versionId: theirs.id, suite: SUITE, actorId: ACTOR, projectId: PROJECT });
+
+    await expect(refused).rejects.toBeInstanceOf(NotFoundError);
+    expect(ports.copies.copied).toHaveLength(copiesBefore);
+    expect(ports.runs.rows.size).toBe(0);
+    await expect(
+      ports.runSuite.execute({ versionId: theirs.id, suite: SUITE, actorId: ACTOR, projectId: OTHER_PROJECT }),
+    ).resolves.toMatchObject({ status: 'pass' });
   });
 });

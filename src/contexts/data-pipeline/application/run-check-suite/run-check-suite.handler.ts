@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newId, ValidationError } from '@libs/ddd';
+import { newId, NotFoundError, ValidationError } from '@libs/ddd';
 import { EventPublisher } from '@libs/messaging/ports';
 import type { CheckSuiteRunPayload, DataPipelineEvents } from '../../contracts/events.js';
 import type { CheckSuite } from '../../domain/checks/check-suite.js';
@@ -44,6 +44,8 @@ export class RunCheckSuiteHandler {
 
   async execute(command: RunCheckSuiteCommand): Promise<CheckRun> {
     const version = await requireDatasetVersion(this.versions, command.versionId);
+    if (command.projectId !== undefined && version.projectId !== command.projectId)
+      throw new NotFoundError('Dataset version', command.versionId);
     const suite = suiteOf(command.suite);
     const dataset = await requireDataset(this.datasets, version.datasetId);
     const references = await Promise.all(suite.references.map((name) => this.referenceTable(name, version, suite)));

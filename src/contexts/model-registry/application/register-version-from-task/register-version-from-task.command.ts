@@ -2,6 +2,7 @@ import type { Tags } from '../../domain/labels.js';
 import type { Metrics, Params } from '../../domain/version/model-version.js';
 import type { Framework, TrainingDataset } from '../../domain/version/model-version-status.js';
 import type { ModelSignature } from '../../domain/version/signature.js';
+import type { TrainingDataBlockOn } from '../ports/training-data-checks.js';
 import type { TaskInvocation } from '../services/task-invocation.js';
 
 /** The params of a `model.register-version` task, after the engine filled in upstream outputs. */
@@ -18,6 +19,8 @@ export interface RegisterVersionTaskParams {
   readonly tags?: Tags;
   readonly description?: string;
   readonly trainingDatasets?: readonly TrainingDataset[];
+  /** Which outcome of the training datasets' latest checks refuses the registration (default none). */
+  readonly blockOn?: TrainingDataBlockOn;
 }
 
 export interface RegisterVersionFromTaskCommand {

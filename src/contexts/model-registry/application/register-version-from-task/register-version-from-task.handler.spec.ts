@@ -8,7 +8,7 @@ import {
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
 import { registryServices } from '../../../../../test/support/model-registry/registry-services.js';
 import { aModel, PROJECT, REGISTRANT } from '../../../../../test/support/model-registry/registry-objects.js';
-import { SelfApprovalForbidden } from '../../domain/errors.js';
+import { SelfApprovalForbidden, TrainingDataBlocked } from '../../domain/errors.js';
 import type { TaskInvocation } from '../services/task-invocation.js';
 import { RegisterVersionFromTaskHandler } from './register-version-from-task.handler.js';
 
@@ -29,6 +29,7 @@ async function arrange() {
     services.modelRegistration,
     services.versionRegistration,
     services.artifactAttachment,
+    ports.trainingData,
   );
   return { ports, store, handler };
 }
@@ -134,5 +135,58 @@ describe('RegisterVersionFromTaskHandler', () => {
       params: { ...params, artifactUri: `objects:///project-objects/${PROJECT}/model.onnx` },
     });
     expect(outputs.versionNumber).toBe(1);
+  });
+
+  describe('with training datasets and a blockOn', () => {
+    const TRAINED_ON = '0190d7a8-0000-7000-8000-0000000000d1';
+    const warned = {
+      datasetVersionId: TRAINED_ON,
+      checkRunId: 'check-run-1',
+      name: 'emails present',
+      outcome: 'warn' as const,
+      observedValue: 2,
+      threshold: '> 0 rows',
+    };
+    const trained = (blockOn?: 'error' | 'warn' | 'none') => ({
+      ...params,
+      trainingDatasets: [{ datasetVersionId: TRAINED_ON, name: 'customers' }],
+      ...(blockOn && { blockOn }),
+    });
+
+    it('refuses before registering anything when a check reaches blockOn, naming each check', async () => {
+      const { ports, handler } = await arrange();
+      ports.trainingData.checks.push(warned);
+
+      const refused = handler.execute({ invocation, params: trained('warn') });
+
+      await expect(refused).rejects.toBeInstanceOf(TrainingDataBlocked);
+      await expect(refused).rejects.toMatchObject({
+        message: 'The training data is blocked (blockOn: warn) by 1 of its checks',
+        errors: [
+          {
+            field: `trainingDatasets.${TRAINED_ON}`,
+            message: '"emails present" warn (observed 2, threshold > 0 rows) in check run check-run-1',
+          },
+        ],
+      });
+      expect(ports.trainingData.asked).toEqual([
+        { projectId: PROJECT, datasetVersionIds: [TRAINED_ON], blockOn: 'warn' },
+      ]);
+      expect(ports.models.rows.size + ports.versions.rows.size).toBe(0);
+    });
+
+    it('registers when the checks stay under blockOn, and asks nothing for blockOn none or by default', async () => {
+      const { ports, handler } = await arrange();
+      ports.trainingData.checks.push(warned);
+
+      await expect(handler.execute({ invocation, params: trained('error') })).resolves.toMatchObject({
+        versionNumber: 1,
+      });
+      await handler.execute({ invocation: { ...invocation, runId: 'run-2' }, params: trained('none') });
+      await handler.execute({ invocation: { ...invocation, runId: 'run-3' }, params: trained() });
+
+      expect(ports.trainingData.asked).toHaveLength(1);
+      expect(ports.versions.rows.size).toBe(3);
+    });
   });
 });

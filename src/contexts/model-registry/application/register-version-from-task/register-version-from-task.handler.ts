@@ -6,12 +6,18 @@ import { RegisteredModelRepository } from '../../domain/model/registered-model.r
 import { isAnotherProjectsObject } from '../../domain/objects/project-object-key.js';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
+import { TrainingDataBlocked } from '../../domain/errors.js';
 import { ArtifactSettings } from '../ports/artifact-settings.js';
+import { TrainingDataChecks } from '../ports/training-data-checks.js';
 import { ArtifactAttachment } from '../services/artifact-attachment.js';
 import { ModelRegistration } from '../services/model-registration.js';
 import type { TaskInvocation } from '../services/task-invocation.js';
 import { VersionRegistration } from '../services/version-registration.js';
-import type { RegisteredVersionOutputs, RegisterVersionFromTaskCommand } from './register-version-from-task.command.js';
+import type {
+  RegisteredVersionOutputs,
+  RegisterVersionFromTaskCommand,
+  RegisterVersionTaskParams,
+} from './register-version-from-task.command.js';
 
 /**
  * What a `model.register-version` task does: registers a version produced by its run, with the
@@ -29,6 +35,7 @@ export class RegisterVersionFromTaskHandler {
     private readonly modelRegistration: ModelRegistration,
     private readonly versionRegistration: VersionRegistration,
     private readonly attachment: ArtifactAttachment,
+    private readonly trainingData: TrainingDataChecks,
   ) {}
 
   async execute({ invocation, params }: RegisterVersionFromTaskCommand): Promise<RegisteredVersionOutputs> {
@@ -41,6 +48,7 @@ export class RegisterVersionFromTaskHandler {
     // Another project's upload is answered as a missing one: its name tells nothing of its existence.
     const source = isAnotherProjectsObject(key, invocation.projectId) ? undefined : await this.store.head(key);
     if (!source) throw new NotFoundError('Artifact object', params.artifactUri);
+    await this.refuseBlockedTrainingData(invocation.projectId, params);
     const model = await this.modelFor(invocation, params.model, params.createModel ?? true);
     const { runId, taskId, workflowId, actorId } = invocation;
     let version =
@@ -60,6 +68,15 @@ export class RegisterVersionFromTaskHandler {
       });
     }
     return outputsOf(version);
+  }
+
+  /** Before anything is registered: a version trained on data its checks refuse is never made (docs/adr/0403). */
+  private async refuseBlockedTrainingData(projectId: string, params: RegisterVersionTaskParams): Promise<void> {
+    const blockOn = params.blockOn ?? 'none';
+    const datasetVersionIds = (params.trainingDatasets ?? []).map((dataset) => dataset.datasetVersionId);
+    if (blockOn === 'none' || datasetVersionIds.length === 0) return;
+    const blocking = await this.trainingData.blockingChecks(projectId, datasetVersionIds, blockOn);
+    if (blocking.length > 0) throw new TrainingDataBlocked(blockOn, blocking);
   }
 
   private async modelFor(invocation: TaskInvocation, name: string, create: boolean): Promise<RegisteredModel> {

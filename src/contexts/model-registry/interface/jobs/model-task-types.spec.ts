@@ -34,6 +34,17 @@ describe('the model task types', () => {
     expect(valid({ model: 'churn', artifactUri: 'objects:///m', framework: 'onnx', signature: outputless })).toBe(
       false,
     );
+    const trainedOn = [{ datasetVersionId: '01900000-0000-7000-8000-000000000001' }];
+    expect(
+      valid({
+        model: 'churn',
+        artifactUri: 'objects:///m',
+        framework: 'onnx',
+        trainingDatasets: trainedOn,
+        blockOn: 'warn',
+      }),
+    ).toBe(true);
+    expect(valid({ model: 'churn', artifactUri: 'objects:///m', framework: 'onnx', blockOn: 'sometimes' })).toBe(false);
     expect(valid({ model: 'churn', artifactUri: 'https://elsewhere/model', framework: 'caffe', extra: 1 })).toBe(false);
     expect(valid.errors?.length).toBeGreaterThanOrEqual(3);
   });

@@ -31,7 +31,8 @@ export const MODEL_TASK_TYPES: readonly TaskTypeDefinition[] = [
     name: 'model.register-version',
     description:
       'Registers a model version whose artifact an upstream task left in the object store (artifactUri), with this ' +
-      'run and task as its source. Outputs modelId, versionId, versionNumber, sha256 and status.',
+      'run and task as its source. With blockOn (error or warn; default none) it first refuses training datasets whose ' +
+      'latest checks reach it, naming them. Outputs modelId, versionId, versionNumber, sha256 and status.',
     paramsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -67,6 +68,7 @@ export const MODEL_TASK_TYPES: readonly TaskTypeDefinition[] = [
             },
           },
         },
+        blockOn: { enum: ['error', 'warn', 'none'] },
       },
     },
     context: MODEL_REGISTRY_CONTEXT,
