@@ -22,7 +22,9 @@ export class CreateWebhooks1765430000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await runner.query('CREATE INDEX webhook_subscriptions_project_idx ON monitoring.webhook_subscriptions (project_id, id)');
+    await runner.query(
+      'CREATE INDEX webhook_subscriptions_project_idx ON monitoring.webhook_subscriptions (project_id, id)',
+    );
     await runner.query(`
       CREATE TABLE monitoring.webhook_deliveries (
         id uuid PRIMARY KEY,

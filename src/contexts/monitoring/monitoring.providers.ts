@@ -59,7 +59,8 @@ export const ADAPTERS: Provider[] = [
   { provide: OutboundPolicy, useFactory: () => new OutboundPolicy(readOutboundRules(process.env)) },
   {
     provide: WebhookUrlPolicy,
-    useFactory: (policy: OutboundPolicy, settings: WebhookSettings) => new PolicyWebhookUrlPolicy(policy, settings.allowHttp),
+    useFactory: (policy: OutboundPolicy, settings: WebhookSettings) =>
+      new PolicyWebhookUrlPolicy(policy, settings.allowHttp),
     inject: [OutboundPolicy, WebhookSettings],
   },
   {

@@ -27,7 +27,13 @@ export class RecordEventDeliveriesHandler {
       subscription.wants(command.type),
     );
     if (wanting.length === 0) return [];
-    const body = deliveryBody({ id: command.eventId, type: command.type, occurredAt: command.occurredAt, projectId, payload: command.payload });
+    const body = deliveryBody({
+      id: command.eventId,
+      type: command.type,
+      occurredAt: command.occurredAt,
+      projectId,
+      payload: command.payload,
+    });
     const at = this.clock.now();
     const deliveries = wanting.map((subscription) =>
       WebhookDelivery.record({

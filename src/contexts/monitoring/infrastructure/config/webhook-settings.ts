@@ -19,7 +19,10 @@ export class WebhookSettings extends DeliverySettings {
   static fromEnv(env: Env): WebhookSettings {
     const read = new EnvReader(env);
     return new WebhookSettings(
-      new RetryPolicy(read.integer('WEBHOOK_MAX_ATTEMPTS', 8, 1, 100), read.integer('WEBHOOK_BACKOFF_BASE_MS', 30_000, 1)),
+      new RetryPolicy(
+        read.integer('WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+        read.integer('WEBHOOK_BACKOFF_BASE_MS', 30_000, 1),
+      ),
       read.integer('WEBHOOK_REQUEST_TIMEOUT_MS', 10_000, 100, 120_000),
       read.integer('WEBHOOK_DELIVERY_BATCH_SIZE', 20, 1, 500),
       read.integer('WEBHOOK_POLL_INTERVAL_MS', 1_000, 10, 60_000),

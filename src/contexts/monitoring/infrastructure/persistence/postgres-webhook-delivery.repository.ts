@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
 import { AmbientTransaction } from '@libs/platform';
-import {
-  WebhookDelivery,
-  type DeliveryAttempt,
-  type DeliveryStatus,
-} from '../../domain/webhooks/webhook-delivery.js';
+import { WebhookDelivery, type DeliveryAttempt, type DeliveryStatus } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookDeliveryRepository, type DeliveryPage } from '../../domain/webhooks/webhook-delivery.repository.js';
 
 interface DeliveryRow {
@@ -30,7 +26,8 @@ interface AttemptRow {
   readonly error: string | null;
 }
 
-const COLUMNS = 'id, subscription_id, project_id, event_id, event_type, body, status, next_attempt_at, created_at, finished_at';
+const COLUMNS =
+  'id, subscription_id, project_id, event_id, event_type, body, status, next_attempt_at, created_at, finished_at';
 const NEWEST = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 /** Deliveries in `monitoring.webhook_deliveries`, their attempts in `webhook_delivery_attempts`. */

@@ -33,18 +33,21 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
     const s = subscription.snapshot;
     await this.scope
       .manager()
-      .query(`INSERT INTO monitoring.webhook_subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
-        s.id,
-        s.projectId,
-        s.url,
-        s.eventTypes,
-        s.description,
-        s.active,
-        s.secret,
-        s.createdBy,
-        s.createdAt,
-        s.updatedAt,
-      ]);
+      .query(
+        `INSERT INTO monitoring.webhook_subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          s.id,
+          s.projectId,
+          s.url,
+          s.eventTypes,
+          s.description,
+          s.active,
+          s.secret,
+          s.createdBy,
+          s.createdAt,
+          s.updatedAt,
+        ],
+      );
   }
 
   async save(subscription: WebhookSubscription): Promise<void> {

@@ -1,11 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem, PageQuery } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { CreateWebhookHandler } from '../../application/create-webhook/create-webhook.handler.js';
@@ -39,7 +33,9 @@ export class WebhooksController {
 
   @Post('projects/:projectId/webhooks')
   @RequirePermission('webhook:write')
-  @ApiOperation({ summary: "Subscribe an HTTPS endpoint to the project's integration events; the secret is shown once" })
+  @ApiOperation({
+    summary: "Subscribe an HTTPS endpoint to the project's integration events; the secret is shown once",
+  })
   @ApiCreatedResponse({ type: CreatedWebhookResponse })
   @ApiProblem(400, 'A URL the outbound policy refuses, or an event type no context publishes')
   async create(

@@ -9,8 +9,7 @@ export class DeliveryAttemptResponse {
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ type: 'integer' }) durationMs!: number;
   @ApiProperty({ type: 'integer', nullable: true, description: "The receiver's status code" }) statusCode!:
-    | number
-    | null;
+    number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why no status came back (timeout, refused URL, ...)' })
   error!: string | null;
 
