@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
 import { signatureIsValid, WebhookReceiver } from '../../support/monitoring/webhook-receiver.js';
 import { newUser, type NewUser } from '../user-management/auth-client.js';
+import { Redis } from 'ioredis';
 import { sql } from '../workflow-database.js';
+import { succeededEventOf } from '../workflow-events.js';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from '../workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -133,6 +135,24 @@ describe('event webhooks', () => {
       attempts: [{ number: 1, statusCode: 200, error: null }],
     });
     expect(receiver.at('/exact')[0].headers['webhook-id']).toBe(listed[0].id);
+  });
+
+  it('records an event once per webhook even when the bus hands it over again past the inbox', async () => {
+    const webhook = await subscribe('/again', [RUN_SUCCEEDED]);
+    const runId = await runOnce();
+    await fannedOut(runId);
+    const event = await succeededEventOf(world.app.config.redisUrl, runId);
+    // As after a crash between the deliveries' commit and the ack, with the inbox row lost too.
+    await sql('DELETE FROM monitoring.inbox WHERE consumer = $1 AND event_id = $2', [FAN_OUT, event.envelope.id]);
+    const redis = new Redis(world.app.config.redisUrl);
+    try {
+      await redis.xadd('events.workflow-engine', '*', ...event.fields);
+    } finally {
+      redis.disconnect();
+    }
+    await fannedOut(runId);
+    const listed = await deliveriesOf(webhook.id);
+    expect(listed.map((delivery) => delivery.eventId)).toEqual([event.envelope.id]);
   });
 
   it('gets a delivery on the fourth attempt after three 500s, with the same id, and lists the four attempts', async () => {
