@@ -87,8 +87,10 @@ export class InMemorySubscriptions extends WebhookSubscriptionRepository {
     return Promise.resolve({ items, nextCursor: null });
   }
 
-  activeOfProject(projectId: string): Promise<WebhookSubscription[]> {
-    return Promise.resolve([...this.rows.values()].filter((row) => row.projectId === projectId && row.snapshot.active));
+  activeOfProjects(projectIds: readonly string[]): Promise<WebhookSubscription[]> {
+    return Promise.resolve(
+      [...this.rows.values()].filter((row) => projectIds.includes(row.projectId) && row.snapshot.active),
+    );
   }
 }
 

@@ -24,7 +24,7 @@ describe('RecordEventDeliveriesHandler', () => {
     await aStoredSubscription(ports, { eventTypes: ['model-registry.*'] });
     await aStoredSubscription(ports, { active: false });
     await aStoredSubscription(ports, { projectId: OTHER_PROJECT });
-    const recorded = await handler.execute(event({ projectId: PROJECT, runId: 'r1' }));
+    const recorded = await handler.execute({ events: [event({ projectId: PROJECT, runId: 'r1' })] });
     expect(recorded.map((delivery) => delivery.snapshot.subscriptionId).sort()).toEqual([wildcard.id, exact.id].sort());
     expect(JSON.parse(recorded[0].snapshot.body)).toEqual({
       id: '0193a000-0000-7000-8000-0000000000e1',
@@ -36,12 +36,29 @@ describe('RecordEventDeliveriesHandler', () => {
     expect(ports.deliveries.rows.size).toBe(2);
   });
 
+  it("records a batch of events of several projects, each for its own project's subscriptions", async () => {
+    const { ports, handler } = build();
+    const mine = await aStoredSubscription(ports);
+    const theirs = await aStoredSubscription(ports, { projectId: OTHER_PROJECT, eventTypes: [STARTED] });
+    const recorded = await handler.execute({
+      events: [
+        { ...event({ projectId: PROJECT }), eventId: 'e1' },
+        { ...event({ projectId: OTHER_PROJECT }), eventId: 'e2' },
+        { ...event({ projectId: OTHER_PROJECT }, 'workflow-engine.workflow-run.succeeded.v1'), eventId: 'e3' },
+      ],
+    });
+    expect(recorded.map((delivery) => [delivery.snapshot.subscriptionId, delivery.snapshot.eventId])).toEqual([
+      [mine.id, 'e1'],
+      [theirs.id, 'e2'],
+    ]);
+  });
+
   it('records nothing for an event that names no project', async () => {
     const { ports, handler } = build();
     await aStoredSubscription(ports);
-    for (const payload of [{}, null, 'text', { projectId: 42 }]) {
-      expect(await handler.execute(event(payload))).toEqual([]);
-    }
+    expect(
+      await handler.execute({ events: [{}, null, 'text', { projectId: 42 }].map((payload) => event(payload)) }),
+    ).toEqual([]);
     expect(ports.deliveries.rows.size).toBe(0);
   });
 });

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { WebhookDelivery } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookDeliveryRepository } from '../../domain/webhooks/webhook-delivery.repository.js';
+import type { WebhookSubscription } from '../../domain/webhooks/webhook-subscription.js';
 import { WebhookSubscriptionRepository } from '../../domain/webhooks/webhook-subscription.repository.js';
 import { Clock } from '../ports/clock.js';
 import { deliveryBody } from '../services/delivery-body.js';
-import type { RecordEventDeliveriesCommand } from './record-event-deliveries.command.js';
+import type { ReceivedEvent, RecordEventDeliveriesCommand } from './record-event-deliveries.command.js';
 
 /**
- * Records one delivery of the event per active subscription of its project that wants its type.
+ * Records one delivery of each event per active subscription of its project that wants its type.
  * An event whose payload names no project is delivered nowhere: no project may see another's
  * activity, and a project-less event belongs to none. Runs in the consumer's inbox transaction, so
- * the deliveries are recorded exactly once per event.
+ * the deliveries are recorded exactly once per event; every event of every source stream passes
+ * here, so a batch costs one subscription lookup, not one per event.
  */
 @Injectable()
 export class RecordEventDeliveriesHandler {
@@ -21,33 +23,33 @@ export class RecordEventDeliveriesHandler {
   ) {}
 
   async execute(command: RecordEventDeliveriesCommand): Promise<WebhookDelivery[]> {
-    const projectId = projectOf(command.payload);
-    if (projectId === undefined) return [];
-    const wanting = (await this.subscriptions.activeOfProject(projectId)).filter((subscription) =>
-      subscription.wants(command.type),
-    );
-    if (wanting.length === 0) return [];
-    const body = deliveryBody({
-      id: command.eventId,
-      type: command.type,
-      occurredAt: command.occurredAt,
-      projectId,
-      payload: command.payload,
+    const projectEvents = command.events.flatMap((event) => {
+      const projectId = projectOf(event.payload);
+      return projectId === undefined ? [] : [{ event, projectId }];
     });
+    if (projectEvents.length === 0) return [];
+    const active = await this.subscriptions.activeOfProjects([...new Set(projectEvents.map((item) => item.projectId))]);
     const at = this.clock.now();
-    const deliveries = wanting.map((subscription) =>
-      WebhookDelivery.record({
-        subscriptionId: subscription.id,
-        projectId,
-        eventId: command.eventId,
-        eventType: command.type,
-        body,
-        at,
-      }),
+    const deliveries = projectEvents.flatMap(({ event, projectId }) =>
+      active
+        .filter((subscription) => subscription.projectId === projectId && subscription.wants(event.type))
+        .map((subscription) => deliveryOf(event, projectId, subscription, at)),
     );
     await this.deliveries.add(deliveries);
     return deliveries;
   }
+}
+
+function deliveryOf(event: ReceivedEvent, projectId: string, subscription: WebhookSubscription, at: Date) {
+  const { eventId, type, occurredAt, payload } = event;
+  return WebhookDelivery.record({
+    subscriptionId: subscription.id,
+    projectId,
+    eventId,
+    eventType: type,
+    body: deliveryBody({ id: eventId, type, occurredAt, projectId, payload }),
+    at,
+  });
 }
 
 function projectOf(payload: unknown): string | undefined {

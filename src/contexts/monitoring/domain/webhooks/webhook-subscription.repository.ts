@@ -13,6 +13,6 @@ export abstract class WebhookSubscriptionRepository {
   abstract find(id: string, options?: { lock?: boolean }): Promise<WebhookSubscription | undefined>;
   /** Oldest first, `limit` at a time after the cursor (the last id of the previous page). */
   abstract listOfProject(projectId: string, limit: number, cursor?: string): Promise<SubscriptionPage>;
-  /** Every active subscription of the project: what an event fans out to. */
-  abstract activeOfProject(projectId: string): Promise<WebhookSubscription[]>;
+  /** Every active subscription of these projects: what their events fan out to. */
+  abstract activeOfProjects(projectIds: readonly string[]): Promise<WebhookSubscription[]>;
 }

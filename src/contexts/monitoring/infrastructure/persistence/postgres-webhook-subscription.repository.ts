@@ -83,11 +83,15 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 
-  async activeOfProject(projectId: string): Promise<WebhookSubscription[]> {
-    if (!isUuid(projectId)) return [];
+  async activeOfProjects(projectIds: readonly string[]): Promise<WebhookSubscription[]> {
+    // Payloads are any context's JSON: a project id that is no UUID names no subscription.
+    const ids = projectIds.filter(isUuid);
+    if (ids.length === 0) return [];
     const rows: SubscriptionRow[] = await this.scope
       .manager()
-      .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE project_id = $1 AND active`, [projectId]);
+      .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE project_id = ANY($1::uuid[]) AND active`, [
+        ids,
+      ]);
     return rows.map(toDomain);
   }
 }

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { AmbientTransaction } from '@libs/platform';
 import { IntegrationEventHandler, type EventEnvelope } from '@libs/messaging';
 import type { EntityManager } from 'typeorm';
+import type { ReceivedEvent } from '../../application/record-event-deliveries/record-event-deliveries.command.js';
 import { RecordEventDeliveriesHandler } from '../../application/record-event-deliveries/record-event-deliveries.handler.js';
 
 /**
@@ -24,15 +25,17 @@ export class WebhookFanOutConsumer extends IntegrationEventHandler {
   }
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    await this.transaction.join(manager, () =>
-      this.recording.execute({
-        eventId: event.id,
-        type: event.type,
-        occurredAt: event.occurredAt,
-        payload: event.payload,
-      }),
-    );
+    await this.handleBatch([event], manager);
   }
+
+  // Every event of a context passes through here: one subscription lookup per delivery batch.
+  override async handleBatch(events: readonly EventEnvelope[], manager: EntityManager): Promise<void> {
+    await this.transaction.join(manager, () => this.recording.execute({ events: events.map(receivedOf) }));
+  }
+}
+
+function receivedOf(event: EventEnvelope): ReceivedEvent {
+  return { eventId: event.id, type: event.type, occurredAt: event.occurredAt, payload: event.payload };
 }
 
 /** One consumer group per context whose events may be subscribed to. */
