@@ -1,5 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
-import { OutboundHttp, OutboundPolicy, readOutboundRules } from '@libs/outbound';
+import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
 import { CreateWebhookHandler } from './application/create-webhook/create-webhook.handler.js';
 import { DeleteWebhookHandler } from './application/delete-webhook/delete-webhook.handler.js';
@@ -66,7 +66,7 @@ export const ADAPTERS: Provider[] = [
   {
     provide: WebhookSender,
     useFactory: (policy: OutboundPolicy, settings: WebhookSettings) =>
-      new SignedWebhookSender(new OutboundHttp(policy), settings.requestTimeoutMs),
+      new SignedWebhookSender(policy, settings.requestTimeoutMs),
     inject: [OutboundPolicy, WebhookSettings],
   },
   { provide: PublishedEventCatalogue, useClass: ContractEventCatalogue },

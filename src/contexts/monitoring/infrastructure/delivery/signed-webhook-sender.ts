@@ -1,19 +1,21 @@
 import { performance } from 'node:perf_hooks';
-import { OutboundHttp, OutboundUrlRefused } from '@libs/outbound';
+import { OutboundPolicy, OutboundUrlRefused, sendPinned, type SendPinned } from '@libs/outbound';
 import type { AttemptOutcome } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookSender, type WebhookRequest } from '../../application/ports/webhook-sender.js';
 import { SIGNATURE_HEADER, webhookSignature } from './webhook-signature.js';
 
-// A receiver answers with a status; its body is not read beyond this, and redirects are not followed
-// (a moved endpoint is the subscriber's to update, and each hop would be one more place the event goes).
-const LIMITS = { maxRedirects: 0, maxResponseBytes: 64 * 1024 };
+// A receiver answers with a status; its body is not read beyond this. Redirects are not followed: a
+// 3xx is a failed attempt like any non-2xx (a moved endpoint is the subscriber's to update, and each
+// hop would be one more place the event goes), so one checked hop is all a request needs.
+const MAX_RESPONSE_BYTES = 64 * 1024;
 const MAX_ERROR_LENGTH = 500;
 
-/** Sends one signed attempt through the outbound policy (pinned address, timeout). */
+/** Sends one signed attempt through the outbound policy: the address it checked, pinned, within a timeout. */
 export class SignedWebhookSender extends WebhookSender {
   constructor(
-    private readonly http: OutboundHttp,
+    private readonly policy: OutboundPolicy,
     private readonly timeoutMs: number,
+    private readonly sendTo: SendPinned = sendPinned,
   ) {
     super();
   }
@@ -23,10 +25,12 @@ export class SignedWebhookSender extends WebhookSender {
     const started = performance.now();
     const elapsed = () => performance.now() - started;
     try {
-      const response = await this.http.request(
+      const url = new URL(request.url);
+      const signal = AbortSignal.timeout(this.timeoutMs);
+      const response = await this.sendTo(
         {
           method: 'POST',
-          url: new URL(request.url),
+          url,
           headers: {
             'content-type': 'application/json',
             'user-agent': 'ml-platform-webhooks/1',
@@ -36,19 +40,20 @@ export class SignedWebhookSender extends WebhookSender {
           },
           body: request.body,
         },
-        LIMITS,
-        AbortSignal.timeout(this.timeoutMs),
+        await this.policy.check(url),
+        MAX_RESPONSE_BYTES,
+        signal,
       );
       return { startedAt, durationMs: elapsed(), statusCode: response.status };
     } catch (error) {
       // A refused URL stays refused: retrying only delays the dead letter.
       const permanent = error instanceof OutboundUrlRefused;
-      return { startedAt, durationMs: elapsed(), error: describe(error), permanent };
+      return { startedAt, durationMs: elapsed(), error: reasonOf(error), permanent };
     }
   }
 }
 
-function describe(error: unknown): string {
+function reasonOf(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return message.slice(0, MAX_ERROR_LENGTH);
 }
