@@ -8,6 +8,7 @@ import { GetWebhookHandler } from './application/get-webhook/get-webhook.handler
 import { ListWebhookDeliveriesHandler } from './application/list-webhook-deliveries/list-webhook-deliveries.handler.js';
 import { ListWebhooksHandler } from './application/list-webhooks/list-webhooks.handler.js';
 import { Clock } from './application/ports/clock.js';
+import { DeliveryMetrics } from './application/ports/delivery-metrics.js';
 import { DeliverySettings } from './application/ports/delivery-settings.js';
 import { ProjectOfWebhook } from './application/ports/project-of-webhook.js';
 import { Transaction } from './application/ports/transaction.js';
@@ -26,6 +27,10 @@ import { WebhookUrlPolicy } from './domain/webhooks/webhook-url.policy.js';
 import { ContractEventCatalogue, WEBHOOK_SOURCES } from './infrastructure/catalogue/contract-event-catalogue.js';
 import { PolicyWebhookUrlPolicy } from './infrastructure/config/policy-webhook-url.policy.js';
 import { WebhookSettings } from './infrastructure/config/webhook-settings.js';
+import {
+  DELIVERY_METRIC_PROVIDERS,
+  PrometheusDeliveryMetrics,
+} from './infrastructure/metrics/prometheus-delivery-metrics.js';
 import { RandomWebhookSecrets } from './infrastructure/delivery/random-webhook-secrets.js';
 import { SignedWebhookSender } from './infrastructure/delivery/signed-webhook-sender.js';
 import { PostgresWebhookDeliveryRepository } from './infrastructure/persistence/postgres-webhook-delivery.repository.js';
@@ -77,6 +82,8 @@ export const ADAPTERS: Provider[] = [
   { provide: WebhookSubscriptionRepository, useClass: PostgresWebhookSubscriptionRepository },
   { provide: WebhookDeliveryRepository, useClass: PostgresWebhookDeliveryRepository },
   { provide: ProjectOfWebhook, useClass: PostgresProjectOfWebhook },
+  ...DELIVERY_METRIC_PROVIDERS,
+  { provide: DeliveryMetrics, useClass: PrometheusDeliveryMetrics },
 ];
 
 /** What worker processes run: the fan-out of every source context's events, and the delivery poller. */

@@ -181,6 +181,10 @@ describe('event webhooks', () => {
     for (const request of received) {
       expect(signatureIsValid(request.headers['webhook-signature'] as string, request.body, webhook.secret)).toBe(true);
     }
+    const metrics = await (await fetch(`${world.app.url}/metrics`)).text();
+    expect(
+      Number(/^webhook_delivery_attempts_total\{result="retrying"\} (\d+)/m.exec(metrics)?.[1]),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('dead-letters a delivery after the last allowed attempt', async () => {

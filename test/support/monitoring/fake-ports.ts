@@ -15,6 +15,10 @@ import { PublishedEventCatalogue } from '../../../src/contexts/monitoring/domain
 import { WebhookUrlPolicy } from '../../../src/contexts/monitoring/domain/webhooks/webhook-url.policy.js';
 import { RetryPolicy } from '../../../src/contexts/monitoring/domain/webhooks/retry-policy.js';
 import { Clock } from '../../../src/contexts/monitoring/application/ports/clock.js';
+import {
+  DeliveryMetrics,
+  type AttemptResult,
+} from '../../../src/contexts/monitoring/application/ports/delivery-metrics.js';
 import { DeliverySettings } from '../../../src/contexts/monitoring/application/ports/delivery-settings.js';
 import { Transaction } from '../../../src/contexts/monitoring/application/ports/transaction.js';
 import { WebhookSecrets } from '../../../src/contexts/monitoring/application/ports/webhook-secrets.js';
@@ -193,6 +197,15 @@ export class FixedDeliverySettings extends DeliverySettings {
   }
 }
 
+/** Remembers what each recorded attempt led to. */
+export class RecordedDeliveryMetrics extends DeliveryMetrics {
+  readonly results: AttemptResult[] = [];
+
+  attempted(result: AttemptResult): void {
+    this.results.push(result);
+  }
+}
+
 /** The monitoring context's ports in memory, for the handler specs. */
 export function fakeWebhookPorts(options: { allowHttp?: boolean; settings?: DeliverySettings } = {}) {
   const clock = new SettableClock();
@@ -208,5 +221,6 @@ export function fakeWebhookPorts(options: { allowHttp?: boolean; settings?: Deli
     transaction: new ImmediateTransaction(),
     lookup: new WebhookLookup(subscriptions),
     settings: options.settings ?? new FixedDeliverySettings(),
+    metrics: new RecordedDeliveryMetrics(),
   };
 }

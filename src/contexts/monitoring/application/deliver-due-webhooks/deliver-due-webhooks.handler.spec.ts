@@ -15,6 +15,7 @@ describe('DeliverDueWebhooksHandler', () => {
       sender,
       ports.settings,
       ports.clock,
+      ports.metrics,
     );
     const subscription = await aStoredSubscription(ports);
     const delivery = await new SendTestDeliveryHandler(ports.lookup, ports.deliveries, ports.clock).execute({
@@ -59,6 +60,7 @@ describe('DeliverDueWebhooksHandler', () => {
     const stored = ports.deliveries.rows.get(delivery.id)!.snapshot;
     expect(stored.status).toBe('delivered');
     expect(stored.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 500, 500, 200]);
+    expect(ports.metrics.results).toEqual(['retrying', 'retrying', 'retrying', 'delivered']);
   });
 
   it('sends nothing before the backoff has passed, and dead-letters after the last attempt', async () => {
@@ -72,5 +74,6 @@ describe('DeliverDueWebhooksHandler', () => {
     }
     expect(sender.sent).toHaveLength(4);
     expect(ports.deliveries.rows.get(delivery.id)!.snapshot.status).toBe('dead');
+    expect(ports.metrics.results).toEqual(['retrying', 'retrying', 'retrying', 'dead']);
   });
 });

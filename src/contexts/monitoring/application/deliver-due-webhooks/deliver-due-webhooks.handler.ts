@@ -3,6 +3,7 @@ import type { AttemptOutcome, WebhookDelivery } from '../../domain/webhooks/webh
 import { WebhookDeliveryRepository } from '../../domain/webhooks/webhook-delivery.repository.js';
 import { WebhookSubscriptionRepository } from '../../domain/webhooks/webhook-subscription.repository.js';
 import { Clock } from '../ports/clock.js';
+import { DeliveryMetrics } from '../ports/delivery-metrics.js';
 import { DeliverySettings } from '../ports/delivery-settings.js';
 import { Transaction } from '../ports/transaction.js';
 import { WebhookSender } from '../ports/webhook-sender.js';
@@ -26,6 +27,7 @@ export class DeliverDueWebhooksHandler {
     private readonly sender: WebhookSender,
     private readonly settings: DeliverySettings,
     private readonly clock: Clock,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   async execute(_command: DeliverDueWebhooksCommand): Promise<DeliveryRound> {
@@ -48,7 +50,10 @@ export class DeliverDueWebhooksHandler {
             eventType,
             body,
           });
-    delivery.recordAttempt(outcome, this.settings.retry);
-    await this.transaction.run(() => this.deliveries.saveAttempt(delivery));
+    const attempt = delivery.recordAttempt(outcome, this.settings.retry);
+    const stored = await this.transaction.run(() => this.deliveries.saveAttempt(delivery));
+    if (!stored) return;
+    const { status } = delivery.snapshot;
+    this.metrics.attempted(status === 'pending' ? 'retrying' : status, attempt.durationMs);
   }
 }
