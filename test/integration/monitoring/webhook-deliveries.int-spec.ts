@@ -9,17 +9,18 @@ import { WebhookDeliveryRepository } from '../../../src/contexts/monitoring/doma
 import { WebhookSubscription } from '../../../src/contexts/monitoring/domain/webhooks/webhook-subscription.js';
 import { WebhookSubscriptionRepository } from '../../../src/contexts/monitoring/domain/webhooks/webhook-subscription.repository.js';
 import { FakeEventCatalogue, FakeUrlPolicy } from '../../support/monitoring/fake-ports.js';
-import { FAST_AUTH_ENV } from '../../e2e/user-management/auth-client.js';
+import { ADMIN, Client, FAST_AUTH_ENV } from '../../e2e/user-management/auth-client.js';
 
-/** The delivery store's claims, leases and fencing against PostgreSQL, migrations applied, no poller running. */
-describe('PostgresWebhookDeliveryRepository', () => {
+/** An API process (no poller): the delivery store's claims, leases and fencing on PostgreSQL, and the https rule. */
+describe('webhooks in an API process', () => {
   let app: TestApp;
   let deliveries: WebhookDeliveryRepository;
   let subscriptions: WebhookSubscriptionRepository;
   const retry = new RetryPolicy(3, 1000);
 
   beforeAll(async () => {
-    Object.assign(process.env, FAST_AUTH_ENV);
+    // The defaults, whatever an earlier test file of this worker set: plain http is not allowed.
+    Object.assign(process.env, FAST_AUTH_ENV, { WEBHOOK_ALLOW_HTTP: 'false' });
     app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
       APP_CONTEXTS: 'user-management,monitoring',
       APP_ROLE: 'api',
@@ -90,5 +91,23 @@ describe('PostgresWebhookDeliveryRepository', () => {
       attempts: [{ number: 1, statusCode: 500, durationMs: 3, error: null }],
       nextAttemptAt: new Date(now.getTime() + 3 + 1000),
     });
+  });
+
+  it('refuses a plain http URL over HTTP with problem+json when WEBHOOK_ALLOW_HTTP is off', async () => {
+    const anonymous = new Client(app.url);
+    const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
+    const projectId = (await admin.call('POST', '/api/v1/projects', { name: `p-${Date.now()}` })).body.id as string;
+    const refused = await admin.call('POST', `/api/v1/projects/${projectId}/webhooks`, {
+      url: 'http://hooks.example.com/in',
+      eventTypes: ['workflow-engine.*'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ errors: [{ field: 'url', message: 'must be an https URL' }] });
+    const accepted = await admin.call('POST', `/api/v1/projects/${projectId}/webhooks`, {
+      url: 'https://hooks.example.com/in',
+      eventTypes: ['workflow-engine.*'],
+    });
+    expect(accepted.status).toBe(201);
   });
 });
