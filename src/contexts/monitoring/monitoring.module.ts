@@ -1,9 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { ContextModuleOptions } from '@libs/platform';
+import { WebhookDeliveriesController } from './interface/http/webhook-deliveries.controller.js';
+import { WebhooksController } from './interface/http/webhooks.controller.js';
+import { monitoringProviders } from './monitoring.providers.js';
+
+const CONTROLLERS = [WebhooksController, WebhookDeliveriesController];
 
 /** The monitoring context: metrics, traces, log search, alert rules, alert history, notification channels, dashboards. */
 @Module({})
 export class MonitoringModule {
-  static register(): DynamicModule {
-    return { module: MonitoringModule };
+  static register(options: ContextModuleOptions): DynamicModule {
+    return {
+      module: MonitoringModule,
+      controllers: options.http ? CONTROLLERS : [],
+      providers: monitoringProviders(options),
+    };
   }
 }

@@ -5,7 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 interface Scope {
   readonly manager: EntityManager;
-  readonly afterCommit: (() => void)[];
+  /** Absent in a joined transaction, whose commit this scope never sees. */
+  readonly afterCommit?: (() => void)[];
 }
 
 /**
@@ -32,7 +33,17 @@ export class AmbientTransaction {
   afterCommit(effect: () => void): void {
     const scope = this.current.getStore();
     if (scope === undefined) effect();
+    else if (scope.afterCommit === undefined) throw new Error('afterCommit cannot run in a joined transaction');
     else scope.afterCommit.push(effect);
+  }
+
+  /**
+   * Runs `work` inside a transaction someone else opened and commits (an integration event
+   * handler's inbox transaction), so what the use case writes commits with the inbox row. Nothing
+   * here knows when that commit happens, so `afterCommit` inside it refuses rather than guess.
+   */
+  join<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+    return this.current.run({ manager }, work);
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'prediction:invoke',
   'monitoring:read',
   'monitoring:write',
+  'webhook:read',
+  'webhook:write',
 ] as const;
 
 export type PermissionName = (typeof PERMISSIONS)[number];

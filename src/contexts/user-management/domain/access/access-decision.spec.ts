@@ -5,7 +5,15 @@ import { PERMISSIONS, PROJECT_ROLES, type Permission, type ProjectRole } from '.
 
 // The reference model, written out by hand: what each role may do, as a table.
 const TABLE: Record<ProjectRole, readonly Permission[]> = {
-  viewer: ['project:read', 'workflow:read', 'dataset:read', 'model:read', 'deployment:read', 'monitoring:read'],
+  viewer: [
+    'project:read',
+    'workflow:read',
+    'dataset:read',
+    'model:read',
+    'deployment:read',
+    'monitoring:read',
+    'webhook:read',
+  ],
   editor: [
     'project:read',
     'workflow:read',
@@ -13,6 +21,7 @@ const TABLE: Record<ProjectRole, readonly Permission[]> = {
     'model:read',
     'deployment:read',
     'monitoring:read',
+    'webhook:read',
     'workflow:write',
     'workflow:run',
     'dataset:write',
@@ -21,6 +30,7 @@ const TABLE: Record<ProjectRole, readonly Permission[]> = {
     'deployment:write',
     'prediction:invoke',
     'monitoring:write',
+    'webhook:write',
   ],
   owner: PERMISSIONS,
 };

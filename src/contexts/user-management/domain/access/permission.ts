@@ -20,6 +20,7 @@ const EDIT: readonly Permission[] = [
   'deployment:write',
   'prediction:invoke',
   'monitoring:write',
+  'webhook:write',
 ];
 
 // Approvals and project administration stay with owners: an editor cannot approve their own work.

@@ -1,0 +1,3 @@
+export interface GetWebhookQuery {
+  readonly webhookId: string;
+}

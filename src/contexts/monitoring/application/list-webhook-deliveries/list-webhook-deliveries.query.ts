@@ -1,0 +1,5 @@
+export interface ListWebhookDeliveriesQuery {
+  readonly webhookId: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}

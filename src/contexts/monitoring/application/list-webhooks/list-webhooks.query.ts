@@ -1,0 +1,5 @@
+export interface ListWebhooksQuery {
+  readonly projectId: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}

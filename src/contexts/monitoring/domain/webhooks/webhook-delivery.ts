@@ -1,0 +1,107 @@
+import { newId } from '@libs/ddd';
+import type { RetryPolicy } from './retry-policy.js';
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+/** One HTTP request of a delivery: the receiver's status code, or the error that stopped it. */
+export interface DeliveryAttempt {
+  readonly number: number;
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+}
+
+/** What an attempt came to; `permanent` when no retry can change it (the URL is refused by policy). */
+export interface AttemptOutcome {
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly statusCode?: number;
+  readonly error?: string;
+  readonly permanent?: boolean;
+}
+
+export interface WebhookDeliveryState {
+  readonly id: string;
+  readonly subscriptionId: string;
+  readonly projectId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  /** The JSON sent, fixed when recorded: every attempt sends the same bytes. */
+  readonly body: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: readonly DeliveryAttempt[];
+  readonly nextAttemptAt: Date | null;
+  readonly createdAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+export interface NewWebhookDelivery {
+  readonly subscriptionId: string;
+  readonly projectId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly body: string;
+  readonly at: Date;
+}
+
+/**
+ * One event on its way to one subscription: pending until an attempt is answered 2xx (delivered),
+ * or until the retry policy's last attempt failed (dead). Its id is the same on every attempt, so
+ * receivers can tell a retry from a new event.
+ */
+export class WebhookDelivery {
+  private constructor(private state: WebhookDeliveryState) {}
+
+  static record(input: NewWebhookDelivery): WebhookDelivery {
+    return new WebhookDelivery({
+      id: newId(),
+      ...input,
+      status: 'pending',
+      attempts: [],
+      nextAttemptAt: input.at,
+      createdAt: input.at,
+      finishedAt: null,
+    });
+  }
+
+  static restore(state: WebhookDeliveryState): WebhookDelivery {
+    return new WebhookDelivery(state);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  get snapshot(): WebhookDeliveryState {
+    return this.state;
+  }
+
+  /** Records the next attempt and decides what follows it: done, another attempt later, or dead. */
+  recordAttempt(outcome: AttemptOutcome, policy: RetryPolicy): DeliveryAttempt {
+    if (this.state.status !== 'pending') throw new RangeError(`delivery ${this.id} is ${this.state.status}`);
+    const attempt: DeliveryAttempt = {
+      number: this.state.attempts.length + 1,
+      startedAt: outcome.startedAt,
+      durationMs: Math.max(0, Math.round(outcome.durationMs)),
+      statusCode: outcome.statusCode ?? null,
+      error: outcome.error ?? null,
+    };
+    const finishedAt = new Date(outcome.startedAt.getTime() + attempt.durationMs);
+    const succeeded = attempt.error === null && attempt.statusCode !== null && isSuccess(attempt.statusCode);
+    const attempts = [...this.state.attempts, attempt];
+    if (succeeded) {
+      this.state = { ...this.state, attempts, status: 'delivered', nextAttemptAt: null, finishedAt };
+    } else if (outcome.permanent === true || attempt.number >= policy.maxAttempts) {
+      this.state = { ...this.state, attempts, status: 'dead', nextAttemptAt: null, finishedAt };
+    } else {
+      const nextAttemptAt = new Date(finishedAt.getTime() + policy.backoffAfter(attempt.number));
+      this.state = { ...this.state, attempts, nextAttemptAt };
+    }
+    return attempt;
+  }
+}
+
+function isSuccess(statusCode: number): boolean {
+  return statusCode >= 200 && statusCode < 300;
+}

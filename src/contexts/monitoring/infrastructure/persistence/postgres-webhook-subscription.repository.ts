@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@libs/ddd';
+import { AmbientTransaction } from '@libs/platform';
+import { WebhookSubscription } from '../../domain/webhooks/webhook-subscription.js';
+import {
+  WebhookSubscriptionRepository,
+  type SubscriptionPage,
+} from '../../domain/webhooks/webhook-subscription.repository.js';
+
+interface SubscriptionRow {
+  readonly id: string;
+  readonly project_id: string;
+  readonly url: string;
+  readonly event_types: string[];
+  readonly description: string;
+  readonly active: boolean;
+  readonly secret: string;
+  readonly created_by: string;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+}
+
+const COLUMNS = 'id, project_id, url, event_types, description, active, secret, created_by, created_at, updated_at';
+
+/** Subscriptions in `monitoring.webhook_subscriptions`. */
+@Injectable()
+export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRepository {
+  constructor(private readonly scope: AmbientTransaction) {
+    super();
+  }
+
+  async add(subscription: WebhookSubscription): Promise<void> {
+    const s = subscription.snapshot;
+    await this.scope
+      .manager()
+      .query(
+        `INSERT INTO monitoring.webhook_subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          s.id,
+          s.projectId,
+          s.url,
+          s.eventTypes,
+          s.description,
+          s.active,
+          s.secret,
+          s.createdBy,
+          s.createdAt,
+          s.updatedAt,
+        ],
+      );
+  }
+
+  async save(subscription: WebhookSubscription): Promise<void> {
+    const s = subscription.snapshot;
+    await this.scope.manager().query(
+      `UPDATE monitoring.webhook_subscriptions
+       SET url = $2, event_types = $3, description = $4, active = $5, secret = $6, updated_at = $7 WHERE id = $1`,
+      [s.id, s.url, s.eventTypes, s.description, s.active, s.secret, s.updatedAt],
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.scope.manager().query('DELETE FROM monitoring.webhook_subscriptions WHERE id = $1', [id]);
+  }
+
+  async find(id: string, options?: { lock?: boolean }): Promise<WebhookSubscription | undefined> {
+    if (!isUuid(id)) return undefined;
+    const lock = options?.lock === true ? ' FOR UPDATE' : '';
+    const rows: SubscriptionRow[] = await this.scope
+      .manager()
+      .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE id = $1${lock}`, [id]);
+    return rows[0] && toDomain(rows[0]);
+  }
+
+  async listOfProject(projectId: string, limit: number, cursor?: string): Promise<SubscriptionPage> {
+    const after = cursor !== undefined && isUuid(cursor) ? cursor : '00000000-0000-0000-0000-000000000000';
+    const rows: SubscriptionRow[] = await this.scope.manager().query(
+      `SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions
+       WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      [projectId, after, limit + 1],
+    );
+    const items = rows.slice(0, limit).map(toDomain);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  async activeOfProjects(projectIds: readonly string[]): Promise<WebhookSubscription[]> {
+    // Payloads are any context's JSON: a project id that is no UUID names no subscription.
+    const ids = projectIds.filter(isUuid);
+    if (ids.length === 0) return [];
+    const rows: SubscriptionRow[] = await this.scope
+      .manager()
+      .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE project_id = ANY($1::uuid[]) AND active`, [
+        ids,
+      ]);
+    return rows.map(toDomain);
+  }
+}
+
+function toDomain(row: SubscriptionRow): WebhookSubscription {
+  return WebhookSubscription.restore({
+    id: row.id,
+    projectId: row.project_id,
+    url: row.url,
+    eventTypes: row.event_types,
+    description: row.description,
+    active: row.active,
+    secret: row.secret,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}

@@ -1,0 +1,95 @@
+import type { Provider, Type } from '@nestjs/common';
+import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
+import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
+import { CreateWebhookHandler } from './application/create-webhook/create-webhook.handler.js';
+import { DeleteWebhookHandler } from './application/delete-webhook/delete-webhook.handler.js';
+import { DeliverDueWebhooksHandler } from './application/deliver-due-webhooks/deliver-due-webhooks.handler.js';
+import { GetWebhookHandler } from './application/get-webhook/get-webhook.handler.js';
+import { ListWebhookDeliveriesHandler } from './application/list-webhook-deliveries/list-webhook-deliveries.handler.js';
+import { ListWebhooksHandler } from './application/list-webhooks/list-webhooks.handler.js';
+import { Clock } from './application/ports/clock.js';
+import { DeliveryMetrics } from './application/ports/delivery-metrics.js';
+import { DeliverySettings } from './application/ports/delivery-settings.js';
+import { ProjectOfWebhook } from './application/ports/project-of-webhook.js';
+import { Transaction } from './application/ports/transaction.js';
+import { WebhookSecrets } from './application/ports/webhook-secrets.js';
+import { WebhookSender } from './application/ports/webhook-sender.js';
+import { RecordEventDeliveriesHandler } from './application/record-event-deliveries/record-event-deliveries.handler.js';
+import { RotateWebhookSecretHandler } from './application/rotate-webhook-secret/rotate-webhook-secret.handler.js';
+import { SendTestDeliveryHandler } from './application/send-test-delivery/send-test-delivery.handler.js';
+import { WebhookLookup } from './application/services/webhook-lookup.js';
+import { ConfiguredWebhookRules } from './application/services/webhook-rules.js';
+import { UpdateWebhookHandler } from './application/update-webhook/update-webhook.handler.js';
+import { PublishedEventCatalogue } from './domain/webhooks/published-event.catalogue.js';
+import { WebhookDeliveryRepository } from './domain/webhooks/webhook-delivery.repository.js';
+import { WebhookSubscriptionRepository } from './domain/webhooks/webhook-subscription.repository.js';
+import { WebhookUrlPolicy } from './domain/webhooks/webhook-url.policy.js';
+import { ContractEventCatalogue, WEBHOOK_SOURCES } from './infrastructure/catalogue/contract-event-catalogue.js';
+import { PolicyWebhookUrlPolicy } from './infrastructure/config/policy-webhook-url.policy.js';
+import { WebhookSettings } from './infrastructure/config/webhook-settings.js';
+import {
+  DELIVERY_METRIC_PROVIDERS,
+  PrometheusDeliveryMetrics,
+} from './infrastructure/metrics/prometheus-delivery-metrics.js';
+import { RandomWebhookSecrets } from './infrastructure/delivery/random-webhook-secrets.js';
+import { SignedWebhookSender } from './infrastructure/delivery/signed-webhook-sender.js';
+import { PostgresWebhookDeliveryRepository } from './infrastructure/persistence/postgres-webhook-delivery.repository.js';
+import { PostgresWebhookSubscriptionRepository } from './infrastructure/persistence/postgres-webhook-subscription.repository.js';
+import { PostgresProjectOfWebhook } from './infrastructure/persistence/project-of-webhook.js';
+import { SystemClock } from './infrastructure/system-clock.js';
+import { webhookFanOutConsumers } from './interface/events/webhook-fan-out.consumer.js';
+import { WebhookDeliveryPoller } from './interface/jobs/webhook-delivery.poller.js';
+
+/** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
+export const USE_CASES: Type[] = [
+  CreateWebhookHandler,
+  ListWebhooksHandler,
+  GetWebhookHandler,
+  UpdateWebhookHandler,
+  DeleteWebhookHandler,
+  RotateWebhookSecretHandler,
+  SendTestDeliveryHandler,
+  ListWebhookDeliveriesHandler,
+  RecordEventDeliveriesHandler,
+  DeliverDueWebhooksHandler,
+];
+
+/** The application services the use cases share. */
+export const SERVICES: Type[] = [WebhookLookup, ConfiguredWebhookRules];
+
+export const ADAPTERS: Provider[] = [
+  // Read here, so a process that does not host monitoring needs none of the WEBHOOK_* settings.
+  { provide: WebhookSettings, useFactory: () => WebhookSettings.fromEnv(process.env) },
+  { provide: DeliverySettings, useExisting: WebhookSettings },
+  { provide: OutboundPolicy, useFactory: () => new OutboundPolicy(readOutboundRules(process.env)) },
+  {
+    provide: WebhookUrlPolicy,
+    useFactory: (policy: OutboundPolicy, settings: WebhookSettings) =>
+      new PolicyWebhookUrlPolicy(policy, settings.allowHttp),
+    inject: [OutboundPolicy, WebhookSettings],
+  },
+  {
+    provide: WebhookSender,
+    useFactory: (policy: OutboundPolicy, settings: WebhookSettings) =>
+      new SignedWebhookSender(policy, settings.requestTimeoutMs),
+    inject: [OutboundPolicy, WebhookSettings],
+  },
+  { provide: PublishedEventCatalogue, useClass: ContractEventCatalogue },
+  { provide: WebhookSecrets, useClass: RandomWebhookSecrets },
+  { provide: Clock, useClass: SystemClock },
+  AmbientTransaction,
+  { provide: Transaction, useExisting: AmbientTransaction },
+  { provide: WebhookSubscriptionRepository, useClass: PostgresWebhookSubscriptionRepository },
+  { provide: WebhookDeliveryRepository, useClass: PostgresWebhookDeliveryRepository },
+  { provide: ProjectOfWebhook, useClass: PostgresProjectOfWebhook },
+  ...DELIVERY_METRIC_PROVIDERS,
+  { provide: DeliveryMetrics, useClass: PrometheusDeliveryMetrics },
+];
+
+/** What worker processes run: the fan-out of every source context's events, and the delivery poller. */
+const WORKERS: Provider[] = [...webhookFanOutConsumers([...WEBHOOK_SOURCES.keys()]), WebhookDeliveryPoller];
+
+/** The context's providers for the roles this process plays (HTTP, workers, or both). */
+export function monitoringProviders(options: ContextModuleOptions): Provider[] {
+  return [...ADAPTERS, ...SERVICES, ...USE_CASES, ...(options.workers ? WORKERS : [])];
+}
