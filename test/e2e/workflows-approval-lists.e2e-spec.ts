@@ -63,7 +63,11 @@ describe('approval lists: the project pending list and a user inbox', () => {
     expect(runIdsOf(await world.owner.client.call('GET', '/api/v1/me/approvals'))).not.toContain(run.id);
     const approved = await projectList(world.owner.client, world.projectId, '?status=approved');
     const closed = (approved.body.items as Json[]).find((candidate) => candidate.runId === run.id);
-    expect(closed).toMatchObject({ id: item.id, status: 'approved', decision: { by: world.owner.id, comment: 'fine' } });
+    expect(closed).toMatchObject({
+      id: item.id,
+      status: 'approved',
+      decision: { by: world.owner.id, comment: 'fine' },
+    });
   });
 
   it("keeps from the inbox a gate naming other approvers, and a project's list from those who cannot read it", async () => {
@@ -78,7 +82,9 @@ describe('approval lists: the project pending list and a user inbox', () => {
     expect(runIdsOf(await projectList(world.owner.client, world.projectId))).not.toContain(own.id);
 
     const viewer = await newUser(world.admin, world.anonymous);
-    await world.owner.client.call('PUT', `/api/v1/projects/${world.projectId}/members/${viewer.id}`, { role: 'viewer' });
+    await world.owner.client.call('PUT', `/api/v1/projects/${world.projectId}/members/${viewer.id}`, {
+      role: 'viewer',
+    });
     expect(runIdsOf(await projectList(viewer.client, world.projectId, '?status=pending'))).toContain(named.id);
     expect((await viewer.client.call('GET', '/api/v1/me/approvals')).body).toEqual({ items: [], nextCursor: null });
   });

@@ -14,7 +14,9 @@ export class InMemoryApprovalQueries extends ApprovalQueries {
     const mayDecide = (request: ApprovalSummary) =>
       decidableBy === undefined || request.approvers.length === 0 || request.approvers.includes(decidableBy);
     const matching = this.requests
-      .filter((request) => projectIds.includes(request.projectId) && (status === undefined || request.status === status))
+      .filter(
+        (request) => projectIds.includes(request.projectId) && (status === undefined || request.status === status),
+      )
       .filter((request) => mayDecide(request) && (cursor === undefined || request.id < cursor))
       .sort((a, b) => b.id.localeCompare(a.id));
     const items = matching.slice(0, limit);

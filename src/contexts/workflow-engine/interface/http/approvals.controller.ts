@@ -42,7 +42,10 @@ export class ApprovalsController {
       "the caller. An API key sees its own project's, and only when it carries workflow:approve.",
   })
   @ApiOkResponse({ type: ApprovalPageResponse })
-  async inbox(@Query() query: ApprovalInboxQuery, @CurrentPrincipal() principal: Principal): Promise<ApprovalPageResponse> {
+  async inbox(
+    @Query() query: ApprovalInboxQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ApprovalPageResponse> {
     const { apiKey, userId } = principal;
     if (apiKey !== undefined && !apiKey.permissions.includes('workflow:approve')) {
       return ApprovalPageResponse.of({ items: [], nextCursor: null });

@@ -6,7 +6,6 @@ import type { TaskRun } from '../../../domain/run/task-run.js';
 import type { WorkflowRun } from '../../../domain/run/workflow-run.js';
 import { RUN_STATES } from './requests.js';
 
-
 /** Any JSON value (a fan-out item, a task's outputs): the workflow's own data. */
 const ANY_JSON = {
   oneOf: [
