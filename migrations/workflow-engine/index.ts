@@ -8,6 +8,8 @@ import { CreateSchedulesAndTriggers1764700000000 } from './1764700000000-create-
 import { IndexChildRuns1764800000000 } from './1764800000000-index-child-runs.js';
 import { AddWorkflowPausedAt1764900000000 } from './1764900000000-add-workflow-paused-at.js';
 import { KeepWorkflowEnginePublishedOutboxRows1765000000000 } from './1765000000000-keep-workflow-engine-published-outbox-rows.js';
+import { AddWaitingForApprovalState1765440000000 } from './1765440000000-add-waiting-for-approval-state.js';
+import { KeepApprovalRequestHistory1765440000001 } from './1765440000001-keep-approval-request-history.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -21,4 +23,6 @@ export const workflowEngineMigrations = [
   IndexChildRuns1764800000000,
   AddWorkflowPausedAt1764900000000,
   KeepWorkflowEnginePublishedOutboxRows1765000000000,
+  AddWaitingForApprovalState1765440000000,
+  KeepApprovalRequestHistory1765440000001,
 ];

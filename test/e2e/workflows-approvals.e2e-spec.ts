@@ -34,7 +34,11 @@ describe('approval tasks wait for a person with workflow:approve', () => {
       ],
     });
     const started = await world.owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
-    await waitForRun(world.owner.client, started.body.id as string, (run) => taskOf(run, 'gate')?.state === 'queued');
+    await waitForRun(
+      world.owner.client,
+      started.body.id as string,
+      (run) => taskOf(run, 'gate')?.state === 'waiting_for_approval',
+    );
     return started.body.id as string;
   }
 
@@ -81,7 +85,7 @@ describe('approval tasks wait for a person with workflow:approve', () => {
     expect((await decide(runId, { decision: 'approve' }, runner)).status).toBe(403);
     expect((await decide(runId, { decision: 'maybe' })).status).toBe(400);
     const run = await world.owner.client.call('GET', `/api/v1/workflow-runs/${runId}`);
-    expect(taskOf(run.body, 'gate').state).toBe('queued');
+    expect(taskOf(run.body, 'gate').state).toBe('waiting_for_approval');
     await world.owner.client.call('POST', `/api/v1/workflow-runs/${runId}/cancel`, {});
   });
 
@@ -108,7 +112,13 @@ describe('approval tasks wait for a person with workflow:approve', () => {
         },
         { what: 'the approval request on the stream' },
       );
-      expect(payload).toMatchObject({ taskId: 'gate', attempt: 1, message: 'ship it?', approvers: [world.owner.id] });
+      expect(payload).toMatchObject({
+        taskId: 'gate',
+        attempt: 1,
+        state: 'waiting_for_approval',
+        message: 'ship it?',
+        approvers: [world.owner.id],
+      });
     } finally {
       redis.disconnect();
     }

@@ -6,7 +6,7 @@ import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } fr
 type Json = any;
 
 const gateOf = (run: Json): Json => (run.taskRuns as Json[]).find((taskRun) => taskRun.taskId === 'gate');
-const waiting = (run: Json): boolean => run.state === 'running' && gateOf(run)?.state === 'queued';
+const waiting = (run: Json): boolean => run.state === 'running' && gateOf(run)?.state === 'waiting_for_approval';
 
 describe('concurrency policies at run start', () => {
   let world: WorkflowWorld;

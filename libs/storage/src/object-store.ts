@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 
 export interface PutObjectOptions {
@@ -132,4 +133,20 @@ export abstract class ObjectStore {
 
   /** Releases connections; called once at shutdown. */
   abstract close(): Promise<void>;
+
+  /**
+   * Size and SHA-256 of the object at `key`, streamed through a hash with bounded memory: for an
+   * object written without `put` (a presigned PUT), whose digest no record holds. Throws
+   * ObjectNotFoundError when there is none.
+   */
+  async digest(key: string): Promise<Pick<StoredObject, 'size' | 'sha256'>> {
+    const download = await this.get(key);
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of download.body as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    return { size, sha256: hash.digest('hex') };
+  }
 }

@@ -7,7 +7,11 @@ import { CreateModelVersionHandler } from './application/create-model-version/cr
 import { DescribeArtifactDownloadHandler } from './application/describe-artifact-download/describe-artifact-download.handler.js';
 import { DownloadArtifactHandler } from './application/download-artifact/download-artifact.handler.js';
 import { GetArtifactHandler } from './application/get-artifact/get-artifact.handler.js';
+import { CompleteArtifactUploadHandler } from './application/complete-artifact-upload/complete-artifact-upload.handler.js';
 import { GetArtifactDownloadUrlHandler } from './application/get-artifact-download-url/get-artifact-download-url.handler.js';
+import { GetArtifactUploadUrlHandler } from './application/get-artifact-upload-url/get-artifact-upload-url.handler.js';
+import { GetProjectObjectDownloadUrlHandler } from './application/get-project-object-download-url/get-project-object-download-url.handler.js';
+import { GetProjectObjectUploadUrlHandler } from './application/get-project-object-upload-url/get-project-object-upload-url.handler.js';
 import { GetModelHandler } from './application/get-model/get-model.handler.js';
 import { GetModelCardHandler } from './application/get-model-card/get-model-card.handler.js';
 import { GetModelVersionHandler } from './application/get-model-version/get-model-version.handler.js';
@@ -36,6 +40,7 @@ import { RunLineage } from './application/ports/run-lineage.js';
 import { TrainingDataChecks } from './application/ports/training-data-checks.js';
 import { AliasMover } from './application/services/alias-mover.js';
 import { ArtifactAttachment } from './application/services/artifact-attachment.js';
+import { PresignedUrls } from './application/services/presigned-urls.js';
 import { ModelRegistration } from './application/services/model-registration.js';
 import { VersionRegistration } from './application/services/version-registration.js';
 import { MODEL_REGISTRY_EVENT_TYPES } from './contracts/events.js';
@@ -89,10 +94,14 @@ export const USE_CASES: Type[] = [
   WriteModelCardHandler,
   PutProjectObjectHandler,
   GetProjectObjectHandler,
+  GetArtifactUploadUrlHandler,
+  CompleteArtifactUploadHandler,
+  GetProjectObjectUploadUrlHandler,
+  GetProjectObjectDownloadUrlHandler,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [AliasMover, ArtifactAttachment, ModelRegistration, VersionRegistration];
+export const SERVICES: Type[] = [AliasMover, ArtifactAttachment, ModelRegistration, PresignedUrls, VersionRegistration];
 
 export const ADAPTERS: Provider[] = [
   { provide: MODEL_REGISTRY_CONFIG, useFactory: () => readModelRegistryConfig(process.env) },

@@ -21,7 +21,13 @@ import { ListWorkflowsHandler } from './application/list-workflows/list-workflow
 import { PlanWorkflowHandler } from './application/plan-workflow/plan-workflow.handler.js';
 import { BackfillWorkflowHandler } from './application/backfill-workflow/backfill-workflow.handler.js';
 import { FireSchedulesHandler } from './application/fire-schedules/fire-schedules.handler.js';
+import { ApprovalQueries } from './application/ports/approval-queries.js';
 import { ApprovalRequests } from './application/ports/approval-requests.js';
+import { ApproverProjects } from './application/ports/approver-projects.js';
+import { ListMyApprovalsHandler } from './application/list-my-approvals/list-my-approvals.handler.js';
+import { ListProjectApprovalsHandler } from './application/list-project-approvals/list-project-approvals.handler.js';
+import { FacadeApproverProjects } from './infrastructure/adapters/facade-approver-projects.js';
+import { TypeOrmApprovalQueries } from './infrastructure/persistence/typeorm-approval-queries.js';
 import { Clock } from './application/ports/clock.js';
 import { ExternalTaskLeases } from './application/ports/external-task-leases.js';
 import { RunQueries } from './application/ports/run-queries.js';
@@ -165,6 +171,8 @@ export const USE_CASES: Type[] = [
   CancelChildRunsHandler,
   DecideApprovalHandler,
   ExpireApprovalsHandler,
+  ListProjectApprovalsHandler,
+  ListMyApprovalsHandler,
 ];
 
 const ADAPTERS: Provider[] = [
@@ -218,6 +226,8 @@ const ADAPTERS: Provider[] = [
   ExternalTaskQueue,
   ApprovalRequestQueue,
   { provide: ApprovalRequests, useExisting: ApprovalRequestQueue },
+  { provide: ApprovalQueries, useClass: TypeOrmApprovalQueries },
+  { provide: ApproverProjects, useClass: FacadeApproverProjects },
   { provide: TaskQueue, useClass: DispatchingTaskQueue },
   { provide: TaskOffers, useClass: InProcessTaskOffers },
   { provide: ExternalTaskLeases, useClass: PostgresExternalTaskLeases },

@@ -182,7 +182,27 @@ describe('model artifacts through the API (filesystem store)', () => {
       'GET',
       `/api/v1/model-versions/${version.id}/artifact/download-url`,
     );
-    expect(presigned.status).toBe(404);
+    expect(presigned.status).toBe(404); // no artifact yet
+  });
+
+  it('answers the presigned URL routes with 409: presigned URLs need the S3 driver', async () => {
+    const version = await world.version(modelId);
+    const uploadUrl = await world.editor.client.call(
+      'POST',
+      `/api/v1/model-versions/${version.id}/artifact/upload-url`,
+      {
+        contentLength: 10,
+      },
+    );
+    expect(uploadUrl.status).toBe(409);
+    expect(uploadUrl.body).toMatchObject({ type: '/problems/presigned-url-unavailable' });
+    expect(uploadUrl.body.detail).toContain('STORAGE_DRIVER=s3');
+    expect((await world.upload(version.id, randomBytes(10))).status).toBe(200);
+    const downloadUrl = await world.editor.client.call(
+      'GET',
+      `/api/v1/model-versions/${version.id}/artifact/download-url`,
+    );
+    expect([downloadUrl.status, downloadUrl.body.type]).toEqual([409, '/problems/presigned-url-unavailable']);
   });
 
   async function expectUntouched(versionId: string): Promise<void> {

@@ -49,6 +49,21 @@ describe('objects uploaded for a project’s tasks', () => {
     expect(Buffer.from(await read.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
+  it('answers the presigned URL routes with 409 naming the S3 driver they need', async () => {
+    expect((await put('presign/me.bin', randomBytes(10))).status).toBe(200);
+    const base = `/api/v1/projects/${world.projectId}`;
+    const upload = await world.editor.client.call('POST', `${base}/object-upload-url`, {
+      key: 'presign/me.bin',
+      contentLength: 10,
+    });
+    const download = await world.editor.client.call('GET', `${base}/object-download-url?key=presign/me.bin`);
+    for (const answer of [upload, download]) {
+      expect(answer.status).toBe(409);
+      expect(answer.body.type).toBe('/problems/presigned-url-unavailable');
+      expect(answer.body.detail).toMatch(/need the S3 storage driver/);
+    }
+  });
+
   it('refuses an object over the limit with 413 and keeps nothing of it', async () => {
     const refused = await put('too/big.bin', randomBytes(LIMIT + 1));
 

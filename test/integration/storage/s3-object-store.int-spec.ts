@@ -3,6 +3,7 @@ import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/c
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createS3Client, ObjectTooLargeError, S3ObjectStore } from '@libs/storage';
+import { waitFor } from '@libs/testing';
 import { digestOf, generatedBytes, readAll, sha256Hex } from './support/generated-bytes.js';
 import { objectStoreContract } from './support/object-store-contract.js';
 import { S3RVER_CREDENTIALS, startS3TestServer, type S3TestServer } from './support/s3-test-server.js';
@@ -120,6 +121,37 @@ describe('S3ObjectStore against a real S3-protocol server', () => {
       });
       const presigned = await publicStore.presignedGetUrl('some/key', 60);
       expect(presigned.url.startsWith(`https://storage.example.test/${bucket}/some/key?`)).toBe(true);
+    });
+
+    it('is refused by the server once tampered with: another key, another length, another signature', async () => {
+      const key = `presigned/${randomUUID()}`;
+      const presigned = await store.presignedPutUrl(key, 60, { contentLength: 5, contentType: 'text/plain' });
+      const send = (url: string, body: string) =>
+        fetch(url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body });
+      const otherKey = presigned.url.replace(key, `${key}-elsewhere`);
+      expect((await send(otherKey, 'hello')).status).toBe(403);
+      expect((await send(presigned.url, 'hello, longer')).status).toBe(403);
+      const forged = new URL(presigned.url);
+      forged.searchParams.set('X-Amz-Signature', '0'.repeat(64));
+      expect((await send(forged.toString(), 'hello')).status).toBe(403);
+      expect(await store.head(key)).toBeUndefined();
+      expect((await send(presigned.url, 'hello')).status).toBe(200);
+    });
+
+    it('is refused by the server once expired', async () => {
+      const key = `presigned/${randomUUID()}`;
+      await store.put(key, Readable.from([Buffer.from('soon gone')]), { maxBytes: MB });
+      const presigned = await store.presignedGetUrl(key, 1);
+      expect((await fetch(presigned.url)).status).toBe(200);
+      const refused = await waitFor(
+        async () => {
+          const response = await fetch(presigned.url);
+          return response.status === 200 ? undefined : response;
+        },
+        { what: 'the URL to expire', intervalMs: 200 },
+      );
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('Request has expired');
     });
 
     it('refuses an expiry under a second or over seven days', async () => {

@@ -8,6 +8,7 @@ import {
   type ObjectDownload,
   type ObjectInfo,
   type ObjectPage,
+  type PresignedPutOptions,
   type PresignedRequest,
   type PutObjectOptions,
   type StoredObject,
@@ -83,8 +84,29 @@ export class InMemoryObjectStore extends ObjectStore {
       };
     });
   }
-  presignedPutUrl(): Promise<PresignedRequest | undefined> {
-    return settled(() => undefined);
+  /** The URL a spec "uploads" to with `putDirectly`, as a client would PUT to S3. */
+  presignedPutUrl(
+    key: string,
+    expiresInSeconds: number,
+    options: PresignedPutOptions = {},
+  ): Promise<PresignedRequest | undefined> {
+    return settled(() => {
+      if (!this.signsUrls) return undefined;
+      const headers: Record<string, string> = {};
+      if (options.contentLength !== undefined) headers['content-length'] = String(options.contentLength);
+      if (options.contentType !== undefined) headers['content-type'] = options.contentType;
+      return {
+        url: `https://objects.test/${key}`,
+        method: 'PUT',
+        headers,
+        expiresAt: new Date(expiresInSeconds * 1000),
+      };
+    });
+  }
+
+  /** What a client's PUT to a presigned URL leaves in the store: the bytes, without going through `put`. */
+  putDirectly(url: string, bytes: Buffer, contentType = 'application/octet-stream'): void {
+    this.objects.set(url.slice('https://objects.test/'.length), { bytes, contentType });
   }
   close(): Promise<void> {
     return Promise.resolve();
@@ -93,7 +115,7 @@ export class InMemoryObjectStore extends ObjectStore {
 
 /** `objects:///<key>` names an object of ours; anything else is foreign. */
 export class FakeArtifactSettings extends ArtifactSettings {
-  readonly downloadUrlTtlSeconds = 300;
+  readonly urlTtlSeconds = 300;
   constructor(readonly maxBytes = 1024) {
     super();
   }

@@ -3,6 +3,7 @@ import { CronParserCalendar } from '../../../src/contexts/workflow-engine/infras
 import { FixedClock } from './fixed-clock.js';
 import { InMemoryWorkflowSchedules, InMemoryWorkflowTriggers } from './in-memory-activation-stores.js';
 import { ImmediateRunTransaction } from './immediate-run-transaction.js';
+import { FixedApproverProjects, InMemoryApprovalQueries } from './in-memory-approval-queries.js';
 import { InMemoryExternalTaskLeases } from './in-memory-leases.js';
 import { InMemoryChildRuns, InMemoryRunQueries } from './in-memory-run-queries.js';
 import { InMemoryRuns } from './in-memory-runs.js';
@@ -35,6 +36,8 @@ export function fakeEnginePorts() {
     cache: new InMemoryTaskCache(),
     logs: new InMemoryTaskLogs(() => clock.now()),
     approvals: new InMemoryApprovalRequests(),
+    approvalQueries: new InMemoryApprovalQueries(),
+    approverProjects: new FixedApproverProjects(),
     leases: new InMemoryExternalTaskLeases(() => clock.now()),
     offers: new InstantTaskOffers(),
     schedules: new InMemoryWorkflowSchedules(),

@@ -73,7 +73,8 @@ export class InMemoryRunQueries extends RunQueries {
       for (const run of this.runs.all().filter((candidate) => !isFinished(candidate.state))) {
         for (const taskRun of run.allTaskRuns()) {
           const { state, key, attempt } = taskRun;
-          if (state !== 'queued' && state !== 'retrying' && state !== 'running') continue;
+          if (state !== 'queued' && state !== 'waiting_for_approval' && state !== 'retrying' && state !== 'running')
+            continue;
           const { retryAt } = taskRun.toSnapshot();
           inFlight.push({ runId: run.id, key, attempt, state, ...(retryAt !== undefined && { retryAt }) });
         }

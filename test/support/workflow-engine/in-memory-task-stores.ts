@@ -1,5 +1,8 @@
 import type { JsonValue } from '../../../src/contexts/workflow-engine/domain/json-value.js';
-import { ApprovalRequests } from '../../../src/contexts/workflow-engine/application/ports/approval-requests.js';
+import {
+  ApprovalRequests,
+  type ApprovalOutcome,
+} from '../../../src/contexts/workflow-engine/application/ports/approval-requests.js';
 import type { Page } from '../../../src/contexts/workflow-engine/application/ports/run-queries.js';
 import { TaskCache } from '../../../src/contexts/workflow-engine/application/ports/task-cache.js';
 import {
@@ -62,15 +65,15 @@ export class InMemoryTaskLogs extends TaskLogs {
 /** Approval requests waiting for a person; `overdue` are those a spec declares past their deadline. */
 export class InMemoryApprovalRequests extends ApprovalRequests {
   overdue: TaskAttempt[] = [];
-  readonly closed: TaskAttempt[] = [];
+  readonly closed: (TaskAttempt & { readonly outcome: ApprovalOutcome })[] = [];
 
   pastDeadline(limit: number): Promise<TaskAttempt[]> {
     return settled(() => this.overdue.slice(0, limit));
   }
 
-  close(attempt: TaskAttempt): Promise<void> {
+  close(attempt: TaskAttempt, outcome: ApprovalOutcome): Promise<void> {
     return settled(() => {
-      this.closed.push(attempt);
+      this.closed.push({ ...attempt, outcome });
       this.overdue = this.overdue.filter(
         (due) => !(due.runId === attempt.runId && due.key === attempt.key && due.attempt === attempt.attempt),
       );

@@ -76,12 +76,27 @@ export class PromotionRefused extends DomainError {
   }
 }
 
-/** The object store in use (the filesystem) cannot sign URLs; the streamed download still works. */
+/**
+ * The object store in use (the filesystem) cannot sign URLs: a conflict with how this server is set
+ * up, not a missing resource. The streamed routes still work.
+ */
 export class PresignedUrlUnavailable extends DomainError {
   readonly type = 'presigned-url-unavailable';
-  readonly kind = 'not-found';
+  readonly kind = 'conflict';
   constructor() {
-    super('This object store has no presigned URLs; download through GET .../artifact instead');
+    super(
+      'Presigned URLs need the S3 storage driver (STORAGE_DRIVER=s3); this server keeps objects on its ' +
+        'filesystem, so upload and download through the API routes instead',
+    );
+  }
+}
+
+/** `complete` names an upload whose bytes never arrived (the URL was not used, or expired unused). */
+export class ArtifactUploadMissing extends DomainError {
+  readonly type = 'artifact-upload-missing';
+  readonly kind = 'conflict';
+  constructor(uploadId: string) {
+    super(`Nothing was uploaded for upload ${uploadId}: PUT the artifact to its upload URL first`);
   }
 }
 

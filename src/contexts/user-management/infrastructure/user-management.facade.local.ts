@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { ProjectRoleName } from '../contracts/permissions.js';
+import type { PermissionName, ProjectRoleName } from '../contracts/permissions.js';
 import { UserManagementFacade, type UserSummary } from '../contracts/user-management.facade.js';
+import { roleGrants, type ProjectRole } from '../domain/access/permission.js';
 import { MembershipLookup } from '../domain/projects/project.repository.js';
 
 /** The in-process binding of the facade (ARCHITECTURE section 1). */
@@ -21,6 +22,14 @@ export class LocalUserManagementFacade extends UserManagementFacade {
 
   projectExists(projectId: string): Promise<boolean> {
     return this.memberships.projectExists(projectId);
+  }
+
+  async projectsGranting(userId: string, permission: PermissionName): Promise<string[]> {
+    const rows: { project_id: string; role: ProjectRole }[] = await this.dataSource.query(
+      'SELECT project_id, role FROM user_management.memberships WHERE user_id = $1',
+      [userId],
+    );
+    return rows.filter((row) => roleGrants(row.role, permission)).map((row) => row.project_id);
   }
 
   async describeUsers(userIds: readonly string[]): Promise<UserSummary[]> {

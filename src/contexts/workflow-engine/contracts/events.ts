@@ -15,6 +15,8 @@ export interface WorkflowEngineEvents {
   'workflow-engine.task-run.succeeded.v1': TaskRunPayload & { readonly outputs: unknown };
   'workflow-engine.task-run.failed.v1': TaskRunPayload & { readonly error: string };
   'workflow-engine.approval.requested.v1': TaskRunPayload & {
+    /** The task run's state from now until a decision or its deadline. */
+    readonly state: 'waiting_for_approval';
     readonly message?: string;
     readonly approvers: readonly string[];
   };

@@ -128,6 +128,16 @@ export function objectStoreContract(store: () => ObjectStore): void {
     });
   });
 
+  describe('digest', () => {
+    it('streams an object back through SHA-256, and throws ObjectNotFoundError for a missing one', async () => {
+      const key = `${scope()}/digested.bin`;
+      const data = randomBytes(2 * MB + 5);
+      await put(key, data);
+      await expect(store().digest(key)).resolves.toEqual({ size: data.length, sha256: sha256Hex(data) });
+      await expect(store().digest(`${scope()}/none`)).rejects.toBeInstanceOf(ObjectNotFoundError);
+    });
+  });
+
   describe('missing objects', () => {
     it('answers undefined to head and ObjectNotFoundError to get', async () => {
       const key = `${scope()}/nothing-here`;

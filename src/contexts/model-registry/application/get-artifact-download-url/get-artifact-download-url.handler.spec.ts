@@ -7,6 +7,7 @@ import {
 import { fakeModelRegistryPorts } from '../../../../../test/support/model-registry/fake-ports.js';
 import { aModel, aVersion } from '../../../../../test/support/model-registry/registry-objects.js';
 import { PresignedUrlUnavailable } from '../../domain/errors.js';
+import { PresignedUrls } from '../services/presigned-urls.js';
 import { GetArtifactDownloadUrlHandler } from './get-artifact-download-url.handler.js';
 
 function arrange(options: { signsUrls: boolean }) {
@@ -17,7 +18,7 @@ function arrange(options: { signsUrls: boolean }) {
   return {
     ports,
     version,
-    handler: new GetArtifactDownloadUrlHandler(ports.versions, store, new FakeArtifactSettings()),
+    handler: new GetArtifactDownloadUrlHandler(ports.versions, new PresignedUrls(store, new FakeArtifactSettings())),
   };
 }
 

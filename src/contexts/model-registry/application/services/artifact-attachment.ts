@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { newId } from '@libs/ddd';
-import { ObjectStore } from '@libs/storage/ports';
+import { ObjectStore, type StoredObject } from '@libs/storage/ports';
 import { EventPublisher } from '@libs/messaging/ports';
 import type { ModelVersion } from '../../domain/version/model-version.js';
 import { ModelVersionRepository } from '../../domain/version/model-version.repository.js';
@@ -32,16 +32,30 @@ export class ArtifactAttachment {
   ) {}
 
   async attach(version: ModelVersion, body: ArtifactBody, options: ArtifactUploadOptions): Promise<ModelVersion> {
-    const { projectId, modelId, id } = version.snapshot;
-    const key = `model-registry/${projectId}/${modelId}/${id}/${newId()}`;
+    const key = artifactKeyOf(version, newId());
     const stored = await this.store.put(key, body, {
       maxBytes: this.settings.maxBytes,
       size: options.declaredBytes,
       contentType: options.contentType,
     });
+    return this.record(version.id, key, stored, options);
+  }
+
+  /**
+   * Records an object already at `key` (streamed in by `attach`, or PUT to a presigned URL) as the
+   * version's artifact; when the version took another one meanwhile, the object is deleted.
+   */
+  async record(
+    versionId: string,
+    key: string,
+    stored: Pick<StoredObject, 'size' | 'sha256'>,
+    options: Pick<ArtifactUploadOptions, 'contentType' | 'actorId'>,
+  ): Promise<ModelVersion> {
     try {
       return await this.transaction.run(async () => {
-        const fresh = await requireVersion(this.versions, id, { lock: 'update' });
+        const fresh = await requireVersion(this.versions, versionId, { lock: 'update' });
+        // A second completion of the same presigned upload: recorded already, and not to be deleted.
+        if (fresh.artifact?.key === key) return fresh;
         fresh.attachArtifact({
           key,
           sizeBytes: stored.size,
@@ -65,4 +79,10 @@ export class ArtifactAttachment {
       throw error;
     }
   }
+}
+
+/** Each upload writes a key of its own (ADR 0302): `uploadId` tells two uploads of one version apart. */
+export function artifactKeyOf(version: ModelVersion, uploadId: string): string {
+  const { projectId, modelId, id } = version.snapshot;
+  return `model-registry/${projectId}/${modelId}/${id}/${uploadId}`;
 }

@@ -8,7 +8,7 @@ import { MODEL_REGISTRY_CONFIG, type ModelRegistryConfig } from './model-registr
 @Injectable()
 export class ConfiguredArtifactSettings extends ArtifactSettings {
   readonly maxBytes: number;
-  readonly downloadUrlTtlSeconds: number;
+  readonly urlTtlSeconds: number;
 
   constructor(
     @Inject(MODEL_REGISTRY_CONFIG) config: ModelRegistryConfig,
@@ -16,7 +16,7 @@ export class ConfiguredArtifactSettings extends ArtifactSettings {
   ) {
     super();
     this.maxBytes = config.artifactMaxBytes;
-    this.downloadUrlTtlSeconds = config.artifactUrlTtlSeconds;
+    this.urlTtlSeconds = config.artifactUrlTtlSeconds;
   }
 
   keyOfUri(uri: string): string | undefined {

@@ -1,10 +1,14 @@
 import {
+  Body,
   Controller,
   Get,
+  HttpCode,
   Logger,
   Param,
   ParseUUIDPipe,
+  Post,
   Put,
+  Query,
   Req,
   Res,
   UnsupportedMediaTypeException,
@@ -24,16 +28,23 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { RangeNotSatisfiableError, type ObjectDownload } from '@libs/storage';
+import { CompleteArtifactUploadHandler } from '../../application/complete-artifact-upload/complete-artifact-upload.handler.js';
 import { DescribeArtifactDownloadHandler } from '../../application/describe-artifact-download/describe-artifact-download.handler.js';
 import { DownloadArtifactHandler } from '../../application/download-artifact/download-artifact.handler.js';
 import { GetArtifactHandler } from '../../application/get-artifact/get-artifact.handler.js';
 import { GetArtifactDownloadUrlHandler } from '../../application/get-artifact-download-url/get-artifact-download-url.handler.js';
+import { GetArtifactUploadUrlHandler } from '../../application/get-artifact-upload-url/get-artifact-upload-url.handler.js';
 import { UploadArtifactHandler } from '../../application/upload-artifact/upload-artifact.handler.js';
 import type { Artifact } from '../../domain/version/model-version-status.js';
 import { ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
 import { requestedRange } from './byte-range.js';
 import { ModelVersionResponse } from './dto/model-version.response.js';
-import { PresignedUrlResponse } from './dto/presigned-url.response.js';
+import {
+  CompleteArtifactUploadRequest,
+  PresignedUploadRequest,
+  PresignedUrlQuery,
+} from './dto/presigned-url.request.js';
+import { ArtifactUploadUrlResponse, PresignedUrlResponse } from './dto/presigned-url.response.js';
 import { OCTET_STREAM } from './octet-stream-bodies.js';
 
 const ofVersion = { resource: { resolver: ProjectOfModelVersion } };
@@ -50,6 +61,8 @@ export class ArtifactsController {
     private readonly download: DownloadArtifactHandler,
     private readonly describing: DescribeArtifactDownloadHandler,
     private readonly downloadUrls: GetArtifactDownloadUrlHandler,
+    private readonly uploadUrls: GetArtifactUploadUrlHandler,
+    private readonly completing: CompleteArtifactUploadHandler,
   ) {}
 
   @Put(':id/artifact')
@@ -122,9 +135,55 @@ export class ArtifactsController {
   @RequirePermission('model:read', ofVersion)
   @ApiOperation({ summary: 'A presigned URL that downloads the artifact without our credentials (S3 only)' })
   @ApiOkResponse({ type: PresignedUrlResponse })
-  @ApiProblem(404, 'No such version or artifact, or the object store cannot sign URLs (the filesystem)')
-  async presignedUrl(@Param('id', new ParseUUIDPipe()) id: string): Promise<PresignedUrlResponse> {
-    return PresignedUrlResponse.of(await this.downloadUrls.execute({ versionId: id }));
+  @ApiProblem(404, 'No such version or artifact')
+  @ApiProblem(409, 'The object store cannot sign URLs: presigned URLs need the S3 driver')
+  async presignedUrl(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PresignedUrlQuery,
+  ): Promise<PresignedUrlResponse> {
+    const { expiresInSeconds } = query;
+    return PresignedUrlResponse.of(await this.downloadUrls.execute({ versionId: id, expiresInSeconds }));
+  }
+
+  @Post(':id/artifact/upload-url')
+  @HttpCode(200)
+  @RequirePermission('model:write', ofVersion)
+  @ApiOperation({
+    summary: 'A presigned URL to PUT the artifact straight into the store (S3 only); then POST .../artifact/complete',
+    description: 'The URL signs the exact contentLength and the contentType: send both headers as given.',
+  })
+  @ApiOkResponse({ type: ArtifactUploadUrlResponse })
+  @ApiProblem(409, 'The version has its artifact already, or presigned URLs need the S3 driver')
+  @ApiProblem(413, 'contentLength is larger than MODEL_ARTIFACT_MAX_BYTES')
+  async uploadUrl(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: PresignedUploadRequest,
+  ): Promise<ArtifactUploadUrlResponse> {
+    const { contentLength, contentType = OCTET_STREAM, expiresInSeconds } = body;
+    const url = await this.uploadUrls.execute({ versionId: id, contentLength, contentType, expiresInSeconds });
+    return ArtifactUploadUrlResponse.ofUpload(url);
+  }
+
+  @Post(':id/artifact/complete')
+  @HttpCode(200)
+  @RequirePermission('model:write', ofVersion)
+  @ApiOperation({
+    summary: 'Record the artifact PUT to a presigned upload URL: its size and SHA-256 are read back from the store',
+  })
+  @ApiOkResponse({ type: ModelVersionResponse })
+  @ApiProblem(409, 'Nothing was uploaded for this uploadId, or the version took another artifact')
+  @ApiProblem(413, 'The uploaded object is larger than MODEL_ARTIFACT_MAX_BYTES (it is deleted)')
+  async completeUpload(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CompleteArtifactUploadRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ModelVersionResponse> {
+    const version = await this.completing.execute({
+      versionId: id,
+      uploadId: body.uploadId,
+      actorId: principal.userId,
+    });
+    return ModelVersionResponse.of(version);
   }
 
   private setDownloadHeaders(

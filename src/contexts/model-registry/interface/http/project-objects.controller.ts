@@ -1,10 +1,14 @@
 import {
+  Body,
   Controller,
   Get,
+  HttpCode,
   Logger,
   Param,
   ParseUUIDPipe,
+  Post,
   Put,
+  Query,
   Req,
   Res,
   UnsupportedMediaTypeException,
@@ -15,7 +19,11 @@ import { ApiProblem, closeIfUnread, declaredLength, sendDownload, STREAMED_BODY,
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { GetProjectObjectHandler } from '../../application/get-project-object/get-project-object.handler.js';
+import { GetProjectObjectDownloadUrlHandler } from '../../application/get-project-object-download-url/get-project-object-download-url.handler.js';
+import { GetProjectObjectUploadUrlHandler } from '../../application/get-project-object-upload-url/get-project-object-upload-url.handler.js';
 import { PutProjectObjectHandler } from '../../application/put-project-object/put-project-object.handler.js';
+import { ObjectDownloadUrlQuery, ObjectUploadUrlRequest } from './dto/presigned-url.request.js';
+import { PresignedUrlResponse, ProjectObjectUploadUrlResponse } from './dto/presigned-url.response.js';
 import { ProjectObjectResponse } from './dto/project-object.response.js';
 import { OBJECT_KEY_PARAM, ObjectKey } from './object-key.param.js';
 import { OCTET_STREAM } from './octet-stream-bodies.js';
@@ -32,7 +40,43 @@ export class ProjectObjectsController {
   constructor(
     private readonly putting: PutProjectObjectHandler,
     private readonly getting: GetProjectObjectHandler,
+    private readonly uploadUrls: GetProjectObjectUploadUrlHandler,
+    private readonly downloadUrls: GetProjectObjectDownloadUrlHandler,
   ) {}
+
+  @Post('projects/:projectId/object-upload-url')
+  @HttpCode(200)
+  @RequirePermission('model:write')
+  @ApiOperation({
+    summary: 'A presigned URL to PUT an object for the project’s tasks straight into the store (S3 only)',
+    description: 'The URL signs the exact contentLength and the contentType: send both headers as given.',
+  })
+  @ApiOkResponse({ type: ProjectObjectUploadUrlResponse })
+  @ApiProblem(400, 'The key is not /-separated segments of A-Z a-z 0-9 . _ = -')
+  @ApiProblem(409, 'Presigned URLs need the S3 driver')
+  @ApiProblem(413, 'contentLength is larger than MODEL_ARTIFACT_MAX_BYTES')
+  async uploadUrl(
+    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Body() body: ObjectUploadUrlRequest,
+  ): Promise<ProjectObjectUploadUrlResponse> {
+    const { key, contentLength, contentType = OCTET_STREAM, expiresInSeconds } = body;
+    const url = await this.uploadUrls.execute({ projectId, key, contentLength, contentType, expiresInSeconds });
+    return ProjectObjectUploadUrlResponse.ofUpload(url);
+  }
+
+  @Get('projects/:projectId/object-download-url')
+  @RequirePermission('model:read')
+  @ApiOperation({ summary: 'A presigned URL that downloads one of the project’s objects (S3 only)' })
+  @ApiOkResponse({ type: PresignedUrlResponse })
+  @ApiProblem(404, 'No such object in this project, or no such project visible to the caller')
+  @ApiProblem(409, 'Presigned URLs need the S3 driver')
+  async downloadUrl(
+    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Query() query: ObjectDownloadUrlQuery,
+  ): Promise<PresignedUrlResponse> {
+    const { key, expiresInSeconds } = query;
+    return PresignedUrlResponse.of(await this.downloadUrls.execute({ projectId, key, expiresInSeconds }));
+  }
 
   @Put(OBJECT_ROUTE)
   @RouteConfig(STREAMED_BODY)

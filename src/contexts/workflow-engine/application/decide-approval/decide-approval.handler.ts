@@ -15,9 +15,10 @@ export class DecideApprovalHandler {
   execute({ runId, key, approve, userId, comment }: DecideApprovalCommand): Promise<void> {
     return this.changes.apply(runId, async (run, now) => {
       const attempt = run.allTaskRuns().find((taskRun) => taskRun.key === key)?.attempt ?? 0;
-      const decision = { approve, by: userId, ...(comment === undefined ? {} : { comment }) };
-      const dispatches = decideApproval(run, key, decision, now, Math.random());
-      await this.requests.close({ runId, key, attempt });
+      const remark = comment === undefined ? {} : { comment };
+      const dispatches = decideApproval(run, key, { approve, by: userId, ...remark }, now, Math.random());
+      const status = approve ? 'approved' : 'rejected';
+      await this.requests.close({ runId, key, attempt }, { status, by: userId, ...remark });
       return { dispatches, value: undefined };
     });
   }

@@ -24,7 +24,7 @@ describe('ExpireApprovalsHandler', () => {
     expect(await handler.execute({})).toBe(2);
     for (const runId of runIds) expect(await runState(ports, runId)).toBe('failed');
     expect((await ports.runs.findById(runIds[0]))?.taskRun('review').error).toBe('no decision before the deadline');
-    expect(ports.approvals.closed).toHaveLength(2);
+    expect(ports.approvals.closed.map((closed) => closed.outcome.status)).toEqual(['expired', 'expired']);
     expect(ports.approvals.overdue).toEqual([]);
   });
 
@@ -34,7 +34,7 @@ describe('ExpireApprovalsHandler', () => {
     ports.approvals.overdue = [{ runId, key: 'review', attempt: 7 }];
     expect(await handler.execute({})).toBe(0);
     expect(await runState(ports, runId)).toBe('running');
-    expect(ports.approvals.closed).toEqual([{ runId, key: 'review', attempt: 7 }]);
+    expect(ports.approvals.closed).toEqual([{ runId, key: 'review', attempt: 7, outcome: { status: 'cancelled' } }]);
     expect(ports.runs.saves).toBe(0);
   });
 

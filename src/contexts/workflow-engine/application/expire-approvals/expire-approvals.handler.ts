@@ -21,8 +21,8 @@ export class ExpireApprovalsHandler {
       for (const attempt of due) {
         const failed = await this.changes.apply(attempt.runId, async (run, now) => {
           const dispatches = expireApproval(run, attempt.key, attempt.attempt, now, Math.random());
-          // Closed either way: a request whose task moved on (decided, cancelled) has nothing left to expire.
-          await this.requests.close(attempt);
+          // Closed either way: a request whose task moved on without a decision (a cancelled run) has nothing to expire.
+          await this.requests.close(attempt, { status: dispatches === undefined ? 'cancelled' : 'expired' });
           return { dispatches: dispatches ?? [], value: dispatches !== undefined, unchanged: dispatches === undefined };
         });
         if (failed) expired += 1;

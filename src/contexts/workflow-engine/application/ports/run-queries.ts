@@ -26,7 +26,7 @@ export interface WorkflowSummary {
 
 /** A task run that should have a job: queued, retrying (with the time its retry is due) or running. */
 export interface InFlightTaskRun extends AttemptOnQueue {
-  readonly state: Extract<TaskRunState, 'queued' | 'retrying' | 'running'>;
+  readonly state: Extract<TaskRunState, 'queued' | 'waiting_for_approval' | 'retrying' | 'running'>;
   readonly retryAt?: Date;
 }
 

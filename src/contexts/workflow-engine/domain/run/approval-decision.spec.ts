@@ -42,6 +42,20 @@ describe('approval decisions', () => {
     expect(() => decideApproval(run, 'deploy', { approve: true, by: 'u1' }, now, 0)).toThrow(ApprovalNotPending);
   });
 
+  it('waits as waiting_for_approval, not queued, from its dependencies to a decision, again after a retry', () => {
+    const run = gatedRun({ retries: { max: 1, backoff: 'fixed', delayMs: 60_000 } });
+    expect(run.taskRun('gate')).toMatchObject({ state: 'waiting_for_approval', attempt: 1 });
+    expect(run.state).toBe('running');
+    expect(expireApproval(run, 'gate', 1, now, 0)).toHaveLength(1);
+    expect(run.taskRun('gate')).toMatchObject({ state: 'waiting_for_approval', attempt: 2, retriesSoFar: 1 });
+    decideApproval(run, 'gate', { approve: false, by: 'u1' }, now, 0);
+    expect(run.taskRun('gate').state).toBe('failed');
+    run.retryTask('gate', now);
+    expect(run.taskRun('gate')).toMatchObject({ state: 'waiting_for_approval', attempt: 3 });
+    decideApproval(run, 'gate', { approve: true, by: 'u1' }, now, 0);
+    expect(run.taskRun('gate').state).toBe('succeeded');
+  });
+
   it('expires only the attempt still waiting', () => {
     const run = gatedRun();
     expect(expireApproval(run, 'gate', 2, now, 0)).toBeUndefined();

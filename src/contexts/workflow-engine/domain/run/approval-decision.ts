@@ -2,7 +2,7 @@ import { ForbiddenError, NotFoundError } from '@libs/ddd';
 import { ApprovalNotPending } from '../errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json-value.js';
 import { isFinished } from './run-state.js';
-import { APPROVAL_TASK_TYPE, type TaskDispatch } from './task-dispatch.js';
+import type { TaskDispatch } from './task-dispatch.js';
 import type { WorkflowRun } from './workflow-run.js';
 
 export interface ApprovalDecision {
@@ -65,8 +65,7 @@ function pendingAttempt(run: WorkflowRun, key: string): number {
 
 function isWaiting(run: WorkflowRun, key: string): boolean {
   const taskRun = run.taskRun(key);
-  const waiting = taskRun.state === 'queued' || taskRun.state === 'retrying';
-  return waiting && run.pinned.spec.task(taskRun.taskId).type === APPROVAL_TASK_TYPE && !isFinished(run.state);
+  return taskRun.state === 'waiting_for_approval' && !isFinished(run.state);
 }
 
 function approversOf(input: JsonValue): string[] {

@@ -5,7 +5,7 @@ import type { JsonValue } from '../json-value.js';
 import { defaultCacheKey, explicitCacheKey } from './cache-key.js';
 import type { RunEvent } from './run-events.js';
 import type { RunScope } from './run-scope.js';
-import type { TaskDispatch } from './task-dispatch.js';
+import { APPROVAL_TASK_TYPE, type TaskDispatch } from './task-dispatch.js';
 import { blocksDownstream } from './task-run-state.js';
 import { TaskRun } from './task-run.js';
 
@@ -137,9 +137,10 @@ export class RunProgress {
   }
 
   private queue(taskRun: TaskRun, input: JsonValue, now: Date): TaskDispatch {
-    taskRun.queue(input, now);
+    const gate = this.scope.spec.task(taskRun.taskId).type === APPROVAL_TASK_TYPE;
+    taskRun.queue(input, now, gate);
     const dispatch = this.dispatchOf(taskRun, 0);
-    if (dispatch.type === 'approval') {
+    if (gate) {
       const { key, attempt } = taskRun;
       this.record({ name: 'approval-requested', occurredAt: now, runId: this.runId, key, attempt, input });
     }

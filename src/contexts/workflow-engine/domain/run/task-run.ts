@@ -104,8 +104,15 @@ export class TaskRun extends Entity<string> {
     return isTerminal(this.snapshot.state);
   }
 
-  queue(input: JsonValue, now: Date): void {
-    this.move(['pending'], 'queued', 'be queued', now, { attempt: this.attempt + 1, input });
+  /** Ready to run: queued for a worker, or for a gate (`approval`) waiting for a person's decision. */
+  queue(input: JsonValue, now: Date, gate = false): void {
+    const to = gate ? 'waiting_for_approval' : 'queued';
+    this.move(['pending'], to, 'be queued', now, { attempt: this.attempt + 1, input });
+  }
+
+  /** A gate whose attempt was rejected or expired waits for the next decision, under the retry's attempt. */
+  awaitDecision(now: Date): void {
+    this.move(['retrying'], 'waiting_for_approval', 'wait for a decision', now, { retryAt: undefined });
   }
 
   /** A fan-out's own task run: it runs while its items do, without being executed itself. */
@@ -115,7 +122,7 @@ export class TaskRun extends Entity<string> {
 
   start(attempt: number, now: Date): void {
     this.fence(attempt);
-    this.move(['queued', 'retrying'], 'running', 'start', now, { retryAt: undefined });
+    this.move(['queued', 'retrying', 'waiting_for_approval'], 'running', 'start', now, { retryAt: undefined });
   }
 
   succeed(attempt: number, outputs: JsonValue, now: Date): void {
@@ -159,8 +166,9 @@ export class TaskRun extends Entity<string> {
   }
 
   /** A manual retry of a failed task: a fresh attempt, under a new fencing token. */
-  retry(now: Date): void {
-    this.move(['failed'], 'queued', 'be retried', now, { attempt: this.attempt + 1, error: undefined });
+  retry(now: Date, gate = false): void {
+    const to = gate ? 'waiting_for_approval' : 'queued';
+    this.move(['failed'], to, 'be retried', now, { attempt: this.attempt + 1, error: undefined });
   }
 
   /** A task that did not run because something upstream failed gets its chance again. */

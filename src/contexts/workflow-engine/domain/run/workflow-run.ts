@@ -6,7 +6,7 @@ import type { RunEvent } from './run-events.js';
 import { RunProgress } from './run-progress.js';
 import { RunScope } from './run-scope.js';
 import { isFinished, type RunState, type RunTransition } from './run-state.js';
-import type { TaskDispatch } from './task-dispatch.js';
+import { APPROVAL_TASK_TYPE, type TaskDispatch } from './task-dispatch.js';
 import { TaskRun, type TaskRunSnapshot } from './task-run.js';
 
 /** How many times a task run may lose its worker mid-attempt before that counts as a failure. */
@@ -229,6 +229,8 @@ export class WorkflowRun extends AggregateRoot {
     if (retryable && retries.allowsRetry(taskRun.retriesSoFar)) {
       const delayMs = retries.delayBeforeRetry(taskRun.retriesSoFar + 1, random);
       taskRun.fail(attempt, error, new Date(now.getTime() + delayMs), now);
+      // A gate has nothing to retry but the question: it waits for the next decision at once.
+      if (this.isGate(taskRun)) taskRun.awaitDecision(now);
       return [this.progress.dispatchOf(taskRun, delayMs)];
     }
     taskRun.fail(attempt, error, undefined, now);
@@ -257,7 +259,7 @@ export class WorkflowRun extends AggregateRoot {
   retryTask(key: string, now: Date): TaskDispatch[] {
     this.requireState(['running', 'failed'], 'retry a task');
     const taskRun = this.taskRun(key);
-    taskRun.retry(now);
+    taskRun.retry(now, this.isGate(taskRun));
     if (this.state === 'failed') this.move(['failed'], 'running', 'resume', now, `retry of ${key}`);
     const parent = taskRun.itemIndex === undefined ? undefined : this.taskRun(taskRun.taskId);
     if (parent?.state === 'failed') parent.reopenFanOut(now);
@@ -266,6 +268,10 @@ export class WorkflowRun extends AggregateRoot {
       if (downstream.state === 'upstream_failed') downstream.reopen(now);
     }
     return [this.progress.dispatchOf(taskRun, 0)];
+  }
+
+  private isGate(taskRun: TaskRun): boolean {
+    return this.pinned.spec.task(taskRun.taskId).type === APPROVAL_TASK_TYPE;
   }
 
   private afterFinished(taskRun: TaskRun, now: Date): TaskDispatch[] {

@@ -12,9 +12,10 @@ export async function attemptsWithoutRow<T extends TaskAttempt>(
 ): Promise<T[]> {
   if (attempts.length === 0) return [];
   const rows = await manager.query<{ run_id: string; task_run_key: string; attempt: number }[]>(
-    `SELECT held.run_id, held.task_run_key, held.attempt
+    `SELECT held.run_id, held.task_run_key, max(held.attempt) AS attempt
        FROM jsonb_to_recordset($1::jsonb) AS wanted (run_id uuid, key text)
-       JOIN ${table} held ON held.run_id = wanted.run_id AND held.task_run_key = wanted.key`,
+       JOIN ${table} held ON held.run_id = wanted.run_id AND held.task_run_key = wanted.key
+      GROUP BY held.run_id, held.task_run_key`,
     [JSON.stringify(attempts.map((attempt) => ({ run_id: attempt.runId, key: attempt.key })))],
   );
   const latest = new Map(rows.map((row) => [`${row.run_id}:${row.task_run_key}`, row.attempt]));

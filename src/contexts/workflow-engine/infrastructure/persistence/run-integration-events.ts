@@ -57,7 +57,12 @@ export function integrationEventsOf(run: WorkflowRun, events: readonly RunEvent[
         const message = typeof input.message === 'string' ? input.message : undefined;
         return event({
           type: 'workflow-engine.approval.requested.v1',
-          payload: { ...taskBase(domainEvent.key, domainEvent.attempt), approvers, ...(message && { message }) },
+          payload: {
+            ...taskBase(domainEvent.key, domainEvent.attempt),
+            state: 'waiting_for_approval',
+            approvers,
+            ...(message && { message }),
+          },
           subject,
         });
       }

@@ -91,7 +91,7 @@ export class TypeOrmRunQueries extends RunQueries {
                 WHERE task->>'id' = t.task_id) AS queue
          FROM workflow_engine.task_runs t JOIN workflow_engine.runs r ON r.id = t.run_id
          LEFT JOIN workflow_engine.workflow_versions v ON v.workflow_id = r.workflow_id AND v.number = r.workflow_version
-        WHERE r.state IN ('running', 'paused') AND t.state IN ('queued', 'running', 'retrying')
+        WHERE r.state IN ('running', 'paused') AND t.state IN ('queued', 'waiting_for_approval', 'running', 'retrying')
           AND ($1::uuid IS NULL OR (t.run_id, t.key) > ($1::uuid, $2::text))
         ORDER BY t.run_id, t.key LIMIT $3`,
       [after?.runId ?? null, after?.key ?? null, limit],

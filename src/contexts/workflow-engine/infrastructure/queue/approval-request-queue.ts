@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApprovalRequests } from '../../application/ports/approval-requests.js';
+import { newId } from '@libs/ddd';
+import { ApprovalRequests, type ApprovalOutcome } from '../../application/ports/approval-requests.js';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
 import { isJsonObject } from '../../domain/json-value.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
@@ -7,8 +8,8 @@ import { attemptsWithoutRow } from '../persistence/attempt-rows.js';
 import { TypeOrmRunTransaction } from '../persistence/typeorm-run-transaction.js';
 
 /**
- * The queue of `approval` task runs: a request row per task run in PostgreSQL, which a person's
- * decision closes and the reconciler expires at its deadline. An older attempt never overwrites a newer.
+ * The queue of `approval` task runs: a request row per attempt in PostgreSQL, which a person's
+ * decision closes and the reconciler expires at its deadline. Closed rows stay, with their outcome.
  */
 @Injectable()
 export class ApprovalRequestQueue extends ApprovalRequests {
@@ -19,19 +20,19 @@ export class ApprovalRequestQueue extends ApprovalRequests {
   async open(dispatches: readonly TaskDispatch[]): Promise<void> {
     if (dispatches.length === 0) return;
     const rows = dispatches.map((dispatch) => ({
+      id: newId(),
       run_id: dispatch.runId,
       task_run_key: dispatch.key,
       attempt: dispatch.attempt,
       deadline_seconds: deadlineSecondsOf(dispatch),
     }));
+    // One row per attempt: a repeated dispatch (the reconciler's) finds its row and leaves it be.
     await this.transaction.manager().query(
-      `INSERT INTO workflow_engine.approval_requests (run_id, task_run_key, attempt, requested_at, deadline_at)
-       SELECT run_id, task_run_key, attempt, now(), now() + make_interval(secs => deadline_seconds)
+      `INSERT INTO workflow_engine.approval_requests (id, run_id, task_run_key, attempt, requested_at, deadline_at)
+       SELECT id, run_id, task_run_key, attempt, now(), now() + make_interval(secs => deadline_seconds)
        FROM jsonb_to_recordset($1::jsonb)
-         AS request (run_id uuid, task_run_key text, attempt integer, deadline_seconds integer)
-       ON CONFLICT (run_id, task_run_key) DO UPDATE
-       SET attempt = EXCLUDED.attempt, requested_at = EXCLUDED.requested_at, deadline_at = EXCLUDED.deadline_at
-       WHERE approval_requests.attempt < EXCLUDED.attempt`,
+         AS request (id uuid, run_id uuid, task_run_key text, attempt integer, deadline_seconds integer)
+       ON CONFLICT (run_id, task_run_key, attempt) DO NOTHING`,
       [JSON.stringify(rows)],
     );
   }
@@ -44,20 +45,20 @@ export class ApprovalRequestQueue extends ApprovalRequests {
   async pastDeadline(limit: number): Promise<TaskAttempt[]> {
     const rows = await this.transaction.manager().query<{ run_id: string; task_run_key: string; attempt: number }[]>(
       `SELECT run_id, task_run_key, attempt FROM workflow_engine.approval_requests
-       WHERE deadline_at <= now() ORDER BY deadline_at LIMIT $1`,
+       WHERE status = 'pending' AND deadline_at <= now() ORDER BY deadline_at LIMIT $1`,
       [limit],
     );
     return rows.map((row) => ({ runId: row.run_id, key: row.task_run_key, attempt: row.attempt }));
   }
 
-  async close({ runId, key, attempt }: TaskAttempt): Promise<void> {
-    await this.transaction
-      .manager()
-      .query('DELETE FROM workflow_engine.approval_requests WHERE run_id = $1 AND task_run_key = $2 AND attempt = $3', [
-        runId,
-        key,
-        attempt,
-      ]);
+  async close({ runId, key, attempt }: TaskAttempt, outcome: ApprovalOutcome): Promise<void> {
+    const decision = 'by' in outcome ? outcome : undefined;
+    await this.transaction.manager().query(
+      `UPDATE workflow_engine.approval_requests
+          SET status = $4, decided_by = $5, comment = $6, decided_at = now()
+        WHERE run_id = $1 AND task_run_key = $2 AND attempt = $3 AND status = 'pending'`,
+      [runId, key, attempt, outcome.status, decision?.by ?? null, decision?.comment ?? null],
+    );
   }
 }
 

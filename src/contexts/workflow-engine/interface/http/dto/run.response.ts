@@ -1,22 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { JsonValue } from '../../../domain/json-value.js';
 import type { RunState, RunTransition } from '../../../domain/run/run-state.js';
-import { isTerminal, type TaskRunState } from '../../../domain/run/task-run-state.js';
+import { isTerminal, TASK_RUN_STATES, type TaskRunState } from '../../../domain/run/task-run-state.js';
 import type { TaskRun } from '../../../domain/run/task-run.js';
 import type { WorkflowRun } from '../../../domain/run/workflow-run.js';
 import { RUN_STATES } from './requests.js';
-
-export const TASK_RUN_STATES: readonly TaskRunState[] = [
-  'pending',
-  'queued',
-  'running',
-  'retrying',
-  'succeeded',
-  'failed',
-  'skipped',
-  'upstream_failed',
-  'cancelled',
-];
 
 /** Any JSON value (a fan-out item, a task's outputs): the workflow's own data. */
 const ANY_JSON = {
