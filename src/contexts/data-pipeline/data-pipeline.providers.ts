@@ -61,6 +61,11 @@ import { ModelRegistryLineageConsumer } from './interface/events/model-registry-
 import { WorkflowLineageConsumer } from './interface/events/workflow-lineage.consumer.js';
 import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
 import { VersionBodyContribution } from './interface/http/version-body.contribution.js';
+import { ListTableSourcesHandler } from './application/list-table-sources/list-table-sources.handler.js';
+import { TableSources } from './application/ports/table-sources.js';
+import { SnapshotTableSourceHandler } from './application/snapshot-table-source/snapshot-table-source.handler.js';
+import { ConfiguredTableSources } from './infrastructure/table-sources/configured-table-sources.js';
+import { readTableSourceSettings } from './infrastructure/table-sources/table-source-settings.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
@@ -87,6 +92,8 @@ export const USE_CASES: Type[] = [
   GetCheckRunHandler,
   ListCheckRunsHandler,
   GetCheckRunReportHandler,
+  ListTableSourcesHandler,
+  SnapshotTableSourceHandler,
 ];
 
 /** The application services the use cases share. */
@@ -108,6 +115,12 @@ export const ADAPTERS: Provider[] = [
     inject: [ObjectStore, DUCKDB_SETTINGS],
   },
   { provide: DatasetSettings, useFactory: () => ConfiguredDatasetSettings.fromEnv(process.env) },
+  {
+    provide: TableSources,
+    useFactory: (engine: ReturnType<typeof readDuckDbSettings>) =>
+      new ConfiguredTableSources(readTableSourceSettings(process.env), engine),
+    inject: [DUCKDB_SETTINGS],
+  },
   AmbientTransaction,
   { provide: Transaction, useExisting: AmbientTransaction },
   outboxEventPublisher({ source: 'data-pipeline', schema: 'data_pipeline' }),
