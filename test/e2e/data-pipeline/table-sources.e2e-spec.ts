@@ -99,11 +99,11 @@ describe('dataset versions snapshotted from a table source (PostgreSQL)', () => 
       },
     });
     expect(JSON.stringify(created.body)).not.toContain(PASSWORD);
-    expect(created.body.inferredSchema.map((column: Json) => [column.name, column.type])).toEqual(
+    expect((created.body.inferredSchema as Json[]).map((column: Json) => [column.name, column.type])).toEqual(
       SCHEMA.columns.map((column) => [column.name, column.type]),
     );
     const detail = (await world.editor.client.call('GET', `/api/v1/dataset-versions/${created.body.id}`)).body;
-    expect(detail.profile.find((column: Json) => column.name === 'score')).toMatchObject({ nulls: 1 });
+    expect((detail.profile as Json[]).find((column: Json) => column.name === 'score')).toMatchObject({ nulls: 1 });
 
     const [summary] = await parquetRows(
       created.body.id,
@@ -129,7 +129,10 @@ describe('dataset versions snapshotted from a table source (PostgreSQL)', () => 
 
     expect(refused.status).toBe(400);
     expect(refused.body.type).toMatch(/schema-mismatch$/);
-    expect(refused.body.errors.map((error: Json) => error.field).sort()).toEqual(['columns.full_name', 'columns.name']);
+    expect((refused.body.errors as Json[]).map((error: Json) => String(error.field)).sort()).toEqual([
+      'columns.full_name',
+      'columns.name',
+    ]);
   });
 
   it('refuses statements that write, and writes nothing', async () => {
