@@ -38,9 +38,9 @@ export class DeliverOpenLineageEventsHandler {
       const reason = error instanceof Error ? error.message : String(error);
       if (delivery.attempts >= this.settings.maxAttempts) {
         await this.deliveries.markFailed(delivery.seq, reason, new Date());
+        const { eventType, run } = delivery.event;
         this.logger.error(
-          { runId: delivery.event.run.runId, eventType: delivery.event.eventType, attempts: delivery.attempts, reason },
-          'OpenLineage event given up',
+          `OpenLineage ${eventType} event of run ${run.runId} given up after ${delivery.attempts} attempts: ${reason}`,
         );
         return 'failed';
       }

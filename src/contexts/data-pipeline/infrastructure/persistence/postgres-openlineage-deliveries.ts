@@ -24,20 +24,21 @@ export class PostgresOpenLineageDeliveries extends OpenLineageDeliveries {
 
   async claimDue(limit: number, now: Date, leaseMs: number): Promise<DueDelivery[]> {
     // An earlier unsettled event of the same run, due or not, holds the later ones back: order per run.
+    // Wrapped in a SELECT, since TypeORM answers an UPDATE's RETURNING rows paired with its row count.
     const rows: { seq: string; event: OpenLineageRunEvent; attempts: number }[] = await this.scope.manager().query(
-      `UPDATE ${TABLE} SET attempts = attempts + 1, next_attempt_at = $2::timestamptz + $3 * interval '1 millisecond'
-         WHERE seq IN (
-           SELECT seq FROM ${TABLE} d
-             WHERE status = 'pending' AND next_attempt_at <= $2
-               AND NOT EXISTS (
-                 SELECT 1 FROM ${TABLE} e WHERE e.run_id = d.run_id AND e.status = 'pending' AND e.seq < d.seq)
-             ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING seq, event, attempts`,
+      `WITH claimed AS (
+         UPDATE ${TABLE} SET attempts = attempts + 1, next_attempt_at = $2::timestamptz + $3 * interval '1 millisecond'
+           WHERE seq IN (
+             SELECT seq FROM ${TABLE} d
+               WHERE status = 'pending' AND next_attempt_at <= $2
+                 AND NOT EXISTS (
+                   SELECT 1 FROM ${TABLE} e WHERE e.run_id = d.run_id AND e.status = 'pending' AND e.seq < d.seq)
+               ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+           RETURNING seq, event, attempts)
+       SELECT seq, event, attempts FROM claimed ORDER BY seq`,
       [limit, now, leaseMs],
     );
-    return rows
-      .map((row) => ({ seq: Number(row.seq), event: row.event, attempts: row.attempts }))
-      .sort((a, b) => a.seq - b.seq);
+    return rows.map((row) => ({ seq: Number(row.seq), event: row.event, attempts: row.attempts }));
   }
 
   async markDelivered(seq: number, at: Date): Promise<void> {

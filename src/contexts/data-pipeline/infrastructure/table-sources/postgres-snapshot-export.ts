@@ -111,10 +111,7 @@ export class PostgresSnapshotExport implements SourceExport {
   /** Logged by code and source name only: a driver's message may quote the host, never the URL is wanted in logs. */
   private unavailable(error: unknown): TableSourceUnavailable {
     const code = (error as { code?: unknown }).code;
-    this.logger.warn(
-      { source: this.connection.name, code: typeof code === 'string' ? code : undefined },
-      'table source failed',
-    );
+    this.logger.warn(`Table source ${this.connection.name} failed (${typeof code === 'string' ? code : 'no code'})`);
     return new TableSourceUnavailable(this.connection.name);
   }
 }

@@ -38,7 +38,7 @@ export class OpenLineageDeliveryLoop implements OnApplicationBootstrap, OnApplic
       try {
         full = (await this.delivering.execute({ limit: BATCH })).claimed === BATCH;
       } catch (error) {
-        this.logger.warn({ err: error }, 'OpenLineage delivery pass failed');
+        this.logger.warn(`OpenLineage delivery pass failed: ${String(error)}`);
       }
       if (!full) await this.pause();
     }
