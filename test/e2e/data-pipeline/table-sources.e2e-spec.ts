@@ -135,6 +135,29 @@ describe('dataset versions snapshotted from a table source (PostgreSQL)', () => 
     ]);
   });
 
+  it('records an empty result as a version of no rows, with the columns of the query', async () => {
+    const empty = await snapshot({
+      source: 'external',
+      query: `${SELECT_ALL.replace(' ORDER BY id', '')} WHERE false`,
+    });
+
+    expect(empty.status).toBe(201);
+    expect(empty.body.rowCount).toBe(0);
+    expect((empty.body.inferredSchema as Json[]).map((column: Json) => column.name)).toEqual(
+      SCHEMA.columns.map((column) => column.name),
+    );
+  });
+
+  it('names a column whose PostgreSQL type maps to another column type than the declared one', async () => {
+    const refused = await snapshot({
+      source: 'external',
+      query: 'SELECT id::text AS id, name, score, active, signed_up FROM customers',
+    });
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'columns.id', message: expect.stringMatching(/declared integer/) }]);
+  });
+
   it('refuses statements that write, and writes nothing', async () => {
     const versionsBefore = (await world.editor.client.call('GET', `/api/v1/datasets/${dataset.id}/versions`)).body;
     for (const query of [
