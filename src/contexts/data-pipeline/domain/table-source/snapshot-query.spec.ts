@@ -17,6 +17,7 @@ describe('SnapshotQuery', () => {
       "SELECT E'it\\'s; fine' AS x",
       'SELECT 1 AS "odd;name"',
       'SELECT $q$; DROP TABLE t; $q$ AS x',
+      'SELECT a$b$ FROM t$x',
       'SELECT 1 /* a; /* nested; */ still */ AS x',
       'SELECT 1 -- ; DROP TABLE t\n AS x',
     ])

@@ -65,7 +65,8 @@ function skipQuotedOrComment(text: string, at: number): number | undefined {
   const char = text[at];
   if (char === "'") return skipQuoted(text, at, "'", /[eE]/.test(text[at - 1] ?? '') && !/\w/.test(text[at - 2] ?? ''));
   if (char === '"') return skipQuoted(text, at, '"', false);
-  if (char === '$') {
+  // A $ inside a name (a$b) or a parameter ($1) starts no dollar quote.
+  if (char === '$' && !/[\w$]/.test(text[at - 1] ?? '')) {
     const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(at))?.[0];
     if (tag === undefined) return undefined;
     const end = text.indexOf(tag, at + tag.length);

@@ -101,10 +101,14 @@ export class PostgresSnapshotExport implements SourceExport {
 
   private translated(error: unknown): Error {
     if (error instanceof DomainError) return error;
-    const code = (error as { code?: unknown }).code;
-    if (code === QUERY_CANCELED) return new SnapshotQueryTimedOut(this.statementTimeoutMs);
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !UNAVAILABLE_CLASSES.some((c) => code.startsWith(c)))
-      return new SnapshotQueryRefused((error as Error).message);
+    if (error instanceof pg.DatabaseError) {
+      const code = error.code ?? '';
+      if (code === QUERY_CANCELED) return new SnapshotQueryTimedOut(this.statementTimeoutMs);
+      if (!UNAVAILABLE_CLASSES.some((unavailable) => code.startsWith(unavailable)))
+        return new SnapshotQueryRefused(error.message);
+    }
+    // A local file that cannot be written is our trouble, not the source's: it stays an error of ours.
+    if ((error as { path?: unknown }).path !== undefined) return error as Error;
     return this.unavailable(error);
   }
 
