@@ -25,4 +25,21 @@ describe('start-up with a bad configuration', () => {
     expect(code).toBe(1);
     expect(logs.trim()).toBe('Invalid configuration: REDIS_URL is required but not set');
   });
+
+  it("exits non-zero naming a table source's missing URL, printing no other source's connection string", async () => {
+    const { code, logs } = await bootFailure({
+      DATA_TABLE_SOURCES: 'crm,warehouse',
+      DATA_TABLE_SOURCE_CRM_URL: 'postgres://reader:s3cret-boot@crm.internal/crm',
+    });
+    expect(code).toBe(1);
+    // Read by the context's providers, so Nest reports it (as a JSON log line) rather than the launcher.
+    expect(logs).toContain('Invalid configuration: DATA_TABLE_SOURCE_WAREHOUSE_URL is required but not set');
+    expect(logs).not.toContain('s3cret-boot');
+  });
+
+  it('exits non-zero when the outbound policy refuses OPENLINEAGE_URL', async () => {
+    const { code, logs } = await bootFailure({ OPENLINEAGE_URL: 'http://10.0.0.7:5000/api/v1/lineage' });
+    expect(code).toBe(1);
+    expect(logs).toContain('Invalid configuration: OPENLINEAGE_URL is refused by the outbound policy: 10.0.0.7');
+  });
 });

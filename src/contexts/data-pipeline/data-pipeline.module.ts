@@ -12,8 +12,15 @@ import { DatasetVersionsController } from './interface/http/dataset-versions.con
 import { DatasetsController } from './interface/http/datasets.controller.js';
 import { LineageController } from './interface/http/lineage.controller.js';
 import { CheckRunsController } from './interface/http/check-runs.controller.js';
+import { TableSourcesController } from './interface/http/table-sources.controller.js';
 
-const CONTROLLERS = [DatasetsController, DatasetVersionsController, LineageController, CheckRunsController];
+const CONTROLLERS = [
+  DatasetsController,
+  DatasetVersionsController,
+  LineageController,
+  CheckRunsController,
+  TableSourcesController,
+];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
 @Module({})

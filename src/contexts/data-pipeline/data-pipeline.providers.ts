@@ -62,6 +62,21 @@ import { WorkflowLineageConsumer } from './interface/events/workflow-lineage.con
 import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
 import { VersionBodyContribution } from './interface/http/version-body.contribution.js';
 import { dataTaskProviders } from './data-tasks.providers.js';
+import { ListTableSourcesHandler } from './application/list-table-sources/list-table-sources.handler.js';
+import { TableSources } from './application/ports/table-sources.js';
+import { SnapshotTableSourceHandler } from './application/snapshot-table-source/snapshot-table-source.handler.js';
+import { ConfiguredTableSources } from './infrastructure/table-sources/configured-table-sources.js';
+import { readTableSourceSettings } from './infrastructure/table-sources/table-source-settings.js';
+import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
+import { DeliverOpenLineageEventsHandler } from './application/deliver-openlineage-events/deliver-openlineage-events.handler.js';
+import { OpenLineageDeliveries } from './application/ports/openlineage-deliveries.js';
+import { OpenLineageEndpoint, OpenLineageSettings } from './application/ports/openlineage-endpoint.js';
+import { OpenLineageForwarding } from './application/services/openlineage-forwarding.js';
+import { RunOpenLineageEvents } from './application/services/run-openlineage-events.js';
+import { HttpOpenLineageEndpoint } from './infrastructure/openlineage/http-openlineage-endpoint.js';
+import { OpenLineageConfig } from './infrastructure/openlineage/openlineage-config.js';
+import { PostgresOpenLineageDeliveries } from './infrastructure/persistence/postgres-openlineage-deliveries.js';
+import { OpenLineageDeliveryLoop } from './interface/jobs/openlineage-delivery.loop.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
@@ -88,12 +103,16 @@ export const USE_CASES: Type[] = [
   GetCheckRunHandler,
   ListCheckRunsHandler,
   GetCheckRunReportHandler,
+  ListTableSourcesHandler,
+  SnapshotTableSourceHandler,
+  DeliverOpenLineageEventsHandler,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [VersionIntake, CheckResultLineage];
+export const SERVICES: Type[] = [VersionIntake, CheckResultLineage, RunOpenLineageEvents, OpenLineageForwarding];
 
 const DUCKDB_SETTINGS = Symbol('DUCKDB_SETTINGS');
+const OPENLINEAGE_POLICY = Symbol('OPENLINEAGE_POLICY');
 
 export const ADAPTERS: Provider[] = [
   { provide: DUCKDB_SETTINGS, useFactory: () => readDuckDbSettings(process.env) },
@@ -109,6 +128,25 @@ export const ADAPTERS: Provider[] = [
     inject: [ObjectStore, DUCKDB_SETTINGS],
   },
   { provide: DatasetSettings, useFactory: () => ConfiguredDatasetSettings.fromEnv(process.env) },
+  {
+    provide: TableSources,
+    useFactory: (engine: ReturnType<typeof readDuckDbSettings>) =>
+      new ConfiguredTableSources(readTableSourceSettings(process.env), engine),
+    inject: [DUCKDB_SETTINGS],
+  },
+  { provide: OPENLINEAGE_POLICY, useFactory: () => new OutboundPolicy(readOutboundRules(process.env)) },
+  {
+    provide: OpenLineageConfig,
+    useFactory: (policy: OutboundPolicy) => OpenLineageConfig.fromEnv(process.env, policy),
+    inject: [OPENLINEAGE_POLICY],
+  },
+  { provide: OpenLineageSettings, useExisting: OpenLineageConfig },
+  {
+    provide: OpenLineageEndpoint,
+    useFactory: (config: OpenLineageConfig, policy: OutboundPolicy) => new HttpOpenLineageEndpoint(config, policy),
+    inject: [OpenLineageConfig, OPENLINEAGE_POLICY],
+  },
+  { provide: OpenLineageDeliveries, useClass: PostgresOpenLineageDeliveries },
   AmbientTransaction,
   { provide: Transaction, useExisting: AmbientTransaction },
   outboxEventPublisher({ source: 'data-pipeline', schema: 'data_pipeline' }),
@@ -137,7 +175,7 @@ export function dataPipelineProviders(options: ContextModuleOptions): Provider[]
     ...USE_CASES,
     publishedEventsDeclaration('data-pipeline', DATA_PIPELINE_EVENT_TYPES),
     ...(options.http ? HTTP_ONLY : []),
-    ...(options.workers ? LINEAGE_CONSUMERS : []),
+    ...(options.workers ? [...LINEAGE_CONSUMERS, OpenLineageDeliveryLoop] : []),
     ...dataTaskProviders(options),
   ];
 }

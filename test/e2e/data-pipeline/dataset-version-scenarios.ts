@@ -106,7 +106,12 @@ export function datasetVersionScenarios(world: () => DatasetWorld, store: () => 
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ number: 1, format: 'csv', rowCount: rows.length, sha256: sha256(csv) });
     expect(created.body.sizeBytes).toBe(Buffer.byteLength(csv));
-    expect(created.body.producer).toEqual({ kind: 'upload', actorId: world().editor.id, runId: null });
+    expect(created.body.producer).toEqual({
+      kind: 'upload',
+      actorId: world().editor.id,
+      runId: null,
+      tableSource: null,
+    });
     const detail = await world().editor.client.call('GET', `/api/v1/dataset-versions/${created.body.id}`);
     const expected = expectedProfile(rows);
     const profile = detail.body.profile as ProfiledColumn[];

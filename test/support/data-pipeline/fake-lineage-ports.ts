@@ -1,4 +1,7 @@
 import { Transaction } from '../../../src/contexts/data-pipeline/application/ports/transaction.js';
+import { OpenLineageForwarding } from '../../../src/contexts/data-pipeline/application/services/openlineage-forwarding.js';
+import { RunOpenLineageEvents } from '../../../src/contexts/data-pipeline/application/services/run-openlineage-events.js';
+import { FakeOpenLineageSettings, InMemoryOpenLineageDeliveries } from './fake-openlineage-ports.js';
 import type { LineageEdge } from '../../../src/contexts/data-pipeline/domain/lineage/lineage-edge.js';
 import {
   LineageGraphRepository,
@@ -103,9 +106,18 @@ export class InMemoryLineageGraph extends LineageGraphRepository {
   }
 }
 
-/** One set of fakes for every port of the lineage use cases. */
-export function fakeLineagePorts() {
-  return { transaction: new FakeLineageTransaction(), graph: new InMemoryLineageGraph() };
+/** One set of fakes for every port of the lineage use cases; OpenLineage forwarding is on unless `forwarding` is false. */
+export function fakeLineagePorts(forwarding = true) {
+  const graph = new InMemoryLineageGraph();
+  const deliveries = new InMemoryOpenLineageDeliveries();
+  const runEvents = new RunOpenLineageEvents(graph);
+  return {
+    transaction: new FakeLineageTransaction(),
+    graph,
+    deliveries,
+    runEvents,
+    forwarding: new OpenLineageForwarding(new FakeOpenLineageSettings(forwarding), deliveries, runEvents),
+  };
 }
 
 export type LineageFakes = ReturnType<typeof fakeLineagePorts>;

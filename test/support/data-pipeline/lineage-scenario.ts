@@ -14,7 +14,7 @@ export const OTHER_PROJECT = '0190f2a4-0000-7000-8000-000000000002';
  * version `model-v1` trained on `raw`, and a failed check result `check-1` on `raw`; in another
  * project, model version `elsewhere` trained on a dataset of the same id would be a leak if shown.
  */
-export async function recordScenario({ transaction, graph }: LineageFakes): Promise<void> {
+export async function recordScenario({ transaction, graph, forwarding }: LineageFakes): Promise<void> {
   const at = '2026-01-01T00:00:00.000Z';
   const project = { projectId: SCENARIO_PROJECT };
   await new RecordDatasetVersionHandler(transaction, graph).execute({
@@ -24,7 +24,7 @@ export async function recordScenario({ transaction, graph }: LineageFakes): Prom
     producer: { kind: 'upload' },
     at,
   });
-  const runs = new RecordWorkflowRunHandler(transaction, graph);
+  const runs = new RecordWorkflowRunHandler(transaction, graph, forwarding);
   const run = { ...project, runId: 'run-1', workflowId: 'wf-1', workflowVersion: 1 };
   await runs.execute({ ...run, state: 'running', at });
   await new RecordTaskRunHandler(transaction, graph).execute({

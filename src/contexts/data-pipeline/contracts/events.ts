@@ -44,13 +44,15 @@ export interface CheckSummary {
   readonly failingRows: number | null;
 }
 
-/** Who made a dataset version: an upload (or registration) by a user, or a pipeline or workflow run. */
+/** Who made a dataset version: an upload (or registration) by a user, a pipeline or workflow run, or a table-source snapshot. */
 export interface DatasetVersionProducer {
-  readonly kind: 'upload' | 'pipeline-run' | 'workflow-run';
+  readonly kind: 'upload' | 'pipeline-run' | 'workflow-run' | 'table-source';
   readonly actorId: string;
   readonly runId: string | null;
   /** For a workflow run, the key of the task run that wrote the version. */
   readonly taskRunId?: string;
+  /** For a table-source snapshot: the source's configured name and its query (never the connection string). */
+  readonly tableSource?: { readonly name: string; readonly query: string };
 }
 
 export type DataPipelineEventType = keyof DataPipelineEvents;

@@ -9,7 +9,7 @@ describe('ExportRunOpenLineageHandler', () => {
     const ports = fakeLineagePorts();
     await recordScenario(ports);
 
-    const events = await new ExportRunOpenLineageHandler(ports.graph).execute({ runId: 'run-1' });
+    const events = await new ExportRunOpenLineageHandler(ports.runEvents).execute({ runId: 'run-1' });
 
     expect(events.map((event) => [event.eventType, event.eventTime])).toEqual([
       ['START', '2026-01-01T00:00:00.000Z'],
@@ -34,7 +34,7 @@ describe('ExportRunOpenLineageHandler', () => {
       SCENARIO_PROJECT,
     );
 
-    const events = await new ExportRunOpenLineageHandler(ports.graph).execute({ runId: 'run-1' });
+    const events = await new ExportRunOpenLineageHandler(ports.runEvents).execute({ runId: 'run-1' });
 
     expect(events[0].inputs).toEqual([
       {
@@ -47,7 +47,7 @@ describe('ExportRunOpenLineageHandler', () => {
 
   it('answers not found for a run the graph has not recorded', async () => {
     await expect(
-      new ExportRunOpenLineageHandler(fakeLineagePorts().graph).execute({ runId: 'run-x' }),
+      new ExportRunOpenLineageHandler(fakeLineagePorts().runEvents).execute({ runId: 'run-x' }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,43 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
-import type { LineageEdge } from '../../domain/lineage/lineage-edge.js';
-import { LineageGraphRepository, type LineageSubgraph } from '../../domain/lineage/lineage-graph.repository.js';
-import type { LineageNode } from '../../domain/lineage/lineage-node.js';
-import { openLineageRunEvents, type OpenLineageRunEvent } from '../../domain/lineage/openlineage-run-events.js';
+import type { OpenLineageRunEvent } from '../../domain/lineage/openlineage-run-events.js';
+import { RunOpenLineageEvents } from '../services/run-openlineage-events.js';
 import type { ExportRunOpenLineageQuery } from './export-run-openlineage.query.js';
 
-/**
- * A run's OpenLineage RunEvents, built from the graph around it: the run's neighbours, and each of
- * its task runs' neighbours, since a task's inputs point at the task run, not at the run.
- */
+/** A run's OpenLineage RunEvents, as the graph knows the run now. */
 @Injectable()
 export class ExportRunOpenLineageHandler {
-  constructor(private readonly graph: LineageGraphRepository) {}
+  constructor(private readonly runEvents: RunOpenLineageEvents) {}
 
   async execute(query: ExportRunOpenLineageQuery): Promise<OpenLineageRunEvent[]> {
-    const run =
-      (await this.graph.find({ type: 'workflow-run', id: query.runId })) ??
-      (await this.graph.find({ type: 'pipeline-run', id: query.runId }));
+    const run = await this.runEvents.findRun(query.runId);
     if (!run) throw new NotFoundError('Run', query.runId);
-    const around = await this.graph.subgraph(run, 'both', 1);
-    const parts = around.edges.filter((edge) => edge.kind === 'part-of').map((edge) => edge.to);
-    const partGraphs: LineageSubgraph[] = [];
-    for (const part of parts) {
-      const node = around.nodes.find((candidate) => candidate.type === part.type && candidate.id === part.id);
-      if (node) partGraphs.push(await this.graph.subgraph(node, 'both', 1));
-    }
-    return openLineageRunEvents(merged(around, partGraphs));
+    return this.runEvents.of(run);
   }
-}
-
-function merged(around: LineageSubgraph, parts: readonly LineageSubgraph[]): LineageSubgraph {
-  const nodes = new Map<string, LineageNode>();
-  const edges = new Map<string, LineageEdge>();
-  for (const graph of [around, ...parts]) {
-    for (const node of graph.nodes) nodes.set(`${node.type}:${node.id}`, node);
-    for (const edge of graph.edges) {
-      edges.set(`${edge.from.type}:${edge.from.id}>${edge.kind}>${edge.to.type}:${edge.to.id}`, edge);
-    }
-  }
-  return { root: around.root, nodes: [...nodes.values()], edges: [...edges.values()] };
 }

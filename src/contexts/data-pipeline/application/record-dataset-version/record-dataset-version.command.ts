@@ -4,9 +4,10 @@ export interface RecordDatasetVersionCommand {
   readonly datasetId: string;
   readonly versionId: string;
   readonly producer: {
-    readonly kind: 'upload' | 'pipeline-run' | 'workflow-run';
+    readonly kind: 'upload' | 'pipeline-run' | 'workflow-run' | 'table-source';
     readonly runId?: string;
     readonly taskRunId?: string;
+    readonly tableSource?: { readonly name: string; readonly query: string };
   };
   readonly at: string;
 }

@@ -30,7 +30,8 @@ export class RecordDatasetVersionHandler {
 
 function producingEdges(producer: RecordDatasetVersionCommand['producer'], version: LineageNodeRef): LineageEdge[] {
   const { kind, runId, taskRunId } = producer;
-  if (kind === 'upload' || !runId) return [];
+  // An upload or a table-source snapshot has no run of ours to link to: the source shows in the facet.
+  if (kind === 'upload' || kind === 'table-source' || !runId) return [];
   const edges = [edgeFrom({ type: kind, id: runId }, 'produced', version)];
   if (kind === 'workflow-run' && taskRunId) {
     edges.push(edgeFrom({ type: 'task-run', id: taskRunNodeId(runId, taskRunId) }, 'produced', version));

@@ -13,9 +13,9 @@ const run = (state: RecordWorkflowRunCommand['state'], at: string): RecordWorkfl
   at,
 });
 
-function arrange() {
-  const ports = fakeLineagePorts();
-  return { ports, handler: new RecordWorkflowRunHandler(ports.transaction, ports.graph) };
+function arrange(forwarding = true) {
+  const ports = fakeLineagePorts(forwarding);
+  return { ports, handler: new RecordWorkflowRunHandler(ports.transaction, ports.graph, ports.forwarding) };
 }
 
 describe('RecordWorkflowRunHandler', () => {
@@ -48,5 +48,28 @@ describe('RecordWorkflowRunHandler', () => {
     const node = await ports.graph.find({ type: 'workflow-run', id: 'run-1' });
     expect(node?.facets.status).toEqual({ state: 'failed', at: '2026-01-01T00:05:00Z' });
     expect(ports.transaction.runs).toBe(3);
+  });
+
+  it('queues the OpenLineage START and, once the run ends, its COMPLETE or FAIL, once each', async () => {
+    const { ports, handler } = arrange();
+
+    await handler.execute(run('running', '2026-01-01T00:00:00Z'));
+    await handler.execute(run('failed', '2026-01-01T00:05:00Z'));
+    await handler.execute(run('running', '2026-01-01T00:00:00Z'));
+
+    expect(ports.deliveries.rows.map(({ event }) => [event.eventType, event.eventTime, event.run.runId])).toEqual([
+      ['START', '2026-01-01T00:00:00Z', 'run-1'],
+      ['FAIL', '2026-01-01T00:05:00Z', 'run-1'],
+    ]);
+    expect(ports.deliveries.rows[0].event.job.name).toBe('workflows/wf-1');
+  });
+
+  it('queues nothing when forwarding is off', async () => {
+    const { ports, handler } = arrange(false);
+
+    await handler.execute(run('running', '2026-01-01T00:00:00Z'));
+    await handler.execute(run('succeeded', '2026-01-01T00:05:00Z'));
+
+    expect(ports.deliveries.rows).toEqual([]);
   });
 });

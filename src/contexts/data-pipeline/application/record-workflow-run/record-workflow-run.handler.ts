@@ -1,17 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
+import type { OpenLineageEventType } from '../../domain/lineage/openlineage-run-events.js';
 import { Transaction } from '../ports/transaction.js';
-import type { RecordWorkflowRunCommand } from './record-workflow-run.command.js';
+import { OpenLineageForwarding } from '../services/openlineage-forwarding.js';
+import type { RecordWorkflowRunCommand, WorkflowRunState } from './record-workflow-run.command.js';
+
+const RUN_EVENT_OF_STATE: Readonly<Record<WorkflowRunState, OpenLineageEventType>> = {
+  running: 'START',
+  succeeded: 'COMPLETE',
+  failed: 'FAIL',
+  cancelled: 'ABORT',
+};
 
 /**
  * Records a workflow run as a node: its workflow, when it started, and its state. A start
  * redelivered after the run's end keeps the end: only an end replaces the state of a recorded run.
+ * The matching OpenLineage RunEvent is queued for the configured endpoint in the same transaction.
  */
 @Injectable()
 export class RecordWorkflowRunHandler {
   constructor(
     private readonly transaction: Transaction,
     private readonly graph: LineageGraphRepository,
+    private readonly forwarding: OpenLineageForwarding,
   ) {}
 
   execute(command: RecordWorkflowRunCommand): Promise<void> {
@@ -30,6 +41,7 @@ export class RecordWorkflowRunHandler {
           ...((!started || !recorded?.facets.status) && { status: { state, at } }),
         },
       });
+      await this.forwarding.enqueueFromGraph({ type: 'workflow-run', id: runId }, RUN_EVENT_OF_STATE[state]);
     });
   }
 }

@@ -118,6 +118,7 @@ export class VersionIntake {
           kind: version.producer.kind,
           actorId: version.producer.actorId,
           runId: version.producer.runId ?? null,
+          ...(version.producer.tableSource && { tableSource: { ...version.producer.tableSource } }),
         },
       },
       { aggregateId: version.datasetId, aggregateVersion: version.number },

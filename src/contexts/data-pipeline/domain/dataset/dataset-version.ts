@@ -4,14 +4,21 @@ import type { ColumnProfile } from './column-profile.js';
 export const VERSION_FORMATS = ['csv', 'jsonl', 'parquet'] as const;
 export type VersionFormat = (typeof VERSION_FORMATS)[number];
 
-export const PRODUCER_KINDS = ['upload', 'pipeline-run', 'workflow-run'] as const;
+export const PRODUCER_KINDS = ['upload', 'pipeline-run', 'workflow-run', 'table-source'] as const;
 export type ProducerKind = (typeof PRODUCER_KINDS)[number];
 
-/** Who made a version: a user's upload or registration, or a run (with its id). */
+/** Who made a version: a user's upload or registration, a run (with its id), or a snapshot of a table source. */
 export interface VersionProducer {
   readonly kind: ProducerKind;
   readonly actorId: string;
   readonly runId?: string;
+  /** For a table-source snapshot: the source's configured name and the query run (never its address). */
+  readonly tableSource?: TableSourceSnapshot;
+}
+
+export interface TableSourceSnapshot {
+  readonly name: string;
+  readonly query: string;
 }
 
 /** One immutable content of a dataset: its object, what it holds and who produced it. */

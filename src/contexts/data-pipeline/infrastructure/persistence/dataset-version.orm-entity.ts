@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import type { ColumnProfile } from '../../domain/dataset/column-profile.js';
-import type { ProducerKind, VersionFormat } from '../../domain/dataset/dataset-version.js';
+import type { ProducerKind, TableSourceSnapshot, VersionFormat } from '../../domain/dataset/dataset-version.js';
 import type { ObservedColumn } from '../../domain/schema/schema-comparison.js';
 
 /** node-postgres hands bigint back as text; sizes and row counts stay below 2^53. */
@@ -24,6 +24,7 @@ export class DatasetVersionOrmEntity {
   @Column('jsonb') profile!: ColumnProfile[];
   @Column('text', { name: 'producer_kind' }) producerKind!: ProducerKind;
   @Column('uuid', { name: 'producer_run_id', nullable: true }) producerRunId!: string | null;
+  @Column('jsonb', { name: 'producer_table_source', nullable: true }) producerTableSource!: TableSourceSnapshot | null;
   @Column('uuid', { name: 'created_by' }) createdBy!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

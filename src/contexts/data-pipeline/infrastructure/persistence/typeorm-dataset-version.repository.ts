@@ -52,14 +52,20 @@ function toRow(version: DatasetVersion): DatasetVersionOrmEntity {
     profile: [...version.profile],
     producerKind: producer.kind,
     producerRunId: producer.runId ?? null,
+    producerTableSource: producer.tableSource ?? null,
     createdBy: producer.actorId,
   };
 }
 
 function toDomain(row: DatasetVersionOrmEntity): DatasetVersion {
-  const { producerKind, producerRunId, createdBy, ...rest } = row;
+  const { producerKind, producerRunId, producerTableSource, createdBy, ...rest } = row;
   return {
     ...rest,
-    producer: { kind: producerKind, actorId: createdBy, ...(producerRunId && { runId: producerRunId }) },
+    producer: {
+      kind: producerKind,
+      actorId: createdBy,
+      ...(producerRunId && { runId: producerRunId }),
+      ...(producerTableSource && { tableSource: producerTableSource }),
+    },
   };
 }

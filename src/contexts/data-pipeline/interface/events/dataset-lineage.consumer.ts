@@ -20,12 +20,17 @@ export class DatasetLineageConsumer extends SelfCommittingEventHandler<DataPipel
 
   async handleOnItsOwn(event: EnvelopeOf<DataPipelineEvents, DatasetVersionCreated>): Promise<void> {
     const { projectId, datasetId, versionId, producer } = event.payload;
-    const { kind, runId, taskRunId } = producer;
+    const { kind, runId, taskRunId, tableSource } = producer;
     await this.versions.execute({
       projectId,
       datasetId,
       versionId,
-      producer: { kind, ...(runId !== null && { runId }), ...(taskRunId !== undefined && { taskRunId }) },
+      producer: {
+        kind,
+        ...(runId !== null && { runId }),
+        ...(taskRunId !== undefined && { taskRunId }),
+        ...(tableSource !== undefined && { tableSource }),
+      },
       at: event.occurredAt,
     });
   }

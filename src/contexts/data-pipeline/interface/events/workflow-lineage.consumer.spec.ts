@@ -12,7 +12,7 @@ const RUN = { runId: 'run-1', workflowId: 'wf-1', workflowVersion: 4, projectId:
 function arrange() {
   const ports = fakeLineagePorts();
   const consumer = new WorkflowLineageConsumer(
-    new RecordWorkflowRunHandler(ports.transaction, ports.graph),
+    new RecordWorkflowRunHandler(ports.transaction, ports.graph, ports.forwarding),
     new RecordTaskRunHandler(ports.transaction, ports.graph),
   );
   return { ports, consumer };

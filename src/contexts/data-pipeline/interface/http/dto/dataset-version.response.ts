@@ -52,10 +52,17 @@ export class ColumnProfileResponse {
   @ApiPropertyOptional({ type: [HistogramBinResponse], nullable: true }) histogram!: HistogramBinResponse[] | null;
 }
 
+export class TableSourceSnapshotResponse {
+  @ApiProperty({ description: 'The configured name of the table source' }) name!: string;
+  @ApiProperty({ description: 'The snapshot query as it ran' }) query!: string;
+}
+
 export class VersionProducerResponse {
   @ApiProperty({ enum: PRODUCER_KINDS }) kind!: ProducerKind;
   @ApiProperty({ format: 'uuid' }) actorId!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) runId!: string | null;
+  @ApiPropertyOptional({ type: TableSourceSnapshotResponse, nullable: true })
+  tableSource!: TableSourceSnapshotResponse | null;
 }
 
 export class DatasetVersionResponse {
@@ -91,6 +98,9 @@ export class DatasetVersionResponse {
         kind: version.producer.kind,
         actorId: version.producer.actorId,
         runId: version.producer.runId ?? null,
+        tableSource: version.producer.tableSource
+          ? { name: version.producer.tableSource.name, query: version.producer.tableSource.query }
+          : null,
       },
       createdAt: version.createdAt.toISOString(),
     };

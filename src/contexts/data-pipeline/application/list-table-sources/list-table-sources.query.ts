@@ -1,0 +1,2 @@
+/** The configured table sources: names only, the same for every caller. */
+export type ListTableSourcesQuery = Record<string, never>;
