@@ -44,6 +44,14 @@ describe('datasets and versions through the API (filesystem store)', () => {
     expect((listed.body.items as { name: string }[]).filter((item) => item.name === 'orders')).toHaveLength(1);
   });
 
+  it('answers 400, not 500, to a schema given as an array (found by the OpenAPI fuzz test)', async () => {
+    const refused = await world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/datasets`, {
+      name: 'as-array',
+      schema: [],
+    });
+    expect([refused.status, refused.body.errors]).toEqual([400, [expect.objectContaining({ field: 'schema' })]]);
+  });
+
   it("answers 404 for another project's dataset and versions, whatever the route", async () => {
     const dataset = await world.dataset('private-data', SCHEMA);
     const version = await world.upload(dataset.id, csvOf(plantedRows().slice(0, 5)), 'text/csv');

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import { VERSION_FORMATS, type VersionFormat } from '../../../domain/dataset/dataset-version.js';
 
 const RUN_PRODUCERS = ['pipeline-run', 'workflow-run'] as const;
@@ -23,6 +23,8 @@ export class RegisterDatasetVersionRequest {
 
   @ApiPropertyOptional({ type: VersionProducerRequest, description: 'The run that wrote the object, if one did' })
   @IsOptional()
+  // Without it an array passes ValidateNested (each of its items would be checked) and reaches the handler.
+  @IsObject()
   @ValidateNested()
   @Type(() => VersionProducerRequest)
   producer?: VersionProducerRequest;

@@ -9,6 +9,7 @@ import {
   IsString,
   MaxLength,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { COLUMN_TYPES, type ColumnType } from '../../../domain/schema/column-type.js';
 
@@ -42,6 +43,8 @@ export class CreateDatasetRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
 
   @ApiProperty({ type: DatasetSchemaRequest })
+  // Without it an array passes ValidateNested (each of its items would be checked) and reaches the handler.
+  @IsObject()
   @ValidateNested()
   @Type(() => DatasetSchemaRequest)
   schema!: DatasetSchemaRequest;

@@ -68,6 +68,8 @@ export class CreateModelVersionRequest {
     },
   })
   @IsOptional()
+  // Without it an array passes ValidateNested (each of its items would be checked) and reaches the handler.
+  @IsObject()
   @ValidateNested()
   @Type(() => SignatureRequest)
   signature?: SignatureRequest;
@@ -98,6 +100,8 @@ export class CreateModelVersionRequest {
     example: { runId: '0195f1c4-2b3c-7d4e-8f5a-6b7c8d9e0f1a', taskId: 'train' },
   })
   @IsOptional()
+  // Without it an array passes ValidateNested (each of its items would be checked) and reaches the handler.
+  @IsObject()
   @ValidateNested()
   @Type(() => VersionSourceRequest)
   source?: VersionSourceRequest;
