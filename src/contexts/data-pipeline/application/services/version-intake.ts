@@ -87,7 +87,9 @@ export class VersionIntake {
     } catch (error) {
       await this.store
         .delete(objectKey)
-        .catch((cause: unknown) => this.logger.warn({ objectKey, cause }, 'dataset version object left behind'));
+        .catch((cause: unknown) =>
+          this.logger.warn(`dataset version object ${objectKey} left behind: ${String(cause)}`),
+        );
       throw error;
     }
   }

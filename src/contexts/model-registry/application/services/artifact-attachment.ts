@@ -75,7 +75,7 @@ export class ArtifactAttachment {
     } catch (error) {
       await this.store
         .delete(key)
-        .catch((cause: unknown) => this.logger.warn({ key, cause }, 'artifact object left behind'));
+        .catch((cause: unknown) => this.logger.warn(`artifact object ${key} left behind: ${String(cause)}`));
       throw error;
     }
   }

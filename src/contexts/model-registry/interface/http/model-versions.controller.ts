@@ -10,7 +10,7 @@ import { GetModelVersionHandler } from '../../application/get-model-version/get-
 import { GetModelVersionLineageHandler } from '../../application/get-model-version-lineage/get-model-version-lineage.handler.js';
 import { ListModelVersionsHandler } from '../../application/list-model-versions/list-model-versions.handler.js';
 import { ProjectOfModel, ProjectOfModelVersion } from '../../application/ports/project-of-model.js';
-import { LineageGraphResponse } from './dto/lineage.response.js';
+import { ModelLineageResponse } from './dto/lineage.response.js';
 import { VersionListQuery } from './dto/list.query.js';
 import { CreateModelVersionRequest } from './dto/model-version.request.js';
 import { ModelVersionPageResponse, ModelVersionResponse } from './dto/model-version.response.js';
@@ -91,9 +91,9 @@ export class ModelVersionsController {
   @Get('model-versions/:id/lineage')
   @RequirePermission('model:read', ofVersion)
   @ApiOperation({ summary: 'Upstream and downstream of the version as OpenLineage jobs, runs and datasets' })
-  @ApiOkResponse({ type: LineageGraphResponse })
-  async lineage(@Param('id', new ParseUUIDPipe()) id: string): Promise<LineageGraphResponse> {
-    return LineageGraphResponse.of(await this.lineages.execute({ versionId: id }));
+  @ApiOkResponse({ type: ModelLineageResponse })
+  async lineage(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModelLineageResponse> {
+    return ModelLineageResponse.of(await this.lineages.execute({ versionId: id }));
   }
 
   @Put('model-versions/:id/sagemaker-link')

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { LineageGraph, LineageNodeKind } from '../../../domain/lineage/lineage-graph.js';
 
-export class LineageNodeResponse {
+export class ModelLineageNodeResponse {
   @ApiProperty() readonly id!: string;
   @ApiProperty({ enum: ['job', 'run', 'dataset', 'model-version'] }) readonly kind!: LineageNodeKind;
   @ApiProperty({ description: 'OpenLineage namespace' }) readonly namespace!: string;
@@ -10,19 +10,19 @@ export class LineageNodeResponse {
   readonly facets!: Readonly<Record<string, unknown>>;
 }
 
-export class LineageEdgeResponse {
+export class ModelLineageEdgeResponse {
   @ApiProperty() readonly from!: string;
   @ApiProperty() readonly to!: string;
   @ApiProperty({ enum: ['input', 'output', 'run-of'] }) readonly kind!: 'input' | 'output' | 'run-of';
 }
 
 /** The lineage graph as the domain builds it (domain/lineage/lineage-graph.ts), documented. */
-export class LineageGraphResponse {
+export class ModelLineageResponse {
   @ApiProperty({ description: 'The id of the node asked for' }) readonly root!: string;
-  @ApiProperty({ type: [LineageNodeResponse] }) readonly nodes!: readonly LineageNodeResponse[];
-  @ApiProperty({ type: [LineageEdgeResponse] }) readonly edges!: readonly LineageEdgeResponse[];
+  @ApiProperty({ type: [ModelLineageNodeResponse] }) readonly nodes!: readonly ModelLineageNodeResponse[];
+  @ApiProperty({ type: [ModelLineageEdgeResponse] }) readonly edges!: readonly ModelLineageEdgeResponse[];
 
-  static of(graph: LineageGraph): LineageGraphResponse {
+  static of(graph: LineageGraph): ModelLineageResponse {
     return {
       root: graph.root,
       nodes: graph.nodes.map(({ id, kind, namespace, name, facets }) => ({ id, kind, namespace, name, facets })),
