@@ -32,3 +32,12 @@ export class ModelRuntimeFailed extends DomainError {
     super(message);
   }
 }
+
+/** The model rejected inputs that fit its signature: the signature and the artifact disagree. */
+export class InferenceFailed extends DomainError {
+  readonly type = 'inference-failed';
+  readonly kind = 'unprocessable';
+  constructor(message: string) {
+    super(message);
+  }
+}

@@ -20,10 +20,14 @@ export interface PinnedVersion {
   readonly versionId: string;
   readonly versionNumber: number;
   readonly modelName: string;
+  readonly framework: string;
   readonly artifactKey: string;
   readonly artifactBytes: number;
   readonly signature: ServingSignature;
 }
+
+/** The registry's framework each runtime can load. */
+export const RUNTIME_FRAMEWORKS: Readonly<Record<RuntimeName, string>> = { onnx: 'onnx' };
 
 export interface Variant extends VariantSpec {
   readonly version: PinnedVersion;
