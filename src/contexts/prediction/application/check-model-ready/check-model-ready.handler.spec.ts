@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { NotFoundError } from '@libs/ddd';
+import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
+import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { Deployment } from '../../domain/deployment/deployment.js';
+import { GetServedModelHandler } from '../get-served-model/get-served-model.handler.js';
+import { CheckModelReadyHandler } from './check-model-ready.handler.js';
+
+const champion = aVariant('champion', 1);
+const mirror = aVariant('mirror', 0, { shadow: true });
+
+async function arrange() {
+  const ports = fakePredictionPorts();
+  await ports.deployments.add(
+    Deployment.create({
+      projectId: PROJECT,
+      name: 'churn',
+      routing: { mode: 'split', requestKeyHeader: 'x-request-key' },
+      variants: [champion, mirror],
+      createdBy: ACTOR,
+      at: new Date(),
+    }),
+  );
+  return {
+    ports,
+    ready: new CheckModelReadyHandler(ports.deployments, ports.runtime),
+    served: new GetServedModelHandler(ports.deployments),
+  };
+}
+
+describe('CheckModelReadyHandler', () => {
+  it('loads the variants that answer callers, and is ready once they load', async () => {
+    const { ports, ready } = await arrange();
+
+    expect(await ready.execute({ projectId: PROJECT, model: 'churn' })).toBe(true);
+    expect(ports.runtime.loads).toEqual([champion.version.versionId]);
+  });
+
+  it('is not ready when a version does not load', async () => {
+    const { ports, ready } = await arrange();
+    ports.runtime.breaks(mirror.version.versionId);
+
+    expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'mirror' })).toBe(false);
+    expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'champion' })).toBe(true);
+  });
+});
+
+describe('GetServedModelHandler', () => {
+  it('lists the variants that answer callers as the versions of the model, or the one asked for', async () => {
+    const { served } = await arrange();
+
+    expect((await served.execute({ projectId: PROJECT, model: 'churn' })).variants.map((v) => v.name)).toEqual([
+      'champion',
+    ]);
+    expect(
+      (await served.execute({ projectId: PROJECT, model: 'churn', variant: 'mirror' })).variants.map((v) => v.name),
+    ).toEqual(['mirror']);
+    await expect(served.execute({ projectId: PROJECT, model: 'churn', variant: 'nobody' })).rejects.toThrow(
+      NotFoundError,
+    );
+  });
+});
