@@ -106,7 +106,9 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
   it('answers 404 for another project’s deployment, on every route', async () => {
     const outsider = world.outsider.client;
     expect((await outsider.call('GET', `/api/v1/deployments/${deploymentId}`)).status).toBe(404);
-    expect((await outsider.call('POST', `/api/v1/deployments/${deploymentId}/predict`, { instances: ROWS })).status).toBe(404);
+    expect(
+      (await outsider.call('POST', `/api/v1/deployments/${deploymentId}/predict`, { instances: ROWS })).status,
+    ).toBe(404);
     const theirs = outsider.withHeaders({ 'x-project-id': world.projectId });
     expect((await theirs.call('POST', '/v2/models/churn/infer', infer(ROWS))).status).toBe(404);
     const own = outsider.withHeaders({ 'x-project-id': world.outsiderProjectId });
@@ -136,7 +138,10 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].field).toBe('variants.bare.model');
 
-    const doubled = await onnxVersion(LINEAR_WEIGHTS.map((row) => row.map((w) => w * 2)), [0, 0]);
+    const doubled = await onnxVersion(
+      LINEAR_WEIGHTS.map((row) => row.map((w) => w * 2)),
+      [0, 0],
+    );
     const updated = await world.editor.client.call('PUT', `/api/v1/deployments/${deploymentId}`, {
       variants: [
         { name: 'champion', model: 'churn@champion', runtime: 'onnx' },
@@ -162,7 +167,10 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
         async () => {
           const entries = await redis.xrange('events.prediction', '-', '+');
           const seen = entries
-            .map(([, fields]) => JSON.parse(fields[fields.indexOf('envelope') + 1]!) as { type: string; aggregateId: string })
+            .map(
+              ([, fields]) =>
+                JSON.parse(fields[fields.indexOf('envelope') + 1]) as { type: string; aggregateId: string },
+            )
             .filter((envelope) => envelope.aggregateId === deploymentId)
             .map((envelope) => envelope.type);
           return seen.length >= 3 && seen;

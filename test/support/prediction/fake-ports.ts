@@ -13,10 +13,7 @@ import {
 import { ShadowAnswers, type ShadowAnswer } from '../../../src/contexts/prediction/application/ports/shadow-answers.js';
 import { TrafficRandom } from '../../../src/contexts/prediction/application/ports/traffic-random.js';
 import { Transaction } from '../../../src/contexts/prediction/application/ports/transaction.js';
-import type {
-  PredictionEvents,
-  PredictionEventType,
-} from '../../../src/contexts/prediction/contracts/events.js';
+import type { PredictionEvents, PredictionEventType } from '../../../src/contexts/prediction/contracts/events.js';
 import { Deployment } from '../../../src/contexts/prediction/domain/deployment/deployment.js';
 import { DeploymentRepository } from '../../../src/contexts/prediction/domain/deployment/deployment.repository.js';
 import {

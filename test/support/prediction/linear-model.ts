@@ -20,8 +20,18 @@ export function linearModel(weights: readonly (readonly number[])[], bias: reado
         { name: 'W', dataType: float, dims: [features, outputs], floatData: weights.flat() },
         { name: 'b', dataType: float, dims: [outputs], floatData: [...bias] },
       ],
-      input: [{ name: 'x', type: { tensorType: { elemType: float, shape: { dim: [{ dimParam: 'rows' }, { dimValue: features }] } } } }],
-      output: [{ name: 'y', type: { tensorType: { elemType: float, shape: { dim: [{ dimParam: 'rows' }, { dimValue: outputs }] } } } }],
+      input: [
+        {
+          name: 'x',
+          type: { tensorType: { elemType: float, shape: { dim: [{ dimParam: 'rows' }, { dimValue: features }] } } },
+        },
+      ],
+      output: [
+        {
+          name: 'y',
+          type: { tensorType: { elemType: float, shape: { dim: [{ dimParam: 'rows' }, { dimValue: outputs }] } } },
+        },
+      ],
     },
   });
   return Buffer.from(onnx.ModelProto.encode(model).finish());

@@ -1,4 +1,4 @@
-import NodeEnvironment from 'jest-environment-node';
+import { TestEnvironment } from 'jest-environment-node';
 
 // onnxruntime-node makes its output tensors' typed arrays in Node's own realm, and onnxruntime-common
 // checks them with `instanceof` against the test's realm, where Jest gives each test file fresh
@@ -18,8 +18,8 @@ const TYPED_ARRAYS = [
 ] as const;
 
 /** The Node test environment with Node's own typed arrays, for specs that run onnxruntime-node. */
-export default class OnnxTestEnvironment extends NodeEnvironment {
-  constructor(...args: ConstructorParameters<typeof NodeEnvironment>) {
+export default class OnnxTestEnvironment extends TestEnvironment {
+  constructor(...args: ConstructorParameters<typeof TestEnvironment>) {
     super(...args);
     for (const name of TYPED_ARRAYS) this.global[name] = globalThis[name] as never;
   }

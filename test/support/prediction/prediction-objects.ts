@@ -32,7 +32,9 @@ export function aVariant(name: string, weight: number, overrides: Partial<Varian
     runtime: 'onnx',
     weight,
     shadow: false,
-    version: aPinnedVersion({ versionId: `0190a6a0-0000-7000-8000-0000000001${name.length.toString().padStart(2, '0')}` }),
+    version: aPinnedVersion({
+      versionId: `0190a6a0-0000-7000-8000-0000000001${name.length.toString().padStart(2, '0')}`,
+    }),
     ...overrides,
   };
 }

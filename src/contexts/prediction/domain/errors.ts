@@ -28,16 +28,10 @@ export class InferenceInputInvalid extends ValidationError {
 export class ModelRuntimeFailed extends DomainError {
   readonly type = 'model-runtime-failed';
   readonly kind = 'unavailable';
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 /** The model rejected inputs that fit its signature: the signature and the artifact disagree. */
 export class InferenceFailed extends DomainError {
   readonly type = 'inference-failed';
   readonly kind = 'unprocessable';
-  constructor(message: string) {
-    super(message);
-  }
 }

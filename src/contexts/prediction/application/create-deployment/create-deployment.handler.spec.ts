@@ -54,8 +54,20 @@ describe('CreateDeploymentHandler', () => {
           name: 'churn',
           routing: 'sticky',
           variants: [
-            { name: 'champion', model: 'churn@champion', modelVersionId: champion.versionId, weight: 90, shadow: false },
-            { name: 'challenger', model: challenger.versionId, modelVersionId: challenger.versionId, weight: 10, shadow: false },
+            {
+              name: 'champion',
+              model: 'churn@champion',
+              modelVersionId: champion.versionId,
+              weight: 90,
+              shadow: false,
+            },
+            {
+              name: 'challenger',
+              model: challenger.versionId,
+              modelVersionId: challenger.versionId,
+              weight: 10,
+              shadow: false,
+            },
           ],
         }),
         subject: { aggregateId: deployment.id, aggregateVersion: 1 },
@@ -67,9 +79,7 @@ describe('CreateDeploymentHandler', () => {
     const { ports, handler } = arrange();
     ports.versions.refuses('churn@draft', 'version 9 has no signature');
 
-    const attempt = handler.execute(
-      command({ variants: [{ name: 'draft', model: 'churn@draft', runtime: 'onnx' }] }),
-    );
+    const attempt = handler.execute(command({ variants: [{ name: 'draft', model: 'churn@draft', runtime: 'onnx' }] }));
 
     await expect(attempt).rejects.toThrow(VersionNotDeployable);
     await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'variants.draft.model' }] });
@@ -90,7 +100,9 @@ describe('CreateDeploymentHandler', () => {
     const { ports, handler } = arrange();
 
     await expect(
-      handler.execute(command({ variants: [{ name: 'mirror', model: 'churn@champion', runtime: 'onnx', shadow: true }] })),
+      handler.execute(
+        command({ variants: [{ name: 'mirror', model: 'churn@champion', runtime: 'onnx', shadow: true }] }),
+      ),
     ).rejects.toThrow(ValidationError);
     expect(ports.versions.asked).toEqual([]);
   });

@@ -9,9 +9,9 @@ import { PredictInstancesHandler } from './predict-instances.handler.js';
 
 /** Sums each row's three features into both outputs, so rows and predictions can be matched by eye. */
 function rowSums([x]: readonly Tensor[]): Tensor[] {
-  const rows = x!.shape[0]!;
+  const rows = x.shape[0];
   const data = Array.from({ length: rows }, (_, row) => {
-    const sum = (x!.data.slice(row * 3, row * 3 + 3) as number[]).reduce((a, b) => a + b, 0);
+    const sum = (x.data.slice(row * 3, row * 3 + 3) as number[]).reduce((a, b) => a + b, 0);
     return [sum, -sum];
   }).flat();
   return [{ name: 'y', datatype: 'FP32', shape: [rows, 2], data }];
@@ -30,7 +30,13 @@ async function arrange() {
     at: new Date(),
   });
   await ports.deployments.add(deployment);
-  const inference = new VariantInference(new AjvInferenceInputs(), ports.runtime, ports.random, ports.metrics, ports.shadows);
+  const inference = new VariantInference(
+    new AjvInferenceInputs(),
+    ports.runtime,
+    ports.random,
+    ports.metrics,
+    ports.shadows,
+  );
   return { ports, deployment, handler: new PredictInstancesHandler(ports.deployments, inference) };
 }
 
@@ -40,12 +46,22 @@ describe('PredictInstancesHandler', () => {
 
     const result = await handler.execute({
       deploymentId: deployment.id,
-      instances: [[1, 2, 3], [0, 0, 1]],
+      instances: [
+        [1, 2, 3],
+        [0, 0, 1],
+      ],
       headers: {},
       requestId: 'req-1',
     });
 
-    expect(result).toMatchObject({ variant: 'champion', predictions: [[6, -6], [1, -1]], requestId: 'req-1' });
+    expect(result).toMatchObject({
+      variant: 'champion',
+      predictions: [
+        [6, -6],
+        [1, -1],
+      ],
+      requestId: 'req-1',
+    });
   });
 
   it('refuses a row that does not fit the signature, naming the input, before the runtime runs', async () => {
@@ -53,7 +69,9 @@ describe('PredictInstancesHandler', () => {
 
     await expect(
       handler.execute({ deploymentId: deployment.id, instances: [[1, 2]], headers: {}, requestId: 'req-2' }),
-    ).rejects.toMatchObject({ errors: [{ field: 'inputs.x', message: 'has shape [1,2]; the model takes [-1, 3] (-1: any size)' }] });
+    ).rejects.toMatchObject({
+      errors: [{ field: 'inputs.x', message: 'has shape [1,2]; the model takes [-1, 3] (-1: any size)' }],
+    });
     expect(ports.runtime.calls).toEqual([]);
   });
 });

@@ -104,7 +104,11 @@ describe('RunInferenceHandler', () => {
     expect(answer.variant.name).toBe('champion');
     expect(answer.outputs[0]?.data).toEqual([1]);
     expect(ports.shadows.answers).toEqual([
-      expect.objectContaining({ variant: 'mirror', requestId: 'req-1', outputs: [expect.objectContaining({ data: [99] })] }),
+      expect.objectContaining({
+        variant: 'mirror',
+        requestId: 'req-1',
+        outputs: [expect.objectContaining({ data: [99] })],
+      }),
     ]);
   });
 

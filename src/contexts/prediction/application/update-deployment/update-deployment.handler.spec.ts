@@ -14,7 +14,12 @@ async function arrange() {
   const ports = fakePredictionPorts();
   ports.versions.serves('churn@champion', v1).serves(v1.versionId, v1);
   const pinning = new VariantPinning(ports.versions);
-  const created = await new CreateDeploymentHandler(ports.transaction, ports.deployments, pinning, ports.events).execute({
+  const created = await new CreateDeploymentHandler(
+    ports.transaction,
+    ports.deployments,
+    pinning,
+    ports.events,
+  ).execute({
     projectId: PROJECT,
     name: 'churn',
     variants: [{ name: 'champion', model: 'churn@champion', runtime: 'onnx' }],

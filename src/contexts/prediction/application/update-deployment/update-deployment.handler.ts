@@ -26,7 +26,12 @@ export class UpdateDeploymentHandler {
     return this.transaction.run(async () => {
       // Read again inside the transaction: the save refuses a deployment changed since this read.
       const deployment = await requireDeployment(this.deployments, command.deploymentId);
-      deployment.change({ description: command.description, routing: routingOf(command.routing), variants, at: new Date() });
+      deployment.change({
+        description: command.description,
+        routing: routingOf(command.routing),
+        variants,
+        at: new Date(),
+      });
       await this.deployments.save(deployment);
       await this.events.publish('prediction.deployment.updated.v1', deploymentPayload(deployment, command.actorId), {
         aggregateId: deployment.id,

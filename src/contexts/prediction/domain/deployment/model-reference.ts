@@ -16,7 +16,7 @@ export function parseModelReference(text: string, field: string): ModelReference
       { field, message: 'must be <model name>@<alias> or a model version id' },
     ]);
   }
-  return { kind: 'alias', modelName: match[1]!, alias: match[2]! };
+  return { kind: 'alias', modelName: match[1], alias: match[2] };
 }
 
 export function formatModelReference(reference: ModelReference): string {

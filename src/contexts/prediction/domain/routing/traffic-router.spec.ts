@@ -24,7 +24,8 @@ describe('routeRequest', () => {
   it('spreads sticky keys by the weights too: 10,000 users land within 2 points of 90/10', () => {
     const landed = Array.from(
       { length: 10_000 },
-      (_, user) => routeRequest([champion, challenger], sticky, { requestKey: `user-${user}`, random: () => 0 }).primary,
+      (_, user) =>
+        routeRequest([champion, challenger], sticky, { requestKey: `user-${user}`, random: () => 0 }).primary,
     );
     const onChampion = landed.filter((variant) => variant.name === 'champion').length / 10_000;
     expect(Math.abs(onChampion - 0.9)).toBeLessThan(0.02);
@@ -32,12 +33,17 @@ describe('routeRequest', () => {
 
   it('never moves a sticky key to another variant, whatever the random draws', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.array(fc.double({ min: 0, max: 0.9999, noNaN: true })), (key, draws) => {
-        const first = routeRequest([champion, challenger], sticky, { requestKey: key, random: () => 0.5 }).primary;
-        return draws.every(
-          (draw) => routeRequest([champion, challenger], sticky, { requestKey: key, random: () => draw }).primary === first,
-        );
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.array(fc.double({ min: 0, max: 0.9999, noNaN: true })),
+        (key, draws) => {
+          const first = routeRequest([champion, challenger], sticky, { requestKey: key, random: () => 0.5 }).primary;
+          return draws.every(
+            (draw) =>
+              routeRequest([champion, challenger], sticky, { requestKey: key, random: () => draw }).primary === first,
+          );
+        },
+      ),
     );
   });
 

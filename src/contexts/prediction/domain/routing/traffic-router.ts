@@ -40,7 +40,7 @@ export function pickByWeight<T extends { readonly weight: number }>(candidates: 
     threshold -= candidate.weight;
   }
   // Rounding can leave the last sliver unclaimed: it belongs to the last candidate.
-  return candidates[candidates.length - 1]!;
+  return candidates[candidates.length - 1];
 }
 
 const UTF8 = new TextEncoder();

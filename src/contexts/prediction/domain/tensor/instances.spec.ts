@@ -5,8 +5,21 @@ import { predictionsFromOutputs, tensorsFromInstances } from './instances.js';
 
 describe('tensorsFromInstances', () => {
   it('stacks the rows of a one-input model on a new first dimension', () => {
-    expect(tensorsFromInstances(LINEAR_SIGNATURE, [[1, 0, 0], [0, 1, 1]])).toEqual([
-      { name: 'x', datatype: 'FP32', shape: [2, 3], data: [[1, 0, 0], [0, 1, 1]] },
+    expect(
+      tensorsFromInstances(LINEAR_SIGNATURE, [
+        [1, 0, 0],
+        [0, 1, 1],
+      ]),
+    ).toEqual([
+      {
+        name: 'x',
+        datatype: 'FP32',
+        shape: [2, 3],
+        data: [
+          [1, 0, 0],
+          [0, 1, 1],
+        ],
+      },
     ]);
   });
 
@@ -35,7 +48,10 @@ describe('predictionsFromOutputs', () => {
   it('answers one prediction per row: a value with one output, an object with several', () => {
     const y = { name: 'y', datatype: 'FP32' as const, shape: [2, 2], data: [1.5, 1, 8.5, 9] };
     const label = { name: 'label', datatype: 'INT64' as const, shape: [2], data: [0, 1] };
-    expect(predictionsFromOutputs([y])).toEqual([[1.5, 1], [8.5, 9]]);
+    expect(predictionsFromOutputs([y])).toEqual([
+      [1.5, 1],
+      [8.5, 9],
+    ]);
     expect(predictionsFromOutputs([y, label])).toEqual([
       { y: [1.5, 1], label: 0 },
       { y: [8.5, 9], label: 1 },

@@ -30,14 +30,16 @@ export function predictionsFromOutputs(outputs: readonly Tensor[]): unknown[] {
   const count = rows[0]?.length ?? 0;
   return Array.from({ length: count }, (_, index) =>
     outputs.length === 1
-      ? rows[0]![index]
-      : Object.fromEntries(outputs.map((output, position) => [output.name, rows[position]![index]])),
+      ? rows[0][index]
+      : Object.fromEntries(outputs.map((output, position) => [output.name, rows[position][index]])),
   );
 }
 
 function valueOf(instance: unknown, name: string): unknown {
   if (typeof instance !== 'object' || instance === null || Array.isArray(instance))
-    throw new ValidationError('A row must name each input', [{ field: 'instances', message: `an object with ${name}` }]);
+    throw new ValidationError('A row must name each input', [
+      { field: 'instances', message: `an object with ${name}` },
+    ]);
   return Object.getOwnPropertyDescriptor(instance, name)?.value;
 }
 
@@ -65,5 +67,5 @@ function nest(flat: readonly unknown[], shape: readonly number[]): unknown {
   if (shape.length === 1) return [...flat];
   const [, ...inner] = shape;
   const size = inner.reduce((product, dimension) => product * dimension, 1);
-  return Array.from({ length: shape[0]! }, (_, index) => nest(flat.slice(index * size, (index + 1) * size), inner));
+  return Array.from({ length: shape[0] }, (_, index) => nest(flat.slice(index * size, (index + 1) * size), inner));
 }

@@ -34,7 +34,10 @@ export class AjvInferenceInputs extends InferenceInputs {
       if (!validate(tensor)) throw new InferenceInputInvalid(name, describe(validate.errors?.[0], spec, tensor));
       const expected = tensor.shape.reduce((product, size) => product * size, 1);
       if (tensor.data.length !== expected)
-        throw new InferenceInputInvalid(name, `has ${tensor.data.length} values; shape [${tensor.shape.join(', ')}] needs ${expected}`);
+        throw new InferenceInputInvalid(
+          name,
+          `has ${tensor.data.length} values; shape [${tensor.shape.join(', ')}] needs ${expected}`,
+        );
       return tensor as Tensor;
     });
   }
@@ -55,6 +58,7 @@ function describe(error: ErrorObject | undefined, spec: TensorSpec, tensor: Requ
   if (path === '/datatype') return `has datatype ${String(tensor.datatype)}; the model takes ${spec.datatype}`;
   if (path.startsWith('/shape'))
     return `has shape ${JSON.stringify(tensor.shape)}; the model takes [${spec.shape.join(', ')}] (-1: any size)`;
-  if (path.startsWith('/data/')) return `has a value at data[${path.slice('/data/'.length)}] that ${error?.message ?? 'is invalid'}`;
+  if (path.startsWith('/data/'))
+    return `has a value at data[${path.slice('/data/'.length)}] that ${error?.message ?? 'is invalid'}`;
   return `${path ? path.slice(1) : 'tensor'} ${error?.message ?? 'is invalid'}`;
 }

@@ -19,7 +19,7 @@ class CountingObjectStore extends InMemoryObjectStore {
   }
 }
 
-async function arrange(budgetBytes = 1024 * 1024) {
+function arrange(budgetBytes = 1024 * 1024) {
   const store = new CountingObjectStore();
   const runtime = new OnnxModelRuntime(store, { modelMemoryBudgetBytes: budgetBytes, onnxIntraOpThreads: 1 });
   const stored = async (name: string, bytes: Buffer): Promise<PinnedVersion> => {
@@ -35,10 +35,17 @@ const x = (rows: number[][]) => [{ name: 'x', datatype: 'FP32' as const, shape: 
 
 describe('OnnxModelRuntime', () => {
   it('answers y = x·W + b with the values computed by hand', async () => {
-    const { runtime, stored } = await arrange();
+    const { runtime, stored } = arrange();
     const version = await stored('1', linearModel(LINEAR_WEIGHTS, LINEAR_BIAS));
 
-    const outputs = await runtime.infer(version, x([[1, 0, 0], [0, 1, 1], [1, 1, 1]]));
+    const outputs = await runtime.infer(
+      version,
+      x([
+        [1, 0, 0],
+        [0, 1, 1],
+        [1, 1, 1],
+      ]),
+    );
 
     // [1,0,0] -> [1, 2] + b; [0,1,1] -> [3+5, 4+6] + b; [1,1,1] -> [9, 12] + b
     expect(outputs).toEqual([{ name: 'y', datatype: 'FP32', shape: [3, 2], data: [1.5, 1, 8.5, 9, 9.5, 11] }]);
@@ -46,10 +53,14 @@ describe('OnnxModelRuntime', () => {
   });
 
   it('loads a version once, however many first requests arrive together', async () => {
-    const { store, runtime, stored } = await arrange();
+    const { store, runtime, stored } = arrange();
     const version = await stored('2', linearModel(LINEAR_WEIGHTS, LINEAR_BIAS));
 
-    await Promise.all([runtime.ensureLoaded(version), runtime.infer(version, x([[1, 1, 1]])), runtime.ensureLoaded(version)]);
+    await Promise.all([
+      runtime.ensureLoaded(version),
+      runtime.infer(version, x([[1, 1, 1]])),
+      runtime.ensureLoaded(version),
+    ]);
 
     expect(store.reads).toEqual([version.artifactKey]);
     await runtime.onModuleDestroy();
@@ -57,7 +68,7 @@ describe('OnnxModelRuntime', () => {
 
   it('evicts the least recently used model past the memory budget, and loads it again when asked', async () => {
     const bytes = linearModel(LINEAR_WEIGHTS, LINEAR_BIAS);
-    const { store, runtime, stored } = await arrange(bytes.length * 2);
+    const { store, runtime, stored } = arrange(bytes.length * 2);
     const [first, second, third] = [await stored('3', bytes), await stored('4', bytes), await stored('5', bytes)];
 
     await runtime.ensureLoaded(first);
@@ -72,7 +83,7 @@ describe('OnnxModelRuntime', () => {
 
   it('refuses a model larger than the whole budget, bytes that are no model, and a signature the model does not run with', async () => {
     const bytes = linearModel(LINEAR_WEIGHTS, LINEAR_BIAS);
-    const { runtime, stored } = await arrange(bytes.length);
+    const { runtime, stored } = arrange(bytes.length);
     const tooLarge = { ...(await stored('6', bytes)), artifactBytes: bytes.length + 1 };
     const garbage = await stored('7', Buffer.from('not a model'));
     const wrongSignature = {

@@ -48,12 +48,16 @@ export class OnnxModelRuntime extends ModelRuntime implements OnModuleDestroy {
     const run = async () => (await this.model(version)).use((session) => session.run(feeds, names));
     let results: InferenceSession.OnnxValueMapType;
     try {
-      results = await run().catch((error: unknown) => (error instanceof ModelReleased ? run() : Promise.reject(error)));
+      results = await run().catch((error: unknown) => {
+        // Evicted and released between the lookup and the run: load it again, once.
+        if (error instanceof ModelReleased) return run();
+        throw error;
+      });
     } catch (error) {
       if (error instanceof ModelRuntimeFailed) throw error;
       throw new InferenceFailed(`Model version ${version.versionId} could not run: ${(error as Error).message}`);
     }
-    return names.map((name) => fromOrtTensor(name, results[name]!));
+    return names.map((name) => fromOrtTensor(name, results[name]));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -34,11 +34,23 @@ export function toOrtTensor(tensor: Tensor): OrtTensor {
     case 'string':
       return new OrtTensor('string', data.map(String), dims);
     case 'bool':
-      return new OrtTensor('bool', Uint8Array.from(data, (value) => (value ? 1 : 0)), dims);
+      return new OrtTensor(
+        'bool',
+        Uint8Array.from(data, (value) => (value ? 1 : 0)),
+        dims,
+      );
     case 'int64':
-      return new OrtTensor('int64', BigInt64Array.from(data, (value) => BigInt(value as number)), dims);
+      return new OrtTensor(
+        'int64',
+        BigInt64Array.from(data, (value) => BigInt(value as number)),
+        dims,
+      );
     case 'uint64':
-      return new OrtTensor('uint64', BigUint64Array.from(data, (value) => BigInt(value as number)), dims);
+      return new OrtTensor(
+        'uint64',
+        BigUint64Array.from(data, (value) => BigInt(value as number)),
+        dims,
+      );
     default:
       return new OrtTensor(type, numbers(type, data as readonly number[]), dims);
   }
@@ -47,7 +59,8 @@ export function toOrtTensor(tensor: Tensor): OrtTensor {
 /** An onnxruntime output as a protocol tensor with plain JSON values. */
 export function fromOrtTensor(name: string, tensor: OrtTensor): Tensor {
   const datatype = PROTOCOL_TYPES.get(tensor.type);
-  if (!datatype) throw new ModelRuntimeFailed(`Output ${name} has type ${tensor.type}, which the protocol cannot carry`);
+  if (!datatype)
+    throw new ModelRuntimeFailed(`Output ${name} has type ${tensor.type}, which the protocol cannot carry`);
   const values = tensor.data as ArrayLike<number | bigint | string>;
   const data = Array.from(values, (value) =>
     typeof value === 'bigint' ? Number(value) : datatype === 'BOOL' ? value === 1 : value,

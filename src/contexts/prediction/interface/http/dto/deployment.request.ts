@@ -28,12 +28,18 @@ export class VariantRequest {
 
   @ApiProperty({ enum: RUNTIMES }) @IsString() @MaxLength(40) runtime!: string;
 
-  @ApiPropertyOptional({ default: 1, description: 'Share of the traffic, relative to the other variants; 0 for a shadow' })
+  @ApiPropertyOptional({
+    default: 1,
+    description: 'Share of the traffic, relative to the other variants; 0 for a shadow',
+  })
   @IsOptional()
   @IsNumber()
   weight?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'Receives a copy of every request; its answer is recorded, never returned' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Receives a copy of every request; its answer is recorded, never returned',
+  })
   @IsOptional()
   @IsBoolean()
   shadow?: boolean;
@@ -42,7 +48,10 @@ export class VariantRequest {
 export class RoutingRequest {
   @ApiPropertyOptional({ enum: ROUTING_MODES, default: 'split' }) @IsOptional() @IsIn(ROUTING_MODES) mode?: RoutingMode;
 
-  @ApiPropertyOptional({ default: 'X-Request-Key', description: 'In sticky mode, the header whose value keeps a caller on one variant' })
+  @ApiPropertyOptional({
+    default: 'X-Request-Key',
+    description: 'In sticky mode, the header whose value keeps a caller on one variant',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -68,7 +77,10 @@ export class UpdateDeploymentRequest {
 }
 
 export class CreateDeploymentRequest extends UpdateDeploymentRequest {
-  @ApiProperty({ example: 'churn', description: 'Unique in the project, a DNS label: the model name of the inference protocol' })
+  @ApiProperty({
+    example: 'churn',
+    description: 'Unique in the project, a DNS label: the model name of the inference protocol',
+  })
   @IsString()
   @MaxLength(63)
   name!: string;

@@ -68,7 +68,14 @@ export class InferRequest {
 
 /** Rows to predict, one prediction per row. */
 export class PredictRequest {
-  @ApiProperty({ type: 'array', items: {}, example: [[1, 0, 0], [0, 1, 1]] })
+  @ApiProperty({
+    type: 'array',
+    items: {},
+    example: [
+      [1, 0, 0],
+      [0, 1, 1],
+    ],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100_000)

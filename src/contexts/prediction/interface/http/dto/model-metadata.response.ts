@@ -22,7 +22,7 @@ export class ModelMetadataResponse {
 
   /** The signature shown is the first variant's: every variant of a deployment answers the same protocol call. */
   static of(served: ServedModel): ModelMetadataResponse {
-    const first = served.variants[0]!;
+    const first = served.variants[0];
     return {
       name: served.deployment.name,
       versions: served.variants.map((variant) => variant.name),
