@@ -1,9 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { NotFoundError } from '@libs/ddd';
 import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
 import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
-import { GetServedModelHandler } from '../get-served-model/get-served-model.handler.js';
 import { CheckModelReadyHandler } from './check-model-ready.handler.js';
 
 const champion = aVariant('champion', 1);
@@ -21,11 +19,7 @@ async function arrange() {
       at: new Date(),
     }),
   );
-  return {
-    ports,
-    ready: new CheckModelReadyHandler(ports.deployments, ports.runtime),
-    served: new GetServedModelHandler(ports.deployments),
-  };
+  return { ports, ready: new CheckModelReadyHandler(ports.deployments, ports.runtime) };
 }
 
 describe('CheckModelReadyHandler', () => {
@@ -42,21 +36,5 @@ describe('CheckModelReadyHandler', () => {
 
     expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'mirror' })).toBe(false);
     expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'champion' })).toBe(true);
-  });
-});
-
-describe('GetServedModelHandler', () => {
-  it('lists the variants that answer callers as the versions of the model, or the one asked for', async () => {
-    const { served } = await arrange();
-
-    expect((await served.execute({ projectId: PROJECT, model: 'churn' })).variants.map((v) => v.name)).toEqual([
-      'champion',
-    ]);
-    expect(
-      (await served.execute({ projectId: PROJECT, model: 'churn', variant: 'mirror' })).variants.map((v) => v.name),
-    ).toEqual(['mirror']);
-    await expect(served.execute({ projectId: PROJECT, model: 'churn', variant: 'nobody' })).rejects.toThrow(
-      NotFoundError,
-    );
   });
 });
