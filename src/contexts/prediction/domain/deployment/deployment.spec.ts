@@ -35,8 +35,8 @@ describe('Deployment', () => {
     expect(deployment.routing.requestKeyHeader).toBe('x-request-key');
   });
 
-  it('takes only a DNS label as its name, the model name of the inference protocol', () => {
-    for (const name of ['Churn', 'churn_model', '-churn', 'a'.repeat(64), '']) {
+  it('takes only a DNS label that is not an id as its name, the model name of the inference protocol', () => {
+    for (const name of ['Churn', 'churn_model', '-churn', 'a'.repeat(64), '', '0190a6a0-0000-7000-8000-000000000001']) {
       expect(problemsOf(() => create({ name }))).toEqual(['name']);
     }
   });

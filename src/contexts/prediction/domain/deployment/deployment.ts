@@ -1,4 +1,4 @@
-import { AggregateRoot, newId, ValidationError } from '@libs/ddd';
+import { AggregateRoot, isUuid, newId, ValidationError } from '@libs/ddd';
 import { ROUTING_MODES, type Routing } from '../routing/traffic-router.js';
 import { checkVariants, type Variant } from './variant.js';
 
@@ -50,10 +50,11 @@ export class Deployment extends AggregateRoot {
 
   static create(input: NewDeployment): Deployment {
     const name = input.name.trim();
-    if (!DEPLOYMENT_NAME.test(name))
+    // A name shaped like an id would be read as one where a deployment is addressed by either.
+    if (!DEPLOYMENT_NAME.test(name) || isUuid(name))
       throw new ValidationError(
         'The deployment name is invalid',
-        [{ field: 'name', message: 'a DNS label: lower-case letters, digits and inner dashes, at most 63' }],
+        [{ field: 'name', message: 'a DNS label (lower-case letters, digits, inner dashes, at most 63), not an id' }],
         'invalid-deployment-name',
       );
     return new Deployment(
