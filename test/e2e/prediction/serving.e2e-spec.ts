@@ -155,6 +155,14 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
     }
     const mirrored = await serving.call('POST', '/v2/models/churn/versions/mirror/infer', infer(ROWS));
     expect(mirrored.body.outputs[0].data).toEqual([2, 4, 16, 20]);
+    // The copies' answers are counted apart from the callers' (the shadow runs after the answer is sent).
+    await waitFor(
+      async () => {
+        const exposition = await (await fetch(`${world.app.url}/metrics`)).text();
+        return /prediction_requests_total\{role="shadow",outcome="ok"\} 5\b/.test(exposition);
+      },
+      { what: 'five shadow answers in the metrics' },
+    );
   });
 
   it('publishes created, updated and deleted through the outbox, and a deleted name stops answering', async () => {
