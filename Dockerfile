@@ -4,7 +4,8 @@
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+# onnxruntime-node's install script would fetch GPU libraries; the CPU binaries ship in the package.
+RUN --mount=type=cache,target=/root/.npm ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY libs ./libs
@@ -15,7 +16,11 @@ FROM node:24-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+# onnxruntime-node ships binaries for every platform (~300 MB); the image keeps its own Linux one.
+RUN --mount=type=cache,target=/root/.npm ONNXRUNTIME_NODE_INSTALL=skip npm ci --omit=dev --no-audit --no-fund \
+  && find node_modules/onnxruntime-node/bin -mindepth 2 -maxdepth 2 ! -name linux -exec rm -rf {} + \
+  && find node_modules/onnxruntime-node/bin -mindepth 3 -maxdepth 3 -path '*/linux/*' \
+    ! -name "$(node -p "process.arch")" -exec rm -rf {} +
 COPY --from=build /app/dist ./dist
 # The image's own non-root user. It writes only to STORAGE_DIR when objects are kept on the
 # filesystem (STORAGE_DRIVER=filesystem); mount a volume there, or use S3.

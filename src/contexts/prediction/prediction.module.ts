@@ -1,9 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ContextModuleOptions } from '@libs/platform';
+import { loadStorageConfig, StorageModule } from '@libs/storage';
+import { PREDICTION_ENTITIES } from './infrastructure/persistence/entities.js';
+import { DeploymentsController } from './interface/http/deployments.controller.js';
+import { InferenceProtocolController } from './interface/http/inference-protocol.controller.js';
+import { PredictionsController } from './interface/http/predictions.controller.js';
+import { predictionProviders } from './prediction.providers.js';
+
+const CONTROLLERS = [DeploymentsController, PredictionsController, InferenceProtocolController];
 
 /** The prediction context: deployments, variants and traffic splits, model runtimes, online and batch predictions, cache. */
 @Module({})
 export class PredictionModule {
-  static register(): DynamicModule {
-    return { module: PredictionModule };
+  static register(options: ContextModuleOptions): DynamicModule {
+    return {
+      module: PredictionModule,
+      // The storage settings are read here: models are loaded from the object store the registry writes to.
+      imports: [TypeOrmModule.forFeature(PREDICTION_ENTITIES), StorageModule.forRoot(loadStorageConfig(process.env))],
+      controllers: options.http ? CONTROLLERS : [],
+      providers: predictionProviders(options),
+    };
   }
 }

@@ -27,14 +27,21 @@ export class RegistryWorld {
     private readonly cleanUp: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  /** The world on a filesystem object store in a temporary directory of its own, removed at close; `env` adds settings. */
-  static async onFilesystem(env: Record<string, string> = {}): Promise<RegistryWorld> {
+  /**
+   * The world on a filesystem object store in a temporary directory of its own, removed at close;
+   * `env` adds settings, `contexts` replaces the contexts hosted.
+   */
+  static async onFilesystem(env: Record<string, string> = {}, contexts?: string): Promise<RegistryWorld> {
     const directory = await mkdtemp(join(tmpdir(), 'registry-objects-'));
     const remove = () => rm(directory, { recursive: true, force: true });
-    return RegistryWorld.start({ ...env, STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory }, remove);
+    return RegistryWorld.start({ ...env, STORAGE_DRIVER: 'filesystem', STORAGE_DIR: directory }, remove, contexts);
   }
 
-  static async start(env: Record<string, string>, cleanUp?: () => Promise<void>): Promise<RegistryWorld> {
+  static async start(
+    env: Record<string, string>,
+    cleanUp?: () => Promise<void>,
+    contexts = 'user-management,model-registry,data-pipeline',
+  ): Promise<RegistryWorld> {
     // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
     const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
     const restoreEnv = () => {
@@ -46,9 +53,7 @@ export class RegistryWorld {
     Object.assign(process.env, FAST_AUTH_ENV, env);
     // Only what the registry tests speak to (the workflow tasks of models have a world of their own),
     // and the lineage graph the `lineage-complete` promotion rule asks.
-    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: 'user-management,model-registry,data-pipeline',
-    });
+    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, { APP_CONTEXTS: contexts });
     const anonymous = new Client(app.url);
     const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
     const [owner, approver, editor, outsider] = [

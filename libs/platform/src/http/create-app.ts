@@ -66,6 +66,9 @@ export async function createApp(
       { path: 'health/{*path}', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.ALL },
       { path: '.well-known/{*path}', method: RequestMethod.ALL },
+      // The Open Inference Protocol's fixed paths, which KServe and Triton clients call as they are.
+      { path: 'v2', method: RequestMethod.ALL },
+      { path: 'v2/{*path}', method: RequestMethod.ALL },
     ],
   });
   app.enableShutdownHooks();

@@ -16,6 +16,11 @@ export interface PermissionRequirement {
   /** Path parameter holding the project id (default `projectId`). */
   readonly projectParam?: string;
   /**
+   * Or: a request header holding the project id, for protocols whose paths have no room for one
+   * (the Open Inference Protocol); an API key's own project when the header is absent.
+   */
+  readonly projectHeader?: string;
+  /**
    * Or: the provider that maps the item in path parameter `param` (default `id`), or in query
    * parameter `query` when that is given, to its project. Abstract, so a controller can name its
    * context's port and the module bind the adapter.

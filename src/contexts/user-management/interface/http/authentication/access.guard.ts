@@ -66,17 +66,30 @@ export class AccessGuard extends AuthGuard(PLATFORM_STRATEGY) {
     requirement: PermissionRequirement,
     request: RequestWithPrincipal,
   ): Promise<void> {
-    const projectId = await this.projectOf(requirement, request);
+    const projectId = await this.projectOf(requirement, request, principal);
     const decision = await this.authorize.execute({ principal, projectId, permission: requirement.permission });
     if (decision === 'hidden') throw new NotFoundError('Resource', request.url.split('?')[0]);
     if (decision === 'denied')
       throw new ForbiddenError(`This needs the ${requirement.permission} permission`, 'permission-denied');
   }
 
-  /** The project a request addresses: a path parameter, or the project of the item in its path or query. */
-  private async projectOf(requirement: PermissionRequirement, request: FastifyRequest): Promise<string> {
+  /**
+   * The project a request addresses: a path parameter, the project of the item in its path or
+   * query, or a header (an API key's project without it).
+   */
+  private async projectOf(
+    requirement: PermissionRequirement,
+    request: FastifyRequest,
+    principal: Principal,
+  ): Promise<string> {
     const params = request.params as Record<string, string | undefined>;
     const notFound = () => new NotFoundError('Resource', 'requested');
+    if (requirement.projectHeader) {
+      const header = request.headers[requirement.projectHeader.toLowerCase()];
+      const projectId = (typeof header === 'string' ? header : undefined) ?? principal.apiKey?.projectId;
+      if (!projectId || !isUuid(projectId)) throw notFound();
+      return projectId;
+    }
     if (requirement.resource) {
       const { query, param } = requirement.resource;
       const resourceId = query ? queryValue(request.query, query) : params[param ?? 'id'];

@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
+import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { Deployment } from '../../domain/deployment/deployment.js';
+import { CheckModelReadyHandler } from './check-model-ready.handler.js';
+
+const champion = aVariant('champion', 1);
+const mirror = aVariant('mirror', 0, { shadow: true });
+
+async function arrange() {
+  const ports = fakePredictionPorts();
+  await ports.deployments.add(
+    Deployment.create({
+      projectId: PROJECT,
+      name: 'churn',
+      routing: { mode: 'split', requestKeyHeader: 'x-request-key' },
+      variants: [champion, mirror],
+      createdBy: ACTOR,
+      at: new Date(),
+    }),
+  );
+  return { ports, ready: new CheckModelReadyHandler(ports.deployments, ports.runtime) };
+}
+
+describe('CheckModelReadyHandler', () => {
+  it('loads the variants that answer callers, and is ready once they load', async () => {
+    const { ports, ready } = await arrange();
+
+    expect(await ready.execute({ projectId: PROJECT, model: 'churn' })).toBe(true);
+    expect(ports.runtime.loads).toEqual([champion.version.versionId]);
+  });
+
+  it('is not ready when a version does not load', async () => {
+    const { ports, ready } = await arrange();
+    ports.runtime.breaks(mirror.version.versionId);
+
+    expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'mirror' })).toBe(false);
+    expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'champion' })).toBe(true);
+  });
+});

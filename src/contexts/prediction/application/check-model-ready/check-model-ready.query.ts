@@ -1,0 +1,5 @@
+export interface CheckModelReadyQuery {
+  readonly projectId: string;
+  readonly model: string;
+  readonly variant?: string;
+}

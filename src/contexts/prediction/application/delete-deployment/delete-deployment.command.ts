@@ -1,0 +1,4 @@
+export interface DeleteDeploymentCommand {
+  readonly deploymentId: string;
+  readonly actorId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetDeploymentQuery {
+  readonly deploymentId: string;
+}

@@ -1,0 +1,3 @@
+export interface ListDeploymentsQuery {
+  readonly projectId: string;
+}

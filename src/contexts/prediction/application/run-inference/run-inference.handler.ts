@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
+import { requireServedDeployment } from '../services/deployment-lookup.js';
+import { VariantInference, type VariantInferenceAnswer } from '../services/variant-inference.js';
+import type { RunInferenceCommand } from './run-inference.command.js';
+
+/** Answers an inference request from the variant the deployment's routing (or the caller) picks. */
+@Injectable()
+export class RunInferenceHandler {
+  constructor(
+    private readonly deployments: DeploymentRepository,
+    private readonly inference: VariantInference,
+  ) {}
+
+  async execute(command: RunInferenceCommand): Promise<VariantInferenceAnswer> {
+    const deployment = await requireServedDeployment(this.deployments, command.projectId, command.model);
+    return this.inference.run({
+      deployment,
+      variantName: command.variant,
+      requestKey: command.headers[deployment.routing.requestKeyHeader],
+      inputsFor: () => command.inputs,
+      outputs: command.outputs,
+      requestId: command.requestId,
+    });
+  }
+}

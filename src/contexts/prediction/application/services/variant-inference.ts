@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationError } from '@libs/ddd';
+import type { Deployment } from '../../domain/deployment/deployment.js';
+import type { Variant } from '../../domain/deployment/variant.js';
+import { routeRequest } from '../../domain/routing/traffic-router.js';
+import type { ServingSignature, Tensor } from '../../domain/tensor/tensor-spec.js';
+import { InferenceInputs, type RequestTensor } from '../ports/inference-inputs.js';
+import { ModelRuntime } from '../ports/model-runtime.js';
+import { PredictionMetrics, type VariantRole } from '../ports/prediction-metrics.js';
+import { ShadowAnswers } from '../ports/shadow-answers.js';
+import { TrafficRandom } from '../ports/traffic-random.js';
+
+export interface VariantInferenceRequest {
+  readonly deployment: Deployment;
+  /** A variant the caller targets by name; otherwise the deployment's routing picks one. */
+  readonly variantName?: string;
+  readonly requestKey?: string;
+  /** The inputs for the signature of the variant that answers (each variant may have its own). */
+  readonly inputsFor: (signature: ServingSignature) => readonly RequestTensor[];
+  readonly outputs?: readonly string[];
+  readonly requestId: string;
+}
+
+export interface VariantInferenceAnswer {
+  readonly requestId: string;
+  readonly deployment: Deployment;
+  readonly variant: Variant;
+  readonly outputs: Tensor[];
+}
+
+/**
+ * Answers one request from one variant of a deployment: routes it, checks the inputs against
+ * that variant's signature (a bad input never reaches the runtime), runs it, and sends a copy to
+ * every shadow variant without waiting for their answers.
+ */
+@Injectable()
+export class VariantInference {
+  constructor(
+    private readonly inputs: InferenceInputs,
+    private readonly runtime: ModelRuntime,
+    private readonly random: TrafficRandom,
+    private readonly metrics: PredictionMetrics,
+    private readonly shadowAnswers: ShadowAnswers,
+  ) {}
+
+  async run(request: VariantInferenceRequest): Promise<VariantInferenceAnswer> {
+    const { deployment } = request;
+    const route = request.variantName
+      ? { primary: requireVariant(deployment, request.variantName), shadows: [] }
+      : routeRequest(deployment.variants, deployment.routing, {
+          requestKey: request.requestKey,
+          random: () => this.random.next(),
+        });
+    const outputs = await this.answer(route.primary, request, 'primary');
+    for (const shadow of route.shadows) void this.shadow(shadow, request);
+    return { requestId: request.requestId, deployment, variant: route.primary, outputs };
+  }
+
+  private async answer(variant: Variant, request: VariantInferenceRequest, role: VariantRole): Promise<Tensor[]> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const { signature, versionId } = variant.version;
+    let inputs: Tensor[];
+    try {
+      checkRequestedOutputs(signature, request.outputs);
+      inputs = this.inputs.check(versionId, signature, request.inputsFor(signature));
+    } catch (error) {
+      this.metrics.served(role, 'invalid', seconds());
+      throw error;
+    }
+    try {
+      const outputs = await this.runtime.infer(variant.version, inputs, request.outputs);
+      this.metrics.served(role, 'ok', seconds());
+      return outputs;
+    } catch (error) {
+      this.metrics.served(role, 'failed', seconds());
+      throw error;
+    }
+  }
+
+  /** A shadow's answer or failure is recorded and never reaches the caller. */
+  private async shadow(variant: Variant, request: VariantInferenceRequest): Promise<void> {
+    const started = performance.now();
+    const base = {
+      deploymentId: request.deployment.id,
+      variant: variant.name,
+      versionId: variant.version.versionId,
+      requestId: request.requestId,
+    };
+    try {
+      const outputs = await this.answer(variant, request, 'shadow');
+      this.shadowAnswers.record({ ...base, outputs, seconds: (performance.now() - started) / 1000 });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.shadowAnswers.record({ ...base, error: message, seconds: (performance.now() - started) / 1000 });
+    }
+  }
+}
+
+function requireVariant(deployment: Deployment, name: string): Variant {
+  const variant = deployment.variant(name);
+  if (!variant) throw new NotFoundError('Model version', `${deployment.name}/${name}`);
+  return variant;
+}
+
+function checkRequestedOutputs(signature: ServingSignature, outputs: readonly string[] | undefined): void {
+  const unknown = (outputs ?? []).filter((name) => !signature.outputs.some((output) => output.name === name));
+  if (unknown.length > 0)
+    throw new ValidationError(
+      'The request names outputs the model does not have',
+      unknown.map((name) => ({ field: `outputs.${name}`, message: 'is not an output of the model' })),
+      'inference-output-unknown',
+    );
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals';
+import { ValidationError } from '@libs/ddd';
+import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { Deployment, type NewDeployment } from './deployment.js';
+import { parseModelReference } from './model-reference.js';
+
+const routing = { mode: 'split' as const, requestKeyHeader: 'X-Request-Key' };
+
+function create(overrides: Partial<NewDeployment> = {}): Deployment {
+  return Deployment.create({
+    projectId: PROJECT,
+    name: 'churn',
+    routing,
+    variants: [aVariant('champion', 9), aVariant('challenger', 1)],
+    createdBy: ACTOR,
+    at: new Date('2026-12-01T00:00:00Z'),
+    ...overrides,
+  });
+}
+
+function problemsOf(work: () => unknown): string[] {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ValidationError) return (error.errors ?? []).map((problem) => problem.field);
+    throw error;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('Deployment', () => {
+  it('is active once created, with the header of its sticky key in lower case', () => {
+    const deployment = create();
+    expect(deployment.snapshot).toMatchObject({ name: 'churn', status: 'Active' });
+    expect(deployment.routing.requestKeyHeader).toBe('x-request-key');
+  });
+
+  it('takes only a DNS label that is not an id as its name, the model name of the inference protocol', () => {
+    for (const name of ['Churn', 'churn_model', '-churn', 'a'.repeat(64), '', '0190a6a0-0000-7000-8000-000000000001']) {
+      expect(problemsOf(() => create({ name }))).toEqual(['name']);
+    }
+  });
+
+  it('refuses variants with one problem per broken rule', () => {
+    const problems = problemsOf(() =>
+      create({
+        variants: [
+          aVariant('Champion', 1),
+          aVariant('twin', 1),
+          aVariant('twin', -1),
+          aVariant('mirror', 5, { shadow: true }),
+          aVariant('remote', 1, { runtime: 'triton' as never }),
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      'variants[0].name',
+      'variants[2].name',
+      'variants[2].weight',
+      'variants[3].weight',
+      'variants[4].runtime',
+    ]);
+  });
+
+  it('refuses a deployment whose traffic goes nowhere: no variant, only shadows, or only zero weights', () => {
+    expect(problemsOf(() => create({ variants: [] }))).toContain('variants');
+    expect(problemsOf(() => create({ variants: [aVariant('mirror', 0, { shadow: true })] }))).toEqual(['variants']);
+    expect(problemsOf(() => create({ variants: [aVariant('idle', 0)] }))).toEqual(['variants']);
+  });
+
+  it('replaces routing and variants as a whole', () => {
+    const deployment = create();
+    deployment.change({
+      routing: { mode: 'sticky', requestKeyHeader: 'X-User' },
+      variants: [aVariant('solo', 1)],
+      at: new Date('2026-12-02T00:00:00Z'),
+    });
+    expect(deployment.variants.map((variant) => variant.name)).toEqual(['solo']);
+    expect(deployment.routing).toEqual({ mode: 'sticky', requestKeyHeader: 'x-user' });
+    expect(deployment.snapshot.updatedAt).toEqual(new Date('2026-12-02T00:00:00Z'));
+  });
+});
+
+describe('parseModelReference', () => {
+  it('reads name@alias and a version id, and refuses anything else', () => {
+    expect(parseModelReference(' churn@champion ', 'model')).toEqual({
+      kind: 'alias',
+      modelName: 'churn',
+      alias: 'champion',
+    });
+    expect(parseModelReference('0190A6A0-0000-7000-8000-000000000001', 'model')).toEqual({
+      kind: 'version',
+      versionId: '0190a6a0-0000-7000-8000-000000000001',
+    });
+    for (const text of ['churn', 'churn@', '@champion', 'a@b@c'])
+      expect(() => parseModelReference(text, 'model')).toThrow(ValidationError);
+  });
+});

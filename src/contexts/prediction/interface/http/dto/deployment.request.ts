@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_VARIANTS, RUNTIMES } from '../../../domain/deployment/variant.js';
+import { ROUTING_MODES, type RoutingMode } from '../../../domain/routing/traffic-router.js';
+
+export class VariantRequest {
+  @ApiProperty({ example: 'champion', description: 'Unique in the deployment: a DNS label' })
+  @IsString()
+  @MaxLength(63)
+  name!: string;
+
+  @ApiProperty({ example: 'churn@champion', description: '<model name>@<alias>, or a model version id' })
+  @IsString()
+  @MaxLength(400)
+  model!: string;
+
+  @ApiProperty({ enum: RUNTIMES }) @IsString() @MaxLength(40) runtime!: string;
+
+  @ApiPropertyOptional({
+    default: 1,
+    description: 'Share of the traffic, relative to the other variants; 0 for a shadow',
+  })
+  @IsOptional()
+  @IsNumber()
+  weight?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Receives a copy of every request; its answer is recorded, never returned',
+  })
+  @IsOptional()
+  @IsBoolean()
+  shadow?: boolean;
+}
+
+export class RoutingRequest {
+  @ApiPropertyOptional({ enum: ROUTING_MODES, default: 'split' }) @IsOptional() @IsIn(ROUTING_MODES) mode?: RoutingMode;
+
+  @ApiPropertyOptional({
+    default: 'X-Request-Key',
+    description: 'In sticky mode, the header whose value keeps a caller on one variant',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  requestKeyHeader?: string;
+}
+
+export class UpdateDeploymentRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
+
+  @ApiPropertyOptional({ type: RoutingRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RoutingRequest)
+  routing?: RoutingRequest;
+
+  @ApiProperty({ type: [VariantRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_VARIANTS)
+  @ValidateNested({ each: true })
+  @Type(() => VariantRequest)
+  variants!: VariantRequest[];
+}
+
+export class CreateDeploymentRequest extends UpdateDeploymentRequest {
+  @ApiProperty({
+    example: 'churn',
+    description: 'Unique in the project, a DNS label: the model name of the inference protocol',
+  })
+  @IsString()
+  @MaxLength(63)
+  name!: string;
+}

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PredictInstancesResult } from '../../../application/predict-instances/predict-instances.command.js';
+import type { VariantInferenceAnswer } from '../../../application/services/variant-inference.js';
+import type { Tensor } from '../../../domain/tensor/tensor-spec.js';
+
+export class InferOutputResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [Number] }) shape!: number[];
+  @ApiProperty() datatype!: string;
+  @ApiProperty({ type: 'array', items: {} }) data!: unknown[];
+
+  static of(tensor: Tensor): InferOutputResponse {
+    return { name: tensor.name, shape: [...tensor.shape], datatype: tensor.datatype, data: [...tensor.data] };
+  }
+}
+
+/** The Open Inference Protocol's inference response; `model_version` is the variant that answered. */
+export class InferResponse {
+  @ApiProperty() model_name!: string;
+  @ApiProperty() model_version!: string;
+  @ApiPropertyOptional() id?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) parameters!: Record<string, unknown>;
+  @ApiProperty({ type: [InferOutputResponse] }) outputs!: InferOutputResponse[];
+
+  static of(answer: VariantInferenceAnswer, id: string | undefined): InferResponse {
+    return {
+      model_name: answer.deployment.name,
+      model_version: answer.variant.name,
+      ...(id === undefined ? {} : { id }),
+      parameters: { model_version_id: answer.variant.version.versionId, request_id: answer.requestId },
+      outputs: answer.outputs.map((tensor) => InferOutputResponse.of(tensor)),
+    };
+  }
+}
+
+export class PredictResponse {
+  @ApiProperty({ type: 'array', items: {} }) predictions!: unknown[];
+  @ApiProperty() variant!: string;
+  @ApiProperty({ format: 'uuid' }) modelVersionId!: string;
+  @ApiProperty() requestId!: string;
+
+  static of(result: PredictInstancesResult): PredictResponse {
+    return {
+      predictions: result.predictions,
+      variant: result.variant,
+      modelVersionId: result.modelVersionId,
+      requestId: result.requestId,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ServedModel } from '../../../application/get-served-model/get-served-model.query.js';
+import type { TensorSpec } from '../../../domain/tensor/tensor-spec.js';
+
+export class TensorMetadataResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty() datatype!: string;
+  @ApiProperty({ type: [Number], description: '-1: a variable dimension' }) shape!: number[];
+
+  static of(spec: TensorSpec): TensorMetadataResponse {
+    return { name: spec.name, datatype: spec.datatype, shape: [...spec.shape] };
+  }
+}
+
+/** The Open Inference Protocol's model metadata: versions are the deployment's variants. */
+export class ModelMetadataResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) versions!: string[];
+  @ApiProperty({ example: 'onnxruntime_onnx' }) platform!: string;
+  @ApiProperty({ type: [TensorMetadataResponse] }) inputs!: TensorMetadataResponse[];
+  @ApiProperty({ type: [TensorMetadataResponse] }) outputs!: TensorMetadataResponse[];
+
+  /** The signature shown is the first variant's: every variant of a deployment answers the same protocol call. */
+  static of(served: ServedModel): ModelMetadataResponse {
+    const first = served.variants[0];
+    return {
+      name: served.deployment.name,
+      versions: served.variants.map((variant) => variant.name),
+      platform: 'onnxruntime_onnx',
+      inputs: first.version.signature.inputs.map((spec) => TensorMetadataResponse.of(spec)),
+      outputs: first.version.signature.outputs.map((spec) => TensorMetadataResponse.of(spec)),
+    };
+  }
+}
+
+export class ServerMetadataResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty() version!: string;
+  @ApiProperty({ type: [String] }) extensions!: string[];
+}
+
+export class ReadyResponse {
+  @ApiProperty() ready!: boolean;
+}
+
+export class LiveResponse {
+  @ApiProperty() live!: boolean;
+}

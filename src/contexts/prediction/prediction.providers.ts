@@ -1,0 +1,81 @@
+import type { Provider, Type } from '@nestjs/common';
+import { publishedEventsDeclaration } from '@contexts/workflow-engine';
+import { outboxEventPublisher } from '@libs/messaging';
+import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
+import { ObjectStore } from '@libs/storage/ports';
+import { CheckModelReadyHandler } from './application/check-model-ready/check-model-ready.handler.js';
+import { CreateDeploymentHandler } from './application/create-deployment/create-deployment.handler.js';
+import { DeleteDeploymentHandler } from './application/delete-deployment/delete-deployment.handler.js';
+import { GetDeploymentHandler } from './application/get-deployment/get-deployment.handler.js';
+import { GetServedModelHandler } from './application/get-served-model/get-served-model.handler.js';
+import { ListDeploymentsHandler } from './application/list-deployments/list-deployments.handler.js';
+import { DeployableVersions } from './application/ports/deployable-versions.js';
+import { InferenceInputs } from './application/ports/inference-inputs.js';
+import { ModelRuntime } from './application/ports/model-runtime.js';
+import { PredictionMetrics } from './application/ports/prediction-metrics.js';
+import { ProjectOfDeployment } from './application/ports/project-of-deployment.js';
+import { ShadowAnswers } from './application/ports/shadow-answers.js';
+import { TrafficRandom } from './application/ports/traffic-random.js';
+import { Transaction } from './application/ports/transaction.js';
+import { PredictInstancesHandler } from './application/predict-instances/predict-instances.handler.js';
+import { RunInferenceHandler } from './application/run-inference/run-inference.handler.js';
+import { VariantInference } from './application/services/variant-inference.js';
+import { VariantPinning } from './application/services/variant-pinning.js';
+import { UpdateDeploymentHandler } from './application/update-deployment/update-deployment.handler.js';
+import { PREDICTION_EVENT_TYPES } from './contracts/events.js';
+import { DeploymentRepository } from './domain/deployment/deployment.repository.js';
+import { readPredictionSettings, type PredictionSettings } from './infrastructure/config/prediction-settings.js';
+import { AjvInferenceInputs } from './infrastructure/inputs/ajv-inference-inputs.js';
+import { LoggedShadowAnswers } from './infrastructure/logged-shadow-answers.js';
+import { MathTrafficRandom } from './infrastructure/math-traffic-random.js';
+import {
+  PREDICTION_METRIC_PROVIDERS,
+  PrometheusPredictionMetrics,
+} from './infrastructure/metrics/prometheus-prediction-metrics.js';
+import { OnnxModelRuntime } from './infrastructure/onnx/onnx-model-runtime.js';
+import { TypeOrmProjectOfDeployment } from './infrastructure/persistence/project-of-deployment.js';
+import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeorm-deployment.repository.js';
+import { RegistryDeployableVersions } from './infrastructure/registry/registry-deployable-versions.js';
+
+/** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
+export const USE_CASES: Type[] = [
+  CreateDeploymentHandler,
+  ListDeploymentsHandler,
+  GetDeploymentHandler,
+  UpdateDeploymentHandler,
+  DeleteDeploymentHandler,
+  RunInferenceHandler,
+  PredictInstancesHandler,
+  GetServedModelHandler,
+  CheckModelReadyHandler,
+];
+
+/** The application services the use cases share. */
+export const SERVICES: Type[] = [VariantPinning, VariantInference];
+
+const PREDICTION_SETTINGS = Symbol('PREDICTION_SETTINGS');
+
+export const ADAPTERS: Provider[] = [
+  { provide: PREDICTION_SETTINGS, useFactory: () => readPredictionSettings(process.env) },
+  AmbientTransaction,
+  { provide: Transaction, useExisting: AmbientTransaction },
+  outboxEventPublisher({ source: 'prediction', schema: 'prediction' }),
+  { provide: DeploymentRepository, useClass: TypeOrmDeploymentRepository },
+  { provide: ProjectOfDeployment, useClass: TypeOrmProjectOfDeployment },
+  { provide: DeployableVersions, useClass: RegistryDeployableVersions },
+  {
+    provide: ModelRuntime,
+    useFactory: (store: ObjectStore, settings: PredictionSettings) => new OnnxModelRuntime(store, settings),
+    inject: [ObjectStore, PREDICTION_SETTINGS],
+  },
+  { provide: InferenceInputs, useClass: AjvInferenceInputs },
+  { provide: TrafficRandom, useClass: MathTrafficRandom },
+  ...PREDICTION_METRIC_PROVIDERS,
+  { provide: PredictionMetrics, useClass: PrometheusPredictionMetrics },
+  { provide: ShadowAnswers, useClass: LoggedShadowAnswers },
+];
+
+/** The context's providers for the roles this process plays; serving is HTTP only, so far. */
+export function predictionProviders(_options: ContextModuleOptions): Provider[] {
+  return [...ADAPTERS, ...SERVICES, ...USE_CASES, publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES)];
+}
