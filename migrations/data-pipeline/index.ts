@@ -3,6 +3,7 @@ import { KeepDataPipelinePublishedOutboxRows1765000000000 } from './176500000000
 import { CreateDatasetTables1765100000000 } from './1765100000000-create-dataset-tables.js';
 import { CreateLineageGraph1765200000000 } from './1765200000000-create-lineage-graph.js';
 import { CreateCheckRuns1765300000000 } from './1765300000000-create-check-runs.js';
+import { CreatePipelines1765400000000 } from './1765400000000-create-pipelines.js';
 
 /** Migrations of the `data_pipeline` schema, oldest first. */
 export const dataPipelineMigrations = [
@@ -11,4 +12,5 @@ export const dataPipelineMigrations = [
   CreateDatasetTables1765100000000,
   CreateLineageGraph1765200000000,
   CreateCheckRuns1765300000000,
+  CreatePipelines1765400000000,
 ];
