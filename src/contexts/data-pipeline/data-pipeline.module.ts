@@ -1,16 +1,26 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
 import { loadStorageConfig, StorageModule } from '@libs/storage';
 import { LineageFacade } from './contracts/lineage.facade.js';
-import { dataPipelineProviders } from './data-pipeline.providers.js';
+import { dataPipelineProviders, PIPELINE_RUN_QUEUE_REGISTRATION } from './data-pipeline.providers.js';
 import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
 import { DatasetVersionsController } from './interface/http/dataset-versions.controller.js';
 import { DatasetsController } from './interface/http/datasets.controller.js';
 import { LineageController } from './interface/http/lineage.controller.js';
 import { CheckRunsController } from './interface/http/check-runs.controller.js';
+import { PipelineRunsController } from './interface/http/pipeline-runs.controller.js';
+import { PipelinesController } from './interface/http/pipelines.controller.js';
 
-const CONTROLLERS = [DatasetsController, DatasetVersionsController, LineageController, CheckRunsController];
+const CONTROLLERS = [
+  DatasetsController,
+  DatasetVersionsController,
+  LineageController,
+  CheckRunsController,
+  PipelinesController,
+  PipelineRunsController,
+];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
 @Module({})
@@ -19,7 +29,11 @@ export class DataPipelineModule {
     return {
       module: DataPipelineModule,
       // The storage settings are read here, so a process without this context needs none of them.
-      imports: [TypeOrmModule.forFeature(DATASET_ENTITIES), StorageModule.forRoot(loadStorageConfig(process.env))],
+      imports: [
+        TypeOrmModule.forFeature(DATASET_ENTITIES),
+        StorageModule.forRoot(loadStorageConfig(process.env)),
+        BullModule.registerQueueAsync(PIPELINE_RUN_QUEUE_REGISTRATION),
+      ],
       controllers: options.http ? CONTROLLERS : [],
       providers: dataPipelineProviders(options),
       exports: [LineageFacade],

@@ -46,7 +46,7 @@ function stepOf(reader: DefinitionReader, input: unknown, at: string): PipelineS
   if (!name) reader.problem(`${at}.name`, 'must be 1-64 characters of A-Z a-z 0-9 _ -, starting with a letter');
   const kind = reader.oneOf(fields.kind, `${at}.kind`, STEP_KINDS);
   const step = kind && stepOfKind(reader, kind, fields, at);
-  return name && step ? ({ name, ...step } as PipelineStep) : undefined;
+  return name && step ? { name, ...step } : undefined;
 }
 
 function stepOfKind(
@@ -66,8 +66,8 @@ function stepOfKind(
     const operations = (raw ?? []).map((operation, index) =>
       defineTransformOperation(reader, operation, `${at}.operations[${index}]`),
     );
-    const complete = operations.every((operation) => operation !== undefined);
-    return input && raw && complete ? { kind, input, operations: operations as TransformOperation[] } : undefined;
+    const defined = operations.filter((operation): operation is TransformOperation => operation !== undefined);
+    return input && raw && defined.length === operations.length ? { kind, input, operations: defined } : undefined;
   }
   if (kind === 'validate') return validateStep(reader, fields, at, input);
   const dataset = reader.text(fields.dataset, `${at}.dataset`, 200);

@@ -78,5 +78,7 @@ function columnMap<T>(
   if (entries.length === 0) reader.problem(at, 'must name at least one column');
   const read = entries.map(([name, value]) => [reader.column(name, at), valueOf(value, `${at}.${name}`)] as const);
   if (entries.length === 0 || read.some(([name, value]) => name === undefined || value === undefined)) return undefined;
-  return Object.fromEntries(read);
+  const map: Record<string, T> = {};
+  for (const [name, value] of read) if (name !== undefined && value !== undefined) map[name] = value;
+  return map;
 }

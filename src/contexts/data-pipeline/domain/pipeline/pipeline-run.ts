@@ -148,7 +148,7 @@ export class PipelineRun {
     this.state = { ...this.state, status: 'cancelled', steps, finishedAt: at };
   }
 
-  /** Queues a failed or cancelled run again, from its first step; the versions it loaded stay recorded. */
+  /** Queues a failed or cancelled run again, from its first step; versions an earlier attempt loaded stay in the lineage graph. */
   retry(steps: readonly PipelineStep[]): void {
     this.requireStatus(['failed', 'cancelled'], 'retry');
     const { error: _error, startedAt: _started, finishedAt: _finished, ...rest } = this.state;

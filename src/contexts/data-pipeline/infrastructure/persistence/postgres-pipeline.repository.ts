@@ -58,12 +58,12 @@ export class PostgresPipelineRepository extends PipelineRepository {
   async addVersion(pipeline: Pipeline, version: PipelineVersion): Promise<void> {
     const state = pipeline.snapshot;
     // Compare-and-set on the number the revision started from: a concurrent revision wins, this one is refused.
-    const [, updated] = (await this.scope
+    const [, updated] = await this.scope
       .manager()
-      .query(
+      .query<[unknown, number]>(
         'UPDATE data_pipeline.pipelines SET latest_version = $2, updated_at = $3 WHERE id = $1 AND latest_version = $4',
         [state.id, version.number, state.updatedAt, version.number - 1],
-      )) as [unknown, number];
+      );
     if (updated !== 1)
       throw new ConflictError('The pipeline was revised meanwhile; read it again', 'pipeline-revised-concurrently');
     await this.insertVersion(version);
