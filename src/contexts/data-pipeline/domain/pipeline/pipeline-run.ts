@@ -134,9 +134,11 @@ export class PipelineRun {
 
   fail(error: string, at: Date): void {
     this.requireStatus(['queued', 'running'], 'fail');
-    const steps = this.state.steps.map((step) =>
-      step.status === 'pending' ? { ...step, status: 'skipped' as const } : step,
-    );
+    // The step that was running is the one that failed; the ones after it never ran.
+    const steps = this.state.steps.map((step) => {
+      if (step.status === 'pending') return { ...step, status: 'skipped' as const };
+      return step.status === 'running' ? { ...step, status: 'failed' as const } : step;
+    });
     this.state = { ...this.state, status: 'failed', error, steps, finishedAt: at };
   }
 
