@@ -146,7 +146,7 @@ describe('pipelines through the API: clean, validate with quarantine, load', () 
 
   it('succeeds, with each step’s progress and the outputs it loaded', () => {
     expect(run).toMatchObject({ status: 'succeeded', pipelineVersion: 1, attempt: 1 });
-    expect(run.steps.map((step: Json) => [step.name, step.status])).toEqual([
+    expect((run.steps as Json[]).map((step) => [step.name, step.status])).toEqual([
       ['raw', 'succeeded'],
       ['regions', 'succeeded'],
       ['clean', 'succeeded'],
@@ -159,16 +159,15 @@ describe('pipelines through the API: clean, validate with quarantine, load', () 
       quarantinedRows: planted.plantedIds.length,
       rowCount: ROWS - planted.plantedIds.length,
     });
-    expect(run.outputs.map((output: Json) => output.role).sort()).toEqual(['output', 'quarantine']);
+    expect((run.outputs as Json[]).map((output) => String(output.role)).sort()).toEqual(['output', 'quarantine']);
   });
 
   it('stores a check run whose report lists each planted defect with its exact failing keys', async () => {
     const report = await api('GET', `/check-runs/${stepOf('checked').checkRunId}`);
-    const keysOf = (check: string): number[] =>
-      (report.body.results as Json[])
-        .find((result) => result.check === check)
-        .failingRows.keys.map((key: number[]) => key[0])
-        .sort((a: number, b: number) => a - b);
+    const keysOf = (check: string): number[] => {
+      const result = (report.body.results as Json[]).find((candidate) => candidate.check === check);
+      return (result.failingRows.keys as number[][]).map((key) => key[0]).sort((a, b) => a - b);
+    };
     const sorted = (ids: number[]) => ids.slice().sort((a, b) => a - b);
 
     expect(report.status).toBe(200);
@@ -259,7 +258,7 @@ describe('pipelines through the API: clean, validate with quarantine, load', () 
 
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/^step checked: .*email present.*region exists/);
-    expect(failed.steps.map((step: Json) => step.status)).toEqual([
+    expect((failed.steps as Json[]).map((step) => step.status)).toEqual([
       'succeeded',
       'succeeded',
       'succeeded',
@@ -271,7 +270,7 @@ describe('pipelines through the API: clean, validate with quarantine, load', () 
     expect(retried.body).toMatchObject({ status: 'queued', attempt: 2 });
     expect(await finished(failed.id)).toMatchObject({ status: 'failed', attempt: 2 });
     const exported = await api('GET', `/lineage/runs/${failed.id}/openlineage`);
-    expect(exported.body.events.map((event: Json) => event.eventType)).toEqual(['START', 'FAIL']);
+    expect((exported.body.events as Json[]).map((event) => event.eventType)).toEqual(['START', 'FAIL']);
   }, 120_000);
 
   it('cancels a queued run; the worker then leaves it cancelled and runs none of its steps', async () => {
@@ -293,7 +292,7 @@ describe('pipelines through the API: clean, validate with quarantine, load', () 
       expect(cancelled.body.status).toBe('cancelled');
       const read = await api('GET', `/pipeline-runs/${started.body.id}`);
       expect(read.body.status).toBe('cancelled');
-      expect(read.body.steps.every((step: Json) => step.status === 'skipped')).toBe(true);
+      expect((read.body.steps as Json[]).every((step) => step.status === 'skipped')).toBe(true);
       expect((await api('POST', `/pipeline-runs/${started.body.id}/cancel`)).status).toBe(409);
     } finally {
       await queue.close();
@@ -350,7 +349,7 @@ describe('pipelines through the API: clean, validate with quarantine, load', () 
       { field: 'steps[0]', message: 'reads nowhere, which is not an earlier step' },
     ]);
     expect(unfit.status).toBe(422);
-    expect(unfit.body.errors.map((error: Json) => error.field).sort()).toEqual([
+    expect((unfit.body.errors as Json[]).map((error) => String(error.field)).sort()).toEqual([
       'steps[1].operations[0].columns',
       'steps[1].operations[1].expression',
       'steps[2].dataset',
