@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { VersionBody } from '../upload-dataset-version/upload-dataset-version.command.js';
 import type { TableFileFormat } from './query-engine.js';
 
 /**
@@ -11,7 +11,7 @@ export interface PipelineWorkspace {
   /** Streams an object to a file of the run (never whole in memory); answers its path. */
   download(objectKey: string, name: string): Promise<string>;
   /** A file of the run as a stream, with its size, for the version intake. */
-  read(path: string): Promise<{ readonly body: Readable; readonly size: number }>;
+  read(path: string): Promise<{ readonly body: VersionBody; readonly size: number }>;
   remove(): Promise<void>;
 }
 
