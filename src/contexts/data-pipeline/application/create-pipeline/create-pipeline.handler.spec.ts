@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals';
+import { ValidationError } from '@libs/ddd';
+import { ACTOR, OTHER_PROJECT, PROJECT } from '../../../../../test/support/data-pipeline/dataset-objects.js';
+import { fakePipelinePorts } from '../../../../../test/support/data-pipeline/fake-pipeline-ports.js';
+import { aDefinition, aPipelineWorld } from '../../../../../test/support/data-pipeline/pipeline-objects.js';
+import { PipelineDefinitionUnfit, PipelineNameTaken } from '../../domain/errors.js';
+
+describe('CreatePipelineHandler', () => {
+  it('stores the pipeline with its checked definition as version 1', async () => {
+    const ports = fakePipelinePorts();
+    const version = await aPipelineWorld(ports);
+
+    const { pipeline, version: first } = await ports.creating.execute({
+      projectId: PROJECT,
+      name: ' cleaning ',
+      definition: aDefinition(version.id),
+      actorId: ACTOR,
+    });
+
+    expect(pipeline.snapshot).toMatchObject({ name: 'cleaning', latestVersion: 1, projectId: PROJECT });
+    expect(first.number).toBe(1);
+    expect(first.definition.steps.map((step) => step.kind)).toEqual(['extract', 'transform', 'validate', 'load']);
+    expect(ports.pipelines.versions).toEqual([first]);
+  });
+
+  it('refuses a malformed definition (400) before looking at the project', async () => {
+    const ports = fakePipelinePorts();
+    const refused = ports.creating.execute({
+      projectId: PROJECT,
+      name: 'p',
+      definition: { steps: [] },
+      actorId: ACTOR,
+    });
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    expect(ports.pipelines.pipelines.size).toBe(0);
+  });
+
+  it('refuses (422) what does not fit the project: another project’s version, unknown datasets, columns and unsafe expressions', async () => {
+    const ports = fakePipelinePorts();
+    const version = await aPipelineWorld(ports);
+    const elsewhere = await aPipelineWorld(ports, OTHER_PROJECT);
+    const definition = aDefinition(version.id);
+    const steps = [
+      { ...definition.steps[0] },
+      { name: 'other', kind: 'extract', source: { kind: 'dataset-version', versionId: elsewhere.id } },
+      {
+        name: 'shaped',
+        kind: 'transform',
+        input: 'raw',
+        operations: [
+          { op: 'select', columns: ['id', 'nope'] },
+          { op: 'filter', expression: 'id IN (SELECT 1)' },
+        ],
+      },
+      {
+        name: 'file',
+        kind: 'extract',
+        source: { kind: 'object', objectKey: 'data-pipeline/other/x.csv', format: 'csv' },
+      },
+      { ...definition.steps[2], input: 'shaped', quarantine: { dataset: 'nowhere' } },
+      { ...definition.steps[3], dataset: 'missing' },
+    ];
+
+    const refused = ports.creating.execute({ projectId: PROJECT, name: 'p', definition: { steps }, actorId: ACTOR });
+
+    await expect(refused).rejects.toBeInstanceOf(PipelineDefinitionUnfit);
+    await expect(refused).rejects.toMatchObject({
+      errors: [
+        { field: 'steps[1].source.versionId', message: 'is not a dataset version of this project' },
+        expect.objectContaining({ field: 'steps[3].source.objectKey' }),
+        { field: 'steps[4].quarantine.dataset', message: 'is not the name of a dataset of this project' },
+        { field: 'steps[5].dataset', message: 'is not the name of a dataset of this project' },
+        expect.objectContaining({ field: 'steps[2].operations[1].expression' }),
+        expect.objectContaining({ field: 'steps[2].operations[0].columns' }),
+      ],
+    });
+  });
+
+  it('refuses a second pipeline of the same name in the project', async () => {
+    const ports = fakePipelinePorts();
+    const version = await aPipelineWorld(ports);
+    const create = () =>
+      ports.creating.execute({ projectId: PROJECT, name: 'p', definition: aDefinition(version.id), actorId: ACTOR });
+    await create();
+    await expect(create()).rejects.toBeInstanceOf(PipelineNameTaken);
+  });
+});
