@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
 import { publishedEventsDeclaration, queuePrefixOf } from '@contexts/workflow-engine';
+import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { ObjectStore } from '@libs/storage/ports';
 import { CreateDatasetHandler } from './application/create-dataset/create-dataset.handler.js';
 import { DownloadDatasetVersionHandler } from './application/download-dataset-version/download-dataset-version.handler.js';
@@ -77,6 +78,8 @@ import { PipelineStepRunner } from './application/services/pipeline-step-runner.
 import { PipelineValidation } from './application/services/pipeline-validation.js';
 import { PIPELINE_RUN_QUEUE, PipelineRunQueue } from './application/ports/pipeline-run-queue.js';
 import { PipelineWorkspaces } from './application/ports/pipeline-workspaces.js';
+import { UrlPolicy } from './application/ports/url-policy.js';
+import { OutboundUrlPolicy } from './infrastructure/outbound/outbound-url-policy.js';
 import { ProjectOfPipeline, ProjectOfPipelineRun } from './application/ports/project-of-pipeline.js';
 import { PipelineRepository } from './domain/pipeline/pipeline.repository.js';
 import { PipelineRunRepository } from './domain/pipeline/pipeline-run.repository.js';
@@ -174,11 +177,21 @@ export const ADAPTERS: Provider[] = [
   { provide: ProjectOfPipeline, useClass: PostgresProjectOfPipeline },
   { provide: ProjectOfPipelineRun, useClass: PostgresProjectOfPipelineRun },
   { provide: PipelineRunQueue, useClass: BullMqPipelineRunQueue },
+  { provide: OutboundPolicy, useFactory: () => new OutboundPolicy(readOutboundRules(process.env)) },
+  {
+    provide: UrlPolicy,
+    useFactory: (policy: OutboundPolicy) => new OutboundUrlPolicy(policy),
+    inject: [OutboundPolicy],
+  },
   {
     provide: PipelineWorkspaces,
-    useFactory: (store: ObjectStore, settings: ReturnType<typeof readDuckDbSettings>) =>
-      new TemporaryPipelineWorkspaces(store, settings.tempDirectory),
-    inject: [ObjectStore, DUCKDB_SETTINGS],
+    useFactory: (
+      store: ObjectStore,
+      settings: ReturnType<typeof readDuckDbSettings>,
+      policy: OutboundPolicy,
+      datasets: DatasetSettings,
+    ) => new TemporaryPipelineWorkspaces(store, settings.tempDirectory, policy, datasets.maxVersionBytes),
+    inject: [ObjectStore, DUCKDB_SETTINGS, OutboundPolicy, DatasetSettings],
   },
 ];
 

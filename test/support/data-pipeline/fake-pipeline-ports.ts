@@ -12,6 +12,7 @@ import {
   type PipelineWorkspace,
 } from '../../../src/contexts/data-pipeline/application/ports/pipeline-workspaces.js';
 import type { TableFileFormat } from '../../../src/contexts/data-pipeline/application/ports/query-engine.js';
+import { UrlPolicy } from '../../../src/contexts/data-pipeline/application/ports/url-policy.js';
 import { RetryPipelineRunHandler } from '../../../src/contexts/data-pipeline/application/retry-pipeline-run/retry-pipeline-run.handler.js';
 import { RevisePipelineHandler } from '../../../src/contexts/data-pipeline/application/revise-pipeline/revise-pipeline.handler.js';
 import { PipelineDefinitions } from '../../../src/contexts/data-pipeline/application/services/pipeline-definitions.js';
@@ -108,6 +109,13 @@ export class InMemoryPipelineRunRepository extends PipelineRunRepository {
   }
 }
 
+/** Refuses a URL naming localhost or a private literal address, as the platform's policy does by default. */
+export class PrivateUrlsRefused extends UrlPolicy {
+  problem(url: string): string | undefined {
+    return /\/\/(localhost|127\.|10\.)/.test(url) ? 'is not a public address' : undefined;
+  }
+}
+
 export class RecordingPipelineRunQueue extends PipelineRunQueue {
   readonly jobs: PipelineRunJob[] = [];
   enqueue(job: PipelineRunJob): Promise<void> {
@@ -123,6 +131,7 @@ export class RecordingPipelineRunQueue extends PipelineRunQueue {
  */
 export class FakePipelineWorkspaces extends PipelineWorkspaces {
   readonly downloads: { runId: string; objectKey: string; name: string }[] = [];
+  readonly fetches: { runId: string; url: string; name: string }[] = [];
   readonly removed: string[] = [];
   content = 'id,name,score\n1,a,1\n2,b,2\n';
 
@@ -132,6 +141,11 @@ export class FakePipelineWorkspaces extends PipelineWorkspaces {
       download: (objectKey: string, name: string) =>
         settled(() => {
           this.downloads.push({ runId, objectKey, name });
+          return `/runs/${runId}/${name}.download`;
+        }),
+      fetch: (url: string, name: string) =>
+        settled(() => {
+          this.fetches.push({ runId, url, name });
           return `/runs/${runId}/${name}.download`;
         }),
       read: () => settled(() => ({ body: Readable.from([Buffer.from(this.content)]), size: this.content.length })),
@@ -167,7 +181,7 @@ export function fakePipelinePorts(): PipelinePorts {
   const graph = new InMemoryLineageGraph();
   const queue = new RecordingPipelineRunQueue();
   const workspaces = new FakePipelineWorkspaces();
-  const definitions = new PipelineDefinitions(ports.datasets, ports.versions, ports.engine);
+  const definitions = new PipelineDefinitions(ports.datasets, ports.versions, ports.engine, new PrivateUrlsRefused());
   const progress = new PipelineRunProgress(ports.transaction, runs, graph, ports.events);
   const loads = new PipelineLoads(ports.datasets, ports.intake, ports.engine);
   const validation = new PipelineValidation(

@@ -76,6 +76,31 @@ describe('CreatePipelineHandler', () => {
     });
   });
 
+  it('refuses (422) a URL extract the outbound policy refuses as written, and accepts a public one', async () => {
+    const ports = fakePipelinePorts();
+    await aPipelineWorld(ports);
+    const definition = (url: string) => ({
+      steps: [
+        { name: 'web', kind: 'extract', source: { kind: 'url', url, format: 'csv' } },
+        { name: 'store', kind: 'load', input: 'web', dataset: 'clean' },
+      ],
+    });
+    const create = (url: string) =>
+      ports.creating.execute({
+        projectId: PROJECT,
+        name: `p${url.length}`,
+        definition: definition(url),
+        actorId: ACTOR,
+      });
+
+    await expect(create('http://127.0.0.1/table.csv')).rejects.toMatchObject({
+      errors: [{ field: 'steps[0].source.url', message: 'is not a public address' }],
+    });
+    expect((await create('https://data.example.org/table.csv')).version.definition.steps[0]).toMatchObject({
+      source: { kind: 'url', url: 'https://data.example.org/table.csv', format: 'csv' },
+    });
+  });
+
   it('refuses a second pipeline of the same name in the project', async () => {
     const ports = fakePipelinePorts();
     const version = await aPipelineWorld(ports);

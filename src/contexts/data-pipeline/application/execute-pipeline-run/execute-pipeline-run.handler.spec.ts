@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ACTOR } from '../../../../../test/support/data-pipeline/dataset-objects.js';
+import { ACTOR, PROJECT } from '../../../../../test/support/data-pipeline/dataset-objects.js';
 import {
   fakePipelinePorts,
   type PipelinePorts,
@@ -142,5 +142,40 @@ describe('ExecutePipelineRunHandler', () => {
     expect(
       ports.events.published.filter((event) => event.type === 'data-pipeline.pipeline-run.started.v1'),
     ).toHaveLength(1);
+  });
+
+  it('extracts a URL through the workspace’s outbound fetch, reading it in the format the step names', async () => {
+    const ports = fakePipelinePorts();
+    await aPipelineWorld(ports);
+    const { pipeline } = await ports.creating.execute({
+      projectId: PROJECT,
+      name: 'web',
+      definition: {
+        steps: [
+          {
+            name: 'web',
+            kind: 'extract',
+            source: { kind: 'url', url: 'https://data.example.org/t.jsonl', format: 'jsonl' },
+          },
+          { name: 'store', kind: 'load', input: 'web', dataset: 'clean', format: 'csv' },
+        ],
+      },
+      actorId: ACTOR,
+    });
+    const { run } = await ports.starting.execute({ pipelineId: pipeline.id, actorId: ACTOR });
+
+    await ports.executing.execute({ runId: run.id, attempt: 1, lastTry: false });
+
+    expect(ports.workspaces.fetches).toEqual([
+      { runId: run.id, url: 'https://data.example.org/t.jsonl', name: 'web.source' },
+    ]);
+    expect(ports.engine.transforms.map((transform) => [transform.input.format, transform.output.format])).toEqual([
+      ['jsonl', 'parquet'],
+      ['parquet', 'csv'],
+    ]);
+    expect(stored(ports, run.id).snapshot).toMatchObject({
+      status: 'succeeded',
+      outputs: [expect.objectContaining({ role: 'output' })],
+    });
   });
 });

@@ -11,13 +11,15 @@ import {
   type PipelineStep,
 } from '../../domain/pipeline/pipeline-definition.js';
 import { QueryEngine } from '../ports/query-engine.js';
+import { UrlPolicy } from '../ports/url-policy.js';
 import { suiteOf } from '../run-check-suite/suite-of.js';
 import { projectDataPrefix } from './object-keys.js';
 
 /**
  * A definition checked against its project before it is stored: what the domain checks alone
  * (400), then what needs the project and the engine (422 problems with the same field paths):
- * versions and datasets it names, object keys under the project's prefix, suites, expressions, and
+ * versions and datasets it names, object keys under the project's prefix, URLs the outbound policy
+ * refuses outright, suites, expressions, and
  * columns where the extracted versions' schemas make them knowable.
  */
 @Injectable()
@@ -26,6 +28,7 @@ export class PipelineDefinitions {
     private readonly datasets: DatasetRepository,
     private readonly versions: DatasetVersionRepository,
     private readonly engine: QueryEngine,
+    private readonly urls: UrlPolicy,
   ) {}
 
   async check(projectId: string, input: unknown): Promise<PipelineDefinition> {
@@ -37,6 +40,11 @@ export class PipelineDefinitions {
       const at = `steps[${index}]`;
       problems.push(...this.suiteProblems(step, at), ...datasetProblems(step, at, names));
       if (step.kind !== 'extract') continue;
+      if (step.source.kind === 'url') {
+        const problem = this.urls.problem(step.source.url);
+        if (problem) problems.push({ field: `${at}.source.url`, message: problem });
+        continue;
+      }
       if (step.source.kind === 'object') {
         const prefix = projectDataPrefix(projectId);
         if (!step.source.objectKey.startsWith(prefix) || step.source.objectKey.split('/').includes('..'))

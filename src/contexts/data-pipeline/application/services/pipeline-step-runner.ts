@@ -48,6 +48,10 @@ export class PipelineStepRunner {
 
   private async sourceOf(step: ExtractStep, context: StepContext): Promise<{ source: TableFile }> {
     const { projectId } = context.run;
+    if (step.source.kind === 'url') {
+      const path = await context.workspace.fetch(step.source.url, `${step.name}.source`);
+      return { source: { path, format: step.source.format } };
+    }
     if (step.source.kind === 'object') {
       // Checked when the definition was stored, and again here: a run must never read another project's objects.
       if (!step.source.objectKey.startsWith(projectDataPrefix(projectId)) || step.source.objectKey.includes('/../'))

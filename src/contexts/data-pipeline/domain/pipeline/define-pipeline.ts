@@ -100,12 +100,17 @@ function validateStep(
 function extractSource(reader: DefinitionReader, input: unknown, at: string) {
   const fields = reader.object(input, at);
   if (!fields) return undefined;
-  const kind = reader.oneOf(fields.kind, `${at}.kind`, ['dataset-version', 'object'] as const);
+  const kind = reader.oneOf(fields.kind, `${at}.kind`, ['dataset-version', 'object', 'url'] as const);
   if (kind === 'dataset-version') {
     if (typeof fields.versionId === 'string' && UUID.test(fields.versionId))
       return { kind, versionId: fields.versionId.toLowerCase() };
     reader.problem(`${at}.versionId`, 'must be the id of a dataset version');
     return undefined;
+  }
+  if (kind === 'url') {
+    const url = reader.text(fields.url, `${at}.url`, 2048);
+    const format = reader.oneOf(fields.format, `${at}.format`, VERSION_FORMATS);
+    return url && format ? { kind, url, format } : undefined;
   }
   if (kind !== 'object') return undefined;
   const objectKey = reader.text(fields.objectKey, `${at}.objectKey`, 1024);

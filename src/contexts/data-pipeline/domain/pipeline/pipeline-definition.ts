@@ -2,10 +2,14 @@ import type { CheckSuiteInput } from '../checks/check-suite.js';
 import type { VersionFormat } from '../dataset/dataset-version.js';
 import type { ColumnType } from '../schema/column-type.js';
 
-/** Where an extract step reads its table: a dataset version of the project, or an object under the project's prefix. */
+/**
+ * Where an extract step reads its table: a dataset version of the project, an object under the
+ * project's prefix, or an HTTP(S) URL fetched through the outbound (SSRF) policy.
+ */
 export type ExtractSource =
   | { readonly kind: 'dataset-version'; readonly versionId: string }
-  | { readonly kind: 'object'; readonly objectKey: string; readonly format: VersionFormat };
+  | { readonly kind: 'object'; readonly objectKey: string; readonly format: VersionFormat }
+  | { readonly kind: 'url'; readonly url: string; readonly format: VersionFormat };
 
 /**
  * One declarative operation of a transform step, applied in order. Expressions (filter, derive)
