@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TableDirectory, type CellValue } from '../../../../../test/support/data-pipeline/table-files.js';
 import type { TableFile } from '../../application/ports/query-engine.js';
 import type { TransformOperation } from '../../domain/pipeline/pipeline-definition.js';
-import { PipelineStepRefused } from '../../domain/errors.js';
+import { PipelineStepRefused, ReferenceTableMissing } from '../../domain/errors.js';
 import { defineCheck } from '../../domain/checks/define-check.js';
 import type { RowCheck } from '../../domain/checks/check.js';
 import { DuckDbQueryEngine } from './duckdb-query-engine.js';
@@ -180,5 +180,36 @@ describe('DuckDbQueryEngine transforms', () => {
     expect(counts).toEqual({ clean: 2, quarantined: 3 });
     expect((await rowsOf(clean.path)).map((row) => row[1])).toEqual(['ada', 'dee']);
     expect((await rowsOf(quarantine.path, 'csv')).map((row) => row[1])).toEqual(['bob', 'cyd', 'bob again']);
+  });
+
+  it('refuses the column name it keeps for row positions, and a join naming a table it was not given', async () => {
+    await expect(
+      transformed([{ op: 'derive', column: '__pipeline_row_position', expression: '1' }]),
+    ).rejects.toBeInstanceOf(PipelineStepRefused);
+    await expect(
+      transformed([{ op: 'join', with: 'elsewhere', on: ['country'], how: 'inner' }]),
+    ).rejects.toBeInstanceOf(PipelineStepRefused);
+  });
+
+  it('sets aside rows whose key has no match in a reference, and refuses a reference it was not given', async () => {
+    const check = defineCheck({
+      name: 'country known',
+      kind: 'relationships',
+      columns: ['country'],
+      reference: 'countries',
+      referenceColumns: ['country'],
+    }) as RowCheck;
+    const clean = { path: join(directory.path, 'related-clean.parquet'), format: 'parquet' as const };
+    const quarantine = { path: join(directory.path, 'related-quarantine.parquet'), format: 'parquet' as const };
+    const references = new Map([['countries', countries]]);
+
+    expect(await engine.partition({ table: people, checks: [check], references, clean, quarantine })).toEqual({
+      clean: 4,
+      quarantined: 1,
+    });
+    expect((await rowsOf(quarantine.path)).map((row) => row[1])).toEqual(['cyd']);
+    await expect(
+      engine.partition({ table: people, checks: [check], references: new Map(), clean, quarantine }),
+    ).rejects.toBeInstanceOf(ReferenceTableMissing);
   });
 });

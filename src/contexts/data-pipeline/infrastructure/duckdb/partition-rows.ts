@@ -1,5 +1,6 @@
 import type { PartitionedRows, PartitionRun } from '../../application/ports/query-engine.js';
-import { PipelineStepRefused } from '../../domain/errors.js';
+import { referencedTable } from '../../domain/checks/check.js';
+import { PipelineStepRefused, ReferenceTableMissing } from '../../domain/errors.js';
 import { expressionProblem } from './custom-sql-guard.js';
 import type { DuckDbSession } from './duckdb-session.js';
 import type { DuckDbSettings } from './duckdb-settings.js';
@@ -17,6 +18,11 @@ const ROW = `${MAIN_TABLE}.rowid AS failing_row`;
  * aside are exactly those the report's failing keys name.
  */
 export async function partitionRows(settings: DuckDbSettings, run: PartitionRun): Promise<PartitionedRows> {
+  const missing = run.checks.flatMap((check) => {
+    const reference = referencedTable(check);
+    return reference !== undefined && !run.references.has(reference) ? [reference] : [];
+  });
+  if (missing.length > 0) throw new ReferenceTableMissing(missing);
   const references = new Map(
     [...run.references.keys()].map((name, index) => [name, quoteIdentifier(`reference_${index}`)]),
   );
@@ -31,7 +37,7 @@ export async function partitionRows(settings: DuckDbSettings, run: PartitionRun)
       if (problem) throw new PipelineStepRefused(problem);
     }
     const failing = run.checks.map(
-      (check) => compileRowCheck(check, ROW, (name) => references.get(name) ?? name).failingRows,
+      (check) => compileRowCheck(check, ROW, (name) => references.get(name) ?? '').failingRows,
     );
     const failingIds = [...failing, `SELECT ${ROW} FROM ${MAIN_TABLE} WHERE FALSE`].join(' UNION ');
     try {

@@ -32,7 +32,7 @@ export async function runTransform(settings: DuckDbSettings, run: TransformRun):
     const columnsOf = async (query: string) => (await session.rows(`DESCRIBE ${query}`)).map(([name]) => textOf(name));
     try {
       for (const operation of run.operations)
-        sql = await compileOperation(operation, sql, columnsOf, (name) => joinedTables.get(name) ?? name);
+        sql = await compileOperation(operation, sql, columnsOf, (name) => tableNamed(joinedTables, name));
       await session.run(
         `CREATE TABLE ${STAGED}.${RESULT} AS SELECT * EXCLUDE (${POSITION}) FROM (${sql}) ORDER BY ${POSITION}`,
       );
@@ -49,4 +49,11 @@ export async function runTransform(settings: DuckDbSettings, run: TransformRun):
     new Map([[RESULT, run.output]]),
   );
   return { rowCount: staged.rowCounts.get(RESULT) ?? 0, columns: staged.columns.get(RESULT) ?? [] };
+}
+
+/** A join names a step the run handed over; anything else would splice the user's text in as a table. */
+function tableNamed(tables: ReadonlyMap<string, string>, name: string): string {
+  const table = tables.get(name);
+  if (table === undefined) throw new PipelineStepRefused(`the join names ${name}, whose table was not given`);
+  return table;
 }

@@ -5,7 +5,8 @@ import { MAIN_TABLE } from './row-check-sql.js';
 import { columnList, quoteIdentifier } from './sql-text.js';
 
 /** Each row's position in the input, carried through every operation so the output keeps the input's order. */
-export const POSITION = quoteIdentifier('__pipeline_row_position');
+const POSITION_NAME = '__pipeline_row_position';
+export const POSITION = quoteIdentifier(POSITION_NAME);
 /** Hash buckets for sample and split: a fraction is kept to a millionth. */
 const BUCKETS = 1_000_000;
 
@@ -23,6 +24,8 @@ export async function compileOperation(
   joinedTable: (name: string) => string,
 ): Promise<string> {
   const data = `(${from}) AS ${MAIN_TABLE}`;
+  if (namedColumns(operation).includes(POSITION_NAME))
+    throw new PipelineStepRefused(`${POSITION_NAME} is a column name the engine keeps for itself`);
   const columns = await columnsOf(from);
   const require = (names: readonly string[]) => {
     const absent = names.filter((name) => !columns.includes(name));
@@ -100,4 +103,11 @@ function bucket(seed: number): string {
 
 function threshold(fraction: number): number {
   return Math.round(fraction * BUCKETS);
+}
+
+/** The columns an operation makes: a derived one, and new names. */
+function namedColumns(operation: TransformOperation): string[] {
+  if (operation.op === 'derive') return [operation.column];
+  if (operation.op === 'rename') return Object.values(operation.columns);
+  return [];
 }
