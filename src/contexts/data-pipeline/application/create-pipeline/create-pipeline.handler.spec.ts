@@ -57,7 +57,22 @@ describe('CreatePipelineHandler', () => {
         kind: 'extract',
         source: { kind: 'object', objectKey: 'data-pipeline/other/x.csv', format: 'csv' },
       },
-      { ...definition.steps[2], input: 'shaped', quarantine: { dataset: 'nowhere' } },
+      {
+        ...definition.steps[2],
+        input: 'shaped',
+        quarantine: { dataset: 'nowhere' },
+        suite: {
+          checks: [
+            {
+              name: 'known',
+              kind: 'relationships',
+              columns: ['id'],
+              reference: elsewhere.id,
+              referenceColumns: ['id'],
+            },
+          ],
+        },
+      },
       { ...definition.steps[3], dataset: 'missing' },
     ];
 
@@ -68,6 +83,10 @@ describe('CreatePipelineHandler', () => {
       errors: [
         { field: 'steps[1].source.versionId', message: 'is not a dataset version of this project' },
         expect.objectContaining({ field: 'steps[3].source.objectKey' }),
+        {
+          field: 'steps[4].suite.checks[0].reference',
+          message: 'must be the id of a dataset version of this project',
+        },
         { field: 'steps[4].quarantine.dataset', message: 'is not the name of a dataset of this project' },
         { field: 'steps[5].dataset', message: 'is not the name of a dataset of this project' },
         expect.objectContaining({ field: 'steps[2].operations[1].expression' }),

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationError, type FieldProblem } from '@libs/ddd';
+import { referencedTable } from '../../domain/checks/check.js';
+import type { CheckSuite } from '../../domain/checks/check-suite.js';
 import { DatasetRepository } from '../../domain/dataset/dataset.repository.js';
 import { DatasetVersionRepository } from '../../domain/dataset/dataset-version.repository.js';
 import { PipelineDefinitionUnfit } from '../../domain/errors.js';
@@ -38,7 +40,7 @@ export class PipelineDefinitions {
     const names = new Set((await this.datasets.listByProject(projectId)).map((dataset) => dataset.snapshot.name));
     for (const [index, step] of definition.steps.entries()) {
       const at = `steps[${index}]`;
-      problems.push(...this.suiteProblems(step, at), ...datasetProblems(step, at, names));
+      problems.push(...(await this.suiteProblems(projectId, step, at)), ...datasetProblems(step, at, names));
       if (step.kind !== 'extract') continue;
       if (step.source.kind === 'url') {
         const problem = this.urls.problem(step.source.url);
@@ -69,15 +71,26 @@ export class PipelineDefinitions {
     return definition;
   }
 
-  private suiteProblems(step: PipelineStep, at: string): FieldProblem[] {
+  /** The suite as the check catalogue reads it, and its reference tables: versions of this project. */
+  private async suiteProblems(projectId: string, step: PipelineStep, at: string): Promise<FieldProblem[]> {
     if (step.kind !== 'validate') return [];
+    let suite: CheckSuite;
     try {
-      suiteOf(step.suite);
-      return [];
+      suite = suiteOf(step.suite);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return (error.errors ?? []).map((problem) => ({ ...problem, field: `${at}.suite.${problem.field}` }));
     }
+    const problems: FieldProblem[] = [];
+    for (const [index, check] of suite.checks.entries()) {
+      const reference = referencedTable(check);
+      if (reference === undefined || (await this.versions.find(reference))?.projectId === projectId) continue;
+      problems.push({
+        field: `${at}.suite.checks[${index}].reference`,
+        message: 'must be the id of a dataset version of this project',
+      });
+    }
+    return problems;
   }
 }
 
