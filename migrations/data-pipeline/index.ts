@@ -4,6 +4,7 @@ import { CreateDatasetTables1765100000000 } from './1765100000000-create-dataset
 import { CreateLineageGraph1765200000000 } from './1765200000000-create-lineage-graph.js';
 import { CreateCheckRuns1765300000000 } from './1765300000000-create-check-runs.js';
 import { CreatePipelines1765400000000 } from './1765400000000-create-pipelines.js';
+import { IndexQueuedPipelineRuns1765400000001 } from './1765400000001-index-queued-pipeline-runs.js';
 
 /** Migrations of the `data_pipeline` schema, oldest first. */
 export const dataPipelineMigrations = [
@@ -13,4 +14,5 @@ export const dataPipelineMigrations = [
   CreateLineageGraph1765200000000,
   CreateCheckRuns1765300000000,
   CreatePipelines1765400000000,
+  IndexQueuedPipelineRuns1765400000001,
 ];

@@ -92,6 +92,8 @@ import {
 import { BullMqPipelineRunQueue } from './infrastructure/queue/bullmq-pipeline-run-queue.js';
 import { TemporaryPipelineWorkspaces } from './infrastructure/storage/temporary-pipeline-workspaces.js';
 import { PipelineRunProcessor } from './interface/jobs/pipeline-run.processor.js';
+import { PipelineRunSweeper } from './interface/jobs/pipeline-run-sweeper.js';
+import { RequeuePipelineRunsHandler } from './application/requeue-pipeline-runs/requeue-pipeline-runs.handler.js';
 import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
 import { VersionBodyContribution } from './interface/http/version-body.contribution.js';
 
@@ -131,6 +133,7 @@ export const USE_CASES: Type[] = [
   CancelPipelineRunHandler,
   RetryPipelineRunHandler,
   ExecutePipelineRunHandler,
+  RequeuePipelineRunsHandler,
 ];
 
 /** The application services the use cases share. */
@@ -214,6 +217,7 @@ const WORKERS: Type[] = [
   ModelRegistryLineageConsumer,
   DatasetLineageConsumer,
   PipelineRunProcessor,
+  PipelineRunSweeper,
 ];
 
 /** What only a process serving HTTP needs: the file bodies' parsers and their OpenAPI schemas. */

@@ -98,6 +98,15 @@ export class InMemoryPipelineRunRepository extends PipelineRunRepository {
     });
   }
 
+  listQueuedBefore(before: Date, limit: number): Promise<PipelineRun[]> {
+    return settled(() =>
+      [...this.rows.values()]
+        .filter((run) => run.status === 'queued' && run.createdAt < before)
+        .slice(0, limit)
+        .map((row) => PipelineRun.restore(row)),
+    );
+  }
+
   listByPipeline(pipelineId: string, limit: number): Promise<PipelineRun[]> {
     return settled(() =>
       [...this.rows.values()]

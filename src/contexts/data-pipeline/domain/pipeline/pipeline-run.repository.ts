@@ -7,6 +7,8 @@ export abstract class PipelineRunRepository {
   /** With `lock`, the row stays locked until the transaction ends, so a cancel and a step never interleave. */
   abstract find(id: string, options?: { lock?: boolean }): Promise<PipelineRun | undefined>;
   abstract findByIdempotencyKey(pipelineId: string, key: string): Promise<PipelineRun | undefined>;
+  /** Runs still queued that were queued before `before`, oldest first: their job may have been lost. */
+  abstract listQueuedBefore(before: Date, limit: number): Promise<PipelineRun[]>;
   /** A pipeline's runs, newest first. */
   abstract listByPipeline(pipelineId: string, limit: number): Promise<PipelineRun[]>;
 }

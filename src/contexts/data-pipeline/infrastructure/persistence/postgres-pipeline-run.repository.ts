@@ -84,6 +84,16 @@ export class PostgresPipelineRunRepository extends PipelineRunRepository {
     return rows[0] && toDomain(rows[0]);
   }
 
+  async listQueuedBefore(before: Date, limit: number): Promise<PipelineRun[]> {
+    const rows: RunRow[] = await this.scope
+      .manager()
+      .query(
+        `SELECT ${COLUMNS} FROM data_pipeline.pipeline_runs WHERE status = 'queued' AND created_at < $1 ORDER BY created_at LIMIT $2`,
+        [before, limit],
+      );
+    return rows.map(toDomain);
+  }
+
   async listByPipeline(pipelineId: string, limit: number): Promise<PipelineRun[]> {
     if (!isUuid(pipelineId)) return [];
     const rows: RunRow[] = await this.scope
