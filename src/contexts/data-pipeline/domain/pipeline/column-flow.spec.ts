@@ -19,7 +19,18 @@ const DEFINITION: PipelineDefinition = {
         { op: 'cast', columns: { anything: 'string' } },
       ],
     },
-    { name: 'checked', kind: 'validate', input: 'raw', suite: { checks: [] }, key: ['missing'] },
+    {
+      name: 'checked',
+      kind: 'validate',
+      input: 'raw',
+      suite: {
+        checks: [
+          { name: 'present', kind: 'not_null', column: 'name' },
+          { name: 'unique', kind: 'unique', columns: ['id', 'absent'] },
+        ],
+      },
+      key: ['missing'],
+    },
     { name: 'store', kind: 'load', input: 'shaped', dataset: 'clean', format: 'parquet' },
   ],
 };
@@ -30,6 +41,7 @@ describe('unknownColumnProblems', () => {
       { field: 'steps[2].operations[1].columns', message: 'names columns the input does not have: name' },
       { field: 'steps[2].operations[3].keys', message: 'names columns the input does not have: gone' },
       { field: 'steps[3].key', message: 'names columns the input does not have: missing' },
+      { field: 'steps[3].suite.checks[1].columns', message: 'names columns the input does not have: absent' },
     ]);
   });
 

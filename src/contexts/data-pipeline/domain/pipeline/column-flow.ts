@@ -27,8 +27,13 @@ export function unknownColumnProblems(
       });
       outputs.set(step.name, columns);
     } else if (step.kind === 'validate') {
-      missing(problems, `${at}.key`, step.key, outputs.get(step.input));
-      outputs.set(step.name, outputs.get(step.input));
+      const columns = outputs.get(step.input);
+      missing(problems, `${at}.key`, step.key, columns);
+      step.suite.checks.forEach((check, index) => {
+        for (const [field, names] of checkedColumns(check))
+          missing(problems, `${at}.suite.checks[${index}].${field}`, names, columns);
+      });
+      outputs.set(step.name, columns);
     }
   });
   return problems;
@@ -72,4 +77,14 @@ function missing(problems: FieldProblem[], field: string, names: readonly string
   const absent = names.filter((name) => !within.includes(name));
   if (absent.length > 0)
     problems.push({ field, message: `names columns the input does not have: ${absent.join(', ')}` });
+}
+
+/** The columns a check names of the checked table (`column` or `columns`; a reference's columns are the reference's). */
+function checkedColumns(check: unknown): [string, readonly string[]][] {
+  if (typeof check !== 'object' || check === null) return [];
+  const { column, columns } = check as { column?: unknown; columns?: unknown };
+  const named: [string, readonly string[]][] = [];
+  if (typeof column === 'string') named.push(['column', [column]]);
+  if (Array.isArray(columns) && columns.every((name) => typeof name === 'string')) named.push(['columns', columns]);
+  return named;
 }
