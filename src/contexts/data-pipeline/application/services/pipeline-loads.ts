@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { crashPoint } from '@libs/platform/ports';
 import { DatasetRepository } from '../../domain/dataset/dataset.repository.js';
 import type { Dataset } from '../../domain/dataset/dataset.js';
 import type { DatasetVersion, VersionFormat } from '../../domain/dataset/dataset-version.js';
@@ -29,13 +30,16 @@ export class PipelineLoads {
     const dataset = await this.datasetNamed(context.run.projectId, input.datasetName);
     const file = await this.inFormat(context, input.table, input.format, input.fileName);
     const { body, size } = await context.workspace.read(file.path);
-    return this.intake.intake(dataset, {
+    const version = await this.intake.intake(dataset, {
       body,
       format: input.format,
       declaredBytes: size,
       producer: { kind: 'pipeline-run', actorId: context.run.actorId, runId: context.run.id },
       alsoRecord: record,
     });
+    // The version and the run's note of it are committed; the step's end is not recorded yet.
+    crashPoint('data-pipeline.pipeline-run.after-load');
+    return version;
   }
 
   private async datasetNamed(projectId: string, name: string): Promise<Dataset> {
