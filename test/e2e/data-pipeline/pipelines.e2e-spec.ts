@@ -356,6 +356,21 @@ describe('pipelines through the API: clean, validate with quarantine, load', () 
     ]);
   });
 
+  it('reads the pipeline with its latest version, each version as stored, and its runs newest first', async () => {
+    const read = await api('GET', `/pipelines/${pipeline.id}`);
+    const first = await api('GET', `/pipelines/${pipeline.id}/versions/1`);
+    const runs = await api('GET', `/pipelines/${pipeline.id}/runs?limit=200`);
+    const listed = await api('GET', `/projects/${world.projectId}/pipelines`);
+
+    expect(read.body).toMatchObject({ id: pipeline.id, latestVersion: 2, version: { number: 2 } });
+    expect(first.body.definition.steps[3]).toMatchObject({ quarantine: { dataset: 'customers-quarantine' } });
+    expect((await api('GET', `/pipelines/${pipeline.id}/versions/3`)).status).toBe(404);
+    const created = (runs.body.items as Json[]).map((item) => Date.parse(item.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect((runs.body.items as Json[]).map((item) => item.id)).toContain(run.id);
+    expect((listed.body.items as Json[]).map((item) => item.name)).toEqual(['customers-cleaning']);
+  });
+
   it('answers 404 to another project for the pipeline, its versions, runs and run actions', async () => {
     const outsider = world.outsider.client;
     const paths = [
