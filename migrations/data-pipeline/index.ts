@@ -3,6 +3,8 @@ import { KeepDataPipelinePublishedOutboxRows1765000000000 } from './176500000000
 import { CreateDatasetTables1765100000000 } from './1765100000000-create-dataset-tables.js';
 import { CreateLineageGraph1765200000000 } from './1765200000000-create-lineage-graph.js';
 import { CreateCheckRuns1765300000000 } from './1765300000000-create-check-runs.js';
+import { CreatePipelines1765400000000 } from './1765400000000-create-pipelines.js';
+import { IndexQueuedPipelineRuns1765400000001 } from './1765400000001-index-queued-pipeline-runs.js';
 import { AddTableSourceProducer1765410000000 } from './1765410000000-add-table-source-producer.js';
 import { CreateOpenLineageDeliveries1765410000001 } from './1765410000001-create-openlineage-deliveries.js';
 
@@ -13,6 +15,8 @@ export const dataPipelineMigrations = [
   CreateDatasetTables1765100000000,
   CreateLineageGraph1765200000000,
   CreateCheckRuns1765300000000,
+  CreatePipelines1765400000000,
+  IndexQueuedPipelineRuns1765400000001,
   AddTableSourceProducer1765410000000,
   CreateOpenLineageDeliveries1765410000001,
 ];

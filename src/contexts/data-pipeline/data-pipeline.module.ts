@@ -6,13 +6,15 @@ import { loadStorageConfig, StorageModule } from '@libs/storage';
 import { DatasetQualityFacade } from './contracts/dataset-quality.facade.js';
 import { LineageFacade } from './contracts/lineage.facade.js';
 import { DATA_TASK_QUEUE_REGISTRATION } from './data-tasks.providers.js';
-import { dataPipelineProviders } from './data-pipeline.providers.js';
+import { dataPipelineProviders, PIPELINE_RUN_QUEUE_REGISTRATION } from './data-pipeline.providers.js';
 import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
 import { DatasetVersionsController } from './interface/http/dataset-versions.controller.js';
 import { DatasetsController } from './interface/http/datasets.controller.js';
 import { LineageController } from './interface/http/lineage.controller.js';
 import { CheckRunsController } from './interface/http/check-runs.controller.js';
 import { TableSourcesController } from './interface/http/table-sources.controller.js';
+import { PipelineRunsController } from './interface/http/pipeline-runs.controller.js';
+import { PipelinesController } from './interface/http/pipelines.controller.js';
 
 const CONTROLLERS = [
   DatasetsController,
@@ -20,6 +22,8 @@ const CONTROLLERS = [
   LineageController,
   CheckRunsController,
   TableSourcesController,
+  PipelinesController,
+  PipelineRunsController,
 ];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
@@ -33,6 +37,7 @@ export class DataPipelineModule {
         TypeOrmModule.forFeature(DATASET_ENTITIES),
         StorageModule.forRoot(loadStorageConfig(process.env)),
         ...(options.workers ? [BullModule.registerQueueAsync(DATA_TASK_QUEUE_REGISTRATION)] : []),
+        BullModule.registerQueueAsync(PIPELINE_RUN_QUEUE_REGISTRATION),
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: dataPipelineProviders(options),

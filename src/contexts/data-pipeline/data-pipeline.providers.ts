@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
-import { publishedEventsDeclaration } from '@contexts/workflow-engine';
+import { publishedEventsDeclaration, queuePrefixOf } from '@contexts/workflow-engine';
+import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { ObjectStore } from '@libs/storage/ports';
 import { CreateDatasetHandler } from './application/create-dataset/create-dataset.handler.js';
 import { DownloadDatasetVersionHandler } from './application/download-dataset-version/download-dataset-version.handler.js';
@@ -37,7 +38,7 @@ import {
 import { TypeOrmDatasetRepository } from './infrastructure/persistence/typeorm-dataset.repository.js';
 import { TypeOrmDatasetVersionRepository } from './infrastructure/persistence/typeorm-dataset-version.repository.js';
 import { TemporaryTableCopies } from './infrastructure/storage/temporary-table-copies.js';
-import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
+import { AmbientTransaction, RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { ExportRunOpenLineageHandler } from './application/export-run-openlineage/export-run-openlineage.handler.js';
 import { FindImpactedModelsHandler } from './application/find-impacted-models/find-impacted-models.handler.js';
 import { GetLineageGraphHandler } from './application/get-lineage-graph/get-lineage-graph.handler.js';
@@ -59,6 +60,40 @@ import { PostgresLineageGraphRepository } from './infrastructure/persistence/pos
 import { DatasetLineageConsumer } from './interface/events/dataset-lineage.consumer.js';
 import { ModelRegistryLineageConsumer } from './interface/events/model-registry-lineage.consumer.js';
 import { WorkflowLineageConsumer } from './interface/events/workflow-lineage.consumer.js';
+import { CreatePipelineHandler } from './application/create-pipeline/create-pipeline.handler.js';
+import { RevisePipelineHandler } from './application/revise-pipeline/revise-pipeline.handler.js';
+import { GetPipelineHandler } from './application/get-pipeline/get-pipeline.handler.js';
+import { ListPipelinesHandler } from './application/list-pipelines/list-pipelines.handler.js';
+import { GetPipelineVersionHandler } from './application/get-pipeline-version/get-pipeline-version.handler.js';
+import { StartPipelineRunHandler } from './application/start-pipeline-run/start-pipeline-run.handler.js';
+import { GetPipelineRunHandler } from './application/get-pipeline-run/get-pipeline-run.handler.js';
+import { ListPipelineRunsHandler } from './application/list-pipeline-runs/list-pipeline-runs.handler.js';
+import { CancelPipelineRunHandler } from './application/cancel-pipeline-run/cancel-pipeline-run.handler.js';
+import { RetryPipelineRunHandler } from './application/retry-pipeline-run/retry-pipeline-run.handler.js';
+import { ExecutePipelineRunHandler } from './application/execute-pipeline-run/execute-pipeline-run.handler.js';
+import { PipelineDefinitions } from './application/services/pipeline-definitions.js';
+import { PipelineLoads } from './application/services/pipeline-loads.js';
+import { PipelineRunProgress } from './application/services/pipeline-run-progress.js';
+import { PipelineStepRunner } from './application/services/pipeline-step-runner.js';
+import { PipelineValidation } from './application/services/pipeline-validation.js';
+import { PIPELINE_RUN_QUEUE, PipelineRunQueue } from './application/ports/pipeline-run-queue.js';
+import { PipelineWorkspaces } from './application/ports/pipeline-workspaces.js';
+import { UrlPolicy } from './application/ports/url-policy.js';
+import { OutboundUrlPolicy } from './infrastructure/outbound/outbound-url-policy.js';
+import { ProjectOfPipeline, ProjectOfPipelineRun } from './application/ports/project-of-pipeline.js';
+import { PipelineRepository } from './domain/pipeline/pipeline.repository.js';
+import { PipelineRunRepository } from './domain/pipeline/pipeline-run.repository.js';
+import { PostgresPipelineRepository } from './infrastructure/persistence/postgres-pipeline.repository.js';
+import { PostgresPipelineRunRepository } from './infrastructure/persistence/postgres-pipeline-run.repository.js';
+import {
+  PostgresProjectOfPipeline,
+  PostgresProjectOfPipelineRun,
+} from './infrastructure/persistence/project-of-pipeline.js';
+import { BullMqPipelineRunQueue } from './infrastructure/queue/bullmq-pipeline-run-queue.js';
+import { TemporaryPipelineWorkspaces } from './infrastructure/storage/temporary-pipeline-workspaces.js';
+import { PipelineRunProcessor } from './interface/jobs/pipeline-run.processor.js';
+import { PipelineRunSweeper } from './interface/jobs/pipeline-run-sweeper.js';
+import { RequeuePipelineRunsHandler } from './application/requeue-pipeline-runs/requeue-pipeline-runs.handler.js';
 import { DatasetFileBodies } from './interface/http/dataset-file-bodies.js';
 import { VersionBodyContribution } from './interface/http/version-body.contribution.js';
 import { dataTaskProviders } from './data-tasks.providers.js';
@@ -67,7 +102,6 @@ import { TableSources } from './application/ports/table-sources.js';
 import { SnapshotTableSourceHandler } from './application/snapshot-table-source/snapshot-table-source.handler.js';
 import { ConfiguredTableSources } from './infrastructure/table-sources/configured-table-sources.js';
 import { readTableSourceSettings } from './infrastructure/table-sources/table-source-settings.js';
-import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { DeliverOpenLineageEventsHandler } from './application/deliver-openlineage-events/deliver-openlineage-events.handler.js';
 import { OpenLineageDeliveries } from './application/ports/openlineage-deliveries.js';
 import { OpenLineageEndpoint, OpenLineageSettings } from './application/ports/openlineage-endpoint.js';
@@ -106,13 +140,34 @@ export const USE_CASES: Type[] = [
   ListTableSourcesHandler,
   SnapshotTableSourceHandler,
   DeliverOpenLineageEventsHandler,
+  CreatePipelineHandler,
+  RevisePipelineHandler,
+  GetPipelineHandler,
+  ListPipelinesHandler,
+  GetPipelineVersionHandler,
+  StartPipelineRunHandler,
+  GetPipelineRunHandler,
+  ListPipelineRunsHandler,
+  CancelPipelineRunHandler,
+  RetryPipelineRunHandler,
+  ExecutePipelineRunHandler,
+  RequeuePipelineRunsHandler,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [VersionIntake, CheckResultLineage, RunOpenLineageEvents, OpenLineageForwarding];
+export const SERVICES: Type[] = [
+  VersionIntake,
+  CheckResultLineage,
+  PipelineDefinitions,
+  PipelineLoads,
+  PipelineRunProgress,
+  PipelineValidation,
+  PipelineStepRunner,
+  RunOpenLineageEvents,
+  OpenLineageForwarding,
+];
 
 const DUCKDB_SETTINGS = Symbol('DUCKDB_SETTINGS');
-const OPENLINEAGE_POLICY = Symbol('OPENLINEAGE_POLICY');
 
 export const ADAPTERS: Provider[] = [
   { provide: DUCKDB_SETTINGS, useFactory: () => readDuckDbSettings(process.env) },
@@ -134,17 +189,16 @@ export const ADAPTERS: Provider[] = [
       new ConfiguredTableSources(readTableSourceSettings(process.env), engine),
     inject: [DUCKDB_SETTINGS],
   },
-  { provide: OPENLINEAGE_POLICY, useFactory: () => new OutboundPolicy(readOutboundRules(process.env)) },
   {
     provide: OpenLineageConfig,
     useFactory: (policy: OutboundPolicy) => OpenLineageConfig.fromEnv(process.env, policy),
-    inject: [OPENLINEAGE_POLICY],
+    inject: [OutboundPolicy],
   },
   { provide: OpenLineageSettings, useExisting: OpenLineageConfig },
   {
     provide: OpenLineageEndpoint,
     useFactory: (config: OpenLineageConfig, policy: OutboundPolicy) => new HttpOpenLineageEndpoint(config, policy),
-    inject: [OpenLineageConfig, OPENLINEAGE_POLICY],
+    inject: [OpenLineageConfig, OutboundPolicy],
   },
   { provide: OpenLineageDeliveries, useClass: PostgresOpenLineageDeliveries },
   AmbientTransaction,
@@ -159,10 +213,50 @@ export const ADAPTERS: Provider[] = [
   { provide: CheckRunRepository, useClass: PostgresCheckRunRepository },
   { provide: ProjectOfCheckRun, useClass: PostgresProjectOfCheckRun },
   { provide: LineageFacade, useClass: LocalLineageFacade },
+  { provide: PipelineRepository, useClass: PostgresPipelineRepository },
+  { provide: PipelineRunRepository, useClass: PostgresPipelineRunRepository },
+  { provide: ProjectOfPipeline, useClass: PostgresProjectOfPipeline },
+  { provide: ProjectOfPipelineRun, useClass: PostgresProjectOfPipelineRun },
+  { provide: PipelineRunQueue, useClass: BullMqPipelineRunQueue },
+  { provide: OutboundPolicy, useFactory: () => new OutboundPolicy(readOutboundRules(process.env)) },
+  {
+    provide: UrlPolicy,
+    useFactory: (policy: OutboundPolicy) => new OutboundUrlPolicy(policy),
+    inject: [OutboundPolicy],
+  },
+  {
+    provide: PipelineWorkspaces,
+    useFactory: (
+      store: ObjectStore,
+      settings: ReturnType<typeof readDuckDbSettings>,
+      policy: OutboundPolicy,
+      datasets: DatasetSettings,
+    ) => new TemporaryPipelineWorkspaces(store, settings.tempDirectory, policy, datasets.maxVersionBytes),
+    inject: [ObjectStore, DUCKDB_SETTINGS, OutboundPolicy, DatasetSettings],
+  },
 ];
 
-/** The consumers that feed the lineage graph, run by worker processes. */
-const LINEAGE_CONSUMERS: Type[] = [WorkflowLineageConsumer, ModelRegistryLineageConsumer, DatasetLineageConsumer];
+/**
+ * The context's queue of pipeline runs on the platform's Redis, under its hash tag: registered in
+ * every role (an HTTP process queues runs), worked only by worker processes.
+ */
+export const PIPELINE_RUN_QUEUE_REGISTRATION = {
+  name: PIPELINE_RUN_QUEUE,
+  useFactory: (redis: RedisConnections) => ({
+    connection: redis.bullmqOptions(),
+    prefix: queuePrefixOf('data-pipeline'),
+  }),
+  inject: [RedisConnections],
+};
+
+/** The consumers that feed the lineage graph and the processor of pipeline runs, run by worker processes. */
+const WORKERS: Type[] = [
+  WorkflowLineageConsumer,
+  ModelRegistryLineageConsumer,
+  DatasetLineageConsumer,
+  PipelineRunProcessor,
+  PipelineRunSweeper,
+];
 
 /** What only a process serving HTTP needs: the file bodies' parsers and their OpenAPI schemas. */
 const HTTP_ONLY: Type[] = [DatasetFileBodies, VersionBodyContribution];
@@ -175,7 +269,7 @@ export function dataPipelineProviders(options: ContextModuleOptions): Provider[]
     ...USE_CASES,
     publishedEventsDeclaration('data-pipeline', DATA_PIPELINE_EVENT_TYPES),
     ...(options.http ? HTTP_ONLY : []),
-    ...(options.workers ? [...LINEAGE_CONSUMERS, OpenLineageDeliveryLoop] : []),
+    ...(options.workers ? [...WORKERS, OpenLineageDeliveryLoop] : []),
     ...dataTaskProviders(options),
   ];
 }

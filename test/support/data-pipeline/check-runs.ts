@@ -16,6 +16,7 @@ export function aCheckRun({
     projectId: PROJECT,
     datasetId: newId(),
     versionId,
+    pipelineRunId: null,
     status: 'pass',
     suite: { checks: [{ name: 'id present', kind: 'not_null', column: 'id' }] },
     results: [

@@ -1,8 +1,12 @@
 import type { InMemoryObjectStore } from '../model-registry/fake-object-store.js';
 import {
   QueryEngine,
+  type PartitionedRows,
+  type PartitionRun,
   type SuiteRun,
   type TableFile,
+  type TransformRun,
+  type WrittenTable,
 } from '../../../src/contexts/data-pipeline/application/ports/query-engine.js';
 import type { CheckResult } from '../../../src/contexts/data-pipeline/domain/checks/check-result.js';
 import type { ColumnProfile, TableProfile } from '../../../src/contexts/data-pipeline/domain/dataset/column-profile.js';
@@ -12,7 +16,8 @@ import type { ObservedColumn } from '../../../src/contexts/data-pipeline/domain/
 const COPY_PREFIX = '/copies/';
 
 /**
- * An engine over the in-memory store for the handler specs: it answers suite runs with `suiteResults`; it reads the copied object as simple
+ * An engine over the in-memory store for the handler specs: it answers suite runs with `suiteResults`,
+ * transforms with `written` and partitions with `partitioned`, recording each request; it reads the copied object as simple
  * CSV (no quoting), types a column integer when every value is whole, float when numeric, string
  * otherwise, and profiles only row and null counts. `profiled` records the tables it was given.
  */
@@ -21,6 +26,12 @@ export class ScriptedQueryEngine extends QueryEngine {
   /** The suite runs it was asked for, and what it answers them (none: it refuses, as an engine with no script). */
   readonly suiteRuns: SuiteRun[] = [];
   suiteResults?: readonly CheckResult[];
+  readonly transforms: TransformRun[] = [];
+  /** What every transform answers; a transform whose `output.path` is listed in `refusals` throws that error instead. */
+  written: WrittenTable = { rowCount: 3, columns: ['id', 'name', 'score'] };
+  readonly refusals = new Map<string, Error>();
+  readonly partitions: PartitionRun[] = [];
+  partitioned: PartitionedRows = { clean: 2, quarantined: 1 };
 
   constructor(private readonly store: InMemoryObjectStore) {
     super();
@@ -30,6 +41,22 @@ export class ScriptedQueryEngine extends QueryEngine {
     this.suiteRuns.push(run);
     if (this.suiteResults) return Promise.resolve(this.suiteResults);
     return Promise.reject(new Error(`The scripted engine runs no suites (asked for ${run.table.path})`));
+  }
+
+  transform(run: TransformRun): Promise<WrittenTable> {
+    this.transforms.push(run);
+    const refusal = this.refusals.get(run.output.path);
+    return refusal ? Promise.reject(refusal) : Promise.resolve(this.written);
+  }
+
+  partition(run: PartitionRun): Promise<PartitionedRows> {
+    this.partitions.push(run);
+    return Promise.resolve(this.partitioned);
+  }
+
+  /** A scripted guard: an expression holding a SELECT is refused, any other passes. */
+  expressionProblem(expression: string): Promise<string | undefined> {
+    return Promise.resolve(/select/i.test(expression) ? 'the expression must be one expression' : undefined);
   }
 
   observeColumns(table: TableFile): Promise<ObservedColumn[]> {

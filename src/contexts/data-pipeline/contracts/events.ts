@@ -20,6 +20,27 @@ export interface DataPipelineEvents {
   'data-pipeline.check-suite.passed.v1': CheckSuiteRunPayload;
   'data-pipeline.check-suite.warned.v1': CheckSuiteRunPayload;
   'data-pipeline.check-suite.failed.v1': CheckSuiteRunPayload;
+  'data-pipeline.pipeline-run.started.v1': PipelineRunPayload;
+  'data-pipeline.pipeline-run.succeeded.v1': PipelineRunPayload & { readonly outputs: readonly PipelineRunOutput[] };
+  'data-pipeline.pipeline-run.failed.v1': PipelineRunPayload & { readonly error: string };
+}
+
+/** A pipeline run of a version of a pipeline; `attempt` counts the times it was queued (a retry is attempt 2). */
+export interface PipelineRunPayload {
+  readonly projectId: string;
+  readonly pipelineId: string;
+  readonly pipelineVersion: number;
+  readonly runId: string;
+  readonly attempt: number;
+  readonly actorId: string;
+}
+
+/** A dataset version a pipeline run loaded: a load step's output, or a validate step's quarantined rows. */
+export interface PipelineRunOutput {
+  readonly step: string;
+  readonly role: 'output' | 'quarantine';
+  readonly datasetId: string;
+  readonly versionId: string;
 }
 
 /** A check suite ran against a dataset version; the event's type carries the run's worst status. */
@@ -63,4 +84,7 @@ export const DATA_PIPELINE_EVENT_TYPES = eventTypesOf<DataPipelineEvents>()([
   'data-pipeline.check-suite.passed.v1',
   'data-pipeline.check-suite.warned.v1',
   'data-pipeline.check-suite.failed.v1',
+  'data-pipeline.pipeline-run.started.v1',
+  'data-pipeline.pipeline-run.succeeded.v1',
+  'data-pipeline.pipeline-run.failed.v1',
 ]);

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '@libs/ddd';
+import { ConflictError, DomainError, ValidationError } from '@libs/ddd';
 
 /** A file that is not the table it claims to be: malformed CSV or JSON, a value that does not cast to its declared type. */
 export class TableUnreadable extends ValidationError {
@@ -64,5 +64,30 @@ export class RegisteredObjectMissing extends ValidationError {
       [{ field: 'objectKey', message: 'names no object' }],
       'registered-object-missing',
     );
+  }
+}
+
+export class PipelineNameTaken extends ConflictError {
+  constructor(name: string) {
+    super(`The project has a pipeline named ${name}`, 'pipeline-name-taken');
+  }
+}
+
+/**
+ * A definition well-formed on its own that does not fit the project (422): a dataset or version it
+ * names, a version's columns, a suite, an expression the engine refuses.
+ */
+export class PipelineDefinitionUnfit extends DomainError {
+  readonly type = 'pipeline-definition-unfit';
+  readonly kind = 'unprocessable';
+  constructor(problems: readonly { readonly field: string; readonly message: string }[]) {
+    super('The pipeline definition does not fit the project', problems);
+  }
+}
+
+/** A pipeline step the engine could not carry out on the data it got: a missing column, a value that does not cast. */
+export class PipelineStepRefused extends ValidationError {
+  constructor(reason: string) {
+    super(`The step cannot run: ${reason}`, [{ field: 'step', message: reason }], 'pipeline-step-refused');
   }
 }

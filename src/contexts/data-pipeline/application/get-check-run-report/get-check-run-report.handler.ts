@@ -16,6 +16,7 @@ export class GetCheckRunReportHandler {
   async execute(query: GetCheckRunReportQuery): Promise<CheckRunReport> {
     const run = await this.runs.find(query.checkRunId);
     if (!run) throw new NotFoundError('Check run', query.checkRunId);
+    if (run.versionId === null) return { run };
     return { run, version: await requireDatasetVersion(this.versions, run.versionId) };
   }
 }

@@ -5,8 +5,8 @@ export interface GetCheckRunReportQuery {
   readonly checkRunId: string;
 }
 
-/** What a human-readable report shows: the run, and the version it checked with its profile. */
+/** What a human-readable report shows: the run, and the version it checked with its profile (none for a pipeline run's check). */
 export interface CheckRunReport {
   readonly run: CheckRun;
-  readonly version: DatasetVersion;
+  readonly version?: DatasetVersion;
 }

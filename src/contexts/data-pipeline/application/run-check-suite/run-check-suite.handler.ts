@@ -64,6 +64,7 @@ export class RunCheckSuiteHandler {
       projectId: version.projectId,
       datasetId: version.datasetId,
       versionId: version.id,
+      pipelineRunId: null,
       status: runStatus(results),
       suite: command.suite,
       results: results.map((result): StoredCheckResult => ({ ...result, id: newId() })),
@@ -72,12 +73,12 @@ export class RunCheckSuiteHandler {
     };
     return this.transaction.run(async () => {
       await this.runs.add(run);
-      await this.events.publish(EVENT_OF_STATUS[run.status], payloadOf(run), { aggregateId: run.id });
+      await this.events.publish(EVENT_OF_STATUS[run.status], payloadOf(run, version), { aggregateId: run.id });
       for (const result of run.results)
         await this.lineage.record({
           projectId: run.projectId,
           checkResultId: result.id,
-          datasetVersionId: run.versionId,
+          datasetVersionId: version.id,
           checkName: result.check,
           outcome: result.status,
           at: at.toISOString(),
@@ -106,11 +107,11 @@ function tableOf(version: DatasetVersion, schema: DatasetSchema): SuiteTable {
   return { name: version.id, objectKey: version.objectKey, file: { format: version.format, columns } };
 }
 
-function payloadOf(run: CheckRun): CheckSuiteRunPayload {
+function payloadOf(run: CheckRun, version: DatasetVersion): CheckSuiteRunPayload {
   return {
     projectId: run.projectId,
-    datasetId: run.datasetId,
-    versionId: run.versionId,
+    datasetId: version.datasetId,
+    versionId: version.id,
     checkRunId: run.id,
     checks: run.results.map((result) => ({
       checkResultId: result.id,

@@ -23,6 +23,8 @@ export interface IncomingVersion {
   /** Content-Length when the sender declared one: refused at once when over the limit. */
   readonly declaredBytes?: number;
   readonly producer: VersionProducer;
+  /** Recorded in the transaction that records the version (a pipeline run notes the version it loaded). */
+  readonly alsoRecord?: (version: DatasetVersion) => Promise<void>;
 }
 
 interface Examined {
@@ -82,6 +84,7 @@ export class VersionIntake {
           createdAt: new Date(),
         });
         await this.publishCreated(version);
+        await incoming.alsoRecord?.(version);
         return version;
       });
     } catch (error) {

@@ -6,12 +6,16 @@ export interface StoredCheckResult extends CheckResult {
   readonly id: string;
 }
 
-/** A suite run against one dataset version: the suite as submitted and every check's result. */
+/**
+ * A suite run against one dataset version, or against the table a pipeline run's validate step
+ * checked (then it names the pipeline run): the suite as submitted and every check's result.
+ */
 export interface CheckRun {
   readonly id: string;
   readonly projectId: string;
-  readonly datasetId: string;
-  readonly versionId: string;
+  readonly datasetId: string | null;
+  readonly versionId: string | null;
+  readonly pipelineRunId: string | null;
   readonly status: CheckStatus;
   readonly suite: CheckSuiteInput;
   readonly results: readonly StoredCheckResult[];

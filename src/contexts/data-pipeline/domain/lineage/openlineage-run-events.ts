@@ -71,6 +71,8 @@ export function openLineageRunEvents(graph: LineageSubgraph): OpenLineageRunEven
 function jobName(run: LineageNode): string {
   const workflow = run.facets.workflow;
   if (isRecord(workflow) && typeof workflow.id === 'string') return `workflows/${workflow.id}`;
+  const pipeline = run.facets.pipeline;
+  if (isRecord(pipeline) && typeof pipeline.id === 'string') return `pipelines/${pipeline.id}`;
   return `${run.type}s/${run.id}`;
 }
 

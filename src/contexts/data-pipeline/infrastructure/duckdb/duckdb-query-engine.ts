@@ -1,4 +1,12 @@
-import { QueryEngine, type SuiteRun, type TableFile } from '../../application/ports/query-engine.js';
+import {
+  QueryEngine,
+  type PartitionedRows,
+  type PartitionRun,
+  type SuiteRun,
+  type TableFile,
+  type TransformRun,
+  type WrittenTable,
+} from '../../application/ports/query-engine.js';
 import { isRowCheck, type Check, type FreshnessCheck, type RowCheck } from '../../domain/checks/check.js';
 import type { CheckResult } from '../../domain/checks/check-result.js';
 import type { TableProfile } from '../../domain/dataset/column-profile.js';
@@ -19,6 +27,9 @@ import { measureKs, measurePsi } from './measure-drift.js';
 import { measureScannedChecks } from './measure-row-checks.js';
 import { reasonCheckCannotRun } from './runnable-checks.js';
 import { columnList } from './sql-text.js';
+import { expressionProblem } from './custom-sql-guard.js';
+import { partitionRows } from './partition-rows.js';
+import { runTransform } from './run-transform.js';
 import type { SuiteContext } from './suite-context.js';
 
 /** A table without a primary key names its failing rows by their 1-based position in the file (tables keep insertion order). */
@@ -71,6 +82,18 @@ export class DuckDbQueryEngine extends QueryEngine {
       await loadProfiledTable(session, table);
       return profileTable(session, PROFILED_TABLE);
     });
+  }
+
+  transform(run: TransformRun): Promise<WrittenTable> {
+    return runTransform(this.settings, run);
+  }
+
+  partition(run: PartitionRun): Promise<PartitionedRows> {
+    return partitionRows(this.settings, run);
+  }
+
+  expressionProblem(expression: string): Promise<string | undefined> {
+    return this.inSession((session) => expressionProblem(session, expression));
   }
 
   private async inSession<T>(work: (session: DuckDbSession) => Promise<T>): Promise<T> {

@@ -9,8 +9,9 @@ import type { CheckSuiteInput } from '../../domain/checks/check-suite.js';
 interface CheckRunRow {
   readonly id: string;
   readonly project_id: string;
-  readonly dataset_id: string;
-  readonly version_id: string;
+  readonly dataset_id: string | null;
+  readonly version_id: string | null;
+  readonly pipeline_run_id: string | null;
   readonly status: CheckStatus;
   readonly suite: CheckSuiteInput;
   readonly results: StoredCheckResult[];
@@ -18,7 +19,8 @@ interface CheckRunRow {
   readonly created_at: Date;
 }
 
-const COLUMNS = 'id, project_id, dataset_id, version_id, status, suite, results, created_by, created_at';
+const COLUMNS =
+  'id, project_id, dataset_id, version_id, pipeline_run_id, status, suite, results, created_by, created_at';
 
 /** Check runs in `data_pipeline.check_runs`; the suite and results are JSON, written once and read whole. */
 @Injectable()
@@ -30,11 +32,12 @@ export class PostgresCheckRunRepository extends CheckRunRepository {
   async add(run: CheckRun): Promise<void> {
     await this.scope
       .manager()
-      .query(`INSERT INTO data_pipeline.check_runs (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      .query(`INSERT INTO data_pipeline.check_runs (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
         run.id,
         run.projectId,
         run.datasetId,
         run.versionId,
+        run.pipelineRunId,
         run.status,
         JSON.stringify(run.suite),
         JSON.stringify(run.results),
@@ -69,6 +72,7 @@ function toDomain(row: CheckRunRow): CheckRun {
     projectId: row.project_id,
     datasetId: row.dataset_id,
     versionId: row.version_id,
+    pipelineRunId: row.pipeline_run_id,
     status: row.status,
     suite: row.suite,
     results: row.results,

@@ -34,13 +34,15 @@ export function renderCheckRunReport({ run, version }: CheckRunReport): string {
     `<title>Check run ${escapeHtml(run.id)}</title><style>${STYLE}</style></head><body>`,
     `<h1>Check run <span class="${escapeHtml(run.status)}">${escapeHtml(run.status)}</span></h1>`,
     '<dl>',
-    `<dt>Dataset version</dt><dd><code>${escapeHtml(run.versionId)}</code></dd>`,
+    run.versionId === null
+      ? `<dt>Pipeline run</dt><dd><code>${escapeHtml(run.pipelineRunId ?? '')}</code></dd>`
+      : `<dt>Dataset version</dt><dd><code>${escapeHtml(run.versionId)}</code></dd>`,
     `<dt>Run</dt><dd><code>${escapeHtml(run.id)}</code> at ${escapeHtml(run.createdAt.toISOString())}</dd>`,
     '</dl>',
     '<table><thead><tr><th>Check</th><th>Kind</th><th>Severity</th><th>Status</th>',
     '<th>Observed</th><th>Threshold</th><th>Failing rows</th></tr></thead>',
     `<tbody>${rows}</tbody></table>`,
-    profileSection(version),
+    version ? profileSection(version) : '',
     '</body></html>',
   ].join('');
 }

@@ -55,8 +55,21 @@ export class CheckResultResponse {
 export class CheckRunResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
-  @ApiProperty({ format: 'uuid' }) datasetId!: string;
-  @ApiProperty({ format: 'uuid' }) versionId!: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true }) datasetId!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description: 'The checked version; null when a pipeline run checked an intermediate table',
+  })
+  versionId!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description: 'The pipeline run whose validate step ran the suite',
+  })
+  pipelineRunId!: string | null;
   @ApiProperty({ enum: STATUSES, description: 'The worst status of its results' }) status!: CheckStatus;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The suite as submitted' })
   suite!: CheckSuiteInput;
@@ -70,6 +83,7 @@ export class CheckRunResponse {
       projectId: run.projectId,
       datasetId: run.datasetId,
       versionId: run.versionId,
+      pipelineRunId: run.pipelineRunId,
       status: run.status,
       suite: run.suite,
       results: run.results.map((result) => CheckResultResponse.of(result)),

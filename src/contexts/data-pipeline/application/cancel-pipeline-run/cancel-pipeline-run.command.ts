@@ -1,0 +1,4 @@
+export interface CancelPipelineRunCommand {
+  readonly runId: string;
+  readonly actorId: string;
+}

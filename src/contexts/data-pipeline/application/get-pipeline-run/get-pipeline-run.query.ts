@@ -1,0 +1,3 @@
+export interface GetPipelineRunQuery {
+  readonly runId: string;
+}

@@ -1,0 +1,4 @@
+export interface GetPipelineVersionQuery {
+  readonly pipelineId: string;
+  readonly number: number;
+}

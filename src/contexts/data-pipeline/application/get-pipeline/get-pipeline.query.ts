@@ -1,0 +1,3 @@
+export interface GetPipelineQuery {
+  readonly pipelineId: string;
+}

@@ -1,0 +1,4 @@
+export interface ListPipelineRunsQuery {
+  readonly pipelineId: string;
+  readonly limit: number;
+}

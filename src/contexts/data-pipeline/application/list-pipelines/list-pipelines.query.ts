@@ -1,0 +1,3 @@
+export interface ListPipelinesQuery {
+  readonly projectId: string;
+}

@@ -1,0 +1,4 @@
+export interface RetryPipelineRunCommand {
+  readonly runId: string;
+  readonly actorId: string;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@libs/messaging/ports';
+import type { DataPipelineEvents, PipelineRunPayload } from '../../contracts/events.js';
+import { edgeFrom, type LineageEdge } from '../../domain/lineage/lineage-edge.js';
+import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
+import type { LineageNodeRef } from '../../domain/lineage/lineage-node.js';
+import type { PipelineRun, RunOutput, StepProgress } from '../../domain/pipeline/pipeline-run.js';
+import { PipelineRunRepository } from '../../domain/pipeline/pipeline-run.repository.js';
+import { Transaction } from '../ports/transaction.js';
+import { requirePipelineRun } from './pipeline-lookups.js';
+
+export type StepChange = Partial<Omit<StepProgress, 'name' | 'kind'>>;
+
+/** What a step recorded besides its progress: versions it read (lineage) and versions it produced. */
+export interface StepRecord {
+  readonly consumed?: readonly string[];
+  readonly output?: RunOutput;
+}
+
+/**
+ * Every change of a run's record, each in one transaction with the row locked: the run's events
+ * through the outbox and its lineage node (START when it starts, the end state when it ends), so
+ * the record, the events and the graph never disagree.
+ */
+@Injectable()
+export class PipelineRunProgress {
+  constructor(
+    private readonly transaction: Transaction,
+    private readonly runs: PipelineRunRepository,
+    private readonly graph: LineageGraphRepository,
+    private readonly events: EventPublisher<DataPipelineEvents>,
+  ) {}
+
+  /** Takes the run for a worker: undefined when it ended or moved on to another attempt than the job's. */
+  begin(runId: string, attempt: number, pipelineName: string): Promise<PipelineRun | undefined> {
+    return this.change(runId, async (run) => {
+      if (run.ended || run.snapshot.attempt !== attempt) return undefined;
+      const at = new Date();
+      if (!run.start(at)) return run;
+      const state = run.snapshot;
+      await this.graph.recordNode({
+        type: 'pipeline-run',
+        id: run.id,
+        projectId: state.projectId,
+        name: `pipeline ${pipelineName} v${state.pipelineVersion}`,
+        facets: {
+          pipeline: { id: state.pipelineId, name: pipelineName, version: state.pipelineVersion },
+          started: { at: at.toISOString() },
+          status: { state: 'running', at: at.toISOString() },
+        },
+      });
+      await this.events.publish('data-pipeline.pipeline-run.started.v1', payloadOf(run), { aggregateId: run.id });
+      return run;
+    });
+  }
+
+  /** The run as recorded now, or undefined when there is none (a job of a deleted run). */
+  peek(runId: string): Promise<PipelineRun | undefined> {
+    return this.runs.find(runId);
+  }
+
+  current(runId: string): Promise<PipelineRun> {
+    return requirePipelineRun(this.runs, runId);
+  }
+
+  /** Whether the run was cancelled (or otherwise ended) since the worker took it. */
+  async stopped(runId: string): Promise<boolean> {
+    return (await requirePipelineRun(this.runs, runId)).status !== 'running';
+  }
+
+  updateStep(runId: string, step: string, change: StepChange, record: StepRecord = {}): Promise<void> {
+    return this.change(runId, async (run) => {
+      run.updateStep(step, change);
+      const node: LineageNodeRef = { type: 'pipeline-run', id: runId };
+      const edges: LineageEdge[] = (record.consumed ?? []).map((id) =>
+        edgeFrom({ type: 'dataset-version', id }, 'consumed', node),
+      );
+      if (record.output) {
+        run.addOutput(record.output);
+        edges.push(edgeFrom(node, 'produced', { type: 'dataset-version', id: record.output.versionId }));
+      }
+      for (const edge of edges) await this.graph.recordEdge(edge, run.snapshot.projectId);
+    });
+  }
+
+  succeed(runId: string): Promise<void> {
+    return this.change(runId, async (run) => {
+      if (run.ended) return;
+      run.succeed(new Date());
+      await this.recordEnd(run, 'succeeded');
+      await this.events.publish(
+        'data-pipeline.pipeline-run.succeeded.v1',
+        { ...payloadOf(run), outputs: run.snapshot.outputs.map((output) => ({ ...output })) },
+        { aggregateId: run.id },
+      );
+    });
+  }
+
+  fail(runId: string, error: string): Promise<void> {
+    return this.change(runId, async (run) => {
+      if (run.ended) return;
+      run.fail(error, new Date());
+      await this.recordEnd(run, 'failed');
+      await this.events.publish(
+        'data-pipeline.pipeline-run.failed.v1',
+        { ...payloadOf(run), error },
+        { aggregateId: run.id },
+      );
+    });
+  }
+
+  /** The lineage node's end for a cancel, which the cancel use case records with the run. */
+  recordCancelled(run: PipelineRun): Promise<void> {
+    return this.recordEnd(run, 'cancelled');
+  }
+
+  private async recordEnd(run: PipelineRun, state: 'succeeded' | 'failed' | 'cancelled'): Promise<void> {
+    const at = (run.snapshot.finishedAt ?? new Date()).toISOString();
+    // Entry by entry, so the node keeps the name and facets its start gave it.
+    const node = { type: 'pipeline-run' as const, id: run.id, projectId: run.snapshot.projectId };
+    await this.graph.recordFacetEntry(node, 'status', 'state', state);
+    await this.graph.recordFacetEntry(node, 'status', 'at', at);
+  }
+
+  private change<T>(runId: string, work: (run: PipelineRun) => Promise<T>): Promise<T> {
+    return this.transaction.run(async () => {
+      const run = await requirePipelineRun(this.runs, runId, { lock: true });
+      const result = await work(run);
+      await this.runs.save(run);
+      return result;
+    });
+  }
+}
+
+export function payloadOf(run: PipelineRun): PipelineRunPayload {
+  const state = run.snapshot;
+  return {
+    projectId: state.projectId,
+    pipelineId: state.pipelineId,
+    pipelineVersion: state.pipelineVersion,
+    runId: state.id,
+    attempt: state.attempt,
+    actorId: state.actorId,
+  };
+}
