@@ -9,9 +9,10 @@ import { AwaitFreshnessTask } from './interface/jobs/await-freshness-task.js';
 import { DataTaskProcessor } from './interface/jobs/data-task.processor.js';
 import { DataTaskTypeRegistration } from './interface/jobs/data-task-type-registration.js';
 import { DATA_PIPELINE_CONTEXT, DATA_TASK_QUEUE } from './interface/jobs/data-task-types.js';
+import { RunPipelineTask } from './interface/jobs/run-pipeline-task.js';
 import { ValidateTask } from './interface/jobs/validate-task.js';
 
-/** The use cases behind the data task types and the quality facade (listed apart so pipelines can join them). */
+/** The use cases behind the data task types and the quality facade. */
 export const DATA_TASK_USE_CASES: Type[] = [CheckDatasetFreshnessHandler, FindBlockingChecksHandler];
 
 /**
@@ -23,7 +24,7 @@ export function dataTaskProviders(options: ContextModuleOptions): Provider[] {
     ...DATA_TASK_USE_CASES,
     { provide: DatasetQualityFacade, useClass: LocalDatasetQualityFacade },
     DataTaskTypeRegistration,
-    ...(options.workers ? [ValidateTask, AwaitFreshnessTask, DataTaskProcessor] : []),
+    ...(options.workers ? [ValidateTask, AwaitFreshnessTask, RunPipelineTask, DataTaskProcessor] : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { CheckResult } from '../../../src/contexts/data-pipeline/domain/checks/check-result.js';
 import type { DatasetVersion } from '../../../src/contexts/data-pipeline/domain/dataset/dataset-version.js';
 import type { Pipeline } from '../../../src/contexts/data-pipeline/domain/pipeline/pipeline.js';
 import { ACTOR, aDataset, bytesOf, PROJECT } from './dataset-objects.js';
@@ -51,4 +52,22 @@ export async function aPipeline(
     actorId: ACTOR,
   });
   return pipeline;
+}
+
+/** What the engine finds in the world's rows: the row with id 2 has no name (an error check fails on it). */
+export const NULL_NAMES: CheckResult = {
+  check: 'name present',
+  kind: 'not_null',
+  severity: 'error',
+  status: 'fail',
+  observedValue: 1,
+  threshold: '> 0 rows',
+  failingRows: { total: 1, keys: [[2]], keyColumns: ['id'] },
+  details: {},
+};
+
+/** Scripts the fakes as the engine would run `aDefinition` over the world's rows: one name missing. */
+export function scriptOneNullName(ports: PipelinePorts): void {
+  ports.workspaces.content = 'id,name,score\n1,a,1.5\n3,c,3.5\n';
+  ports.engine.suiteResults = [NULL_NAMES];
 }

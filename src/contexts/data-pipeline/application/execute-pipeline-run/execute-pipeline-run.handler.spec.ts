@@ -4,28 +4,19 @@ import {
   fakePipelinePorts,
   type PipelinePorts,
 } from '../../../../../test/support/data-pipeline/fake-pipeline-ports.js';
-import { aPipeline, aPipelineWorld } from '../../../../../test/support/data-pipeline/pipeline-objects.js';
-import type { CheckResult } from '../../domain/checks/check-result.js';
+import {
+  aPipeline,
+  aPipelineWorld,
+  scriptOneNullName,
+} from '../../../../../test/support/data-pipeline/pipeline-objects.js';
 import type { DatasetVersion } from '../../domain/dataset/dataset-version.js';
 import { PipelineRun } from '../../domain/pipeline/pipeline-run.js';
-
-const NULL_NAMES: CheckResult = {
-  check: 'name present',
-  kind: 'not_null',
-  severity: 'error',
-  status: 'fail',
-  observedValue: 1,
-  threshold: '> 0 rows',
-  failingRows: { total: 1, keys: [[2]], keyColumns: ['id'] },
-  details: {},
-};
 
 async function aQueuedRun(ports: PipelinePorts, options: { quarantine?: boolean } = {}) {
   const source = await aPipelineWorld(ports);
   const pipeline = await aPipeline(ports, source, options);
   const { run } = await ports.starting.execute({ pipelineId: pipeline.id, actorId: ACTOR });
-  ports.workspaces.content = 'id,name,score\n1,a,1.5\n3,c,3.5\n';
-  ports.engine.suiteResults = [NULL_NAMES];
+  scriptOneNullName(ports);
   ports.events.published.length = 0;
   return { source, pipeline, run };
 }

@@ -85,8 +85,9 @@ describe('AwaitFreshnessTask', () => {
     );
 
     expect(first).toMatchObject({ kind: 'waiting', until: at(5 * 60_000).getTime() });
-    if (first.kind !== 'waiting') throw new Error('expected a wait');
+    if (first.kind !== 'waiting' || first.wait.kind !== 'freshness') throw new Error('expected a freshness wait');
     expect(first.wait).toEqual({
+      kind: 'freshness',
       projectId: PROJECT,
       datasetId: dataset.id,
       maxAge: '6h',
@@ -112,7 +113,7 @@ describe('AwaitFreshnessTask', () => {
       assignment({ datasetId: dataset.id, maxAge: '6h', timeout: '1h', pollInterval: '10m' }, 15 * 60_000),
       NOW,
     );
-    if (first.kind !== 'waiting') throw new Error('expected a wait');
+    if (first.kind !== 'waiting' || first.wait.kind !== 'freshness') throw new Error('expected a freshness wait');
     expect(first.wait.deadline).toBe(at(15 * 60_000).getTime());
     await expect(task.look(first.wait, at(10 * 60_000))).resolves.toMatchObject({
       kind: 'waiting',

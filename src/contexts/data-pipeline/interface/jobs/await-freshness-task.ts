@@ -39,6 +39,7 @@ export class AwaitFreshnessTask {
     const maxAgeMs = required('maxAge', params.maxAge);
     const timeoutMs = Math.min(required('timeout', params.timeout), assignment.timeoutMs ?? Number.POSITIVE_INFINITY);
     const wait: FreshnessWait = {
+      kind: 'freshness',
       projectId: assignment.projectId,
       datasetId: params.datasetId,
       maxAge: params.maxAge,

@@ -29,13 +29,13 @@ describe('DataTaskTypeRegistration', () => {
   it('registers the data task types with the engine of this process', () => {
     const registry = new RecordingRegistry();
     new DataTaskTypeRegistration(modulesWith(registry)).onModuleInit();
-    expect(registry.list().map((definition) => definition.name)).toEqual(['data.validate', 'data.await-freshness']);
+    expect(registry.list().map((definition) => definition.name)).toEqual(['data.validate', 'data.await-freshness', 'data.run-pipeline']);
   });
 
   it('contributes nothing where no engine is hosted, and keeps starting when the engine refuses a type', () => {
     expect(() => new DataTaskTypeRegistration(modulesWith()).onModuleInit()).not.toThrow();
     const picky = new RecordingRegistry((definition) => definition.name === 'data.validate');
     new DataTaskTypeRegistration(modulesWith(picky)).onModuleInit();
-    expect(picky.list().map((definition) => definition.name)).toEqual(['data.await-freshness']);
+    expect(picky.list().map((definition) => definition.name)).toEqual(['data.await-freshness', 'data.run-pipeline']);
   });
 });

@@ -15,6 +15,7 @@ describe('the data task types', () => {
     expect(DATA_TASK_TYPES.map((type) => [type.name, type.context, type.queue])).toEqual([
       ['data.validate', 'data-pipeline', 'data-pipeline.tasks'],
       ['data.await-freshness', 'data-pipeline', 'data-pipeline.tasks'],
+      ['data.run-pipeline', 'data-pipeline', 'data-pipeline.tasks'],
     ]);
   });
 
@@ -37,5 +38,18 @@ describe('the data task types', () => {
     expect(valid({ datasetId: VERSION, maxAge: 'six hours', timeout: 'P1M' })).toBe(false);
     expect(valid.errors?.map((error) => error.instancePath).sort()).toEqual(['/maxAge', '/timeout']);
     expect(valid({ datasetId: VERSION, maxAge: '6h' })).toBe(false);
+  });
+
+  it('check data.run-pipeline params: a pipeline id, and a version, blockOn and poll interval it can read', () => {
+    const valid = validatorOf('data.run-pipeline');
+    expect(valid({ pipelineId: VERSION })).toBe(true);
+    expect(valid({ pipelineId: VERSION, version: 3, blockOn: 'warn', pollInterval: '5s' })).toBe(true);
+    expect(valid({ pipelineId: 'cleaning', version: 0, blockOn: 'fatal', pollInterval: 'soon' })).toBe(false);
+    expect(valid.errors?.map((error) => error.instancePath).sort()).toEqual([
+      '/blockOn',
+      '/pipelineId',
+      '/pollInterval',
+      '/version',
+    ]);
   });
 });

@@ -63,4 +63,26 @@ export const DATA_TASK_TYPES: readonly TaskTypeDefinition[] = [
     context: DATA_PIPELINE_CONTEXT,
     queue: DATA_TASK_QUEUE,
   },
+  {
+    name: 'data.run-pipeline',
+    description:
+      'Runs a pipeline of the run’s project (its latest version, or version) and waits for the pipeline run without ' +
+      'holding a worker, looking every pollInterval (default 2s). Fails when the pipeline run fails or, with blockOn ' +
+      '(default error), when a validate step’s verdict reaches it (a step that quarantined its failing rows counts as ' +
+      'a warning). Outputs pipelineRunId, pipelineVersion, loaded and quarantined (by step: datasetId, versionId) and ' +
+      'checkRunIds.',
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['pipelineId'],
+      properties: {
+        pipelineId: ID,
+        version: { type: 'integer', minimum: 1 },
+        blockOn: BLOCK_ON,
+        pollInterval: DURATION,
+      },
+    },
+    context: DATA_PIPELINE_CONTEXT,
+    queue: DATA_TASK_QUEUE,
+  },
 ];

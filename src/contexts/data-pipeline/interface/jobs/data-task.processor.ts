@@ -8,6 +8,7 @@ import { TaskRunGateway, type TaskAssignment } from '@contexts/workflow-engine';
 import { AwaitFreshnessTask } from './await-freshness-task.js';
 import type { DataTaskJob, DataTaskOutcome } from './data-task-outcome.js';
 import { DATA_TASK_QUEUE } from './data-task-types.js';
+import { RunPipelineTask } from './run-pipeline-task.js';
 import { ValidateTask } from './validate-task.js';
 
 /**
@@ -26,6 +27,7 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
     private readonly modules: ModuleRef,
     private readonly validating: ValidateTask,
     private readonly awaiting: AwaitFreshnessTask,
+    private readonly pipelines: RunPipelineTask,
     private readonly metrics: JobMetrics,
   ) {
     super();
@@ -49,7 +51,7 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
       else if (outcome.kind === 'failed') await gateway.fail(job.data, outcome.error);
       else {
         // The attempt stays running while its job waits; the next look reads the wait from the job, not `start`.
-        await job.updateData({ ...job.data, freshnessWait: outcome.wait });
+        await job.updateData({ ...job.data, wait: outcome.wait });
         await job.moveToDelayed(outcome.until, token);
         throw new DelayedError();
       }
@@ -61,7 +63,8 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   private async outcomeOf(job: DataTaskJob, gateway: TaskRunGateway): Promise<DataTaskOutcome | undefined> {
-    if (job.freshnessWait) return settled(this.awaiting.look(job.freshnessWait, new Date()));
+    if (job.wait?.kind === 'freshness') return settled(this.awaiting.look(job.wait, new Date()));
+    if (job.wait?.kind === 'pipeline-run') return settled(this.pipelines.look(job.wait));
     const assignment = await gateway.start(job);
     if (assignment === undefined) return undefined;
     return settled(this.execute(assignment));
@@ -70,6 +73,7 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
   private async execute(assignment: TaskAssignment): Promise<DataTaskOutcome> {
     if (assignment.type === 'data.validate') return this.validating.run(assignment, actorOf(assignment));
     if (assignment.type === 'data.await-freshness') return this.awaiting.begin(assignment, new Date());
+    if (assignment.type === 'data.run-pipeline') return this.pipelines.begin(assignment, actorOf(assignment));
     throw new NotFoundError('data task type', assignment.type);
   }
 
