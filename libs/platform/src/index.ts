@@ -32,3 +32,4 @@ export * from './runtime/periodic-work.js';
 export * from './runtime/request-context.js';
 export * from './runtime/shutdown-deadline.js';
 export * from './runtime/trace-context.js';
+export * from './tracing/spans.js';

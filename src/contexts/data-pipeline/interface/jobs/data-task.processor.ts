@@ -36,7 +36,7 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   process(job: Job<DataTaskJob>, token?: string): Promise<void> {
-    return runInJobContext(job.id ?? job.name, job.data.context, () => this.run(job, token));
+    return runInJobContext(job, job.data.context, () => this.run(job, token));
   }
 
   private async run(job: Job<DataTaskJob>, token: string | undefined): Promise<void> {

@@ -39,7 +39,7 @@ export class ModelTaskProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   process(job: Job<TaskRunJob>): Promise<void> {
-    return runInJobContext(job.id ?? job.name, job.data.context, () => this.run(job));
+    return runInJobContext(job, job.data.context, () => this.run(job));
   }
 
   private async run(job: Job<TaskRunJob>): Promise<void> {

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
-import { crashPoint, JobMetrics, runInJobContext } from '@libs/platform';
+import { crashPoint, inSpan, JobMetrics, runInJobContext } from '@libs/platform';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
 import { FailTaskHandler } from '../../application/fail-task/fail-task.handler.js';
 import { TaskLogs } from '../../application/ports/task-logs.js';
@@ -48,7 +48,7 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   process(job: Job<TaskJobData>): Promise<void> {
-    return runInJobContext(job.id ?? job.name, job.data.context, () => this.execute(job));
+    return runInJobContext(job, job.data.context, () => this.execute(job));
   }
 
   private async execute(job: Job<TaskJobData>): Promise<void> {
@@ -63,7 +63,10 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       if (execution === undefined) return;
       const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
         try {
-          return await this.executors.run(execution.dispatch, AbortSignal.any([this.stopping.signal, cancelled]));
+          const signal = AbortSignal.any([this.stopping.signal, cancelled]);
+          return await inSpan(`execute ${execution.dispatch.type}`, { attributes: attemptAttributes(attempt) }, () =>
+            this.executors.run(execution.dispatch, signal),
+          );
         } catch (error) {
           // Cancelled mid-attempt: the run has ended, and nobody would take this attempt's report.
           if (!cancelled.aborted) throw error;
@@ -92,4 +95,9 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       this.logger.warn(`could not write the log of ${attempt.runId}:${attempt.key}: ${(error as Error).message}`);
     }
   }
+}
+
+// The attempt a task execution span stands for, to find every attempt of a run's task.
+function attemptAttributes(attempt: TaskAttempt) {
+  return { 'workflow.run.id': attempt.runId, 'workflow.task.key': attempt.key, 'workflow.task.attempt': attempt.attempt };
 }
