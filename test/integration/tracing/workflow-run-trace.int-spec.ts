@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor, type AppProcess } from '@libs/testing';
 import { createWorkflow, waitForRun } from '../../e2e/workflows-support.js';
-import { OtlpReceiver, type ReceivedSpan } from '../../support/otlp-receiver.js';
+import { OtlpReceiver, type ReceivedSpan } from '../../support/tracing/otlp-receiver.js';
 import { clientOf, projectOwner, startPlatform, type ProjectOwner } from '../../support/workflow-platform.js';
 
 // Jest applies no loader hooks, so the built app runs as a child process with the preload, as in production.
@@ -72,7 +72,9 @@ describe('one workflow run is one trace at the OTLP receiver', () => {
       () => {
         const found = receiver.trace(root.traceId);
         const childDone = found.some((span) => span.attributes['workflow.run.id'] === childRunId);
-        const runSucceeded = found.some((span) => span.name.startsWith('consume ') && span.name.includes('workflow-run.succeeded'));
+        const runSucceeded = found.some(
+          (span) => span.name.startsWith('consume ') && span.name.includes('workflow-run.succeeded'),
+        );
         return childDone && runSucceeded && orphans(found).length === 0 && found;
       },
       { what: 'the whole run in one trace', timeoutMs: 60_000 },
@@ -102,13 +104,21 @@ describe('one workflow run is one trace at the OTLP receiver', () => {
     }
 
     // The child run's task runs in the same trace, below the parent's `call` task job.
-    const inner = spans.find((span) => span.name === 'execute noop' && span.attributes['workflow.run.id'] === childRunId);
+    const inner = spans.find(
+      (span) => span.name === 'execute noop' && span.attributes['workflow.run.id'] === childRunId,
+    );
     expect(inner).toBeDefined();
     expect(ancestors(inner!, parentOf).some((span) => span.spanId === root.spanId)).toBe(true);
 
     // PostgreSQL and Redis calls made inside the units of work are spans of the trace too.
-    expect(spans.some((span) => span.attributes['db.system.name'] === 'postgresql' || span.attributes['db.system'] === 'postgresql')).toBe(true);
-    expect(spans.some((span) => span.attributes['db.system.name'] === 'redis' || span.attributes['db.system'] === 'redis')).toBe(true);
+    expect(
+      spans.some(
+        (span) => span.attributes['db.system.name'] === 'postgresql' || span.attributes['db.system'] === 'postgresql',
+      ),
+    ).toBe(true);
+    expect(
+      spans.some((span) => span.attributes['db.system.name'] === 'redis' || span.attributes['db.system'] === 'redis'),
+    ).toBe(true);
   });
 });
 

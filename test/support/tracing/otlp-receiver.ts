@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One span as OTLP/HTTP JSON carries it (ids in hex), with its attributes flattened. */
@@ -19,7 +19,9 @@ interface OtlpAttribute {
 
 interface OtlpExport {
   readonly resourceSpans?: {
-    readonly scopeSpans?: { readonly spans?: (Omit<ReceivedSpan, 'attributes'> & { attributes?: OtlpAttribute[] })[] }[];
+    readonly scopeSpans?: {
+      readonly spans?: (Omit<ReceivedSpan, 'attributes'> & { attributes?: OtlpAttribute[] })[];
+    }[];
   }[];
 }
 
@@ -30,28 +32,30 @@ interface OtlpExport {
 export class OtlpReceiver {
   readonly spans: ReceivedSpan[] = [];
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  private readonly server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.url !== '/v1/traces' || request.headers['content-type'] !== 'application/json') {
+        response.writeHead(415).end();
+        return;
+      }
+      this.keep(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  private port = 0;
 
   static async start(): Promise<OtlpReceiver> {
-    let receiver: OtlpReceiver | undefined;
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        if (request.url !== '/v1/traces' || request.headers['content-type'] !== 'application/json') {
-          response.writeHead(415).end();
-          return;
-        }
-        receiver?.keep(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport);
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new OtlpReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const receiver = new OtlpReceiver();
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    receiver.port = (receiver.server.address() as AddressInfo).port;
     return receiver;
+  }
+
+  /** The base URL for OTEL_EXPORTER_OTLP_ENDPOINT. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
   /** The spans of one trace. */
