@@ -20,6 +20,7 @@ export * from './http/send-download.js';
 export * from './http/streamed-body.js';
 export * from './logging/create-logger.js';
 export * from './metrics/job-metrics.js';
+export * from './metrics/trace-exemplars.js';
 export * from './openapi/openapi-contributions.js';
 export * from './openapi/openapi-document.js';
 export * from './openapi/problem-responses.js';

@@ -110,6 +110,17 @@ describe('one workflow run is one trace at the OTLP receiver', () => {
     expect(inner).toBeDefined();
     expect(ancestors(inner!, parentOf).some((span) => span.spanId === root.spanId)).toBe(true);
 
+    // The latency histogram's exemplars name traces the receiver holds, in the OpenMetrics format only.
+    const scrape = await fetch(`${app.url}/metrics`, {
+      headers: { accept: 'application/openmetrics-text; version=1.0.0' },
+    });
+    const exemplars = [
+      ...(await scrape.text()).matchAll(
+        /^http_server_request_duration_seconds_bucket\{.*\} \d+ # \{trace_id="([0-9a-f]{32})"/gm,
+      ),
+    ];
+    expect(exemplars.map(([, traceId]) => traceId)).toContain(root.traceId);
+
     // PostgreSQL and Redis calls made inside the units of work are spans of the trace too.
     expect(
       spans.some(
