@@ -10,8 +10,8 @@ const UNTRACED_PATHS = ['/health/', '/metrics'];
 
 /**
  * Starts the SDK as the OTEL_* variables configure it (exporter, endpoint, protocol, sampler,
- * service name, batch delays). Database and Redis calls are traced only inside a traced unit of
- * work: BullMQ's and the consumers' polling would otherwise be a stream of one-span traces. The app
+ * service name, batch delays). Outbound HTTP, database and Redis calls are traced only inside a
+ * traced unit of work: BullMQ's and the consumers' polling would otherwise be a stream of one-span traces. The app
  * flushes the spans still buffered when it closes (TraceFlush).
  */
 export function startTracing(): void {
@@ -19,6 +19,7 @@ export function startTracing(): void {
     serviceName: process.env.OTEL_SERVICE_NAME ?? 'mlops-platform',
     instrumentations: [
       new HttpInstrumentation({
+        requireParentforOutgoingSpans: true,
         ignoreIncomingRequestHook: (request: IncomingMessage) =>
           UNTRACED_PATHS.some((path) => request.url?.startsWith(path) === true),
       }),

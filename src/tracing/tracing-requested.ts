@@ -1,7 +1,8 @@
 /**
  * Whether the standard OpenTelemetry variables ask for traces: off by default, on once an OTLP
  * endpoint (or an exporter other than `none`) is named, and always off with `OTEL_SDK_DISABLED=true`.
- * The preload reads it before anything else is loaded, so it imports nothing.
+ * An endpoint that is no http(s) URL stops the process, naming the variable, like the app's own
+ * settings. The preload reads it before anything else is loaded, so it imports nothing.
  */
 export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
@@ -10,6 +11,11 @@ export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
     .map((name) => name.trim())
     .filter((name) => name !== '');
   if (exporters.includes('none')) return false;
-  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  return exporters.length > 0 || (endpoint !== undefined && endpoint.trim() !== '');
+  const endpoints = ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'].filter(
+    (name) => (env[name]?.trim() ?? '') !== '',
+  );
+  for (const name of endpoints) {
+    if (!/^https?:\/\/[^/]/.test(env[name]!.trim())) throw new Error(`${name} must be an http(s) URL`);
+  }
+  return exporters.length > 0 || endpoints.length > 0;
 }
