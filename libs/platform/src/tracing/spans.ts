@@ -21,7 +21,7 @@ const TRACEPARENT = /^00-(?!0{32})([0-9a-f]{32})-(?!0{16})([0-9a-f]{16})-([0-9a-
  */
 const tracer = trace.getTracer('mlops-platform');
 
-export { SpanKind };
+export { SpanKind, SpanStatusCode };
 
 /** The traceparent of a span, to carry in an event envelope or a job's data. */
 export function traceparentOfSpan(span: Span): string | undefined {

@@ -1,5 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ProxyTracerProvider, trace } from '@opentelemetry/api';
+import { ProxyTracerProvider, trace, type TracerProvider } from '@opentelemetry/api';
+
+/** The SDK's provider can flush; the API's no-op one cannot. */
+type MaybeFlushing = TracerProvider & { forceFlush?: () => Promise<void> };
 
 /**
  * Sends the spans the SDK still buffers when the app closes: the last jobs' and requests' spans
@@ -9,7 +12,7 @@ import { ProxyTracerProvider, trace } from '@opentelemetry/api';
 export class TraceFlush implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const global = trace.getTracerProvider();
-    const provider: object = global instanceof ProxyTracerProvider ? global.getDelegate() : global;
-    if ('forceFlush' in provider && typeof provider.forceFlush === 'function') await provider.forceFlush();
+    const provider: MaybeFlushing = global instanceof ProxyTracerProvider ? global.getDelegate() : global;
+    if (typeof provider.forceFlush === 'function') await provider.forceFlush();
   }
 }
