@@ -27,13 +27,7 @@ describe('one workflow run is one trace at the OTLP receiver', () => {
     receiver = await OtlpReceiver.start();
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/score`;
-    app = await startPlatform({
-      NODE_OPTIONS: `--import ${PRELOAD}`,
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-      OTEL_BSP_SCHEDULE_DELAY: '100',
-      OTEL_SERVICE_NAME: 'mlops-platform-test',
-    });
+    app = await startPlatform({ ...tracingEnv(receiver), OTEL_BSP_SCHEDULE_DELAY: '100' });
     world = await projectOwner(app);
   });
   afterAll(async () => {
@@ -133,6 +127,24 @@ describe('one workflow run is one trace at the OTLP receiver', () => {
   });
 });
 
+describe('spans still buffered when the process stops', () => {
+  it('are sent during the graceful shutdown', async () => {
+    const receiver = await OtlpReceiver.start();
+    try {
+      const app = await startPlatform({
+        ...tracingEnv(receiver),
+        // Far beyond the test: only the flush at shutdown can send the span.
+        OTEL_BSP_SCHEDULE_DELAY: '600000',
+      });
+      expect((await fetch(`${app.url}/api/v1/projects`)).status).toBe(401);
+      await app.stop();
+      expect(receiver.spans.map((span) => span.name)).toContain('GET /api/v1/projects');
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
 /** Spans whose parent is neither absent nor in the trace (not arrived yet, or wrongly parented). */
 function orphans(spans: ReceivedSpan[]): ReceivedSpan[] {
   const ids = new Set(spans.map((span) => span.spanId));
@@ -143,4 +155,14 @@ function ancestors(span: ReceivedSpan, parentOf: (span: ReceivedSpan) => Receive
   const chain: ReceivedSpan[] = [];
   for (let next = parentOf(span); next !== undefined; next = parentOf(next)) chain.push(next);
   return chain;
+}
+
+/** The built app with the preload, exporting OTLP/HTTP JSON to `receiver`. */
+function tracingEnv(receiver: OtlpReceiver): Record<string, string> {
+  return {
+    NODE_OPTIONS: `--import ${PRELOAD}`,
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    OTEL_SERVICE_NAME: 'mlops-platform-test',
+  };
 }
