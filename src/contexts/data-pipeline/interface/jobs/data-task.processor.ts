@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DelayedError, type Job } from 'bullmq';
 import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
 import { JobMetrics, runInJobContext } from '@libs/platform';
-import { TaskRunGateway, type TaskAssignment } from '@contexts/workflow-engine';
+import { inTaskExecutionSpan, TaskRunGateway, type TaskAssignment } from '@contexts/workflow-engine';
 import { AwaitFreshnessTask } from './await-freshness-task.js';
 import type { DataTaskJob, DataTaskOutcome } from './data-task-outcome.js';
 import { DATA_TASK_QUEUE } from './data-task-types.js';
@@ -64,7 +64,7 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
     if (job.freshnessWait) return settled(this.awaiting.look(job.freshnessWait, new Date()));
     const assignment = await gateway.start(job);
     if (assignment === undefined) return undefined;
-    return settled(this.execute(assignment));
+    return settled(inTaskExecutionSpan(job, assignment.type, () => this.execute(assignment)));
   }
 
   private async execute(assignment: TaskAssignment): Promise<DataTaskOutcome> {

@@ -2,7 +2,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
-import { crashPoint, inSpan, JobMetrics, runInJobContext, SpanStatusCode } from '@libs/platform';
+import { crashPoint, JobMetrics, runInJobContext, SpanStatusCode } from '@libs/platform';
+import { inTaskExecutionSpan } from '../../contracts/task-runs.js';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
 import { FailTaskHandler } from '../../application/fail-task/fail-task.handler.js';
 import { TaskLogs } from '../../application/ports/task-logs.js';
@@ -64,16 +65,12 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
         try {
           const signal = AbortSignal.any([this.stopping.signal, cancelled]);
-          return await inSpan(
-            `execute ${execution.dispatch.type}`,
-            { attributes: attemptAttributes(attempt) },
-            async (span) => {
-              const result = await this.executors.run(execution.dispatch, signal);
-              // A failed attempt is an outcome, not an exception: its span says so itself.
-              if (!result.ok) span?.setStatus({ code: SpanStatusCode.ERROR, message: result.error });
-              return result;
-            },
-          );
+          return await inTaskExecutionSpan(attempt, execution.dispatch.type, async (span) => {
+            const result = await this.executors.run(execution.dispatch, signal);
+            // A failed attempt is an outcome, not an exception: its span says so itself.
+            if (!result.ok) span?.setStatus({ code: SpanStatusCode.ERROR, message: result.error });
+            return result;
+          });
         } catch (error) {
           // Cancelled mid-attempt: the run has ended, and nobody would take this attempt's report.
           if (!cancelled.aborted) throw error;
@@ -102,13 +99,4 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       this.logger.warn(`could not write the log of ${attempt.runId}:${attempt.key}: ${(error as Error).message}`);
     }
   }
-}
-
-// The attempt a task execution span stands for, to find every attempt of a run's task.
-function attemptAttributes(attempt: TaskAttempt) {
-  return {
-    'workflow.run.id': attempt.runId,
-    'workflow.task.key': attempt.key,
-    'workflow.task.attempt': attempt.attempt,
-  };
 }
