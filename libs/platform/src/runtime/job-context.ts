@@ -41,7 +41,11 @@ export function runInJobContext<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   const requestId = `job:${job.id ?? job.name}`;
-  const options = { kind: SpanKind.CONSUMER, parent: carried?.traceparent ?? null, attributes: jobAttributes(job.queueName, job.name, job.id) };
+  const options = {
+    kind: SpanKind.CONSUMER,
+    parent: carried?.traceparent ?? null,
+    attributes: jobAttributes(job.queueName, job.name, job.id),
+  };
   return inSpan(`process ${job.queueName}`, options, (span) =>
     RequestContext.run(
       {

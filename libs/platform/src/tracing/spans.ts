@@ -71,7 +71,11 @@ export async function inSpan<T>(
   work: (span: Span | undefined) => Promise<T>,
 ): Promise<T> {
   const parent = options.parent === undefined ? parentContext() : contextOfTraceparent(options.parent);
-  const span = tracer.startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, parent);
+  const span = tracer.startSpan(
+    name,
+    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
+    parent,
+  );
   if (!span.isRecording()) {
     span.end();
     return work(undefined);

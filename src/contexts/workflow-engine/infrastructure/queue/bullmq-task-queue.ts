@@ -42,7 +42,9 @@ export class BullMqTaskQueue extends TaskQueue {
       const queue = named ?? this.others.of(dispatch.type) ?? this.queue;
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), dispatch]);
     }
-    await Promise.all([...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map((dispatch) => jobOf(queue.name, dispatch)))));
+    await Promise.all(
+      [...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map((dispatch) => jobOf(queue.name, dispatch)))),
+    );
   }
 
   /**
