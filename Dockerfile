@@ -34,5 +34,6 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The same command as `npm start`, with no npm process between the container's SIGTERM and
 # the app. Run it with an init (compose `init: true`, `docker run --init`): Nest re-raises the
-# signal after its graceful close, and PID 1 has no default action for it.
-CMD ["node", "dist/src/main.js"]
+# signal after its graceful close, and PID 1 has no default action for it. The preload starts
+# OpenTelemetry only when OTEL_* variables ask for traces (ADR 0602).
+CMD ["node", "--import", "./dist/src/tracing/preload.js", "dist/src/main.js"]

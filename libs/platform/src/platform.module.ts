@@ -13,6 +13,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiContributions, type OpenApiTag } from './openapi/openapi-contributions.js';
 import { RedisConnections } from './redis/redis-connections.js';
+import { TraceFlush } from './tracing/trace-flush.js';
 
 export interface PlatformModuleOptions {
   readonly config: PlatformConfig;
@@ -42,6 +43,7 @@ export class PlatformModule {
         RedisConnections,
         ReadinessRegistry,
         StartupState,
+        TraceFlush,
         { provide: OpenApiContributions, useValue: new OpenApiContributions(openApiTags) },
       ],
       exports: [PLATFORM_CONFIG, RedisConnections, ReadinessRegistry, MetricsModule, OpenApiContributions],

@@ -1,5 +1,5 @@
 import { newId } from '@libs/ddd';
-import { RequestContext } from '@libs/platform';
+import { producerTraceparent, RequestContext } from '@libs/platform';
 import type { EntityManager } from 'typeorm';
 import type { EnvelopeOf, EventEnvelope, EventMap, EventType } from '../envelope.js';
 import type { EventSubject } from '../publisher/event-publisher.js';
@@ -98,7 +98,8 @@ export class Outbox<TEvents extends EventMap> {
       aggregateVersion: event.subject.aggregateVersion ?? 0,
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
-      traceparent: context?.traceparent ?? null,
+      // With tracing on, staging the event is a producer span its consumers' spans are children of.
+      traceparent: producerTraceparent(`publish ${event.type}`, { 'messaging.message.id': id }) ?? null,
       actor: context?.actor ?? null,
       payload: event.payload,
     };

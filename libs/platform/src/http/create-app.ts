@@ -13,6 +13,7 @@ import { applySecurityHeaders } from './security-headers.js';
 import { answerClientError, answerFrameworkError, problemsOnly } from './server-errors.js';
 import { createValidationPipe } from './validation.pipe.js';
 import { traceparentOf } from '../runtime/trace-context.js';
+import { nameServerSpan } from '../tracing/server-span.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -48,8 +49,9 @@ export async function createApp(
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const correlationId = headerValue(request.headers['x-correlation-id']) ?? request.id;
-    // Every request is in a trace: the caller's, or one it starts (W3C Trace Context).
-    const traceparent = traceparentOf(headerValue(request.headers.traceparent));
+    // Every request is in a trace: the caller's, or one it starts (W3C Trace Context). With tracing
+    // on, it is the server span the HTTP instrumentation opened, named here by its route template.
+    const traceparent = nameServerSpan(request) ?? traceparentOf(headerValue(request.headers.traceparent));
     RequestContext.run({ requestId: request.id, correlationId, traceparent }, done);
   });
 

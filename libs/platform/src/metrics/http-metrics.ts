@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { FastifyInstance } from 'fastify';
 import type { Histogram } from 'prom-client';
+import { traceExemplar } from './trace-exemplars.js';
 
 export const HTTP_DURATION_METRIC = 'http_server_request_duration_seconds';
 
@@ -21,10 +22,11 @@ export class HttpMetrics implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      this.duration.observe(
-        { method: request.method, route, status: String(reply.statusCode) },
-        reply.elapsedTime / 1000,
-      );
+      this.duration.observe({
+        labels: { method: request.method, route, status: String(reply.statusCode) },
+        value: reply.elapsedTime / 1000,
+        exemplarLabels: traceExemplar(),
+      });
     });
   }
 }

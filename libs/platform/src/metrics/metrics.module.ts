@@ -1,9 +1,10 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { getToken, makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { register } from 'prom-client';
 import { HTTP_DURATION_METRIC, HttpMetrics } from './http-metrics.js';
 import { JOB_DURATION_METRIC, JOB_WAIT_METRIC, JobMetrics } from './job-metrics.js';
 import { MetricsController } from './metrics.controller.js';
+import { histogramWithExemplars } from './trace-exemplars.js';
 
 /**
  * prom-client's default metrics include three gauges named like counters, which `promtool check
@@ -27,12 +28,17 @@ const MISNAMED_DEFAULT_GAUGES = [
   ],
   providers: [
     HttpMetrics,
-    makeHistogramProvider({
-      name: HTTP_DURATION_METRIC,
-      help: 'Duration of HTTP requests by method, route template and status',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    }),
+    {
+      provide: getToken(HTTP_DURATION_METRIC),
+      // Exemplars link a slow bucket to the trace of a request that landed in it (ADR 0602).
+      useFactory: () =>
+        histogramWithExemplars({
+          name: HTTP_DURATION_METRIC,
+          help: 'Duration of HTTP requests by method, route template and status',
+          labelNames: ['method', 'route', 'status'],
+          buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+        }),
+    },
     JobMetrics,
     makeHistogramProvider({
       name: JOB_DURATION_METRIC,

@@ -1,4 +1,5 @@
-import type { CarriedContext } from '@libs/platform';
+import { inSpan, type CarriedContext } from '@libs/platform';
+import type { Span } from '@opentelemetry/api';
 
 /** What the job of a contributed task type carries: one attempt of one task run, ids only (ARCHITECTURE section 4). */
 export interface TaskRunJob {
@@ -44,3 +45,21 @@ export abstract class TaskRunGateway {
 
 /** The BullMQ prefix of a context's queues: one hash tag per context, so Redis Cluster keeps each in one slot. */
 export const queuePrefixOf = (context: string): string => `{${context}}`;
+
+/**
+ * Runs one attempt's execution in its span, `execute <type>`, named and attributed alike by the
+ * engine and by every context executing a contributed type (ADR 0602). The span is undefined when
+ * tracing is off.
+ */
+export function inTaskExecutionSpan<T>(
+  attempt: TaskRunJob,
+  type: string,
+  work: (span: Span | undefined) => Promise<T>,
+): Promise<T> {
+  const attributes = {
+    'workflow.run.id': attempt.runId,
+    'workflow.task.key': attempt.key,
+    'workflow.task.attempt': attempt.attempt,
+  };
+  return inSpan(`execute ${type}`, { attributes }, work);
+}

@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DelayedError, type Job } from 'bullmq';
 import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
 import { JobMetrics, runInJobContext } from '@libs/platform';
-import { TaskRunGateway, type TaskAssignment } from '@contexts/workflow-engine';
+import { inTaskExecutionSpan, TaskRunGateway, type TaskAssignment } from '@contexts/workflow-engine';
 import { AwaitFreshnessTask } from './await-freshness-task.js';
 import type { DataTaskJob, DataTaskOutcome } from './data-task-outcome.js';
 import { DATA_TASK_QUEUE } from './data-task-types.js';
@@ -38,7 +38,7 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   process(job: Job<DataTaskJob>, token?: string): Promise<void> {
-    return runInJobContext(job.id ?? job.name, job.data.context, () => this.run(job, token));
+    return runInJobContext(job, job.data.context, () => this.run(job, token));
   }
 
   private async run(job: Job<DataTaskJob>, token: string | undefined): Promise<void> {
@@ -67,7 +67,7 @@ export class DataTaskProcessor extends WorkerHost implements OnApplicationBootst
     if (job.wait?.kind === 'pipeline-run') return settled(this.pipelines.look(job.wait));
     const assignment = await gateway.start(job);
     if (assignment === undefined) return undefined;
-    return settled(this.execute(assignment));
+    return settled(inTaskExecutionSpan(job, assignment.type, () => this.execute(assignment)));
   }
 
   private async execute(assignment: TaskAssignment): Promise<DataTaskOutcome> {

@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { ConflictError, DomainError, NotFoundError } from '@libs/ddd';
 import { JobMetrics, runInJobContext } from '@libs/platform';
-import { TaskRunGateway, type TaskAssignment, type TaskRunJob } from '@contexts/workflow-engine';
+import { inTaskExecutionSpan, TaskRunGateway, type TaskAssignment, type TaskRunJob } from '@contexts/workflow-engine';
 import type { RegisterVersionTaskParams } from '../../application/register-version-from-task/register-version-from-task.command.js';
 import { RegisterVersionFromTaskHandler } from '../../application/register-version-from-task/register-version-from-task.handler.js';
 import type { SetAliasTaskParams } from '../../application/set-alias-from-task/set-alias-from-task.command.js';
@@ -39,7 +39,7 @@ export class ModelTaskProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   process(job: Job<TaskRunJob>): Promise<void> {
-    return runInJobContext(job.id ?? job.name, job.data.context, () => this.run(job));
+    return runInJobContext(job, job.data.context, () => this.run(job));
   }
 
   private async run(job: Job<TaskRunJob>): Promise<void> {
@@ -47,7 +47,7 @@ export class ModelTaskProcessor extends WorkerHost implements OnApplicationBoots
     try {
       const assignment = await gateway.start(job.data);
       if (assignment === undefined) return;
-      const outcome = await this.execute(assignment).then(
+      const outcome = await inTaskExecutionSpan(job.data, assignment.type, () => this.execute(assignment)).then(
         (outputs) => ({ ok: true as const, outputs }),
         (error: unknown) => {
           // An unavailable store or database is not the task's fault: the job is retried instead.

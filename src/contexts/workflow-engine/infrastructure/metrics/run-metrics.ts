@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectMetric, makeCounterProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import { histogramWithExemplars, traceExemplar } from '@libs/platform';
+import { getToken, InjectMetric, makeCounterProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter, Histogram } from 'prom-client';
 import type { RunEvent } from '../../domain/run/run-events.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
@@ -25,12 +26,17 @@ export const RUN_METRIC_PROVIDERS = [
     help: 'Task attempts that succeeded or failed, by task type',
     labelNames: ['type', 'state'],
   }),
-  makeHistogramProvider({
-    name: TASK_DURATION,
-    help: 'Time a task attempt ran, from its start to its report, by task type and outcome',
-    labelNames: ['type', 'state'],
-    buckets: [0.005, 0.025, 0.1, 0.5, 1, 5, 15, 60, 300, 1800, 7200],
-  }),
+  {
+    provide: getToken(TASK_DURATION),
+    // Observed in the unit of work that reported the attempt: its exemplar names that attempt's trace.
+    useFactory: () =>
+      histogramWithExemplars({
+        name: TASK_DURATION,
+        help: 'Time a task attempt ran, from its start to its report, by task type and outcome',
+        labelNames: ['type', 'state'],
+        buckets: [0.005, 0.025, 0.1, 0.5, 1, 5, 15, 60, 300, 1800, 7200],
+      }),
+  },
 ];
 
 /** Counts what committed changes of runs did, from the events they recorded. */
@@ -62,7 +68,9 @@ export class RunMetrics {
         const started = taskRun
           .toSnapshot()
           .transitions.findLast((transition) => transition.attempt === event.attempt && transition.to === 'running');
-        if (started !== undefined) this.taskDuration.observe(labels, seconds(started.at, event.occurredAt));
+        if (started === undefined) continue;
+        const value = seconds(started.at, event.occurredAt);
+        this.taskDuration.observe({ labels, value, exemplarLabels: traceExemplar() });
       }
     }
   }

@@ -42,7 +42,9 @@ export class BullMqTaskQueue extends TaskQueue {
       const queue = named ?? this.others.of(dispatch.type) ?? this.queue;
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), dispatch]);
     }
-    await Promise.all([...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map(jobOf))));
+    await Promise.all(
+      [...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map((dispatch) => jobOf(queue.name, dispatch)))),
+    );
   }
 
   /**
@@ -70,9 +72,9 @@ export class BullMqTaskQueue extends TaskQueue {
   }
 }
 
-function jobOf(dispatch: TaskDispatch) {
+function jobOf(queueName: string, dispatch: TaskDispatch) {
   const attempt = { runId: dispatch.runId, key: dispatch.key, attempt: dispatch.attempt };
-  const context = carriedContext();
+  const context = carriedContext(queueName, dispatch.type);
   const data: TaskJobData = context === undefined ? attempt : { ...attempt, context };
   const opts: JobsOptions = { ...JOB_OPTIONS, jobId: taskJobId(attempt), priority: bullPriority(dispatch.priority) };
   if (dispatch.delayMs > 0) opts.delay = dispatch.delayMs;

@@ -29,7 +29,7 @@ export class ChildRunProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   process(job: Job<TaskRunJob>): Promise<void> {
-    return runInJobContext(job.id ?? job.name, job.data.context, () => this.startChildOf(job));
+    return runInJobContext(job, job.data.context, () => this.startChildOf(job));
   }
 
   private async startChildOf(job: Job<TaskRunJob>): Promise<void> {

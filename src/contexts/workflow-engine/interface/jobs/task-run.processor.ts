@@ -2,7 +2,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@libs/ddd';
-import { crashPoint, JobMetrics, runInJobContext } from '@libs/platform';
+import { crashPoint, JobMetrics, runInJobContext, SpanStatusCode } from '@libs/platform';
+import { inTaskExecutionSpan } from '../../contracts/task-runs.js';
 import { CompleteTaskHandler } from '../../application/complete-task/complete-task.handler.js';
 import { FailTaskHandler } from '../../application/fail-task/fail-task.handler.js';
 import { TaskLogs } from '../../application/ports/task-logs.js';
@@ -48,7 +49,7 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   process(job: Job<TaskJobData>): Promise<void> {
-    return runInJobContext(job.id ?? job.name, job.data.context, () => this.execute(job));
+    return runInJobContext(job, job.data.context, () => this.execute(job));
   }
 
   private async execute(job: Job<TaskJobData>): Promise<void> {
@@ -63,7 +64,13 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
       if (execution === undefined) return;
       const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
         try {
-          return await this.executors.run(execution.dispatch, AbortSignal.any([this.stopping.signal, cancelled]));
+          const signal = AbortSignal.any([this.stopping.signal, cancelled]);
+          return await inTaskExecutionSpan(attempt, execution.dispatch.type, async (span) => {
+            const result = await this.executors.run(execution.dispatch, signal);
+            // A failed attempt is an outcome, not an exception: its span says so itself.
+            if (!result.ok) span?.setStatus({ code: SpanStatusCode.ERROR, message: result.error });
+            return result;
+          });
         } catch (error) {
           // Cancelled mid-attempt: the run has ended, and nobody would take this attempt's report.
           if (!cancelled.aborted) throw error;
