@@ -31,7 +31,7 @@ export class BullMqPipelineRunQueue extends PipelineRunQueue {
   }
 
   async enqueue(job: PipelineRunJob): Promise<void> {
-    const context = carriedContext();
+    const context = carriedContext(PIPELINE_RUN_QUEUE, 'pipeline-run');
     const data: PipelineRunJobData = context === undefined ? { ...job } : { ...job, context };
     await this.queue.add('pipeline-run', data, {
       ...PIPELINE_RUN_JOB_OPTIONS,

@@ -28,7 +28,7 @@ export class PipelineRunProcessor extends WorkerHost implements OnApplicationBoo
 
   process(job: Job<PipelineRunJobData>): Promise<void> {
     const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return runInJobContext(job.id ?? job.name, job.data.context, () =>
+    return runInJobContext(job, job.data.context, () =>
       this.executing.execute({ runId: job.data.runId, attempt: job.data.attempt, lastTry }),
     );
   }
