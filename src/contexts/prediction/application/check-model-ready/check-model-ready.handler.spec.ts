@@ -19,7 +19,7 @@ async function arrange() {
       at: new Date(),
     }),
   );
-  return { ports, ready: new CheckModelReadyHandler(ports.deployments, ports.runtime) };
+  return { ports, ready: new CheckModelReadyHandler(ports.deployments, ports.runtime, ports.remote) };
 }
 
 describe('CheckModelReadyHandler', () => {

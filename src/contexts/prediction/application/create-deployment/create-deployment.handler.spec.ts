@@ -16,7 +16,7 @@ function arrange() {
   const handler = new CreateDeploymentHandler(
     ports.transaction,
     ports.deployments,
-    new VariantPinning(ports.versions),
+    new VariantPinning(ports.versions, ports.remoteUrls),
     ports.events,
   );
   return { ports, handler };

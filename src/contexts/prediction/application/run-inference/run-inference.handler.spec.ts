@@ -29,6 +29,7 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
     ports.random,
     ports.metrics,
     ports.shadows,
+    ports.remote,
   );
   return { ports, deployment, handler: new RunInferenceHandler(ports.deployments, inference) };
 }
