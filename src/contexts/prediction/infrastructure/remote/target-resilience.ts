@@ -100,13 +100,22 @@ export class TargetResilience {
   async execute<T>(attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.budget.recordCall();
     try {
-      return await this.policy.execute(({ signal }) => attempt(signal));
+      return await this.policy.execute(({ signal }) =>
+        attempt(signal).catch((error: unknown) => {
+          // The timeout aborted the attempt: say so, whatever the aborted request threw.
+          if (signal.aborted) throw this.timedOut();
+          throw error;
+        }),
+      );
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw new CircuitOpen(this.retryAfterSeconds());
-      if (error instanceof TaskCancelledError)
-        throw new TransientRemoteFailure(`no answer within ${this.settings.timeoutMs} ms`);
+      if (error instanceof TaskCancelledError) throw this.timedOut();
       throw error;
     }
+  }
+
+  private timedOut(): TransientRemoteFailure {
+    return new TransientRemoteFailure(`no answer within ${this.settings.timeoutMs} ms`);
   }
 
   private retryAfterSeconds(): number {
