@@ -9,7 +9,7 @@ export interface ReceivedRequest {
   readonly body: string;
 }
 
-type Mode = 'answers' | 'fails' | 'refuses';
+type Mode = 'answers' | 'fails' | 'refuses' | 'hangs';
 
 /** y = x·W + b for the rows of an inference protocol request's input `x`, computed by hand. */
 function linearAnswer(body: string): string {
@@ -33,7 +33,7 @@ function linearAnswer(body: string): string {
  * A model server of the test's own on 127.0.0.1, answering the linear model on the paths of one
  * protocol: SageMaker's InvokeEndpoint (`POST /endpoints/{name}/invocations`) or the Open
  * Inference Protocol (`POST /v2/models/{m}[/versions/{v}]/infer`). It records what it received,
- * can be told to fail (503) or refuse (400), and can die and come back on the same port.
+ * can be told to fail (503), refuse (400) or hang, and can die and come back on the same port.
  */
 export class LocalModelServer {
   readonly received: ReceivedRequest[] = [];
@@ -78,6 +78,7 @@ export class LocalModelServer {
       void readBody(request).then((body) => {
         const path = request.url ?? '';
         this.received.push({ method: request.method ?? '', path, headers: request.headers, body });
+        if (this.mode === 'hangs') return;
         const status = request.method !== 'POST' || !this.path.test(path) ? 404 : this.status();
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(status === 200 ? linearAnswer(body) : JSON.stringify({ error: `answered ${status}` }));
@@ -86,7 +87,7 @@ export class LocalModelServer {
   }
 
   private status(): number {
-    return { answers: 200, fails: 503, refuses: 400 }[this.mode];
+    return this.mode === 'fails' ? 503 : this.mode === 'refuses' ? 400 : 200;
   }
 
   private async listen(): Promise<this> {
