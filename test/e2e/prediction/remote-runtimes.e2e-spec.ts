@@ -89,6 +89,8 @@ describe('remote runtimes through the platform: SageMaker InvokeEndpoint and a v
     expect(answered.body).toMatchObject({ model_name: 'churn-triton', model_version: 'remote' });
     expect(answered.body.outputs[0].data).toEqual(EXPECTED);
     expect(v2.received.at(-1)!.path).toBe('/v2/models/linear/infer');
+    const metadata = await serving.call('GET', '/v2/models/churn-triton');
+    expect(metadata.body).toMatchObject({ versions: ['remote'], platform: 'onnx', inputs: SIGNATURE.inputs });
   });
 
   it('refuses, when written, an endpoint the outbound policy refuses or a remote runtime without one', async () => {

@@ -21,6 +21,8 @@ export function remoteSettings(overrides: Partial<RemoteRuntimeSettings> = {}): 
     retryBudgetMinimum: 100,
     retryBudgetWindowMs: 10_000,
     breakerFailures: 3,
+    breakerFailureRatio: 0.5,
+    breakerWindowCalls: 10,
     breakerHalfOpenAfterMs: 100,
     maxResponseBytes: 1024 * 1024,
     ...overrides,

@@ -17,6 +17,9 @@ export interface RemoteRuntimeSettings {
   readonly retryBudgetWindowMs: number;
   /** Consecutive failed attempts that open a target's breaker. */
   readonly breakerFailures: number;
+  /** More than this share of failed attempts among the last `breakerWindowCalls` opens the breaker too. */
+  readonly breakerFailureRatio: number;
+  readonly breakerWindowCalls: number;
   /** How long an open breaker refuses before it lets one trial call through. */
   readonly breakerHalfOpenAfterMs: number;
   readonly maxResponseBytes: number;
@@ -36,6 +39,8 @@ export function readRemoteRuntimeSettings(env: Env): RemoteRuntimeSettings {
     retryBudgetMinimum: read.integer('PREDICTION_REMOTE_RETRY_BUDGET_MIN', 3, 0, 10_000),
     retryBudgetWindowMs: 10_000,
     breakerFailures: read.integer('PREDICTION_REMOTE_BREAKER_FAILURES', 5, 1, 10_000),
+    breakerFailureRatio: read.integer('PREDICTION_REMOTE_BREAKER_FAILURE_PERCENT', 50, 1, 99) / 100,
+    breakerWindowCalls: read.integer('PREDICTION_REMOTE_BREAKER_WINDOW_CALLS', 20, 2, 10_000),
     breakerHalfOpenAfterMs: read.integer('PREDICTION_REMOTE_BREAKER_HALF_OPEN_MS', 10_000, 10, 3_600_000),
     maxResponseBytes: read.integer('PREDICTION_REMOTE_MAX_RESPONSE_MB', 16, 1, 1024) * 1024 * 1024,
     ...(env.SAGEMAKER_ENDPOINT_URL?.trim() && {

@@ -55,6 +55,24 @@ describe('TargetResilience', () => {
     expect(seen.states).toEqual(['open']);
   });
 
+  it('opens on a failure ratio over the last calls when failures never run long enough to open it', async () => {
+    const { server, resilience, call } = arrange({
+      maxRetries: 0,
+      breakerFailures: 3,
+      breakerFailureRatio: 0.4,
+      breakerWindowCalls: 6,
+    });
+    // Fails every other call: never three in a row, but more than 40% of the last six.
+    for (let round = 0; round < 3; round += 1) {
+      server.behaviour = 'answers';
+      await call();
+      server.behaviour = 'fails';
+      await failureOf(call());
+    }
+    expect(resilience.state).toBe('open');
+    expect(await failureOf(call())).toBeInstanceOf(CircuitOpen);
+  });
+
   it('half-opens after its delay, lets one trial call through and closes when it succeeds', async () => {
     const { server, seen, resilience, call } = arrange({ maxRetries: 0, breakerFailures: 2 });
     server.behaviour = 'fails';
@@ -103,6 +121,7 @@ describe('TargetResilience', () => {
       retryBudgetRatio: 0.1,
       retryBudgetMinimum: 2,
       breakerFailures: 10_000,
+      breakerWindowCalls: 10_000,
     });
     server.behaviour = 'fails';
     for (let request = 0; request < 100; request += 1) await failureOf(call());

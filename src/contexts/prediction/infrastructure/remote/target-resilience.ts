@@ -3,6 +3,7 @@ import {
   CircuitState,
   circuitBreaker,
   ConsecutiveBreaker,
+  CountBreaker,
   ExponentialBackoff,
   handleWhen,
   retry,
@@ -13,6 +14,7 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import type { RemoteRuntimeSettings } from '../config/remote-runtime-settings.js';
+import { EitherBreaker } from './either-breaker.js';
 import { TransientRemoteFailure } from './remote-call-failures.js';
 import { RetryBudget } from './retry-budget.js';
 
@@ -44,7 +46,8 @@ const transient = (error: Error) => error instanceof TransientRemoteFailure || e
 
 /**
  * One remote target's calls through cockatiel: each attempt gets a timeout and passes the breaker
- * (consecutive failed attempts open it; after a delay one trial call may close it), and failed
+ * (consecutive failed attempts, or a failure ratio over the last calls, open it; after a delay one
+ * trial call may close it), and failed
  * attempts are retried with exponential backoff while the retry budget allows (inference is
  * idempotent). An open breaker answers CircuitOpen at once, without calling the server.
  */
@@ -65,7 +68,14 @@ export class TargetResilience {
     );
     this.breaker = circuitBreaker(handleWhen(transient), {
       halfOpenAfter: settings.breakerHalfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(settings.breakerFailures),
+      breaker: new EitherBreaker([
+        new ConsecutiveBreaker(settings.breakerFailures),
+        new CountBreaker({
+          threshold: settings.breakerFailureRatio,
+          size: settings.breakerWindowCalls,
+          minimumNumberOfCalls: settings.breakerWindowCalls,
+        }),
+      ]),
     });
     this.breaker.onStateChange((state) => {
       if (state === CircuitState.Open) this.openedAt = this.now();
