@@ -74,3 +74,13 @@ export class RecordingRemoteCallMetrics extends RemoteCallMetrics {
     this.states.push(state);
   }
 }
+
+/** An invoker of any kind whose server follows a ScriptedRemoteServer; answers one tensor. */
+export class ScriptedInvoker {
+  constructor(readonly server = new ScriptedRemoteServer()) {}
+
+  invoke = async ({ signal }: { signal: AbortSignal }) => {
+    await this.server.call(signal);
+    return [{ name: 'y', datatype: 'FP32' as const, shape: [1], data: [1] }];
+  };
+}
