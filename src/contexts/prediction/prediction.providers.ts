@@ -35,6 +35,7 @@ import {
 import { OnnxModelRuntime } from './infrastructure/onnx/onnx-model-runtime.js';
 import { TypeOrmProjectOfDeployment } from './infrastructure/persistence/project-of-deployment.js';
 import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeorm-deployment.repository.js';
+import { remoteRuntimeProviders } from './infrastructure/remote/remote-runtime-providers.js';
 import { RegistryDeployableVersions } from './infrastructure/registry/registry-deployable-versions.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
@@ -77,5 +78,10 @@ export const ADAPTERS: Provider[] = [
 
 /** The context's providers for the roles this process plays; serving is HTTP only, so far. */
 export function predictionProviders(_options: ContextModuleOptions): Provider[] {
-  return [...ADAPTERS, ...SERVICES, ...USE_CASES, publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES)];
+  return [
+    ...ADAPTERS,
+    ...remoteRuntimeProviders(),
+    ...SERVICES,
+    ...USE_CASES,
+    publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES)];
 }

@@ -24,6 +24,7 @@ import type { PinnedVersion } from '../../../src/contexts/prediction/domain/depl
 import { DeploymentNameTaken } from '../../../src/contexts/prediction/domain/errors.js';
 import type { Tensor } from '../../../src/contexts/prediction/domain/tensor/tensor-spec.js';
 import { seededRandom } from '../data-pipeline/seeded-random.js';
+import { ScriptedRemoteRuntime, StubRemoteUrls } from './fake-remote-ports.js';
 import { settled } from '../model-registry/settled.js';
 
 /** Runs the work as it is; `runs` counts the transactions a handler opened. */
@@ -209,5 +210,7 @@ export function fakePredictionPorts() {
     random: new SeededTrafficRandom(),
     metrics: new RecordingPredictionMetrics(),
     shadows: new RecordingShadowAnswers(),
+    remote: new ScriptedRemoteRuntime(),
+    remoteUrls: new StubRemoteUrls(),
   };
 }

@@ -25,6 +25,11 @@ export function aPinnedVersion(overrides: Partial<PinnedVersion> = {}): PinnedVe
   };
 }
 
+/** A v2-remote variant: its model runs on the server the endpoint names. */
+export function aRemoteVariant(name: string, weight: number, url = 'https://models.example.com'): Variant {
+  return aVariant(name, weight, { runtime: 'v2-remote', endpoint: { kind: 'v2-remote', url, modelName: 'churn' } });
+}
+
 export function aVariant(name: string, weight: number, overrides: Partial<Variant> = {}): Variant {
   return {
     name,

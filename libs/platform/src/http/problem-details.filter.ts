@@ -22,7 +22,8 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   if (isBug || problem.status >= 500) {
     request.log.error({ err: error, status: problem.status }, 'request failed');
   }
-  if (problem.status === 429) {
+  // A rate limit, or a dependency that knows when it comes back (an open circuit breaker).
+  if (problem.status === 429 || problem.status === 503) {
     const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
   }

@@ -35,3 +35,16 @@ export class InferenceFailed extends DomainError {
   readonly type = 'inference-failed';
   readonly kind = 'unprocessable';
 }
+
+/** A remote runtime's breaker is open: the server failed repeatedly, and is not called until a trial call. */
+export class RemoteRuntimeCircuitOpen extends DomainError {
+  readonly type = 'remote-runtime-circuit-open';
+  readonly kind = 'unavailable';
+  constructor(
+    variant: string,
+    /** Seconds until the breaker lets a trial call through: the answer's Retry-After. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`Variant ${variant} is not answering; its remote server is not called for now`);
+  }
+}

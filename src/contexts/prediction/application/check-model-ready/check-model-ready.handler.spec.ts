@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
-import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { ACTOR, aRemoteVariant, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import { CheckModelReadyHandler } from './check-model-ready.handler.js';
 
@@ -19,7 +19,7 @@ async function arrange() {
       at: new Date(),
     }),
   );
-  return { ports, ready: new CheckModelReadyHandler(ports.deployments, ports.runtime) };
+  return { ports, ready: new CheckModelReadyHandler(ports.deployments, ports.runtime, ports.remote) };
 }
 
 describe('CheckModelReadyHandler', () => {
@@ -36,5 +36,27 @@ describe('CheckModelReadyHandler', () => {
 
     expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'mirror' })).toBe(false);
     expect(await ready.execute({ projectId: PROJECT, model: 'churn', variant: 'champion' })).toBe(true);
+  });
+
+  it('asks a remote variant’s breaker, never its server, and loads nothing for it', async () => {
+    const ports = fakePredictionPorts();
+    const remote = aRemoteVariant('remote', 1);
+    await ports.deployments.add(
+      Deployment.create({
+        projectId: PROJECT,
+        name: 'scoring',
+        routing: { mode: 'split', requestKeyHeader: 'x-request-key' },
+        variants: [remote],
+        createdBy: ACTOR,
+        at: new Date(),
+      }),
+    );
+    const ready = new CheckModelReadyHandler(ports.deployments, ports.runtime, ports.remote);
+
+    expect(await ready.execute({ projectId: PROJECT, model: 'scoring' })).toBe(true);
+    ports.remote.closes('remote');
+    expect(await ready.execute({ projectId: PROJECT, model: 'scoring' })).toBe(false);
+    expect(ports.runtime.loads).toEqual([]);
+    expect(ports.remote.calls).toEqual([]);
   });
 });

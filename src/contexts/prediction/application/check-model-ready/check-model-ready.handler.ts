@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import { ModelRuntime } from '../ports/model-runtime.js';
+import { RemoteModelRuntime } from '../ports/remote-model-runtime.js';
 import { requireServedDeployment } from '../services/deployment-lookup.js';
 import type { CheckModelReadyQuery } from './check-model-ready.query.js';
 
@@ -15,6 +16,7 @@ export class CheckModelReadyHandler {
   constructor(
     private readonly deployments: DeploymentRepository,
     private readonly runtime: ModelRuntime,
+    private readonly remote: RemoteModelRuntime,
   ) {}
 
   async execute(query: CheckModelReadyQuery): Promise<boolean> {
@@ -24,8 +26,15 @@ export class CheckModelReadyHandler {
     );
     if (variants.length === 0) return false;
     try {
-      await Promise.all(variants.map((variant) => this.runtime.ensureLoaded(variant.version)));
-      return true;
+      // A remote variant is ready while its breaker lets calls through; its model loads elsewhere.
+      const remoteAccepting = variants.every(
+        (variant) =>
+          !variant.endpoint ||
+          this.remote.accepting({ deploymentId: deployment.id, variant: variant.name, endpoint: variant.endpoint }),
+      );
+      const local = variants.filter((variant) => !variant.endpoint);
+      await Promise.all(local.map((variant) => this.runtime.ensureLoaded(variant.version)));
+      return remoteAccepting;
     } catch (error) {
       this.logger.warn(`deployment ${deployment.id} is not ready: ${(error as Error).message}`);
       return false;

@@ -16,7 +16,7 @@ function arrange() {
   const handler = new CreateDeploymentHandler(
     ports.transaction,
     ports.deployments,
-    new VariantPinning(ports.versions),
+    new VariantPinning(ports.versions, ports.remoteUrls),
     ports.events,
   );
   return { ports, handler };
@@ -113,5 +113,41 @@ describe('CreateDeploymentHandler', () => {
 
     await expect(handler.execute(command())).rejects.toThrow(DeploymentNameTaken);
     expect(ports.events.published).toHaveLength(1);
+  });
+
+  it('pins a remote variant to a version of any framework, keeping its endpoint', async () => {
+    const { ports, handler } = arrange();
+    ports.versions.serves('churn@xgb', aPinnedVersion({ framework: 'xgboost' }));
+
+    const deployment = await handler.execute(
+      command({
+        variants: [
+          { name: 'triton', model: 'churn@xgb', runtime: 'v2-remote', endpoint: { url: 'https://t.example', modelName: 'm' } },
+        ],
+      }),
+    );
+
+    expect(deployment.variants[0].endpoint).toEqual({ kind: 'v2-remote', url: 'https://t.example', modelName: 'm' });
+  });
+
+  it('refuses a v2 server URL the outbound policy refuses, naming it, before asking the registry', async () => {
+    const { ports, handler } = arrange();
+    ports.remoteUrls.refuses('http://169.254.169.254', '169.254.169.254 is not a public address (linkLocal)');
+
+    const attempt = handler.execute(
+      command({
+        variants: [
+          {
+            name: 'inward',
+            model: 'churn@champion',
+            runtime: 'v2-remote',
+            endpoint: { url: 'http://169.254.169.254', modelName: 'm' },
+          },
+        ],
+      }),
+    );
+
+    await expect(attempt).rejects.toMatchObject({ errors: [{ field: 'variants[0].endpoint.url' }] });
+    expect(ports.versions.asked).toEqual([]);
   });
 });

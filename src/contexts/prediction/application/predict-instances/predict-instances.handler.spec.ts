@@ -36,6 +36,7 @@ async function arrange() {
     ports.random,
     ports.metrics,
     ports.shadows,
+    ports.remote,
   );
   return { ports, deployment, handler: new PredictInstancesHandler(ports.deployments, inference) };
 }

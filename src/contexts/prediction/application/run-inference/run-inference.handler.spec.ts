@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
 import { waitFor } from '@libs/testing';
 import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
-import { ACTOR, aVariant, OTHER_PROJECT, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { ACTOR, aRemoteVariant, aVariant, OTHER_PROJECT, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import type { Variant } from '../../domain/deployment/variant.js';
 import { InferenceInputInvalid } from '../../domain/errors.js';
@@ -29,6 +29,7 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
     ports.random,
     ports.metrics,
     ports.shadows,
+    ports.remote,
   );
   return { ports, deployment, handler: new RunInferenceHandler(ports.deployments, inference) };
 }
@@ -129,6 +130,23 @@ describe('RunInferenceHandler', () => {
     await expect(handler.execute(request({ projectId: OTHER_PROJECT, model: deployment.id }))).rejects.toThrow(
       NotFoundError,
     );
+  });
+
+  it('sends a remote variant’s checked inputs to the remote runtime, targeted by deployment and variant', async () => {
+    const remote = aRemoteVariant('remote', 1);
+    const { ports, deployment, handler } = await arrange([remote]);
+
+    const answer = await handler.execute(request());
+
+    expect(answer.outputs[0].data).toEqual(['remote']);
+    expect(ports.remote.calls).toEqual([
+      {
+        target: { deploymentId: deployment.id, variant: 'remote', endpoint: remote.endpoint },
+        versionId: remote.version.versionId,
+        inputs: [x],
+      },
+    ]);
+    expect(ports.runtime.calls).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ServingSignature, Tensor } from '../../domain/tensor/tensor-spec.j
 import { InferenceInputs, type RequestTensor } from '../ports/inference-inputs.js';
 import { ModelRuntime } from '../ports/model-runtime.js';
 import { PredictionMetrics, type VariantRole } from '../ports/prediction-metrics.js';
+import { RemoteModelRuntime } from '../ports/remote-model-runtime.js';
 import { ShadowAnswers } from '../ports/shadow-answers.js';
 import { TrafficRandom } from '../ports/traffic-random.js';
 
@@ -41,6 +42,7 @@ export class VariantInference {
     private readonly random: TrafficRandom,
     private readonly metrics: PredictionMetrics,
     private readonly shadowAnswers: ShadowAnswers,
+    private readonly remote: RemoteModelRuntime,
   ) {}
 
   async run(request: VariantInferenceRequest): Promise<VariantInferenceAnswer> {
@@ -69,7 +71,14 @@ export class VariantInference {
       throw error;
     }
     try {
-      const outputs = await this.runtime.infer(variant.version, inputs, request.outputs);
+      const outputs = variant.endpoint
+        ? await this.remote.infer(
+            { deploymentId: request.deployment.id, variant: variant.name, endpoint: variant.endpoint },
+            variant.version,
+            inputs,
+            request.outputs,
+          )
+        : await this.runtime.infer(variant.version, inputs, request.outputs);
       this.metrics.served(role, 'ok', seconds());
       return outputs;
     } catch (error) {

@@ -1,4 +1,5 @@
 import { parseModelReference } from '../../domain/deployment/model-reference.js';
+import type { RemoteEndpoint } from '../../domain/deployment/remote-endpoint.js';
 import type { RuntimeName, VariantSpec } from '../../domain/deployment/variant.js';
 import type { Routing, RoutingMode } from '../../domain/routing/traffic-router.js';
 
@@ -9,6 +10,18 @@ export interface VariantInput {
   readonly runtime: string;
   readonly weight?: number;
   readonly shadow?: boolean;
+  readonly endpoint?: EndpointInput;
+}
+
+/** A remote runtime's endpoint as the API takes it: the fields of its runtime's kind (docs/adr/0503). */
+export interface EndpointInput {
+  readonly endpointName?: string;
+  readonly region?: string;
+  readonly targetVariant?: string;
+  readonly contentType?: string;
+  readonly url?: string;
+  readonly modelName?: string;
+  readonly modelVersion?: string;
 }
 
 export interface RoutingInput {
@@ -28,8 +41,27 @@ export function variantSpecs(inputs: readonly VariantInput[]): VariantSpec[] {
       runtime: input.runtime as RuntimeName,
       weight: input.weight ?? (shadow ? 0 : 1),
       shadow,
+      ...(input.endpoint && { endpoint: endpointOf(input.runtime, input.endpoint) }),
     };
   });
+}
+
+/** The endpoint of the variant's runtime kind; the domain checks its fields with the rest of the variant. */
+function endpointOf(runtime: string, input: EndpointInput): RemoteEndpoint {
+  if (runtime === 'sagemaker')
+    return {
+      kind: 'sagemaker',
+      endpointName: input.endpointName ?? '',
+      ...(input.region !== undefined && { region: input.region }),
+      ...(input.targetVariant !== undefined && { targetVariant: input.targetVariant }),
+      contentType: (input.contentType ?? 'application/json') as 'application/json',
+    };
+  return {
+    kind: 'v2-remote',
+    url: input.url ?? '',
+    modelName: input.modelName ?? '',
+    ...(input.modelVersion !== undefined && { modelVersion: input.modelVersion }),
+  };
 }
 
 export function routingOf(input: RoutingInput | undefined): Routing {

@@ -13,7 +13,7 @@ const v2 = aPinnedVersion({ versionId: '0190a6a0-0000-7000-8000-0000000000d2', v
 async function arrange() {
   const ports = fakePredictionPorts();
   ports.versions.serves('churn@champion', v1).serves(v1.versionId, v1);
-  const pinning = new VariantPinning(ports.versions);
+  const pinning = new VariantPinning(ports.versions, ports.remoteUrls);
   const created = await new CreateDeploymentHandler(
     ports.transaction,
     ports.deployments,

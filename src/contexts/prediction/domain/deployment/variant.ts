@@ -1,8 +1,9 @@
 import { ValidationError, type FieldProblem } from '@libs/ddd';
 import type { ServingSignature } from '../tensor/tensor-spec.js';
 import type { ModelReference } from './model-reference.js';
+import { endpointProblems, type RemoteEndpoint } from './remote-endpoint.js';
 
-export const RUNTIMES = ['onnx'] as const;
+export const RUNTIMES = ['onnx', 'sagemaker', 'v2-remote'] as const;
 export type RuntimeName = (typeof RUNTIMES)[number];
 
 /** A variant as the caller asks for it: what to serve, how, and its share of the traffic. */
@@ -13,6 +14,8 @@ export interface VariantSpec {
   /** Relative share of the primary traffic; a shadow variant takes none (it gets a copy of every request). */
   readonly weight: number;
   readonly shadow: boolean;
+  /** Where a remote runtime reaches the model (docs/adr/0503); absent for `onnx`. */
+  readonly endpoint?: RemoteEndpoint;
 }
 
 /** The model version a variant serves, as the registry described it when the deployment was written. */
@@ -26,8 +29,12 @@ export interface PinnedVersion {
   readonly signature: ServingSignature;
 }
 
-/** The registry's framework each runtime can load. */
-export const RUNTIME_FRAMEWORKS: Readonly<Record<RuntimeName, string>> = { onnx: 'onnx' };
+/** The registry's framework each runtime can load; a remote server runs whatever it serves (undefined). */
+export const RUNTIME_FRAMEWORKS: Readonly<Record<RuntimeName, string | undefined>> = {
+  onnx: 'onnx',
+  sagemaker: undefined,
+  'v2-remote': undefined,
+};
 
 export interface Variant extends VariantSpec {
   readonly version: PinnedVersion;
@@ -51,6 +58,7 @@ export function checkVariants(variants: readonly VariantSpec[]): void {
     names.add(variant.name);
     if (!(RUNTIMES as readonly string[]).includes(variant.runtime))
       problems.push({ field: `${at}.runtime`, message: `must be one of ${RUNTIMES.join(', ')}` });
+    else problems.push(...endpointProblems(variant.runtime, variant.endpoint, at));
     if (!Number.isFinite(variant.weight) || variant.weight < 0 || variant.weight > 1_000_000)
       problems.push({ field: `${at}.weight`, message: 'a number from 0 to 1000000' });
     else if (variant.shadow && variant.weight !== 0)

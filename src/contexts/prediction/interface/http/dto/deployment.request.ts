@@ -15,6 +15,51 @@ import {
 import { MAX_VARIANTS, RUNTIMES } from '../../../domain/deployment/variant.js';
 import { ROUTING_MODES, type RoutingMode } from '../../../domain/routing/traffic-router.js';
 
+/** A remote runtime's endpoint: the SageMaker fields for `sagemaker`, the v2 server's for `v2-remote`. */
+export class EndpointRequest {
+  @ApiPropertyOptional({ description: 'sagemaker: the SageMaker endpoint name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
+  endpointName?: string;
+
+  @ApiPropertyOptional({ description: 'sagemaker: its AWS region; the AWS environment’s when absent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'sagemaker: one production variant of the endpoint (TargetVariant)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
+  targetVariant?: string;
+
+  @ApiPropertyOptional({ enum: ['application/json'], default: 'application/json' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  contentType?: string;
+
+  @ApiPropertyOptional({ description: 'v2-remote: the server’s base URL, checked by the outbound policy' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+
+  @ApiPropertyOptional({ description: 'v2-remote: the model name on that server' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  modelName?: string;
+
+  @ApiPropertyOptional({ description: 'v2-remote: the model version on that server' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  modelVersion?: string;
+}
+
 export class VariantRequest {
   @ApiProperty({ example: 'champion', description: 'Unique in the deployment: a DNS label' })
   @IsString()
@@ -43,6 +88,12 @@ export class VariantRequest {
   @IsOptional()
   @IsBoolean()
   shadow?: boolean;
+
+  @ApiPropertyOptional({ type: EndpointRequest, description: 'Required by the sagemaker and v2-remote runtimes' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EndpointRequest)
+  endpoint?: EndpointRequest;
 }
 
 export class RoutingRequest {

@@ -1,8 +1,32 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Deployment } from '../../../domain/deployment/deployment.js';
 import { formatModelReference } from '../../../domain/deployment/model-reference.js';
+import type { RemoteEndpoint } from '../../../domain/deployment/remote-endpoint.js';
 import type { Variant } from '../../../domain/deployment/variant.js';
 import { ROUTING_MODES, type RoutingMode } from '../../../domain/routing/traffic-router.js';
+
+export class EndpointResponse {
+  @ApiProperty({ enum: ['sagemaker', 'v2-remote'] }) kind!: string;
+  @ApiPropertyOptional() endpointName?: string;
+  @ApiPropertyOptional() region?: string;
+  @ApiPropertyOptional() targetVariant?: string;
+  @ApiPropertyOptional() contentType?: string;
+  @ApiPropertyOptional() url?: string;
+  @ApiPropertyOptional() modelName?: string;
+  @ApiPropertyOptional() modelVersion?: string;
+
+  static of(endpoint: RemoteEndpoint): EndpointResponse {
+    return endpoint.kind === 'sagemaker'
+      ? {
+          kind: endpoint.kind,
+          endpointName: endpoint.endpointName,
+          region: endpoint.region,
+          targetVariant: endpoint.targetVariant,
+          contentType: endpoint.contentType,
+        }
+      : { kind: endpoint.kind, url: endpoint.url, modelName: endpoint.modelName, modelVersion: endpoint.modelVersion };
+  }
+}
 
 export class VariantResponse {
   @ApiProperty() name!: string;
@@ -12,6 +36,8 @@ export class VariantResponse {
   @ApiProperty() runtime!: string;
   @ApiProperty() weight!: number;
   @ApiProperty() shadow!: boolean;
+  @ApiPropertyOptional({ type: EndpointResponse, description: 'Where a remote runtime reaches the model' })
+  endpoint?: EndpointResponse;
 
   static of(variant: Variant): VariantResponse {
     return {
@@ -22,6 +48,7 @@ export class VariantResponse {
       runtime: variant.runtime,
       weight: variant.weight,
       shadow: variant.shadow,
+      ...(variant.endpoint && { endpoint: EndpointResponse.of(variant.endpoint) }),
     };
   }
 }

@@ -26,7 +26,8 @@ export class ModelMetadataResponse {
     return {
       name: served.deployment.name,
       versions: served.variants.map((variant) => variant.name),
-      platform: 'onnxruntime_onnx',
+      // A remote server's platform is not known here: the registry's framework describes the model.
+      platform: first.runtime === 'onnx' ? 'onnxruntime_onnx' : first.version.framework,
       inputs: first.version.signature.inputs.map((spec) => TensorMetadataResponse.of(spec)),
       outputs: first.version.signature.outputs.map((spec) => TensorMetadataResponse.of(spec)),
     };
