@@ -20,6 +20,7 @@ export class PredictInstancesHandler {
       requestKey: command.headers[deployment.routing.requestKeyHeader],
       inputsFor: (signature) => tensorsFromInstances(signature, command.instances),
       requestId: command.requestId,
+      cacheAllowed: command.cacheAllowed,
     });
     return {
       requestId: answer.requestId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
 import { waitFor } from '@libs/testing';
-import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
+import { fakePredictionPorts, versionAnswersOf } from '../../../../../test/support/prediction/fake-ports.js';
 import { ACTOR, aVariant, OTHER_PROJECT, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import type { Variant } from '../../domain/deployment/variant.js';
@@ -25,7 +25,7 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
   await ports.deployments.add(deployment);
   const inference = new VariantInference(
     new AjvInferenceInputs(),
-    ports.runtime,
+    versionAnswersOf(ports),
     ports.random,
     ports.metrics,
     ports.shadows,

@@ -5,10 +5,10 @@ import type { Variant } from '../../domain/deployment/variant.js';
 import { routeRequest } from '../../domain/routing/traffic-router.js';
 import type { ServingSignature, Tensor } from '../../domain/tensor/tensor-spec.js';
 import { InferenceInputs, type RequestTensor } from '../ports/inference-inputs.js';
-import { ModelRuntime } from '../ports/model-runtime.js';
 import { PredictionMetrics, type VariantRole } from '../ports/prediction-metrics.js';
 import { ShadowAnswers } from '../ports/shadow-answers.js';
 import { TrafficRandom } from '../ports/traffic-random.js';
+import { VersionAnswers } from './version-answers.js';
 
 export interface VariantInferenceRequest {
   readonly deployment: Deployment;
@@ -19,6 +19,8 @@ export interface VariantInferenceRequest {
   readonly inputsFor: (signature: ServingSignature) => readonly RequestTensor[];
   readonly outputs?: readonly string[];
   readonly requestId: string;
+  /** False when the caller asked for a fresh answer (no response cache). */
+  readonly cacheAllowed?: boolean;
 }
 
 export interface VariantInferenceAnswer {
@@ -37,7 +39,7 @@ export interface VariantInferenceAnswer {
 export class VariantInference {
   constructor(
     private readonly inputs: InferenceInputs,
-    private readonly runtime: ModelRuntime,
+    private readonly answers: VersionAnswers,
     private readonly random: TrafficRandom,
     private readonly metrics: PredictionMetrics,
     private readonly shadowAnswers: ShadowAnswers,
@@ -59,7 +61,9 @@ export class VariantInference {
   private async answer(variant: Variant, request: VariantInferenceRequest, role: VariantRole): Promise<Tensor[]> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
-    const { signature, versionId } = variant.version;
+    // The version this process answers with: during a switch, the one it served until the new one is warm.
+    const version = this.answers.versionFor(request.deployment, variant);
+    const { signature, versionId } = version;
     let inputs: Tensor[];
     try {
       checkRequestedOutputs(signature, request.outputs);
@@ -69,7 +73,14 @@ export class VariantInference {
       throw error;
     }
     try {
-      const outputs = await this.runtime.infer(variant.version, inputs, request.outputs);
+      const outputs = await this.answers.answer({
+        deployment: request.deployment,
+        variant,
+        version,
+        inputs,
+        outputs: request.outputs,
+        cacheAllowed: request.cacheAllowed ?? true,
+      });
       this.metrics.served(role, 'ok', seconds());
       return outputs;
     } catch (error) {

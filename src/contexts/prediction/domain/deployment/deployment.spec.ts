@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ValidationError } from '@libs/ddd';
-import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { ACTOR, aPinnedVersion, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment, type NewDeployment } from './deployment.js';
 import { parseModelReference } from './model-reference.js';
 
@@ -94,5 +94,20 @@ describe('parseModelReference', () => {
     });
     for (const text of ['churn', 'churn@', '@champion', 'a@b@c'])
       expect(() => parseModelReference(text, 'model')).toThrow(ValidationError);
+  });
+
+  it('re-pins only the variants following the moved alias, and a second delivery changes nothing', () => {
+    const deployment = create();
+    const next = aPinnedVersion({ versionId: '0190a6a0-0000-7000-8000-0000000009ff', versionNumber: 7 });
+    const at = new Date('2026-12-03T00:00:00Z');
+
+    const rolls = deployment.followAlias('churn', 'champion', next, at);
+
+    expect(rolls.map((roll) => [roll.variant, roll.to.versionNumber])).toEqual([['champion', 7]]);
+    expect(deployment.variant('champion')?.version).toEqual(next);
+    expect(deployment.variant('challenger')?.version.versionId).not.toBe(next.versionId);
+    expect(deployment.snapshot.updatedAt).toEqual(at);
+    expect(deployment.followAlias('churn', 'champion', next, at)).toEqual([]);
+    expect(deployment.followAlias('other-model', 'challenger', next, at)).toEqual([]);
   });
 });
