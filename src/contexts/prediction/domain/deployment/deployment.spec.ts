@@ -110,4 +110,19 @@ describe('parseModelReference', () => {
     expect(deployment.followAlias('churn', 'champion', next, at)).toEqual([]);
     expect(deployment.followAlias('other-model', 'challenger', next, at)).toEqual([]);
   });
+
+  it('has cache and batching off unless asked, keeps options a change leaves out, and refuses values out of range', () => {
+    const deployment = create({ serving: { cache: { enabled: true } } });
+    expect(deployment.serving).toEqual({
+      cache: { enabled: true, ttlSeconds: 300 },
+      batching: { enabled: false, maxSize: 16, maxWaitMs: 2 },
+    });
+    deployment.change({ routing, variants: deployment.variants, serving: { batching: { enabled: true } }, at: new Date() });
+    expect(deployment.serving).toMatchObject({ cache: { enabled: true }, batching: { enabled: true, maxSize: 16 } });
+
+    const problems = problemsOf(() =>
+      create({ serving: { cache: { ttlSeconds: 0 }, batching: { maxSize: 2000, maxWaitMs: 1.5 } } }),
+    );
+    expect(problems).toEqual(['serving.cache.ttlSeconds', 'serving.batching.maxSize', 'serving.batching.maxWaitMs']);
+  });
 });
