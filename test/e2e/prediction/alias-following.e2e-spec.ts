@@ -91,12 +91,16 @@ describe('deployments follow their alias (in-process ONNX, PostgreSQL, Redis)', 
       const answered = await serving.call('POST', '/v2/models/churn-cached/infer', INFER);
       expect(answered.body.outputs[0].data).toEqual(BY_VERSION_1);
       // The answer is stored without the request waiting for it.
-      if (call === 0) await waitFor(async () => (await cachedKeysOf(version1)).length === 1, { what: 'a cached answer' });
+      if (call === 0)
+        await waitFor(async () => (await cachedKeysOf(version1)).length === 1, { what: 'a cached answer' });
     }
     const fresh = await serving
       .withHeaders({ 'cache-control': 'no-cache' })
       .call('POST', '/v2/models/churn-cached/infer', INFER);
-    const refused = await serving.call('POST', '/v2/models/churn-cached/infer', { ...INFER, parameters: { cache: false } });
+    const refused = await serving.call('POST', '/v2/models/churn-cached/infer', {
+      ...INFER,
+      parameters: { cache: false },
+    });
     expect([fresh.body.outputs[0].data, refused.body.outputs[0].data]).toEqual([BY_VERSION_1, BY_VERSION_1]);
 
     expect([await metricValue(hits), await metricValue(misses)]).toEqual([2, 1]);
@@ -119,7 +123,9 @@ describe('deployments follow their alias (in-process ONNX, PostgreSQL, Redis)', 
         statuses.push(answered.status);
         if (answered.status === 200) {
           const data = JSON.stringify(answered.body.outputs[0].data);
-          answers.push(data === JSON.stringify(BY_VERSION_1) ? 'v1' : data === JSON.stringify(BY_VERSION_2) ? 'v2' : data);
+          answers.push(
+            data === JSON.stringify(BY_VERSION_1) ? 'v1' : data === JSON.stringify(BY_VERSION_2) ? 'v2' : data,
+          );
         }
       }
     });

@@ -14,7 +14,11 @@ export interface PredictionEvents {
     readonly projectId: string;
     readonly name: string;
     readonly model: string;
-    readonly variants: readonly { readonly name: string; readonly fromVersionId: string; readonly toVersionId: string }[];
+    readonly variants: readonly {
+      readonly name: string;
+      readonly fromVersionId: string;
+      readonly toVersionId: string;
+    }[];
   };
   'prediction.deployment.deleted.v1': {
     readonly deploymentId: string;

@@ -13,10 +13,26 @@ const at = new Date('2026-12-07T00:00:00Z');
 function arrange() {
   const ports = fakePredictionPorts();
   ports.versions.serves('churn@champion', v1).serves('churn@challenger', v1).serves(v1.versionId, v1);
-  const creation = new CreateDeploymentHandler(ports.transaction, ports.deployments, new VariantPinning(ports.versions), ports.events);
+  const creation = new CreateDeploymentHandler(
+    ports.transaction,
+    ports.deployments,
+    new VariantPinning(ports.versions),
+    ports.events,
+  );
   const deploy = (name: string, model: string) =>
-    creation.execute({ projectId: PROJECT, name, variants: [{ name: 'main', model, runtime: 'onnx' }], actorId: ACTOR });
-  const follow = new FollowAliasHandler(ports.transaction, ports.deployments, ports.versions, ports.events, ports.cache);
+    creation.execute({
+      projectId: PROJECT,
+      name,
+      variants: [{ name: 'main', model, runtime: 'onnx' }],
+      actorId: ACTOR,
+    });
+  const follow = new FollowAliasHandler(
+    ports.transaction,
+    ports.deployments,
+    ports.versions,
+    ports.events,
+    ports.cache,
+  );
   return { ports, deploy, follow };
 }
 

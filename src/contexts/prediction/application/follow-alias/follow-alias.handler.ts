@@ -68,7 +68,8 @@ export class FollowAliasHandler {
       ? lookup.reason
       : deployment.variants.some(
             (variant) =>
-              sameReference(variant.model, reference) && RUNTIME_FRAMEWORKS[variant.runtime] !== lookup.version.framework,
+              sameReference(variant.model, reference) &&
+              RUNTIME_FRAMEWORKS[variant.runtime] !== lookup.version.framework,
           )
         ? `version ${lookup.version.versionId} is a ${lookup.version.framework} model`
         : undefined;

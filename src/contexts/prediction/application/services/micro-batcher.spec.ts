@@ -71,9 +71,15 @@ describe('MicroBatcher', () => {
     const runtime = new BatchRecordingRuntime(66);
     const batcher = new MicroBatcher(runtime);
 
-    const doomed = [batcher.infer(version, rowsFrom(66), undefined, on), batcher.infer(version, rowsFrom(1), undefined, on)];
+    const doomed = [
+      batcher.infer(version, rowsFrom(66), undefined, on),
+      batcher.infer(version, rowsFrom(1), undefined, on),
+    ];
     jest.advanceTimersByTime(50);
-    const spared = [batcher.infer(version, rowsFrom(2), undefined, on), batcher.infer(version, rowsFrom(3), undefined, on)];
+    const spared = [
+      batcher.infer(version, rowsFrom(2), undefined, on),
+      batcher.infer(version, rowsFrom(3), undefined, on),
+    ];
     jest.advanceTimersByTime(50);
 
     const outcomes = await Promise.allSettled([...doomed, ...spared]);

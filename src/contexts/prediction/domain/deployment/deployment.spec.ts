@@ -117,7 +117,12 @@ describe('parseModelReference', () => {
       cache: { enabled: true, ttlSeconds: 300 },
       batching: { enabled: false, maxSize: 16, maxWaitMs: 2 },
     });
-    deployment.change({ routing, variants: deployment.variants, serving: { batching: { enabled: true } }, at: new Date() });
+    deployment.change({
+      routing,
+      variants: deployment.variants,
+      serving: { batching: { enabled: true } },
+      at: new Date(),
+    });
     expect(deployment.serving).toMatchObject({ cache: { enabled: true }, batching: { enabled: true, maxSize: 16 } });
 
     const problems = problemsOf(() =>

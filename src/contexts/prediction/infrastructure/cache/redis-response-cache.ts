@@ -40,7 +40,13 @@ export class RedisResponseCache extends ResponseCache {
   async purgeVersion(versionId: string): Promise<void> {
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.command.scan(cursor, 'MATCH', `${PREFIX}${versionId}:*`, 'COUNT', PURGE_BATCH);
+      const [next, keys] = await this.redis.command.scan(
+        cursor,
+        'MATCH',
+        `${PREFIX}${versionId}:*`,
+        'COUNT',
+        PURGE_BATCH,
+      );
       if (keys.length > 0) await this.redis.command.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');

@@ -19,7 +19,9 @@ class CountingOnnxRuntime extends OnnxModelRuntime {
   }
 }
 
-const request = (rows: number[][]): Tensor[] => [{ name: 'x', datatype: 'FP32', shape: [rows.length, 3], data: rows.flat() }];
+const request = (rows: number[][]): Tensor[] => [
+  { name: 'x', datatype: 'FP32', shape: [rows.length, 3], data: rows.flat() },
+];
 
 describe('micro-batching over the in-process ONNX runtime', () => {
   it('answers each request batched exactly as it answers it alone', async () => {
@@ -37,7 +39,9 @@ describe('micro-batching over the in-process ONNX runtime', () => {
     for (const inputs of requests) alone.push(await runtime.infer(version, inputs));
     runtime.runs = 0;
     const batched = await Promise.all(
-      requests.map((inputs) => batcher.infer(version, inputs, undefined, { enabled: true, maxSize: 64, maxWaitMs: 20 })),
+      requests.map((inputs) =>
+        batcher.infer(version, inputs, undefined, { enabled: true, maxSize: 64, maxWaitMs: 20 }),
+      ),
     );
 
     expect(batched).toEqual(alone);
