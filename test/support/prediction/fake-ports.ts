@@ -209,6 +209,11 @@ export class InMemoryResponseCache extends ResponseCache {
   readonly entries = new Map<string, { outputs: Tensor[]; ttlSeconds: number }>();
   readonly purged: string[] = [];
 
+  /** The inputs and outputs as JSON, in the request's order: enough to tell requests apart in a spec. */
+  keyOf(inputs: readonly Tensor[], outputs: readonly string[] | undefined): string {
+    return JSON.stringify([inputs, outputs ?? []]);
+  }
+
   get(versionId: string, key: string): Promise<Tensor[] | undefined> {
     return settled(() => this.entries.get(`${versionId}:${key}`)?.outputs);
   }

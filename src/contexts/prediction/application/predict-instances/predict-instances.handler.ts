@@ -26,7 +26,7 @@ export class PredictInstancesHandler {
       requestId: answer.requestId,
       deploymentId: deployment.id,
       variant: answer.variant.name,
-      modelVersionId: answer.variant.version.versionId,
+      modelVersionId: answer.version.versionId,
       predictions: predictionsFromOutputs(answer.outputs),
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '@libs/ddd';
 import type { Deployment } from '../../domain/deployment/deployment.js';
-import type { Variant } from '../../domain/deployment/variant.js';
+import type { PinnedVersion, Variant } from '../../domain/deployment/variant.js';
 import { routeRequest } from '../../domain/routing/traffic-router.js';
 import type { ServingSignature, Tensor } from '../../domain/tensor/tensor-spec.js';
 import { InferenceInputs, type RequestTensor } from '../ports/inference-inputs.js';
@@ -27,6 +27,8 @@ export interface VariantInferenceAnswer {
   readonly requestId: string;
   readonly deployment: Deployment;
   readonly variant: Variant;
+  /** The version that answered: the variant's pin, or during a switch the one still serving (ADR 0502). */
+  readonly version: PinnedVersion;
   readonly outputs: Tensor[];
 }
 
@@ -53,12 +55,16 @@ export class VariantInference {
           requestKey: request.requestKey,
           random: () => this.random.next(),
         });
-    const outputs = await this.answer(route.primary, request, 'primary');
+    const { version, outputs } = await this.answer(route.primary, request, 'primary');
     for (const shadow of route.shadows) void this.shadow(shadow, request);
-    return { requestId: request.requestId, deployment, variant: route.primary, outputs };
+    return { requestId: request.requestId, deployment, variant: route.primary, version, outputs };
   }
 
-  private async answer(variant: Variant, request: VariantInferenceRequest, role: VariantRole): Promise<Tensor[]> {
+  private async answer(
+    variant: Variant,
+    request: VariantInferenceRequest,
+    role: VariantRole,
+  ): Promise<{ version: PinnedVersion; outputs: Tensor[] }> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     // The version this process answers with: during a switch, the one it served until the new one is warm.
@@ -82,7 +88,7 @@ export class VariantInference {
         cacheAllowed: request.cacheAllowed ?? true,
       });
       this.metrics.served(role, 'ok', seconds());
-      return outputs;
+      return { version, outputs };
     } catch (error) {
       this.metrics.served(role, 'failed', seconds());
       throw error;
@@ -99,8 +105,13 @@ export class VariantInference {
       requestId: request.requestId,
     };
     try {
-      const outputs = await this.answer(variant, request, 'shadow');
-      this.shadowAnswers.record({ ...base, outputs, seconds: (performance.now() - started) / 1000 });
+      const { version, outputs } = await this.answer(variant, request, 'shadow');
+      this.shadowAnswers.record({
+        ...base,
+        versionId: version.versionId,
+        outputs,
+        seconds: (performance.now() - started) / 1000,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.shadowAnswers.record({ ...base, error: message, seconds: (performance.now() - started) / 1000 });

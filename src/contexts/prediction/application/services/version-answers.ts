@@ -5,7 +5,6 @@ import type { Tensor } from '../../domain/tensor/tensor-spec.js';
 import { CacheMetrics } from '../ports/cache-metrics.js';
 import { ResponseCache } from '../ports/response-cache.js';
 import { MicroBatcher } from './micro-batcher.js';
-import { responseKey } from './response-key.js';
 import { ServedVersions } from './served-versions.js';
 
 export interface VersionQuestion {
@@ -39,7 +38,7 @@ export class VersionAnswers {
   async answer(question: VersionQuestion): Promise<Tensor[]> {
     const { deployment, version, inputs, outputs } = question;
     const { cache, batching } = deployment.serving;
-    const key = cache.enabled && question.cacheAllowed ? responseKey(inputs, outputs) : undefined;
+    const key = cache.enabled && question.cacheAllowed ? this.cache.keyOf(inputs, outputs) : undefined;
     if (key !== undefined) {
       const cached = await this.cache.get(version.versionId, key);
       this.cacheMetrics.lookedUp(deployment.id, cached ? 'hit' : 'miss');

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RedisConnections } from '@libs/platform';
 import { ResponseCache } from '../../application/ports/response-cache.js';
+import { responseKey } from './response-key.js';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
 
 const PREFIX = 'prediction:answers:';
@@ -17,6 +18,10 @@ export class RedisResponseCache extends ResponseCache {
 
   constructor(private readonly redis: RedisConnections) {
     super();
+  }
+
+  keyOf(inputs: readonly Tensor[], outputs: readonly string[] | undefined): string {
+    return responseKey(inputs, outputs);
   }
 
   async get(versionId: string, key: string): Promise<Tensor[] | undefined> {
