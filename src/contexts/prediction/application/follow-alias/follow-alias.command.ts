@@ -2,5 +2,7 @@
 export interface FollowAliasCommand {
   readonly projectId: string;
   readonly alias: string;
+  /** The version the alias left, if any: its cached answers go, whichever deployments served it. */
+  readonly previousVersionId?: string | null;
   readonly at: Date;
 }

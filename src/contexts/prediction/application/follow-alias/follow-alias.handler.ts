@@ -36,7 +36,10 @@ export class FollowAliasHandler {
     );
     const rolls: VariantRoll[] = [];
     for (const { id } of following) rolls.push(...(await this.roll(id, command)));
+    // The event's previous version too: after a failure part-way, the redelivery finds the first
+    // deployments re-pinned already (no roll), and their old version must still be purged.
     const movedAway = new Set(rolls.map((roll) => roll.from.versionId));
+    if (command.previousVersionId) movedAway.add(command.previousVersionId);
     for (const versionId of movedAway) await this.cache.purgeVersion(versionId);
     return rolls;
   }

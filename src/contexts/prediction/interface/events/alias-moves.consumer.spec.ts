@@ -46,5 +46,10 @@ describe('AliasMovesConsumer', () => {
     const repinned = await ports.deployments.find(deployment.id);
     expect(repinned?.variants[0].version).toEqual(v2);
     expect(repinned?.snapshot.updatedAt).toEqual(new Date('2026-12-07T00:00:00.000Z'));
+    expect(ports.cache.purged).toEqual([v1.versionId]);
+
+    // Delivered again: nothing to re-pin, and the version the alias left is purged all the same.
+    await consumer.handle(envelopeOf('model-registry.alias.moved.v1', moved));
+    expect(ports.cache.purged).toEqual([v1.versionId, v1.versionId]);
   });
 });

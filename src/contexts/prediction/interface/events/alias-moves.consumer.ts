@@ -20,7 +20,7 @@ export class AliasMovesConsumer extends SelfCommittingEventHandler<ModelRegistry
   }
 
   async handleOnItsOwn(event: EnvelopeOf<ModelRegistryEvents, AliasMoved>): Promise<void> {
-    const { projectId, alias } = event.payload;
-    await this.follow.execute({ projectId, alias, at: new Date(event.occurredAt) });
+    const { projectId, alias, previousVersionId } = event.payload;
+    await this.follow.execute({ projectId, alias, previousVersionId, at: new Date(event.occurredAt) });
   }
 }
