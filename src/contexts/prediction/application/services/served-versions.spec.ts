@@ -81,4 +81,20 @@ describe('ServedVersions', () => {
     expect(served.versionFor(after, after.variants[0])).toBe(v1);
     expect(runtime.unloaded).toEqual([]);
   });
+
+  it('does not switch when the pin goes back to the served version before the new one is warm', async () => {
+    const runtime = new SlowLoadingRuntime();
+    const served = new ServedVersions(runtime);
+    const before = deploymentServing(v1);
+    const after = Deployment.restore({ ...before.snapshot, variants: [{ ...before.variants[0], version: v2 }] }, 2);
+    served.versionFor(before, before.variants[0]);
+
+    served.versionFor(after, after.variants[0]);
+    expect(served.versionFor(before, before.variants[0])).toBe(v1);
+    runtime.finishLoads();
+    await waitFor(() => runtime.loads.length === 1, { what: 'the abandoned load' });
+
+    expect(served.versionFor(before, before.variants[0])).toBe(v1);
+    expect(runtime.unloaded).toEqual([]);
+  });
 });

@@ -24,9 +24,14 @@ export class ServedVersions {
     const key = `${deployment.id}/${variant.name}`;
     const pinned = variant.version;
     const current = this.serving.get(key);
-    if (!current || current.versionId === pinned.versionId) {
-      if (!current) this.serving.set(key, pinned);
+    if (!current) {
+      this.serving.set(key, pinned);
       return pinned;
+    }
+    if (current.versionId === pinned.versionId) {
+      // Pinned back before a switch ended: the switch under way must not complete.
+      this.switching.delete(key);
+      return current;
     }
     if (this.switching.get(key) !== pinned.versionId) this.switchTo(key, current, pinned);
     return current;
