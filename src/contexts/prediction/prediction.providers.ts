@@ -22,12 +22,14 @@ import { RunInferenceHandler } from './application/run-inference/run-inference.h
 import { VariantInference } from './application/services/variant-inference.js';
 import { VariantPinning } from './application/services/variant-pinning.js';
 import { FollowAliasHandler } from './application/follow-alias/follow-alias.handler.js';
+import { BatchMetrics } from './application/ports/batch-metrics.js';
 import { CacheMetrics } from './application/ports/cache-metrics.js';
 import { ResponseCache } from './application/ports/response-cache.js';
 import { MicroBatcher } from './application/services/micro-batcher.js';
 import { ServedVersions } from './application/services/served-versions.js';
 import { VersionAnswers } from './application/services/version-answers.js';
 import { RedisResponseCache } from './infrastructure/cache/redis-response-cache.js';
+import { BATCH_METRIC_PROVIDERS, PrometheusBatchMetrics } from './infrastructure/metrics/prometheus-batch-metrics.js';
 import { CACHE_METRIC_PROVIDERS, PrometheusCacheMetrics } from './infrastructure/metrics/prometheus-cache-metrics.js';
 import { AliasMovesConsumer } from './interface/events/alias-moves.consumer.js';
 import { UpdateDeploymentHandler } from './application/update-deployment/update-deployment.handler.js';
@@ -86,6 +88,8 @@ export const ADAPTERS: Provider[] = [
   { provide: ResponseCache, useClass: RedisResponseCache },
   ...CACHE_METRIC_PROVIDERS,
   { provide: CacheMetrics, useClass: PrometheusCacheMetrics },
+  ...BATCH_METRIC_PROVIDERS,
+  { provide: BatchMetrics, useClass: PrometheusBatchMetrics },
 ];
 
 /** Consumers of other contexts' events, run by worker processes. */

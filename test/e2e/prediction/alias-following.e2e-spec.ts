@@ -181,4 +181,32 @@ describe('deployments follow their alias (in-process ONNX, PostgreSQL, Redis)', 
       variants: [{ name: 'champion', fromVersionId: version1, toVersionId: version2 }],
     });
   });
+
+  it('answers concurrent requests with micro-batching on exactly as the model computes each alone', async () => {
+    await deploy('churn-batched', { batching: { enabled: true, maxSize: 64, maxWaitMs: 20 } });
+    const requests = Array.from({ length: 24 }, (_, index) =>
+      Array.from({ length: 1 + (index % 3) }, (_, row) => [index, row, 1]),
+    );
+    // The alias names version 2 now: y = x·2W, by hand.
+    const byHand = (rows: number[][]) =>
+      rows.flatMap(([a, b, c]) => [2 * (a * 1 + b * 3 + c * 5), 2 * (a * 2 + b * 4 + c * 6)]);
+
+    const answers = await Promise.all(
+      requests.map((rows) =>
+        serving.call('POST', '/v2/models/churn-batched/infer', {
+          inputs: [{ name: 'x', shape: [rows.length, 3], datatype: 'FP32', data: rows }],
+        }),
+      ),
+    );
+
+    expect(answers.map((answer) => answer.status)).toEqual(requests.map(() => 200));
+    expect(answers.map((answer) => answer.body.outputs[0])).toEqual(
+      requests.map((rows) => ({ name: 'y', datatype: 'FP32', shape: [rows.length, 2], data: byHand(rows) })),
+    );
+    // Fewer model calls than requests: concurrent ones ran together.
+    const calls = await metricValue(/prediction_batch_requests_count (\d+)/);
+    const batched = await metricValue(/prediction_batch_requests_sum (\d+)/);
+    expect(batched).toBe(requests.length);
+    expect(calls).toBeLessThan(requests.length);
+  });
 });

@@ -4,6 +4,7 @@ import {
   DeployableVersions,
   type DeployableLookup,
 } from '../../../src/contexts/prediction/application/ports/deployable-versions.js';
+import { BatchMetrics } from '../../../src/contexts/prediction/application/ports/batch-metrics.js';
 import { CacheMetrics } from '../../../src/contexts/prediction/application/ports/cache-metrics.js';
 import { ResponseCache } from '../../../src/contexts/prediction/application/ports/response-cache.js';
 import { MicroBatcher } from '../../../src/contexts/prediction/application/services/micro-batcher.js';
@@ -239,11 +240,18 @@ export class RecordingCacheMetrics extends CacheMetrics {
   }
 }
 
+export class RecordingBatchMetrics extends BatchMetrics {
+  readonly batches: number[] = [];
+  ran(requests: number): void {
+    this.batches.push(requests);
+  }
+}
+
 /** The answering pipeline (served versions, batching, cache) over the fake ports. */
 export function versionAnswersOf(ports: ReturnType<typeof fakePredictionPorts>): VersionAnswers {
   return new VersionAnswers(
     new ServedVersions(ports.runtime),
-    new MicroBatcher(ports.runtime),
+    new MicroBatcher(ports.runtime, new RecordingBatchMetrics()),
     ports.cache,
     ports.cacheMetrics,
   );

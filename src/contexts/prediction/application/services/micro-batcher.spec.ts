@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { RecordingBatchMetrics } from '../../../../../test/support/prediction/fake-ports.js';
 import { BatchRecordingRuntime } from '../../../../../test/support/prediction/batch-recording-runtime.js';
 import { aPinnedVersion } from '../../../../../test/support/prediction/prediction-objects.js';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
@@ -35,7 +36,8 @@ describe('MicroBatcher', () => {
 
   it('runs concurrent requests as one call once the longest wait passes, and splits the answer back in order', async () => {
     const runtime = new BatchRecordingRuntime();
-    const batcher = new MicroBatcher(runtime);
+    const metrics = new RecordingBatchMetrics();
+    const batcher = new MicroBatcher(runtime, metrics);
 
     const answers = Promise.all([
       batcher.infer(version, rowsFrom(1), undefined, on),
@@ -47,13 +49,14 @@ describe('MicroBatcher', () => {
 
     const [first, second] = await answers;
     expect(runtime.calls).toEqual([3]);
+    expect(metrics.batches).toEqual([2]);
     expect(first).toEqual([{ name: 'y', datatype: 'FP32', shape: [1, 3], data: answerOf(1) }]);
     expect(second).toEqual([{ name: 'y', datatype: 'FP32', shape: [2, 3], data: answerOf(2, 2) }]);
   });
 
   it('runs a batch as soon as it holds the most rows, without waiting, and starts the next', async () => {
     const runtime = new BatchRecordingRuntime();
-    const batcher = new MicroBatcher(runtime);
+    const batcher = new MicroBatcher(runtime, new RecordingBatchMetrics());
 
     const answers = Promise.all([1, 2, 3, 4, 5, 6].map((n) => batcher.infer(version, rowsFrom(n), undefined, on)));
     expect(runtime.calls).toEqual([4]);
@@ -69,7 +72,7 @@ describe('MicroBatcher', () => {
 
   it('fails only the callers of the batch whose call failed', async () => {
     const runtime = new BatchRecordingRuntime(66);
-    const batcher = new MicroBatcher(runtime);
+    const batcher = new MicroBatcher(runtime, new RecordingBatchMetrics());
 
     const doomed = [
       batcher.infer(version, rowsFrom(66), undefined, on),
@@ -89,7 +92,7 @@ describe('MicroBatcher', () => {
 
   it('runs alone what cannot batch: batching off, a model without a batch dimension, a request as large as a batch', async () => {
     const runtime = new BatchRecordingRuntime();
-    const batcher = new MicroBatcher(runtime);
+    const batcher = new MicroBatcher(runtime, new RecordingBatchMetrics());
 
     await Promise.all([
       batcher.infer(version, rowsFrom(1), undefined, { ...on, enabled: false }),
@@ -103,7 +106,7 @@ describe('MicroBatcher', () => {
 
   it('keeps versions and requested outputs apart', async () => {
     const runtime = new BatchRecordingRuntime();
-    const batcher = new MicroBatcher(runtime);
+    const batcher = new MicroBatcher(runtime, new RecordingBatchMetrics());
     const other = aPinnedVersion({ versionId: '0190a6a0-0000-7000-8000-0000000000f2' });
 
     const answers = Promise.all([

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ServingOptions } from '../../domain/deployment/serving-options.js';
 import type { PinnedVersion } from '../../domain/deployment/variant.js';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
+import { BatchMetrics } from '../ports/batch-metrics.js';
 import { ModelRuntime } from '../ports/model-runtime.js';
 
 type BatchingOptions = ServingOptions['batching'];
@@ -30,7 +31,10 @@ interface OpenBatch {
 export class MicroBatcher {
   private readonly open = new Map<string, OpenBatch>();
 
-  constructor(private readonly runtime: ModelRuntime) {}
+  constructor(
+    private readonly runtime: ModelRuntime,
+    private readonly metrics: BatchMetrics,
+  ) {}
 
   infer(
     version: PinnedVersion,
@@ -70,6 +74,7 @@ export class MicroBatcher {
   }
 
   private async run(version: PinnedVersion, outputs: readonly string[] | undefined, callers: Caller[]): Promise<void> {
+    this.metrics.ran(callers.length);
     if (callers.length === 1) {
       const [caller] = callers;
       await this.runtime.infer(version, caller.inputs, outputs).then(caller.resolve, caller.reject);

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { InMemoryObjectStore } from '../../../../../test/support/model-registry/fake-object-store.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../../../../test/support/prediction/linear-model.js';
+import { RecordingBatchMetrics } from '../../../../../test/support/prediction/fake-ports.js';
 import { aPinnedVersion } from '../../../../../test/support/prediction/prediction-objects.js';
 import { MicroBatcher } from '../../application/services/micro-batcher.js';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
@@ -30,7 +31,7 @@ describe('micro-batching over the in-process ONNX runtime', () => {
     const version = aPinnedVersion({ artifactBytes: bytes.length });
     await store.put(version.artifactKey, Readable.from([bytes]), { maxBytes: 1 << 20 });
     const runtime = new CountingOnnxRuntime(store, { modelMemoryBudgetBytes: 1 << 20, onnxIntraOpThreads: 1 });
-    const batcher = new MicroBatcher(runtime);
+    const batcher = new MicroBatcher(runtime, new RecordingBatchMetrics());
     const requests = Array.from({ length: 12 }, (_, index) =>
       request(Array.from({ length: 1 + (index % 3) }, (_, row) => [index, row * 0.5, -index * 0.25])),
     );
