@@ -1,10 +1,12 @@
 import { CreatePredictionMessaging1764150000000 } from './1764150000000-create-prediction-messaging.js';
 import { KeepPredictionPublishedOutboxRows1765000000000 } from './1765000000000-keep-prediction-published-outbox-rows.js';
 import { CreateDeployments1765450000000 } from './1765450000000-create-deployments.js';
+import { AddDeploymentServingOptions1765470000000 } from './1765470000000-add-deployment-serving-options.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
 export const predictionMigrations = [
   CreatePredictionMessaging1764150000000,
   KeepPredictionPublishedOutboxRows1765000000000,
   CreateDeployments1765450000000,
+  AddDeploymentServingOptions1765470000000,
 ];

@@ -21,6 +21,17 @@ import { PredictInstancesHandler } from './application/predict-instances/predict
 import { RunInferenceHandler } from './application/run-inference/run-inference.handler.js';
 import { VariantInference } from './application/services/variant-inference.js';
 import { VariantPinning } from './application/services/variant-pinning.js';
+import { FollowAliasHandler } from './application/follow-alias/follow-alias.handler.js';
+import { BatchMetrics } from './application/ports/batch-metrics.js';
+import { CacheMetrics } from './application/ports/cache-metrics.js';
+import { ResponseCache } from './application/ports/response-cache.js';
+import { MicroBatcher } from './application/services/micro-batcher.js';
+import { ServedVersions } from './application/services/served-versions.js';
+import { VersionAnswers } from './application/services/version-answers.js';
+import { RedisResponseCache } from './infrastructure/cache/redis-response-cache.js';
+import { BATCH_METRIC_PROVIDERS, PrometheusBatchMetrics } from './infrastructure/metrics/prometheus-batch-metrics.js';
+import { CACHE_METRIC_PROVIDERS, PrometheusCacheMetrics } from './infrastructure/metrics/prometheus-cache-metrics.js';
+import { AliasMovesConsumer } from './interface/events/alias-moves.consumer.js';
 import { UpdateDeploymentHandler } from './application/update-deployment/update-deployment.handler.js';
 import { PREDICTION_EVENT_TYPES } from './contracts/events.js';
 import { DeploymentRepository } from './domain/deployment/deployment.repository.js';
@@ -49,10 +60,11 @@ export const USE_CASES: Type[] = [
   PredictInstancesHandler,
   GetServedModelHandler,
   CheckModelReadyHandler,
+  FollowAliasHandler,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [VariantPinning, VariantInference];
+export const SERVICES: Type[] = [VariantPinning, VariantInference, ServedVersions, MicroBatcher, VersionAnswers];
 
 const PREDICTION_SETTINGS = Symbol('PREDICTION_SETTINGS');
 
@@ -74,14 +86,24 @@ export const ADAPTERS: Provider[] = [
   ...PREDICTION_METRIC_PROVIDERS,
   { provide: PredictionMetrics, useClass: PrometheusPredictionMetrics },
   { provide: ShadowAnswers, useClass: LoggedShadowAnswers },
+  { provide: ResponseCache, useClass: RedisResponseCache },
+  ...CACHE_METRIC_PROVIDERS,
+  { provide: CacheMetrics, useClass: PrometheusCacheMetrics },
+  ...BATCH_METRIC_PROVIDERS,
+  { provide: BatchMetrics, useClass: PrometheusBatchMetrics },
 ];
 
-/** The context's providers for the roles this process plays; serving is HTTP only, so far. */
-export function predictionProviders(_options: ContextModuleOptions): Provider[] {
+/** Consumers of other contexts' events, run by worker processes. */
+const CONSUMERS: Type[] = [AliasMovesConsumer];
+
+/** The context's providers for the roles this process plays: serving over HTTP, following aliases in workers. */
+export function predictionProviders(options: ContextModuleOptions): Provider[] {
   return [
     ...ADAPTERS,
     ...remoteRuntimeProviders(),
     ...SERVICES,
     ...USE_CASES,
-    publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES)];
+    ...(options.workers ? CONSUMERS : []),
+    publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES),
+  ];
 }

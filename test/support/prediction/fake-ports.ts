@@ -4,6 +4,12 @@ import {
   DeployableVersions,
   type DeployableLookup,
 } from '../../../src/contexts/prediction/application/ports/deployable-versions.js';
+import { BatchMetrics } from '../../../src/contexts/prediction/application/ports/batch-metrics.js';
+import { CacheMetrics } from '../../../src/contexts/prediction/application/ports/cache-metrics.js';
+import { ResponseCache } from '../../../src/contexts/prediction/application/ports/response-cache.js';
+import { MicroBatcher } from '../../../src/contexts/prediction/application/services/micro-batcher.js';
+import { ServedVersions } from '../../../src/contexts/prediction/application/services/served-versions.js';
+import { VersionAnswers } from '../../../src/contexts/prediction/application/services/version-answers.js';
 import { ModelRuntime } from '../../../src/contexts/prediction/application/ports/model-runtime.js';
 import {
   PredictionMetrics,
@@ -200,8 +206,63 @@ export class RecordingShadowAnswers extends ShadowAnswers {
 }
 
 /** Every port of the prediction context, faked, for the handler specs. */
+/** Answers in a map, without expiry (TTLs are recorded); `purged` lists the versions purged. */
+export class InMemoryResponseCache extends ResponseCache {
+  readonly entries = new Map<string, { outputs: Tensor[]; ttlSeconds: number }>();
+  readonly purged: string[] = [];
+
+  /** The inputs and outputs as JSON, in the request's order: enough to tell requests apart in a spec. */
+  keyOf(inputs: readonly Tensor[], outputs: readonly string[] | undefined): string {
+    return JSON.stringify([inputs, outputs ?? []]);
+  }
+
+  get(versionId: string, key: string): Promise<Tensor[] | undefined> {
+    return settled(() => this.entries.get(`${versionId}:${key}`)?.outputs);
+  }
+
+  set(versionId: string, key: string, outputs: readonly Tensor[], ttlSeconds: number): Promise<void> {
+    return settled(() => {
+      this.entries.set(`${versionId}:${key}`, { outputs: [...outputs], ttlSeconds });
+    });
+  }
+
+  purgeVersion(versionId: string): Promise<void> {
+    return settled(() => {
+      this.purged.push(versionId);
+      for (const key of this.entries.keys()) if (key.startsWith(`${versionId}:`)) this.entries.delete(key);
+    });
+  }
+}
+
+export class RecordingCacheMetrics extends CacheMetrics {
+  readonly lookups: string[] = [];
+  lookedUp(deploymentId: string, result: 'hit' | 'miss'): void {
+    this.lookups.push(`${deploymentId}:${result}`);
+  }
+}
+
+export class RecordingBatchMetrics extends BatchMetrics {
+  readonly batches: number[] = [];
+  ran(requests: number): void {
+    this.batches.push(requests);
+  }
+}
+
+/** The answering pipeline (served versions, batching, cache) over the fake ports. */
+export function versionAnswersOf(ports: ReturnType<typeof fakePredictionPorts>): VersionAnswers {
+  return new VersionAnswers(
+    new ServedVersions(ports.runtime),
+    new MicroBatcher(ports.runtime, new RecordingBatchMetrics()),
+    ports.cache,
+    ports.cacheMetrics,
+    ports.remote,
+  );
+}
+
 export function fakePredictionPorts() {
   return {
+    cache: new InMemoryResponseCache(),
+    cacheMetrics: new RecordingCacheMetrics(),
     transaction: new FakeTransaction(),
     events: new RecordingEventPublisher(),
     deployments: new InMemoryDeploymentRepository(),

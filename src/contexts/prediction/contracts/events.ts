@@ -8,6 +8,18 @@ import { eventTypesOf } from '@libs/messaging';
 export interface PredictionEvents {
   'prediction.deployment.created.v1': DeploymentPayload;
   'prediction.deployment.updated.v1': DeploymentPayload;
+  /** Variants that follow an alias were pinned to the version it names now (the registry moved it). */
+  'prediction.deployment.rolled.v1': {
+    readonly deploymentId: string;
+    readonly projectId: string;
+    readonly name: string;
+    readonly model: string;
+    readonly variants: readonly {
+      readonly name: string;
+      readonly fromVersionId: string;
+      readonly toVersionId: string;
+    }[];
+  };
   'prediction.deployment.deleted.v1': {
     readonly deploymentId: string;
     readonly projectId: string;
@@ -41,5 +53,6 @@ export type PredictionEventType = keyof PredictionEvents;
 export const PREDICTION_EVENT_TYPES = eventTypesOf<PredictionEvents>()([
   'prediction.deployment.created.v1',
   'prediction.deployment.updated.v1',
+  'prediction.deployment.rolled.v1',
   'prediction.deployment.deleted.v1',
 ]);

@@ -122,7 +122,12 @@ describe('CreateDeploymentHandler', () => {
     const deployment = await handler.execute(
       command({
         variants: [
-          { name: 'triton', model: 'churn@xgb', runtime: 'v2-remote', endpoint: { url: 'https://t.example', modelName: 'm' } },
+          {
+            name: 'triton',
+            model: 'churn@xgb',
+            runtime: 'v2-remote',
+            endpoint: { url: 'https://t.example', modelName: 'm' },
+          },
         ],
       }),
     );

@@ -27,6 +27,7 @@ export class CreateDeploymentHandler {
       description: command.description,
       routing: routingOf(command.routing),
       variants,
+      serving: command.serving,
       createdBy: command.actorId,
       at: new Date(),
     });

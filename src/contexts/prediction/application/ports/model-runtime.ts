@@ -10,4 +10,11 @@ export abstract class ModelRuntime {
   abstract ensureLoaded(version: PinnedVersion): Promise<void>;
   /** Runs checked inputs; answers the outputs named in `outputs`, or all of the signature's. */
   abstract infer(version: PinnedVersion, inputs: readonly Tensor[], outputs?: readonly string[]): Promise<Tensor[]>;
+  /**
+   * Lets the version go once its runs in flight end (a deployment switched away from it). A
+   * runtime that holds nothing per version, such as a remote one, has nothing to do.
+   */
+  unload(_version: PinnedVersion): Promise<void> {
+    return Promise.resolve();
+  }
 }

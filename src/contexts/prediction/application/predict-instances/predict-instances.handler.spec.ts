@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
+import { fakePredictionPorts, versionAnswersOf } from '../../../../../test/support/prediction/fake-ports.js';
 import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
@@ -32,11 +32,10 @@ async function arrange() {
   await ports.deployments.add(deployment);
   const inference = new VariantInference(
     new AjvInferenceInputs(),
-    ports.runtime,
+    versionAnswersOf(ports),
     ports.random,
     ports.metrics,
     ports.shadows,
-    ports.remote,
   );
   return { ports, deployment, handler: new PredictInstancesHandler(ports.deployments, inference) };
 }

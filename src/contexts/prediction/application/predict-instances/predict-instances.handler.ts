@@ -20,12 +20,13 @@ export class PredictInstancesHandler {
       requestKey: command.headers[deployment.routing.requestKeyHeader],
       inputsFor: (signature) => tensorsFromInstances(signature, command.instances),
       requestId: command.requestId,
+      cacheAllowed: command.cacheAllowed,
     });
     return {
       requestId: answer.requestId,
       deploymentId: deployment.id,
       variant: answer.variant.name,
-      modelVersionId: answer.variant.version.versionId,
+      modelVersionId: answer.version.versionId,
       predictions: predictionsFromOutputs(answer.outputs),
     };
   }

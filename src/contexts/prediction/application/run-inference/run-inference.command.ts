@@ -12,4 +12,6 @@ export interface RunInferenceCommand {
   /** Request headers in lower case: the routing reads its request key from one of them. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly requestId: string;
+  /** False when the caller asked for a fresh answer, not one from the response cache. */
+  readonly cacheAllowed?: boolean;
 }

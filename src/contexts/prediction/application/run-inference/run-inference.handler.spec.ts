@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
 import { waitFor } from '@libs/testing';
-import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
-import { ACTOR, aRemoteVariant, aVariant, OTHER_PROJECT, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { fakePredictionPorts, versionAnswersOf } from '../../../../../test/support/prediction/fake-ports.js';
+import {
+  ACTOR,
+  aRemoteVariant,
+  aVariant,
+  OTHER_PROJECT,
+  PROJECT,
+} from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import type { Variant } from '../../domain/deployment/variant.js';
 import { InferenceInputInvalid } from '../../domain/errors.js';
@@ -25,11 +31,10 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
   await ports.deployments.add(deployment);
   const inference = new VariantInference(
     new AjvInferenceInputs(),
-    ports.runtime,
+    versionAnswersOf(ports),
     ports.random,
     ports.metrics,
     ports.shadows,
-    ports.remote,
   );
   return { ports, deployment, handler: new RunInferenceHandler(ports.deployments, inference) };
 }

@@ -21,6 +21,7 @@ export class RunInferenceHandler {
       inputsFor: () => command.inputs,
       outputs: command.outputs,
       requestId: command.requestId,
+      cacheAllowed: command.cacheAllowed,
     });
   }
 }

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '@libs/ddd';
 import type { Deployment } from '../../domain/deployment/deployment.js';
-import type { Variant } from '../../domain/deployment/variant.js';
+import type { PinnedVersion, Variant } from '../../domain/deployment/variant.js';
 import { routeRequest } from '../../domain/routing/traffic-router.js';
 import type { ServingSignature, Tensor } from '../../domain/tensor/tensor-spec.js';
 import { InferenceInputs, type RequestTensor } from '../ports/inference-inputs.js';
-import { ModelRuntime } from '../ports/model-runtime.js';
 import { PredictionMetrics, type VariantRole } from '../ports/prediction-metrics.js';
-import { RemoteModelRuntime } from '../ports/remote-model-runtime.js';
 import { ShadowAnswers } from '../ports/shadow-answers.js';
 import { TrafficRandom } from '../ports/traffic-random.js';
+import { VersionAnswers } from './version-answers.js';
 
 export interface VariantInferenceRequest {
   readonly deployment: Deployment;
@@ -20,12 +19,16 @@ export interface VariantInferenceRequest {
   readonly inputsFor: (signature: ServingSignature) => readonly RequestTensor[];
   readonly outputs?: readonly string[];
   readonly requestId: string;
+  /** False when the caller asked for a fresh answer (no response cache). */
+  readonly cacheAllowed?: boolean;
 }
 
 export interface VariantInferenceAnswer {
   readonly requestId: string;
   readonly deployment: Deployment;
   readonly variant: Variant;
+  /** The version that answered: the variant's pin, or during a switch the one still serving (ADR 0502). */
+  readonly version: PinnedVersion;
   readonly outputs: Tensor[];
 }
 
@@ -38,11 +41,10 @@ export interface VariantInferenceAnswer {
 export class VariantInference {
   constructor(
     private readonly inputs: InferenceInputs,
-    private readonly runtime: ModelRuntime,
+    private readonly answers: VersionAnswers,
     private readonly random: TrafficRandom,
     private readonly metrics: PredictionMetrics,
     private readonly shadowAnswers: ShadowAnswers,
-    private readonly remote: RemoteModelRuntime,
   ) {}
 
   async run(request: VariantInferenceRequest): Promise<VariantInferenceAnswer> {
@@ -53,15 +55,21 @@ export class VariantInference {
           requestKey: request.requestKey,
           random: () => this.random.next(),
         });
-    const outputs = await this.answer(route.primary, request, 'primary');
+    const { version, outputs } = await this.answer(route.primary, request, 'primary');
     for (const shadow of route.shadows) void this.shadow(shadow, request);
-    return { requestId: request.requestId, deployment, variant: route.primary, outputs };
+    return { requestId: request.requestId, deployment, variant: route.primary, version, outputs };
   }
 
-  private async answer(variant: Variant, request: VariantInferenceRequest, role: VariantRole): Promise<Tensor[]> {
+  private async answer(
+    variant: Variant,
+    request: VariantInferenceRequest,
+    role: VariantRole,
+  ): Promise<{ version: PinnedVersion; outputs: Tensor[] }> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
-    const { signature, versionId } = variant.version;
+    // The version this process answers with: during a switch, the one it served until the new one is warm.
+    const version = this.answers.versionFor(request.deployment, variant);
+    const { signature, versionId } = version;
     let inputs: Tensor[];
     try {
       checkRequestedOutputs(signature, request.outputs);
@@ -71,16 +79,16 @@ export class VariantInference {
       throw error;
     }
     try {
-      const outputs = variant.endpoint
-        ? await this.remote.infer(
-            { deploymentId: request.deployment.id, variant: variant.name, endpoint: variant.endpoint },
-            variant.version,
-            inputs,
-            request.outputs,
-          )
-        : await this.runtime.infer(variant.version, inputs, request.outputs);
+      const outputs = await this.answers.answer({
+        deployment: request.deployment,
+        variant,
+        version,
+        inputs,
+        outputs: request.outputs,
+        cacheAllowed: request.cacheAllowed ?? true,
+      });
       this.metrics.served(role, 'ok', seconds());
-      return outputs;
+      return { version, outputs };
     } catch (error) {
       this.metrics.served(role, 'failed', seconds());
       throw error;
@@ -97,8 +105,13 @@ export class VariantInference {
       requestId: request.requestId,
     };
     try {
-      const outputs = await this.answer(variant, request, 'shadow');
-      this.shadowAnswers.record({ ...base, outputs, seconds: (performance.now() - started) / 1000 });
+      const { version, outputs } = await this.answer(variant, request, 'shadow');
+      this.shadowAnswers.record({
+        ...base,
+        versionId: version.versionId,
+        outputs,
+        seconds: (performance.now() - started) / 1000,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.shadowAnswers.record({ ...base, error: message, seconds: (performance.now() - started) / 1000 });

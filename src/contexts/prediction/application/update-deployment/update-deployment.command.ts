@@ -1,3 +1,4 @@
+import type { ServingOptionsInput } from '../../domain/deployment/serving-options.js';
 import type { RoutingInput, VariantInput } from '../services/variant-specs.js';
 
 /** Replaces a deployment's routing and variants as a whole. */
@@ -6,5 +7,6 @@ export interface UpdateDeploymentCommand {
   readonly description?: string;
   readonly routing?: RoutingInput;
   readonly variants: readonly VariantInput[];
+  readonly serving?: ServingOptionsInput;
   readonly actorId: string;
 }

@@ -30,6 +30,7 @@ export class UpdateDeploymentHandler {
         description: command.description,
         routing: routingOf(command.routing),
         variants,
+        serving: command.serving,
         at: new Date(),
       });
       await this.deployments.save(deployment);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ValidationError } from '@libs/ddd';
-import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import { ACTOR, aPinnedVersion, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment, type NewDeployment } from './deployment.js';
 import { parseModelReference } from './model-reference.js';
 
@@ -94,5 +94,40 @@ describe('parseModelReference', () => {
     });
     for (const text of ['churn', 'churn@', '@champion', 'a@b@c'])
       expect(() => parseModelReference(text, 'model')).toThrow(ValidationError);
+  });
+
+  it('re-pins only the variants following the moved alias, and a second delivery changes nothing', () => {
+    const deployment = create();
+    const next = aPinnedVersion({ versionId: '0190a6a0-0000-7000-8000-0000000009ff', versionNumber: 7 });
+    const at = new Date('2026-12-03T00:00:00Z');
+
+    const rolls = deployment.followAlias('churn', 'champion', next, at);
+
+    expect(rolls.map((roll) => [roll.variant, roll.to.versionNumber])).toEqual([['champion', 7]]);
+    expect(deployment.variant('champion')?.version).toEqual(next);
+    expect(deployment.variant('challenger')?.version.versionId).not.toBe(next.versionId);
+    expect(deployment.snapshot.updatedAt).toEqual(at);
+    expect(deployment.followAlias('churn', 'champion', next, at)).toEqual([]);
+    expect(deployment.followAlias('other-model', 'challenger', next, at)).toEqual([]);
+  });
+
+  it('has cache and batching off unless asked, keeps options a change leaves out, and refuses values out of range', () => {
+    const deployment = create({ serving: { cache: { enabled: true } } });
+    expect(deployment.serving).toEqual({
+      cache: { enabled: true, ttlSeconds: 300 },
+      batching: { enabled: false, maxSize: 16, maxWaitMs: 2 },
+    });
+    deployment.change({
+      routing,
+      variants: deployment.variants,
+      serving: { batching: { enabled: true } },
+      at: new Date(),
+    });
+    expect(deployment.serving).toMatchObject({ cache: { enabled: true }, batching: { enabled: true, maxSize: 16 } });
+
+    const problems = problemsOf(() =>
+      create({ serving: { cache: { ttlSeconds: 0 }, batching: { maxSize: 2000, maxWaitMs: 1.5 } } }),
+    );
+    expect(problems).toEqual(['serving.cache.ttlSeconds', 'serving.batching.maxSize', 'serving.batching.maxWaitMs']);
   });
 });

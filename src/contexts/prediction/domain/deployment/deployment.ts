@@ -1,6 +1,7 @@
 import { AggregateRoot, isUuid, newId, ValidationError } from '@libs/ddd';
 import { ROUTING_MODES, type Routing } from '../routing/traffic-router.js';
-import { checkVariants, type Variant } from './variant.js';
+import { servingOptions, type ServingOptions, type ServingOptionsInput } from './serving-options.js';
+import { checkVariants, type PinnedVersion, type Variant } from './variant.js';
 
 export const DEPLOYMENT_STATUSES = ['Active'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
@@ -12,6 +13,7 @@ export interface DeploymentState {
   readonly description: string;
   readonly routing: Routing;
   readonly variants: readonly Variant[];
+  readonly serving: ServingOptions;
   readonly status: DeploymentStatus;
   readonly createdBy: string;
   readonly createdAt: Date;
@@ -24,6 +26,7 @@ export interface NewDeployment {
   readonly description?: string;
   readonly routing: Routing;
   readonly variants: readonly Variant[];
+  readonly serving?: ServingOptionsInput;
   readonly createdBy: string;
   readonly at: Date;
 }
@@ -32,7 +35,16 @@ export interface DeploymentChanges {
   readonly description?: string;
   readonly routing: Routing;
   readonly variants: readonly Variant[];
+  /** Omitted: the options stay; given: its values replace those it names. */
+  readonly serving?: ServingOptionsInput;
   readonly at: Date;
+}
+
+/** A variant moved from one pinned version to another as its alias moved. */
+export interface VariantRoll {
+  readonly variant: string;
+  readonly from: PinnedVersion;
+  readonly to: PinnedVersion;
 }
 
 // A DNS label: the name is the model name of the Open Inference Protocol, in URLs of every client.
@@ -65,6 +77,7 @@ export class Deployment extends AggregateRoot {
         description: input.description?.trim() ?? '',
         routing: checkedRouting(input.routing),
         variants: checkedVariantList(input.variants),
+        serving: servingOptions(input.serving),
         status: 'Active',
         createdBy: input.createdBy,
         createdAt: input.at,
@@ -85,8 +98,26 @@ export class Deployment extends AggregateRoot {
       description: changes.description?.trim() ?? this.state.description,
       routing: checkedRouting(changes.routing),
       variants: checkedVariantList(changes.variants),
+      serving: servingOptions(changes.serving, this.state.serving),
       updatedAt: changes.at,
     };
+  }
+
+  /**
+   * Pins the variants that follow `modelName@alias` to the version the alias names now; answers
+   * what moved (nothing when they serve it already, so a redelivered alias move changes nothing).
+   */
+  followAlias(modelName: string, alias: string, version: PinnedVersion, at: Date): VariantRoll[] {
+    const rolls: VariantRoll[] = [];
+    const variants = this.state.variants.map((variant) => {
+      const { model } = variant;
+      if (model.kind !== 'alias' || model.modelName !== modelName || model.alias !== alias) return variant;
+      if (variant.version.versionId === version.versionId) return variant;
+      rolls.push({ variant: variant.name, from: variant.version, to: version });
+      return { ...variant, version };
+    });
+    if (rolls.length > 0) this.state = { ...this.state, variants, updatedAt: at };
+    return rolls;
   }
 
   get snapshot(): DeploymentState {
@@ -103,6 +134,10 @@ export class Deployment extends AggregateRoot {
 
   get variants(): readonly Variant[] {
     return this.state.variants;
+  }
+
+  get serving(): ServingOptions {
+    return this.state.serving;
   }
 
   get routing(): Routing {

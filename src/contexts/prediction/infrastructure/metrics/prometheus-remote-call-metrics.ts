@@ -6,11 +6,7 @@ import {
   makeHistogramProvider,
 } from '@willsoto/nestjs-prometheus';
 import type { Counter, Gauge, Histogram } from 'prom-client';
-import {
-  RemoteCallMetrics,
-  type RemoteCallLabels,
-  type RemoteCallOutcome,
-} from '../remote/remote-call-metrics.js';
+import { RemoteCallMetrics, type RemoteCallLabels, type RemoteCallOutcome } from '../remote/remote-call-metrics.js';
 import type { BreakerState } from '../remote/target-resilience.js';
 
 const DURATION = 'prediction_remote_call_duration_seconds';

@@ -60,6 +60,12 @@ export class OnnxModelRuntime extends ModelRuntime implements OnModuleDestroy {
     return names.map((name) => fromOrtTensor(name, results[name]));
   }
 
+  /** Drops the session from the cache; it is released after the runs holding it end (LoadedModel). */
+  override unload(version: PinnedVersion): Promise<void> {
+    this.models.delete(version.versionId);
+    return Promise.resolve();
+  }
+
   async onModuleDestroy(): Promise<void> {
     await Promise.allSettled(this.loading.values());
     this.models.clear();

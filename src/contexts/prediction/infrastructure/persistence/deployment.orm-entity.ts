@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ServingOptions } from '../../domain/deployment/serving-options.js';
 import type { Variant } from '../../domain/deployment/variant.js';
 import type { Routing } from '../../domain/routing/traffic-router.js';
 
@@ -11,6 +12,7 @@ export class DeploymentOrmEntity {
   @Column('jsonb') routing!: Routing;
   // Read and written whole with the deployment: a split is never half changed.
   @Column('jsonb') variants!: Variant[];
+  @Column('jsonb') serving!: ServingOptions;
   @Column('text') status!: string;
   @Column('integer') version!: number;
   @Column('text', { name: 'created_by' }) createdBy!: string;

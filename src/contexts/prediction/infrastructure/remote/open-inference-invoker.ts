@@ -32,7 +32,8 @@ export class OpenInferenceInvoker implements RemoteInvoker<OpenInferenceEndpoint
       );
     } catch (error) {
       // A refused URL stays refused; anything else (refused connection, reset, DNS) may pass later.
-      if (error instanceof OutboundUrlRefused) throw new RemoteRefusal(`the outbound policy refuses it: ${error.message}`);
+      if (error instanceof OutboundUrlRefused)
+        throw new RemoteRefusal(`the outbound policy refuses it: ${error.message}`);
       throw new TransientRemoteFailure(`the server did not answer: ${(error as Error).message}`);
     }
     if (isTransientStatus(response.status)) throw new TransientRemoteFailure(`the server answered ${response.status}`);

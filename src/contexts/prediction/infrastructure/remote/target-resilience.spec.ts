@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
-import {
-  remoteSettings,
-  ScriptedRemoteServer,
-} from '../../../../../test/support/prediction/remote-fakes.js';
+import { remoteSettings, ScriptedRemoteServer } from '../../../../../test/support/prediction/remote-fakes.js';
 import type { RemoteRuntimeSettings } from '../config/remote-runtime-settings.js';
 import { RemoteRefusal, TransientRemoteFailure } from './remote-call-failures.js';
 import { CircuitOpen, TargetResilience, type BreakerState } from './target-resilience.js';

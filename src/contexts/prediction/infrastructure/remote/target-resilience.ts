@@ -63,7 +63,11 @@ export class TargetResilience {
     private readonly now: () => number = Date.now,
   ) {
     this.budget = new RetryBudget(
-      { ratio: settings.retryBudgetRatio, minimum: settings.retryBudgetMinimum, windowMs: settings.retryBudgetWindowMs },
+      {
+        ratio: settings.retryBudgetRatio,
+        minimum: settings.retryBudgetMinimum,
+        windowMs: settings.retryBudgetWindowMs,
+      },
       now,
     );
     this.breaker = circuitBreaker(handleWhen(transient), {
@@ -104,7 +108,9 @@ export class TargetResilience {
 
   /** False while the breaker is open and its delay has not passed: a call now would be refused. */
   get accepting(): boolean {
-    return this.breaker.state !== CircuitState.Open || this.now() - this.openedAt >= this.settings.breakerHalfOpenAfterMs;
+    return (
+      this.breaker.state !== CircuitState.Open || this.now() - this.openedAt >= this.settings.breakerHalfOpenAfterMs
+    );
   }
 
   async execute<T>(attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -14,6 +14,7 @@ import {
   ReadyResponse,
   ServerMetadataResponse,
 } from './dto/model-metadata.response.js';
+import { cacheAllowed } from './cache-directive.js';
 import { singleValuedHeaders } from './request-headers.js';
 import { PROJECT_HEADER, ServingProject } from './serving-project.js';
 
@@ -160,6 +161,7 @@ export class InferenceProtocolController {
       outputs: body.outputs?.map((output) => output.name),
       headers: singleValuedHeaders(request),
       requestId: request.id,
+      cacheAllowed: cacheAllowed(request, body.parameters),
     });
     return InferResponse.of(answer, body.id);
   }

@@ -7,6 +7,7 @@ import { PredictInstancesHandler } from '../../application/predict-instances/pre
 import { ProjectOfDeployment } from '../../application/ports/project-of-deployment.js';
 import { PredictRequest } from './dto/inference.request.js';
 import { PredictResponse } from './dto/inference.response.js';
+import { cacheAllowed } from './cache-directive.js';
 import { singleValuedHeaders } from './request-headers.js';
 
 @ApiTags('prediction')
@@ -31,6 +32,7 @@ export class PredictionsController {
       instances: body.instances,
       headers: singleValuedHeaders(request),
       requestId: request.id,
+      cacheAllowed: cacheAllowed(request),
     });
     return PredictResponse.of(result);
   }

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_VARIANTS, RUNTIMES } from '../../../domain/deployment/variant.js';
+import { ServingOptionsRequest } from './serving-options.request.js';
 import { ROUTING_MODES, type RoutingMode } from '../../../domain/routing/traffic-router.js';
 
 /** A remote runtime's endpoint: the SageMaker fields for `sagemaker`, the v2 server's for `v2-remote`. */
@@ -117,6 +118,12 @@ export class UpdateDeploymentRequest {
   @ValidateNested()
   @Type(() => RoutingRequest)
   routing?: RoutingRequest;
+
+  @ApiPropertyOptional({ type: ServingOptionsRequest, description: 'Response cache and micro-batching; omitted: kept' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ServingOptionsRequest)
+  serving?: ServingOptionsRequest;
 
   @ApiProperty({ type: [VariantRequest] })
   @IsArray()

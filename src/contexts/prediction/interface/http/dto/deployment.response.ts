@@ -4,6 +4,7 @@ import { formatModelReference } from '../../../domain/deployment/model-reference
 import type { RemoteEndpoint } from '../../../domain/deployment/remote-endpoint.js';
 import type { Variant } from '../../../domain/deployment/variant.js';
 import { ROUTING_MODES, type RoutingMode } from '../../../domain/routing/traffic-router.js';
+import { ServingOptionsResponse } from './serving-options.response.js';
 
 export class EndpointResponse {
   @ApiProperty({ enum: ['sagemaker', 'v2-remote'] }) kind!: string;
@@ -65,6 +66,7 @@ export class DeploymentResponse {
   @ApiProperty() description!: string;
   @ApiProperty({ type: RoutingResponse }) routing!: RoutingResponse;
   @ApiProperty({ type: [VariantResponse] }) variants!: VariantResponse[];
+  @ApiProperty({ type: ServingOptionsResponse }) serving!: ServingOptionsResponse;
   @ApiProperty({ enum: ['Active'] }) status!: string;
   @ApiProperty() version!: number;
   @ApiProperty() createdBy!: string;
@@ -80,6 +82,7 @@ export class DeploymentResponse {
       description: state.description,
       routing: { mode: state.routing.mode, requestKeyHeader: state.routing.requestKeyHeader },
       variants: state.variants.map((variant) => VariantResponse.of(variant)),
+      serving: ServingOptionsResponse.of(state.serving),
       status: state.status,
       version: deployment.version,
       createdBy: state.createdBy,

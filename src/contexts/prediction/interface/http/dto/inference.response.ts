@@ -27,7 +27,7 @@ export class InferResponse {
       model_name: answer.deployment.name,
       model_version: answer.variant.name,
       ...(id === undefined ? {} : { id }),
-      parameters: { model_version_id: answer.variant.version.versionId, request_id: answer.requestId },
+      parameters: { model_version_id: answer.version.versionId, request_id: answer.requestId },
       outputs: answer.outputs.map((tensor) => InferOutputResponse.of(tensor)),
     };
   }
