@@ -27,6 +27,7 @@ import { PipelineRepository } from '../../../src/contexts/data-pipeline/domain/p
 import { PipelineRun } from '../../../src/contexts/data-pipeline/domain/pipeline/pipeline-run.js';
 import { PipelineRunRepository } from '../../../src/contexts/data-pipeline/domain/pipeline/pipeline-run.repository.js';
 import { settled } from '../model-registry/settled.js';
+import { FakeTableSources } from './fake-table-sources.js';
 import { InMemoryCheckRunRepository } from './fake-check-run-ports.js';
 import { InMemoryLineageGraph } from './fake-lineage-ports.js';
 import { fakeDataPipelinePorts, type DataPipelinePorts } from './fake-ports.js';
@@ -173,6 +174,7 @@ export interface PipelinePorts extends DataPipelinePorts {
   readonly graph: InMemoryLineageGraph;
   readonly queue: RecordingPipelineRunQueue;
   readonly workspaces: FakePipelineWorkspaces;
+  readonly tableSources: FakeTableSources;
   readonly creating: CreatePipelineHandler;
   readonly revising: RevisePipelineHandler;
   readonly starting: StartPipelineRunHandler;
@@ -190,7 +192,15 @@ export function fakePipelinePorts(): PipelinePorts {
   const graph = new InMemoryLineageGraph();
   const queue = new RecordingPipelineRunQueue();
   const workspaces = new FakePipelineWorkspaces();
-  const definitions = new PipelineDefinitions(ports.datasets, ports.versions, ports.engine, new PrivateUrlsRefused());
+  // One configured source, `crm`, whose snapshots hold the world's customers.
+  const tableSources = new FakeTableSources({ crm: 'id,name,score\n1,a,1\n2,,2\n3,c,3\n' });
+  const definitions = new PipelineDefinitions(
+    ports.datasets,
+    ports.versions,
+    ports.engine,
+    new PrivateUrlsRefused(),
+    tableSources,
+  );
   const progress = new PipelineRunProgress(ports.transaction, runs, graph, ports.events);
   const loads = new PipelineLoads(ports.datasets, ports.intake, ports.engine);
   const validation = new PipelineValidation(
@@ -202,7 +212,16 @@ export function fakePipelinePorts(): PipelinePorts {
     loads,
     progress,
   );
-  const steps = new PipelineStepRunner(ports.datasets, ports.versions, ports.engine, loads, validation, progress);
+  const steps = new PipelineStepRunner(
+    ports.datasets,
+    ports.versions,
+    ports.engine,
+    loads,
+    validation,
+    progress,
+    tableSources,
+    ports.settings,
+  );
   return {
     ...ports,
     pipelines,
@@ -211,6 +230,7 @@ export function fakePipelinePorts(): PipelinePorts {
     graph,
     queue,
     workspaces,
+    tableSources,
     creating: new CreatePipelineHandler(ports.transaction, pipelines, definitions),
     revising: new RevisePipelineHandler(ports.transaction, pipelines, definitions),
     starting: new StartPipelineRunHandler(ports.transaction, pipelines, runs, queue),

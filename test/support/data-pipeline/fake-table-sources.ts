@@ -24,6 +24,10 @@ export class FakeTableSources extends TableSources {
   async withSnapshot<T>(request: SnapshotRequest, work: (file: SnapshotFile) => Promise<T>): Promise<T> {
     this.requests.push(request);
     const text = this.tables[request.source];
-    return work({ sizeBytes: Buffer.byteLength(text), read: () => bytesOf(text) });
+    return work({
+      path: `/table-sources/${request.source}.parquet`,
+      sizeBytes: Buffer.byteLength(text),
+      read: () => bytesOf(text),
+    });
   }
 }

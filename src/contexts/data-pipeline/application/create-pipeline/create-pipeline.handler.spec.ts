@@ -120,6 +120,33 @@ describe('CreatePipelineHandler', () => {
     });
   });
 
+  it('refuses (422) a table-source extract naming a source that is not configured', async () => {
+    const ports = fakePipelinePorts();
+    await aPipelineWorld(ports);
+    const create = (source: string) =>
+      ports.creating.execute({
+        projectId: PROJECT,
+        name: `from-${source}`,
+        definition: {
+          steps: [
+            {
+              name: 'rows',
+              kind: 'extract',
+              source: { kind: 'table-source', source, query: 'SELECT * FROM customers' },
+            },
+            { name: 'store', kind: 'load', input: 'rows', dataset: 'clean' },
+          ],
+        },
+        actorId: ACTOR,
+      });
+
+    await expect(create('warehouse')).rejects.toMatchObject({
+      errors: [{ field: 'steps[0].source.source', message: 'is not a configured table source' }],
+    });
+    await expect(create('crm')).resolves.toMatchObject({ version: { number: 1 } });
+    expect(ports.tableSources.requests).toEqual([]);
+  });
+
   it('refuses a second pipeline of the same name in the project', async () => {
     const ports = fakePipelinePorts();
     const version = await aPipelineWorld(ports);

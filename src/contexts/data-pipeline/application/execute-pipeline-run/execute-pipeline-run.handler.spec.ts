@@ -80,6 +80,37 @@ describe('ExecutePipelineRunHandler', () => {
     expect(ports.workspaces.removed).toEqual([run.id]);
   });
 
+  it('extracts a snapshot of a table source, reading the snapshot in place while it lasts', async () => {
+    const ports = fakePipelinePorts();
+    await aPipelineWorld(ports);
+    const { pipeline } = await ports.creating.execute({
+      projectId: PROJECT,
+      name: 'from-crm',
+      definition: {
+        steps: [
+          {
+            name: 'rows',
+            kind: 'extract',
+            source: { kind: 'table-source', source: 'crm', query: 'SELECT * FROM customers' },
+          },
+          { name: 'store', kind: 'load', input: 'rows', dataset: 'clean' },
+        ],
+      },
+      actorId: ACTOR,
+    });
+    const { run } = await ports.starting.execute({ pipelineId: pipeline.id, actorId: ACTOR });
+    scriptOneNullName(ports);
+
+    await ports.executing.execute({ runId: run.id, attempt: 1, lastTry: false });
+
+    expect(stored(ports, run.id).status).toBe('succeeded');
+    expect(ports.tableSources.requests).toEqual([
+      { source: 'crm', query: expect.objectContaining({ text: 'SELECT * FROM customers' }), maxBytes: 1 << 20 },
+    ]);
+    expect(ports.engine.transforms[0]?.input).toEqual({ path: '/table-sources/crm.parquet', format: 'parquet' });
+    expect(loadedBy(ports, run.id)).toHaveLength(1);
+  });
+
   it('fails the run at a failing error check without quarantine, naming it, and loads nothing', async () => {
     const ports = fakePipelinePorts();
     const { run } = await aQueuedRun(ports, { quarantine: false });

@@ -11,6 +11,8 @@ export interface SnapshotRequest {
 
 /** A snapshot's rows as a local Parquet file, there until the work settles. */
 export interface SnapshotFile {
+  /** Where the Parquet file lies, for an engine to read in place. */
+  readonly path: string;
   readonly sizeBytes: number;
   read(): VersionBody;
 }

@@ -13,6 +13,7 @@ import {
   type PipelineStep,
 } from '../../domain/pipeline/pipeline-definition.js';
 import { QueryEngine } from '../ports/query-engine.js';
+import { TableSources } from '../ports/table-sources.js';
 import { UrlPolicy } from '../ports/url-policy.js';
 import { suiteOf } from '../run-check-suite/suite-of.js';
 import { projectDataPrefix } from './object-keys.js';
@@ -31,6 +32,7 @@ export class PipelineDefinitions {
     private readonly versions: DatasetVersionRepository,
     private readonly engine: QueryEngine,
     private readonly urls: UrlPolicy,
+    private readonly tableSources: TableSources,
   ) {}
 
   async check(projectId: string, input: unknown): Promise<PipelineDefinition> {
@@ -45,6 +47,11 @@ export class PipelineDefinitions {
       if (step.source.kind === 'url') {
         const problem = this.urls.problem(step.source.url);
         if (problem) problems.push({ field: `${at}.source.url`, message: problem });
+        continue;
+      }
+      if (step.source.kind === 'table-source') {
+        if (!this.tableSources.names().includes(step.source.source))
+          problems.push({ field: `${at}.source.source`, message: 'is not a configured table source' });
         continue;
       }
       if (step.source.kind === 'object') {

@@ -49,6 +49,24 @@ describe('definePipeline', () => {
     expect(definition.steps[3]).toMatchObject({ format: 'parquet', dataset: 'clean' });
   });
 
+  it('takes a snapshot query of a table source as an extract, judged as the snapshot route judges it', () => {
+    const fromSource = (query: string) => ({
+      steps: [{ name: 'crm', kind: 'extract', source: { kind: 'table-source', source: 'crm', query } }, load('crm')],
+    });
+
+    expect(definePipeline(fromSource('SELECT id FROM customers;')).steps[0]).toEqual({
+      name: 'crm',
+      kind: 'extract',
+      source: { kind: 'table-source', source: 'crm', query: 'SELECT id FROM customers' },
+    });
+    expect(problemsOf(fromSource('SELECT 1; DELETE FROM customers'))).toEqual([
+      { field: 'steps[0].source.query', message: 'holds more than one statement' },
+    ]);
+    expect(problemsOf(fromSource('UPDATE customers SET name = NULL')).map((problem) => problem.field)).toEqual([
+      'steps[0].source.query',
+    ]);
+  });
+
   it('names every problem of the steps by its path, not only the first', () => {
     expect(
       problemsOf({

@@ -1,6 +1,8 @@
 import { ValidationError } from '@libs/ddd';
 import type { CheckSuiteInput } from '../checks/check-suite.js';
 import { VERSION_FORMATS } from '../dataset/dataset-version.js';
+import { SnapshotQuery } from '../table-source/snapshot-query.js';
+import { SnapshotQueryRefused } from '../table-source/table-source-errors.js';
 import { DefinitionReader } from './definition-reader.js';
 import { defineTransformOperation } from './define-transform-operation.js';
 import {
@@ -17,6 +19,8 @@ type StepBody = PipelineStep extends infer S ? (S extends PipelineStep ? Omit<S,
 const STEP_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const STEP_KINDS = ['extract', 'transform', 'validate', 'load'] as const;
 const MAX_STEPS = 50;
+/** As long as a snapshot query sent to POST /datasets/{id}/versions/snapshots may be. */
+const MAX_QUERY_LENGTH = 100_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -100,7 +104,7 @@ function validateStep(
 function extractSource(reader: DefinitionReader, input: unknown, at: string) {
   const fields = reader.object(input, at);
   if (!fields) return undefined;
-  const kind = reader.oneOf(fields.kind, `${at}.kind`, ['dataset-version', 'object', 'url'] as const);
+  const kind = reader.oneOf(fields.kind, `${at}.kind`, ['dataset-version', 'object', 'url', 'table-source'] as const);
   if (kind === 'dataset-version') {
     if (typeof fields.versionId === 'string' && UUID.test(fields.versionId))
       return { kind, versionId: fields.versionId.toLowerCase() };
@@ -112,10 +116,24 @@ function extractSource(reader: DefinitionReader, input: unknown, at: string) {
     const format = reader.oneOf(fields.format, `${at}.format`, VERSION_FORMATS);
     return url && format ? { kind, url, format } : undefined;
   }
+  if (kind === 'table-source') return tableSourceExtract(reader, fields, at);
   if (kind !== 'object') return undefined;
   const objectKey = reader.text(fields.objectKey, `${at}.objectKey`, 1024);
   const format = reader.oneOf(fields.format, `${at}.format`, VERSION_FORMATS);
   return objectKey && format ? { kind, objectKey, format } : undefined;
+}
+
+function tableSourceExtract(reader: DefinitionReader, fields: Readonly<Record<string, unknown>>, at: string) {
+  const source = reader.text(fields.source, `${at}.source`, 100);
+  const text = reader.text(fields.query, `${at}.query`, MAX_QUERY_LENGTH);
+  if (!source || !text) return undefined;
+  try {
+    return { kind: 'table-source' as const, source, query: SnapshotQuery.of(text).text };
+  } catch (error) {
+    if (!(error instanceof SnapshotQueryRefused)) throw error;
+    reader.problem(`${at}.query`, error.errors?.[0]?.message ?? error.message);
+    return undefined;
+  }
 }
 
 /** Unique step names, every input an earlier step that is not a load, and at least one load. */

@@ -9,7 +9,9 @@ import type { ColumnType } from '../schema/column-type.js';
 export type ExtractSource =
   | { readonly kind: 'dataset-version'; readonly versionId: string }
   | { readonly kind: 'object'; readonly objectKey: string; readonly format: VersionFormat }
-  | { readonly kind: 'url'; readonly url: string; readonly format: VersionFormat };
+  | { readonly kind: 'url'; readonly url: string; readonly format: VersionFormat }
+  /** A snapshot query against a configured table source, run when the step runs. */
+  | { readonly kind: 'table-source'; readonly source: string; readonly query: string };
 
 /**
  * One declarative operation of a transform step, applied in order. Expressions (filter, derive)

@@ -38,7 +38,7 @@ export class ConfiguredTableSources extends TableSources {
       await writeParquetFromCsv(this.engine, { path: csv, columns: exported.columns }, parquet);
       await rm(csv);
       const { size } = await stat(parquet);
-      return await work({ sizeBytes: size, read: () => createReadStream(parquet) });
+      return await work({ path: parquet, sizeBytes: size, read: () => createReadStream(parquet) });
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
