@@ -1,30 +1,44 @@
 import type { Provider, Type } from '@nestjs/common';
+import { outboxEventPublisher } from '@libs/messaging';
 import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
 import { CreateWebhookHandler } from './application/create-webhook/create-webhook.handler.js';
 import { DeleteWebhookHandler } from './application/delete-webhook/delete-webhook.handler.js';
 import { DeliverDueWebhooksHandler } from './application/deliver-due-webhooks/deliver-due-webhooks.handler.js';
+import { EvaluateDueAlertRulesHandler } from './application/evaluate-due-alert-rules/evaluate-due-alert-rules.handler.js';
 import { GetWebhookHandler } from './application/get-webhook/get-webhook.handler.js';
 import { ListWebhookDeliveriesHandler } from './application/list-webhook-deliveries/list-webhook-deliveries.handler.js';
 import { ListWebhooksHandler } from './application/list-webhooks/list-webhooks.handler.js';
+import { AlertingSettings } from './application/ports/alerting-settings.js';
 import { Clock } from './application/ports/clock.js';
 import { DeliveryMetrics } from './application/ports/delivery-metrics.js';
 import { DeliverySettings } from './application/ports/delivery-settings.js';
 import { ProjectOfWebhook } from './application/ports/project-of-webhook.js';
+import { SignalProjections } from './application/ports/signal-projections.js';
+import { SignalReader } from './application/ports/signal-reader.js';
 import { Transaction } from './application/ports/transaction.js';
 import { WebhookSecrets } from './application/ports/webhook-secrets.js';
 import { WebhookSender } from './application/ports/webhook-sender.js';
 import { RecordEventDeliveriesHandler } from './application/record-event-deliveries/record-event-deliveries.handler.js';
+import { RecordSignalEventHandler } from './application/record-signal-event/record-signal-event.handler.js';
 import { RotateWebhookSecretHandler } from './application/rotate-webhook-secret/rotate-webhook-secret.handler.js';
 import { SendTestDeliveryHandler } from './application/send-test-delivery/send-test-delivery.handler.js';
 import { WebhookLookup } from './application/services/webhook-lookup.js';
 import { ConfiguredWebhookRules } from './application/services/webhook-rules.js';
 import { UpdateWebhookHandler } from './application/update-webhook/update-webhook.handler.js';
+import { AlertRuleRepository } from './domain/alerts/alert-rule.repository.js';
+import { AlertRepository } from './domain/alerts/alert.repository.js';
 import { PublishedEventCatalogue } from './domain/webhooks/published-event.catalogue.js';
 import { WebhookDeliveryRepository } from './domain/webhooks/webhook-delivery.repository.js';
 import { WebhookSubscriptionRepository } from './domain/webhooks/webhook-subscription.repository.js';
 import { WebhookUrlPolicy } from './domain/webhooks/webhook-url.policy.js';
+import { BusLagReader } from './infrastructure/alerting/bus-lag-reader.js';
+import { PostgresAlertRuleRepository } from './infrastructure/alerting/postgres-alert-rule.repository.js';
+import { PostgresAlertRepository } from './infrastructure/alerting/postgres-alert.repository.js';
+import { PostgresSignalProjections } from './infrastructure/alerting/postgres-signal-projections.js';
+import { ProjectedSignalReader } from './infrastructure/alerting/projected-signal-reader.js';
 import { ContractEventCatalogue, WEBHOOK_SOURCES } from './infrastructure/catalogue/contract-event-catalogue.js';
+import { EnvAlertingSettings } from './infrastructure/config/alerting-settings.env.js';
 import { PolicyWebhookUrlPolicy } from './infrastructure/config/policy-webhook-url.policy.js';
 import { WebhookSettings } from './infrastructure/config/webhook-settings.js';
 import {
@@ -37,7 +51,9 @@ import { PostgresWebhookDeliveryRepository } from './infrastructure/persistence/
 import { PostgresWebhookSubscriptionRepository } from './infrastructure/persistence/postgres-webhook-subscription.repository.js';
 import { PostgresProjectOfWebhook } from './infrastructure/persistence/project-of-webhook.js';
 import { SystemClock } from './infrastructure/system-clock.js';
+import { alertSignalConsumers } from './interface/events/alert-signal.consumer.js';
 import { webhookFanOutConsumers } from './interface/events/webhook-fan-out.consumer.js';
+import { AlertEvaluationPoller } from './interface/jobs/alert-evaluation.poller.js';
 import { WebhookDeliveryPoller } from './interface/jobs/webhook-delivery.poller.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
@@ -52,6 +68,8 @@ export const USE_CASES: Type[] = [
   ListWebhookDeliveriesHandler,
   RecordEventDeliveriesHandler,
   DeliverDueWebhooksHandler,
+  RecordSignalEventHandler,
+  EvaluateDueAlertRulesHandler,
 ];
 
 /** The application services the use cases share. */
@@ -84,10 +102,25 @@ export const ADAPTERS: Provider[] = [
   { provide: ProjectOfWebhook, useClass: PostgresProjectOfWebhook },
   ...DELIVERY_METRIC_PROVIDERS,
   { provide: DeliveryMetrics, useClass: PrometheusDeliveryMetrics },
+  { provide: AlertingSettings, useFactory: () => EnvAlertingSettings.fromEnv(process.env) },
+  { provide: AlertRuleRepository, useClass: PostgresAlertRuleRepository },
+  { provide: AlertRepository, useClass: PostgresAlertRepository },
+  { provide: SignalProjections, useClass: PostgresSignalProjections },
+  BusLagReader,
+  { provide: SignalReader, useClass: ProjectedSignalReader },
+  outboxEventPublisher({ source: 'monitoring', schema: 'monitoring' }),
 ];
 
-/** What worker processes run: the fan-out of every source context's events, and the delivery poller. */
-const WORKERS: Provider[] = [...webhookFanOutConsumers([...WEBHOOK_SOURCES.keys()]), WebhookDeliveryPoller];
+/**
+ * What worker processes run: the fan-out of every source context's events and the delivery poller,
+ * the consumers that fill the alert signal tables and the alert evaluator.
+ */
+const WORKERS: Provider[] = [
+  ...webhookFanOutConsumers([...WEBHOOK_SOURCES.keys()]),
+  WebhookDeliveryPoller,
+  ...alertSignalConsumers(),
+  AlertEvaluationPoller,
+];
 
 /** The context's providers for the roles this process plays (HTTP, workers, or both). */
 export function monitoringProviders(options: ContextModuleOptions): Provider[] {
