@@ -2,6 +2,16 @@ import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
 import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
+import { CreateAlertRuleHandler } from './application/create-alert-rule/create-alert-rule.handler.js';
+import { DeleteAlertRuleHandler } from './application/delete-alert-rule/delete-alert-rule.handler.js';
+import { GetAlertRuleHandler } from './application/get-alert-rule/get-alert-rule.handler.js';
+import { ListAlertHistoryHandler } from './application/list-alert-history/list-alert-history.handler.js';
+import { ListAlertRulesHandler } from './application/list-alert-rules/list-alert-rules.handler.js';
+import { ListCurrentAlertsHandler } from './application/list-current-alerts/list-current-alerts.handler.js';
+import { ProjectOfAlert, ProjectOfAlertRule } from './application/ports/project-of-alerting.js';
+import { AlertRuleLookup } from './application/services/alert-rule-lookup.js';
+import { UpdateAlertRuleHandler } from './application/update-alert-rule/update-alert-rule.handler.js';
+import { PostgresProjectOfAlert, PostgresProjectOfAlertRule } from './infrastructure/alerting/project-of-alerting.js';
 import { CreateWebhookHandler } from './application/create-webhook/create-webhook.handler.js';
 import { DeleteWebhookHandler } from './application/delete-webhook/delete-webhook.handler.js';
 import { DeliverDueWebhooksHandler } from './application/deliver-due-webhooks/deliver-due-webhooks.handler.js';
@@ -70,10 +80,17 @@ export const USE_CASES: Type[] = [
   DeliverDueWebhooksHandler,
   RecordSignalEventHandler,
   EvaluateDueAlertRulesHandler,
+  CreateAlertRuleHandler,
+  ListAlertRulesHandler,
+  GetAlertRuleHandler,
+  UpdateAlertRuleHandler,
+  DeleteAlertRuleHandler,
+  ListCurrentAlertsHandler,
+  ListAlertHistoryHandler,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [WebhookLookup, ConfiguredWebhookRules];
+export const SERVICES: Type[] = [WebhookLookup, ConfiguredWebhookRules, AlertRuleLookup];
 
 export const ADAPTERS: Provider[] = [
   // Read here, so a process that does not host monitoring needs none of the WEBHOOK_* settings.
@@ -108,6 +125,8 @@ export const ADAPTERS: Provider[] = [
   { provide: SignalProjections, useClass: PostgresSignalProjections },
   BusLagReader,
   { provide: SignalReader, useClass: ProjectedSignalReader },
+  { provide: ProjectOfAlertRule, useClass: PostgresProjectOfAlertRule },
+  { provide: ProjectOfAlert, useClass: PostgresProjectOfAlert },
   outboxEventPublisher({ source: 'monitoring', schema: 'monitoring' }),
 ];
 
