@@ -30,7 +30,9 @@ export class RecordSignalEventHandler {
 
   async execute(command: RecordSignalEventCommand): Promise<void> {
     const at = new Date(command.occurredAt);
-    const payload = command.payload as Record<string, string> & { checks?: { checkResultId: string; status: string }[] };
+    const payload = command.payload as Record<string, string> & {
+      checks?: { checkResultId: string; status: string }[];
+    };
     const [source, aggregate, verb] = command.type.split('.');
     if (source === 'workflow-engine' && aggregate === 'workflow-run') {
       const run = { runId: payload.runId, projectId: payload.projectId, workflowId: payload.workflowId, at };

@@ -22,7 +22,10 @@ export function parseAlertExpr(input: unknown, global: boolean): AlertExpr | Fie
     return [{ field: 'expr', message: 'must be an object { signal, window?, filter?, op, threshold }' }];
   }
   const { signal, window, filter = {}, op, threshold, ...rest } = input as Record<string, unknown>;
-  const problems: FieldProblem[] = Object.keys(rest).map((key) => ({ field: `expr.${key}`, message: 'is not allowed' }));
+  const problems: FieldProblem[] = Object.keys(rest).map((key) => ({
+    field: `expr.${key}`,
+    message: 'is not allowed',
+  }));
   if (!isSignalName(signal)) {
     const known = Object.keys(SIGNALS).join(', ');
     return [...problems, { field: 'expr.signal', message: `must be one of ${known}` }];
@@ -30,7 +33,10 @@ export function parseAlertExpr(input: unknown, global: boolean): AlertExpr | Fie
   const spec = SIGNALS[signal];
   if (!spec.available) problems.push({ field: 'expr.signal', message: `${signal} has no data source yet` });
   if (!global && PLATFORM_SIGNALS.includes(signal)) {
-    problems.push({ field: 'expr.signal', message: `${signal} watches the whole platform: only global rules may use it` });
+    problems.push({
+      field: 'expr.signal',
+      message: `${signal} watches the whole platform: only global rules may use it`,
+    });
   }
   problems.push(...windowProblems(spec.window, window), ...filterProblems(spec.filters, filter));
   if (!(COMPARISONS as readonly unknown[]).includes(op)) {

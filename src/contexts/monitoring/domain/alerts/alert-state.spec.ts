@@ -37,7 +37,10 @@ describe('the alert state machine', () => {
 
   it('starts a new pending period when a resolved alert holds again', () => {
     const resolved: AlertStatus = { state: 'resolved', activeSince: null, lastMetAt: at(0) };
-    expect(observe(resolved, { met: true, at: at(100) }, timing)).toMatchObject({ state: 'pending', activeSince: at(100) });
+    expect(observe(resolved, { met: true, at: at(100) }, timing)).toMatchObject({
+      state: 'pending',
+      activeSince: at(100),
+    });
   });
 
   const observations = fc.array(fc.record({ met: fc.boolean(), gap: fc.integer({ min: 1, max: 20_000 }) }), {

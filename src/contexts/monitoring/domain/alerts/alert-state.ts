@@ -46,7 +46,9 @@ export function observe(status: AlertStatus, observation: Observation, timing: R
     case 'firing': {
       if (met) return { ...status, lastMetAt: at };
       const quietMs = at.getTime() - (status.lastMetAt ?? at).getTime();
-      return quietMs < timing.keepFiringForMs ? status : { state: 'resolved', activeSince: null, lastMetAt: status.lastMetAt };
+      return quietMs < timing.keepFiringForMs
+        ? status
+        : { state: 'resolved', activeSince: null, lastMetAt: status.lastMetAt };
     }
   }
 }

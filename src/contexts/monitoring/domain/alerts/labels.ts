@@ -28,7 +28,9 @@ export function fingerprintOf(labels: Labels): string {
 
 /** Fills `{{ $value }}` and `{{ $labels.<name> }}` in an annotation; unknown names become empty. */
 export function renderTemplate(template: string, value: number | null, labels: Labels): string {
-  return template.replace(/\{\{\s*\$(value|labels\.([a-zA-Z_][a-zA-Z0-9_]*))\s*\}\}/g, (_, what: string, name?: string) =>
-    what === 'value' ? (value === null ? '' : String(Math.round(value * 1e4) / 1e4)) : (labels[name ?? ''] ?? ''),
+  return template.replace(
+    /\{\{\s*\$(value|labels\.([a-zA-Z_][a-zA-Z0-9_]*))\s*\}\}/g,
+    (_, what: string, name?: string) =>
+      what === 'value' ? (value === null ? '' : String(Math.round(value * 1e4) / 1e4)) : (labels[name ?? ''] ?? ''),
   );
 }

@@ -17,7 +17,12 @@ export interface RuleEvaluation {
  * `alertname` and `severity`); an alert whose series is gone counts as a condition not met. A series
  * that does not meet the condition and has no alert yet is not stored: history is of changes only.
  */
-export function evaluateRule(rule: AlertRule, samples: readonly Sample[], known: readonly Alert[], at: Date): RuleEvaluation {
+export function evaluateRule(
+  rule: AlertRule,
+  samples: readonly Sample[],
+  known: readonly Alert[],
+  at: Date,
+): RuleEvaluation {
   const { id: ruleId, name, severity, labels: ruleLabels, annotations, expr } = rule.snapshot;
   const timing = { forMs: rule.forMs, keepFiringForMs: rule.keepFiringForMs };
   const byFingerprint = new Map(known.map((alert) => [alert.fingerprint, alert]));

@@ -12,9 +12,7 @@ export const SIGNALS = {
   'bus.consumer_lag': { window: false, filters: ['group'], available: true },
   'prediction.error_rate': { window: true, filters: ['deploymentId', 'variant'], available: false },
   'prediction.latency_p99_seconds': { window: true, filters: ['deploymentId', 'variant'], available: false },
-} as const satisfies Readonly<
-  Record<string, { window: boolean; filters: readonly string[]; available: boolean }>
->;
+} as const satisfies Readonly<Record<string, { window: boolean; filters: readonly string[]; available: boolean }>>;
 
 export type SignalName = keyof typeof SIGNALS;
 

@@ -33,7 +33,15 @@ export class BusLagReader {
     const found = new Set<string>();
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.command.scan(cursor, 'MATCH', EVENT_STREAMS, 'COUNT', 200, 'TYPE', 'stream');
+      const [next, keys] = await this.redis.command.scan(
+        cursor,
+        'MATCH',
+        EVENT_STREAMS,
+        'COUNT',
+        200,
+        'TYPE',
+        'stream',
+      );
       keys.forEach((key) => found.add(key));
       cursor = next;
     } while (cursor !== '0');

@@ -38,7 +38,8 @@ interface TransitionRow {
 
 const ALERT_COLUMNS =
   'id, rule_id, project_id, fingerprint, labels, state, active_since, last_met_at, value, annotations, lineage, updated_at';
-const TRANSITION_COLUMNS = 'id, alert_id, rule_id, project_id, labels, from_state, to_state, at, value, annotations, lineage';
+const TRANSITION_COLUMNS =
+  'id, alert_id, rule_id, project_id, labels, from_state, to_state, at, value, annotations, lineage';
 const FIRST = '00000000-0000-0000-0000-000000000000';
 
 /** Alerts in `monitoring.alerts`, their history in `monitoring.alert_transitions`. */

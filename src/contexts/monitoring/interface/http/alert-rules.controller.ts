@@ -60,7 +60,7 @@ export class AlertRulesController {
 
   @Patch('alert-rules/:ruleId')
   @RequirePermission('monitoring:write', ofRule)
-  @ApiOperation({ summary: "Change a project alert rule; its alerts follow the new condition from the next round" })
+  @ApiOperation({ summary: 'Change a project alert rule; its alerts follow the new condition from the next round' })
   @ApiOkResponse({ type: AlertRuleResponse })
   @ApiProblem(400, INVALID_RULE)
   async update(

@@ -42,7 +42,7 @@ export class AlertsController {
 
   @Get('alerts/:alertId/history')
   @RequirePermission('monitoring:read', { resource: { resolver: ProjectOfAlert, param: 'alertId' } })
-  @ApiOperation({ summary: "Every transition of one alert, oldest first" })
+  @ApiOperation({ summary: 'Every transition of one alert, oldest first' })
   @ApiOkResponse({ type: AlertHistoryResponse })
   async alertHistory(
     @Param('alertId', new ParseUUIDPipe()) alertId: string,

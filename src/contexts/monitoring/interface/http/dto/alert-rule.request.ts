@@ -14,7 +14,8 @@ const EXPR_DESCRIPTION =
   'model.staleness_days, bus.consumer_lag for global rules), `window` for windowed signals, `filter` by the ' +
   "signal's ids, `op` (> >= < <= == !=) and a numeric `threshold`";
 const LABELS_DESCRIPTION = 'String values by Prometheus-style names';
-const ANNOTATIONS_DESCRIPTION = 'String templates: `{{ $value }}` and `{{ $labels.<name> }}` are filled at each transition';
+const ANNOTATIONS_DESCRIPTION =
+  'String templates: `{{ $value }}` and `{{ $labels.<name> }}` are filled at each transition';
 
 export class CreateAlertRuleRequest {
   @ApiProperty({ example: 'training keeps failing' }) @IsString() @MaxLength(200) name!: string;
@@ -29,7 +30,10 @@ export class CreateAlertRuleRequest {
   @MaxLength(20)
   for?: string;
 
-  @ApiPropertyOptional({ example: '0s', description: 'How long a firing alert stays firing after its condition breaks' })
+  @ApiPropertyOptional({
+    example: '0s',
+    description: 'How long a firing alert stays firing after its condition breaks',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -42,7 +46,11 @@ export class CreateAlertRuleRequest {
   @IsObject()
   labels?: Record<string, string>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: ANNOTATIONS_DESCRIPTION })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: ANNOTATIONS_DESCRIPTION,
+  })
   @IsOptional()
   @IsObject()
   annotations?: Record<string, string>;
@@ -67,7 +75,11 @@ export class UpdateAlertRuleRequest {
   @IsObject()
   labels?: Record<string, string>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: ANNOTATIONS_DESCRIPTION })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: ANNOTATIONS_DESCRIPTION,
+  })
   @IsOptional()
   @IsObject()
   annotations?: Record<string, string>;
