@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ContextModuleOptions } from '@libs/platform';
 import { AlertRulesController } from './interface/http/alert-rules.controller.js';
+import { AlertRoutingController } from './interface/http/alert-routing.controller.js';
 import { AlertsController } from './interface/http/alerts.controller.js';
 import { GlobalAlertRulesController } from './interface/http/global-alert-rules.controller.js';
 import { WebhookDeliveriesController } from './interface/http/webhook-deliveries.controller.js';
@@ -13,6 +14,7 @@ const CONTROLLERS = [
   AlertRulesController,
   GlobalAlertRulesController,
   AlertsController,
+  AlertRoutingController,
 ];
 
 /** The monitoring context: metrics, traces, log search, alert rules, alert history, notification channels, dashboards. */

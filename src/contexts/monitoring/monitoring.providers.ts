@@ -2,6 +2,29 @@ import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
 import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
+import { CreateAlertRouteHandler } from './application/create-alert-route/create-alert-route.handler.js';
+import { CreateSilenceHandler } from './application/create-silence/create-silence.handler.js';
+import { DeleteAlertRouteHandler } from './application/delete-alert-route/delete-alert-route.handler.js';
+import { DeliverDueNotificationsHandler } from './application/deliver-due-notifications/deliver-due-notifications.handler.js';
+import { ExpireSilenceHandler } from './application/expire-silence/expire-silence.handler.js';
+import { ListAlertNotificationsHandler } from './application/list-alert-notifications/list-alert-notifications.handler.js';
+import { ListAlertRoutesHandler } from './application/list-alert-routes/list-alert-routes.handler.js';
+import { ListSilencesHandler } from './application/list-silences/list-silences.handler.js';
+import { NotifyAlertGroupsHandler } from './application/notify-alert-groups/notify-alert-groups.handler.js';
+import { EmailSender, SlackSender } from './application/ports/notification-sender.js';
+import {
+  AlertNotificationRepository,
+  AlertRouteRepository,
+  NotificationGroupRepository,
+  SilenceRepository,
+} from './domain/notifications/notifications.repository.js';
+import { PostgresAlertNotificationRepository } from './infrastructure/notifications/postgres-alert-notification.repository.js';
+import { PostgresAlertRouteRepository } from './infrastructure/notifications/postgres-alert-route.repository.js';
+import { PostgresNotificationGroupRepository } from './infrastructure/notifications/postgres-notification-group.repository.js';
+import { PostgresSilenceRepository } from './infrastructure/notifications/postgres-silence.repository.js';
+import { SlackWebhookSender } from './infrastructure/notifications/slack-webhook-sender.js';
+import { SmtpEmailSender } from './infrastructure/notifications/smtp-email-sender.js';
+import { AlertNotificationPoller } from './interface/jobs/alert-notification.poller.js';
 import { CreateAlertRuleHandler } from './application/create-alert-rule/create-alert-rule.handler.js';
 import { DeleteAlertRuleHandler } from './application/delete-alert-rule/delete-alert-rule.handler.js';
 import { GetAlertRuleHandler } from './application/get-alert-rule/get-alert-rule.handler.js';
@@ -87,6 +110,15 @@ export const USE_CASES: Type[] = [
   DeleteAlertRuleHandler,
   ListCurrentAlertsHandler,
   ListAlertHistoryHandler,
+  CreateAlertRouteHandler,
+  ListAlertRoutesHandler,
+  DeleteAlertRouteHandler,
+  CreateSilenceHandler,
+  ListSilencesHandler,
+  ExpireSilenceHandler,
+  ListAlertNotificationsHandler,
+  NotifyAlertGroupsHandler,
+  DeliverDueNotificationsHandler,
 ];
 
 /** The application services the use cases share. */
@@ -119,7 +151,24 @@ export const ADAPTERS: Provider[] = [
   { provide: ProjectOfWebhook, useClass: PostgresProjectOfWebhook },
   ...DELIVERY_METRIC_PROVIDERS,
   { provide: DeliveryMetrics, useClass: PrometheusDeliveryMetrics },
-  { provide: AlertingSettings, useFactory: () => EnvAlertingSettings.fromEnv(process.env) },
+  { provide: EnvAlertingSettings, useFactory: () => EnvAlertingSettings.fromEnv(process.env) },
+  { provide: AlertingSettings, useExisting: EnvAlertingSettings },
+  { provide: AlertRouteRepository, useClass: PostgresAlertRouteRepository },
+  { provide: SilenceRepository, useClass: PostgresSilenceRepository },
+  { provide: NotificationGroupRepository, useClass: PostgresNotificationGroupRepository },
+  { provide: AlertNotificationRepository, useClass: PostgresAlertNotificationRepository },
+  {
+    provide: EmailSender,
+    useFactory: (alerting: EnvAlertingSettings, webhooks: WebhookSettings) =>
+      new SmtpEmailSender(alerting.smtpUrl, alerting.emailFrom, webhooks.requestTimeoutMs),
+    inject: [EnvAlertingSettings, WebhookSettings],
+  },
+  {
+    provide: SlackSender,
+    useFactory: (policy: OutboundPolicy, settings: WebhookSettings) =>
+      new SlackWebhookSender(policy, settings.requestTimeoutMs),
+    inject: [OutboundPolicy, WebhookSettings],
+  },
   { provide: AlertRuleRepository, useClass: PostgresAlertRuleRepository },
   { provide: AlertRepository, useClass: PostgresAlertRepository },
   { provide: SignalProjections, useClass: PostgresSignalProjections },
@@ -139,6 +188,7 @@ const WORKERS: Provider[] = [
   WebhookDeliveryPoller,
   ...alertSignalConsumers(),
   AlertEvaluationPoller,
+  AlertNotificationPoller,
 ];
 
 /** The context's providers for the roles this process plays (HTTP, workers, or both). */
