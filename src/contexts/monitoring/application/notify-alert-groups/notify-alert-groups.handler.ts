@@ -29,6 +29,8 @@ interface Members {
   readonly labels: Readonly<Record<string, string>>;
   readonly firing: Alert[];
   readonly resolved: Alert[];
+  /** Alerts of the group a silence mutes now: left out of notifications, still in the group. */
+  readonly muted: Alert[];
 }
 
 /**
@@ -66,7 +68,7 @@ export class NotifyAlertGroupsHandler {
     const states = await this.groups.ofRoute(route.id);
     let sent = 0;
     for (const key of new Set([...members.keys(), ...states.keys()])) {
-      const group = members.get(key) ?? { labels: {}, firing: [], resolved: [] };
+      const group = members.get(key) ?? { labels: {}, firing: [], resolved: [], muted: [] };
       const known = states.get(key);
       const state: NotificationGroupState = known ?? { firstSeenAt: now, lastNotifiedAt: null, notifiedFiring: [] };
       const firing = group.firing.map((alert) => alert.fingerprint);
@@ -101,10 +103,11 @@ export class NotifyAlertGroupsHandler {
     const members = new Map<string, Members>();
     for (const alert of await this.alerts.current(route.projectId)) {
       if (alert.status.state !== 'firing' && alert.status.state !== 'resolved') continue;
-      if (!routes(route, alert.labels) || active.some((silence) => silences(silence, alert.labels, now))) continue;
+      if (!routes(route, alert.labels)) continue;
       const { key, labels } = groupOf(route, alert.labels);
-      const group = members.get(key) ?? { labels, firing: [], resolved: [] };
-      (alert.status.state === 'firing' ? group.firing : group.resolved).push(alert);
+      const group = members.get(key) ?? { labels, firing: [], resolved: [], muted: [] };
+      if (active.some((silence) => silences(silence, alert.labels, now))) group.muted.push(alert);
+      else (alert.status.state === 'firing' ? group.firing : group.resolved).push(alert);
       members.set(key, group);
     }
     return members;
