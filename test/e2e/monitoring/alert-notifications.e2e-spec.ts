@@ -26,7 +26,7 @@ describe('alert notifications: routes, grouping, repeats, silences', () => {
     base = `http://127.0.0.1:${webPort}`;
     // Evaluation every 100 ms, deliveries polled every 20 ms: the timings below are the route's, not sleeps.
     Object.assign(process.env, FAST_AUTH_ENV, {
-      ALERT_EVALUATION_INTERVAL_MS: '100',
+      ALERT_EVAL_INTERVAL_MS: '100',
       OUTBOUND_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${webPort}`,
       WEBHOOK_ALLOW_HTTP: 'true',
       WEBHOOK_POLL_INTERVAL_MS: '20',

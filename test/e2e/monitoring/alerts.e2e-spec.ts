@@ -31,7 +31,7 @@ describe('alert rules evaluated from the platform’s own events', () => {
     directory = await mkdtemp(join(tmpdir(), 'alerts-'));
     // Rules are evaluated every 100 ms: `for` and the windows below are short durations, not sleeps.
     Object.assign(process.env, FAST_AUTH_ENV, {
-      ALERT_EVALUATION_INTERVAL_MS: '100',
+      ALERT_EVAL_INTERVAL_MS: '100',
       STORAGE_DRIVER: 'filesystem',
       STORAGE_DIR: directory,
       DATA_ENGINE_TEMP_DIR: join(directory, 'engine'),

@@ -23,9 +23,9 @@ export class EnvAlertingSettings extends AlertingSettings {
     const emailFrom = read.string('ALERT_EMAIL_FROM', 'ml-platform-alerts@localhost');
     if (!ADDRESS.test(emailFrom)) throw new ConfigError('ALERT_EMAIL_FROM', 'must be an email address');
     return new EnvAlertingSettings(
-      read.integer('ALERT_EVALUATION_INTERVAL_MS', 30_000, 10, 3_600_000),
-      read.integer('ALERT_EVALUATION_LEASE_MS', 60_000, 100, 3_600_000),
-      read.integer('ALERT_EVALUATION_BATCH_SIZE', 20, 1, 500),
+      read.integer('ALERT_EVAL_INTERVAL_MS', 30_000, 10, 3_600_000),
+      read.integer('ALERT_EVAL_LEASE_MS', 60_000, 100, 3_600_000),
+      read.integer('ALERT_EVAL_BATCH_SIZE', 20, 1, 500),
       env.SMTP_URL?.trim() ? read.url('SMTP_URL', ['smtp:', 'smtps:']) : undefined,
       emailFrom,
     );

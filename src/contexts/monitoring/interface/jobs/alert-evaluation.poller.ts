@@ -5,7 +5,7 @@ import { NotifyAlertGroupsHandler } from '../../application/notify-alert-groups/
 import { AlertingSettings } from '../../application/ports/alerting-settings.js';
 
 /**
- * Every ALERT_EVALUATION_INTERVAL_MS, in every worker: evaluates the due alert rules, then routes the
+ * Every ALERT_EVAL_INTERVAL_MS, in every worker: evaluates the due alert rules, then routes the
  * alerts into their notification groups. PostgreSQL holds the due times, the leases and the group
  * states (docs/adr/0603), so more workers never evaluate one rule or tell one group twice.
  * An evaluation round that claimed a full batch goes on at once: more may be due.
