@@ -3,7 +3,7 @@ import { ALERT_STATES } from '../../../domain/alerts/alert-state.js';
 import type { AlertTransition, Alert } from '../../../domain/alerts/alert.js';
 import type { TransitionPage } from '../../../domain/alerts/alert.repository.js';
 
-export class LineageNodeResponse {
+export class AlertLineageNodeResponse {
   @ApiProperty({ example: 'dataset-version' }) type!: string;
   @ApiProperty() id!: string;
 }
@@ -16,7 +16,7 @@ export class AlertResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) annotations!: Record<string, string>;
   @ApiProperty({ type: Number, nullable: true }) value!: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) activeSince!: string | null;
-  @ApiProperty({ type: [LineageNodeResponse] }) lineage!: LineageNodeResponse[];
+  @ApiProperty({ type: [AlertLineageNodeResponse] }) lineage!: AlertLineageNodeResponse[];
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static of(alert: Alert): AlertResponse {
@@ -52,8 +52,8 @@ export class AlertTransitionResponse {
   @ApiProperty({ type: Number, nullable: true }) value!: number | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) annotations!: Record<string, string>;
-  @ApiProperty({ type: [LineageNodeResponse], description: 'The lineage nodes the alert concerns' })
-  lineage!: LineageNodeResponse[];
+  @ApiProperty({ type: [AlertLineageNodeResponse], description: 'The lineage nodes the alert concerns' })
+  lineage!: AlertLineageNodeResponse[];
 
   static of(transition: AlertTransition): AlertTransitionResponse {
     return {
