@@ -83,16 +83,20 @@ export class NotifyAlertGroupsHandler {
       }
       // Resolved alerts are told once: those the last notification named as firing.
       const resolved = group.resolved.filter((alert) => state.notifiedFiring.includes(alert.fingerprint));
-      if (group.firing.length + resolved.length > 0) {
-        const message = alertGroupMessage({
-          route: route.name,
-          groupKey: key,
-          groupLabels: group.labels,
-          firing: group.firing,
-          resolved,
-        });
-        sent += await this.record(route, key, message, now);
+      if (group.firing.length + resolved.length === 0) {
+        // All muted: nothing is sent and the group keeps what it last told (as Alertmanager's log does),
+        // so a resolution after the silence is still told. A group with no alert left is forgotten.
+        if (group.muted.length === 0 && known !== undefined) await this.groups.forget(route.id, key);
+        continue;
       }
+      const message = alertGroupMessage({
+        route: route.name,
+        groupKey: key,
+        groupLabels: group.labels,
+        firing: group.firing,
+        resolved,
+      });
+      sent += await this.record(route, key, message, now);
       await this.groups.save(route.id, key, { ...state, lastNotifiedAt: now, notifiedFiring: firing });
     }
     return sent;
