@@ -1,3 +1,7 @@
+import type { Clock } from '../../../src/contexts/monitoring/application/ports/clock.js';
+import { EmailSender, SlackSender } from '../../../src/contexts/monitoring/application/ports/notification-sender.js';
+import type { AlertGroupMessage } from '../../../src/contexts/monitoring/application/services/alert-group-message.js';
+import type { AttemptOutcome } from '../../../src/contexts/monitoring/domain/webhooks/webhook-delivery.js';
 import type { AlertNotification } from '../../../src/contexts/monitoring/domain/notifications/alert-notification.js';
 import type { AlertRoute } from '../../../src/contexts/monitoring/domain/notifications/alert-route.js';
 import type { NotificationGroupState } from '../../../src/contexts/monitoring/domain/notifications/notification-group.js';
@@ -101,5 +105,36 @@ export class InMemoryNotifications extends AlertNotificationRepository {
   ofProject(projectId: string, limit: number): Promise<NotificationPage> {
     const items = this.rows.filter((row) => row.snapshot.projectId === projectId).slice(0, limit);
     return Promise.resolve({ items, nextCursor: null });
+  }
+}
+
+/** Answers each email with the next scripted outcome (the last one repeats), recording the recipients. */
+export class ScriptedEmailSender extends EmailSender {
+  readonly sent: { to: readonly string[]; message: AlertGroupMessage }[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly script: Omit<AttemptOutcome, 'startedAt' | 'durationMs'>[] = [{}],
+  ) {
+    super();
+  }
+
+  send(to: readonly string[], message: AlertGroupMessage): Promise<AttemptOutcome> {
+    const next = this.script[Math.min(this.sent.length, this.script.length - 1)];
+    this.sent.push({ to, message });
+    return Promise.resolve({ startedAt: this.clock.now(), durationMs: 3, ...next });
+  }
+}
+
+export class RecordingSlackSender extends SlackSender {
+  readonly sent: { url: string; message: AlertGroupMessage }[] = [];
+
+  constructor(private readonly clock: Clock) {
+    super();
+  }
+
+  send(url: string, message: AlertGroupMessage): Promise<AttemptOutcome> {
+    this.sent.push({ url, message });
+    return Promise.resolve({ startedAt: this.clock.now(), durationMs: 3, statusCode: 200 });
   }
 }
