@@ -3,6 +3,7 @@ import { KeepMonitoringPublishedOutboxRows1765000000000 } from './1765000000000-
 import { CreateWebhooks1765430000000 } from './1765430000000-create-webhooks.js';
 import { CreateAlerting1765460000000 } from './1765460000000-create-alerting.js';
 import { CreateAlertNotifications1765460000001 } from './1765460000001-create-alert-notifications.js';
+import { CreateInhibitionRules1765460000002 } from './1765460000002-create-inhibition-rules.js';
 
 /** Migrations of the `monitoring` schema, oldest first. */
 export const monitoringMigrations = [
@@ -11,4 +12,5 @@ export const monitoringMigrations = [
   CreateWebhooks1765430000000,
   CreateAlerting1765460000000,
   CreateAlertNotifications1765460000001,
+  CreateInhibitionRules1765460000002,
 ];

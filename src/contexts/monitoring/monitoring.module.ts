@@ -3,6 +3,7 @@ import type { ContextModuleOptions } from '@libs/platform';
 import { AlertRulesController } from './interface/http/alert-rules.controller.js';
 import { AlertRoutingController } from './interface/http/alert-routing.controller.js';
 import { AlertsController } from './interface/http/alerts.controller.js';
+import { InhibitionRulesController } from './interface/http/inhibition-rules.controller.js';
 import { GlobalAlertRulesController } from './interface/http/global-alert-rules.controller.js';
 import { WebhookDeliveriesController } from './interface/http/webhook-deliveries.controller.js';
 import { WebhooksController } from './interface/http/webhooks.controller.js';
@@ -15,6 +16,7 @@ const CONTROLLERS = [
   GlobalAlertRulesController,
   AlertsController,
   AlertRoutingController,
+  InhibitionRulesController,
 ];
 
 /** The monitoring context: metrics, traces, log search, alert rules, alert history, notification channels, dashboards. */

@@ -2,6 +2,10 @@ import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
 import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
+import { CreateInhibitionRuleHandler } from './application/create-inhibition-rule/create-inhibition-rule.handler.js';
+import { DeleteInhibitionRuleHandler } from './application/delete-inhibition-rule/delete-inhibition-rule.handler.js';
+import { ListInhibitionRulesHandler } from './application/list-inhibition-rules/list-inhibition-rules.handler.js';
+import { PostgresInhibitionRuleRepository } from './infrastructure/notifications/postgres-inhibition-rule.repository.js';
 import { CreateAlertRouteHandler } from './application/create-alert-route/create-alert-route.handler.js';
 import { CreateSilenceHandler } from './application/create-silence/create-silence.handler.js';
 import { DeleteAlertRouteHandler } from './application/delete-alert-route/delete-alert-route.handler.js';
@@ -15,6 +19,7 @@ import { EmailSender, SlackSender } from './application/ports/notification-sende
 import {
   AlertNotificationRepository,
   AlertRouteRepository,
+  InhibitionRuleRepository,
   NotificationGroupRepository,
   SilenceRepository,
 } from './domain/notifications/notifications.repository.js';
@@ -119,6 +124,9 @@ export const USE_CASES: Type[] = [
   ListAlertNotificationsHandler,
   NotifyAlertGroupsHandler,
   DeliverDueNotificationsHandler,
+  CreateInhibitionRuleHandler,
+  ListInhibitionRulesHandler,
+  DeleteInhibitionRuleHandler,
 ];
 
 /** The application services the use cases share. */
@@ -155,6 +163,7 @@ export const ADAPTERS: Provider[] = [
   { provide: AlertingSettings, useExisting: EnvAlertingSettings },
   { provide: AlertRouteRepository, useClass: PostgresAlertRouteRepository },
   { provide: SilenceRepository, useClass: PostgresSilenceRepository },
+  { provide: InhibitionRuleRepository, useClass: PostgresInhibitionRuleRepository },
   { provide: NotificationGroupRepository, useClass: PostgresNotificationGroupRepository },
   { provide: AlertNotificationRepository, useClass: PostgresAlertNotificationRepository },
   {

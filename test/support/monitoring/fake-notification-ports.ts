@@ -8,10 +8,12 @@ import type { NotificationGroupState } from '../../../src/contexts/monitoring/do
 import {
   AlertNotificationRepository,
   AlertRouteRepository,
+  InhibitionRuleRepository,
   NotificationGroupRepository,
   SilenceRepository,
   type NotificationPage,
 } from '../../../src/contexts/monitoring/domain/notifications/notifications.repository.js';
+import type { InhibitionRule } from '../../../src/contexts/monitoring/domain/notifications/inhibition-rule.js';
 import type { Silence } from '../../../src/contexts/monitoring/domain/notifications/silence.js';
 
 export class InMemoryRoutes extends AlertRouteRepository {
@@ -54,6 +56,25 @@ export class InMemorySilences extends SilenceRepository {
     if (index < 0 || this.rows[index].endsAt <= at) return Promise.resolve(false);
     this.rows[index] = { ...this.rows[index], endsAt: at };
     return Promise.resolve(true);
+  }
+}
+
+export class InMemoryInhibitionRules extends InhibitionRuleRepository {
+  readonly rows: InhibitionRule[] = [];
+
+  add(rule: InhibitionRule): Promise<void> {
+    this.rows.push(rule);
+    return Promise.resolve();
+  }
+
+  ofProject(projectId: string): Promise<InhibitionRule[]> {
+    return Promise.resolve(this.rows.filter((rule) => rule.projectId === projectId));
+  }
+
+  remove(projectId: string, id: string): Promise<boolean> {
+    const index = this.rows.findIndex((rule) => rule.id === id && rule.projectId === projectId);
+    if (index >= 0) this.rows.splice(index, 1);
+    return Promise.resolve(index >= 0);
   }
 }
 

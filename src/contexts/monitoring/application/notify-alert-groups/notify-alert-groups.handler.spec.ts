@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fakeAlertingPorts } from '../../../../../test/support/monitoring/fake-alerting-ports.js';
 import {
   InMemoryGroups,
+  InMemoryInhibitionRules,
   InMemoryNotifications,
   InMemoryRoutes,
   InMemorySilences,
@@ -11,6 +12,7 @@ import { aStoredSubscription } from '../../../../../test/support/monitoring/subs
 import type { Alert } from '../../domain/alerts/alert.js';
 import { fingerprintOf } from '../../domain/alerts/labels.js';
 import { createAlertRoute } from '../../domain/notifications/alert-route.js';
+import { createInhibitionRule } from '../../domain/notifications/inhibition-rule.js';
 import { createSilence } from '../../domain/notifications/silence.js';
 import { ALERT_GROUP_EVENT_TYPE, NotifyAlertGroupsHandler } from './notify-alert-groups.handler.js';
 
@@ -22,6 +24,7 @@ describe('NotifyAlertGroupsHandler', () => {
     const subscription = await aStoredSubscription(webhooks);
     const routes = new InMemoryRoutes();
     const silences = new InMemorySilences();
+    const inhibitions = new InMemoryInhibitionRules();
     const groups = new InMemoryGroups();
     const notifications = new InMemoryNotifications();
     const route = createAlertRoute(
@@ -48,6 +51,7 @@ describe('NotifyAlertGroupsHandler', () => {
       routes,
       alerting.alerts,
       silences,
+      inhibitions,
       groups,
       notifications,
       webhooks.subscriptions,
@@ -55,8 +59,8 @@ describe('NotifyAlertGroupsHandler', () => {
       alerting.clock,
     );
     const clock = alerting.clock;
-    const setAlert = (name: string, state: 'firing' | 'resolved', team = 'ml') => {
-      const labels = { alertname: name, team };
+    const setAlert = (name: string, state: 'firing' | 'resolved', team = 'ml', severity = 'warning') => {
+      const labels = { alertname: name, team, severity };
       const alert: Alert = {
         id: `00000000-0000-7000-8000-${name.padStart(12, '0')}`,
         ruleId: '0193a000-0000-7000-8000-0000000000r1',
@@ -71,7 +75,7 @@ describe('NotifyAlertGroupsHandler', () => {
       };
       void alerting.alerts.save([alert], []);
     };
-    return { handler, clock, setAlert, notifications, webhooks, groups, silences, route, subscription };
+    return { handler, clock, setAlert, notifications, webhooks, groups, silences, inhibitions, route, subscription };
   };
 
   it('waits groupWait, then tells each receiver once per group, the webhook through a signed delivery', async () => {
@@ -136,6 +140,27 @@ describe('NotifyAlertGroupsHandler', () => {
     expect(await handler.execute({})).toEqual({ notifications: 2 });
     const last = notifications.rows[notifications.rows.length - 1];
     expect(JSON.parse(last.snapshot.body)).toMatchObject({ status: 'resolved' });
+  });
+
+  it('tells nothing of an alert a firing critical one of the same team inhibits', async () => {
+    const { handler, clock, setAlert, inhibitions, notifications } = await build();
+    await inhibitions.add(
+      createInhibitionRule({
+        projectId: PROJECT,
+        sourceMatchers: [{ name: 'severity', op: '=', value: 'critical' }],
+        targetMatchers: [{ name: 'severity', op: '=', value: 'warning' }],
+        equal: ['team'],
+        createdBy: ACTOR,
+        at: clock.now(),
+      }),
+    );
+    setAlert('down', 'firing', 'ml', 'critical');
+    setAlert('slow', 'firing', 'ml', 'warning');
+    await handler.execute({});
+    clock.advance(10_000);
+    expect(await handler.execute({})).toEqual({ notifications: 2 });
+    const told = notifications.rows.map((row) => (JSON.parse(row.snapshot.body) as { groupKey: string }).groupKey);
+    expect(new Set(told)).toEqual(new Set(['["down"]']));
   });
 
   it('leaves a route held by another notifier alone this round', async () => {

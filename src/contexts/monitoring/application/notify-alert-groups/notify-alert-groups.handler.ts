@@ -5,9 +5,11 @@ import { AlertRepository } from '../../domain/alerts/alert.repository.js';
 import { AlertNotification } from '../../domain/notifications/alert-notification.js';
 import { groupOf, routes, type AlertRoute } from '../../domain/notifications/alert-route.js';
 import { decide, type NotificationGroupState } from '../../domain/notifications/notification-group.js';
+import { isInhibited } from '../../domain/notifications/inhibition-rule.js';
 import {
   AlertNotificationRepository,
   AlertRouteRepository,
+  InhibitionRuleRepository,
   NotificationGroupRepository,
   SilenceRepository,
 } from '../../domain/notifications/notifications.repository.js';
@@ -29,7 +31,7 @@ interface Members {
   readonly labels: Readonly<Record<string, string>>;
   readonly firing: Alert[];
   readonly resolved: Alert[];
-  /** Alerts of the group a silence mutes now: left out of notifications, still in the group. */
+  /** Alerts of the group a silence or an inhibition mutes now: left out of notifications, still in the group. */
   readonly muted: Alert[];
 }
 
@@ -46,6 +48,7 @@ export class NotifyAlertGroupsHandler {
     private readonly routesRepository: AlertRouteRepository,
     private readonly alerts: AlertRepository,
     private readonly silencesRepository: SilenceRepository,
+    private readonly inhibitions: InhibitionRuleRepository,
     private readonly groups: NotificationGroupRepository,
     private readonly notifications: AlertNotificationRepository,
     private readonly subscriptions: WebhookSubscriptionRepository,
@@ -104,13 +107,20 @@ export class NotifyAlertGroupsHandler {
 
   private async membersOf(route: AlertRoute, now: Date): Promise<Map<string, Members>> {
     const active = (await this.silencesRepository.current(route.projectId, now)).filter((s) => s.startsAt <= now);
+    const inhibitions = await this.inhibitions.ofProject(route.projectId);
+    const alerts = await this.alerts.current(route.projectId);
+    // Any firing alert of the project may inhibit, whichever route it takes.
+    const firing = alerts.filter((alert) => alert.status.state === 'firing');
     const members = new Map<string, Members>();
-    for (const alert of await this.alerts.current(route.projectId)) {
+    for (const alert of alerts) {
       if (alert.status.state !== 'firing' && alert.status.state !== 'resolved') continue;
       if (!routes(route, alert.labels)) continue;
       const { key, labels } = groupOf(route, alert.labels);
       const group = members.get(key) ?? { labels, firing: [], resolved: [], muted: [] };
-      if (active.some((silence) => silences(silence, alert.labels, now))) group.muted.push(alert);
+      const muted =
+        active.some((silence) => silences(silence, alert.labels, now)) ||
+        (alert.status.state === 'firing' && isInhibited(alert, firing, inhibitions));
+      if (muted) group.muted.push(alert);
       else (alert.status.state === 'firing' ? group.firing : group.resolved).push(alert);
       members.set(key, group);
     }

@@ -1,5 +1,6 @@
 import type { AlertNotification } from './alert-notification.js';
 import type { AlertRoute } from './alert-route.js';
+import type { InhibitionRule } from './inhibition-rule.js';
 import type { NotificationGroupState } from './notification-group.js';
 import type { Silence } from './silence.js';
 
@@ -43,4 +44,12 @@ export abstract class AlertNotificationRepository {
   /** Stores the last attempt unless another notifier stored that attempt first (fencing). */
   abstract saveAttempt(notification: AlertNotification): Promise<boolean>;
   abstract ofProject(projectId: string, limit: number, cursor?: string): Promise<NotificationPage>;
+}
+
+/** Port: a project's inhibition rules. */
+export abstract class InhibitionRuleRepository {
+  abstract add(rule: InhibitionRule): Promise<void>;
+  abstract ofProject(projectId: string): Promise<InhibitionRule[]>;
+  /** Removes a rule of this project; false when it has none by that id. */
+  abstract remove(projectId: string, id: string): Promise<boolean>;
 }
