@@ -79,6 +79,18 @@ describe('alert notifications: routes, grouping, repeats, silences', () => {
     });
     expect(silence.status).toBe(400);
     expect((await stranger.client.call('GET', `/api/v1/projects/${projectId}/silences`)).status).toBe(404);
+
+    const inhibitions = `/api/v1/projects/${projectId}/inhibition-rules`;
+    expect((await call('POST', inhibitions, { sourceMatchers: [], targetMatchers: [] })).status).toBe(400);
+    const inhibition = await call('POST', inhibitions, {
+      sourceMatchers: [{ name: 'severity', op: '=', value: 'critical' }],
+      targetMatchers: [{ name: 'severity', op: '=', value: 'warning' }],
+      equal: ['workflowId'],
+    });
+    expect(inhibition.status).toBe(201);
+    expect((await call('GET', inhibitions)).body.items).toEqual([inhibition.body]);
+    expect((await stranger.client.call('DELETE', `${inhibitions}/${inhibition.body.id}`)).status).toBe(404);
+    expect((await call('DELETE', `${inhibitions}/${inhibition.body.id}`)).status).toBe(204);
   });
 
   it('notifies a signed webhook and an SMTP inbox once per group, repeats, is muted by a silence, and tells the resolution', async () => {
