@@ -7,7 +7,7 @@ import type { ListAlertHistoryQuery } from './list-alert-history.query.js';
 export class ListAlertHistoryHandler {
   constructor(private readonly alerts: AlertRepository) {}
 
-  execute(query: ListAlertHistoryQuery): Promise<TransitionPage> {
+  async execute(query: ListAlertHistoryQuery): Promise<TransitionPage> {
     if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
       throw new ValidationError('from must not be after to', [{ field: 'from', message: 'is after to' }]);
     }
