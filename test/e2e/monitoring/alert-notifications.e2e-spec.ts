@@ -98,6 +98,12 @@ describe('alert notifications: routes, grouping, repeats, silences', () => {
       url: `${base}/alerts`,
       eventTypes: ['model-registry.model.registered.v1'],
     });
+    // The alert events themselves, to a webhook subscribed to them (no route needed).
+    const eventHook = await call('POST', `/api/v1/projects/${projectId}/webhooks`, {
+      url: `${base}/alert-events`,
+      eventTypes: ['monitoring.*'],
+    });
+    expect(eventHook.status).toBe(201);
     const route = await call('POST', `/api/v1/projects/${projectId}/alert-routes`, {
       name: 'ml on-call',
       matchers: [{ name: 'team', op: '=', value: 'ml' }],
@@ -202,6 +208,16 @@ describe('alert notifications: routes, grouping, repeats, silences', () => {
       timeoutMs: 10_000,
       what: 'the resolved email',
     });
+
+    const events = await waitFor(
+      () => (receiver.at('/alert-events').length >= 2 ? receiver.at('/alert-events') : undefined),
+      { timeoutMs: 10_000, what: 'the firing and resolved events' },
+    );
+    expect(events.map((delivery) => (JSON.parse(delivery.body)).type)).toEqual([
+      'monitoring.alert.firing.v1',
+      'monitoring.alert.resolved.v1',
+    ]);
+    expect((JSON.parse(events[0].body)).payload).toMatchObject({ ruleId, projectId, value: 1 });
 
     // Every transition is in the history; every notification with its attempts in the notification list.
     const history = await call('GET', `/api/v1/projects/${projectId}/alert-history?rule=${ruleId}`);
