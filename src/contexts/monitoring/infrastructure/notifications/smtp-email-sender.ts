@@ -50,8 +50,4 @@ export class SmtpEmailSender extends EmailSender {
       };
     }
   }
-
-  close(): void {
-    this.transport?.close();
-  }
 }
