@@ -1,10 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ContextModuleOptions } from '@libs/platform';
+import { AlertRulesController } from './interface/http/alert-rules.controller.js';
+import { AlertRoutingController } from './interface/http/alert-routing.controller.js';
+import { AlertsController } from './interface/http/alerts.controller.js';
+import { InhibitionRulesController } from './interface/http/inhibition-rules.controller.js';
+import { GlobalAlertRulesController } from './interface/http/global-alert-rules.controller.js';
 import { WebhookDeliveriesController } from './interface/http/webhook-deliveries.controller.js';
 import { WebhooksController } from './interface/http/webhooks.controller.js';
 import { monitoringProviders } from './monitoring.providers.js';
 
-const CONTROLLERS = [WebhooksController, WebhookDeliveriesController];
+const CONTROLLERS = [
+  WebhooksController,
+  WebhookDeliveriesController,
+  AlertRulesController,
+  GlobalAlertRulesController,
+  AlertsController,
+  AlertRoutingController,
+  InhibitionRulesController,
+];
 
 /** The monitoring context: metrics, traces, log search, alert rules, alert history, notification channels, dashboards. */
 @Module({})

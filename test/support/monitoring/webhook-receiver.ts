@@ -7,6 +7,8 @@ export interface ReceivedDelivery {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
   readonly answered: number;
+  /** When it arrived (epoch milliseconds): what timing tests measure. */
+  readonly receivedAt: number;
 }
 
 /**
@@ -23,7 +25,13 @@ export class WebhookReceiver {
       const path = request.url ?? '/';
       const script = this.scripts.get(path) ?? [200];
       const answered = script.length > 1 ? script.shift()! : script[0];
-      this.received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
+      this.received.push({
+        path,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered,
+        receivedAt: Date.now(),
+      });
       response.writeHead(answered, { 'content-type': 'text/plain' }).end('ok');
     });
   });

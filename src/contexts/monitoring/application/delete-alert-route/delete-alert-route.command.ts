@@ -1,0 +1,4 @@
+export interface DeleteAlertRouteCommand {
+  readonly projectId: string;
+  readonly routeId: string;
+}

@@ -1,0 +1,4 @@
+export interface DeleteAlertRuleCommand {
+  readonly ruleId: string;
+  readonly global: boolean;
+}

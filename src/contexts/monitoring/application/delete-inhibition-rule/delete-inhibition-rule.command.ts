@@ -1,0 +1,4 @@
+export interface DeleteInhibitionRuleCommand {
+  readonly projectId: string;
+  readonly ruleId: string;
+}

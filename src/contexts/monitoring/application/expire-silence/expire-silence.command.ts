@@ -1,0 +1,4 @@
+export interface ExpireSilenceCommand {
+  readonly projectId: string;
+  readonly silenceId: string;
+}

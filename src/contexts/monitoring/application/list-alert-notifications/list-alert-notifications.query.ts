@@ -1,0 +1,5 @@
+export interface ListAlertNotificationsQuery {
+  readonly projectId: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}

@@ -1,0 +1,3 @@
+export interface ListAlertRoutesQuery {
+  readonly projectId: string;
+}

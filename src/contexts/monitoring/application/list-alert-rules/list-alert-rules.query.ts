@@ -1,0 +1,6 @@
+export interface ListAlertRulesQuery {
+  /** Null lists the global rules. */
+  readonly projectId: string | null;
+  readonly limit: number;
+  readonly cursor?: string;
+}

@@ -1,0 +1,3 @@
+export interface ListInhibitionRulesQuery {
+  readonly projectId: string;
+}

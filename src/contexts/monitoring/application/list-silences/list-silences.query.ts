@@ -1,0 +1,3 @@
+export interface ListSilencesQuery {
+  readonly projectId: string;
+}

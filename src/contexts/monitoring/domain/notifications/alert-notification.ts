@@ -1,0 +1,100 @@
+import { newId } from '@libs/ddd';
+import type { AttemptOutcome, DeliveryAttempt } from '../webhooks/webhook-delivery.js';
+import type { RetryPolicy } from '../webhooks/retry-policy.js';
+import type { Receiver } from './receiver.js';
+
+/** `handed-over`: a webhook receiver's notification, whose attempts are its webhook delivery's. */
+export type NotificationStatus = 'pending' | 'delivered' | 'dead' | 'handed-over';
+
+export interface AlertNotificationState {
+  readonly id: string;
+  readonly projectId: string;
+  readonly routeId: string;
+  readonly groupKey: string;
+  readonly receiver: Receiver;
+  /** The message, fixed when recorded: every attempt sends the same. */
+  readonly body: string;
+  readonly status: NotificationStatus;
+  readonly webhookDeliveryId: string | null;
+  readonly attempts: readonly DeliveryAttempt[];
+  readonly nextAttemptAt: Date | null;
+  readonly createdAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+/**
+ * One notification of one group to one receiver, with every attempt: pending until one succeeds,
+ * dead after the retry policy's last attempt, as a webhook delivery (docs/adr/0601).
+ */
+export class AlertNotification {
+  private constructor(private state: AlertNotificationState) {}
+
+  static record(input: {
+    projectId: string;
+    routeId: string;
+    groupKey: string;
+    receiver: Receiver;
+    body: string;
+    webhookDeliveryId?: string;
+    at: Date;
+  }): AlertNotification {
+    const handedOver = input.webhookDeliveryId !== undefined;
+    return new AlertNotification({
+      id: newId(),
+      projectId: input.projectId,
+      routeId: input.routeId,
+      groupKey: input.groupKey,
+      receiver: input.receiver,
+      body: input.body,
+      status: handedOver ? 'handed-over' : 'pending',
+      webhookDeliveryId: input.webhookDeliveryId ?? null,
+      attempts: [],
+      nextAttemptAt: handedOver ? null : input.at,
+      createdAt: input.at,
+      finishedAt: null,
+    });
+  }
+
+  static restore(state: AlertNotificationState): AlertNotification {
+    return new AlertNotification(state);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  get snapshot(): AlertNotificationState {
+    return this.state;
+  }
+
+  recordAttempt(outcome: AttemptOutcome, policy: RetryPolicy): DeliveryAttempt {
+    if (this.state.status !== 'pending') throw new RangeError(`notification ${this.id} is ${this.state.status}`);
+    const attempt: DeliveryAttempt = {
+      number: this.state.attempts.length + 1,
+      startedAt: outcome.startedAt,
+      durationMs: Math.max(0, Math.round(outcome.durationMs)),
+      statusCode: outcome.statusCode ?? null,
+      error: outcome.error ?? null,
+    };
+    const finishedAt = new Date(outcome.startedAt.getTime() + attempt.durationMs);
+    const succeeded = attempt.error === null && (attempt.statusCode === null || isSuccess(attempt.statusCode));
+    const attempts = [...this.state.attempts, attempt];
+    if (succeeded) {
+      this.state = { ...this.state, attempts, status: 'delivered', nextAttemptAt: null, finishedAt };
+    } else if (outcome.permanent === true || attempt.number >= policy.maxAttempts) {
+      this.state = { ...this.state, attempts, status: 'dead', nextAttemptAt: null, finishedAt };
+    } else {
+      this.state = {
+        ...this.state,
+        attempts,
+        nextAttemptAt: new Date(finishedAt.getTime() + policy.backoffAfter(attempt.number)),
+      };
+    }
+    return attempt;
+  }
+}
+
+/** An email is accepted by the SMTP server with no HTTP status: no status and no error is a success. */
+function isSuccess(statusCode: number): boolean {
+  return statusCode >= 200 && statusCode < 300;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@libs/ddd';
+import { AmbientTransaction } from '@libs/platform';
+import type { AlertRoute } from '../../domain/notifications/alert-route.js';
+import type { Matcher } from '../../domain/notifications/matcher.js';
+import { AlertRouteRepository } from '../../domain/notifications/notifications.repository.js';
+import type { Receiver } from '../../domain/notifications/receiver.js';
+
+interface RouteRow {
+  readonly id: string;
+  readonly project_id: string;
+  readonly name: string;
+  readonly matchers: Matcher[];
+  readonly receivers: Receiver[];
+  readonly group_by: string[];
+  readonly group_wait_ms: number;
+  readonly group_interval_ms: number;
+  readonly repeat_interval_ms: number;
+  readonly created_by: string;
+  readonly created_at: Date;
+}
+
+const COLUMNS =
+  'id, project_id, name, matchers, receivers, group_by, group_wait_ms, group_interval_ms, repeat_interval_ms, created_by, created_at';
+
+/** Routes in `monitoring.alert_routes`. */
+@Injectable()
+export class PostgresAlertRouteRepository extends AlertRouteRepository {
+  constructor(private readonly scope: AmbientTransaction) {
+    super();
+  }
+
+  async add(route: AlertRoute): Promise<void> {
+    await this.scope
+      .manager()
+      .query(`INSERT INTO monitoring.alert_routes (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
+        route.id,
+        route.projectId,
+        route.name,
+        JSON.stringify(route.matchers),
+        JSON.stringify(route.receivers),
+        route.groupBy,
+        route.groupWaitMs,
+        route.groupIntervalMs,
+        route.repeatIntervalMs,
+        route.createdBy,
+        route.createdAt,
+      ]);
+  }
+
+  async ofProject(projectId: string): Promise<AlertRoute[]> {
+    const rows: RouteRow[] = await this.scope
+      .manager()
+      .query(`SELECT ${COLUMNS} FROM monitoring.alert_routes WHERE project_id = $1 ORDER BY id LIMIT 500`, [projectId]);
+    return rows.map(routeOf);
+  }
+
+  async all(): Promise<AlertRoute[]> {
+    const rows: RouteRow[] = await this.scope
+      .manager()
+      .query(`SELECT ${COLUMNS} FROM monitoring.alert_routes ORDER BY id`);
+    return rows.map(routeOf);
+  }
+
+  async remove(projectId: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    // A DELETE answers [rows, count] through TypeORM's PostgreSQL driver.
+    const [, removed] = await this.scope
+      .manager()
+      .query<[unknown, number]>('DELETE FROM monitoring.alert_routes WHERE project_id = $1 AND id = $2', [
+        projectId,
+        id,
+      ]);
+    return removed > 0;
+  }
+}
+
+function routeOf(row: RouteRow): AlertRoute {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    matchers: row.matchers,
+    receivers: row.receivers,
+    groupBy: row.group_by,
+    groupWaitMs: row.group_wait_ms,
+    groupIntervalMs: row.group_interval_ms,
+    repeatIntervalMs: row.repeat_interval_ms,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
