@@ -20,6 +20,11 @@ describe('the metrics exposition with trace exemplars', () => {
   beforeAll(() => void tracing.start());
   afterAll(() => tracing.stop());
 
+  it('gives a second app in the process the histogram the first registered', () => {
+    const again = histogramWithExemplars({ name: 'demo_duration_seconds', help: 'demo', labelNames: ['route'] });
+    expect(again).toBe(latency);
+  });
+
   it('has no exemplar outside a sampled span', () => {
     expect(traceExemplar()).toEqual({});
   });

@@ -16,9 +16,12 @@ export function traceExemplar(): LabelValues<string> {
  * A histogram keeping the last exemplar of each bucket, in the default registry. prom-client refuses
  * exemplars on a metric created into a registry set to the Prometheus format (the default registry
  * is, for the scrapers that do not ask for OpenMetrics), so it is created into none and added after;
- * the Prometheus format leaves the exemplars out.
+ * the Prometheus format leaves the exemplars out. A second app in the same process (tests start
+ * several) takes the one already registered, as the library's providers do for their metrics.
  */
 export function histogramWithExemplars<T extends string>(configuration: HistogramConfiguration<T>): Histogram<T> {
+  const registered = register.getSingleMetric(configuration.name);
+  if (registered instanceof Histogram) return registered as Histogram<T>;
   const histogram = new Histogram<T>({ ...configuration, enableExemplars: true, registers: [] });
   register.registerMetric(histogram);
   return histogram;
