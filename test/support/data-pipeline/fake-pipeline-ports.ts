@@ -28,6 +28,9 @@ import { PipelineRun } from '../../../src/contexts/data-pipeline/domain/pipeline
 import { PipelineRunRepository } from '../../../src/contexts/data-pipeline/domain/pipeline/pipeline-run.repository.js';
 import { settled } from '../model-registry/settled.js';
 import { FakeTableSources } from './fake-table-sources.js';
+import { FakeOpenLineageSettings, InMemoryOpenLineageDeliveries } from './fake-openlineage-ports.js';
+import { OpenLineageForwarding } from '../../../src/contexts/data-pipeline/application/services/openlineage-forwarding.js';
+import { RunOpenLineageEvents } from '../../../src/contexts/data-pipeline/application/services/run-openlineage-events.js';
 import { InMemoryCheckRunRepository } from './fake-check-run-ports.js';
 import { InMemoryLineageGraph } from './fake-lineage-ports.js';
 import { fakeDataPipelinePorts, type DataPipelinePorts } from './fake-ports.js';
@@ -175,6 +178,8 @@ export interface PipelinePorts extends DataPipelinePorts {
   readonly queue: RecordingPipelineRunQueue;
   readonly workspaces: FakePipelineWorkspaces;
   readonly tableSources: FakeTableSources;
+  /** The OpenLineage RunEvents queued for the endpoint (forwarding on). */
+  readonly deliveries: InMemoryOpenLineageDeliveries;
   readonly creating: CreatePipelineHandler;
   readonly revising: RevisePipelineHandler;
   readonly starting: StartPipelineRunHandler;
@@ -201,7 +206,13 @@ export function fakePipelinePorts(): PipelinePorts {
     new PrivateUrlsRefused(),
     tableSources,
   );
-  const progress = new PipelineRunProgress(ports.transaction, runs, graph, ports.events);
+  const deliveries = new InMemoryOpenLineageDeliveries();
+  const forwarding = new OpenLineageForwarding(
+    new FakeOpenLineageSettings(),
+    deliveries,
+    new RunOpenLineageEvents(graph),
+  );
+  const progress = new PipelineRunProgress(ports.transaction, runs, graph, ports.events, forwarding);
   const loads = new PipelineLoads(ports.datasets, ports.intake, ports.engine);
   const validation = new PipelineValidation(
     ports.transaction,
@@ -231,6 +242,7 @@ export function fakePipelinePorts(): PipelinePorts {
     queue,
     workspaces,
     tableSources,
+    deliveries,
     creating: new CreatePipelineHandler(ports.transaction, pipelines, definitions),
     revising: new RevisePipelineHandler(ports.transaction, pipelines, definitions),
     starting: new StartPipelineRunHandler(ports.transaction, pipelines, runs, queue),

@@ -78,6 +78,11 @@ describe('ExecutePipelineRunHandler', () => {
       status: { state: 'succeeded' },
     });
     expect(ports.workspaces.removed).toEqual([run.id]);
+    // Its start and end were queued for the OpenLineage endpoint with the graph changes.
+    expect(ports.deliveries.rows.map((row) => [row.event.eventType, row.event.run.runId])).toEqual([
+      ['START', run.id],
+      ['COMPLETE', run.id],
+    ]);
   });
 
   it('extracts a snapshot of a table source, reading the snapshot in place while it lasts', async () => {
@@ -122,6 +127,7 @@ describe('ExecutePipelineRunHandler', () => {
     expect(done.error).toMatch(/^step checked: .*error checks failed: name present/);
     expect(done.steps.map((step) => step.status)).toEqual(['succeeded', 'succeeded', 'failed', 'skipped']);
     expect(loadedBy(ports, run.id)).toEqual([]);
+    expect(ports.deliveries.rows.map((row) => row.event.eventType)).toEqual(['START', 'FAIL']);
     expect(ports.events.published.at(-1)).toMatchObject({
       type: 'data-pipeline.pipeline-run.failed.v1',
       payload: { runId: run.id, error: done.error },

@@ -7,7 +7,15 @@ import type { LineageNodeRef } from '../../domain/lineage/lineage-node.js';
 import type { PipelineRun, RunOutput, StepProgress } from '../../domain/pipeline/pipeline-run.js';
 import { PipelineRunRepository } from '../../domain/pipeline/pipeline-run.repository.js';
 import { Transaction } from '../ports/transaction.js';
+import type { OpenLineageEventType } from '../../domain/lineage/openlineage-run-events.js';
+import { OpenLineageForwarding } from './openlineage-forwarding.js';
 import { requirePipelineRun } from './pipeline-lookups.js';
+
+const RUN_EVENT_OF_END: Readonly<Record<'succeeded' | 'failed' | 'cancelled', OpenLineageEventType>> = {
+  succeeded: 'COMPLETE',
+  failed: 'FAIL',
+  cancelled: 'ABORT',
+};
 
 export type StepChange = Partial<Omit<StepProgress, 'name' | 'kind'>>;
 
@@ -19,8 +27,9 @@ export interface StepRecord {
 
 /**
  * Every change of a run's record, each in one transaction with the row locked: the run's events
- * through the outbox and its lineage node (START when it starts, the end state when it ends), so
- * the record, the events and the graph never disagree.
+ * through the outbox, its lineage node (START when it starts, the end state when it ends) and the
+ * OpenLineage RunEvents queued for the configured endpoint, so the record, the events, the graph
+ * and what is forwarded never disagree.
  */
 @Injectable()
 export class PipelineRunProgress {
@@ -29,6 +38,7 @@ export class PipelineRunProgress {
     private readonly runs: PipelineRunRepository,
     private readonly graph: LineageGraphRepository,
     private readonly events: EventPublisher<DataPipelineEvents>,
+    private readonly forwarding: OpenLineageForwarding,
   ) {}
 
   /** Takes the run for a worker: undefined when it ended or moved on to another attempt than the job's. */
@@ -50,6 +60,7 @@ export class PipelineRunProgress {
         },
       });
       await this.events.publish('data-pipeline.pipeline-run.started.v1', payloadOf(run), { aggregateId: run.id });
+      await this.forwarding.enqueueFromGraph({ type: 'pipeline-run', id: run.id }, 'START');
       return run;
     });
   }
@@ -120,6 +131,7 @@ export class PipelineRunProgress {
     const node = { type: 'pipeline-run' as const, id: run.id, projectId: run.snapshot.projectId };
     await this.graph.recordFacetEntry(node, 'status', 'state', state);
     await this.graph.recordFacetEntry(node, 'status', 'at', at);
+    await this.forwarding.enqueueFromGraph(node, RUN_EVENT_OF_END[state]);
   }
 
   private change<T>(runId: string, work: (run: PipelineRun) => Promise<T>): Promise<T> {
