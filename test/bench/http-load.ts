@@ -74,6 +74,13 @@ export async function closedLoop(call: HttpCall, clients: number, seconds: numbe
   }
 }
 
+/** Unmeasured load for a while first: the routes compiled and optimised before any round counts. */
+export async function warmUp(call: HttpCall, clients: number, seconds = 2): Promise<void> {
+  const figures = await closedLoop(call, clients, seconds);
+  if (figures.failures > 0)
+    throw new Error(`${call.method} ${call.url} failed ${figures.failures} times while warming up`);
+}
+
 /** The run in the middle by requests/s: of alternated rounds, the one least moved by a burst beside it. */
 export function medianRun(runs: readonly LoadFigures[]): LoadFigures {
   const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);

@@ -1,6 +1,6 @@
 import { linearModel } from '../support/prediction/linear-model.js';
 import { reportResult, round } from './bench-result.js';
-import { closedLoop, medianRun, type HttpCall, type LoadFigures } from './http-load.js';
+import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
 import { BareFastifyRoute, SessionRunLoop, type SessionFigures } from './prediction-peers.js';
 import { PredictionPlatform, type Serving } from './prediction-platform.js';
 
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     bare = await BareFastifyRoute.start(answer);
     const bareCall: HttpCall = { url: bare.url, method: 'POST', body: JSON.stringify(BODY) };
 
+    for (const call of [cachedCall, bareCall, platform.inferCall('plain', BODY), platform.inferCall('batched', BODY)])
+      await warmUp(call, CLIENTS);
     const cached = await alternate(
       () => closedLoop(cachedCall, CLIENTS, SECONDS),
       () => closedLoop(bareCall, CLIENTS, SECONDS),

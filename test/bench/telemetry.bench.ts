@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { AppProcess } from '@libs/testing';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
 import { reportResult, round } from './bench-result.js';
-import { closedLoop, medianRun, type HttpCall, type LoadFigures } from './http-load.js';
+import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
 import { CountingOtlpReceiver } from './telemetry-receiver.js';
 
 /**
@@ -82,6 +82,8 @@ async function main(): Promise<void> {
   });
   const runs = { on: [] as LoadFigures[], off: [] as LoadFigures[] };
   try {
+    await warmUp(traced.read, CLIENTS);
+    await warmUp(untraced.read, CLIENTS);
     for (let turn = 0; turn < ROUNDS; turn += 1) {
       const sides = [
         async () => runs.on.push(await closedLoop(traced.read, CLIENTS, SECONDS)),
