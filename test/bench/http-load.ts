@@ -17,6 +17,11 @@ export interface LoadFigures {
   readonly p95Ms: number;
   readonly p99Ms: number;
   readonly requests: number;
+  /**
+   * CPU time of this process per answered request: the client's alone for an app in a child
+   * process, the app's and the client's together for one in this process.
+   */
+  readonly cpuMsPerRequest: number;
   /** Answers other than 2xx, and transport errors: any is a defect the bench reports. */
   readonly failures: number;
 }
@@ -48,6 +53,7 @@ export async function closedLoop(call: HttpCall, clients: number, seconds: numbe
     await Promise.all(Array.from({ length: clients }, () => send()));
     const latencies: number[] = [];
     let failures = 0;
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const deadline = started + seconds * 1000;
     await Promise.all(
@@ -61,12 +67,14 @@ export async function closedLoop(call: HttpCall, clients: number, seconds: numbe
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
     return {
       requestsPerSecond: round(latencies.length / elapsed),
       p50Ms: round(percentile(latencies, 50), 3),
       p95Ms: round(percentile(latencies, 95), 3),
       p99Ms: round(percentile(latencies, 99), 3),
       requests: latencies.length,
+      cpuMsPerRequest: round((user + system) / 1000 / latencies.length, 3),
       failures,
     };
   } finally {

@@ -59,6 +59,8 @@ async function alternate<A, B>(first: () => Promise<A>, second: () => Promise<B>
 const medianSession = (runs: SessionFigures[]): SessionFigures =>
   [...runs].sort((a, b) => a.callsPerSecond - b.callsPerSecond)[Math.floor(runs.length / 2)];
 
+const perSecond = (run: LoadFigures): number => run.requestsPerSecond;
+
 const failuresOf = (runs: LoadFigures[]): number => runs.reduce((sum, run) => sum + run.failures, 0);
 
 async function main(): Promise<void> {
@@ -132,6 +134,14 @@ async function main(): Promise<void> {
         off,
         ratio: batchingRatio,
         p95NoWorse: on.p95Ms <= off.p95Ms,
+      },
+      runs: {
+        cached: cached.a.map(perSecond),
+        bareFastify: cached.b.map(perSecond),
+        uncached: uncached.a.map(perSecond),
+        sessionRunLoop: uncached.b.map((run) => run.callsPerSecond),
+        batchingOn: batching.a.map(perSecond),
+        batchingOff: batching.b.map(perSecond),
       },
       failedRequests: failuresOf([...cached.a, ...uncached.a, ...batching.a, ...batching.b]),
       rounds: ROUNDS,
