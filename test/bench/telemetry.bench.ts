@@ -3,6 +3,7 @@ import { AppProcess } from '@libs/testing';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
 import { reportResult, round } from './bench-result.js';
 import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
+import { processCpuMs } from './process-cpu.js';
 import { CountingOtlpReceiver } from './telemetry-receiver.js';
 
 /**
@@ -70,6 +71,21 @@ async function startApp(
   }
 }
 
+/** A round's load figures and what the app's own CPU spent per answered request. */
+interface Round extends LoadFigures {
+  readonly appCpuMsPerRequest: number;
+}
+
+async function measured(side: { app: AppProcess; read: HttpCall }, clients: number): Promise<Round> {
+  const pid = side.app.child.pid!;
+  const cpuBefore = await processCpuMs(pid);
+  const figures = await closedLoop(side.read, clients, SECONDS);
+  const appCpuMs = (await processCpuMs(pid)) - cpuBefore;
+  return { ...figures, appCpuMsPerRequest: round(appCpuMs / figures.requests, 3) };
+}
+
+const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function main(): Promise<void> {
   const receiver = await CountingOtlpReceiver.start();
   const traced = await startApp('on', 1, {
@@ -80,14 +96,14 @@ async function main(): Promise<void> {
     await traced.app.stop();
     throw error;
   });
-  const runs = { on: [] as LoadFigures[], off: [] as LoadFigures[] };
+  const runs = { on: [] as Round[], off: [] as Round[] };
   try {
     await warmUp(traced.read, CLIENTS);
     await warmUp(untraced.read, CLIENTS);
     for (let turn = 0; turn < ROUNDS; turn += 1) {
       const sides = [
-        async () => runs.on.push(await closedLoop(traced.read, CLIENTS, SECONDS)),
-        async () => runs.off.push(await closedLoop(untraced.read, CLIENTS, SECONDS)),
+        async () => runs.on.push(await measured(traced, CLIENTS)),
+        async () => runs.off.push(await measured(untraced, CLIENTS)),
       ];
       for (const side of turn % 2 === 0 ? sides : sides.reverse()) await side();
     }
@@ -99,6 +115,11 @@ async function main(): Promise<void> {
   if (receiver.exports === 0) throw new Error('tracing was on, yet the receiver got no export: nothing was measured');
   const [on, off] = [medianRun(runs.on), medianRun(runs.off)];
   const ratio = round(on.requestsPerSecond / off.requestsPerSecond, 3);
+  // Less moved by the host's load than requests/s: what each request cost the app, median of the rounds.
+  const appCpu = {
+    on: middle(runs.on.map((run) => run.appCpuMsPerRequest)),
+    off: middle(runs.off.map((run) => run.appCpuMsPerRequest)),
+  };
   reportResult({
     name: 'telemetry',
     ours: on.requestsPerSecond,
@@ -110,6 +131,7 @@ async function main(): Promise<void> {
     on,
     off,
     runs: { on: runs.on.map((run) => run.requestsPerSecond), off: runs.off.map((run) => run.requestsPerSecond) },
+    appCpuMsPerRequest: { ...appCpu, ratio: round(appCpu.on / appCpu.off, 3) },
     receiver: { exports: receiver.exports, bytes: receiver.bytes, protocol: 'http/protobuf' },
     failedRequests: [...runs.on, ...runs.off].reduce((sum, run) => sum + run.failures, 0),
     rounds: ROUNDS,
