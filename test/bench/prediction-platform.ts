@@ -107,6 +107,28 @@ export class PredictionPlatform {
     };
   }
 
+  /** One answer of `POST /v2/models/{name}/infer`, which must be a 200. */
+  async answer(name: string, body: unknown): Promise<unknown> {
+    const call = this.inferCall(name, body);
+    const response = await fetch(call.url, {
+      method: 'POST',
+      headers: { ...call.headers, 'content-type': 'application/json' },
+      body: call.body,
+    });
+    if (response.status !== 200)
+      throw new Error(`infer on ${name} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  }
+
+  /** The response cache's hits so far, all deployments together, from the metrics. */
+  async cacheHits(): Promise<number> {
+    const exposition = await (await fetch(`${this.url}/metrics`)).text();
+    return [...exposition.matchAll(/^prediction_cache_lookups_total\{[^}]*result="hit"[^}]*\} (\d+)/gm)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
+  }
+
   async stop(): Promise<void> {
     try {
       await this.app.close();

@@ -56,6 +56,14 @@ async function alternate<A, B>(first: () => Promise<A>, second: () => Promise<B>
   return runs;
 }
 
+/** The answer must be x·W + b for the row sent, or the bench would time a wrong computation. */
+function checkAnswer(answer: unknown): void {
+  const data = (answer as { outputs?: { data?: number[] }[] }).outputs?.[0]?.data ?? [];
+  const expected = BIAS.map((bias, column) => ROW.reduce((sum, x, row) => sum + x * WEIGHTS[row][column], bias));
+  if (data.length !== expected.length || data.some((value, index) => Math.abs(value - expected[index]) > 1e-4))
+    throw new Error(`the model answered ${JSON.stringify(data)}, not x·W + b = ${JSON.stringify(expected)}`);
+}
+
 const medianSession = (runs: SessionFigures[]): SessionFigures =>
   [...runs].sort((a, b) => a.callsPerSecond - b.callsPerSecond)[Math.floor(runs.length / 2)];
 
@@ -73,13 +81,8 @@ async function main(): Promise<void> {
     await platform.deploy('plain', OFF);
     await platform.deploy('batched', BATCHED);
     const cachedCall = platform.inferCall('cached', BODY);
-    const answer = await (
-      await fetch(cachedCall.url, {
-        method: 'POST',
-        headers: { ...cachedCall.headers, 'content-type': 'application/json' },
-        body: cachedCall.body,
-      })
-    ).json();
+    const answer = await platform.answer('cached', BODY);
+    checkAnswer(answer);
     bare = await BareFastifyRoute.start(answer);
     const bareCall: HttpCall = { url: bare.url, method: 'POST', body: JSON.stringify(BODY) };
 
@@ -98,6 +101,9 @@ async function main(): Promise<void> {
       () => closedLoop(platform.inferCall('plain', BODY), BATCH_CLIENTS, SECONDS),
     );
 
+    // A cache that never hit would make the "cached" figures uncached ones under another name.
+    if ((await platform.cacheHits()) < cached.a.reduce((sum, run) => sum + run.requests, 0))
+      throw new Error('the cached deployment answered from its cache less often than it was called');
     const [ours, bareFigures] = [medianRun(cached.a), medianRun(cached.b)];
     const [infer, loop] = [medianRun(uncached.a), medianSession(uncached.b)];
     const [on, off] = [medianRun(batching.a), medianRun(batching.b)];
