@@ -19,11 +19,14 @@ export async function freshBenchDatabase(name: string): Promise<string> {
   return url.toString();
 }
 
-export async function freshBenchRedis(): Promise<string> {
-  const redis = new Redis(REDIS_URL);
+/** The bench Redis db, flushed; `db` picks another db of the same server, for a second app beside the first. */
+export async function freshBenchRedis(db?: number): Promise<string> {
+  const url = new URL(REDIS_URL);
+  if (db !== undefined) url.pathname = `/${db}`;
+  const redis = new Redis(url.toString());
   await redis.flushdb();
   redis.disconnect();
-  return REDIS_URL;
+  return url.toString();
 }
 
 /** For a peer that needs a database of its own only while it runs (DBOS's system database). */

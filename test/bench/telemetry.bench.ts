@@ -1,0 +1,144 @@
+import { fileURLToPath } from 'node:url';
+import { AppProcess } from '@libs/testing';
+import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
+import { reportResult, round } from './bench-result.js';
+import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
+import { processCpuMs } from './process-cpu.js';
+import { CountingOtlpReceiver } from './telemetry-receiver.js';
+
+/**
+ * `npm run bench -- telemetry`: requests/s of an authenticated read route (GET a project's models,
+ * with a bearer token: JWT check, permission guard, PostgreSQL) on the built app with tracing
+ * exporting OTLP/HTTP to a local receiver, against the same build with tracing off, in the same
+ * run (issue 14's goal: >= 0.85x). Both apps start as `npm start` does, with the preload, and run
+ * side by side on databases of their own; the same load goes to one then the other, ROUNDS times,
+ * the first side alternating, and the median round of each is kept.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CLIENTS = 16;
+const GOAL = 0.85;
+const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('../../src/tracing/preload.js', import.meta.url));
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench admin long passphrase' };
+
+/** The built app with the preload, a project holding one model, and the read route called with a token. */
+async function startApp(
+  name: string,
+  redisDb: number,
+  tracing: Record<string, string>,
+): Promise<{ app: AppProcess; read: HttpCall }> {
+  const app = await AppProcess.start(
+    MAIN,
+    {
+      NODE_OPTIONS: `--import ${PRELOAD}`,
+      DATABASE_URL: await freshBenchDatabase(`mlops_bench_telemetry_${name}`),
+      REDIS_URL: await freshBenchRedis(redisDb),
+      APP_CONTEXTS: 'user-management,model-registry',
+      MIGRATIONS_RUN_ON_START: 'true',
+      NODE_ENV: 'development',
+      BCRYPT_COST: '4',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ...tracing,
+    },
+    { waitUntilReady: false },
+  );
+  try {
+    await app.waitUntilReady(60_000);
+    let token = '';
+    const call = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as Record<string, string>;
+    };
+    token = (await call('POST', '/api/v1/auth/login', ADMIN)).accessToken;
+    const project = await call('POST', '/api/v1/projects', { name: 'bench' });
+    await call('POST', `/api/v1/projects/${project.id}/models`, { name: 'bench-model' });
+    const read: HttpCall = {
+      url: `${app.url}/api/v1/projects/${project.id}/models`,
+      method: 'GET',
+      headers: { authorization: `Bearer ${token}` },
+    };
+    return { app, read };
+  } catch (error) {
+    await app.kill();
+    throw error;
+  }
+}
+
+/** A round's load figures and what the app's own CPU spent per answered request. */
+interface Round extends LoadFigures {
+  readonly appCpuMsPerRequest: number;
+}
+
+async function measured(side: { app: AppProcess; read: HttpCall }, clients: number): Promise<Round> {
+  const pid = side.app.child.pid!;
+  const cpuBefore = await processCpuMs(pid);
+  const figures = await closedLoop(side.read, clients, SECONDS);
+  const appCpuMs = (await processCpuMs(pid)) - cpuBefore;
+  return { ...figures, appCpuMsPerRequest: round(appCpuMs / figures.requests, 3) };
+}
+
+const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const receiver = await CountingOtlpReceiver.start();
+  const traced = await startApp('on', 1, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_SERVICE_NAME: 'mlops-bench',
+  });
+  const untraced = await startApp('off', 2, {}).catch(async (error: unknown) => {
+    await traced.app.stop();
+    throw error;
+  });
+  const runs = { on: [] as Round[], off: [] as Round[] };
+  try {
+    await warmUp(traced.read, CLIENTS);
+    await warmUp(untraced.read, CLIENTS);
+    for (let turn = 0; turn < ROUNDS; turn += 1) {
+      const sides = [
+        async () => runs.on.push(await measured(traced, CLIENTS)),
+        async () => runs.off.push(await measured(untraced, CLIENTS)),
+      ];
+      for (const side of turn % 2 === 0 ? sides : sides.reverse()) await side();
+    }
+  } finally {
+    // Stopping flushes the spans still buffered, so the receiver's count includes them.
+    await Promise.all([traced.app.stop(), untraced.app.stop()]);
+    await receiver.close();
+  }
+  if (receiver.exports === 0) throw new Error('tracing was on, yet the receiver got no export: nothing was measured');
+  const [on, off] = [medianRun(runs.on), medianRun(runs.off)];
+  const ratio = round(on.requestsPerSecond / off.requestsPerSecond, 3);
+  // Less moved by the host's load than requests/s: what each request cost the app, median of the rounds.
+  const appCpu = {
+    on: middle(runs.on.map((run) => run.appCpuMsPerRequest)),
+    off: middle(runs.off.map((run) => run.appCpuMsPerRequest)),
+  };
+  reportResult({
+    name: 'telemetry',
+    ours: on.requestsPerSecond,
+    peer: off.requestsPerSecond,
+    unit: `requests/s, GET /api/v1/projects/{id}/models with a token, tracing exporting vs off, ${CLIENTS} clients (median rounds)`,
+    ratio,
+    peers: { tracingOff: off.requestsPerSecond },
+    ratios: { tracingOff: ratio },
+    on,
+    off,
+    runs: { on: runs.on.map((run) => run.requestsPerSecond), off: runs.off.map((run) => run.requestsPerSecond) },
+    appCpuMsPerRequest: { ...appCpu, ratio: round(appCpu.on / appCpu.off, 3) },
+    receiver: { exports: receiver.exports, bytes: receiver.bytes, protocol: 'http/protobuf' },
+    failedRequests: [...runs.on, ...runs.off].reduce((sum, run) => sum + run.failures, 0),
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    goals: { ratioAtLeast: GOAL },
+    goalsMet: ratio >= GOAL,
+  });
+}
+
+await main();
