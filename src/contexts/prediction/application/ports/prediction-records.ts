@@ -1,4 +1,3 @@
-import type { ExperimentMetric } from '../../domain/deployment/feedback-options.js';
 import type { Feedback } from '../../domain/feedback/feedback.js';
 
 /** A prediction as the log kept it; `request` and `response` only when it was sampled. */
@@ -37,8 +36,8 @@ export interface VariantOutcomes {
   readonly predictions: number;
   readonly failed: number;
   readonly meanLatencyMs: number;
+  /** Feedback with a label, and of those the ones whose label equals the predicted one (metric accuracy). */
   readonly withFeedback: number;
-  /** Feedback whose label equals the predicted one (metric accuracy). */
   readonly correct: number;
   /** Mean and sample variance of |value - predicted| over numeric feedback (metric mae). */
   readonly errorCount: number;
@@ -54,7 +53,7 @@ export abstract class PredictionRecords {
   abstract search(search: PredictionSearch): Promise<PredictionRecord[]>;
   abstract recordFeedback(id: string, feedback: Feedback, by: string, at: Date): Promise<FeedbackOutcome>;
   /** Per variant and version of the deployment (a variant that rolled has a row per version). */
-  abstract outcomes(deploymentId: string, metric: ExperimentMetric): Promise<VariantOutcomes[]>;
+  abstract outcomes(deploymentId: string): Promise<VariantOutcomes[]>;
   /** Deletes the records older than their deployment's retention; answers how many. */
   abstract prune(now: Date): Promise<number>;
 }
