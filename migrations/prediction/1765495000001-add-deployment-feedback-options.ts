@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const LOGGING = '{"sampleRate": 0, "retentionDays": 30}';
-const EXPERIMENT = '{"metric": "accuracy", "alpha": 0.05, "minSamples": 100, "promote": {"enabled": false, "alias": ""}}';
+const EXPERIMENT =
+  '{"metric": "accuracy", "alpha": 0.05, "minSamples": 100, "promote": {"enabled": false, "alias": ""}}';
 
 /** The serving options gain payload logging and an experiment, off for every deployment written before. */
 export class AddDeploymentFeedbackOptions1765495000001 implements MigrationInterface {

@@ -36,8 +36,7 @@ export interface AliasMoveRequest {
 }
 
 export type AliasMoveOutcome =
-  | { readonly outcome: 'moved' | 'already-there' }
-  | { readonly outcome: 'refused'; readonly reason: string };
+  { readonly outcome: 'moved' | 'already-there' } | { readonly outcome: 'refused'; readonly reason: string };
 
 /** What other contexts may ask the model registry synchronously. */
 export abstract class ModelRegistryFacade {

@@ -23,7 +23,9 @@ export interface ExperimentOptions {
 
 export interface FeedbackOptionsInput {
   readonly logging?: Partial<LoggingOptions>;
-  readonly experiment?: Partial<Omit<ExperimentOptions, 'promote'>> & { promote?: Partial<ExperimentOptions['promote']> };
+  readonly experiment?: Partial<Omit<ExperimentOptions, 'promote'>> & {
+    promote?: Partial<ExperimentOptions['promote']>;
+  };
 }
 
 // Payload logging off unless asked: requests may hold personal data.

@@ -17,9 +17,17 @@ export function checkedFeedback(input: Feedback): Feedback {
       'feedback-empty',
     );
   if (hasValue && !Number.isFinite(input.value))
-    throw new ValidationError('The value must be a finite number', [{ field: 'value', message: 'a finite number' }], 'feedback-invalid');
+    throw new ValidationError(
+      'The value must be a finite number',
+      [{ field: 'value', message: 'a finite number' }],
+      'feedback-invalid',
+    );
   if (hasLabel && !['string', 'number', 'boolean'].includes(typeof input.label))
-    throw new ValidationError('The label must be a string, number or boolean', [{ field: 'label', message: 'a string, number or boolean' }], 'feedback-invalid');
+    throw new ValidationError(
+      'The label must be a string, number or boolean',
+      [{ field: 'label', message: 'a string, number or boolean' }],
+      'feedback-invalid',
+    );
   return { ...(hasLabel ? { label: input.label } : {}), ...(hasValue ? { value: input.value } : {}) };
 }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { activeTraceparent, AmbientTransaction, PeriodicWork, RequestContext } from '@libs/platform';
 import { PredictionLog, type AnsweredPrediction } from '../../application/ports/prediction-log.js';
 import { FeedbackSettings } from '../config/feedback-settings.js';
@@ -82,7 +83,7 @@ export class BufferedPredictionLog extends PredictionLog implements OnApplicatio
         .createQueryBuilder()
         .insert()
         .into(PredictionRecordOrmEntity)
-        .values(rows)
+        .values(rows as QueryDeepPartialEntity<PredictionRecordOrmEntity>[])
         .orIgnore()
         .execute();
       this.buffer = this.buffer.slice(rows.length);
