@@ -12,7 +12,8 @@ import { PromoteExperimentWinnersHandler } from './application/promote-experimen
 import { PrunePredictionRecordsHandler } from './application/prune-prediction-records/prune-prediction-records.handler.js';
 import { RecordFeedbackHandler } from './application/record-feedback/record-feedback.handler.js';
 import { ExperimentEvaluation } from './application/services/experiment-evaluation.js';
-import { FeedbackSettings } from './infrastructure/config/feedback-settings.js';
+import { FeedbackSettings } from './application/ports/feedback-settings.js';
+import { readFeedbackSettings } from './infrastructure/config/feedback-settings.js';
 import { BufferedPredictionLog } from './infrastructure/logging/buffered-prediction-log.js';
 import { TypeOrmProjectOfPrediction } from './infrastructure/persistence/project-of-prediction.js';
 import { SqlPromotingDeployments } from './infrastructure/persistence/sql-promoting-deployments.js';
@@ -35,7 +36,7 @@ export const FEEDBACK_USE_CASES: Type[] = [
 export const FEEDBACK_SERVICES: Type[] = [ExperimentEvaluation];
 
 export const FEEDBACK_ADAPTERS: Provider[] = [
-  { provide: FeedbackSettings, useFactory: () => FeedbackSettings.fromEnv(process.env) },
+  { provide: FeedbackSettings, useFactory: () => readFeedbackSettings(process.env) },
   BufferedPredictionLog,
   { provide: PredictionLog, useExisting: BufferedPredictionLog },
   { provide: PredictionRecords, useClass: TypeOrmPredictionRecords },

@@ -157,8 +157,9 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
       'GET',
       `/api/v1/deployments/${deploymentId}/predictions?variant=${variant}&limit=10`,
     );
-    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(predictionId);
-    expect(listed.body.items.every((item: { variant: string }) => item.variant === variant)).toBe(true);
+    const items = listed.body.items as { id: string; variant: string }[];
+    expect(items.map((item) => item.id)).toContain(predictionId);
+    expect(items.every((item) => item.variant === variant)).toBe(true);
 
     const url = `/api/v1/predictions/${predictionId}/feedback`;
     expect((await serving.call('POST', url, { label: 'churned' })).status).toBe(204);
@@ -183,7 +184,7 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
 
     const planted = await world.editor.client.call('GET', `/api/v1/deployments/${plantedId}/experiment`);
     expect(planted.body.status).toBe('significant');
-    expect(planted.body.variants.map((variant: { samples: number }) => variant.samples)).toEqual([
+    expect((planted.body.variants as { samples: number }[]).map((variant) => variant.samples)).toEqual([
       PER_VARIANT,
       PER_VARIANT,
     ]);

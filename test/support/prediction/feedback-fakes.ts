@@ -32,9 +32,10 @@ export class RecordingPredictionLog extends PredictionLog {
     this.recorded.push(prediction);
   }
 
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
     this.flushed++;
     this.onFlush();
+    return Promise.resolve();
   }
 }
 
@@ -66,12 +67,12 @@ export class InMemoryPredictionRecords extends PredictionRecords {
     for (const record of records) this.records.set(record.id, record);
   }
 
-  async find(id: string): Promise<PredictionRecord | undefined> {
-    return this.records.get(id);
+  find(id: string): Promise<PredictionRecord | undefined> {
+    return Promise.resolve(this.records.get(id));
   }
 
-  async search(search: PredictionSearch): Promise<PredictionRecord[]> {
-    return [...this.records.values()]
+  search(search: PredictionSearch): Promise<PredictionRecord[]> {
+    const found = [...this.records.values()]
       .filter((record) => record.deploymentId === search.deploymentId)
       .filter((record) => search.variant === undefined || record.variant === search.variant)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
@@ -82,32 +83,35 @@ export class InMemoryPredictionRecords extends PredictionRecords {
           (record.createdAt.getTime() === search.after.createdAt.getTime() && record.id < search.after.id),
       )
       .slice(0, search.limit);
+    return Promise.resolve(found);
   }
 
-  async recordFeedback(id: string, feedback: Feedback, _by: string, at: Date): Promise<FeedbackOutcome> {
+  recordFeedback(id: string, feedback: Feedback, _by: string, at: Date): Promise<FeedbackOutcome> {
     const record = this.records.get(id);
-    if (!record) return 'missing';
-    if (record.feedback) return 'already-given';
+    if (!record) return Promise.resolve('missing');
+    if (record.feedback) return Promise.resolve('already-given');
     this.records.set(id, { ...record, feedback, feedbackAt: at });
-    return 'recorded';
+    return Promise.resolve('recorded');
   }
 
-  async outcomes(deploymentId: string): Promise<VariantOutcomes[]> {
-    return this.outcomesByDeployment.get(deploymentId) ?? [];
+  outcomes(deploymentId: string): Promise<VariantOutcomes[]> {
+    return Promise.resolve(this.outcomesByDeployment.get(deploymentId) ?? []);
   }
 
-  async prune(): Promise<number> {
-    return 0;
+  prune(): Promise<number> {
+    return Promise.resolve(0);
   }
 }
 
 export class InMemoryExperimentDecisions extends ExperimentDecisions {
   readonly decisions: ExperimentDecision[] = [];
 
-  async decided(deploymentId: string, alias: string, toVersionId: string): Promise<boolean> {
-    return this.decisions.some(
-      (decision) =>
-        decision.deploymentId === deploymentId && decision.alias === alias && decision.toVersionId === toVersionId,
+  decided(deploymentId: string, alias: string, toVersionId: string): Promise<boolean> {
+    return Promise.resolve(
+      this.decisions.some(
+        (decision) =>
+          decision.deploymentId === deploymentId && decision.alias === alias && decision.toVersionId === toVersionId,
+      ),
     );
   }
 
@@ -117,8 +121,8 @@ export class InMemoryExperimentDecisions extends ExperimentDecisions {
     return true;
   }
 
-  async list(deploymentId: string): Promise<ExperimentDecision[]> {
-    return this.decisions.filter((decision) => decision.deploymentId === deploymentId);
+  list(deploymentId: string): Promise<ExperimentDecision[]> {
+    return Promise.resolve(this.decisions.filter((decision) => decision.deploymentId === deploymentId));
   }
 }
 
@@ -128,15 +132,15 @@ export class ScriptedAliasPromotion extends AliasPromotion {
   readonly requests: AliasPromotionRequest[] = [];
   refusal: string | undefined;
 
-  async promote(request: AliasPromotionRequest): Promise<AliasPromotionOutcome> {
+  promote(request: AliasPromotionRequest): Promise<AliasPromotionOutcome> {
     this.requests.push(request);
-    if (this.refusal) return { outcome: 'refused', reason: this.refusal };
+    if (this.refusal) return Promise.resolve({ outcome: 'refused', reason: this.refusal });
     this.aliases.set(`${request.modelName}@${request.alias}`, request.versionId);
-    return { outcome: 'moved' };
+    return Promise.resolve({ outcome: 'moved' });
   }
 
-  async current(_projectId: string, modelName: string, alias: string): Promise<string | undefined> {
-    return this.aliases.get(`${modelName}@${alias}`);
+  current(_projectId: string, modelName: string, alias: string): Promise<string | undefined> {
+    return Promise.resolve(this.aliases.get(`${modelName}@${alias}`));
   }
 }
 
@@ -145,7 +149,7 @@ export class ListedPromotingDeployments extends PromotingDeployments {
     super();
   }
 
-  async ids(): Promise<string[]> {
-    return this.listed;
+  ids(): Promise<string[]> {
+    return Promise.resolve(this.listed);
   }
 }

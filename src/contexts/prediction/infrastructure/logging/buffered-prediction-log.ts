@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { activeTraceparent, AmbientTransaction, PeriodicWork, RequestContext } from '@libs/platform';
 import { PredictionLog, type AnsweredPrediction } from '../../application/ports/prediction-log.js';
-import { FeedbackSettings } from '../config/feedback-settings.js';
+import { FeedbackSettings } from '../../application/ports/feedback-settings.js';
 import { PredictionRecordOrmEntity } from '../persistence/prediction-record.orm-entity.js';
 
 // Rows per INSERT: well under PostgreSQL's 65535 bind parameters at 14 columns a row.

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicWork } from '@libs/platform';
 import { PromoteExperimentWinnersHandler } from '../../application/promote-experiment-winners/promote-experiment-winners.handler.js';
-import { FeedbackSettings } from '../../infrastructure/config/feedback-settings.js';
+import { FeedbackSettings } from '../../application/ports/feedback-settings.js';
 
 /**
  * Judges the experiments whose promotion is on every PREDICTION_EXPERIMENT_INTERVAL_MS, in every

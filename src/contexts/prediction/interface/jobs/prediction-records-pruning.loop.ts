@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicWork } from '@libs/platform';
 import { PrunePredictionRecordsHandler } from '../../application/prune-prediction-records/prune-prediction-records.handler.js';
-import { FeedbackSettings } from '../../infrastructure/config/feedback-settings.js';
+import { FeedbackSettings } from '../../application/ports/feedback-settings.js';
 
 /** Deletes prediction records past their deployment's retention every PREDICTION_RECORD_PRUNE_INTERVAL_MS. */
 @Injectable()
