@@ -45,12 +45,12 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
     return version.id as string;
   }
 
-  async function deploy(name: string, alias: string, sampleRate: number): Promise<string> {
+  async function deploy(name: string, alias: string, sampleRate: number, challenger = version2): Promise<string> {
     const created = await world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
       name,
       variants: [
         { name: 'a', model: version1, runtime: 'onnx', weight: 50 },
-        { name: 'b', model: version2, runtime: 'onnx', weight: 50 },
+        { name: 'b', model: challenger, runtime: 'onnx', weight: 50 },
       ],
       serving: {
         logging: { sampleRate, retentionDays: 7 },
@@ -100,13 +100,13 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
       { PREDICTION_LOG_FLUSH_INTERVAL_MS: '50', PREDICTION_EXPERIMENT_INTERVAL_MS: '200' },
       'user-management,model-registry,prediction',
     );
-    modelId = (await world.model('churn')).id;
+    modelId = (await world.model('churn', { protectedAliases: ['guarded'] })).id;
     version1 = await onnxVersion(LINEAR_WEIGHTS, LINEAR_BIAS);
     version2 = await onnxVersion(
       LINEAR_WEIGHTS.map((row) => row.map((w) => w * 2)),
       [0, 0],
     );
-    for (const alias of ['champion', 'steady'])
+    for (const alias of ['champion', 'steady', 'guarded'])
       expect(
         (await world.editor.client.call('PUT', `/api/v1/models/${modelId}/aliases/${alias}`, { versionId: version1 }))
           .status,
@@ -222,5 +222,27 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
     expect(steady.body.comparison.confidenceInterval[1]).toBeGreaterThan(0);
     expect(steady.body.decisions).toEqual([]);
     expect(await aliasVersion('steady')).toBe(version1);
+  });
+
+  it('records the registry’s refusal when the winner may not take a protected alias, and leaves the alias', async () => {
+    // Uploaded, never approved: servable by id, but a protected alias takes Approved versions only.
+    const unapproved = (await world.version(modelId, { signature: SIGNATURE })).id as string;
+    const uploaded = await world.upload(unapproved, linearModel(LINEAR_WEIGHTS, [0, 0]));
+    expect(uploaded.status).toBe(200);
+    const guardedId = await deploy('churn-guarded', 'guarded', 0, unapproved);
+
+    await traffic('churn-guarded', { a: 0.5, b: 0.95 }, 11);
+
+    const decisions = await waitFor(
+      async () => {
+        const experiment = await world.editor.client.call('GET', `/api/v1/deployments/${guardedId}/experiment`);
+        return experiment.body.decisions.length > 0 ? experiment.body.decisions : undefined;
+      },
+      { what: 'the refused promotion' },
+    );
+    expect(decisions).toEqual([
+      expect.objectContaining({ alias: 'guarded', toVersionId: unapproved, outcome: 'refused' }),
+    ]);
+    expect(await aliasVersion('guarded')).toBe(version1);
   });
 });
