@@ -98,7 +98,7 @@ export class InMemoryPredictionRecords extends PredictionRecords {
     return Promise.resolve(this.outcomesByDeployment.get(deploymentId) ?? []);
   }
 
-  prune(): Promise<number> {
+  prune(_now: Date): Promise<number> {
     return Promise.resolve(0);
   }
 }
