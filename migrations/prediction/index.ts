@@ -2,6 +2,8 @@ import { CreatePredictionMessaging1764150000000 } from './1764150000000-create-p
 import { KeepPredictionPublishedOutboxRows1765000000000 } from './1765000000000-keep-prediction-published-outbox-rows.js';
 import { CreateDeployments1765450000000 } from './1765450000000-create-deployments.js';
 import { AddDeploymentServingOptions1765470000000 } from './1765470000000-add-deployment-serving-options.js';
+import { CreatePredictionRecords1765495000000 } from './1765495000000-create-prediction-records.js';
+import { AddDeploymentFeedbackOptions1765495000001 } from './1765495000001-add-deployment-feedback-options.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
 export const predictionMigrations = [
@@ -9,4 +11,6 @@ export const predictionMigrations = [
   KeepPredictionPublishedOutboxRows1765000000000,
   CreateDeployments1765450000000,
   AddDeploymentServingOptions1765470000000,
+  CreatePredictionRecords1765495000000,
+  AddDeploymentFeedbackOptions1765495000001,
 ];

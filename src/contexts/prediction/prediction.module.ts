@@ -5,10 +5,16 @@ import { loadStorageConfig, StorageModule } from '@libs/storage';
 import { PREDICTION_ENTITIES } from './infrastructure/persistence/entities.js';
 import { DeploymentsController } from './interface/http/deployments.controller.js';
 import { InferenceProtocolController } from './interface/http/inference-protocol.controller.js';
+import { PredictionLogController } from './interface/http/prediction-log.controller.js';
 import { PredictionsController } from './interface/http/predictions.controller.js';
 import { predictionProviders } from './prediction.providers.js';
 
-const CONTROLLERS = [DeploymentsController, PredictionsController, InferenceProtocolController];
+const CONTROLLERS = [
+  DeploymentsController,
+  PredictionsController,
+  InferenceProtocolController,
+  PredictionLogController,
+];
 
 /** The prediction context: deployments, variants and traffic splits, model runtimes, online and batch predictions, cache. */
 @Module({})

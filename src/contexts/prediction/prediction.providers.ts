@@ -48,6 +48,7 @@ import { TypeOrmProjectOfDeployment } from './infrastructure/persistence/project
 import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeorm-deployment.repository.js';
 import { remoteRuntimeProviders } from './infrastructure/remote/remote-runtime-providers.js';
 import { RegistryDeployableVersions } from './infrastructure/registry/registry-deployable-versions.js';
+import { FEEDBACK_ADAPTERS, FEEDBACK_SERVICES, FEEDBACK_USE_CASES, FEEDBACK_WORKERS } from './feedback.providers.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
@@ -61,10 +62,18 @@ export const USE_CASES: Type[] = [
   GetServedModelHandler,
   CheckModelReadyHandler,
   FollowAliasHandler,
+  ...FEEDBACK_USE_CASES,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [VariantPinning, VariantInference, ServedVersions, MicroBatcher, VersionAnswers];
+export const SERVICES: Type[] = [
+  VariantPinning,
+  VariantInference,
+  ServedVersions,
+  MicroBatcher,
+  VersionAnswers,
+  ...FEEDBACK_SERVICES,
+];
 
 const PREDICTION_SETTINGS = Symbol('PREDICTION_SETTINGS');
 
@@ -91,10 +100,11 @@ export const ADAPTERS: Provider[] = [
   { provide: CacheMetrics, useClass: PrometheusCacheMetrics },
   ...BATCH_METRIC_PROVIDERS,
   { provide: BatchMetrics, useClass: PrometheusBatchMetrics },
+  ...FEEDBACK_ADAPTERS,
 ];
 
 /** Consumers of other contexts' events, run by worker processes. */
-const CONSUMERS: Type[] = [AliasMovesConsumer];
+const CONSUMERS: Type[] = [AliasMovesConsumer, ...FEEDBACK_WORKERS];
 
 /** The context's providers for the roles this process plays: serving over HTTP, following aliases in workers. */
 export function predictionProviders(options: ContextModuleOptions): Provider[] {

@@ -104,7 +104,7 @@ describe('deployments follow their alias (in-process ONNX, PostgreSQL, Redis)', 
     expect([fresh.body.outputs[0].data, refused.body.outputs[0].data]).toEqual([BY_VERSION_1, BY_VERSION_1]);
 
     expect([await metricValue(hits), await metricValue(misses)]).toEqual([2, 1]);
-    expect((await world.editor.client.call('GET', `/api/v1/deployments/${deploymentId}`)).body.serving).toEqual({
+    expect((await world.editor.client.call('GET', `/api/v1/deployments/${deploymentId}`)).body.serving).toMatchObject({
       cache: { enabled: true, ttlSeconds: 60 },
       batching: { enabled: false, maxSize: 16, maxWaitMs: 2 },
     });

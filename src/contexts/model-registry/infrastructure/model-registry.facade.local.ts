@@ -3,8 +3,12 @@ import { NotFoundError } from '@libs/ddd';
 import { GetModelHandler } from '../application/get-model/get-model.handler.js';
 import { GetModelVersionHandler } from '../application/get-model-version/get-model-version.handler.js';
 import { ResolveAliasHandler } from '../application/resolve-alias/resolve-alias.handler.js';
+import { SetAliasFromTaskHandler } from '../application/set-alias-from-task/set-alias-from-task.handler.js';
+import { PromotionRefused } from '../domain/errors.js';
 import {
   ModelRegistryFacade,
+  type AliasMoveOutcome,
+  type AliasMoveRequest,
   type RegistryModelVersion,
   type ResolvedModelVersion,
 } from '../contracts/model-registry.facade.js';
@@ -18,6 +22,7 @@ export class LocalModelRegistryFacade extends ModelRegistryFacade {
     private readonly aliases: ResolveAliasHandler,
     private readonly versions: GetModelVersionHandler,
     private readonly models: GetModelHandler,
+    private readonly aliasSetter: SetAliasFromTaskHandler,
   ) {
     super();
   }
@@ -36,6 +41,23 @@ export class LocalModelRegistryFacade extends ModelRegistryFacade {
       return servingView(model, version);
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  async moveAlias(request: AliasMoveRequest): Promise<AliasMoveOutcome> {
+    const { projectId, modelName, alias } = request;
+    const before = await this.aliases.execute({ projectId, modelName, alias });
+    if (before?.version.id === request.versionId) return { outcome: 'already-there' };
+    try {
+      // The task path's gate: the same rules as a person's move, without an If-Match to race on.
+      await this.aliasSetter.execute({
+        invocation: { projectId: request.projectId, runId: '', taskId: '', actorId: request.actorId },
+        params: { model: request.modelName, alias: request.alias, versionId: request.versionId },
+      });
+      return { outcome: 'moved' };
+    } catch (error) {
+      if (error instanceof PromotionRefused) return { outcome: 'refused', reason: error.message };
       throw error;
     }
   }

@@ -11,6 +11,7 @@ export interface PredictInstancesCommand {
 
 export interface PredictInstancesResult {
   readonly requestId: string;
+  readonly predictionId: string;
   readonly deploymentId: string;
   readonly variant: string;
   readonly modelVersionId: string;

@@ -6,6 +6,7 @@ import type { Tensor } from '../../domain/tensor/tensor-spec.js';
 import { AjvInferenceInputs } from '../../infrastructure/inputs/ajv-inference-inputs.js';
 import { VariantInference } from '../services/variant-inference.js';
 import { PredictInstancesHandler } from './predict-instances.handler.js';
+import { RecordingPredictionLog } from '../../../../../test/support/prediction/feedback-fakes.js';
 
 /** Sums each row's three features into both outputs, so rows and predictions can be matched by eye. */
 function rowSums([x]: readonly Tensor[]): Tensor[] {
@@ -36,6 +37,7 @@ async function arrange() {
     ports.random,
     ports.metrics,
     ports.shadows,
+    new RecordingPredictionLog(),
   );
   return { ports, deployment, handler: new PredictInstancesHandler(ports.deployments, inference) };
 }

@@ -24,6 +24,7 @@ export class PredictInstancesHandler {
     });
     return {
       requestId: answer.requestId,
+      predictionId: answer.predictionId,
       deploymentId: deployment.id,
       variant: answer.variant.name,
       modelVersionId: answer.version.versionId,

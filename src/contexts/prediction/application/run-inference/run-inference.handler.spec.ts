@@ -15,6 +15,7 @@ import { InferenceInputInvalid } from '../../domain/errors.js';
 import { AjvInferenceInputs } from '../../infrastructure/inputs/ajv-inference-inputs.js';
 import { VariantInference } from '../services/variant-inference.js';
 import { RunInferenceHandler } from './run-inference.handler.js';
+import { RecordingPredictionLog } from '../../../../../test/support/prediction/feedback-fakes.js';
 
 const x = { name: 'x', datatype: 'FP32', shape: [1, 3], data: [1, 2, 3] };
 
@@ -35,6 +36,7 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
     ports.random,
     ports.metrics,
     ports.shadows,
+    new RecordingPredictionLog(),
   );
   return { ports, deployment, handler: new RunInferenceHandler(ports.deployments, inference) };
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationError } from '@libs/ddd';
+import { newId, NotFoundError, ValidationError } from '@libs/ddd';
 import type { Deployment } from '../../domain/deployment/deployment.js';
 import type { PinnedVersion, Variant } from '../../domain/deployment/variant.js';
 import { routeRequest } from '../../domain/routing/traffic-router.js';
 import type { ServingSignature, Tensor } from '../../domain/tensor/tensor-spec.js';
 import { InferenceInputs, type RequestTensor } from '../ports/inference-inputs.js';
+import { PredictionLog } from '../ports/prediction-log.js';
 import { PredictionMetrics, type VariantRole } from '../ports/prediction-metrics.js';
 import { ShadowAnswers } from '../ports/shadow-answers.js';
 import { TrafficRandom } from '../ports/traffic-random.js';
@@ -25,6 +26,8 @@ export interface VariantInferenceRequest {
 
 export interface VariantInferenceAnswer {
   readonly requestId: string;
+  /** The id feedback names this prediction by (docs/adr/0505). */
+  readonly predictionId: string;
   readonly deployment: Deployment;
   readonly variant: Variant;
   /** The version that answered: the variant's pin, or during a switch the one still serving (ADR 0502). */
@@ -45,6 +48,7 @@ export class VariantInference {
     private readonly random: TrafficRandom,
     private readonly metrics: PredictionMetrics,
     private readonly shadowAnswers: ShadowAnswers,
+    private readonly log: PredictionLog,
   ) {}
 
   async run(request: VariantInferenceRequest): Promise<VariantInferenceAnswer> {
@@ -55,9 +59,46 @@ export class VariantInference {
           requestKey: request.requestKey,
           random: () => this.random.next(),
         });
-    const { version, outputs } = await this.answer(route.primary, request, 'primary');
+    const predictionId = newId();
+    const started = performance.now();
+    const logged = { predictionId, request, variant: route.primary, started };
+    let answered: { version: PinnedVersion; outputs: Tensor[] };
+    try {
+      answered = await this.answer(route.primary, request, 'primary');
+    } catch (error) {
+      // A request that does not fit is the caller's mistake, not the variant's failure.
+      if (!(error instanceof ValidationError)) this.logAnswer(logged, route.primary.version, undefined);
+      throw error;
+    }
+    const { version, outputs } = answered;
+    this.logAnswer(logged, version, outputs);
     for (const shadow of route.shadows) void this.shadow(shadow, request);
-    return { requestId: request.requestId, deployment, variant: route.primary, version, outputs };
+    return { requestId: request.requestId, predictionId, deployment, variant: route.primary, version, outputs };
+  }
+
+  /** Every primary answer is recorded (feedback needs it); only the sampled share keeps its payloads. */
+  private logAnswer(
+    answer: { predictionId: string; request: VariantInferenceRequest; variant: Variant; started: number },
+    version: PinnedVersion,
+    outputs: Tensor[] | undefined,
+  ): void {
+    const { deployment } = answer.request;
+    this.log.record({
+      predictionId: answer.predictionId,
+      projectId: deployment.projectId,
+      deploymentId: deployment.id,
+      variant: answer.variant.name,
+      modelVersionId: version.versionId,
+      outcome: outputs ? 'ok' : 'failed',
+      predicted: outputs?.[0]?.data[0],
+      latencyMs: performance.now() - answer.started,
+      at: new Date(),
+      sampleRate: deployment.serving.logging.sampleRate,
+      payload: {
+        request: () => answer.request.inputsFor(version.signature),
+        response: () => outputs ?? null,
+      },
+    });
   }
 
   private async answer(

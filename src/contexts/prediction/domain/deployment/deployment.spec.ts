@@ -116,6 +116,8 @@ describe('parseModelReference', () => {
     expect(deployment.serving).toEqual({
       cache: { enabled: true, ttlSeconds: 300 },
       batching: { enabled: false, maxSize: 16, maxWaitMs: 2 },
+      logging: { sampleRate: 0, retentionDays: 30 },
+      experiment: { metric: 'accuracy', alpha: 0.05, minSamples: 100, promote: { enabled: false, alias: '' } },
     });
     deployment.change({
       routing,
@@ -129,5 +131,29 @@ describe('parseModelReference', () => {
       create({ serving: { cache: { ttlSeconds: 0 }, batching: { maxSize: 2000, maxWaitMs: 1.5 } } }),
     );
     expect(problems).toEqual(['serving.cache.ttlSeconds', 'serving.batching.maxSize', 'serving.batching.maxWaitMs']);
+  });
+
+  it('keeps payload logging off and the experiment passive unless asked, and refuses values out of range', () => {
+    const deployment = create({
+      serving: { logging: { sampleRate: 0.25 }, experiment: { promote: { enabled: true, alias: 'champion' } } },
+    });
+    expect(deployment.serving.logging).toEqual({ sampleRate: 0.25, retentionDays: 30 });
+    expect(deployment.serving.experiment.promote).toEqual({ enabled: true, alias: 'champion' });
+
+    const problems = problemsOf(() =>
+      create({
+        serving: {
+          logging: { sampleRate: 1.5, retentionDays: 0 },
+          experiment: { alpha: 0, minSamples: 1, promote: { enabled: true } },
+        },
+      }),
+    );
+    expect(problems).toEqual([
+      'serving.logging.sampleRate',
+      'serving.logging.retentionDays',
+      'serving.experiment.alpha',
+      'serving.experiment.minSamples',
+      'serving.experiment.promote.alias',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { PredictInstancesResult } from '../../../application/predict-instances/predict-instances.command.js';
 import type { VariantInferenceAnswer } from '../../../application/services/variant-inference.js';
 import type { Tensor } from '../../../domain/tensor/tensor-spec.js';
@@ -14,11 +14,14 @@ export class InferOutputResponse {
   }
 }
 
-/** The Open Inference Protocol's inference response; `model_version` is the variant that answered. */
+/**
+ * The Open Inference Protocol's inference response; `model_version` is the variant that answered.
+ * `id` echoes the request's, else it is the prediction id; `parameters.prediction_id` always is.
+ */
 export class InferResponse {
   @ApiProperty() model_name!: string;
   @ApiProperty() model_version!: string;
-  @ApiPropertyOptional() id?: string;
+  @ApiProperty() id!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) parameters!: Record<string, unknown>;
   @ApiProperty({ type: [InferOutputResponse] }) outputs!: InferOutputResponse[];
 
@@ -26,8 +29,12 @@ export class InferResponse {
     return {
       model_name: answer.deployment.name,
       model_version: answer.variant.name,
-      ...(id === undefined ? {} : { id }),
-      parameters: { model_version_id: answer.version.versionId, request_id: answer.requestId },
+      id: id ?? answer.predictionId,
+      parameters: {
+        model_version_id: answer.version.versionId,
+        request_id: answer.requestId,
+        prediction_id: answer.predictionId,
+      },
       outputs: answer.outputs.map((tensor) => InferOutputResponse.of(tensor)),
     };
   }
@@ -38,6 +45,7 @@ export class PredictResponse {
   @ApiProperty() variant!: string;
   @ApiProperty({ format: 'uuid' }) modelVersionId!: string;
   @ApiProperty() requestId!: string;
+  @ApiProperty({ format: 'uuid', description: 'Names the prediction for feedback' }) predictionId!: string;
 
   static of(result: PredictInstancesResult): PredictResponse {
     return {
@@ -45,6 +53,7 @@ export class PredictResponse {
       variant: result.variant,
       modelVersionId: result.modelVersionId,
       requestId: result.requestId,
+      predictionId: result.predictionId,
     };
   }
 }

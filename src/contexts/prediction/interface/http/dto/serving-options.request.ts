@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, ValidateNested } from 'class-validator';
+import { ExperimentOptionsRequest, LoggingOptionsRequest } from './feedback-options.request.js';
 
 export class CacheOptionsRequest {
   @ApiPropertyOptional({ default: false, description: 'Answers repeated inputs from the response cache' })
@@ -51,4 +52,16 @@ export class ServingOptionsRequest {
   @ValidateNested()
   @Type(() => BatchingOptionsRequest)
   batching?: BatchingOptionsRequest;
+
+  @ApiPropertyOptional({ type: LoggingOptionsRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LoggingOptionsRequest)
+  logging?: LoggingOptionsRequest;
+
+  @ApiPropertyOptional({ type: ExperimentOptionsRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExperimentOptionsRequest)
+  experiment?: ExperimentOptionsRequest;
 }

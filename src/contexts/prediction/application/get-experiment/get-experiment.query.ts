@@ -1,0 +1,3 @@
+export interface GetExperimentQuery {
+  readonly deploymentId: string;
+}

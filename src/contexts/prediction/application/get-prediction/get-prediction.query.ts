@@ -1,0 +1,3 @@
+export interface GetPredictionQuery {
+  readonly predictionId: string;
+}

@@ -1,0 +1,3 @@
+export interface PrunePredictionRecordsCommand {
+  readonly now: Date;
+}
