@@ -2,6 +2,7 @@ import { CreatePredictionMessaging1764150000000 } from './1764150000000-create-p
 import { KeepPredictionPublishedOutboxRows1765000000000 } from './1765000000000-keep-prediction-published-outbox-rows.js';
 import { CreateDeployments1765450000000 } from './1765450000000-create-deployments.js';
 import { AddDeploymentServingOptions1765470000000 } from './1765470000000-add-deployment-serving-options.js';
+import { CreateBatchPredictions1765490000000 } from './1765490000000-create-batch-predictions.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
 export const predictionMigrations = [
@@ -9,4 +10,5 @@ export const predictionMigrations = [
   KeepPredictionPublishedOutboxRows1765000000000,
   CreateDeployments1765450000000,
   AddDeploymentServingOptions1765470000000,
+  CreateBatchPredictions1765490000000,
 ];

@@ -11,6 +11,8 @@ import { ListDatasetVersionsHandler } from './application/list-dataset-versions/
 import { ListDatasetsHandler } from './application/list-datasets/list-datasets.handler.js';
 import { DatasetSettings } from './application/ports/dataset-settings.js';
 import { LocalTableCopies } from './application/ports/local-table-copies.js';
+import { DatasetFiles } from './contracts/dataset-files.facade.js';
+import { LocalDatasetFiles } from './infrastructure/dataset-files.facade.local.js';
 import { ProjectOfDataset, ProjectOfDatasetVersion } from './application/ports/project-of-dataset.js';
 import { QueryEngine } from './application/ports/query-engine.js';
 import { Transaction } from './application/ports/transaction.js';
@@ -213,6 +215,18 @@ export const ADAPTERS: Provider[] = [
   { provide: CheckRunRepository, useClass: PostgresCheckRunRepository },
   { provide: ProjectOfCheckRun, useClass: PostgresProjectOfCheckRun },
   { provide: LineageFacade, useClass: LocalLineageFacade },
+  {
+    provide: DatasetFiles,
+    useFactory: (
+      datasets: DatasetRepository,
+      versions: DatasetVersionRepository,
+      copies: LocalTableCopies,
+      intake: VersionIntake,
+      scope: AmbientTransaction,
+      settings: ReturnType<typeof readDuckDbSettings>,
+    ) => new LocalDatasetFiles(datasets, versions, copies, intake, scope, settings),
+    inject: [DatasetRepository, DatasetVersionRepository, LocalTableCopies, VersionIntake, AmbientTransaction, DUCKDB_SETTINGS],
+  },
   { provide: PipelineRepository, useClass: PostgresPipelineRepository },
   { provide: PipelineRunRepository, useClass: PostgresPipelineRunRepository },
   { provide: ProjectOfPipeline, useClass: PostgresProjectOfPipeline },

@@ -1,0 +1,13 @@
+import type { InputColumns } from '../../domain/batch/batch-prediction.js';
+
+/** Predict every row of a dataset version with a deployment's variant, into a new version of another dataset. */
+export interface StartBatchPredictionCommand {
+  readonly deploymentId: string;
+  readonly inputVersionId: string;
+  readonly outputDatasetId: string;
+  /** The variant whose pinned version predicts; by default the primary variant with the largest share. */
+  readonly variant?: string;
+  readonly columns?: InputColumns;
+  readonly chunkSize?: number;
+  readonly actorId: string;
+}
