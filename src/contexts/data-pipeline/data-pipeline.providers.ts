@@ -51,6 +51,7 @@ import { RecordCheckResultHandler } from './application/record-check-result/reco
 import { RecordDatasetVersionHandler } from './application/record-dataset-version/record-dataset-version.handler.js';
 import { RecordModelReviewHandler } from './application/record-model-review/record-model-review.handler.js';
 import { RecordModelVersionHandler } from './application/record-model-version/record-model-version.handler.js';
+import { RecordBatchPredictionHandler } from './application/record-batch-prediction/record-batch-prediction.handler.js';
 import { RecordTaskRunHandler } from './application/record-task-run/record-task-run.handler.js';
 import { RecordWorkflowRunHandler } from './application/record-workflow-run/record-workflow-run.handler.js';
 import { DATA_PIPELINE_EVENT_TYPES } from './contracts/events.js';
@@ -61,6 +62,7 @@ import { LineageNodeProjects } from './infrastructure/persistence/lineage-node-p
 import { PostgresLineageGraphRepository } from './infrastructure/persistence/postgres-lineage-graph.repository.js';
 import { DatasetLineageConsumer } from './interface/events/dataset-lineage.consumer.js';
 import { ModelRegistryLineageConsumer } from './interface/events/model-registry-lineage.consumer.js';
+import { PredictionLineageConsumer } from './interface/events/prediction-lineage.consumer.js';
 import { WorkflowLineageConsumer } from './interface/events/workflow-lineage.consumer.js';
 import { CreatePipelineHandler } from './application/create-pipeline/create-pipeline.handler.js';
 import { RevisePipelineHandler } from './application/revise-pipeline/revise-pipeline.handler.js';
@@ -127,6 +129,7 @@ export const USE_CASES: Type[] = [
   RecordWorkflowRunHandler,
   RecordTaskRunHandler,
   RecordModelVersionHandler,
+  RecordBatchPredictionHandler,
   RecordModelReviewHandler,
   RecordAliasMoveHandler,
   RecordDatasetVersionHandler,
@@ -267,6 +270,7 @@ export const PIPELINE_RUN_QUEUE_REGISTRATION = {
 const WORKERS: Type[] = [
   WorkflowLineageConsumer,
   ModelRegistryLineageConsumer,
+  PredictionLineageConsumer,
   DatasetLineageConsumer,
   PipelineRunProcessor,
   PipelineRunSweeper,

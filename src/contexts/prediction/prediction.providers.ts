@@ -48,6 +48,7 @@ import { TypeOrmProjectOfDeployment } from './infrastructure/persistence/project
 import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeorm-deployment.repository.js';
 import { remoteRuntimeProviders } from './infrastructure/remote/remote-runtime-providers.js';
 import { RegistryDeployableVersions } from './infrastructure/registry/registry-deployable-versions.js';
+import { BATCH_PREDICTION_PROVIDERS, BATCH_PREDICTION_USE_CASES, BATCH_PREDICTION_WORKERS } from './batch-predictions.providers.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
@@ -103,7 +104,9 @@ export function predictionProviders(options: ContextModuleOptions): Provider[] {
     ...remoteRuntimeProviders(),
     ...SERVICES,
     ...USE_CASES,
-    ...(options.workers ? CONSUMERS : []),
+    ...BATCH_PREDICTION_USE_CASES,
+    ...BATCH_PREDICTION_PROVIDERS,
+    ...(options.workers ? [...CONSUMERS, ...BATCH_PREDICTION_WORKERS] : []),
     publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES),
   ];
 }

@@ -51,6 +51,6 @@ function jsonValueOf(value: JS): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((item) => jsonValueOf(item));
   if (typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, jsonValueOf(inner as JS)]));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, jsonValueOf(inner)]));
   return String(value);
 }

@@ -1,4 +1,7 @@
-import type { Readable } from 'node:stream';
+import type { ObjectStore } from '@libs/storage/ports';
+
+/** A stream of bytes, as the object store takes it. */
+export type ByteStream = Parameters<ObjectStore['put']>[1];
 
 /** A dataset version a batch prediction reads, as the data pipeline describes it. */
 export interface BatchInputVersion {
@@ -19,7 +22,7 @@ export interface BatchOutput {
   readonly jobId: string;
   readonly actorId: string;
   /** JSON Lines: each input row with its prediction columns. */
-  readonly body: Readable;
+  readonly body: ByteStream;
 }
 
 /**

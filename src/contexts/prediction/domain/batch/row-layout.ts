@@ -87,6 +87,6 @@ function defaultColumns(name: string, rowShape: readonly number[]): string[] {
 
 function columnNames(mapped: unknown): string[] | undefined {
   if (typeof mapped === 'string') return [mapped];
-  if (Array.isArray(mapped) && mapped.every((name) => typeof name === 'string')) return mapped as string[];
+  if (Array.isArray(mapped) && mapped.every((name) => typeof name === 'string')) return mapped;
   return undefined;
 }
