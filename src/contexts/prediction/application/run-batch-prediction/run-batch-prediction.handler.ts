@@ -79,7 +79,8 @@ export class RunBatchPredictionHandler {
       const input = await rows.read(offset, limit);
       const output = await predictChunk(parts, deployment, jobVariant(deployment, job), job, input);
       await this.chunks.write(job.id, index, output);
-      crashPoint('prediction.batch-prediction.before-chunk-counted');
+      // Numbered, so a test can kill the worker mid-job: chunk `index` written, not yet counted.
+      crashPoint(`prediction.batch-prediction.before-counting-chunk-${index}`);
       job = await this.count(job.id, index, output.length);
     }
     return job;
