@@ -30,7 +30,9 @@ export class CreateBatchPredictions1765490000000 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
-        finished_at timestamptz
+        finished_at timestamptz,
+        -- A workflow task's attempt starts one job, however often its queue job is handed out.
+        idempotency_key text UNIQUE
       )`);
     await runner.query(
       'CREATE INDEX batch_predictions_project_created ON prediction.batch_predictions (project_id, created_at DESC)',

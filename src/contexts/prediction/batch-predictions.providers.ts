@@ -17,6 +17,10 @@ import { TypeOrmProjectOfBatchPrediction } from './infrastructure/persistence/pr
 import { TypeOrmBatchPredictionRepository } from './infrastructure/persistence/typeorm-batch-prediction.repository.js';
 import { BullMqBatchPredictionQueue } from './infrastructure/queue/bullmq-batch-prediction-queue.js';
 import { BatchPredictionProcessor } from './interface/jobs/batch-prediction.processor.js';
+import { BatchTask } from './interface/jobs/batch-task.js';
+import { PredictionTaskProcessor } from './interface/jobs/prediction-task.processor.js';
+import { PredictionTaskTypeRegistration } from './interface/jobs/prediction-task-type-registration.js';
+import { PREDICTION_CONTEXT, PREDICTION_TASK_QUEUE } from './interface/jobs/prediction-task-types.js';
 
 /** The batch-prediction use cases (issue 13 item 6), one folder each under application/. */
 export const BATCH_PREDICTION_USE_CASES: Type[] = [
@@ -33,10 +37,12 @@ export const BATCH_PREDICTION_PROVIDERS: Provider[] = [
   { provide: BatchDatasets, useClass: DataPipelineBatchDatasets },
   { provide: BatchOutputChunks, useClass: ObjectStoreOutputChunks },
   { provide: BatchPredictionQueue, useClass: BullMqBatchPredictionQueue },
+  // In every role, so definitions using `prediction.batch` validate in API processes too.
+  PredictionTaskTypeRegistration,
 ];
 
-/** What runs batch predictions: worker processes only. */
-export const BATCH_PREDICTION_WORKERS: Type[] = [BatchPredictionProcessor];
+/** What runs batch predictions and the `prediction.batch` task type: worker processes only. */
+export const BATCH_PREDICTION_WORKERS: Type[] = [BatchPredictionProcessor, BatchTask, PredictionTaskProcessor];
 
 /**
  * The context's queue of batch predictions on the platform's Redis, under its hash tag: registered
@@ -46,7 +52,17 @@ export const BATCH_PREDICTION_QUEUE_REGISTRATION = {
   name: BATCH_PREDICTION_QUEUE,
   useFactory: (redis: RedisConnections) => ({
     connection: redis.bullmqOptions(),
-    prefix: queuePrefixOf('prediction'),
+    prefix: queuePrefixOf(PREDICTION_CONTEXT),
+  }),
+  inject: [RedisConnections],
+};
+
+/** The queue the engine enqueues prediction tasks on, worked by worker processes. */
+export const PREDICTION_TASK_QUEUE_REGISTRATION = {
+  name: PREDICTION_TASK_QUEUE,
+  useFactory: (redis: RedisConnections) => ({
+    connection: redis.bullmqOptions(),
+    prefix: queuePrefixOf(PREDICTION_CONTEXT),
   }),
   inject: [RedisConnections],
 };

@@ -8,7 +8,10 @@ import { DeploymentsController } from './interface/http/deployments.controller.j
 import { InferenceProtocolController } from './interface/http/inference-protocol.controller.js';
 import { PredictionsController } from './interface/http/predictions.controller.js';
 import { predictionProviders } from './prediction.providers.js';
-import { BATCH_PREDICTION_QUEUE_REGISTRATION } from './batch-predictions.providers.js';
+import {
+  BATCH_PREDICTION_QUEUE_REGISTRATION,
+  PREDICTION_TASK_QUEUE_REGISTRATION,
+} from './batch-predictions.providers.js';
 import { BatchPredictionsController } from './interface/http/batch-predictions.controller.js';
 
 const CONTROLLERS = [DeploymentsController, PredictionsController, InferenceProtocolController, BatchPredictionsController];
@@ -24,6 +27,7 @@ export class PredictionModule {
         TypeOrmModule.forFeature(PREDICTION_ENTITIES),
         StorageModule.forRoot(loadStorageConfig(process.env)),
         BullModule.registerQueueAsync(BATCH_PREDICTION_QUEUE_REGISTRATION),
+        ...(options.workers ? [BullModule.registerQueueAsync(PREDICTION_TASK_QUEUE_REGISTRATION)] : []),
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: predictionProviders(options),

@@ -9,5 +9,7 @@ export interface StartBatchPredictionCommand {
   readonly variant?: string;
   readonly columns?: InputColumns;
   readonly chunkSize?: number;
+  /** A workflow task's attempt: starting again with the same key answers the job it started. */
+  readonly idempotencyKey?: string;
   readonly actorId: string;
 }

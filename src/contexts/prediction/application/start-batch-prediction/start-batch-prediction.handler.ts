@@ -31,6 +31,12 @@ export class StartBatchPredictionHandler {
   ) {}
 
   async execute(command: StartBatchPredictionCommand): Promise<BatchPrediction> {
+    const earlier = command.idempotencyKey && (await this.jobs.findByIdempotencyKey(command.idempotencyKey));
+    if (earlier) {
+      // Queued again in case the first start died before queueing it: the queue keeps one job per id.
+      if (!earlier.finished) await this.queue.enqueue(earlier.id);
+      return earlier;
+    }
     const deployment = await requireDeployment(this.deployments, command.deploymentId);
     const { projectId } = deployment;
     const variant = chosenVariant(deployment, command.variant);
@@ -52,6 +58,7 @@ export class StartBatchPredictionHandler {
       columns,
       totalRows: input.rowCount,
       chunkSize: command.chunkSize,
+      idempotencyKey: command.idempotencyKey,
       createdBy: command.actorId,
       at: new Date(),
     });

@@ -6,6 +6,7 @@ export abstract class BatchPredictionRepository {
   /** Writes a changed job if nobody changed it since it was read (ConcurrencyError otherwise). */
   abstract save(job: BatchPrediction): Promise<void>;
   abstract find(id: string, options?: { readonly lock?: 'update' }): Promise<BatchPrediction | undefined>;
+  abstract findByIdempotencyKey(key: string): Promise<BatchPrediction | undefined>;
   /** The deployment's jobs, newest first. */
   abstract listByDeployment(deploymentId: string): Promise<BatchPrediction[]>;
 }

@@ -29,6 +29,8 @@ export interface BatchPredictionState {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly finishedAt: Date | null;
+  /** Set when a workflow task started the job: the task's attempt, so it starts one job only. */
+  readonly idempotencyKey: string | null;
 }
 
 export type NewBatchPrediction = Pick<
@@ -42,7 +44,7 @@ export type NewBatchPrediction = Pick<
   | 'columns'
   | 'totalRows'
   | 'createdBy'
-> & { readonly chunkSize?: number; readonly at: Date };
+> & { readonly chunkSize?: number; readonly idempotencyKey?: string; readonly at: Date };
 
 const FINISHED: readonly BatchStatus[] = ['succeeded', 'failed', 'cancelled'];
 
@@ -74,7 +76,7 @@ export class BatchPrediction extends AggregateRoot {
         [{ field: 'chunkSize', message: `a whole number from 1 to ${MAX_CHUNK_SIZE}` }],
         'invalid-chunk-size',
       );
-    const { at, ...rest } = input;
+    const { at, idempotencyKey, ...rest } = input;
     return new BatchPrediction(
       {
         ...rest,
@@ -88,6 +90,7 @@ export class BatchPrediction extends AggregateRoot {
         createdAt: at,
         updatedAt: at,
         finishedAt: null,
+        idempotencyKey: idempotencyKey ?? null,
       },
       0,
     );

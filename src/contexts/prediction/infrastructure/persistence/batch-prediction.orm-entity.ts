@@ -29,4 +29,5 @@ export class BatchPredictionOrmEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
+  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
 }

@@ -35,6 +35,11 @@ export class TypeOrmBatchPredictionRepository extends BatchPredictionRepository 
     return row ? toDomain(row) : undefined;
   }
 
+  async findByIdempotencyKey(idempotencyKey: string): Promise<BatchPrediction | undefined> {
+    const row = await this.scope.manager().getRepository(BatchPredictionOrmEntity).findOneBy({ idempotencyKey });
+    return row ? toDomain(row) : undefined;
+  }
+
   async listByDeployment(deploymentId: string): Promise<BatchPrediction[]> {
     const rows = await this.scope
       .manager()
