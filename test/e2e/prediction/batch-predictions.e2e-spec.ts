@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import { RegistryWorld } from '../model-registry/registry-world.js';
+import { createWorkflow, waitForRun } from '../workflows-support.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
 import { featureRows, FEATURES_SCHEMA, SCORED_SCHEMA, expectedScores } from '../../support/prediction/batch-rows.js';
 
@@ -27,7 +28,10 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
     world.editor.client.call(method, `/api/v1${path}`, body);
 
   beforeAll(async () => {
-    world = await RegistryWorld.onFilesystem({}, 'user-management,model-registry,data-pipeline,prediction');
+    world = await RegistryWorld.onFilesystem(
+      {},
+      'user-management,workflow-engine,model-registry,data-pipeline,prediction',
+    );
     const modelId = (await world.model('churn')).id as string;
     const version = await world.version(modelId, { signature: SIGNATURE });
     expect((await world.upload(version.id, linearModel(LINEAR_WEIGHTS, LINEAR_BIAS))).status).toBe(200);
@@ -152,5 +156,34 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
     expect((await outsider.call('GET', `/api/v1/deployments/${deploymentId}/batch-predictions`)).status).toBe(404);
     const listed = await api('GET', `/deployments/${deploymentId}/batch-predictions`);
     expect((listed.body.items as Json[]).map((item) => item.id)).toContain(started.body.id);
+  });
+
+  it('runs as the prediction.batch task of a workflow, which waits for it and outputs the new version', async () => {
+    const workflowId = await createWorkflow(world.editor.client, world.projectId, {
+      name: 'nightly-scoring',
+      tasks: [
+        {
+          id: 'score',
+          type: 'prediction.batch',
+          params: {
+            deploymentId,
+            inputVersionId,
+            outputDatasetId: scoredId,
+            columns: { x: ['a', 'b', 'c'] },
+            chunkSize: 50_000,
+            pollSeconds: 1,
+          },
+        },
+      ],
+    });
+    const started = await api('POST', `/workflows/${workflowId}/runs`, { params: {} });
+    expect(started.status).toBe(201);
+    const finished = await waitForRun(world.editor.client, started.body.id as string, undefined, 120_000);
+    expect(finished.state).toBe('succeeded');
+    const outputs = (finished.taskRuns as Json[])[0].outputs;
+    expect(outputs).toMatchObject({ rowCount: ROWS });
+    const job = await api('GET', `/batch-predictions/${outputs.batchPredictionId}`);
+    expect(job.body).toMatchObject({ status: 'succeeded', outputVersionId: outputs.outputVersionId });
+    expect(outputs.modelVersionId).toBe(job.body.modelVersionId);
   });
 });
