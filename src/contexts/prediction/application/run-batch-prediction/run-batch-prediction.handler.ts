@@ -140,8 +140,10 @@ export class RunBatchPredictionHandler {
 
   /** The chunks are only a way to the output: left behind, they cost storage, never correctness. */
   private async discardChunks(job: BatchPrediction): Promise<void> {
+    // One past the counted ones: a chunk may be written and not counted (a cancel or a failure came between).
+    const written = Math.min(job.chunkCount, job.snapshot.chunksDone + 1);
     await this.chunks
-      .discard(job.id, job.snapshot.chunksDone)
+      .discard(job.id, written)
       .catch((error: unknown) => this.logger.warn(`chunks of batch prediction ${job.id} left behind: ${String(error)}`));
   }
 }
