@@ -56,7 +56,10 @@ describe('a batch prediction whose worker is killed mid-job', () => {
     const version = await api('POST', `/models/${model.body.id}/versions`, { framework: 'onnx', signature: SIGNATURE });
     const artifact = await fetch(`${first.url}/api/v1/model-versions/${version.body.id}/artifact`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${world.owner.tokens.accessToken}`, 'content-type': 'application/octet-stream' },
+      headers: {
+        authorization: `Bearer ${world.owner.tokens.accessToken}`,
+        'content-type': 'application/octet-stream',
+      },
       body: linearModel(LINEAR_WEIGHTS, LINEAR_BIAS),
     });
     expect(artifact.status).toBe(200);
@@ -67,8 +70,14 @@ describe('a batch prediction whose worker is killed mid-job', () => {
       variants: [{ name: 'champion', model: version.body.id, runtime: 'onnx' }],
     });
     expect(deployment.status).toBe(201);
-    const features = await api('POST', `/projects/${world.projectId}/datasets`, { name: 'features', schema: FEATURES_SCHEMA });
-    const scored = await api('POST', `/projects/${world.projectId}/datasets`, { name: 'scored', schema: SCORED_SCHEMA });
+    const features = await api('POST', `/projects/${world.projectId}/datasets`, {
+      name: 'features',
+      schema: FEATURES_SCHEMA,
+    });
+    const scored = await api('POST', `/projects/${world.projectId}/datasets`, {
+      name: 'scored',
+      schema: SCORED_SCHEMA,
+    });
     const upload = await fetch(`${first.url}/api/v1/datasets/${features.body.id}/versions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${world.owner.tokens.accessToken}`, 'content-type': 'text/csv' },

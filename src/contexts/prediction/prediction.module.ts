@@ -14,7 +14,12 @@ import {
 } from './batch-predictions.providers.js';
 import { BatchPredictionsController } from './interface/http/batch-predictions.controller.js';
 
-const CONTROLLERS = [DeploymentsController, PredictionsController, InferenceProtocolController, BatchPredictionsController];
+const CONTROLLERS = [
+  DeploymentsController,
+  PredictionsController,
+  InferenceProtocolController,
+  BatchPredictionsController,
+];
 
 /** The prediction context: deployments, variants and traffic splits, model runtimes, online and batch predictions, cache. */
 @Module({})

@@ -48,7 +48,11 @@ import { TypeOrmProjectOfDeployment } from './infrastructure/persistence/project
 import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeorm-deployment.repository.js';
 import { remoteRuntimeProviders } from './infrastructure/remote/remote-runtime-providers.js';
 import { RegistryDeployableVersions } from './infrastructure/registry/registry-deployable-versions.js';
-import { BATCH_PREDICTION_PROVIDERS, BATCH_PREDICTION_USE_CASES, BATCH_PREDICTION_WORKERS } from './batch-predictions.providers.js';
+import {
+  BATCH_PREDICTION_PROVIDERS,
+  BATCH_PREDICTION_USE_CASES,
+  BATCH_PREDICTION_WORKERS,
+} from './batch-predictions.providers.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [

@@ -47,8 +47,14 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
     expect(deployed.status).toBe(201);
     deploymentId = deployed.body.id;
 
-    const features = await api('POST', `/projects/${world.projectId}/datasets`, { name: 'features', schema: FEATURES_SCHEMA });
-    const scored = await api('POST', `/projects/${world.projectId}/datasets`, { name: 'scored', schema: SCORED_SCHEMA });
+    const features = await api('POST', `/projects/${world.projectId}/datasets`, {
+      name: 'features',
+      schema: FEATURES_SCHEMA,
+    });
+    const scored = await api('POST', `/projects/${world.projectId}/datasets`, {
+      name: 'scored',
+      schema: SCORED_SCHEMA,
+    });
     scoredId = scored.body.id;
     const uploaded = await fetch(`${world.app.url}/api/v1/datasets/${features.body.id}/versions`, {
       method: 'POST',
@@ -111,7 +117,9 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
       },
       { timeoutMs: 20_000, intervalMs: 100, what: 'the batch prediction in the lineage graph' },
     );
-    const edges = (graph.edges as Json[]).map((edge) => `${edge.from.type}:${edge.from.id} ${edge.kind} ${edge.to.type}:${edge.to.id}`);
+    const edges = (graph.edges as Json[]).map(
+      (edge) => `${edge.from.type}:${edge.from.id} ${edge.kind} ${edge.to.type}:${edge.to.id}`,
+    );
     expect(edges.sort()).toEqual(
       [
         `batch-prediction:${job.id} produced dataset-version:${job.outputVersionId}`,

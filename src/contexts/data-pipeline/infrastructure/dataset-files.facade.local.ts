@@ -93,4 +93,3 @@ function summaryOf(version: DatasetVersion): DatasetVersionSummary {
 function registeredOf(version: DatasetVersion): RegisteredVersion {
   return { versionId: version.id, versionNumber: version.number, rowCount: version.rowCount };
 }
-

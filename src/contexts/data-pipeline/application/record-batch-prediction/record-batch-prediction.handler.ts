@@ -24,7 +24,9 @@ export class RecordBatchPredictionHandler {
     const edges = [
       edgeFrom({ type: 'dataset-version', id: inputVersionId }, 'consumed', job),
       edgeFrom({ type: 'model-version', id: modelVersionId }, 'consumed', job),
-      ...(command.outputVersionId ? [edgeFrom(job, 'produced', { type: 'dataset-version', id: command.outputVersionId })] : []),
+      ...(command.outputVersionId
+        ? [edgeFrom(job, 'produced', { type: 'dataset-version', id: command.outputVersionId })]
+        : []),
     ];
     return this.transaction.run(async () => {
       await this.graph.recordNode({

@@ -36,7 +36,9 @@ export class LoadedVersionRows {
     const rows = await this.session.rows(
       `SELECT ${selected} FROM ${TABLE} WHERE ${POSITION} >= ${Math.trunc(offset)} AND ${POSITION} < ${Math.trunc(offset + limit)} ORDER BY ${POSITION}`,
     );
-    return rows.map((values) => Object.fromEntries(this.columns.map((name, index) => [name, jsonValueOf(values[index])])));
+    return rows.map((values) =>
+      Object.fromEntries(this.columns.map((name, index) => [name, jsonValueOf(values[index])])),
+    );
   }
 }
 

@@ -39,7 +39,9 @@ describe('PredictionLineageConsumer', () => {
       running: { at: 't0' },
       succeeded: { at: 't1' },
     });
-    expect(ports.graph.edges.map(({ from, kind, to }) => `${from.type}:${from.id} ${kind} ${to.type}:${to.id}`)).toEqual([
+    expect(
+      ports.graph.edges.map(({ from, kind, to }) => `${from.type}:${from.id} ${kind} ${to.type}:${to.id}`),
+    ).toEqual([
       'dataset-version:dv-in consumed batch-prediction:bp-1',
       'model-version:mv-1 consumed batch-prediction:bp-1',
       'batch-prediction:bp-1 produced dataset-version:dv-out',

@@ -34,7 +34,9 @@ async function arrange(rows = ROWS) {
     at: new Date(),
   });
   await ports.deployments.add(deployment);
-  batch.datasets.withVersion('input', { projectId: PROJECT, datasetId: 'features', rows }).withDataset('scored', PROJECT);
+  batch.datasets
+    .withVersion('input', { projectId: PROJECT, datasetId: 'features', rows })
+    .withDataset('scored', PROJECT);
   const job = BatchPrediction.create({
     projectId: PROJECT,
     deploymentId: deployment.id,
@@ -70,7 +72,12 @@ describe('RunBatchPredictionHandler', () => {
     await handler.execute({ batchPredictionId: job.id, lastTry: false });
 
     const state = await stateOf();
-    expect(state).toMatchObject({ status: 'succeeded', chunksDone: 5, rowsDone: 23, outputVersionId: `output-of-${job.id}` });
+    expect(state).toMatchObject({
+      status: 'succeeded',
+      chunksDone: 5,
+      rowsDone: 23,
+      outputVersionId: `output-of-${job.id}`,
+    });
     const output = batch.datasets.outputs.get(job.id)!;
     expect(output.output).toMatchObject({ projectId: PROJECT, datasetId: 'scored', actorId: ACTOR });
     expect(output.rows).toEqual(ROWS.map((row) => ({ ...row, y_0: row.a + 1, y_1: -(row.a + 1) })));
@@ -102,7 +109,9 @@ describe('RunBatchPredictionHandler', () => {
     const refused = await arrange([{ id: 0, a: 'not a number', b: 1, c: 0 } as never]);
     await refused.handler.execute({ batchPredictionId: refused.job.id, lastTry: false });
     expect((await refused.stateOf()).status).toBe('failed');
-    expect(refused.ports.events.published.map((event) => event.type)).toEqual(['prediction.batch-prediction.failed.v1']);
+    expect(refused.ports.events.published.map((event) => event.type)).toEqual([
+      'prediction.batch-prediction.failed.v1',
+    ]);
     expect(refused.batch.datasets.outputs.size).toBe(0);
   });
 

@@ -144,6 +144,8 @@ export class RunBatchPredictionHandler {
     const written = Math.min(job.chunkCount, job.snapshot.chunksDone + 1);
     await this.chunks
       .discard(job.id, written)
-      .catch((error: unknown) => this.logger.warn(`chunks of batch prediction ${job.id} left behind: ${String(error)}`));
+      .catch((error: unknown) =>
+        this.logger.warn(`chunks of batch prediction ${job.id} left behind: ${String(error)}`),
+      );
   }
 }

@@ -14,7 +14,9 @@ export async function requireBatchPrediction(
 }
 
 /** What every batch-prediction event says of the job. */
-export function batchPredictionPayload(job: BatchPrediction): PredictionEvents['prediction.batch-prediction.started.v1'] {
+export function batchPredictionPayload(
+  job: BatchPrediction,
+): PredictionEvents['prediction.batch-prediction.started.v1'] {
   const state = job.snapshot;
   return {
     batchPredictionId: state.id,

@@ -72,8 +72,12 @@ describe('StartBatchPredictionHandler', () => {
 
   it('refuses another project’s version or dataset as unknown, and columns the input lacks', async () => {
     const { batch, handler, command } = await arrange();
-    await expect(handler.execute({ ...command, inputVersionId: 'elsewhere' })).rejects.toMatchObject({ kind: 'not-found' });
-    await expect(handler.execute({ ...command, outputDatasetId: 'theirs' })).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(handler.execute({ ...command, inputVersionId: 'elsewhere' })).rejects.toMatchObject({
+      kind: 'not-found',
+    });
+    await expect(handler.execute({ ...command, outputDatasetId: 'theirs' })).rejects.toMatchObject({
+      kind: 'not-found',
+    });
     await expect(handler.execute({ ...command, columns: { x: ['a', 'b', 'd'] } })).rejects.toMatchObject({
       type: 'batch-columns-missing',
       errors: [{ field: 'columns.x', message: 'the input version has no column d' }],

@@ -65,10 +65,7 @@ describe('BatchPrediction', () => {
   });
 
   it('never changes once finished', () => {
-    for (const finish of [
-      (job: BatchPrediction) => job.cancel(AT),
-      (job: BatchPrediction) => job.fail('broken', AT),
-    ]) {
+    for (const finish of [(job: BatchPrediction) => job.cancel(AT), (job: BatchPrediction) => job.fail('broken', AT)]) {
       const job = aJob(10, 5);
       finish(job);
       expect(() => job.begin(AT)).toThrow(BatchPredictionFinished);

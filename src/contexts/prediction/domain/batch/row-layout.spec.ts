@@ -25,7 +25,15 @@ describe('the row layout of batch predictions', () => {
       { a: 4, b: 5, c: 6, years: 50 },
     ];
     expect(tensorsFromRows(plans, rows)).toEqual([
-      { name: 'x', datatype: 'FP32', shape: [2, 3], data: [[1, 2, 3], [4, 5, 6]] },
+      {
+        name: 'x',
+        datatype: 'FP32',
+        shape: [2, 3],
+        data: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      },
       { name: 'age', datatype: 'FP32', shape: [2], data: [40, 50] },
     ]);
     expect(missingColumns(plans, ['a', 'b', 'years'])).toEqual([
@@ -46,9 +54,7 @@ describe('the row layout of batch predictions', () => {
     expect(refusal({ x: ['a', 'b'] })).toEqual([
       { field: 'columns.x', message: 'names 2 columns; the input takes 3 per row' },
     ]);
-    expect(refusal({ age: 7 })).toEqual([
-      { field: 'columns.age', message: 'a column name or a list of column names' },
-    ]);
+    expect(refusal({ age: 7 })).toEqual([{ field: 'columns.age', message: 'a column name or a list of column names' }]);
     const image: ServingSignature = { inputs: [{ name: 'pixels', datatype: 'FP32', shape: [-1, 2, 2] }], outputs: [] };
     expect(refusal({}, image)).toEqual([
       { field: 'columns.pixels', message: 'a batch prediction takes inputs of shape [-1] or [-1, k]' },

@@ -25,7 +25,10 @@ export function inputPlans(signature: ServingSignature, columns: InputColumns): 
   const plans = signature.inputs.flatMap((input): InputPlan[] => {
     const rowShape = input.shape.slice(1);
     if (rowShape.length > 1 || rowShape.some((size) => size < 1)) {
-      problems.push({ field: `columns.${input.name}`, message: 'a batch prediction takes inputs of shape [-1] or [-1, k]' });
+      problems.push({
+        field: `columns.${input.name}`,
+        message: 'a batch prediction takes inputs of shape [-1] or [-1, k]',
+      });
       return [];
     }
     const mapped: unknown = columns[input.name];
@@ -36,12 +39,16 @@ export function inputPlans(signature: ServingSignature, columns: InputColumns): 
     }
     const width = rowShape[0] ?? 1;
     if (named.length !== width) {
-      problems.push({ field: `columns.${input.name}`, message: `names ${named.length} columns; the input takes ${width} per row` });
+      problems.push({
+        field: `columns.${input.name}`,
+        message: `names ${named.length} columns; the input takes ${width} per row`,
+      });
       return [];
     }
     return [{ name: input.name, datatype: input.datatype, rowShape, columns: named }];
   });
-  if (problems.length > 0) throw new ValidationError('The rows do not fit the model’s inputs', problems, 'batch-columns-invalid');
+  if (problems.length > 0)
+    throw new ValidationError('The rows do not fit the model’s inputs', problems, 'batch-columns-invalid');
   return plans;
 }
 
@@ -60,7 +67,9 @@ export function tensorsFromRows(plans: readonly InputPlan[], rows: readonly Reco
     name: plan.name,
     datatype: plan.datatype,
     shape: [rows.length, ...plan.rowShape],
-    data: rows.map((row) => (plan.rowShape.length === 0 ? row[plan.columns[0]] : plan.columns.map((column) => row[column]))),
+    data: rows.map((row) =>
+      plan.rowShape.length === 0 ? row[plan.columns[0]] : plan.columns.map((column) => row[column]),
+    ),
   }));
 }
 

@@ -27,7 +27,9 @@ export class BatchPredictionsController {
   @Post('deployments/:deploymentId/batch-predictions')
   @HttpCode(202)
   @RequirePermission('prediction:invoke', ofDeployment)
-  @ApiOperation({ summary: 'Predict every row of a dataset version into a new version of a dataset, in the background' })
+  @ApiOperation({
+    summary: 'Predict every row of a dataset version into a new version of a dataset, in the background',
+  })
   @ApiAcceptedResponse({ type: BatchPredictionResponse })
   @ApiProblem(400, 'The rows do not fit the model’s inputs, or the input version lacks a column it reads')
   @ApiProblem(404, 'The project has no such deployment, variant, dataset version or dataset')

@@ -11,7 +11,9 @@ export class StartBatchPredictionRequest {
   @IsUUID()
   outputDatasetId!: string;
 
-  @ApiPropertyOptional({ description: 'The variant whose pinned version predicts; the primary with the largest share by default' })
+  @ApiPropertyOptional({
+    description: 'The variant whose pinned version predicts; the primary with the largest share by default',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(63)
