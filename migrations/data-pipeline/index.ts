@@ -7,6 +7,7 @@ import { CreatePipelines1765400000000 } from './1765400000000-create-pipelines.j
 import { IndexQueuedPipelineRuns1765400000001 } from './1765400000001-index-queued-pipeline-runs.js';
 import { AddTableSourceProducer1765410000000 } from './1765410000000-add-table-source-producer.js';
 import { CreateOpenLineageDeliveries1765410000001 } from './1765410000001-create-openlineage-deliveries.js';
+import { AddBatchPredictionProducer1765490000001 } from './1765490000001-add-batch-prediction-producer.js';
 
 /** Migrations of the `data_pipeline` schema, oldest first. */
 export const dataPipelineMigrations = [
@@ -19,4 +20,5 @@ export const dataPipelineMigrations = [
   IndexQueuedPipelineRuns1765400000001,
   AddTableSourceProducer1765410000000,
   CreateOpenLineageDeliveries1765410000001,
+  AddBatchPredictionProducer1765490000001,
 ];

@@ -2,6 +2,7 @@ import { CreatePredictionMessaging1764150000000 } from './1764150000000-create-p
 import { KeepPredictionPublishedOutboxRows1765000000000 } from './1765000000000-keep-prediction-published-outbox-rows.js';
 import { CreateDeployments1765450000000 } from './1765450000000-create-deployments.js';
 import { AddDeploymentServingOptions1765470000000 } from './1765470000000-add-deployment-serving-options.js';
+import { CreateBatchPredictions1765490000000 } from './1765490000000-create-batch-predictions.js';
 import { CreatePredictionRecords1765495000000 } from './1765495000000-create-prediction-records.js';
 import { AddDeploymentFeedbackOptions1765495000001 } from './1765495000001-add-deployment-feedback-options.js';
 
@@ -11,6 +12,7 @@ export const predictionMigrations = [
   KeepPredictionPublishedOutboxRows1765000000000,
   CreateDeployments1765450000000,
   AddDeploymentServingOptions1765470000000,
+  CreateBatchPredictions1765490000000,
   CreatePredictionRecords1765495000000,
   AddDeploymentFeedbackOptions1765495000001,
 ];

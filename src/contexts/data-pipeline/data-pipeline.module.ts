@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
 import { loadStorageConfig, StorageModule } from '@libs/storage';
+import { DatasetFiles } from './contracts/dataset-files.facade.js';
 import { DatasetQualityFacade } from './contracts/dataset-quality.facade.js';
 import { LineageFacade } from './contracts/lineage.facade.js';
 import { DATA_TASK_QUEUE_REGISTRATION } from './data-tasks.providers.js';
@@ -41,7 +42,7 @@ export class DataPipelineModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: dataPipelineProviders(options),
-      exports: [LineageFacade, DatasetQualityFacade],
+      exports: [LineageFacade, DatasetQualityFacade, DatasetFiles],
     };
   }
 }

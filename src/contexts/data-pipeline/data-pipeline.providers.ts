@@ -11,6 +11,8 @@ import { ListDatasetVersionsHandler } from './application/list-dataset-versions/
 import { ListDatasetsHandler } from './application/list-datasets/list-datasets.handler.js';
 import { DatasetSettings } from './application/ports/dataset-settings.js';
 import { LocalTableCopies } from './application/ports/local-table-copies.js';
+import { DatasetFiles } from './contracts/dataset-files.facade.js';
+import { LocalDatasetFiles } from './infrastructure/dataset-files.facade.local.js';
 import { ProjectOfDataset, ProjectOfDatasetVersion } from './application/ports/project-of-dataset.js';
 import { QueryEngine } from './application/ports/query-engine.js';
 import { Transaction } from './application/ports/transaction.js';
@@ -49,6 +51,7 @@ import { RecordCheckResultHandler } from './application/record-check-result/reco
 import { RecordDatasetVersionHandler } from './application/record-dataset-version/record-dataset-version.handler.js';
 import { RecordModelReviewHandler } from './application/record-model-review/record-model-review.handler.js';
 import { RecordModelVersionHandler } from './application/record-model-version/record-model-version.handler.js';
+import { RecordBatchPredictionHandler } from './application/record-batch-prediction/record-batch-prediction.handler.js';
 import { RecordTaskRunHandler } from './application/record-task-run/record-task-run.handler.js';
 import { RecordWorkflowRunHandler } from './application/record-workflow-run/record-workflow-run.handler.js';
 import { DATA_PIPELINE_EVENT_TYPES } from './contracts/events.js';
@@ -59,6 +62,7 @@ import { LineageNodeProjects } from './infrastructure/persistence/lineage-node-p
 import { PostgresLineageGraphRepository } from './infrastructure/persistence/postgres-lineage-graph.repository.js';
 import { DatasetLineageConsumer } from './interface/events/dataset-lineage.consumer.js';
 import { ModelRegistryLineageConsumer } from './interface/events/model-registry-lineage.consumer.js';
+import { PredictionLineageConsumer } from './interface/events/prediction-lineage.consumer.js';
 import { WorkflowLineageConsumer } from './interface/events/workflow-lineage.consumer.js';
 import { CreatePipelineHandler } from './application/create-pipeline/create-pipeline.handler.js';
 import { RevisePipelineHandler } from './application/revise-pipeline/revise-pipeline.handler.js';
@@ -125,6 +129,7 @@ export const USE_CASES: Type[] = [
   RecordWorkflowRunHandler,
   RecordTaskRunHandler,
   RecordModelVersionHandler,
+  RecordBatchPredictionHandler,
   RecordModelReviewHandler,
   RecordAliasMoveHandler,
   RecordDatasetVersionHandler,
@@ -213,6 +218,25 @@ export const ADAPTERS: Provider[] = [
   { provide: CheckRunRepository, useClass: PostgresCheckRunRepository },
   { provide: ProjectOfCheckRun, useClass: PostgresProjectOfCheckRun },
   { provide: LineageFacade, useClass: LocalLineageFacade },
+  {
+    provide: DatasetFiles,
+    useFactory: (
+      datasets: DatasetRepository,
+      versions: DatasetVersionRepository,
+      copies: LocalTableCopies,
+      intake: VersionIntake,
+      scope: AmbientTransaction,
+      settings: ReturnType<typeof readDuckDbSettings>,
+    ) => new LocalDatasetFiles(datasets, versions, copies, intake, scope, settings),
+    inject: [
+      DatasetRepository,
+      DatasetVersionRepository,
+      LocalTableCopies,
+      VersionIntake,
+      AmbientTransaction,
+      DUCKDB_SETTINGS,
+    ],
+  },
   { provide: PipelineRepository, useClass: PostgresPipelineRepository },
   { provide: PipelineRunRepository, useClass: PostgresPipelineRunRepository },
   { provide: ProjectOfPipeline, useClass: PostgresProjectOfPipeline },
@@ -253,6 +277,7 @@ export const PIPELINE_RUN_QUEUE_REGISTRATION = {
 const WORKERS: Type[] = [
   WorkflowLineageConsumer,
   ModelRegistryLineageConsumer,
+  PredictionLineageConsumer,
   DatasetLineageConsumer,
   PipelineRunProcessor,
   PipelineRunSweeper,

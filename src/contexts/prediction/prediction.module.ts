@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
@@ -8,12 +9,18 @@ import { InferenceProtocolController } from './interface/http/inference-protocol
 import { PredictionLogController } from './interface/http/prediction-log.controller.js';
 import { PredictionsController } from './interface/http/predictions.controller.js';
 import { predictionProviders } from './prediction.providers.js';
+import {
+  BATCH_PREDICTION_QUEUE_REGISTRATION,
+  PREDICTION_TASK_QUEUE_REGISTRATION,
+} from './batch-predictions.providers.js';
+import { BatchPredictionsController } from './interface/http/batch-predictions.controller.js';
 
 const CONTROLLERS = [
   DeploymentsController,
   PredictionsController,
   InferenceProtocolController,
   PredictionLogController,
+  BatchPredictionsController,
 ];
 
 /** The prediction context: deployments, variants and traffic splits, model runtimes, online and batch predictions, cache. */
@@ -23,7 +30,12 @@ export class PredictionModule {
     return {
       module: PredictionModule,
       // The storage settings are read here: models are loaded from the object store the registry writes to.
-      imports: [TypeOrmModule.forFeature(PREDICTION_ENTITIES), StorageModule.forRoot(loadStorageConfig(process.env))],
+      imports: [
+        TypeOrmModule.forFeature(PREDICTION_ENTITIES),
+        StorageModule.forRoot(loadStorageConfig(process.env)),
+        BullModule.registerQueueAsync(BATCH_PREDICTION_QUEUE_REGISTRATION),
+        ...(options.workers ? [BullModule.registerQueueAsync(PREDICTION_TASK_QUEUE_REGISTRATION)] : []),
+      ],
       controllers: options.http ? CONTROLLERS : [],
       providers: predictionProviders(options),
     };

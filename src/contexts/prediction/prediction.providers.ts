@@ -49,6 +49,11 @@ import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeor
 import { remoteRuntimeProviders } from './infrastructure/remote/remote-runtime-providers.js';
 import { RegistryDeployableVersions } from './infrastructure/registry/registry-deployable-versions.js';
 import { FEEDBACK_ADAPTERS, FEEDBACK_SERVICES, FEEDBACK_USE_CASES, FEEDBACK_WORKERS } from './feedback.providers.js';
+import {
+  BATCH_PREDICTION_PROVIDERS,
+  BATCH_PREDICTION_USE_CASES,
+  BATCH_PREDICTION_WORKERS,
+} from './batch-predictions.providers.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
@@ -113,7 +118,9 @@ export function predictionProviders(options: ContextModuleOptions): Provider[] {
     ...remoteRuntimeProviders(),
     ...SERVICES,
     ...USE_CASES,
-    ...(options.workers ? CONSUMERS : []),
+    ...BATCH_PREDICTION_USE_CASES,
+    ...BATCH_PREDICTION_PROVIDERS,
+    ...(options.workers ? [...CONSUMERS, ...BATCH_PREDICTION_WORKERS] : []),
     publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES),
   ];
 }

@@ -67,7 +67,7 @@ export interface CheckSummary {
 
 /** Who made a dataset version: an upload (or registration) by a user, a pipeline or workflow run, or a table-source snapshot. */
 export interface DatasetVersionProducer {
-  readonly kind: 'upload' | 'pipeline-run' | 'workflow-run' | 'table-source';
+  readonly kind: 'upload' | 'pipeline-run' | 'workflow-run' | 'table-source' | 'batch-prediction';
   readonly actorId: string;
   readonly runId: string | null;
   /** For a workflow run, the key of the task run that wrote the version. */

@@ -1,3 +1,4 @@
 export * from './events.js';
 export * from './lineage.facade.js';
 export * from './dataset-quality.facade.js';
+export * from './dataset-files.facade.js';

@@ -26,6 +26,26 @@ export interface PredictionEvents {
     readonly name: string;
     readonly actorId: string;
   };
+  /** A batch prediction was queued: the input version it reads and the model version that predicts it. */
+  'prediction.batch-prediction.started.v1': BatchPredictionPayload;
+  /** Its output is a new version of the output dataset. */
+  'prediction.batch-prediction.succeeded.v1': BatchPredictionPayload & {
+    readonly outputVersionId: string;
+    readonly rowCount: number;
+  };
+  'prediction.batch-prediction.failed.v1': BatchPredictionPayload & { readonly error: string };
+}
+
+/** A batch prediction: what it reads, with which model version, and where its output goes. */
+export interface BatchPredictionPayload {
+  readonly batchPredictionId: string;
+  readonly projectId: string;
+  readonly deploymentId: string;
+  readonly variant: string;
+  readonly modelVersionId: string;
+  readonly inputVersionId: string;
+  readonly outputDatasetId: string;
+  readonly actorId: string;
 }
 
 /** A deployment as written: which model versions serve it, and their shares. */
@@ -55,4 +75,7 @@ export const PREDICTION_EVENT_TYPES = eventTypesOf<PredictionEvents>()([
   'prediction.deployment.updated.v1',
   'prediction.deployment.rolled.v1',
   'prediction.deployment.deleted.v1',
+  'prediction.batch-prediction.started.v1',
+  'prediction.batch-prediction.succeeded.v1',
+  'prediction.batch-prediction.failed.v1',
 ]);

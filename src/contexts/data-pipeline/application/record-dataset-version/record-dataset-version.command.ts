@@ -4,7 +4,7 @@ export interface RecordDatasetVersionCommand {
   readonly datasetId: string;
   readonly versionId: string;
   readonly producer: {
-    readonly kind: 'upload' | 'pipeline-run' | 'workflow-run' | 'table-source';
+    readonly kind: 'upload' | 'pipeline-run' | 'workflow-run' | 'table-source' | 'batch-prediction';
     readonly runId?: string;
     readonly taskRunId?: string;
     readonly tableSource?: { readonly name: string; readonly query: string };

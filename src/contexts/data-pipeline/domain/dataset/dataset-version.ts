@@ -4,7 +4,7 @@ import type { ColumnProfile } from './column-profile.js';
 export const VERSION_FORMATS = ['csv', 'jsonl', 'parquet'] as const;
 export type VersionFormat = (typeof VERSION_FORMATS)[number];
 
-export const PRODUCER_KINDS = ['upload', 'pipeline-run', 'workflow-run', 'table-source'] as const;
+export const PRODUCER_KINDS = ['upload', 'pipeline-run', 'workflow-run', 'table-source', 'batch-prediction'] as const;
 export type ProducerKind = (typeof PRODUCER_KINDS)[number];
 
 /** Who made a version: a user's upload or registration, a run (with its id), or a snapshot of a table source. */

@@ -1,0 +1,4 @@
+export interface CancelBatchPredictionCommand {
+  readonly batchPredictionId: string;
+  readonly actorId: string;
+}

@@ -1,0 +1,3 @@
+export interface GetBatchPredictionQuery {
+  readonly batchPredictionId: string;
+}

@@ -1,0 +1,3 @@
+export interface ListBatchPredictionsQuery {
+  readonly deploymentId: string;
+}
