@@ -21,7 +21,7 @@ export function traceExemplar(): LabelValues<string> {
  */
 export function histogramWithExemplars<T extends string>(configuration: HistogramConfiguration<T>): Histogram<T> {
   const registered = register.getSingleMetric(configuration.name);
-  if (registered instanceof Histogram) return registered as Histogram<T>;
+  if (registered instanceof Histogram) return registered;
   const histogram = new Histogram<T>({ ...configuration, enableExemplars: true, registers: [] });
   register.registerMetric(histogram);
   return histogram;
