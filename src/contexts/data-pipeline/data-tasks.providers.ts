@@ -1,14 +1,13 @@
 import type { Provider, Type } from '@nestjs/common';
 import { RedisConnections, type ContextModuleOptions } from '@libs/platform';
-import { queuePrefixOf } from '@contexts/workflow-engine';
+import { queuePrefixOf, taskTypesContribution } from '@contexts/workflow-engine';
 import { CheckDatasetFreshnessHandler } from './application/check-dataset-freshness/check-dataset-freshness.handler.js';
 import { FindBlockingChecksHandler } from './application/find-blocking-checks/find-blocking-checks.handler.js';
 import { DatasetQualityFacade } from './contracts/dataset-quality.facade.js';
 import { LocalDatasetQualityFacade } from './infrastructure/dataset-quality.facade.local.js';
 import { AwaitFreshnessTask } from './interface/jobs/await-freshness-task.js';
 import { DataTaskProcessor } from './interface/jobs/data-task.processor.js';
-import { DataTaskTypeRegistration } from './interface/jobs/data-task-type-registration.js';
-import { DATA_PIPELINE_CONTEXT, DATA_TASK_QUEUE } from './interface/jobs/data-task-types.js';
+import { DATA_PIPELINE_CONTEXT, DATA_TASK_QUEUE, DATA_TASK_TYPES } from './interface/jobs/data-task-types.js';
 import { RunPipelineTask } from './interface/jobs/run-pipeline-task.js';
 import { ValidateTask } from './interface/jobs/validate-task.js';
 
@@ -23,7 +22,7 @@ export function dataTaskProviders(options: ContextModuleOptions): Provider[] {
   return [
     ...DATA_TASK_USE_CASES,
     { provide: DatasetQualityFacade, useClass: LocalDatasetQualityFacade },
-    DataTaskTypeRegistration,
+    taskTypesContribution('data-pipeline', DATA_TASK_TYPES),
     ...(options.workers ? [ValidateTask, AwaitFreshnessTask, RunPipelineTask, DataTaskProcessor] : []),
   ];
 }

@@ -1,7 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
 import { AmbientTransaction, RedisConnections } from '@libs/platform';
-import { publishedEventsDeclaration, queuePrefixOf } from '@contexts/workflow-engine';
+import { publishedEventsDeclaration, queuePrefixOf, taskTypesContribution } from '@contexts/workflow-engine';
 import { ArchiveModelVersionHandler } from './application/archive-model-version/archive-model-version.handler.js';
 import { CreateModelVersionHandler } from './application/create-model-version/create-model-version.handler.js';
 import { DescribeArtifactDownloadHandler } from './application/describe-artifact-download/describe-artifact-download.handler.js';
@@ -62,8 +62,7 @@ import { TypeOrmModelCardRepository } from './infrastructure/persistence/typeorm
 import { TypeOrmModelVersionRepository } from './infrastructure/persistence/typeorm-model-version.repository.js';
 import { TypeOrmRegisteredModelRepository } from './infrastructure/persistence/typeorm-registered-model.repository.js';
 import { TypeOrmRegistrySettingsRepository } from './infrastructure/persistence/typeorm-registry-settings.repository.js';
-import { ModelTaskTypeRegistration } from './interface/jobs/model-task-type-registration.js';
-import { MODEL_REGISTRY_CONTEXT, MODEL_TASK_QUEUE } from './interface/jobs/model-task-types.js';
+import { MODEL_REGISTRY_CONTEXT, MODEL_TASK_QUEUE, MODEL_TASK_TYPES } from './interface/jobs/model-task-types.js';
 
 export const USE_CASES: Type[] = [
   ArchiveModelVersionHandler,
@@ -119,7 +118,7 @@ export const ADAPTERS: Provider[] = [
   { provide: TrainingDataChecks, useClass: PipelineTrainingDataChecks },
   { provide: ProjectOfModel, useClass: TypeOrmProjectOfModel },
   { provide: ProjectOfModelVersion, useClass: TypeOrmProjectOfModelVersion },
-  ModelTaskTypeRegistration,
+  taskTypesContribution('model-registry', MODEL_TASK_TYPES),
   publishedEventsDeclaration('model-registry', MODEL_REGISTRY_EVENT_TYPES),
 ];
 

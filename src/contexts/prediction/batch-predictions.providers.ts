@@ -1,5 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
-import { queuePrefixOf } from '@contexts/workflow-engine';
+import { queuePrefixOf, taskTypesContribution } from '@contexts/workflow-engine';
 import { RedisConnections } from '@libs/platform';
 import { CancelBatchPredictionHandler } from './application/cancel-batch-prediction/cancel-batch-prediction.handler.js';
 import { GetBatchPredictionHandler } from './application/get-batch-prediction/get-batch-prediction.handler.js';
@@ -19,8 +19,11 @@ import { BullMqBatchPredictionQueue } from './infrastructure/queue/bullmq-batch-
 import { BatchPredictionProcessor } from './interface/jobs/batch-prediction.processor.js';
 import { BatchTask } from './interface/jobs/batch-task.js';
 import { PredictionTaskProcessor } from './interface/jobs/prediction-task.processor.js';
-import { PredictionTaskTypeRegistration } from './interface/jobs/prediction-task-type-registration.js';
-import { PREDICTION_CONTEXT, PREDICTION_TASK_QUEUE } from './interface/jobs/prediction-task-types.js';
+import {
+  PREDICTION_CONTEXT,
+  PREDICTION_TASK_QUEUE,
+  PREDICTION_TASK_TYPES,
+} from './interface/jobs/prediction-task-types.js';
 
 /** The batch-prediction use cases (issue 13 item 6), one folder each under application/. */
 export const BATCH_PREDICTION_USE_CASES: Type[] = [
@@ -38,7 +41,7 @@ export const BATCH_PREDICTION_PROVIDERS: Provider[] = [
   { provide: BatchOutputChunks, useClass: ObjectStoreOutputChunks },
   { provide: BatchPredictionQueue, useClass: BullMqBatchPredictionQueue },
   // In every role, so definitions using `prediction.batch` validate in API processes too.
-  PredictionTaskTypeRegistration,
+  taskTypesContribution('prediction', PREDICTION_TASK_TYPES),
 ];
 
 /** What runs batch predictions and the `prediction.batch` task type: worker processes only. */

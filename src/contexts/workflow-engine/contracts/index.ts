@@ -3,3 +3,4 @@ export * from './events.js';
 export * from './task-types.js';
 export * from './task-runs.js';
 export * from './published-events.js';
+export * from './task-type-contribution.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ModuleRef } from '@nestjs/core';
-import { TaskTypeRegistry, type TaskTypeDefinition } from '@contexts/workflow-engine';
-import { DataTaskTypeRegistration } from './data-task-type-registration.js';
+import { TaskTypesContribution } from './task-type-contribution.js';
+import { TaskTypeRegistry, type TaskTypeDefinition } from './task-types.js';
 
 class RecordingRegistry extends TaskTypeRegistry {
   readonly registered: TaskTypeDefinition[] = [];
@@ -25,17 +25,27 @@ const modulesWith = (registry?: TaskTypeRegistry) =>
     },
   }) as unknown as ModuleRef;
 
-describe('DataTaskTypeRegistration', () => {
-  it('registers the data task types with the engine of this process', () => {
+const typeNamed = (name: string): TaskTypeDefinition => ({
+  name,
+  description: name,
+  paramsSchema: { type: 'object' },
+  context: 'data-pipeline',
+  queue: 'data-pipeline.tasks',
+});
+const TYPES = [typeNamed('data.validate'), typeNamed('data.run-pipeline')];
+const namesIn = (registry: TaskTypeRegistry) => registry.list().map((definition) => definition.name);
+
+describe('TaskTypesContribution', () => {
+  it('registers a context’s task types with the engine of this process', () => {
     const registry = new RecordingRegistry();
-    new DataTaskTypeRegistration(modulesWith(registry)).onModuleInit();
-    expect(registry.list().map((definition) => definition.name)).toEqual(['data.validate', 'data.await-freshness', 'data.run-pipeline']);
+    new TaskTypesContribution(modulesWith(registry), TYPES).onModuleInit();
+    expect(namesIn(registry)).toEqual(['data.validate', 'data.run-pipeline']);
   });
 
   it('contributes nothing where no engine is hosted, and keeps starting when the engine refuses a type', () => {
-    expect(() => new DataTaskTypeRegistration(modulesWith()).onModuleInit()).not.toThrow();
+    expect(() => new TaskTypesContribution(modulesWith(), TYPES).onModuleInit()).not.toThrow();
     const picky = new RecordingRegistry((definition) => definition.name === 'data.validate');
-    new DataTaskTypeRegistration(modulesWith(picky)).onModuleInit();
-    expect(picky.list().map((definition) => definition.name)).toEqual(['data.await-freshness', 'data.run-pipeline']);
+    new TaskTypesContribution(modulesWith(picky), TYPES).onModuleInit();
+    expect(namesIn(picky)).toEqual(['data.run-pipeline']);
   });
 });
