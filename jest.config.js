@@ -27,4 +27,7 @@ export default {
   // processes to start took over 120 s.
   testTimeout: scaled(300_000),
   maxWorkers: 2,
+  // Each file loads its own graph of ES modules, which a worker does not give back: over ~400 files a
+  // worker ran out of heap. One past this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1536MB',
 };
