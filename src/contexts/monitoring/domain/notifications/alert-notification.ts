@@ -1,5 +1,6 @@
 import { newId } from '@libs/ddd';
 import type { AttemptOutcome, DeliveryAttempt } from '../webhooks/webhook-delivery.js';
+import { progressAfter } from '../webhooks/attempt-progress.js';
 import type { RetryPolicy } from '../webhooks/retry-policy.js';
 import type { Receiver } from './receiver.js';
 
@@ -69,32 +70,8 @@ export class AlertNotification {
 
   recordAttempt(outcome: AttemptOutcome, policy: RetryPolicy): DeliveryAttempt {
     if (this.state.status !== 'pending') throw new RangeError(`notification ${this.id} is ${this.state.status}`);
-    const attempt: DeliveryAttempt = {
-      number: this.state.attempts.length + 1,
-      startedAt: outcome.startedAt,
-      durationMs: Math.max(0, Math.round(outcome.durationMs)),
-      statusCode: outcome.statusCode ?? null,
-      error: outcome.error ?? null,
-    };
-    const finishedAt = new Date(outcome.startedAt.getTime() + attempt.durationMs);
-    const succeeded = attempt.error === null && (attempt.statusCode === null || isSuccess(attempt.statusCode));
-    const attempts = [...this.state.attempts, attempt];
-    if (succeeded) {
-      this.state = { ...this.state, attempts, status: 'delivered', nextAttemptAt: null, finishedAt };
-    } else if (outcome.permanent === true || attempt.number >= policy.maxAttempts) {
-      this.state = { ...this.state, attempts, status: 'dead', nextAttemptAt: null, finishedAt };
-    } else {
-      this.state = {
-        ...this.state,
-        attempts,
-        nextAttemptAt: new Date(finishedAt.getTime() + policy.backoffAfter(attempt.number)),
-      };
-    }
+    const { attempt, ...progress } = progressAfter(this.state.attempts, outcome, policy, { statusOptional: true });
+    this.state = { ...this.state, ...progress };
     return attempt;
   }
-}
-
-/** An email is accepted by the SMTP server with no HTTP status: no status and no error is a success. */
-function isSuccess(statusCode: number): boolean {
-  return statusCode >= 200 && statusCode < 300;
 }

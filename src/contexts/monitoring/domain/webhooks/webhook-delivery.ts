@@ -1,4 +1,5 @@
 import { newId } from '@libs/ddd';
+import { progressAfter } from './attempt-progress.js';
 import type { RetryPolicy } from './retry-policy.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
@@ -80,28 +81,8 @@ export class WebhookDelivery {
   /** Records the next attempt and decides what follows it: done, another attempt later, or dead. */
   recordAttempt(outcome: AttemptOutcome, policy: RetryPolicy): DeliveryAttempt {
     if (this.state.status !== 'pending') throw new RangeError(`delivery ${this.id} is ${this.state.status}`);
-    const attempt: DeliveryAttempt = {
-      number: this.state.attempts.length + 1,
-      startedAt: outcome.startedAt,
-      durationMs: Math.max(0, Math.round(outcome.durationMs)),
-      statusCode: outcome.statusCode ?? null,
-      error: outcome.error ?? null,
-    };
-    const finishedAt = new Date(outcome.startedAt.getTime() + attempt.durationMs);
-    const succeeded = attempt.error === null && attempt.statusCode !== null && isSuccess(attempt.statusCode);
-    const attempts = [...this.state.attempts, attempt];
-    if (succeeded) {
-      this.state = { ...this.state, attempts, status: 'delivered', nextAttemptAt: null, finishedAt };
-    } else if (outcome.permanent === true || attempt.number >= policy.maxAttempts) {
-      this.state = { ...this.state, attempts, status: 'dead', nextAttemptAt: null, finishedAt };
-    } else {
-      const nextAttemptAt = new Date(finishedAt.getTime() + policy.backoffAfter(attempt.number));
-      this.state = { ...this.state, attempts, nextAttemptAt };
-    }
+    const { attempt, ...progress } = progressAfter(this.state.attempts, outcome, policy);
+    this.state = { ...this.state, ...progress };
     return attempt;
   }
-}
-
-function isSuccess(statusCode: number): boolean {
-  return statusCode >= 200 && statusCode < 300;
 }
