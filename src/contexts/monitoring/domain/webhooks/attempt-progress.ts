@@ -1,5 +1,22 @@
 import type { RetryPolicy } from './retry-policy.js';
-import type { AttemptOutcome, DeliveryAttempt } from './webhook-delivery.js';
+
+/** One HTTP request of a delivery: the receiver's status code, or the error that stopped it. */
+export interface DeliveryAttempt {
+  readonly number: number;
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+}
+
+/** What an attempt came to; `permanent` when no retry can change it (the URL is refused by policy). */
+export interface AttemptOutcome {
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly statusCode?: number;
+  readonly error?: string;
+  readonly permanent?: boolean;
+}
 
 /** Where a pending message stands after one more attempt: delivered, dead, or pending until `nextAttemptAt`. */
 export interface AttemptProgress {

@@ -1,26 +1,10 @@
 import { newId } from '@libs/ddd';
-import { progressAfter } from './attempt-progress.js';
+import { progressAfter, type AttemptOutcome, type DeliveryAttempt } from './attempt-progress.js';
 import type { RetryPolicy } from './retry-policy.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 
-/** One HTTP request of a delivery: the receiver's status code, or the error that stopped it. */
-export interface DeliveryAttempt {
-  readonly number: number;
-  readonly startedAt: Date;
-  readonly durationMs: number;
-  readonly statusCode: number | null;
-  readonly error: string | null;
-}
-
-/** What an attempt came to; `permanent` when no retry can change it (the URL is refused by policy). */
-export interface AttemptOutcome {
-  readonly startedAt: Date;
-  readonly durationMs: number;
-  readonly statusCode?: number;
-  readonly error?: string;
-  readonly permanent?: boolean;
-}
+export type { AttemptOutcome, DeliveryAttempt } from './attempt-progress.js';
 
 export interface WebhookDeliveryState {
   readonly id: string;
