@@ -15,6 +15,9 @@ class RecordedProjections extends SignalProjections {
   runFinished(run: unknown) {
     return this.record('runFinished', run);
   }
+  taskFinished(task: unknown) {
+    return this.record('taskFinished', task);
+  }
   checksFailed(failure: unknown) {
     return this.record('checksFailed', failure);
   }
@@ -42,6 +45,15 @@ describe('RecordSignalEventHandler', () => {
     expect(await record('workflow-engine.workflow-run.failed.v1', { ...run, failedTasks: ['a'] })).toEqual([
       ['runFinished', { ...run, outcome: 'failed', at: new Date(occurredAt) }],
     ]);
+  });
+
+  it('keeps how many attempts a finished task run took, whether it succeeded or failed', async () => {
+    const task = { ...run, taskRunKey: 'train[2]', taskId: 'train', attempt: 3 };
+    for (const verb of ['succeeded', 'failed']) {
+      expect(await record(`workflow-engine.task-run.${verb}.v1`, { ...task, workflowVersion: 1 })).toEqual([
+        ['taskFinished', { ...task, at: new Date(occurredAt) }],
+      ]);
+    }
   });
 
   it('keeps a failed check suite with its dataset version and only its failed results', async () => {
@@ -74,7 +86,7 @@ describe('RecordSignalEventHandler', () => {
     expect(await record('model-registry.model-version.approved.v1', { modelId: 'm', projectId: 'p' })).toEqual([
       ['versionApproved', { modelId: 'm', projectId: 'p', at: new Date(occurredAt) }],
     ]);
-    expect(await record('workflow-engine.task-run.failed.v1', run)).toEqual([]);
+    expect(await record('workflow-engine.approval.requested.v1', { ...run, taskRunKey: 'gate' })).toEqual([]);
     expect([...SIGNAL_EVENT_TYPES.keys()]).toEqual(['workflow-engine', 'data-pipeline', 'model-registry']);
   });
 });

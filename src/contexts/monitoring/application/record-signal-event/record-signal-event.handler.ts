@@ -11,6 +11,8 @@ export const SIGNAL_EVENT_TYPES: ReadonlyMap<string, readonly string[]> = new Ma
       'workflow-engine.workflow-run.succeeded.v1',
       'workflow-engine.workflow-run.failed.v1',
       'workflow-engine.workflow-run.cancelled.v1',
+      'workflow-engine.task-run.succeeded.v1',
+      'workflow-engine.task-run.failed.v1',
     ],
   ],
   ['data-pipeline', ['data-pipeline.check-suite.failed.v1']],
@@ -21,7 +23,7 @@ const OUTCOMES = { succeeded: 'succeeded', failed: 'failed', cancelled: 'cancell
 
 /**
  * Keeps what alert signals need of another context's event, and nothing more: a run's start and
- * outcome, a failed check suite with the dataset version it ran on (the lineage link), a model's
+ * outcome, how many attempts a finished task run took, a failed check suite with the dataset version it ran on (the lineage link), a model's
  * registration and its latest approval. Payloads are read by the producers' contracts' field names.
  */
 @Injectable()
@@ -32,6 +34,7 @@ export class RecordSignalEventHandler {
     const at = new Date(command.occurredAt);
     const payload = command.payload as Record<string, string> & {
       checks?: { checkResultId: string; status: string }[];
+      attempt?: number;
     };
     const [source, aggregate, verb] = command.type.split('.');
     if (source === 'workflow-engine' && aggregate === 'workflow-run') {
@@ -40,6 +43,16 @@ export class RecordSignalEventHandler {
       else if (verb in OUTCOMES) {
         await this.projections.runFinished({ ...run, outcome: OUTCOMES[verb as keyof typeof OUTCOMES] });
       }
+    } else if (source === 'workflow-engine' && aggregate === 'task-run') {
+      await this.projections.taskFinished({
+        runId: payload.runId,
+        projectId: payload.projectId,
+        workflowId: payload.workflowId,
+        taskRunKey: payload.taskRunKey,
+        taskId: payload.taskId,
+        attempt: payload.attempt ?? 1,
+        at,
+      });
     } else if (command.type === 'data-pipeline.check-suite.failed.v1') {
       await this.projections.checksFailed({
         checkRunId: payload.checkRunId,
