@@ -103,7 +103,7 @@ describe('monitoring status and SLO suggestions', () => {
     const again = await accept({ kind: 'deployment', subjectId: deploymentId });
     expect(again.body).toMatchObject({ created: [], existing: ['SLO availability: churn', 'SLO p99 latency: churn'] });
     const rules = await world.editor.client.call('GET', `/api/v1/projects/${world.projectId}/alert-rules?limit=100`);
-    const names = (rules.body.items as Json[]).map((rule) => rule.name);
+    const names: string[] = (rules.body.items as Json[]).map((rule) => rule.name as string);
     expect(names.filter((name) => name.startsWith('SLO '))).toHaveLength(2);
 
     const refused = await accept({ kind: 'cluster', subjectId: deploymentId });
