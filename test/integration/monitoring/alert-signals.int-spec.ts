@@ -50,7 +50,14 @@ describe('alert signals from tasks, predictions, outboxes and queues', () => {
   afterAll(() => app?.close());
 
   async function watch(projectId: string | null, expr: object): Promise<string> {
-    const rule = AlertRule.create({ projectId, name: `watch ${randomUUID()}`, expr, for: '1s', createdBy: randomUUID(), at: new Date() });
+    const rule = AlertRule.create({
+      projectId,
+      name: `watch ${randomUUID()}`,
+      expr,
+      for: '1s',
+      createdBy: randomUUID(),
+      at: new Date(),
+    });
     await rules.add(rule);
     return rule.id;
   }
@@ -98,7 +105,13 @@ describe('alert signals from tasks, predictions, outboxes and queues', () => {
     expect(firing.lineage.map((node) => node.id).sort()).toEqual([...runs].sort());
   });
 
-  function answered(projectId: string, deploymentId: string, variant: string, outcome: 'ok' | 'failed', latencyMs: number): AnsweredPrediction {
+  function answered(
+    projectId: string,
+    deploymentId: string,
+    variant: string,
+    outcome: 'ok' | 'failed',
+    latencyMs: number,
+  ): AnsweredPrediction {
     return {
       predictionId: randomUUID(),
       projectId,
@@ -117,7 +130,9 @@ describe('alert signals from tasks, predictions, outboxes and queues', () => {
   it('fires on the error rate and the p99 latency of one variant of a deployment, not its healthy sibling', async () => {
     const [projectId, deploymentId] = [randomUUID(), randomUUID()];
     for (let index = 0; index < 100; index += 1) {
-      predictionLog.record(answered(projectId, deploymentId, 'canary', index < 30 ? 'failed' : 'ok', index < 95 ? 10 : 900));
+      predictionLog.record(
+        answered(projectId, deploymentId, 'canary', index < 30 ? 'failed' : 'ok', index < 95 ? 10 : 900),
+      );
       predictionLog.record(answered(projectId, deploymentId, 'stable', 'ok', 5));
     }
     await predictionLog.flush();
@@ -149,10 +164,18 @@ describe('alert signals from tasks, predictions, outboxes and queues', () => {
     const planted = [randomUUID(), randomUUID(), randomUUID()];
     // An API process runs no relay: the rows stay unpublished until the test removes them.
     for (const id of planted) {
-      await dataSource.query(`INSERT INTO monitoring.outbox (id, type, envelope) VALUES ($1, 'test.planted.v1', '{}')`, [id]);
+      await dataSource.query(
+        `INSERT INTO monitoring.outbox (id, type, envelope) VALUES ($1, 'test.planted.v1', '{}')`,
+        [id],
+      );
     }
     try {
-      const ruleId = await watch(null, { signal: 'bus.outbox_backlog', filter: { context: 'monitoring' }, op: '>=', threshold: 3 });
+      const ruleId = await watch(null, {
+        signal: 'bus.outbox_backlog',
+        filter: { context: 'monitoring' },
+        op: '>=',
+        threshold: 3,
+      });
       const firing = await expectPendingThenFiring(ruleId, null);
       expect(firing.labels).toMatchObject({ context: 'monitoring' });
       expect(firing.value).toBeGreaterThanOrEqual(3);

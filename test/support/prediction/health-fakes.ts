@@ -1,5 +1,8 @@
 import { VariantHealthReader } from '../../../src/contexts/prediction/application/ports/variant-health-reader.js';
-import type { VariantHealth, VariantHealthQuery } from '../../../src/contexts/prediction/contracts/prediction-health.facade.js';
+import type {
+  VariantHealth,
+  VariantHealthQuery,
+} from '../../../src/contexts/prediction/contracts/prediction-health.facade.js';
 
 /** A health reader that answers planted summaries and remembers what it was asked. */
 export class PlantedVariantHealth extends VariantHealthReader {

@@ -18,7 +18,10 @@ describe('AcceptSloSuggestionHandler', () => {
     const { ports, handler } = accepting();
     const command = { projectId: PROJECT, kind: 'deployment', subjectId: 'd1', actorId: ACTOR };
     const first = await handler.execute(command);
-    expect(first.created.map((rule) => rule.snapshot.name)).toEqual(['SLO availability: churn', 'SLO p99 latency: churn']);
+    expect(first.created.map((rule) => rule.snapshot.name)).toEqual([
+      'SLO availability: churn',
+      'SLO p99 latency: churn',
+    ]);
     expect(first.created.every((rule) => rule.projectId === PROJECT && rule.snapshot.createdBy === ACTOR)).toBe(true);
     const again = await handler.execute(command);
     expect(again.created).toEqual([]);

@@ -33,7 +33,13 @@ describe('alert expressions', () => {
   });
 
   it('accepts the prediction signals per deployment and variant, and refuses the bus to project rules', () => {
-    const prediction = { signal: 'prediction.error_rate', window: '5m', filter: { variant: 'blue' }, op: '>', threshold: 0.1 };
+    const prediction = {
+      signal: 'prediction.error_rate',
+      window: '5m',
+      filter: { variant: 'blue' },
+      op: '>',
+      threshold: 0.1,
+    };
     expect(Array.isArray(parseAlertExpr(prediction, false))).toBe(false);
     const lag = { signal: 'bus.consumer_lag', op: '>', threshold: 100 };
     expect(fields(parseAlertExpr(lag, false))).toEqual(['expr.signal']);

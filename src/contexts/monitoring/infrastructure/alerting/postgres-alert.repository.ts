@@ -119,10 +119,11 @@ export class PostgresAlertRepository extends AlertRepository {
   }
 
   async everywhere(state: AlertStateName): Promise<Alert[]> {
-    const rows: AlertRow[] = await this.scope.manager().query(
-      `SELECT ${ALERT_COLUMNS} FROM monitoring.alerts WHERE state = $1 ORDER BY updated_at DESC LIMIT 500`,
-      [state],
-    );
+    const rows: AlertRow[] = await this.scope
+      .manager()
+      .query(`SELECT ${ALERT_COLUMNS} FROM monitoring.alerts WHERE state = $1 ORDER BY updated_at DESC LIMIT 500`, [
+        state,
+      ]);
     return rows.map(alertOf);
   }
 

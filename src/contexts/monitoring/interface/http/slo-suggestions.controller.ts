@@ -30,7 +30,9 @@ export class SloSuggestionsController {
 
   @Post('accept')
   @RequirePermission('monitoring:write')
-  @ApiOperation({ summary: "Create one subject's suggested rules; rules the project already has are kept, not doubled" })
+  @ApiOperation({
+    summary: "Create one subject's suggested rules; rules the project already has are kept, not doubled",
+  })
   @ApiCreatedResponse({ type: AcceptedSloSuggestionResponse })
   async accept(
     @Param('projectId', new ParseUUIDPipe()) projectId: string,

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDateString, IsOptional, IsString, MaxLength } from 'class-validator';
 
-const MATCHERS_DESCRIPTION = 'Label matchers `{ name, op: "=" | "!=" | "=~" | "!~", value }` (regular expressions are RE2, fully anchored), all of which must hold';
+const MATCHERS_DESCRIPTION =
+  'Label matchers `{ name, op: "=" | "!=" | "=~" | "!~", value }` (regular expressions are RE2, fully anchored), all of which must hold';
 const RECEIVERS_DESCRIPTION =
   "`{ type: 'webhook', webhookId }` (one of the project's webhooks: signed, retried), " +
   "`{ type: 'email', to: [addresses] }` (SMTP) or `{ type: 'slack', url }` (a Slack-compatible incoming webhook)";

@@ -42,7 +42,11 @@ export class VariantServingResponse {
 }
 
 export class PlatformGaugeResponse {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { queue: 'workflow-engine.tasks' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { queue: 'workflow-engine.tasks' },
+  })
   labels!: Record<string, string>;
   @ApiProperty() value!: number;
 
