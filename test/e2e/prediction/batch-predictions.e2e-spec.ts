@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import { RegistryWorld } from '../model-registry/registry-world.js';
 import { createWorkflow, waitForRun } from '../workflows-support.js';
-import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { approvedOnnxVersion, deployChampion } from '../../support/prediction/onnx-deployments.js';
 import { featureRows, FEATURES_SCHEMA, SCORED_SCHEMA, expectedScores } from '../../support/prediction/batch-rows.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -13,10 +13,6 @@ type Json = any;
 
 jest.setTimeout(scaled(240_000));
 
-const SIGNATURE = {
-  inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
-  outputs: [{ name: 'y', datatype: 'FP32', shape: [-1, 2] }],
-};
 const ROWS = 100_000;
 
 describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL, Redis, DuckDB)', () => {
@@ -33,19 +29,7 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
       'user-management,workflow-engine,model-registry,data-pipeline,prediction',
     );
     const modelId = (await world.model('churn')).id as string;
-    const version = await world.version(modelId, { signature: SIGNATURE });
-    expect((await world.upload(version.id, linearModel(LINEAR_WEIGHTS, LINEAR_BIAS))).status).toBe(200);
-    const approved = await world.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
-      decision: 'Approved',
-      comment: 'hand-checked',
-    });
-    expect(approved.status).toBe(200);
-    const deployed = await api('POST', `/projects/${world.projectId}/deployments`, {
-      name: 'churn',
-      variants: [{ name: 'champion', model: version.id, runtime: 'onnx' }],
-    });
-    expect(deployed.status).toBe(201);
-    deploymentId = deployed.body.id;
+    deploymentId = await deployChampion(world, 'churn', await approvedOnnxVersion(world, modelId));
 
     const features = await api('POST', `/projects/${world.projectId}/datasets`, {
       name: 'features',
