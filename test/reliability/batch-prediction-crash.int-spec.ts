@@ -1,12 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import { ADMIN, Client, newUser } from '../e2e/user-management/auth-client.js';
-import { exitOf, PlatformLives } from '../support/platform-lives.js';
-import { expectedScores, featureRows, FEATURES_SCHEMA, SCORED_SCHEMA } from '../support/prediction/batch-rows.js';
+import { exitOf } from '../support/platform-lives.js';
+import { platformLivesOnFilesystem } from '../support/platform-lives-on-filesystem.js';
+import {
+  expectedScores,
+  featureRows,
+  FEATURES_SCHEMA,
+  outputRowsOf,
+  SCORED_SCHEMA,
+} from '../support/prediction/batch-rows.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../support/prediction/linear-model.js';
+import { LINEAR_SIGNATURE } from '../support/prediction/onnx-deployments.js';
 import { clientOf, projectOwner } from '../support/workflow-platform.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -17,29 +22,9 @@ jest.setTimeout(scaled(300_000));
 
 const ROWS = 100_000;
 const CHUNK = 10_000;
-const SIGNATURE = {
-  inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
-  outputs: [{ name: 'y', datatype: 'FP32', shape: [-1, 2] }],
-};
 
 describe('a batch prediction whose worker is killed mid-job', () => {
-  let directory: string;
-  let lives: PlatformLives;
-
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'batch-crash-'));
-    lives = new PlatformLives({
-      APP_CONTEXTS: 'user-management,model-registry,data-pipeline,prediction',
-      STORAGE_DRIVER: 'filesystem',
-      STORAGE_DIR: join(directory, 'objects'),
-      DATA_ENGINE_TEMP_DIR: join(directory, 'engine'),
-    });
-  });
-
-  afterAll(async () => {
-    await lives.killAll();
-    await rm(directory, { recursive: true, force: true });
-  });
+  const lives = platformLivesOnFilesystem('user-management,model-registry,data-pipeline,prediction');
 
   it('resumes from the last counted chunk: the output holds each input row exactly once', async () => {
     // Chunks 0-3 are counted; chunk 4 is written and the worker dies before counting it.
@@ -53,7 +38,10 @@ describe('a batch prediction whose worker is killed mid-job', () => {
     await api('PUT', `/projects/${world.projectId}/members/${approver.id}`, { role: 'owner' });
 
     const model = await api('POST', `/projects/${world.projectId}/models`, { name: 'churn' });
-    const version = await api('POST', `/models/${model.body.id}/versions`, { framework: 'onnx', signature: SIGNATURE });
+    const version = await api('POST', `/models/${model.body.id}/versions`, {
+      framework: 'onnx',
+      signature: LINEAR_SIGNATURE,
+    });
     const artifact = await fetch(`${first.url}/api/v1/model-versions/${version.body.id}/artifact`, {
       method: 'PUT',
       headers: {
@@ -109,21 +97,15 @@ describe('a batch prediction whose worker is killed mid-job', () => {
 
     const versions = (await api('GET', `/datasets/${scored.body.id}/versions`)).body.items as Json[];
     expect(versions.map((item) => item.id)).toEqual([job.outputVersionId]);
-    const content = await fetch(`${lives.current.url}/api/v1/dataset-versions/${job.outputVersionId}/content`, {
-      headers: { authorization: `Bearer ${world.owner.tokens.accessToken}` },
-    });
-    const rows = (await content.text())
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => JSON.parse(line));
+    const rows = await outputRowsOf(lives.current.url, job.outputVersionId, world.owner.tokens.accessToken);
     expect(rows).toHaveLength(ROWS);
-    const ids = rows.map((row) => row.id as number).sort((left, right) => left - right);
+    const ids = rows.map((row) => row.id).sort((left, right) => left - right);
     expect(ids).toEqual(Array.from({ length: ROWS }, (_, id) => id));
     for (const id of [0, 39_999, 40_000, 49_999, 50_000, 99_999]) {
       const row = rows.find((candidate) => candidate.id === id);
       const [y0, y1] = expectedScores(id);
-      expect(row.y_0).toBeCloseTo(y0, 4);
-      expect(row.y_1).toBeCloseTo(y1, 4);
+      expect(row?.y_0).toBeCloseTo(y0, 4);
+      expect(row?.y_1).toBeCloseTo(y1, 4);
     }
   });
 });

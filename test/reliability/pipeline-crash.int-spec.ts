@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { scaled, waitFor } from '@libs/testing';
-import { exitOf, PlatformLives } from '../support/platform-lives.js';
+import { exitOf } from '../support/platform-lives.js';
+import { platformLivesOnFilesystem } from '../support/platform-lives-on-filesystem.js';
 import { clientOf, projectOwner } from '../support/workflow-platform.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -23,23 +21,7 @@ const SCHEMA = {
 const CSV = 'id,name\n1,ada\n2,\n3,cyd\n4,\n5,eve\n';
 
 describe('a pipeline run whose worker is killed after a load', () => {
-  let directory: string;
-  let lives: PlatformLives;
-
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'pipeline-crash-'));
-    lives = new PlatformLives({
-      APP_CONTEXTS: 'user-management,data-pipeline',
-      STORAGE_DRIVER: 'filesystem',
-      STORAGE_DIR: join(directory, 'objects'),
-      DATA_ENGINE_TEMP_DIR: join(directory, 'engine'),
-    });
-  });
-
-  afterAll(async () => {
-    await lives.killAll();
-    await rm(directory, { recursive: true, force: true });
-  });
+  const lives = platformLivesOnFilesystem('user-management,data-pipeline');
 
   it('is resumed by the next worker, loading each version once and storing one check run', async () => {
     const first = await lives.start({ CRASH_POINTS: 'data-pipeline.pipeline-run.after-load' });

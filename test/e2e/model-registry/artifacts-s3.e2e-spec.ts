@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createS3Client, S3ObjectStore } from '@libs/storage';
-import {
-  S3RVER_CREDENTIALS,
-  startS3TestServer,
-  type S3TestServer,
-} from '../../integration/storage/support/s3-test-server.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { startS3PlatformBucket, type S3PlatformBucket } from '../../support/s3-platform-bucket.js';
 import { RegistryWorld } from './registry-world.js';
 
 const MIB = 1024 * 1024;
@@ -14,41 +8,24 @@ const LIMIT = 16 * MIB;
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 describe('model artifacts through the API (S3 store, against s3rver)', () => {
-  let server: S3TestServer;
+  let s3: S3PlatformBucket;
   let world: RegistryWorld;
-  let store: S3ObjectStore;
   let modelId: string;
 
   beforeAll(async () => {
-    server = await startS3TestServer();
-    const bucket = `artifacts-${randomUUID().slice(0, 8)}`;
-    const connection = {
-      endpoint: server.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: S3RVER_CREDENTIALS,
-    };
-    const client = createS3Client(connection);
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
-    store = new S3ObjectStore({ client, bucket });
+    s3 = await startS3PlatformBucket('artifacts');
     world = await RegistryWorld.start({
-      STORAGE_DRIVER: 's3',
-      S3_BUCKET: bucket,
-      S3_ENDPOINT: server.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      ...s3.settings,
       MODEL_ARTIFACT_MAX_BYTES: String(LIMIT),
     });
     modelId = (await world.model('s3-model')).id;
   });
   afterAll(async () => {
     await world?.close();
-    await store?.close();
-    await server?.stop();
+    await s3?.stop();
   });
 
-  const objectsOf = (versionId: string) => store.list(`model-registry/${world.projectId}/${modelId}/${versionId}/`);
+  const objectsOf = (versionId: string) => s3.store.list(`model-registry/${world.projectId}/${modelId}/${versionId}/`);
 
   it('round-trips a multipart artifact with its SHA-256, ranges and a presigned URL', async () => {
     const version = await world.version(modelId);

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createS3Client } from '@libs/storage';
+import { createHash, randomBytes } from 'node:crypto';
 import { waitFor } from '@libs/testing';
-import {
-  S3RVER_CREDENTIALS,
-  startS3TestServer,
-  type S3TestServer,
-} from '../../integration/storage/support/s3-test-server.js';
+import { startS3PlatformBucket, type S3PlatformBucket } from '../../support/s3-platform-bucket.js';
 import { RegistryWorld } from './registry-world.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -25,28 +19,14 @@ const sendTo = (presigned: Json, bytes?: Uint8Array): Promise<Response> =>
   });
 
 describe('presigned upload and download URLs (S3 store, against s3rver)', () => {
-  let server: S3TestServer;
+  let s3: S3PlatformBucket;
   let world: RegistryWorld;
   let modelId: string;
 
   beforeAll(async () => {
-    server = await startS3TestServer();
-    const bucket = `presigned-${randomUUID().slice(0, 8)}`;
-    const client = createS3Client({
-      endpoint: server.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: S3RVER_CREDENTIALS,
-    });
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
-    client.destroy();
+    s3 = await startS3PlatformBucket('presigned');
     world = await RegistryWorld.start({
-      STORAGE_DRIVER: 's3',
-      S3_BUCKET: bucket,
-      S3_ENDPOINT: server.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      ...s3.settings,
       MODEL_ARTIFACT_MAX_BYTES: String(LIMIT),
       MODEL_ARTIFACT_URL_TTL_SECONDS: '600',
     });
@@ -54,7 +34,7 @@ describe('presigned upload and download URLs (S3 store, against s3rver)', () => 
   });
   afterAll(async () => {
     await world?.close();
-    await server?.stop();
+    await s3?.stop();
   });
 
   const call = (method: string, path: string, body?: object, as = world.editor) =>

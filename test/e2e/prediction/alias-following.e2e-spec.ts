@@ -6,12 +6,9 @@ import { Redis } from 'ioredis';
 import { waitFor } from '@libs/testing';
 import type { Client } from '../user-management/auth-client.js';
 import { RegistryWorld } from '../model-registry/registry-world.js';
-import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { LINEAR_WEIGHTS } from '../../support/prediction/linear-model.js';
+import { approvedOnnxVersion, deployChampion, pointAlias } from '../../support/prediction/onnx-deployments.js';
 
-const SIGNATURE = {
-  inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
-  outputs: [{ name: 'y', datatype: 'FP32', shape: [-1, 2] }],
-};
 const ROWS = [
   [1, 0, 0],
   [0, 1, 1],
@@ -31,27 +28,7 @@ describe('deployments follow their alias (in-process ONNX, PostgreSQL, Redis)', 
   let serving: Client;
   let redis: Redis;
 
-  async function onnxVersion(weights: readonly (readonly number[])[], bias: readonly number[]): Promise<string> {
-    const version = await world.version(modelId, { signature: SIGNATURE });
-    const uploaded = await world.upload(version.id, linearModel(weights, bias));
-    if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
-    const approved = await world.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
-      decision: 'Approved',
-      comment: 'hand-checked',
-    });
-    if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${JSON.stringify(approved.body)}`);
-    return version.id as string;
-  }
-
-  async function deploy(name: string, serving?: object): Promise<string> {
-    const created = await world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
-      name,
-      variants: [{ name: 'champion', model: 'churn@champion', runtime: 'onnx' }],
-      ...(serving && { serving }),
-    });
-    if (created.status !== 201) throw new Error(`deploy: ${created.status} ${JSON.stringify(created.body)}`);
-    return created.body.id as string;
-  }
+  const deploy = (name: string, serving?: object) => deployChampion(world, name, 'churn@champion', serving);
 
   async function metricValue(pattern: RegExp): Promise<number> {
     const exposition = await (await fetch(`${world.app.url}/metrics`)).text();
@@ -65,15 +42,14 @@ describe('deployments follow their alias (in-process ONNX, PostgreSQL, Redis)', 
     world = await RegistryWorld.onFilesystem({}, 'user-management,model-registry,prediction');
     redis = new Redis(process.env.REDIS_URL!);
     modelId = (await world.model('churn')).id;
-    version1 = await onnxVersion(LINEAR_WEIGHTS, LINEAR_BIAS);
-    version2 = await onnxVersion(
+    version1 = await approvedOnnxVersion(world, modelId);
+    version2 = await approvedOnnxVersion(
+      world,
+      modelId,
       LINEAR_WEIGHTS.map((row) => row.map((w) => w * 2)),
       [0, 0],
     );
-    const moved = await world.editor.client.call('PUT', `/api/v1/models/${modelId}/aliases/champion`, {
-      versionId: version1,
-    });
-    expect(moved.status).toBe(200);
+    const moved = await pointAlias(world, modelId, 'champion', version1);
     aliasTag = moved.headers.get('etag')!;
     serving = world.editor.client.withHeaders({ 'x-project-id': world.projectId });
   });

@@ -5,18 +5,20 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import { RegistryWorld } from '../model-registry/registry-world.js';
 import { createWorkflow, waitForRun } from '../workflows-support.js';
-import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
-import { featureRows, FEATURES_SCHEMA, SCORED_SCHEMA, expectedScores } from '../../support/prediction/batch-rows.js';
+import { approvedOnnxVersion, deployChampion } from '../../support/prediction/onnx-deployments.js';
+import {
+  expectedScores,
+  featureRows,
+  FEATURES_SCHEMA,
+  outputRowsOf,
+  SCORED_SCHEMA,
+} from '../../support/prediction/batch-rows.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
 
 jest.setTimeout(scaled(240_000));
 
-const SIGNATURE = {
-  inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
-  outputs: [{ name: 'y', datatype: 'FP32', shape: [-1, 2] }],
-};
 const ROWS = 100_000;
 
 describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL, Redis, DuckDB)', () => {
@@ -33,19 +35,7 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
       'user-management,workflow-engine,model-registry,data-pipeline,prediction',
     );
     const modelId = (await world.model('churn')).id as string;
-    const version = await world.version(modelId, { signature: SIGNATURE });
-    expect((await world.upload(version.id, linearModel(LINEAR_WEIGHTS, LINEAR_BIAS))).status).toBe(200);
-    const approved = await world.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
-      decision: 'Approved',
-      comment: 'hand-checked',
-    });
-    expect(approved.status).toBe(200);
-    const deployed = await api('POST', `/projects/${world.projectId}/deployments`, {
-      name: 'churn',
-      variants: [{ name: 'champion', model: version.id, runtime: 'onnx' }],
-    });
-    expect(deployed.status).toBe(201);
-    deploymentId = deployed.body.id;
+    deploymentId = await deployChampion(world, 'churn', await approvedOnnxVersion(world, modelId));
 
     const features = await api('POST', `/projects/${world.projectId}/datasets`, {
       name: 'features',
@@ -92,20 +82,14 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
     const output = await api('GET', `/dataset-versions/${job.outputVersionId}`);
     expect(output.body).toMatchObject({ datasetId: scoredId, rowCount: ROWS, producer: { kind: 'batch-prediction' } });
 
-    const content = await fetch(`${world.app.url}/api/v1/dataset-versions/${job.outputVersionId}/content`, {
-      headers: { authorization: `Bearer ${world.editor.tokens.accessToken}` },
-    });
-    const rows = (await content.text())
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => JSON.parse(line));
+    const rows = await outputRowsOf(world.app.url, job.outputVersionId, world.editor.tokens.accessToken);
     expect(rows).toHaveLength(ROWS);
     expect(new Set(rows.map((row) => row.id)).size).toBe(ROWS);
     for (const index of [0, 1, 2, 3, 4, 24_999, 25_000, 77_777, 99_999]) {
       const row = rows.find((candidate) => candidate.id === index);
       const [y0, y1] = expectedScores(index);
-      expect(row.y_0).toBeCloseTo(y0, 4);
-      expect(row.y_1).toBeCloseTo(y1, 4);
+      expect(row?.y_0).toBeCloseTo(y0, 4);
+      expect(row?.y_1).toBeCloseTo(y1, 4);
     }
     // By hand: row 1 has a = 1, b = 0.5, c = 0: [1, 0.5, 0]·W + b = [1 + 1.5 + 0.5, 2 + 2 - 1].
     expect(rows.find((row) => row.id === 1)).toMatchObject({ a: 1, b: 0.5, c: 0, y_0: 3, y_1: 3 });

@@ -6,6 +6,7 @@ import { waitFor } from '@libs/testing';
 import type { Client } from '../user-management/auth-client.js';
 import { RegistryWorld } from '../model-registry/registry-world.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { approvedOnnxVersion } from '../../support/prediction/onnx-deployments.js';
 
 const SIGNATURE = {
   inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
@@ -33,17 +34,8 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
   let version2: string;
   let serving: Client;
 
-  async function onnxVersion(weights: readonly (readonly number[])[], bias: readonly number[]): Promise<string> {
-    const version = await world.version(modelId, { signature: SIGNATURE });
-    const uploaded = await world.upload(version.id, linearModel(weights, bias));
-    if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
-    const approved = await world.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
-      decision: 'Approved',
-      comment: 'hand-checked',
-    });
-    if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${JSON.stringify(approved.body)}`);
-    return version.id as string;
-  }
+  const onnxVersion = (weights: readonly (readonly number[])[], bias: readonly number[]) =>
+    approvedOnnxVersion(world, modelId, weights, bias);
 
   async function deploy(name: string, alias: string, sampleRate: number, challenger = version2): Promise<string> {
     const created = await world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {

@@ -2,13 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
 import type { Client } from '../user-management/auth-client.js';
 import { RegistryWorld } from '../model-registry/registry-world.js';
-import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { LINEAR_SIGNATURE, uploadedOnnxVersion } from '../../support/prediction/onnx-deployments.js';
 import { LocalModelServer } from '../../support/prediction/local-model-servers.js';
 
-const SIGNATURE = {
-  inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
-  outputs: [{ name: 'y', datatype: 'FP32', shape: [-1, 2] }],
-};
 // By hand: [1,0,0]·W + b = [1.5, 1], [0,1,1]·W + b = [8.5, 9]; the local servers compute the same.
 const EXPECTED = [1.5, 1, 8.5, 9];
 const infer = { inputs: [{ name: 'x', shape: [2, 3], datatype: 'FP32', data: [1, 0, 0, 0, 1, 1] }] };
@@ -46,10 +42,7 @@ describe('remote runtimes through the platform: SageMaker InvokeEndpoint and a v
       'user-management,model-registry,prediction',
     );
     const modelId = (await world.model('churn')).id as string;
-    const version = await world.version(modelId, { signature: SIGNATURE });
-    const uploaded = await world.upload(version.id, linearModel(LINEAR_WEIGHTS, LINEAR_BIAS));
-    if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status}`);
-    versionId = version.id as string;
+    versionId = await uploadedOnnxVersion(world, modelId);
     serving = world.editor.client.withHeaders({ 'x-project-id': world.projectId });
   });
   afterAll(async () => {
@@ -90,7 +83,7 @@ describe('remote runtimes through the platform: SageMaker InvokeEndpoint and a v
     expect(answered.body.outputs[0].data).toEqual(EXPECTED);
     expect(v2.received.at(-1)!.path).toBe('/v2/models/linear/infer');
     const metadata = await serving.call('GET', '/v2/models/churn-triton');
-    expect(metadata.body).toMatchObject({ versions: ['remote'], platform: 'onnx', inputs: SIGNATURE.inputs });
+    expect(metadata.body).toMatchObject({ versions: ['remote'], platform: 'onnx', inputs: LINEAR_SIGNATURE.inputs });
   });
 
   it('refuses, when written, an endpoint the outbound policy refuses or a remote runtime without one', async () => {

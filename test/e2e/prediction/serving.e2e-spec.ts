@@ -6,12 +6,9 @@ import { Redis } from 'ioredis';
 import { waitFor } from '@libs/testing';
 import { Client } from '../user-management/auth-client.js';
 import { RegistryWorld } from '../model-registry/registry-world.js';
-import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { LINEAR_WEIGHTS } from '../../support/prediction/linear-model.js';
+import { approvedOnnxVersion, LINEAR_SIGNATURE, pointAlias } from '../../support/prediction/onnx-deployments.js';
 
-const SIGNATURE = {
-  inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
-  outputs: [{ name: 'y', datatype: 'FP32', shape: [-1, 2] }],
-};
 const ROWS = [
   [1, 0, 0],
   [0, 1, 1],
@@ -29,27 +26,10 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
   let deploymentId: string;
   let serving: Client;
 
-  /** A version of `churn` with the linear model as its artifact and the signature, approved. */
-  async function onnxVersion(weights: readonly (readonly number[])[], bias: readonly number[]): Promise<string> {
-    const version = await world.version(modelId, { signature: SIGNATURE });
-    const uploaded = await world.upload(version.id, linearModel(weights, bias));
-    if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
-    const approved = await world.approver.client.call('POST', `/api/v1/model-versions/${version.id}/approval`, {
-      decision: 'Approved',
-      comment: 'hand-checked',
-    });
-    if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${JSON.stringify(approved.body)}`);
-    return version.id as string;
-  }
-
   beforeAll(async () => {
     world = await RegistryWorld.onFilesystem({}, 'user-management,model-registry,prediction');
     modelId = (await world.model('churn')).id;
-    const champion = await onnxVersion(LINEAR_WEIGHTS, LINEAR_BIAS);
-    const moved = await world.editor.client.call('PUT', `/api/v1/models/${modelId}/aliases/champion`, {
-      versionId: champion,
-    });
-    expect(moved.status).toBe(200);
+    await pointAlias(world, modelId, 'champion', await approvedOnnxVersion(world, modelId));
     serving = world.editor.client.withHeaders({ 'x-project-id': world.projectId });
   });
   afterAll(async () => {
@@ -79,8 +59,8 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
       name: 'churn',
       versions: ['champion'],
       platform: 'onnxruntime_onnx',
-      inputs: SIGNATURE.inputs,
-      outputs: SIGNATURE.outputs,
+      inputs: LINEAR_SIGNATURE.inputs,
+      outputs: LINEAR_SIGNATURE.outputs,
     });
     expect((await serving.call('GET', '/v2/health/ready')).body).toEqual({ ready: true });
 
@@ -138,7 +118,9 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].field).toBe('variants.bare.model');
 
-    const doubled = await onnxVersion(
+    const doubled = await approvedOnnxVersion(
+      world,
+      modelId,
       LINEAR_WEIGHTS.map((row) => row.map((w) => w * 2)),
       [0, 0],
     );

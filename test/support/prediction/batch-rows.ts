@@ -40,3 +40,18 @@ export function expectedScores(id: number): [number, number] {
     x.reduce((sum, value, row) => sum + value * LINEAR_WEIGHTS[row][column], LINEAR_BIAS[column]);
   return [score(0), score(1)];
 }
+
+/** The rows of a batch prediction's output version, read as JSON lines from its content route. */
+export async function outputRowsOf(
+  appUrl: string,
+  versionId: string,
+  accessToken: string,
+): Promise<Record<string, number>[]> {
+  const content = await fetch(`${appUrl}/api/v1/dataset-versions/${versionId}/content`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  return (await content.text())
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Record<string, number>);
+}

@@ -5,3 +5,4 @@ export * from './task-runs.js';
 export * from './published-events.js';
 export * from './task-type-contribution.js';
 export * from './scheduled-workflows.facade.js';
+export * from './contributed-task.processor.js';

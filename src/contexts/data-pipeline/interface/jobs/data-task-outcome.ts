@@ -1,4 +1,4 @@
-import type { TaskRunJob } from '@contexts/workflow-engine';
+import type { ContributedTaskJob, ContributedTaskOutcome } from '@contexts/workflow-engine';
 
 /** What a `data.await-freshness` attempt waits for, kept on its job between looks (docs/adr/0403). */
 export interface FreshnessWait {
@@ -29,17 +29,7 @@ export interface PipelineWait {
 export type DataTaskWait = FreshnessWait | PipelineWait;
 
 /** The job of a data task: one attempt, and for a wait already started, what it waits for. */
-export interface DataTaskJob extends TaskRunJob {
-  readonly wait?: DataTaskWait;
-}
+export type DataTaskJob = ContributedTaskJob<DataTaskWait>;
 
 /** How one look at a data task ends: reported to the engine, or looked at again later on the same job. */
-export type DataTaskOutcome =
-  | { readonly kind: 'succeeded'; readonly outputs: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'failed'; readonly error: string; readonly log?: readonly string[] }
-  | {
-      readonly kind: 'waiting';
-      readonly until: number;
-      readonly wait: DataTaskWait;
-      readonly log?: readonly string[];
-    };
+export type DataTaskOutcome = ContributedTaskOutcome<DataTaskWait>;

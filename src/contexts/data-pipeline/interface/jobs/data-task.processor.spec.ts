@@ -16,7 +16,7 @@ import { ACTOR, aDataset, OTHER_PROJECT, PROJECT } from '../../../../../test/sup
 import {
   ParkableJob,
   RecordingTaskRunGateway,
-} from '../../../../../test/support/data-pipeline/fake-task-run-gateway.js';
+} from '../../../../../test/support/workflow-engine/recording-task-run-gateway.js';
 import { CheckDatasetFreshnessHandler } from '../../application/check-dataset-freshness/check-dataset-freshness.handler.js';
 import { FindBlockingChecksHandler } from '../../application/find-blocking-checks/find-blocking-checks.handler.js';
 import { GetPipelineHandler } from '../../application/get-pipeline/get-pipeline.handler.js';

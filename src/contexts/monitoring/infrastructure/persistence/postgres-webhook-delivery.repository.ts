@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
 import { AmbientTransaction } from '@libs/platform';
-import { WebhookDelivery, type DeliveryAttempt, type DeliveryStatus } from '../../domain/webhooks/webhook-delivery.js';
+import { WebhookDelivery, type DeliveryStatus } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookDeliveryRepository, type DeliveryPage } from '../../domain/webhooks/webhook-delivery.repository.js';
+import { RetriedSendTable } from './retried-send-table.js';
 
 interface DeliveryRow {
   readonly id: string;
@@ -17,15 +18,6 @@ interface DeliveryRow {
   readonly finished_at: Date | null;
 }
 
-interface AttemptRow {
-  readonly delivery_id: string;
-  readonly number: number;
-  readonly started_at: Date;
-  readonly duration_ms: number;
-  readonly status_code: number | null;
-  readonly error: string | null;
-}
-
 const COLUMNS =
   'id, subscription_id, project_id, event_id, event_type, body, status, next_attempt_at, created_at, finished_at';
 const NEWEST = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -33,8 +25,16 @@ const NEWEST = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 /** Deliveries in `monitoring.webhook_deliveries`, their attempts in `webhook_delivery_attempts`. */
 @Injectable()
 export class PostgresWebhookDeliveryRepository extends WebhookDeliveryRepository {
+  private readonly table: RetriedSendTable;
+
   constructor(private readonly scope: AmbientTransaction) {
     super();
+    this.table = new RetriedSendTable(scope, {
+      table: 'monitoring.webhook_deliveries',
+      columns: COLUMNS,
+      attempts: 'monitoring.webhook_delivery_attempts',
+      sendColumn: 'delivery_id',
+    });
   }
 
   async add(deliveries: readonly WebhookDelivery[]): Promise<void> {
@@ -60,47 +60,11 @@ export class PostgresWebhookDeliveryRepository extends WebhookDeliveryRepository
   }
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<WebhookDelivery[]> {
-    // One statement: the rows are locked, skipped by other pollers, and leased before anyone sends.
-    const rows: DeliveryRow[] = await this.scope.manager().query(
-      `WITH claimed AS (
-         UPDATE monitoring.webhook_deliveries SET next_attempt_at = $3
-         WHERE id IN (
-           SELECT id FROM monitoring.webhook_deliveries
-           WHERE status = 'pending' AND next_attempt_at <= $1
-           ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING ${COLUMNS})
-       SELECT * FROM claimed`,
-      [now, limit, new Date(now.getTime() + leaseMs)],
-    );
-    return this.withAttempts(rows);
+    return this.withAttempts(await this.table.claimDue<DeliveryRow>(now, limit, leaseMs));
   }
 
-  async saveAttempt(delivery: WebhookDelivery): Promise<boolean> {
-    const s = delivery.snapshot;
-    const attempt = s.attempts[s.attempts.length - 1];
-    // Fencing: the attempt is stored only over the count it was made after.
-    const stored: unknown[] = await this.scope.manager().query(
-      `WITH moved AS (
-         UPDATE monitoring.webhook_deliveries
-         SET status = $3, attempt_count = $2, next_attempt_at = $4, finished_at = $5
-         WHERE id = $1 AND attempt_count = $2 - 1 AND status = 'pending'
-         RETURNING id)
-       INSERT INTO monitoring.webhook_delivery_attempts (delivery_id, number, started_at, duration_ms, status_code, error)
-       SELECT id, $2, $6, $7, $8, $9 FROM moved
-       RETURNING delivery_id`,
-      [
-        s.id,
-        attempt.number,
-        s.status,
-        s.nextAttemptAt,
-        s.finishedAt,
-        attempt.startedAt,
-        attempt.durationMs,
-        attempt.statusCode,
-        attempt.error,
-      ],
-    );
-    return stored.length > 0;
+  saveAttempt(delivery: WebhookDelivery): Promise<boolean> {
+    return this.table.saveAttempt(delivery.snapshot);
   }
 
   async listOfSubscription(subscriptionId: string, limit: number, cursor?: string): Promise<DeliveryPage> {
@@ -116,11 +80,7 @@ export class PostgresWebhookDeliveryRepository extends WebhookDeliveryRepository
 
   private async withAttempts(rows: readonly DeliveryRow[]): Promise<WebhookDelivery[]> {
     if (rows.length === 0) return [];
-    const attempts: AttemptRow[] = await this.scope.manager().query(
-      `SELECT delivery_id, number, started_at, duration_ms, status_code, error
-       FROM monitoring.webhook_delivery_attempts WHERE delivery_id = ANY($1::uuid[]) ORDER BY number`,
-      [rows.map((row) => row.id)],
-    );
+    const attemptsOf = await this.table.attemptsOf(rows.map((row) => row.id));
     return rows.map((row) =>
       WebhookDelivery.restore({
         id: row.id,
@@ -130,21 +90,11 @@ export class PostgresWebhookDeliveryRepository extends WebhookDeliveryRepository
         eventType: row.event_type,
         body: row.body,
         status: row.status,
-        attempts: attempts.filter((attempt) => attempt.delivery_id === row.id).map(toAttempt),
+        attempts: attemptsOf(row.id),
         nextAttemptAt: row.next_attempt_at,
         createdAt: row.created_at,
         finishedAt: row.finished_at,
       }),
     );
   }
-}
-
-function toAttempt(row: AttemptRow): DeliveryAttempt {
-  return {
-    number: row.number,
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-    statusCode: row.status_code,
-    error: row.error,
-  };
 }

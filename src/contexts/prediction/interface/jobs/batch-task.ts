@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
-import type { TaskAssignment, TaskRunJob } from '@contexts/workflow-engine';
+import type { ContributedTaskOutcome, TaskAssignment } from '@contexts/workflow-engine';
 import { GetBatchPredictionHandler } from '../../application/get-batch-prediction/get-batch-prediction.handler.js';
 import { StartBatchPredictionHandler } from '../../application/start-batch-prediction/start-batch-prediction.handler.js';
 import type { InputColumns } from '../../domain/batch/batch-prediction.js';
@@ -23,15 +23,8 @@ export interface BatchWait {
   readonly pollMs: number;
 }
 
-/** The job of a prediction task: one attempt, and once its batch prediction started, what it waits for. */
-export interface PredictionTaskJob extends TaskRunJob {
-  readonly wait?: BatchWait;
-}
-
-export type BatchTaskOutcome =
-  | { readonly kind: 'succeeded'; readonly outputs: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'failed'; readonly error: string }
-  | { readonly kind: 'waiting'; readonly until: number; readonly wait: BatchWait };
+/** How one look at a batch task ends: reported to the engine, or looked at again later on the same job. */
+export type BatchTaskOutcome = ContributedTaskOutcome<BatchWait>;
 
 const DEFAULT_POLL_SECONDS = 2;
 

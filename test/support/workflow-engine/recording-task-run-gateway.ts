@@ -2,14 +2,14 @@ import { ConflictError } from '@libs/ddd';
 import { TaskRunGateway, type TaskAssignment, type TaskRunJob } from '@contexts/workflow-engine';
 import { settled } from '../model-registry/settled.js';
 
-/** What the data task processor reported, in order. */
+/** What a contributed task processor reported, in order. */
 export type GatewayReport =
   | { readonly report: 'complete'; readonly outputs: Readonly<Record<string, unknown>> }
   | { readonly report: 'fail'; readonly error: string }
   | { readonly report: 'log'; readonly lines: readonly string[] };
 
 /**
- * The engine's side as the data task processor sees it: `start` hands out `assignment` (or nothing),
+ * The engine's side as a contributed task processor sees it: `start` hands out `assignment` (or nothing),
  * reports are recorded, and with `stale` set every report is refused as a superseded attempt's.
  */
 export class RecordingTaskRunGateway extends TaskRunGateway {
