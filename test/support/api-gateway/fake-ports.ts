@@ -1,6 +1,9 @@
 import { ProjectRateLimitPolicies } from '../../../src/contexts/api-gateway/application/ports/project-rate-limit-policies.js';
 import { RateLimitSettings } from '../../../src/contexts/api-gateway/application/ports/rate-limit-settings.js';
-import { RateLimiter, type RateLimitDecision } from '../../../src/contexts/api-gateway/application/ports/rate-limiter.js';
+import {
+  RateLimiter,
+  type RateLimitDecision,
+} from '../../../src/contexts/api-gateway/application/ports/rate-limiter.js';
 import {
   ProjectRateLimitRepository,
   type ProjectRateLimits,
@@ -42,12 +45,16 @@ export class InMemorySlidingWindowLimiter extends RateLimiter {
     if (allowed) log.push({ at: now, cost });
     this.admitted.set(key, log);
     const remaining = policy.limit - used - (allowed ? cost : 0);
-    const resetMs = log.length > 0 ? log[0]!.at + windowMs - now : 0;
+    const resetMs = log.length > 0 ? log[0].at + windowMs - now : 0;
     return Promise.resolve({
       allowed,
       remaining,
       resetSeconds: Math.ceil(resetMs / 1000),
-      retryAfterSeconds: allowed ? 0 : Math.ceil((cost > policy.limit ? windowMs : this.waitMs(log, used + cost - policy.limit, windowMs, now)) / 1000),
+      retryAfterSeconds: allowed
+        ? 0
+        : Math.ceil(
+            (cost > policy.limit ? windowMs : this.waitMs(log, used + cost - policy.limit, windowMs, now)) / 1000,
+          ),
     });
   }
 

@@ -52,7 +52,9 @@ describe('AdmitRequestHandler', () => {
 
   it('refuses a batch larger than the whole limit, saying so', async () => {
     const { handler } = admitting([PER_KEY]);
-    const refusal = await handler.execute(byKey({ instances: Array.from({ length: 101 }, () => [1]) }, PREDICT)).catch((error: unknown) => error);
+    const refusal = await handler
+      .execute(byKey({ instances: Array.from({ length: 101 }, () => [1]) }, PREDICT))
+      .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(RateLimitedRequest);
     expect((refusal as RateLimitedRequest).message).toMatch(/costs more than the whole api-key rate limit/);
     expect((refusal as RateLimitedRequest).retryAfterSeconds).toBe(60);
@@ -76,7 +78,11 @@ describe('AdmitRequestHandler', () => {
 
   it('counts nothing when rate limits are off or no policy applies', async () => {
     const off = fakeRateLimitPorts([PER_KEY]);
-    const disabled = new AdmitRequestHandler(new FixedRateLimitSettings([PER_KEY], {}, false), off.policies, off.limiter);
+    const disabled = new AdmitRequestHandler(
+      new FixedRateLimitSettings([PER_KEY], {}, false),
+      off.policies,
+      off.limiter,
+    );
     expect(await disabled.execute(byKey())).toEqual([]);
     const { handler, limiter } = admitting([PER_KEY]);
     expect(await handler.execute({ ...byKey(), principal: { kind: 'user', userId: ACTOR } })).toEqual([]);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ACTOR, fakeRateLimitPorts, OTHER_PROJECT, PROJECT } from '../../../../../test/support/api-gateway/fake-ports.js';
+import {
+  ACTOR,
+  fakeRateLimitPorts,
+  OTHER_PROJECT,
+  PROJECT,
+} from '../../../../../test/support/api-gateway/fake-ports.js';
 import type { RateLimitPolicy } from '../../domain/rate-limits/rate-limit-policy.js';
 import { GetProjectRateLimitsHandler } from './get-project-rate-limits.handler.js';
 

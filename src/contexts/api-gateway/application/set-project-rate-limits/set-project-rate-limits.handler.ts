@@ -13,7 +13,12 @@ export class SetProjectRateLimitsHandler {
 
   async execute(command: SetProjectRateLimitsCommand): Promise<void> {
     const limits = checkPolicies(command.limits);
-    await this.repository.save({ projectId: command.projectId, limits, updatedBy: command.actorId, updatedAt: new Date() });
+    await this.repository.save({
+      projectId: command.projectId,
+      limits,
+      updatedBy: command.actorId,
+      updatedAt: new Date(),
+    });
     // Every process drops its cached copy, so the new limits hold from the next request on.
     await this.policies.invalidate(command.projectId);
   }

@@ -28,8 +28,15 @@ export function checkPolicies(policies: readonly RateLimitPolicy[], field = 'lim
       problems.push({ field: `${at}.scope`, message: `must be one of ${RATE_LIMIT_SCOPES.join(', ')}` });
     if (!Number.isInteger(policy.limit) || policy.limit < 1 || policy.limit > MAX_LIMIT)
       problems.push({ field: `${at}.limit`, message: `must be a whole number from 1 to ${MAX_LIMIT}` });
-    if (!Number.isInteger(policy.windowSeconds) || policy.windowSeconds < 1 || policy.windowSeconds > MAX_WINDOW_SECONDS)
-      problems.push({ field: `${at}.windowSeconds`, message: `must be a whole number from 1 to ${MAX_WINDOW_SECONDS}` });
+    if (
+      !Number.isInteger(policy.windowSeconds) ||
+      policy.windowSeconds < 1 ||
+      policy.windowSeconds > MAX_WINDOW_SECONDS
+    )
+      problems.push({
+        field: `${at}.windowSeconds`,
+        message: `must be a whole number from 1 to ${MAX_WINDOW_SECONDS}`,
+      });
     if (seen.has(policy.scope)) problems.push({ field: `${at}.scope`, message: 'is given twice' });
     seen.add(policy.scope);
   });

@@ -43,7 +43,7 @@ function parsePolicies(entries: readonly string[]): RateLimitPolicy[] {
   if (entries.length === 1 && entries[0] === 'none') return [];
   const policies = entries.map((entry) => {
     const match = POLICY.exec(entry);
-    if (!match || !(RATE_LIMIT_SCOPES as readonly string[]).includes(match[1]!))
+    if (!match || !(RATE_LIMIT_SCOPES as readonly string[]).includes(match[1]))
       throw new ConfigError(
         'RATE_LIMITS',
         `must list scope:limit/windowSeconds with a scope of ${RATE_LIMIT_SCOPES.join(', ')}, got "${entry}"`,
@@ -70,7 +70,7 @@ function parseWeights(entries: readonly string[]): Map<string, number> {
           'RATE_LIMIT_ROUTE_WEIGHTS',
           `must list METHOD /route/:template=weight with a weight from 1 to 10000, got "${entry}"`,
         );
-      return [match[1]!, weight];
+      return [match[1], weight];
     }),
   );
 }

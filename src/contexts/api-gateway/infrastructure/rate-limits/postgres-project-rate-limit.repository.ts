@@ -28,7 +28,9 @@ export class PostgresProjectRateLimitRepository extends ProjectRateLimitReposito
         [projectId],
       );
     const row = rows[0];
-    return row && { projectId: row.project_id, limits: row.limits, updatedBy: row.updated_by, updatedAt: row.updated_at };
+    return (
+      row && { projectId: row.project_id, limits: row.limits, updatedBy: row.updated_by, updatedAt: row.updated_at }
+    );
   }
 
   async save(limits: ProjectRateLimits): Promise<void> {

@@ -29,7 +29,8 @@ export class RateLimitPolicyRequest {
 export class SetProjectRateLimitsRequest {
   @ApiProperty({
     type: [RateLimitPolicyRequest],
-    description: "The project's own limits, one per scope, each replacing the default of its scope; [] for the defaults",
+    description:
+      "The project's own limits, one per scope, each replacing the default of its scope; [] for the defaults",
   })
   @IsArray()
   @ArrayMaxSize(RATE_LIMIT_SCOPES.length)
