@@ -9,7 +9,7 @@ export class ApiGatewayModule {
     return {
       module: ApiGatewayModule,
       controllers: options.http ? [...RATE_LIMIT_CONTROLLERS] : [],
-      providers: options.http ? rateLimitProviders() : [],
+      providers: [...rateLimitProviders(options)],
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import type { ContextModuleOptions } from '@libs/platform';
 import { AdmitRequestHandler } from './application/admit-request/admit-request.handler.js';
 import { GetProjectRateLimitsHandler } from './application/get-project-rate-limits/get-project-rate-limits.handler.js';
 import { ProjectRateLimitPolicies } from './application/ports/project-rate-limit-policies.js';
@@ -14,10 +15,11 @@ import { RedisSlidingWindowRateLimiter } from './infrastructure/rate-limits/redi
 import { ProjectRateLimitsController } from './interface/http/project-rate-limits.controller.js';
 import { RateLimitInterceptor } from './interface/http/rate-limit.interceptor.js';
 
-/** Rate limits (ADR 0701): only where HTTP is served, as that is all they limit. */
+/** Rate limits (ADR 0701): the routes of projects' own limits, where HTTP is served. */
 export const RATE_LIMIT_CONTROLLERS: Type[] = [ProjectRateLimitsController];
 
-export function rateLimitProviders(): Provider[] {
+/** Their ports and use cases in every role; the interceptor only where HTTP is served, as that is all it limits. */
+export function rateLimitProviders(options: ContextModuleOptions): Provider[] {
   return [
     { provide: RATE_LIMIT_CONFIG, useFactory: () => RateLimitConfig.fromEnv(process.env) },
     { provide: RateLimitSettings, useExisting: RATE_LIMIT_CONFIG },
@@ -27,6 +29,6 @@ export function rateLimitProviders(): Provider[] {
     AdmitRequestHandler,
     GetProjectRateLimitsHandler,
     SetProjectRateLimitsHandler,
-    { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
+    ...(options.http ? [{ provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }] : []),
   ];
 }
