@@ -34,7 +34,7 @@ describe('rate limits shared by two processes (api-gateway, PostgreSQL, Redis)',
 
   beforeAll(async () => {
     // Only API keys are limited, so the users setting the world up are not.
-    world = await RegistryWorld.onFilesystem({ RATE_LIMITS: 'api-key:100/60' }, CONTEXTS);
+    world = await RegistryWorld.onFilesystem({ RATE_LIMIT_ENABLED: 'true', RATE_LIMITS: 'api-key:100/60' }, CONTEXTS);
     second = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, { APP_CONTEXTS: CONTEXTS });
     const modelId = (await world.model('churn')).id as string;
     const version = await world.version(modelId, { signature: SIGNATURE });
