@@ -6,6 +6,7 @@ import { MonitoringModule } from '@contexts/monitoring';
 import { PredictionModule } from '@contexts/prediction';
 import { UserManagementModule } from '@contexts/user-management';
 import { WorkflowEngineModule } from '@contexts/workflow-engine';
+import { apiGatewayMigrations } from '../migrations/api-gateway/index.js';
 import { dataPipelineMigrations } from '../migrations/data-pipeline/index.js';
 import { modelRegistryMigrations } from '../migrations/model-registry/index.js';
 import { monitoringMigrations } from '../migrations/monitoring/index.js';
@@ -25,8 +26,9 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   {
     name: 'api-gateway',
     description: 'Routing to local or remote contexts, rate limits, circuit breakers, service registry',
+    schema: 'api_gateway',
     module: ApiGatewayModule.register,
-    migrations: [],
+    migrations: apiGatewayMigrations,
   },
   {
     name: 'workflow-engine',

@@ -25,6 +25,8 @@ const COPIED = [
   '.dependency-cruiser.mjs',
   'jest.config.js',
   '.swcrc',
+  // The api-gateway context is cruised whole below, its handler specs with the fakes they import.
+  'test/support/api-gateway',
 ];
 // The project's Jest setup for the unit specs in the copy, without the database and Redis set-up.
 const UNIT_JEST_CONFIG = 'jest.generated.config.js';
@@ -121,7 +123,7 @@ describe('generated code', () => {
     );
     const gateway = await readFile(join(workspace, 'src/contexts/api-gateway/api-gateway.module.ts'), 'utf8');
     expect(gateway).toContain("import { USE_CASES } from './api-gateway.providers.js';");
-    expect(gateway).toContain('return { module: ApiGatewayModule, providers: [...USE_CASES] };');
+    expect(gateway).toContain('providers: [...USE_CASES, ...rateLimitProviders(options)],');
   });
 
   it(

@@ -7,6 +7,8 @@ export interface RequestContextData {
   readonly causationId?: string;
   readonly traceparent?: string;
   actor?: string;
+  /** The project the request addresses, once the access guard has resolved it (rate limits count per project). */
+  projectId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

@@ -71,6 +71,9 @@ export class AccessGuard extends AuthGuard(PLATFORM_STRATEGY) {
     if (decision === 'hidden') throw new NotFoundError('Resource', request.url.split('?')[0]);
     if (decision === 'denied')
       throw new ForbiddenError(`This needs the ${requirement.permission} permission`, 'permission-denied');
+    // Known only here for a route addressing an item by its own id; the gateway's rate limits count per project.
+    const scope = RequestContext.current();
+    if (scope) scope.projectId = projectId;
   }
 
   /**

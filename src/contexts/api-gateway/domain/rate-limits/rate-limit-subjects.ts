@@ -1,0 +1,45 @@
+import type { RateLimitPolicy, RateLimitScope } from './rate-limit-policy.js';
+
+/** What the gateway knows of a request once it is authenticated. */
+export interface RequestFacts {
+  readonly principal: { readonly kind: 'user' | 'api-key'; readonly userId: string; readonly apiKeyId?: string };
+  /** The project the request addresses, when the route names one. */
+  readonly projectId?: string;
+  /** `METHOD /route/:template`. */
+  readonly route: string;
+  /** The deployment the request calls, when it calls one. */
+  readonly deploymentId?: string;
+}
+
+/** One budget a request draws on: the policy and the subject it is counted for. */
+export interface RateLimitSubject {
+  readonly policy: RateLimitPolicy;
+  readonly subject: string;
+}
+
+/**
+ * The subject of each policy that applies to the request. A policy whose subject the request
+ * does not have (an API-key policy for a user's request, a deployment policy for a route that
+ * calls none) does not apply.
+ */
+export function rateLimitSubjects(facts: RequestFacts, policies: readonly RateLimitPolicy[]): RateLimitSubject[] {
+  return policies.flatMap((policy) => {
+    const subject = subjectOf(policy.scope, facts);
+    return subject === undefined ? [] : [{ policy, subject }];
+  });
+}
+
+function subjectOf(scope: RateLimitScope, facts: RequestFacts): string | undefined {
+  switch (scope) {
+    case 'api-key':
+      return facts.principal.kind === 'api-key' ? facts.principal.apiKeyId : undefined;
+    case 'user':
+      return facts.principal.kind === 'user' ? facts.principal.userId : undefined;
+    case 'project':
+      return facts.projectId;
+    case 'route':
+      return facts.route;
+    case 'deployment':
+      return facts.deploymentId;
+  }
+}
