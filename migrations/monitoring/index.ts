@@ -4,6 +4,7 @@ import { CreateWebhooks1765430000000 } from './1765430000000-create-webhooks.js'
 import { CreateAlerting1765460000000 } from './1765460000000-create-alerting.js';
 import { CreateAlertNotifications1765460000001 } from './1765460000001-create-alert-notifications.js';
 import { CreateInhibitionRules1765460000002 } from './1765460000002-create-inhibition-rules.js';
+import { CreateTaskRunAttempts1765520000000 } from './1765520000000-create-task-run-attempts.js';
 
 /** Migrations of the `monitoring` schema, oldest first. */
 export const monitoringMigrations = [
@@ -13,4 +14,5 @@ export const monitoringMigrations = [
   CreateAlerting1765460000000,
   CreateAlertNotifications1765460000001,
   CreateInhibitionRules1765460000002,
+  CreateTaskRunAttempts1765520000000,
 ];

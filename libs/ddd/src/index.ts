@@ -4,3 +4,4 @@ export * from './domain-event.js';
 export * from './entity.js';
 export * from './uuid.js';
 export * from './value-object.js';
+export * from './full-match-pattern.js';

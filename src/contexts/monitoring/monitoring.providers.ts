@@ -4,6 +4,12 @@ import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
 import { CreateInhibitionRuleHandler } from './application/create-inhibition-rule/create-inhibition-rule.handler.js';
 import { DeleteInhibitionRuleHandler } from './application/delete-inhibition-rule/delete-inhibition-rule.handler.js';
+import { AcceptSloSuggestionHandler } from './application/accept-slo-suggestion/accept-slo-suggestion.handler.js';
+import { SloSubjects } from './application/ports/slo-subjects.js';
+import { SloSuggestions } from './application/services/slo-suggestions.js';
+import { SuggestSloRulesHandler } from './application/suggest-slo-rules/suggest-slo-rules.handler.js';
+import { FacadeSloSubjects } from './infrastructure/slo/facade-slo-subjects.js';
+import { GetMonitoringStatusHandler } from './application/get-monitoring-status/get-monitoring-status.handler.js';
 import { ListInhibitionRulesHandler } from './application/list-inhibition-rules/list-inhibition-rules.handler.js';
 import { PostgresInhibitionRuleRepository } from './infrastructure/notifications/postgres-inhibition-rule.repository.js';
 import { CreateAlertRouteHandler } from './application/create-alert-route/create-alert-route.handler.js';
@@ -71,6 +77,9 @@ import { WebhookDeliveryRepository } from './domain/webhooks/webhook-delivery.re
 import { WebhookSubscriptionRepository } from './domain/webhooks/webhook-subscription.repository.js';
 import { WebhookUrlPolicy } from './domain/webhooks/webhook-url.policy.js';
 import { BusLagReader } from './infrastructure/alerting/bus-lag-reader.js';
+import { OutboxBacklogReader } from './infrastructure/alerting/outbox-backlog-reader.js';
+import { PredictionSignalReader } from './infrastructure/alerting/prediction-signal-reader.js';
+import { QueueDepthReader } from './infrastructure/alerting/queue-depth-reader.js';
 import { PostgresAlertRuleRepository } from './infrastructure/alerting/postgres-alert-rule.repository.js';
 import { PostgresAlertRepository } from './infrastructure/alerting/postgres-alert.repository.js';
 import { PostgresSignalProjections } from './infrastructure/alerting/postgres-signal-projections.js';
@@ -127,10 +136,13 @@ export const USE_CASES: Type[] = [
   CreateInhibitionRuleHandler,
   ListInhibitionRulesHandler,
   DeleteInhibitionRuleHandler,
+  GetMonitoringStatusHandler,
+  SuggestSloRulesHandler,
+  AcceptSloSuggestionHandler,
 ];
 
 /** The application services the use cases share. */
-export const SERVICES: Type[] = [WebhookLookup, ConfiguredWebhookRules, AlertRuleLookup];
+export const SERVICES: Type[] = [WebhookLookup, ConfiguredWebhookRules, AlertRuleLookup, SloSuggestions];
 
 export const ADAPTERS: Provider[] = [
   // Read here, so a process that does not host monitoring needs none of the WEBHOOK_* settings.
@@ -182,6 +194,10 @@ export const ADAPTERS: Provider[] = [
   { provide: AlertRepository, useClass: PostgresAlertRepository },
   { provide: SignalProjections, useClass: PostgresSignalProjections },
   BusLagReader,
+  OutboxBacklogReader,
+  QueueDepthReader,
+  PredictionSignalReader,
+  { provide: SloSubjects, useClass: FacadeSloSubjects },
   { provide: SignalReader, useClass: ProjectedSignalReader },
   { provide: ProjectOfAlertRule, useClass: PostgresProjectOfAlertRule },
   { provide: ProjectOfAlert, useClass: PostgresProjectOfAlert },

@@ -14,6 +14,7 @@ import {
   PREDICTION_TASK_QUEUE_REGISTRATION,
 } from './batch-predictions.providers.js';
 import { BatchPredictionsController } from './interface/http/batch-predictions.controller.js';
+import { PredictionHealthFacade } from './contracts/prediction-health.facade.js';
 
 const CONTROLLERS = [
   DeploymentsController,
@@ -38,6 +39,7 @@ export class PredictionModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: predictionProviders(options),
+      exports: [PredictionHealthFacade],
     };
   }
 }

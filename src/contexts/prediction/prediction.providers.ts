@@ -54,6 +54,7 @@ import {
   BATCH_PREDICTION_USE_CASES,
   BATCH_PREDICTION_WORKERS,
 } from './batch-predictions.providers.js';
+import { HEALTH_ADAPTERS, HEALTH_USE_CASES } from './health.providers.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
 export const USE_CASES: Type[] = [
@@ -68,6 +69,7 @@ export const USE_CASES: Type[] = [
   CheckModelReadyHandler,
   FollowAliasHandler,
   ...FEEDBACK_USE_CASES,
+  ...HEALTH_USE_CASES,
 ];
 
 /** The application services the use cases share. */
@@ -106,6 +108,7 @@ export const ADAPTERS: Provider[] = [
   ...BATCH_METRIC_PROVIDERS,
   { provide: BatchMetrics, useClass: PrometheusBatchMetrics },
   ...FEEDBACK_ADAPTERS,
+  ...HEALTH_ADAPTERS,
 ];
 
 /** Consumers of other contexts' events, run by worker processes. */

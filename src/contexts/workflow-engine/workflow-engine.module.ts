@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextModuleOptions } from '@libs/platform';
 import { TaskRunGateway } from './contracts/task-runs.js';
+import { ScheduledWorkflowsFacade } from './contracts/scheduled-workflows.facade.js';
 import { PublishedEventRegistry } from './contracts/published-events.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
 import { WORKFLOW_ENGINE_ENTITIES } from './infrastructure/persistence/entities.js';
@@ -38,7 +39,7 @@ export class WorkflowEngineModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: workflowEngineProviders(options),
-      exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway],
+      exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway, ScheduledWorkflowsFacade],
     };
   }
 }

@@ -100,6 +100,11 @@ import {
 } from './infrastructure/persistence/resource-projects.js';
 import { TypeOrmRunQueries } from './infrastructure/persistence/typeorm-run-queries.js';
 import { TypeOrmRunTransaction } from './infrastructure/persistence/typeorm-run-transaction.js';
+import { ListScheduledWorkflowsHandler } from './application/list-scheduled-workflows/list-scheduled-workflows.handler.js';
+import { ScheduledWorkflowReader } from './application/ports/scheduled-workflow-reader.js';
+import { ScheduledWorkflowsFacade } from './contracts/scheduled-workflows.facade.js';
+import { SqlScheduledWorkflowReader } from './infrastructure/persistence/sql-scheduled-workflow-reader.js';
+import { LocalScheduledWorkflowsFacade } from './infrastructure/scheduled-workflows.facade.local.js';
 import { TypeOrmWorkflowDefinitionRepository } from './infrastructure/persistence/typeorm-workflow-definition.repository.js';
 import { TypeOrmWorkflowRunRepository } from './infrastructure/persistence/typeorm-workflow-run.repository.js';
 import { VersionSpecs } from './infrastructure/persistence/version-specs.js';
@@ -173,9 +178,12 @@ export const USE_CASES: Type[] = [
   ExpireApprovalsHandler,
   ListProjectApprovalsHandler,
   ListMyApprovalsHandler,
+  ListScheduledWorkflowsHandler,
 ];
 
 const ADAPTERS: Provider[] = [
+  { provide: ScheduledWorkflowReader, useClass: SqlScheduledWorkflowReader },
+  { provide: ScheduledWorkflowsFacade, useClass: LocalScheduledWorkflowsFacade },
   { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },
   { provide: WorkerSettings, useExisting: WORKFLOW_ENGINE_CONFIG },
   { provide: JsonSchemaValidator, useClass: AjvJsonSchemaValidator },

@@ -78,6 +78,14 @@ describe('alert notifications: routes, grouping, repeats, silences', () => {
       endsAt: new Date(Date.now() + 60_000).toISOString(),
     });
     expect(silence.status).toBe(400);
+    const badPattern = await call('POST', `/api/v1/projects/${projectId}/silences`, {
+      matchers: [{ name: 'alertname', op: '=~', value: 'training (' }],
+      endsAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(badPattern.status).toBe(400);
+    expect((badPattern.body.errors as { field: string }[]).map((problem) => problem.field)).toEqual([
+      'matchers[0].value',
+    ]);
     expect((await stranger.client.call('GET', `/api/v1/projects/${projectId}/silences`)).status).toBe(404);
 
     const inhibitions = `/api/v1/projects/${projectId}/inhibition-rules`;
@@ -106,7 +114,8 @@ describe('alert notifications: routes, grouping, repeats, silences', () => {
     expect(eventHook.status).toBe(201);
     const route = await call('POST', `/api/v1/projects/${projectId}/alert-routes`, {
       name: 'ml on-call',
-      matchers: [{ name: 'team', op: '=', value: 'ml' }],
+      // A regular expression matches the whole value, as in Alertmanager: `ml|data` takes team=ml.
+      matchers: [{ name: 'team', op: '=~', value: 'ml|data' }],
       receivers: [
         { type: 'webhook', webhookId: webhook.body.id },
         { type: 'email', to: ['oncall@example.org'] },
@@ -175,7 +184,7 @@ describe('alert notifications: routes, grouping, repeats, silences', () => {
 
     // A silence mutes it: evaluations go on past another repeatInterval and nothing more is sent.
     const silence = await call('POST', `/api/v1/projects/${projectId}/silences`, {
-      matchers: [{ name: 'alertname', op: '=', value: 'training keeps failing' }],
+      matchers: [{ name: 'alertname', op: '=~', value: 'training .*' }],
       endsAt: new Date(Date.now() + 3_600_000).toISOString(),
       comment: 'known: fixing the params',
     });

@@ -73,7 +73,7 @@ describe('alert rules evaluated from the platform’s own events', () => {
         'expr.filter.modelId',
       ],
       [{ signal: 'workflow.failure_rate', window: '5m', op: '~', threshold: 0.5 }, 'expr.op'],
-      [{ signal: 'prediction.error_rate', window: '5m', op: '>', threshold: 0.1 }, 'expr.signal'],
+      [{ signal: 'queue.depth', op: '>', threshold: 100 }, 'expr.signal'],
       [{ signal: 'bus.consumer_lag', op: '>', threshold: 100 }, 'expr.signal'],
     ];
     for (const [expr, field] of cases) {

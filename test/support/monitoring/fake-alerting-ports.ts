@@ -90,6 +90,10 @@ export class InMemoryAlerts extends AlertRepository {
     );
   }
 
+  everywhere(state: AlertStateName): Promise<Alert[]> {
+    return Promise.resolve([...this.alerts.values()].filter((alert) => alert.status.state === state));
+  }
+
   history(query: HistoryQuery): Promise<TransitionPage> {
     const items = this.transitions.filter(
       (t) => t.projectId === query.projectId && (query.ruleId === undefined || t.ruleId === query.ruleId),

@@ -8,6 +8,16 @@ export abstract class SignalProjections {
     outcome: 'succeeded' | 'failed' | 'cancelled';
     at: Date;
   }): Promise<void>;
+  /** A task run ended (succeeded or failed for good) after `attempt` attempts. */
+  abstract taskFinished(task: {
+    runId: string;
+    projectId: string;
+    workflowId: string;
+    taskRunKey: string;
+    taskId: string;
+    attempt: number;
+    at: Date;
+  }): Promise<void>;
   abstract checksFailed(failure: {
     checkRunId: string;
     projectId: string;

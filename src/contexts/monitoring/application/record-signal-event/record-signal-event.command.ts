@@ -9,6 +9,8 @@ export interface SignalEventsAsRead {
   'workflow-engine.workflow-run.succeeded.v1': RunFields;
   'workflow-engine.workflow-run.failed.v1': RunFields;
   'workflow-engine.workflow-run.cancelled.v1': RunFields;
+  'workflow-engine.task-run.succeeded.v1': TaskRunFields;
+  'workflow-engine.task-run.failed.v1': TaskRunFields;
   'data-pipeline.check-suite.failed.v1': {
     readonly projectId: string;
     readonly datasetId: string;
@@ -35,6 +37,12 @@ interface RunFields {
   readonly runId: string;
   readonly projectId: string;
   readonly workflowId: string;
+}
+
+interface TaskRunFields extends RunFields {
+  readonly taskRunKey: string;
+  readonly taskId: string;
+  readonly attempt: number;
 }
 
 interface ModelFields {

@@ -19,6 +19,9 @@ class RecordedProjections extends SignalProjections {
   runFinished(run: unknown) {
     return this.record('runFinished', run);
   }
+  taskFinished(task: unknown) {
+    return this.record('taskFinished', task);
+  }
   checksFailed(failure: unknown) {
     return this.record('checksFailed', failure);
   }
@@ -51,6 +54,16 @@ describe('RecordSignalEventHandler', () => {
     expect(await record(cancelled)).toEqual([
       ['runFinished', { ...run, outcome: 'cancelled', at: new Date(occurredAt) }],
     ]);
+  });
+
+  it('keeps how many attempts a finished task run took, whether it succeeded or failed', async () => {
+    const task = { ...run, taskRunKey: 'train[2]', taskId: 'train', attempt: 3 };
+    const payload = { ...task, workflowVersion: 1 };
+    for (const type of ['workflow-engine.task-run.succeeded.v1', 'workflow-engine.task-run.failed.v1'] as const) {
+      expect(await record({ type, occurredAt, payload })).toEqual([
+        ['taskFinished', { ...task, at: new Date(occurredAt) }],
+      ]);
+    }
   });
 
   it('keeps a failed check suite with its dataset version and only its failed results', async () => {

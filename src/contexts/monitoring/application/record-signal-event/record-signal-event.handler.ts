@@ -14,6 +14,8 @@ export const SIGNAL_EVENT_TYPES: ReadonlyMap<string, readonly SignalEventType[]>
       'workflow-engine.workflow-run.succeeded.v1',
       'workflow-engine.workflow-run.failed.v1',
       'workflow-engine.workflow-run.cancelled.v1',
+      'workflow-engine.task-run.succeeded.v1',
+      'workflow-engine.task-run.failed.v1',
     ],
   ],
   ['data-pipeline', ['data-pipeline.check-suite.failed.v1']],
@@ -28,8 +30,8 @@ const OUTCOMES = {
 
 /**
  * Keeps what alert signals need of another context's event, and nothing more: a run's start and
- * outcome, a failed check suite with the dataset version it ran on (the lineage link), a model's
- * registration and its latest approval. The event's type narrows its payload to what its producer's
+ * outcome, how many attempts a finished task run took, a failed check suite with the dataset
+ * version it ran on (the lineage link), a model's registration and its latest approval. The event's type narrows its payload to what its producer's
  * contract declares.
  */
 @Injectable()
@@ -45,6 +47,11 @@ export class RecordSignalEventHandler {
       case 'workflow-engine.workflow-run.failed.v1':
       case 'workflow-engine.workflow-run.cancelled.v1':
         return this.projections.runFinished({ ...runOf(command.payload, at), outcome: OUTCOMES[command.type] });
+      case 'workflow-engine.task-run.succeeded.v1':
+      case 'workflow-engine.task-run.failed.v1': {
+        const { taskRunKey, taskId, attempt } = command.payload;
+        return this.projections.taskFinished({ ...runOf(command.payload, at), taskRunKey, taskId, attempt });
+      }
       case 'data-pipeline.check-suite.failed.v1': {
         const { checkRunId, projectId, datasetId, versionId, checks } = command.payload;
         const checkResultIds = checks.filter((c) => c.status === 'fail').map((c) => c.checkResultId);

@@ -32,9 +32,15 @@ describe('alert expressions', () => {
     expect(fields(parseAlertExpr(staleness, false))).toEqual(['expr.window', 'expr.filter.runId']);
   });
 
-  it('refuses the prediction signals until they have a source, and the bus to project rules', () => {
-    const prediction = { signal: 'prediction.error_rate', window: '5m', op: '>', threshold: 0.1 };
-    expect(fields(parseAlertExpr(prediction, true))).toEqual(['expr.signal']);
+  it('accepts the prediction signals per deployment and variant, and refuses the bus to project rules', () => {
+    const prediction = {
+      signal: 'prediction.error_rate',
+      window: '5m',
+      filter: { variant: 'blue' },
+      op: '>',
+      threshold: 0.1,
+    };
+    expect(Array.isArray(parseAlertExpr(prediction, false))).toBe(false);
     const lag = { signal: 'bus.consumer_lag', op: '>', threshold: 100 };
     expect(fields(parseAlertExpr(lag, false))).toEqual(['expr.signal']);
     expect(Array.isArray(parseAlertExpr(lag, true))).toBe(false);
@@ -60,6 +66,9 @@ describe('alert expressions', () => {
 
   it('lists every signal with its filters', () => {
     expect(SIGNALS['data.checks_failed'].filters).toEqual(['datasetId']);
-    expect(SIGNALS['prediction.error_rate'].available).toBe(false);
+    expect(SIGNALS['prediction.error_rate'].filters).toEqual(['deploymentId', 'variant']);
+    expect(parseAlertExpr({ signal: 'queue.depth', op: '>', threshold: 100 }, false)).toEqual([
+      { field: 'expr.signal', message: 'queue.depth watches the whole platform: only global rules may use it' },
+    ]);
   });
 });

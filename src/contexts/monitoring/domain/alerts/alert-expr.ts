@@ -31,7 +31,6 @@ export function parseAlertExpr(input: unknown, global: boolean): AlertExpr | Fie
     return [...problems, { field: 'expr.signal', message: `must be one of ${known}` }];
   }
   const spec = SIGNALS[signal];
-  if (!spec.available) problems.push({ field: 'expr.signal', message: `${signal} has no data source yet` });
   if (!global && PLATFORM_SIGNALS.includes(signal)) {
     problems.push({
       field: 'expr.signal',

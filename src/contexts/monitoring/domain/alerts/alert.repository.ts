@@ -24,6 +24,8 @@ export abstract class AlertRepository {
   abstract save(alerts: readonly Alert[], transitions: readonly AlertTransition[]): Promise<void>;
   /** A project's alerts (global rules' alerts about it included), in one state or all but inactive. */
   abstract current(projectId: string, state?: AlertStateName): Promise<Alert[]>;
+  /** Every project's alerts and the platform's, in one state: the administrators' overview. */
+  abstract everywhere(state: AlertStateName): Promise<Alert[]>;
   /** Transitions oldest first, filtered; the cursor is the last transition id of the previous page. */
   abstract history(query: HistoryQuery): Promise<TransitionPage>;
 }

@@ -10,11 +10,33 @@ describe('label matchers', () => {
     expect(matchesAll([], labels)).toBe(true);
   });
 
-  it('refuses regular expressions and bad names with the field that holds them', () => {
+  it('matches regular expressions against the whole value, as Alertmanager does', () => {
+    const labels = { severity: 'critical', team: 'ml' };
+    expect(matchesAll([{ name: 'team', op: '=~', value: 'm.*' }], labels)).toBe(true);
+    expect(matchesAll([{ name: 'team', op: '=~', value: 'm' }], labels)).toBe(false);
+    expect(matchesAll([{ name: 'severity', op: '=~', value: 'warning|critical' }], labels)).toBe(true);
+    expect(matchesAll([{ name: 'severity', op: '!~', value: 'crit.*' }], labels)).toBe(false);
+    expect(matchesAll([{ name: 'env', op: '=~', value: 'prod|' }], labels)).toBe(true);
+    expect(matchesAll([{ name: 'env', op: '!~', value: '.+' }], labels)).toBe(true);
+  });
+
+  it('runs a pattern that backtracking engines take exponential time over in linear time', () => {
+    const labels = { job: `${'a'.repeat(5_000)}!` };
+    expect(matchesAll([{ name: 'job', op: '=~', value: '(a+)+$' }], labels)).toBe(false);
+  });
+
+  it('refuses unknown operators, bad patterns and bad names with the field that holds them', () => {
     const { problems } = parseMatchers('matchers', [
-      { name: 'team', op: '=~', value: 'm.*' },
+      { name: 'team', op: '~', value: 'm.*' },
+      { name: 'team', op: '=~', value: 'm(' },
+      { name: 'team', op: '!~', value: '(?<=x)y' },
       { name: '1x', op: '=', value: 'a' },
     ]);
-    expect(problems.map((problem) => problem.field)).toEqual(['matchers[0].op', 'matchers[1].name']);
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'matchers[0].op',
+      'matchers[1].value',
+      'matchers[2].value',
+      'matchers[3].name',
+    ]);
   });
 });

@@ -118,6 +118,15 @@ export class PostgresAlertRepository extends AlertRepository {
     return rows.map(alertOf);
   }
 
+  async everywhere(state: AlertStateName): Promise<Alert[]> {
+    const rows: AlertRow[] = await this.scope
+      .manager()
+      .query(`SELECT ${ALERT_COLUMNS} FROM monitoring.alerts WHERE state = $1 ORDER BY updated_at DESC LIMIT 500`, [
+        state,
+      ]);
+    return rows.map(alertOf);
+  }
+
   async history(query: HistoryQuery): Promise<TransitionPage> {
     const after = query.cursor !== undefined && isUuid(query.cursor) ? query.cursor : FIRST;
     const rows: TransitionRow[] = await this.scope.manager().query(

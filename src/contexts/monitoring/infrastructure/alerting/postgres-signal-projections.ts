@@ -38,6 +38,26 @@ export class PostgresSignalProjections extends SignalProjections {
     );
   }
 
+  async taskFinished(task: {
+    runId: string;
+    projectId: string;
+    workflowId: string;
+    taskRunKey: string;
+    taskId: string;
+    attempt: number;
+    at: Date;
+  }): Promise<void> {
+    if (!allUuids(task.runId, task.projectId, task.workflowId) || !Number.isInteger(task.attempt)) return;
+    // A manual retry of a failed task ends it again under a later attempt: the later end wins.
+    await this.scope.manager().query(
+      `INSERT INTO monitoring.task_run_attempts
+         (run_id, task_run_key, project_id, workflow_id, task_id, attempts, finished_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (run_id, task_run_key) DO UPDATE
+       SET attempts = greatest(task_run_attempts.attempts, $6), finished_at = greatest(task_run_attempts.finished_at, $7)`,
+      [task.runId, task.taskRunKey, task.projectId, task.workflowId, task.taskId, task.attempt, task.at],
+    );
+  }
+
   async checksFailed(failure: {
     checkRunId: string;
     projectId: string;

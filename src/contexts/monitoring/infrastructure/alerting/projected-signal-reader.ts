@@ -5,6 +5,9 @@ import { SignalReader } from '../../application/ports/signal-reader.js';
 import { windowMs, type AlertExpr } from '../../domain/alerts/alert-expr.js';
 import type { Sample } from '../../domain/alerts/sample.js';
 import { BusLagReader } from './bus-lag-reader.js';
+import { OutboxBacklogReader } from './outbox-backlog-reader.js';
+import { PredictionSignalReader } from './prediction-signal-reader.js';
+import { QueueDepthReader } from './queue-depth-reader.js';
 
 const DAY_MS = 86_400_000;
 /** How many failed runs or check results one sample names as lineage: enough to start from, bounded. */
@@ -15,6 +18,14 @@ interface WorkflowRow {
   readonly workflow_id: string;
   readonly value: number;
   readonly failed_runs: string[] | null;
+}
+
+interface TaskRetryRow {
+  readonly project_id: string;
+  readonly workflow_id: string;
+  readonly task_id: string;
+  readonly value: number;
+  readonly retried_runs: string[] | null;
 }
 
 interface CheckRow {
@@ -33,14 +44,18 @@ interface ModelRow {
 
 /**
  * Reads signals from the compact tables the monitoring context fills from other contexts' events
- * (docs/adr/0603), and the bus's consumer lag from Redis. A filter value that is no UUID matches
- * nothing rather than failing the evaluation.
+ * (docs/adr/0603); the bus, the outboxes and the job queues where they are (docs/adr/0604); and
+ * prediction's serving health through its facade. A filter value that is no UUID matches nothing
+ * rather than failing the evaluation.
  */
 @Injectable()
 export class ProjectedSignalReader extends SignalReader {
   constructor(
     private readonly scope: AmbientTransaction,
     private readonly busLag: BusLagReader,
+    private readonly outboxBacklog: OutboxBacklogReader,
+    private readonly queueDepth: QueueDepthReader,
+    private readonly predictions: PredictionSignalReader,
   ) {
     super();
   }
@@ -51,15 +66,21 @@ export class ProjectedSignalReader extends SignalReader {
       case 'workflow.failure_rate':
       case 'workflow.duration_max_seconds':
         return this.workflows(expr, projectId, since, at);
+      case 'workflow.task_retries':
+        return this.taskRetries(expr, projectId, since, at);
       case 'data.checks_failed':
         return this.checks(expr, projectId, since, at);
       case 'model.staleness_days':
         return this.models(expr, projectId, at);
       case 'bus.consumer_lag':
         return this.busLag.read(expr.filter.group);
+      case 'bus.outbox_backlog':
+        return this.outboxBacklog.read(expr.filter.context);
+      case 'queue.depth':
+        return this.queueDepth.read(expr.filter.queue);
       case 'prediction.error_rate':
       case 'prediction.latency_p99_seconds':
-        return Promise.resolve([]);
+        return this.predictions.read(expr, projectId, since, at);
     }
   }
 
@@ -82,6 +103,25 @@ export class ProjectedSignalReader extends SignalReader {
       labels: { workflowId: row.workflow_id },
       value: row.value,
       lineage: (row.failed_runs ?? []).map((id) => ({ type: 'workflow-run', id })),
+    }));
+  }
+
+  private async taskRetries(expr: AlertExpr, projectId: string | null, since: Date, at: Date): Promise<Sample[]> {
+    const rows: TaskRetryRow[] = await this.scope.manager().query(
+      `SELECT project_id, workflow_id, task_id, sum(attempts - 1)::int AS value,
+         (array_agg(DISTINCT run_id) FILTER (WHERE attempts > 1))[1:${MAX_LINEAGE}] AS retried_runs
+       FROM monitoring.task_run_attempts
+       WHERE finished_at > $1 AND finished_at <= $2
+         AND ($3::uuid IS NULL OR project_id = $3) AND ($4::uuid IS NULL OR workflow_id = $4)
+         AND ($5::text IS NULL OR task_id = $5)
+       GROUP BY project_id, workflow_id, task_id`,
+      [since, at, projectId, uuidFilter(expr.filter.workflowId), expr.filter.taskId ?? null],
+    );
+    return rows.map((row) => ({
+      projectId: row.project_id,
+      labels: { workflowId: row.workflow_id, taskId: row.task_id },
+      value: row.value,
+      lineage: (row.retried_runs ?? []).map((id) => ({ type: 'workflow-run', id })),
     }));
   }
 

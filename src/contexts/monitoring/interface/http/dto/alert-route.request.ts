@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDateString, IsOptional, IsString, MaxLength } from 'class-validator';
 
-const MATCHERS_DESCRIPTION = 'Label matchers `{ name, op: "=" | "!=", value }`, all of which must hold';
+const MATCHERS_DESCRIPTION =
+  'Label matchers `{ name, op: "=" | "!=" | "=~" | "!~", value }` (regular expressions are RE2, fully anchored), all of which must hold';
 const RECEIVERS_DESCRIPTION =
   "`{ type: 'webhook', webhookId }` (one of the project's webhooks: signed, retried), " +
   "`{ type: 'email', to: [addresses] }` (SMTP) or `{ type: 'slack', url }` (a Slack-compatible incoming webhook)";
 /** The shape of a matcher, for the OpenAPI document; the domain checks each one and names the bad field. */
 class MatcherSchema {
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['=', '!='] }) op!: string;
+  @ApiProperty({ enum: ['=', '!=', '=~', '!~'] }) op!: string;
   @ApiProperty() value!: string;
 }
 

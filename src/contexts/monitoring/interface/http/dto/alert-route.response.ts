@@ -6,7 +6,7 @@ import type { Silence } from '../../../domain/notifications/silence.js';
 
 export class MatcherResponse {
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['=', '!='] }) op!: string;
+  @ApiProperty({ enum: ['=', '!=', '=~', '!~'] }) op!: string;
   @ApiProperty() value!: string;
 }
 

@@ -1,0 +1,3 @@
+export interface SuggestSloRulesQuery {
+  readonly projectId: string;
+}

@@ -1,0 +1,3 @@
+export interface ListScheduledWorkflowsQuery {
+  readonly projectId: string;
+}
