@@ -17,6 +17,11 @@ const TEST_FILE = '\\.(spec|int-spec|e2e-spec)\\.ts$';
 // so reading it keeps the domain plain TypeScript.
 const PERMISSION_CATALOGUE = '^src/contexts/[^/]+/contracts/permissions\\.ts$';
 
+// The frameworks and I/O clients that only infrastructure/ and interface/ (and the libraries'
+// machinery) may touch, as resolved paths: what the plain layers must not reach by any route.
+const FRAMEWORK =
+  '(^|/)node_modules/(@nestjs/|typeorm/|ioredis/|bullmq/|pg/|pg-[^/]+/|fastify/|@fastify/|@aws-sdk/|redis/|express/)';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
@@ -68,6 +73,33 @@ export default {
           '^libs/ddd/src/index\\.ts$',
         ],
       },
+    },
+    {
+      name: 'ddd-is-plain-typescript',
+      comment:
+        'domain/ may import @libs/ddd, so @libs/ddd is held to what domain/ is held to: no framework, ' +
+        'database or Redis client, no node built-in, no other library and nothing of src/. Plain ' +
+        'packages (uuid) are fine: they do no I/O and bind no framework.',
+      severity: 'error',
+      from: { path: '^libs/ddd/src/', pathNot: TEST_FILE },
+      to: { path: [FRAMEWORK, '^libs/(?!ddd/)', '^src/'] },
+    },
+    {
+      name: 'ddd-uses-no-node-built-in',
+      comment: 'The node built-ins are I/O (fs, net, crypto); domain code that needs one takes a port.',
+      severity: 'error',
+      from: { path: '^libs/ddd/src/', pathNot: TEST_FILE },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'ports-entry-points-reach-no-framework',
+      comment:
+        'application/ may import a library only through its ports entry point (libs/<lib>/src/ports.ts); ' +
+        'that door is only worth its rule if nothing behind it, however deep, pulls in the TypeORM, ' +
+        'ioredis, BullMQ, pg, Fastify or Nest machinery the library wraps.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/ports\\.ts$' },
+      to: { path: FRAMEWORK, reachable: true },
     },
     {
       name: 'application-depends-inward',

@@ -21,7 +21,11 @@ async function aQueuedRun(ports: PipelinePorts, options: { quarantine?: boolean 
   return { source, pipeline, run };
 }
 
-const stored = (ports: PipelinePorts, id: string) => PipelineRun.restore(ports.runs.rows.get(id) ?? ({} as never));
+function stored(ports: PipelinePorts, id: string): PipelineRun {
+  const row = ports.runs.rows.get(id);
+  if (!row) throw new Error(`the run ${id} was not stored`);
+  return PipelineRun.restore(row);
+}
 const loadedBy = (ports: PipelinePorts, runId: string): DatasetVersion[] =>
   [...ports.versions.rows.values()].filter((version) => version.producer.runId === runId);
 

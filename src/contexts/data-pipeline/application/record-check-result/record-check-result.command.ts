@@ -1,11 +1,7 @@
-export type CheckOutcome = 'pass' | 'warn' | 'fail';
+import type { CheckResultInLineage } from '../services/check-result-lineage.js';
 
-/** A check of a suite ran against a dataset version (the suite runner records it; docs/adr/0402). */
-export interface RecordCheckResultCommand {
-  readonly projectId: string;
-  readonly checkResultId: string;
-  readonly datasetVersionId: string;
-  readonly checkName: string;
-  readonly outcome: CheckOutcome;
-  readonly at: string;
-}
+/**
+ * A check of a suite ran against a dataset version (the suite runner records it; docs/adr/0402):
+ * exactly the entry the lineage keeps, which the suite runner's own recording shares.
+ */
+export type RecordCheckResultCommand = CheckResultInLineage;

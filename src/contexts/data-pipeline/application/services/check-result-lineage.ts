@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { edgeFrom } from '../../domain/lineage/lineage-edge.js';
 import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repository.js';
 import type { LineageNodeRef } from '../../domain/lineage/lineage-node.js';
-import type { CheckOutcome } from '../record-check-result/record-check-result.command.js';
+
+export type CheckOutcome = 'pass' | 'warn' | 'fail';
 
 export interface CheckResultInLineage {
   readonly projectId: string;

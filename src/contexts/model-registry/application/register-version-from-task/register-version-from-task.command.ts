@@ -1,24 +1,20 @@
-import type { Tags } from '../../domain/labels.js';
-import type { Metrics, Params } from '../../domain/version/model-version.js';
-import type { Framework, TrainingDataset } from '../../domain/version/model-version-status.js';
-import type { ModelSignature } from '../../domain/version/signature.js';
+import type { CreateModelVersionCommand } from '../create-model-version/create-model-version.command.js';
 import type { TrainingDataBlockOn } from '../ports/training-data-checks.js';
 import type { TaskInvocation } from '../services/task-invocation.js';
 
+/** The facts of the version, as a person registers them too (CreateModelVersionCommand). */
+type VersionFacts = Pick<
+  CreateModelVersionCommand,
+  'framework' | 'signature' | 'params' | 'metrics' | 'tags' | 'description' | 'trainingDatasets'
+>;
+
 /** The params of a `model.register-version` task, after the engine filled in upstream outputs. */
-export interface RegisterVersionTaskParams {
+export interface RegisterVersionTaskParams extends VersionFacts {
   readonly model: string;
   /** Register the model when the project has none of this name (default true). */
   readonly createModel?: boolean;
   /** Where an upstream task left the artifact in the platform's object store. */
   readonly artifactUri: string;
-  readonly framework: Framework;
-  readonly signature?: ModelSignature;
-  readonly params?: Params;
-  readonly metrics?: Metrics;
-  readonly tags?: Tags;
-  readonly description?: string;
-  readonly trainingDatasets?: readonly TrainingDataset[];
   /** Which outcome of the training datasets' latest checks refuses the registration (default none). */
   readonly blockOn?: TrainingDataBlockOn;
 }

@@ -57,7 +57,9 @@ describe('RecordEventDeliveriesHandler', () => {
     const { ports, handler } = build();
     await aStoredSubscription(ports);
     expect(
-      await handler.execute({ events: [{}, null, 'text', { projectId: 42 }].map((payload) => event(payload)) }),
+      await handler.execute({
+        events: [{}, null, 'text', { projectId: 42 }, { projectId: '' }].map((payload) => event(payload)),
+      }),
     ).toEqual([]);
     expect(ports.deliveries.rows.size).toBe(0);
   });

@@ -52,8 +52,13 @@ function deliveryOf(event: ReceivedEvent, projectId: string, subscription: Webho
   });
 }
 
+/**
+ * The project an event names. The fan-out takes every event of every source stream, so no one
+ * producer's EventMap types its payload here: the project is found by checking the payload, not
+ * by trusting a type, and an event of a shape no contract declared is delivered nowhere.
+ */
 function projectOf(payload: unknown): string | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined;
-  const { projectId } = payload as { projectId?: unknown };
+  if (typeof payload !== 'object' || payload === null || !('projectId' in payload)) return undefined;
+  const { projectId } = payload;
   return typeof projectId === 'string' && projectId.length > 0 ? projectId : undefined;
 }

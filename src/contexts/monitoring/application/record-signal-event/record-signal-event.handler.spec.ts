@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { DATA_PIPELINE_EVENT_TYPES } from '@contexts/data-pipeline';
+import { MODEL_REGISTRY_EVENT_TYPES } from '@contexts/model-registry';
+import { WORKFLOW_ENGINE_EVENT_TYPES } from '@contexts/workflow-engine';
 import { SignalProjections } from '../../application/ports/signal-projections.js';
+import type { RecordSignalEventCommand } from './record-signal-event.command.js';
 import { RecordSignalEventHandler, SIGNAL_EVENT_TYPES } from './record-signal-event.handler.js';
 
 /** Remembers each projection call by name. */
@@ -32,25 +36,31 @@ class RecordedProjections extends SignalProjections {
 describe('RecordSignalEventHandler', () => {
   const occurredAt = '2026-12-07T00:00:00.000Z';
   const run = { runId: 'r', projectId: 'p', workflowId: 'w' };
-  const record = async (type: string, payload: unknown) => {
+  const record = async (command: RecordSignalEventCommand) => {
     const projections = new RecordedProjections();
-    await new RecordSignalEventHandler(projections).execute({ type, occurredAt, payload });
+    await new RecordSignalEventHandler(projections).execute(command);
     return projections.calls;
   };
 
   it('keeps a run’s start and its outcome', async () => {
-    expect(await record('workflow-engine.workflow-run.started.v1', run)).toEqual([
+    expect(await record({ type: 'workflow-engine.workflow-run.started.v1', occurredAt, payload: run })).toEqual([
       ['runStarted', { ...run, at: new Date(occurredAt) }],
     ]);
-    expect(await record('workflow-engine.workflow-run.failed.v1', { ...run, failedTasks: ['a'] })).toEqual([
+    const failed = { ...run, failedTasks: ['a'] };
+    expect(await record({ type: 'workflow-engine.workflow-run.failed.v1', occurredAt, payload: failed })).toEqual([
       ['runFinished', { ...run, outcome: 'failed', at: new Date(occurredAt) }],
+    ]);
+    const cancelled = { type: 'workflow-engine.workflow-run.cancelled.v1', occurredAt, payload: run } as const;
+    expect(await record(cancelled)).toEqual([
+      ['runFinished', { ...run, outcome: 'cancelled', at: new Date(occurredAt) }],
     ]);
   });
 
   it('keeps how many attempts a finished task run took, whether it succeeded or failed', async () => {
     const task = { ...run, taskRunKey: 'train[2]', taskId: 'train', attempt: 3 };
-    for (const verb of ['succeeded', 'failed']) {
-      expect(await record(`workflow-engine.task-run.${verb}.v1`, { ...task, workflowVersion: 1 })).toEqual([
+    const payload = { ...task, workflowVersion: 1 };
+    for (const type of ['workflow-engine.task-run.succeeded.v1', 'workflow-engine.task-run.failed.v1'] as const) {
+      expect(await record({ type, occurredAt, payload })).toEqual([
         ['taskFinished', { ...task, at: new Date(occurredAt) }],
       ]);
     }
@@ -67,7 +77,7 @@ describe('RecordSignalEventHandler', () => {
         { checkResultId: 'y', status: 'pass' },
       ],
     };
-    expect(await record('data-pipeline.check-suite.failed.v1', payload)).toEqual([
+    expect(await record({ type: 'data-pipeline.check-suite.failed.v1', occurredAt, payload })).toEqual([
       [
         'checksFailed',
         {
@@ -82,11 +92,26 @@ describe('RecordSignalEventHandler', () => {
     ]);
   });
 
-  it('keeps model registrations and approvals, and ignores what feeds no signal', async () => {
-    expect(await record('model-registry.model-version.approved.v1', { modelId: 'm', projectId: 'p' })).toEqual([
-      ['versionApproved', { modelId: 'm', projectId: 'p', at: new Date(occurredAt) }],
+  it('keeps model registrations and approvals, and only the fields it needs', async () => {
+    const model = { modelId: 'm', projectId: 'p' };
+    const approved = { ...model, versionId: 'v', versionNumber: 1, decidedBy: 'ann', comment: 'fine' };
+    expect(await record({ type: 'model-registry.model-version.approved.v1', occurredAt, payload: approved })).toEqual([
+      ['versionApproved', { ...model, at: new Date(occurredAt) }],
     ]);
-    expect(await record('workflow-engine.approval.requested.v1', { ...run, taskRunKey: 'gate' })).toEqual([]);
-    expect([...SIGNAL_EVENT_TYPES.keys()]).toEqual(['workflow-engine', 'data-pipeline', 'model-registry']);
+    const registered = { ...model, name: 'churn', registeredBy: 'ann' };
+    expect(await record({ type: 'model-registry.model.registered.v1', occurredAt, payload: registered })).toEqual([
+      ['modelRegistered', { ...model, at: new Date(occurredAt) }],
+    ]);
+  });
+
+  it('subscribes by source to types its source publishes, so no event it reads is misspelt', () => {
+    const published = new Map<string, readonly string[]>([
+      ['workflow-engine', WORKFLOW_ENGINE_EVENT_TYPES],
+      ['data-pipeline', DATA_PIPELINE_EVENT_TYPES],
+      ['model-registry', MODEL_REGISTRY_EVENT_TYPES],
+    ]);
+    expect([...SIGNAL_EVENT_TYPES.keys()]).toEqual([...published.keys()]);
+    for (const [source, types] of SIGNAL_EVENT_TYPES)
+      expect(published.get(source)).toEqual(expect.arrayContaining([...types]));
   });
 });

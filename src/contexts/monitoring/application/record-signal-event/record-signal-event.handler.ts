@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SignalProjections } from '../ports/signal-projections.js';
-import type { RecordSignalEventCommand } from './record-signal-event.command.js';
+import type { RecordSignalEventCommand, SignalEventType, SignalEventsAsRead } from './record-signal-event.command.js';
 
 /** The event types that feed signals, by the source context whose stream carries them. */
-export const SIGNAL_EVENT_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
+export const SIGNAL_EVENT_TYPES: ReadonlyMap<string, readonly SignalEventType[]> = new Map<
+  string,
+  readonly SignalEventType[]
+>([
   [
     'workflow-engine',
     [
@@ -19,12 +22,17 @@ export const SIGNAL_EVENT_TYPES: ReadonlyMap<string, readonly string[]> = new Ma
   ['model-registry', ['model-registry.model.registered.v1', 'model-registry.model-version.approved.v1']],
 ]);
 
-const OUTCOMES = { succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' } as const;
+const OUTCOMES = {
+  'workflow-engine.workflow-run.succeeded.v1': 'succeeded',
+  'workflow-engine.workflow-run.failed.v1': 'failed',
+  'workflow-engine.workflow-run.cancelled.v1': 'cancelled',
+} as const;
 
 /**
  * Keeps what alert signals need of another context's event, and nothing more: a run's start and
- * outcome, how many attempts a finished task run took, a failed check suite with the dataset version it ran on (the lineage link), a model's
- * registration and its latest approval. Payloads are read by the producers' contracts' field names.
+ * outcome, how many attempts a finished task run took, a failed check suite with the dataset
+ * version it ran on (the lineage link), a model's registration and its latest approval. The event's type narrows its payload to what its producer's
+ * contract declares.
  */
 @Injectable()
 export class RecordSignalEventHandler {
@@ -32,40 +40,38 @@ export class RecordSignalEventHandler {
 
   async execute(command: RecordSignalEventCommand): Promise<void> {
     const at = new Date(command.occurredAt);
-    const payload = command.payload as Record<string, string> & {
-      checks?: { checkResultId: string; status: string }[];
-      attempt?: number;
-    };
-    const [source, aggregate, verb] = command.type.split('.');
-    if (source === 'workflow-engine' && aggregate === 'workflow-run') {
-      const run = { runId: payload.runId, projectId: payload.projectId, workflowId: payload.workflowId, at };
-      if (verb === 'started') await this.projections.runStarted(run);
-      else if (verb in OUTCOMES) {
-        await this.projections.runFinished({ ...run, outcome: OUTCOMES[verb as keyof typeof OUTCOMES] });
+    switch (command.type) {
+      case 'workflow-engine.workflow-run.started.v1':
+        return this.projections.runStarted(runOf(command.payload, at));
+      case 'workflow-engine.workflow-run.succeeded.v1':
+      case 'workflow-engine.workflow-run.failed.v1':
+      case 'workflow-engine.workflow-run.cancelled.v1':
+        return this.projections.runFinished({ ...runOf(command.payload, at), outcome: OUTCOMES[command.type] });
+      case 'workflow-engine.task-run.succeeded.v1':
+      case 'workflow-engine.task-run.failed.v1': {
+        const { taskRunKey, taskId, attempt } = command.payload;
+        return this.projections.taskFinished({ ...runOf(command.payload, at), taskRunKey, taskId, attempt });
       }
-    } else if (source === 'workflow-engine' && aggregate === 'task-run') {
-      await this.projections.taskFinished({
-        runId: payload.runId,
-        projectId: payload.projectId,
-        workflowId: payload.workflowId,
-        taskRunKey: payload.taskRunKey,
-        taskId: payload.taskId,
-        attempt: payload.attempt ?? 1,
-        at,
-      });
-    } else if (command.type === 'data-pipeline.check-suite.failed.v1') {
-      await this.projections.checksFailed({
-        checkRunId: payload.checkRunId,
-        projectId: payload.projectId,
-        datasetId: payload.datasetId,
-        versionId: payload.versionId,
-        checkResultIds: (payload.checks ?? []).filter((c) => c.status === 'fail').map((c) => c.checkResultId),
-        at,
-      });
-    } else if (command.type === 'model-registry.model.registered.v1') {
-      await this.projections.modelRegistered({ modelId: payload.modelId, projectId: payload.projectId, at });
-    } else if (command.type === 'model-registry.model-version.approved.v1') {
-      await this.projections.versionApproved({ modelId: payload.modelId, projectId: payload.projectId, at });
+      case 'data-pipeline.check-suite.failed.v1': {
+        const { checkRunId, projectId, datasetId, versionId, checks } = command.payload;
+        const checkResultIds = checks.filter((c) => c.status === 'fail').map((c) => c.checkResultId);
+        return this.projections.checksFailed({ checkRunId, projectId, datasetId, versionId, checkResultIds, at });
+      }
+      case 'model-registry.model.registered.v1':
+        return this.projections.modelRegistered({ ...modelOf(command.payload), at });
+      case 'model-registry.model-version.approved.v1':
+        return this.projections.versionApproved({ ...modelOf(command.payload), at });
     }
   }
+}
+
+function runOf(
+  { runId, projectId, workflowId }: SignalEventsAsRead['workflow-engine.workflow-run.started.v1'],
+  at: Date,
+) {
+  return { runId, projectId, workflowId, at };
+}
+
+function modelOf({ modelId, projectId }: SignalEventsAsRead['model-registry.model.registered.v1']) {
+  return { modelId, projectId };
 }

@@ -1,22 +1,29 @@
 import type { Provider } from '@nestjs/common';
 import { AmbientTransaction } from '@libs/platform';
-import { IntegrationEventHandler, type EventEnvelope } from '@libs/messaging';
+import { IntegrationEventHandler, type EnvelopeOf } from '@libs/messaging';
+import type { DataPipelineEvents } from '@contexts/data-pipeline';
+import type { ModelRegistryEvents } from '@contexts/model-registry';
+import type { WorkflowEngineEvents } from '@contexts/workflow-engine';
 import type { EntityManager } from 'typeorm';
+import type { SignalEventType } from '../../application/record-signal-event/record-signal-event.command.js';
 import {
   RecordSignalEventHandler,
   SIGNAL_EVENT_TYPES,
 } from '../../application/record-signal-event/record-signal-event.handler.js';
 
+/** The producers' contracts of the events that feed signals: the envelopes arrive typed by them. */
+type SignalSources = WorkflowEngineEvents & DataPipelineEvents & ModelRegistryEvents;
+
 /**
  * Keeps the events of one context that feed alert signals, in the inbox's transaction: each event
  * counts once in the signal tables however often the bus hands it over (docs/adr/0603).
  */
-export class AlertSignalConsumer extends IntegrationEventHandler {
+export class AlertSignalConsumer extends IntegrationEventHandler<SignalSources, SignalEventType> {
   readonly consumer: string;
 
   constructor(
     source: string,
-    readonly eventType: readonly string[],
+    readonly eventType: readonly SignalEventType[],
     private readonly transaction: AmbientTransaction,
     private readonly recording: RecordSignalEventHandler,
   ) {
@@ -24,10 +31,9 @@ export class AlertSignalConsumer extends IntegrationEventHandler {
     this.consumer = `monitoring.alert-signals-from-${source}`;
   }
 
-  async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    await this.transaction.join(manager, () =>
-      this.recording.execute({ type: event.type, occurredAt: event.occurredAt, payload: event.payload }),
-    );
+  async handle(event: EnvelopeOf<SignalSources, SignalEventType>, manager: EntityManager): Promise<void> {
+    // The envelope is the command: its type and payload as the producer typed them, and when it occurred.
+    await this.transaction.join(manager, () => this.recording.execute(event));
   }
 }
 

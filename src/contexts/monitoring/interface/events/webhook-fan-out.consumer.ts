@@ -9,6 +9,9 @@ import { RecordEventDeliveriesHandler } from '../../application/record-event-del
  * Reads every event of one context's stream (`<context>.*`) and records its webhook deliveries in
  * the inbox's transaction: the deliveries commit with the inbox row, so each subscribed event is
  * recorded once however often the bus hands it over. Sending is the delivery poller's job.
+ * Deliberately generic over all events (the type parameters left at their defaults): a webhook
+ * forwards whatever its subscription names, so the payload stays `unknown` and only the project it
+ * names is read, by a guard in the use case (record-event-deliveries), never by a cast.
  */
 export class WebhookFanOutConsumer extends IntegrationEventHandler {
   readonly consumer: string;

@@ -3,7 +3,6 @@ import { NotFoundError } from '@libs/ddd';
 import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
 import { ACTOR, aPinnedVersion, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { CreateDeploymentHandler } from '../create-deployment/create-deployment.handler.js';
-import { DeleteDeploymentHandler } from '../delete-deployment/delete-deployment.handler.js';
 import { VariantPinning } from '../services/variant-pinning.js';
 import { UpdateDeploymentHandler } from './update-deployment.handler.js';
 
@@ -29,7 +28,6 @@ async function arrange() {
     ports,
     created,
     update: new UpdateDeploymentHandler(ports.transaction, ports.deployments, pinning, ports.events),
-    deletion: new DeleteDeploymentHandler(ports.transaction, ports.deployments, ports.events),
   };
 }
 
@@ -65,17 +63,3 @@ describe('UpdateDeploymentHandler', () => {
   });
 });
 
-describe('DeleteDeploymentHandler', () => {
-  it('removes the deployment and publishes its deletion once', async () => {
-    const { ports, created, deletion } = await arrange();
-
-    await deletion.execute({ deploymentId: created.id, actorId: ACTOR });
-
-    expect(ports.deployments.size).toBe(0);
-    expect(ports.events.published[1]).toMatchObject({
-      type: 'prediction.deployment.deleted.v1',
-      payload: { deploymentId: created.id, projectId: PROJECT, name: 'churn', actorId: ACTOR },
-    });
-    await expect(deletion.execute({ deploymentId: created.id, actorId: ACTOR })).rejects.toThrow(NotFoundError);
-  });
-});

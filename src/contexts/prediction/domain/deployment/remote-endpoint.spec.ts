@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { endpointProblems } from './remote-endpoint.js';
+import { endpointProblems, type RemoteEndpoint } from './remote-endpoint.js';
 
-const fields = (runtime: string, endpoint: unknown) =>
-  endpointProblems(runtime, endpoint as never, 'variants[0]').map((problem) => problem.field);
+const fields = (runtime: string, endpoint: RemoteEndpoint | undefined) =>
+  endpointProblems(runtime, endpoint, 'variants[0]').map((problem) => problem.field);
 
 describe('endpointProblems', () => {
   it('wants an endpoint of its own kind for a remote runtime, and none for onnx', () => {
@@ -32,7 +32,8 @@ describe('endpointProblems', () => {
         endpointName: 'churn_prod',
         region: 'Europe',
         targetVariant: '-blue',
-        contentType: 'text/csv',
+        // deliberate misuse: a content type the type allows no other value for, as an API body may send
+        contentType: 'text/csv' as never,
       }),
     ).toEqual([
       'variants[0].endpoint.endpointName',

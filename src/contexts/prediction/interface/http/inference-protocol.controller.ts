@@ -43,7 +43,7 @@ export class InferenceProtocolController {
   @ApiOperation({ summary: 'The server is alive' })
   @ApiOkResponse({ type: LiveResponse })
   live(): LiveResponse {
-    return { live: true };
+    return LiveResponse.of(true);
   }
 
   @Get('health/ready')
@@ -51,7 +51,7 @@ export class InferenceProtocolController {
   @ApiOperation({ summary: 'The server takes inference requests' })
   @ApiOkResponse({ type: ReadyResponse })
   ready(): ReadyResponse {
-    return { ready: true };
+    return ReadyResponse.of(true);
   }
 
   @Get()
@@ -59,7 +59,7 @@ export class InferenceProtocolController {
   @ApiOperation({ summary: 'Server metadata' })
   @ApiOkResponse({ type: ServerMetadataResponse })
   server(): ServerMetadataResponse {
-    return { name: 'mlops-platform', version: '2', extensions: [] };
+    return ServerMetadataResponse.of();
   }
 
   @Get('models/:model')
@@ -169,5 +169,5 @@ export class InferenceProtocolController {
 
 function readiness(ready: boolean, reply: FastifyReply): ReadyResponse {
   if (!ready) void reply.status(503);
-  return { ready };
+  return ReadyResponse.of(ready);
 }

@@ -36,7 +36,7 @@ export class ApiKeysController {
       serviceAccountId: body.serviceAccountId,
       ip: clientIp(request),
     });
-    return { ...ApiKeyResponse.of(created.key), key: created.secret };
+    return CreatedApiKeyResponse.created(created.key, created.secret);
   }
 
   @Get()

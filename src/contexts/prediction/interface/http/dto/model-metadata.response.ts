@@ -34,16 +34,29 @@ export class ModelMetadataResponse {
   }
 }
 
+/** The server's metadata of the Open Inference Protocol: this platform, protocol version 2, no extensions. */
 export class ServerMetadataResponse {
   @ApiProperty() name!: string;
   @ApiProperty() version!: string;
   @ApiProperty({ type: [String] }) extensions!: string[];
+
+  static of(): ServerMetadataResponse {
+    return { name: 'mlops-platform', version: '2', extensions: [] };
+  }
 }
 
 export class ReadyResponse {
   @ApiProperty() ready!: boolean;
+
+  static of(ready: boolean): ReadyResponse {
+    return { ready };
+  }
 }
 
 export class LiveResponse {
   @ApiProperty() live!: boolean;
+
+  static of(live: boolean): LiveResponse {
+    return { live };
+  }
 }

@@ -84,4 +84,8 @@ export class ApiKeyResponse {
 
 export class CreatedApiKeyResponse extends ApiKeyResponse {
   @ApiProperty({ description: 'The key itself, shown this once: store it now' }) key!: string;
+
+  static created(key: ApiKey, secret: string): CreatedApiKeyResponse {
+    return { ...ApiKeyResponse.of(key), key: secret };
+  }
 }
