@@ -160,6 +160,6 @@ describe('a split deployment behind the gateway (issue 15)', () => {
       },
       { timeoutMs: 30_000, intervalMs: 100, what: 'the restarted registry to be routed to' },
     );
-    expect(back.body.items.map((model: Json) => model.name)).toContain('split-model');
+    expect((back.body.items as { name: string }[]).map((model) => model.name)).toContain('split-model');
   });
 });

@@ -92,7 +92,7 @@ export class RequestForwarder implements BeforeApplicationShutdown {
         const answer = await this.agent.request({
           origin: upstream.url,
           path: request.url,
-          method: request.method as Dispatcher.HttpMethod,
+          method: request.method,
           headers: upstreamHeaders(request, this.self.instanceId),
           body: hasBody ? request.raw : undefined,
         });

@@ -31,7 +31,7 @@ export class UpstreamCircuitOpen extends Error {
  * One upstream instance's circuit breaker (cockatiel): it opens when more than the failure ratio
  * of the last calls failed (once enough calls were made), or after as many consecutive failures as
  * that minimum, which catches a dead instance at once. Once GATEWAY_BREAKER_HALF_OPEN_MS passed, it
- * lets one probe through (cockatiel's half-open admits a single call; the others are refused) whose
+ * lets one probe through (the calls made meanwhile are refused) whose
  * outcome closes or reopens it.
  */
 export class UpstreamBreaker {
@@ -66,8 +66,9 @@ export class UpstreamBreaker {
     return STATES[this.policy.state];
   }
 
-  /** False while open and its delay has not passed: a call now would be refused. */
+  /** False while open and its delay has not passed, or while its probe is out: a call now would be refused. */
   get accepting(): boolean {
+    if (this.policy.state === CircuitState.HalfOpen) return false;
     if (this.policy.state === CircuitState.Open) return this.now() - this.openedAt >= this.settings.breakerHalfOpenAfterMs;
     return true;
   }
@@ -80,6 +81,9 @@ export class UpstreamBreaker {
 
   /** Runs `call` through the breaker; whatever it throws counts as a failure of the instance. */
   async execute<T>(call: () => Promise<T>): Promise<T> {
+    // cockatiel holds calls made while its probe is out until the probe ends; refused at once instead,
+    // they can go to another instance, or answer 503 now rather than after a hanging probe's timeout.
+    if (this.policy.state === CircuitState.HalfOpen) throw new UpstreamCircuitOpen(1);
     try {
       return await this.policy.execute(call);
     } catch (error) {
