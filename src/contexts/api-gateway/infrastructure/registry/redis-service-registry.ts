@@ -26,6 +26,7 @@ export class RedisServiceRegistry {
     const entries = Object.entries(await this.redis.command.hgetall(INSTANCES_KEY));
     const instances = entries.map(([id, json]) => parsed(id, json));
     const stale = instances.filter((instance) => !isLive(instance, now, ttlMs)).map((instance) => instance.id);
+    // An instance announcing itself again between the read and this delete is back at its next heartbeat.
     if (stale.length > 0) await this.redis.command.hdel(INSTANCES_KEY, ...stale);
     return instances.filter((instance) => isLive(instance, now, ttlMs));
   }
