@@ -105,7 +105,11 @@ async function readRoute(baseUrl: string): Promise<HttpCall> {
   token = (await call('POST', '/api/v1/auth/login', ADMIN)).accessToken;
   const project = await call('POST', '/api/v1/projects', { name: 'bench' });
   await call('POST', `/api/v1/projects/${project.id}/models`, { name: 'bench-model' });
-  return { url: `${baseUrl}/api/v1/projects/${project.id}/models`, method: 'GET', headers: { authorization: `Bearer ${token}` } };
+  return {
+    url: `${baseUrl}/api/v1/projects/${project.id}/models`,
+    method: 'GET',
+    headers: { authorization: `Bearer ${token}` },
+  };
 }
 
 await main();
