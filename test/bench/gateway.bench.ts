@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const runs = { gateway: [] as LoadFigures[], direct: [] as LoadFigures[] };
   // Less moved by the host's load than requests/s: the gateway's own CPU per forwarded request.
   const gatewayCpu: number[] = [];
+  const instanceCpu: number[] = [];
   try {
     const direct = await readRoute(instance.url);
     const routed: HttpCall = { ...direct, url: direct.url.replace(instance.url, gateway.url) };
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
           gatewayCpu.push(round(((await processCpuMs(gateway.child.pid!)) - before) / figures.requests, 3));
           runs.gateway.push(figures);
         },
-        async () => runs.direct.push(await closedLoop(direct, CLIENTS, SECONDS)),
+        async () => {
+          const before = await processCpuMs(instance.child.pid!);
+          const figures = await closedLoop(direct, CLIENTS, SECONDS);
+          instanceCpu.push(round(((await processCpuMs(instance.child.pid!)) - before) / figures.requests, 3));
+          runs.direct.push(figures);
+        },
       ];
       for (const side of turn % 2 === 0 ? sides : sides.reverse()) await side();
     }
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
     peers: { direct: direct.requestsPerSecond },
     ratios: { direct: ratio },
     addedLatencyMs: { p50: addedP50Ms, p99: round(through.p99Ms - direct.p99Ms, 3) },
-    gatewayCpuMsPerRequest: [...gatewayCpu].sort((a, b) => a - b)[Math.floor(gatewayCpu.length / 2)],
+    cpuMsPerRequest: { gateway: middle(gatewayCpu), instanceServingDirectly: middle(instanceCpu) },
     gateway: through,
     direct,
     runs: {
@@ -89,6 +95,8 @@ async function main(): Promise<void> {
     goalsMet: ratio >= GOALS.ratioAtLeast && addedP50Ms <= GOALS.addedP50MsAtMost,
   });
 }
+
+const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** A project holding one model on the instance, and the call listing its models with a token. */
 async function readRoute(baseUrl: string): Promise<HttpCall> {
