@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@libs/messaging';
 import { hostsHttp, hostsWorkers, PlatformModule, type BoundedContext, type PlatformConfig } from '@libs/platform';
+import { ApiGatewayModule } from '@contexts/api-gateway';
 import { UserManagementModule } from '@contexts/user-management';
 import { BOUNDED_CONTEXTS } from './bounded-contexts.js';
 
@@ -22,6 +23,8 @@ export class AppModule {
         // Fail closed in every process, whichever contexts it hosts (docs/adr/0101); a worker-only
         // process has no routes to guard, but the hosted user-management context needs its providers.
         UserManagementModule.access(),
+        // Every process announces itself and forwards what it does not serve (docs/adr/0702).
+        ApiGatewayModule.routing(options),
         ...hosted.map((context) => context.module(options)),
       ],
     };

@@ -4,3 +4,5 @@ export * from './outbound-http.js';
 export * from './outbound-policy.js';
 export * from './outbound-rules.js';
 export * from './pinned-request.js';
+export * from './either-breaker.js';
+export * from './retry-budget.js';

@@ -14,8 +14,8 @@ export class EnvReader {
     throw new ConfigError(name, 'is required but not set');
   }
 
-  url(name: string, protocols: readonly string[]): string {
-    const value = this.string(name);
+  url(name: string, protocols: readonly string[], fallback?: string): string {
+    const value = this.string(name, fallback);
     let parsed: URL;
     try {
       parsed = new URL(value);

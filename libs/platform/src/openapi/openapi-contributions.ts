@@ -3,6 +3,12 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 /** Adds to the document what decorators cannot know before start-up (e.g. the task types registered then). */
 export type OpenApiContribution = (document: OpenAPIObject) => void;
 
+/** `instance`: only this process's routes (header `x-openapi-scope: instance`); `served`: whatever it serves. */
+export type DocumentScope = 'instance' | 'served';
+
+/** The request header by which a caller asks for the `instance` scope. */
+export const OPENAPI_SCOPE_HEADER = 'x-openapi-scope';
+
 /** A tag of the document: one per hosted context, and `platform`. */
 export interface OpenApiTag {
   readonly name: string;
@@ -15,6 +21,7 @@ export interface OpenApiTag {
  */
 export class OpenApiContributions {
   private readonly contributions: OpenApiContribution[] = [];
+  private servedDocument: (own: OpenAPIObject, scope: DocumentScope) => OpenAPIObject = (own) => own;
 
   constructor(readonly tags: readonly OpenApiTag[] = []) {}
 
@@ -24,5 +31,18 @@ export class OpenApiContributions {
 
   applyTo(document: OpenAPIObject): void {
     for (const contribute of this.contributions) contribute(document);
+  }
+
+  /**
+   * What `/docs` serves instead of this process's own document, decided on each request: the
+   * gateway serves one merged from every registered instance's, which changes as they come and go.
+   * A request asking for `instance` scope (the gateways reading each other) gets the own one.
+   */
+  serveInstead(document: (own: OpenAPIObject, scope: DocumentScope) => OpenAPIObject): void {
+    this.servedDocument = document;
+  }
+
+  served(own: OpenAPIObject, scope: DocumentScope): OpenAPIObject {
+    return this.servedDocument(own, scope);
   }
 }

@@ -46,7 +46,7 @@ export function buildOpenApiDocument(app: INestApplication, contexts: readonly s
 }
 
 /** An app composed without PlatformModule (a test's probe module) has nothing to contribute. */
-function contributionsOf(app: INestApplication): OpenApiContributions {
+export function contributionsOf(app: INestApplication): OpenApiContributions {
   try {
     return app.get(OpenApiContributions, { strict: false });
   } catch {

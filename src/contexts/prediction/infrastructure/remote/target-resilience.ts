@@ -14,9 +14,8 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import type { RemoteRuntimeSettings } from '../config/remote-runtime-settings.js';
-import { EitherBreaker } from './either-breaker.js';
+import { EitherBreaker, RetryBudget } from '@libs/outbound';
 import { TransientRemoteFailure } from './remote-call-failures.js';
-import { RetryBudget } from './retry-budget.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 

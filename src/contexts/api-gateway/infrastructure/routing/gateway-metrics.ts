@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectMetric, makeCounterProvider, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
+import type { Counter, Gauge } from 'prom-client';
+import type { BreakerState } from './upstream-breaker.js';
+
+const FORWARDED = 'gateway_forwarded_requests_total';
+const RETRIES = 'gateway_upstream_retries_total';
+const BREAKER = 'gateway_upstream_breaker_state';
+const TRANSITIONS = 'gateway_upstream_breaker_transitions_total';
+
+// A gauge value per state, as the prediction context's remote breakers export it: 0 closed, 1 half-open, 2 open.
+const STATE_VALUES: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
+
+/** Outcomes of one forwarded request as the client saw it. */
+export type ForwardOutcome = 'answered' | 'upstream-error' | 'unreachable' | 'circuit-open' | 'no-instance';
+
+export const GATEWAY_METRIC_PROVIDERS = [
+  makeCounterProvider({
+    name: FORWARDED,
+    help: 'Requests forwarded to another instance, by upstream URL and outcome',
+    labelNames: ['upstream', 'outcome'],
+  }),
+  makeCounterProvider({
+    name: RETRIES,
+    help: 'Attempts of forwarded idempotent requests retried within the retry budget',
+    labelNames: ['upstream'],
+  }),
+  makeGaugeProvider({
+    name: BREAKER,
+    help: 'An upstream instance’s circuit breaker: 0 closed, 1 half-open, 2 open',
+    labelNames: ['upstream'],
+  }),
+  makeCounterProvider({
+    name: TRANSITIONS,
+    help: 'Changes of an upstream instance’s circuit breaker, by the state left and the state entered',
+    labelNames: ['upstream', 'from', 'to'],
+  }),
+];
+
+/** The router's metrics; labels are instance URLs, bounded by the deployment's instances. */
+@Injectable()
+export class GatewayMetrics {
+  constructor(
+    @InjectMetric(FORWARDED) private readonly forwarded: Counter<string>,
+    @InjectMetric(RETRIES) private readonly retries: Counter<string>,
+    @InjectMetric(BREAKER) private readonly breaker: Gauge<string>,
+    @InjectMetric(TRANSITIONS) private readonly transitions: Counter<string>,
+  ) {}
+
+  answered(upstream: string, outcome: ForwardOutcome): void {
+    this.forwarded.inc({ upstream, outcome });
+  }
+
+  retried(upstream: string): void {
+    this.retries.inc({ upstream });
+  }
+
+  breakerChanged(upstream: string, from: BreakerState, to: BreakerState): void {
+    this.breaker.set({ upstream }, STATE_VALUES[to]);
+    this.transitions.inc({ upstream, from, to });
+  }
+}
