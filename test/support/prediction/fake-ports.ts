@@ -22,6 +22,7 @@ import { Transaction } from '../../../src/contexts/prediction/application/ports/
 import type { PredictionEvents, PredictionEventType } from '../../../src/contexts/prediction/contracts/events.js';
 import { Deployment } from '../../../src/contexts/prediction/domain/deployment/deployment.js';
 import { DeploymentRepository } from '../../../src/contexts/prediction/domain/deployment/deployment.repository.js';
+import { ServedDeployments } from '../../../src/contexts/prediction/application/ports/served-deployments.js';
 import {
   formatModelReference,
   type ModelReference,
@@ -116,6 +117,21 @@ export class InMemoryDeploymentRepository extends DeploymentRepository {
 
   private restore(row: { state: Deployment['snapshot']; version: number } | undefined): Deployment | undefined {
     return row ? Deployment.restore(row.state, row.version) : undefined;
+  }
+}
+
+/** The serving path's reads, straight from the repository: every read sees the latest write. */
+export class RepositoryServedDeployments extends ServedDeployments {
+  constructor(private readonly deployments: DeploymentRepository) {
+    super();
+  }
+
+  byId(id: string): Promise<Deployment | undefined> {
+    return this.deployments.find(id);
+  }
+
+  byName(projectId: string, name: string): Promise<Deployment | undefined> {
+    return this.deployments.findByName(projectId, name);
   }
 }
 
@@ -260,12 +276,14 @@ export function versionAnswersOf(ports: ReturnType<typeof fakePredictionPorts>):
 }
 
 export function fakePredictionPorts() {
+  const deployments = new InMemoryDeploymentRepository();
   return {
     cache: new InMemoryResponseCache(),
     cacheMetrics: new RecordingCacheMetrics(),
     transaction: new FakeTransaction(),
     events: new RecordingEventPublisher(),
-    deployments: new InMemoryDeploymentRepository(),
+    deployments,
+    served: new RepositoryServedDeployments(deployments),
     versions: new StubDeployableVersions(),
     runtime: new ScriptedModelRuntime(),
     random: new SeededTrafficRandom(),

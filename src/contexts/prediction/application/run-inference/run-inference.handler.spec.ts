@@ -38,7 +38,7 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
     ports.shadows,
     new RecordingPredictionLog(),
   );
-  return { ports, deployment, handler: new RunInferenceHandler(ports.deployments, inference) };
+  return { ports, deployment, handler: new RunInferenceHandler(ports.served, inference) };
 }
 
 const request = (overrides: object = {}) => ({
