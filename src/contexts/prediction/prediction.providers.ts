@@ -50,6 +50,7 @@ import {
   PREDICTION_METRIC_PROVIDERS,
   PrometheusPredictionMetrics,
 } from './infrastructure/metrics/prometheus-prediction-metrics.js';
+import { BoundedVariantLabels } from './infrastructure/metrics/bounded-variant-labels.js';
 import { OnnxModelRuntime } from './infrastructure/onnx/onnx-model-runtime.js';
 import { TypeOrmProjectOfDeployment } from './infrastructure/persistence/project-of-deployment.js';
 import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeorm-deployment.repository.js';
@@ -104,6 +105,7 @@ export const ADAPTERS: Provider[] = [
   },
   { provide: InferenceInputs, useClass: AjvInferenceInputs },
   { provide: TrafficRandom, useClass: MathTrafficRandom },
+  BoundedVariantLabels,
   ...PREDICTION_METRIC_PROVIDERS,
   { provide: PredictionMetrics, useClass: PrometheusPredictionMetrics },
   { provide: ShadowAnswers, useClass: LoggedShadowAnswers },

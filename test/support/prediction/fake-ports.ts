@@ -14,6 +14,7 @@ import { ModelRuntime } from '../../../src/contexts/prediction/application/ports
 import {
   PredictionMetrics,
   type PredictionOutcome,
+  type ServedVariant,
   type VariantRole,
 } from '../../../src/contexts/prediction/application/ports/prediction-metrics.js';
 import { ShadowAnswers, type ShadowAnswer } from '../../../src/contexts/prediction/application/ports/shadow-answers.js';
@@ -209,8 +210,10 @@ export class SeededTrafficRandom extends TrafficRandom {
 
 export class RecordingPredictionMetrics extends PredictionMetrics {
   readonly records: { role: VariantRole; outcome: PredictionOutcome }[] = [];
-  served(role: VariantRole, outcome: PredictionOutcome): void {
+  readonly variants: ServedVariant[] = [];
+  served(by: ServedVariant, role: VariantRole, outcome: PredictionOutcome): void {
     this.records.push({ role, outcome });
+    this.variants.push(by);
   }
 }
 
@@ -252,8 +255,8 @@ export class InMemoryResponseCache extends ResponseCache {
 
 export class RecordingCacheMetrics extends CacheMetrics {
   readonly lookups: string[] = [];
-  lookedUp(deploymentId: string, result: 'hit' | 'miss'): void {
-    this.lookups.push(`${deploymentId}:${result}`);
+  lookedUp(by: ServedVariant, result: 'hit' | 'miss'): void {
+    this.lookups.push(`${by.deploymentId}/${by.variant}:${result}`);
   }
 }
 

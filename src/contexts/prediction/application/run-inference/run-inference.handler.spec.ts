@@ -62,6 +62,7 @@ describe('RunInferenceHandler', () => {
       { versionId: answer.variant.version.versionId, inputs: [{ ...x, datatype: 'FP32' }] },
     ]);
     expect(ports.metrics.records).toEqual([{ role: 'primary', outcome: 'ok' }]);
+    expect(ports.metrics.variants).toEqual([{ deploymentId: answer.deployment.id, variant: 'champion' }]);
   });
 
   it('keeps one request key on one variant in sticky mode', async () => {
