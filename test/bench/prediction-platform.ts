@@ -154,6 +154,13 @@ export class PredictionPlatform {
     );
   }
 
+  /** Session calls the micro-batcher made so far, and the requests they answered, from the metrics. */
+  async batchCalls(): Promise<{ calls: number; requests: number }> {
+    const exposition = await (await fetch(`${this.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(exposition)?.[1] ?? 0);
+    return { calls: value('prediction_batch_requests_count'), requests: value('prediction_batch_requests_sum') };
+  }
+
   async stop(): Promise<void> {
     try {
       await this.app.close();

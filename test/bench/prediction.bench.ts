@@ -118,10 +118,12 @@ async function main(): Promise<void> {
       () => closedLoop(plain, 1, SECONDS),
       () => session.measure(ROW, SECONDS),
     );
+    const batchedBefore = await platform.batchCalls();
     const batching = await alternate(
       () => closedLoop(wideBatched, BATCH_CLIENTS, SECONDS),
       () => closedLoop(widePlain, BATCH_CLIENTS, SECONDS),
     );
+    const batchedAfter = await platform.batchCalls();
     const tinyBatching = await alternate(
       () => closedLoop(batched, BATCH_CLIENTS, SECONDS),
       () => closedLoop(plain, BATCH_CLIENTS, SECONDS),
@@ -167,6 +169,11 @@ async function main(): Promise<void> {
         off,
         ratio: batchingRatio,
         p95NoWorse: on.p95Ms <= off.p95Ms,
+        // Requests per session call while batching was on: 1 would mean no batch ever formed.
+        requestsPerCall: round(
+          (batchedAfter.requests - batchedBefore.requests) / Math.max(1, batchedAfter.calls - batchedBefore.calls),
+          2,
+        ),
         model: `y = (x·W1)·W2 + b, W1 ${FEATURES}x${HIDDEN}, W2 ${HIDDEN}x${FEATURES}, one row per request`,
       },
       tinyModelBatching: {
