@@ -27,7 +27,9 @@ export class PredictionPlatform {
     private readonly app: NestFastifyApplication,
     private readonly url: string,
     private readonly call: (method: string, path: string, body: unknown) => Promise<Record<string, unknown>>,
+    private readonly upload: (versionId: string, artifact: Buffer) => Promise<void>,
     private readonly projectId: string,
+    private readonly modelId: string,
     private readonly versionId: string,
     private readonly apiKey: string,
     private readonly objects: string,
@@ -74,25 +76,48 @@ export class PredictionPlatform {
       signature,
     });
     const versionId = version.id as string;
-    const uploaded = await fetch(`${url}/api/v1/model-versions/${versionId}/artifact`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-      body: artifact,
-    });
-    if (uploaded.status !== 200) throw new Error(`upload answered ${uploaded.status}: ${await uploaded.text()}`);
+    const upload = async (id: string, bytes: Buffer): Promise<void> => {
+      const uploaded = await fetch(`${url}/api/v1/model-versions/${id}/artifact`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
+      if (uploaded.status !== 200) throw new Error(`upload answered ${uploaded.status}: ${await uploaded.text()}`);
+    };
+    await upload(versionId, artifact);
     const key = await call('POST', '/api/v1/api-keys', {
       name: 'bench-scoring',
       projectId,
       permissions: ['prediction:invoke'],
     });
-    return new PredictionPlatform(app, url, call, projectId, versionId, key.key as string, objects);
+    return new PredictionPlatform(
+      app,
+      url,
+      call,
+      upload,
+      projectId,
+      model.id as string,
+      versionId,
+      key.key as string,
+      objects,
+    );
   }
 
-  /** A deployment named `name` of the version, pinned (no alias to follow), with `serving`. */
-  async deploy(name: string, serving: Serving): Promise<void> {
+  /** Another version of the model, of `artifact` with the same `signature`; answers its id. */
+  async register(artifact: Buffer, signature: unknown): Promise<string> {
+    const version = await this.call('POST', `/api/v1/models/${this.modelId}/versions`, {
+      framework: 'onnx',
+      signature,
+    });
+    await this.upload(version.id as string, artifact);
+    return version.id as string;
+  }
+
+  /** A deployment named `name` of a version (the first one by default), pinned (no alias to follow), with `serving`. */
+  async deploy(name: string, serving: Serving, versionId = this.versionId): Promise<void> {
     await this.call('POST', `/api/v1/projects/${this.projectId}/deployments`, {
       name,
-      variants: [{ name: 'pinned', model: this.versionId, runtime: 'onnx' }],
+      variants: [{ name: 'pinned', model: versionId, runtime: 'onnx' }],
       serving,
     });
   }
@@ -127,6 +152,13 @@ export class PredictionPlatform {
       (sum, match) => sum + Number(match[1]),
       0,
     );
+  }
+
+  /** Session calls the micro-batcher made so far, and the requests they answered, from the metrics. */
+  async batchCalls(): Promise<{ calls: number; requests: number }> {
+    const exposition = await (await fetch(`${this.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(exposition)?.[1] ?? 0);
+    return { calls: value('prediction_batch_requests_count'), requests: value('prediction_batch_requests_sum') };
   }
 
   async stop(): Promise<void> {

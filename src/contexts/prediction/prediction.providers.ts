@@ -35,7 +35,14 @@ import { AliasMovesConsumer } from './interface/events/alias-moves.consumer.js';
 import { UpdateDeploymentHandler } from './application/update-deployment/update-deployment.handler.js';
 import { PREDICTION_EVENT_TYPES } from './contracts/events.js';
 import { DeploymentRepository } from './domain/deployment/deployment.repository.js';
-import { readPredictionSettings, type PredictionSettings } from './infrastructure/config/prediction-settings.js';
+import {
+  PREDICTION_SETTINGS,
+  readPredictionSettings,
+  type PredictionSettings,
+} from './infrastructure/config/prediction-settings.js';
+import { CachedServedDeployments } from './infrastructure/cache/cached-served-deployments.js';
+import { DeploymentChangeSignals } from './infrastructure/cache/deployment-change-signals.js';
+import { ServedDeployments } from './application/ports/served-deployments.js';
 import { AjvInferenceInputs } from './infrastructure/inputs/ajv-inference-inputs.js';
 import { LoggedShadowAnswers } from './infrastructure/logged-shadow-answers.js';
 import { MathTrafficRandom } from './infrastructure/math-traffic-random.js';
@@ -43,6 +50,7 @@ import {
   PREDICTION_METRIC_PROVIDERS,
   PrometheusPredictionMetrics,
 } from './infrastructure/metrics/prometheus-prediction-metrics.js';
+import { BoundedVariantLabels } from './infrastructure/metrics/bounded-variant-labels.js';
 import { OnnxModelRuntime } from './infrastructure/onnx/onnx-model-runtime.js';
 import { TypeOrmProjectOfDeployment } from './infrastructure/persistence/project-of-deployment.js';
 import { TypeOrmDeploymentRepository } from './infrastructure/persistence/typeorm-deployment.repository.js';
@@ -82,14 +90,14 @@ export const SERVICES: Type[] = [
   ...FEEDBACK_SERVICES,
 ];
 
-const PREDICTION_SETTINGS = Symbol('PREDICTION_SETTINGS');
-
 export const ADAPTERS: Provider[] = [
   { provide: PREDICTION_SETTINGS, useFactory: () => readPredictionSettings(process.env) },
   AmbientTransaction,
   { provide: Transaction, useExisting: AmbientTransaction },
   outboxEventPublisher({ source: 'prediction', schema: 'prediction' }),
   { provide: DeploymentRepository, useClass: TypeOrmDeploymentRepository },
+  DeploymentChangeSignals,
+  { provide: ServedDeployments, useClass: CachedServedDeployments },
   { provide: ProjectOfDeployment, useClass: TypeOrmProjectOfDeployment },
   { provide: DeployableVersions, useClass: RegistryDeployableVersions },
   {
@@ -99,6 +107,7 @@ export const ADAPTERS: Provider[] = [
   },
   { provide: InferenceInputs, useClass: AjvInferenceInputs },
   { provide: TrafficRandom, useClass: MathTrafficRandom },
+  BoundedVariantLabels,
   ...PREDICTION_METRIC_PROVIDERS,
   { provide: PredictionMetrics, useClass: PrometheusPredictionMetrics },
   { provide: ShadowAnswers, useClass: LoggedShadowAnswers },

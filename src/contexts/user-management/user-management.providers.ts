@@ -59,6 +59,9 @@ import {
 import { BcryptPasswordHasher } from './infrastructure/passwords/bcrypt-password-hasher.js';
 import { ListedCommonPasswords } from './infrastructure/passwords/listed-common-passwords.js';
 import { TypeOrmApiKeyRepository } from './infrastructure/persistence/typeorm-api-key.repository.js';
+import { CachedApiKeyRepository } from './infrastructure/cache/cached-api-key.repository.js';
+import { CachedApiKeyOwnerRoles } from './infrastructure/cache/cached-api-key-owner-roles.js';
+import { ApiKeyOwnerRoles } from './application/ports/api-key-owner-roles.js';
 import { TypeOrmAuditLog } from './infrastructure/persistence/typeorm-audit-log.js';
 import { TypeOrmMembershipLookup } from './infrastructure/persistence/typeorm-membership-lookup.js';
 import { TypeOrmProjectRepository } from './infrastructure/persistence/typeorm-project.repository.js';
@@ -143,8 +146,14 @@ export const ACCESS_PROVIDERS: Provider[] = [
     useFactory: (config: AccessConfig) => ({ idleMs: config.sessionIdleSeconds * 1000 }),
     inject: [ACCESS_CONFIG],
   },
-  { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
+  TypeOrmApiKeyRepository,
+  {
+    provide: ApiKeyRepository,
+    useFactory: (keys: TypeOrmApiKeyRepository, config: AccessConfig) => new CachedApiKeyRepository(keys, config),
+    inject: [TypeOrmApiKeyRepository, ACCESS_CONFIG],
+  },
   { provide: MembershipLookup, useClass: TypeOrmMembershipLookup },
+  { provide: ApiKeyOwnerRoles, useClass: CachedApiKeyOwnerRoles },
   { provide: SecretTokens, useClass: RandomSecretTokens },
   { provide: UserManagementFacade, useClass: LocalUserManagementFacade },
   AuthenticateRequestHandler,

@@ -137,11 +137,12 @@ describe('prediction serving through the API (in-process ONNX, PostgreSQL, Redis
     }
     const mirrored = await serving.call('POST', '/v2/models/churn/versions/mirror/infer', infer(ROWS));
     expect(mirrored.body.outputs[0].data).toEqual([2, 4, 16, 20]);
-    // The copies' answers are counted apart from the callers' (the shadow runs after the answer is sent).
+    // The copies' answers are counted apart from the callers', per variant (the shadow runs after the answer is sent).
     await waitFor(
       async () => {
         const exposition = await (await fetch(`${world.app.url}/metrics`)).text();
-        return /prediction_requests_total\{role="shadow",outcome="ok"\} 5\b/.test(exposition);
+        const shadowed = `prediction_requests_total{deployment="${deploymentId}",variant="mirror",role="shadow",outcome="ok"} 5`;
+        return exposition.split('\n').includes(shadowed);
       },
       { what: 'five shadow answers in the metrics' },
     );

@@ -14,6 +14,7 @@ import { ModelRuntime } from '../../../src/contexts/prediction/application/ports
 import {
   PredictionMetrics,
   type PredictionOutcome,
+  type ServedVariant,
   type VariantRole,
 } from '../../../src/contexts/prediction/application/ports/prediction-metrics.js';
 import { ShadowAnswers, type ShadowAnswer } from '../../../src/contexts/prediction/application/ports/shadow-answers.js';
@@ -22,6 +23,7 @@ import { Transaction } from '../../../src/contexts/prediction/application/ports/
 import type { PredictionEvents, PredictionEventType } from '../../../src/contexts/prediction/contracts/events.js';
 import { Deployment } from '../../../src/contexts/prediction/domain/deployment/deployment.js';
 import { DeploymentRepository } from '../../../src/contexts/prediction/domain/deployment/deployment.repository.js';
+import { ServedDeployments } from '../../../src/contexts/prediction/application/ports/served-deployments.js';
 import {
   formatModelReference,
   type ModelReference,
@@ -119,6 +121,21 @@ export class InMemoryDeploymentRepository extends DeploymentRepository {
   }
 }
 
+/** The serving path's reads, straight from the repository: every read sees the latest write. */
+export class RepositoryServedDeployments extends ServedDeployments {
+  constructor(private readonly deployments: DeploymentRepository) {
+    super();
+  }
+
+  byId(id: string): Promise<Deployment | undefined> {
+    return this.deployments.find(id);
+  }
+
+  byName(projectId: string, name: string): Promise<Deployment | undefined> {
+    return this.deployments.findByName(projectId, name);
+  }
+}
+
 /** The registry's answers by reference text (`churn@champion` or a version id); anything else is unknown. */
 export class StubDeployableVersions extends DeployableVersions {
   private readonly answers = new Map<string, DeployableLookup>();
@@ -193,8 +210,10 @@ export class SeededTrafficRandom extends TrafficRandom {
 
 export class RecordingPredictionMetrics extends PredictionMetrics {
   readonly records: { role: VariantRole; outcome: PredictionOutcome }[] = [];
-  served(role: VariantRole, outcome: PredictionOutcome): void {
+  readonly variants: ServedVariant[] = [];
+  served(by: ServedVariant, role: VariantRole, outcome: PredictionOutcome): void {
     this.records.push({ role, outcome });
+    this.variants.push(by);
   }
 }
 
@@ -236,8 +255,8 @@ export class InMemoryResponseCache extends ResponseCache {
 
 export class RecordingCacheMetrics extends CacheMetrics {
   readonly lookups: string[] = [];
-  lookedUp(deploymentId: string, result: 'hit' | 'miss'): void {
-    this.lookups.push(`${deploymentId}:${result}`);
+  lookedUp(by: ServedVariant, result: 'hit' | 'miss'): void {
+    this.lookups.push(`${by.deploymentId}/${by.variant}:${result}`);
   }
 }
 
@@ -260,12 +279,14 @@ export function versionAnswersOf(ports: ReturnType<typeof fakePredictionPorts>):
 }
 
 export function fakePredictionPorts() {
+  const deployments = new InMemoryDeploymentRepository();
   return {
     cache: new InMemoryResponseCache(),
     cacheMetrics: new RecordingCacheMetrics(),
     transaction: new FakeTransaction(),
     events: new RecordingEventPublisher(),
-    deployments: new InMemoryDeploymentRepository(),
+    deployments,
+    served: new RepositoryServedDeployments(deployments),
     versions: new StubDeployableVersions(),
     runtime: new ScriptedModelRuntime(),
     random: new SeededTrafficRandom(),

@@ -21,6 +21,7 @@ import {
   FakeProjectRepository,
   FakeRefreshTokenFamilyRepository,
   FakeUserRepository,
+  FreshApiKeyOwnerRoles,
 } from './fake-stores.js';
 
 /** Every port of user management, faked in memory; a spec arranges real aggregates in them. */
@@ -45,8 +46,10 @@ export function fakeUserManagementPorts() {
     projects,
     memberships: new FakeMembershipLookup(projects),
   };
+  const keyOwnerRoles = new FreshApiKeyOwnerRoles(ports.memberships);
   return {
     ...ports,
+    keyOwnerRoles,
     // The real application services over the fakes: several handlers share them.
     termination: new SessionTermination(ports.sessions, ports.families, ports.transaction, ports.audit, ports.events),
     currentPassword: new CurrentPassword(ports.users, ports.hasher),

@@ -1,5 +1,6 @@
 import { ConcurrencyError } from '@libs/ddd';
 import type { ProjectRole } from '../../../src/contexts/user-management/domain/access/permission.js';
+import { ApiKeyOwnerRoles } from '../../../src/contexts/user-management/application/ports/api-key-owner-roles.js';
 import type { ApiKey } from '../../../src/contexts/user-management/domain/api-keys/api-key.js';
 import {
   ApiKeyRepository,
@@ -168,5 +169,15 @@ export class FakeMembershipLookup extends MembershipLookup {
   }
   projectExists(projectId: string): Promise<boolean> {
     return Promise.resolve(this.projects.byId.has(projectId));
+  }
+}
+
+/** API key owners' roles read fresh every time, as with no cache at all. */
+export class FreshApiKeyOwnerRoles extends ApiKeyOwnerRoles {
+  constructor(private readonly memberships: MembershipLookup) {
+    super();
+  }
+  roleOf(ownerId: string, projectId: string): Promise<ProjectRole | undefined> {
+    return this.memberships.roleOf(ownerId, projectId);
   }
 }

@@ -19,7 +19,7 @@ async function arrange() {
       at: new Date(),
     }),
   );
-  return { ports, ready: new CheckModelReadyHandler(ports.deployments, ports.runtime, ports.remote) };
+  return { ports, ready: new CheckModelReadyHandler(ports.served, ports.runtime, ports.remote) };
 }
 
 describe('CheckModelReadyHandler', () => {
@@ -51,7 +51,7 @@ describe('CheckModelReadyHandler', () => {
         at: new Date(),
       }),
     );
-    const ready = new CheckModelReadyHandler(ports.deployments, ports.runtime, ports.remote);
+    const ready = new CheckModelReadyHandler(ports.served, ports.runtime, ports.remote);
 
     expect(await ready.execute({ projectId: PROJECT, model: 'scoring' })).toBe(true);
     ports.remote.closes('remote');

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import { ModelRuntime } from '../ports/model-runtime.js';
 import { RemoteModelRuntime } from '../ports/remote-model-runtime.js';
 import { requireServedDeployment } from '../services/deployment-lookup.js';
 import type { CheckModelReadyQuery } from './check-model-ready.query.js';
+import { ServedDeployments } from '../ports/served-deployments.js';
 
 /**
  * Whether a deployment (or one variant) can answer now: its versions load, so a readiness probe
@@ -14,7 +14,7 @@ export class CheckModelReadyHandler {
   private readonly logger = new Logger(CheckModelReadyHandler.name);
 
   constructor(
-    private readonly deployments: DeploymentRepository,
+    private readonly deployments: ServedDeployments,
     private readonly runtime: ModelRuntime,
     private readonly remote: RemoteModelRuntime,
   ) {}

@@ -17,7 +17,7 @@ async function arrange() {
       at: new Date(),
     }),
   );
-  return { served: new GetServedModelHandler(ports.deployments) };
+  return { served: new GetServedModelHandler(ports.served) };
 }
 
 describe('GetServedModelHandler', () => {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/ddd';
-import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import { requireServedDeployment } from '../services/deployment-lookup.js';
 import type { GetServedModelQuery, ServedModel } from './get-served-model.query.js';
+import { ServedDeployments } from '../ports/served-deployments.js';
 
 @Injectable()
 export class GetServedModelHandler {
-  constructor(private readonly deployments: DeploymentRepository) {}
+  constructor(private readonly deployments: ServedDeployments) {}
 
   async execute(query: GetServedModelQuery): Promise<ServedModel> {
     const deployment = await requireServedDeployment(this.deployments, query.projectId, query.model);

@@ -1,4 +1,6 @@
-/** Port: counts the response cache's lookups per deployment (a bounded label: one per deployment). */
+import type { ServedVariant } from './prediction-metrics.js';
+
+/** Port: counts the response cache's lookups per deployment and variant (bounded by the adapter). */
 export abstract class CacheMetrics {
-  abstract lookedUp(deploymentId: string, result: 'hit' | 'miss'): void;
+  abstract lookedUp(by: ServedVariant, result: 'hit' | 'miss'): void;
 }

@@ -38,7 +38,7 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
     ports.shadows,
     new RecordingPredictionLog(),
   );
-  return { ports, deployment, handler: new RunInferenceHandler(ports.deployments, inference) };
+  return { ports, deployment, handler: new RunInferenceHandler(ports.served, inference) };
 }
 
 const request = (overrides: object = {}) => ({
@@ -62,6 +62,7 @@ describe('RunInferenceHandler', () => {
       { versionId: answer.variant.version.versionId, inputs: [{ ...x, datatype: 'FP32' }] },
     ]);
     expect(ports.metrics.records).toEqual([{ role: 'primary', outcome: 'ok' }]);
+    expect(ports.metrics.variants).toEqual([{ deploymentId: answer.deployment.id, variant: 'champion' }]);
   });
 
   it('keeps one request key on one variant in sticky mode', async () => {

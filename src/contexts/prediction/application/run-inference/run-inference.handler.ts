@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import { requireServedDeployment } from '../services/deployment-lookup.js';
 import { VariantInference, type VariantInferenceAnswer } from '../services/variant-inference.js';
 import type { RunInferenceCommand } from './run-inference.command.js';
+import { ServedDeployments } from '../ports/served-deployments.js';
 
 /** Answers an inference request from the variant the deployment's routing (or the caller) picks. */
 @Injectable()
 export class RunInferenceHandler {
   constructor(
-    private readonly deployments: DeploymentRepository,
+    private readonly deployments: ServedDeployments,
     private readonly inference: VariantInference,
   ) {}
 

@@ -110,13 +110,14 @@ export class VariantInference {
     const seconds = () => (performance.now() - started) / 1000;
     // The version this process answers with: during a switch, the one it served until the new one is warm.
     const version = this.answers.versionFor(request.deployment, variant);
+    const measured = { deploymentId: request.deployment.id, variant: variant.name };
     const { signature, versionId } = version;
     let inputs: Tensor[];
     try {
       checkRequestedOutputs(signature, request.outputs);
       inputs = this.inputs.check(versionId, signature, request.inputsFor(signature));
     } catch (error) {
-      this.metrics.served(role, 'invalid', seconds());
+      this.metrics.served(measured, role, 'invalid', seconds());
       throw error;
     }
     try {
@@ -128,10 +129,10 @@ export class VariantInference {
         outputs: request.outputs,
         cacheAllowed: request.cacheAllowed ?? true,
       });
-      this.metrics.served(role, 'ok', seconds());
+      this.metrics.served(measured, role, 'ok', seconds());
       return { version, outputs };
     } catch (error) {
-      this.metrics.served(role, 'failed', seconds());
+      this.metrics.served(measured, role, 'failed', seconds());
       throw error;
     }
   }

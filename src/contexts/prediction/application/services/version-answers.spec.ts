@@ -36,9 +36,9 @@ describe('VersionAnswers', () => {
     expect(first).toEqual([{ name: 'y', datatype: 'FP32', shape: [1, 1], data: [1] }]);
     expect(ports.runtime.calls).toHaveLength(2);
     expect(ports.cacheMetrics.lookups).toEqual([
-      `${deployment.id}:miss`,
-      `${deployment.id}:hit`,
-      `${deployment.id}:miss`,
+      `${deployment.id}/champion:miss`,
+      `${deployment.id}/champion:hit`,
+      `${deployment.id}/champion:miss`,
     ]);
     expect([...ports.cache.entries.values()].map((entry) => entry.ttlSeconds)).toEqual([30, 30]);
   });

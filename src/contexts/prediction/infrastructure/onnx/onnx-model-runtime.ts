@@ -25,7 +25,7 @@ export class OnnxModelRuntime extends ModelRuntime implements OnModuleDestroy {
 
   constructor(
     private readonly store: ObjectStore,
-    private readonly settings: PredictionSettings,
+    private readonly settings: Pick<PredictionSettings, 'modelMemoryBudgetBytes' | 'onnxIntraOpThreads'>,
   ) {
     super();
     this.models = new LRUCache<string, LoadedModel>({

@@ -4,11 +4,15 @@ import { AmbientTransaction } from '@libs/platform';
 import { Deployment, type DeploymentStatus } from '../../domain/deployment/deployment.js';
 import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import { DeploymentNameTaken } from '../../domain/errors.js';
+import { DeploymentChangeSignals } from '../cache/deployment-change-signals.js';
 import { DeploymentOrmEntity } from './deployment.orm-entity.js';
 
 @Injectable()
 export class TypeOrmDeploymentRepository extends DeploymentRepository {
-  constructor(private readonly scope: AmbientTransaction) {
+  constructor(
+    private readonly scope: AmbientTransaction,
+    private readonly changes: DeploymentChangeSignals,
+  ) {
     super();
   }
 
@@ -25,6 +29,7 @@ export class TypeOrmDeploymentRepository extends DeploymentRepository {
       .execute();
     if ((result.raw as unknown[]).length !== 1) throw new DeploymentNameTaken(deployment.name);
     deployment.markSaved(1);
+    this.announceOnCommit(deployment.id);
   }
 
   async save(deployment: Deployment): Promise<void> {
@@ -35,10 +40,12 @@ export class TypeOrmDeploymentRepository extends DeploymentRepository {
       .update({ id: deployment.id, version: deployment.version }, toRow(deployment, next));
     if (result.affected !== 1) throw new ConcurrencyError('Deployment', deployment.id);
     deployment.markSaved(next);
+    this.announceOnCommit(deployment.id);
   }
 
   async remove(deployment: Deployment): Promise<void> {
     await this.scope.manager().getRepository(DeploymentOrmEntity).delete({ id: deployment.id });
+    this.announceOnCommit(deployment.id);
   }
 
   async find(id: string): Promise<Deployment | undefined> {
@@ -58,6 +65,20 @@ export class TypeOrmDeploymentRepository extends DeploymentRepository {
       .getRepository(DeploymentOrmEntity)
       .find({ where: { projectId }, order: { name: 'ASC' } });
     return rows.map(toDomain);
+  }
+
+  /**
+   * Serving processes drop their copies once the change committed: announced earlier, a process
+   * could read the old row again and keep it. A transaction someone else commits (an inbox's) has
+   * no commit hook here, so it announces at once and the copies' TTL covers the gap.
+   */
+  private announceOnCommit(deploymentId: string): void {
+    const announce = () => this.changes.announce(deploymentId);
+    try {
+      this.scope.afterCommit(announce);
+    } catch {
+      announce();
+    }
   }
 }
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, Public } from '@libs/platform';
 import { RequirePermission } from '@contexts/user-management';
 import { CheckModelReadyHandler } from '../../application/check-model-ready/check-model-ready.handler.js';
 import { GetServedModelHandler } from '../../application/get-served-model/get-served-model.handler.js';
 import { RunInferenceHandler } from '../../application/run-inference/run-inference.handler.js';
+import type { InferRequestBody } from './dto/inference-request.schema.js';
 import { InferRequest } from './dto/inference.request.js';
 import { InferResponse } from './dto/inference.response.js';
 import {
@@ -15,6 +16,7 @@ import {
   ServerMetadataResponse,
 } from './dto/model-metadata.response.js';
 import { cacheAllowed } from './cache-directive.js';
+import { InferRequestPipe } from './infer-request.pipe.js';
 import { singleValuedHeaders } from './request-headers.js';
 import { PROJECT_HEADER, ServingProject } from './serving-project.js';
 
@@ -116,13 +118,14 @@ export class InferenceProtocolController {
   @RequirePermission('prediction:invoke', invoke)
   @projectHeader
   @ApiOperation({ summary: 'Inference by the variant the deployment’s routing picks' })
+  @ApiBody({ type: InferRequest })
   @ApiOkResponse({ type: InferResponse })
   @ApiProblem(400, 'An input does not fit the signature; the problem names it')
   @ApiProblem(503, 'The model could not be loaded')
   infer(
     @ServingProject() projectId: string,
     @Param('model') model: string,
-    @Body() body: InferRequest,
+    @Body(InferRequestPipe) body: InferRequestBody,
     @Req() request: FastifyRequest,
   ): Promise<InferResponse> {
     return this.run(projectId, model, undefined, body, request);
@@ -133,6 +136,7 @@ export class InferenceProtocolController {
   @RequirePermission('prediction:invoke', invoke)
   @projectHeader
   @ApiOperation({ summary: 'Inference by one variant, bypassing the routing' })
+  @ApiBody({ type: InferRequest })
   @ApiOkResponse({ type: InferResponse })
   @ApiProblem(400, 'An input does not fit the signature; the problem names it')
   @ApiProblem(503, 'The model could not be loaded')
@@ -140,7 +144,7 @@ export class InferenceProtocolController {
     @ServingProject() projectId: string,
     @Param('model') model: string,
     @Param('version') variant: string,
-    @Body() body: InferRequest,
+    @Body(InferRequestPipe) body: InferRequestBody,
     @Req() request: FastifyRequest,
   ): Promise<InferResponse> {
     return this.run(projectId, model, variant, body, request);
@@ -150,7 +154,7 @@ export class InferenceProtocolController {
     projectId: string,
     model: string,
     variant: string | undefined,
-    body: InferRequest,
+    body: InferRequestBody,
     request: FastifyRequest,
   ): Promise<InferResponse> {
     const answer = await this.inference.execute({

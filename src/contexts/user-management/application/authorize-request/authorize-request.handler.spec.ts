@@ -10,7 +10,7 @@ function arrange() {
   const ports = fakeUserManagementPorts();
   const project = Project.create('vision', 'owner-1');
   ports.projects.add(project);
-  return { ports, project, handler: new AuthorizeRequestHandler(ports.memberships) };
+  return { ports, project, handler: new AuthorizeRequestHandler(ports.memberships, ports.keyOwnerRoles) };
 }
 
 const user = (userId: string, isAdmin = false): Principal => ({ kind: 'user', userId, isAdmin });

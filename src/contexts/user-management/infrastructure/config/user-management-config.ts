@@ -9,6 +9,8 @@ export interface AccessConfig {
   readonly audience: string;
   readonly accessTokenTtlSeconds: number;
   readonly sessionIdleSeconds: number;
+  /** How long a process trusts what it read of an API key (and its owner's role) before reading again; 0: never. */
+  readonly apiKeyCacheTtlMs: number;
 }
 
 /** The rest of user-management's settings, read where the context is hosted. */
@@ -45,6 +47,8 @@ export function readAccessConfig(env: Env): AccessConfig {
     accessTokenTtlSeconds: read.integer('AUTH_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
     // Checked wherever requests are authenticated, so it is part of the settings every process reads.
     sessionIdleSeconds: read.integer('AUTH_SESSION_IDLE_SECONDS', 12 * 3600, 300),
+    // Bounds how long a revoked key, a deactivated owner or a removed membership still lets a key in.
+    apiKeyCacheTtlMs: read.integer('AUTH_API_KEY_CACHE_TTL_MS', 5000, 0, 60_000),
   };
 }
 
