@@ -34,7 +34,7 @@ export const BATCH_PREDICTION_USE_CASES: Type[] = [
   RunBatchPredictionHandler,
 ];
 
-export const BATCH_PREDICTION_PROVIDERS: Provider[] = [
+export const BATCH_PREDICTION_ADAPTERS: Provider[] = [
   { provide: BatchPredictionRepository, useClass: TypeOrmBatchPredictionRepository },
   { provide: ProjectOfBatchPrediction, useClass: TypeOrmProjectOfBatchPrediction },
   { provide: BatchDatasets, useClass: DataPipelineBatchDatasets },
