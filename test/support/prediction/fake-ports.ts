@@ -18,6 +18,9 @@ import {
 } from '../../../src/contexts/prediction/application/ports/prediction-metrics.js';
 import { ShadowAnswers, type ShadowAnswer } from '../../../src/contexts/prediction/application/ports/shadow-answers.js';
 import { TrafficRandom } from '../../../src/contexts/prediction/application/ports/traffic-random.js';
+import { FeedbackSettings } from '../../../src/contexts/prediction/application/ports/feedback-settings.js';
+import { BanditRouting } from '../../../src/contexts/prediction/application/services/bandit-routing.js';
+import { InMemoryBanditFeedback } from './feedback-fakes.js';
 import { Transaction } from '../../../src/contexts/prediction/application/ports/transaction.js';
 import type { PredictionEvents, PredictionEventType } from '../../../src/contexts/prediction/contracts/events.js';
 import { Deployment } from '../../../src/contexts/prediction/domain/deployment/deployment.js';
@@ -248,6 +251,11 @@ export class RecordingBatchMetrics extends BatchMetrics {
   }
 }
 
+/** Thompson-sampling routing over the fake ports' counts and seeded draws, reading the counts afresh each time. */
+export function banditRoutingOf(ports: ReturnType<typeof fakePredictionPorts>): BanditRouting {
+  return new BanditRouting(ports.bandit, ports.random, new FeedbackSettings(1000, 50_000, 65_536, 60_000, 3_600_000, 0));
+}
+
 /** The answering pipeline (served versions, batching, cache) over the fake ports. */
 export function versionAnswersOf(ports: ReturnType<typeof fakePredictionPorts>): VersionAnswers {
   return new VersionAnswers(
@@ -273,5 +281,6 @@ export function fakePredictionPorts() {
     shadows: new RecordingShadowAnswers(),
     remote: new ScriptedRemoteRuntime(),
     remoteUrls: new StubRemoteUrls(),
+    bandit: new InMemoryBanditFeedback(),
   };
 }

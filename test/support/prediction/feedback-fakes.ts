@@ -18,6 +18,8 @@ import {
   type PredictionSearch,
   type VariantOutcomes,
 } from '../../../src/contexts/prediction/application/ports/prediction-records.js';
+import { BanditFeedback } from '../../../src/contexts/prediction/application/ports/bandit-feedback.js';
+import type { ArmFeedback } from '../../../src/contexts/prediction/domain/routing/thompson-sampling.js';
 import { PromotingDeployments } from '../../../src/contexts/prediction/application/ports/promoting-deployments.js';
 import type { Feedback } from '../../../src/contexts/prediction/domain/feedback/feedback.js';
 
@@ -151,5 +153,25 @@ export class ListedPromotingDeployments extends PromotingDeployments {
 
   ids(): Promise<string[]> {
     return Promise.resolve(this.listed);
+  }
+}
+
+/** Counts in memory, as the Redis hash does: per deployment, per arm. */
+export class InMemoryBanditFeedback extends BanditFeedback {
+  readonly arms = new Map<string, Map<string, ArmFeedback>>();
+
+  observe(deploymentId: string, arm: string, success: boolean): Promise<void> {
+    const arms = this.arms.get(deploymentId) ?? new Map<string, ArmFeedback>();
+    const held = arms.get(arm) ?? { successes: 0, failures: 0 };
+    arms.set(
+      arm,
+      success ? { ...held, successes: held.successes + 1 } : { ...held, failures: held.failures + 1 },
+    );
+    this.arms.set(deploymentId, arms);
+    return Promise.resolve();
+  }
+
+  read(deploymentId: string): Promise<ReadonlyMap<string, ArmFeedback>> {
+    return Promise.resolve(new Map(this.arms.get(deploymentId)));
   }
 }

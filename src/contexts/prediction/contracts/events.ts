@@ -53,7 +53,7 @@ export interface DeploymentPayload {
   readonly deploymentId: string;
   readonly projectId: string;
   readonly name: string;
-  readonly routing: 'split' | 'sticky';
+  readonly routing: 'split' | 'sticky' | 'bandit';
   readonly variants: readonly DeployedVariant[];
   readonly actorId: string;
 }
