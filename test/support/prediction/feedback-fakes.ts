@@ -14,6 +14,7 @@ import {
 import {
   PredictionRecords,
   type FeedbackOutcome,
+  type JudgedLabel,
   type PredictionRecord,
   type PredictionSearch,
   type VariantOutcomes,
@@ -21,7 +22,7 @@ import {
 import { BanditFeedback } from '../../../src/contexts/prediction/application/ports/bandit-feedback.js';
 import type { ArmFeedback } from '../../../src/contexts/prediction/domain/routing/thompson-sampling.js';
 import { PromotingDeployments } from '../../../src/contexts/prediction/application/ports/promoting-deployments.js';
-import type { Feedback } from '../../../src/contexts/prediction/domain/feedback/feedback.js';
+import { labelMatches, type Feedback } from '../../../src/contexts/prediction/domain/feedback/feedback.js';
 
 /** Keeps what it is given; `flushed` counts the flushes asked for. */
 export class RecordingPredictionLog extends PredictionLog {
@@ -98,6 +99,20 @@ export class InMemoryPredictionRecords extends PredictionRecords {
 
   outcomes(deploymentId: string): Promise<VariantOutcomes[]> {
     return Promise.resolve(this.outcomesByDeployment.get(deploymentId) ?? []);
+  }
+
+  /** Labelled feedback judged as the SQL does (`labelMatches`), in the order it was given. */
+  judgedLabels(deploymentId: string): Promise<JudgedLabel[]> {
+    return Promise.resolve(
+      [...this.records.values()]
+        .filter((record) => record.deploymentId === deploymentId && record.feedback?.label !== undefined)
+        .sort((a, b) => a.feedbackAt!.getTime() - b.feedbackAt!.getTime() || a.id.localeCompare(b.id))
+        .map((record) => ({
+          variant: record.variant,
+          modelVersionId: record.modelVersionId,
+          correct: labelMatches(record.feedback!.label, record.predicted),
+        })),
+    );
   }
 
   prune(_now: Date): Promise<number> {
