@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import { ADMIN, Client, newUser } from '../e2e/user-management/auth-client.js';
 import { exitOf, PlatformLives } from '../support/platform-lives.js';
+import { parquetRows } from '../support/prediction/parquet-rows.js';
 import { expectedScores, featureRows, FEATURES_SCHEMA, SCORED_SCHEMA } from '../support/prediction/batch-rows.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../support/prediction/linear-model.js';
 import { clientOf, projectOwner } from '../support/workflow-platform.js';
@@ -112,10 +113,9 @@ describe('a batch prediction whose worker is killed mid-job', () => {
     const content = await fetch(`${lives.current.url}/api/v1/dataset-versions/${job.outputVersionId}/content`, {
       headers: { authorization: `Bearer ${world.owner.tokens.accessToken}` },
     });
-    const rows = (await content.text())
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => JSON.parse(line));
+    // The output version is Parquet: the input's columns with the prediction columns, as the dataset declares them.
+    expect(content.headers.get('content-type')).toContain('parquet');
+    const rows = (await parquetRows(new Uint8Array(await content.arrayBuffer()))) as Json[];
     expect(rows).toHaveLength(ROWS);
     const ids = rows.map((row) => row.id as number).sort((left, right) => left - right);
     expect(ids).toEqual(Array.from({ length: ROWS }, (_, id) => id));

@@ -7,6 +7,7 @@ import { RegistryWorld } from '../model-registry/registry-world.js';
 import { createWorkflow, waitForRun } from '../workflows-support.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
 import { featureRows, FEATURES_SCHEMA, SCORED_SCHEMA, expectedScores } from '../../support/prediction/batch-rows.js';
+import { parquetRows } from '../../support/prediction/parquet-rows.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
@@ -95,10 +96,9 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
     const content = await fetch(`${world.app.url}/api/v1/dataset-versions/${job.outputVersionId}/content`, {
       headers: { authorization: `Bearer ${world.editor.tokens.accessToken}` },
     });
-    const rows = (await content.text())
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => JSON.parse(line));
+    // The output version is Parquet: the input's columns with the prediction columns, as the dataset declares them.
+    expect(content.headers.get('content-type')).toContain('parquet');
+    const rows = (await parquetRows(new Uint8Array(await content.arrayBuffer()))) as Json[];
     expect(rows).toHaveLength(ROWS);
     expect(new Set(rows.map((row) => row.id)).size).toBe(ROWS);
     for (const index of [0, 1, 2, 3, 4, 24_999, 25_000, 77_777, 99_999]) {
