@@ -51,6 +51,7 @@ import { RegistryDeployableVersions } from './infrastructure/registry/registry-d
 import { FEEDBACK_ADAPTERS, FEEDBACK_SERVICES, FEEDBACK_USE_CASES, FEEDBACK_WORKERS } from './feedback.providers.js';
 import {
   BATCH_PREDICTION_ADAPTERS,
+  BATCH_PREDICTION_SERVICES,
   BATCH_PREDICTION_USE_CASES,
   BATCH_PREDICTION_WORKERS,
 } from './batch-predictions.providers.js';
@@ -79,6 +80,7 @@ export const SERVICES: Type[] = [
   MicroBatcher,
   VersionAnswers,
   ...FEEDBACK_SERVICES,
+  ...BATCH_PREDICTION_SERVICES,
 ];
 
 const PREDICTION_SETTINGS = Symbol('PREDICTION_SETTINGS');

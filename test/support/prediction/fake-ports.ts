@@ -141,7 +141,13 @@ export class StubDeployableVersions extends DeployableVersions {
     return settled(() => {
       const text = formatModelReference(reference);
       this.asked.push(`${projectId}:${text}`);
-      return this.answers.get(text) ?? { deployable: false, reason: `the project has no model version ${text}` };
+      return (
+        this.answers.get(text) ?? {
+          deployable: false,
+          reason: `the project has no model version ${text}`,
+          missing: true,
+        }
+      );
     });
   }
 }
@@ -253,7 +259,11 @@ export class RecordingBatchMetrics extends BatchMetrics {
 
 /** Thompson-sampling routing over the fake ports' counts and seeded draws, reading the counts afresh each time. */
 export function banditRoutingOf(ports: ReturnType<typeof fakePredictionPorts>): BanditRouting {
-  return new BanditRouting(ports.bandit, ports.random, new FeedbackSettings(1000, 50_000, 65_536, 60_000, 3_600_000, 0));
+  return new BanditRouting(
+    ports.bandit,
+    ports.random,
+    new FeedbackSettings(1000, 50_000, 65_536, 60_000, 3_600_000, 0),
+  );
 }
 
 /** The answering pipeline (served versions, batching, cache) over the fake ports. */

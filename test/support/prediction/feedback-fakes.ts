@@ -178,10 +178,7 @@ export class InMemoryBanditFeedback extends BanditFeedback {
   observe(deploymentId: string, arm: string, success: boolean): Promise<void> {
     const arms = this.arms.get(deploymentId) ?? new Map<string, ArmFeedback>();
     const held = arms.get(arm) ?? { successes: 0, failures: 0 };
-    arms.set(
-      arm,
-      success ? { ...held, successes: held.successes + 1 } : { ...held, failures: held.failures + 1 },
-    );
+    arms.set(arm, success ? { ...held, successes: held.successes + 1 } : { ...held, failures: held.failures + 1 });
     this.arms.set(deploymentId, arms);
     return Promise.resolve();
   }
