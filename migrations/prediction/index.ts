@@ -5,6 +5,8 @@ import { AddDeploymentServingOptions1765470000000 } from './1765470000000-add-de
 import { CreateBatchPredictions1765490000000 } from './1765490000000-create-batch-predictions.js';
 import { CreatePredictionRecords1765495000000 } from './1765495000000-create-prediction-records.js';
 import { AddDeploymentFeedbackOptions1765495000001 } from './1765495000001-add-deployment-feedback-options.js';
+import { AddSequentialExperimentOptions1765510000000 } from './1765510000000-add-sequential-experiment-options.js';
+import { AllowBatchPredictionsOfBareVersions1765510000001 } from './1765510000001-allow-batch-predictions-of-bare-versions.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
 export const predictionMigrations = [
@@ -15,4 +17,6 @@ export const predictionMigrations = [
   CreateBatchPredictions1765490000000,
   CreatePredictionRecords1765495000000,
   AddDeploymentFeedbackOptions1765495000001,
+  AddSequentialExperimentOptions1765510000000,
+  AllowBatchPredictionsOfBareVersions1765510000001,
 ];

@@ -227,7 +227,8 @@ export const ADAPTERS: Provider[] = [
       intake: VersionIntake,
       scope: AmbientTransaction,
       settings: ReturnType<typeof readDuckDbSettings>,
-    ) => new LocalDatasetFiles(datasets, versions, copies, intake, scope, settings),
+      query: QueryEngine,
+    ) => new LocalDatasetFiles(datasets, versions, copies, intake, scope, settings, query),
     inject: [
       DatasetRepository,
       DatasetVersionRepository,
@@ -235,6 +236,7 @@ export const ADAPTERS: Provider[] = [
       VersionIntake,
       AmbientTransaction,
       DUCKDB_SETTINGS,
+      QueryEngine,
     ],
   },
   { provide: PipelineRepository, useClass: PostgresPipelineRepository },

@@ -10,6 +10,8 @@ import { BATCH_PREDICTION_QUEUE, BatchPredictionQueue } from './application/port
 import { ProjectOfBatchPrediction } from './application/ports/project-of-batch-prediction.js';
 import { RunBatchPredictionHandler } from './application/run-batch-prediction/run-batch-prediction.handler.js';
 import { StartBatchPredictionHandler } from './application/start-batch-prediction/start-batch-prediction.handler.js';
+import { StartVersionBatchPredictionHandler } from './application/start-version-batch-prediction/start-version-batch-prediction.handler.js';
+import { BatchPredictionStarts } from './application/services/batch-prediction-starts.js';
 import { BatchPredictionRepository } from './domain/batch/batch-prediction.repository.js';
 import { ObjectStoreOutputChunks } from './infrastructure/batch/object-store-output-chunks.js';
 import { DataPipelineBatchDatasets } from './infrastructure/datasets/data-pipeline-batch-datasets.js';
@@ -32,9 +34,12 @@ export const BATCH_PREDICTION_USE_CASES: Type[] = [
   ListBatchPredictionsHandler,
   CancelBatchPredictionHandler,
   RunBatchPredictionHandler,
+  StartVersionBatchPredictionHandler,
 ];
 
-export const BATCH_PREDICTION_PROVIDERS: Provider[] = [
+export const BATCH_PREDICTION_SERVICES: Type[] = [BatchPredictionStarts];
+
+export const BATCH_PREDICTION_ADAPTERS: Provider[] = [
   { provide: BatchPredictionRepository, useClass: TypeOrmBatchPredictionRepository },
   { provide: ProjectOfBatchPrediction, useClass: TypeOrmProjectOfBatchPrediction },
   { provide: BatchDatasets, useClass: DataPipelineBatchDatasets },

@@ -12,6 +12,9 @@ import { PromoteExperimentWinnersHandler } from './application/promote-experimen
 import { PrunePredictionRecordsHandler } from './application/prune-prediction-records/prune-prediction-records.handler.js';
 import { RecordFeedbackHandler } from './application/record-feedback/record-feedback.handler.js';
 import { ExperimentEvaluation } from './application/services/experiment-evaluation.js';
+import { BanditFeedback } from './application/ports/bandit-feedback.js';
+import { BanditRouting } from './application/services/bandit-routing.js';
+import { RedisBanditFeedback } from './infrastructure/bandit/redis-bandit-feedback.js';
 import { FeedbackSettings } from './application/ports/feedback-settings.js';
 import { readFeedbackSettings } from './infrastructure/config/feedback-settings.js';
 import { BufferedPredictionLog } from './infrastructure/logging/buffered-prediction-log.js';
@@ -23,7 +26,7 @@ import { RegistryAliasPromotion } from './infrastructure/registry/registry-alias
 import { ExperimentPromotionLoop } from './interface/jobs/experiment-promotion.loop.js';
 import { PredictionRecordsPruningLoop } from './interface/jobs/prediction-records-pruning.loop.js';
 
-/** Payload logging, feedback and experiments (issue 13 items 7 and 8; docs/adr/0505). */
+/** Payload logging, feedback, experiments and bandit routing (issue 13 items 7 and 8; docs/adr/0505, 0507). */
 export const FEEDBACK_USE_CASES: Type[] = [
   ListPredictionsHandler,
   GetPredictionHandler,
@@ -33,7 +36,7 @@ export const FEEDBACK_USE_CASES: Type[] = [
   PrunePredictionRecordsHandler,
 ];
 
-export const FEEDBACK_SERVICES: Type[] = [ExperimentEvaluation];
+export const FEEDBACK_SERVICES: Type[] = [ExperimentEvaluation, BanditRouting];
 
 export const FEEDBACK_ADAPTERS: Provider[] = [
   { provide: FeedbackSettings, useFactory: () => readFeedbackSettings(process.env) },
@@ -44,6 +47,7 @@ export const FEEDBACK_ADAPTERS: Provider[] = [
   { provide: ProjectOfPrediction, useClass: TypeOrmProjectOfPrediction },
   { provide: PromotingDeployments, useClass: SqlPromotingDeployments },
   { provide: AliasPromotion, useClass: RegistryAliasPromotion },
+  { provide: BanditFeedback, useClass: RedisBanditFeedback },
 ];
 
 /** Run by worker processes: experiment promotion and retention. */

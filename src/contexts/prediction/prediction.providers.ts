@@ -58,7 +58,8 @@ import { remoteRuntimeProviders } from './infrastructure/remote/remote-runtime-p
 import { RegistryDeployableVersions } from './infrastructure/registry/registry-deployable-versions.js';
 import { FEEDBACK_ADAPTERS, FEEDBACK_SERVICES, FEEDBACK_USE_CASES, FEEDBACK_WORKERS } from './feedback.providers.js';
 import {
-  BATCH_PREDICTION_PROVIDERS,
+  BATCH_PREDICTION_ADAPTERS,
+  BATCH_PREDICTION_SERVICES,
   BATCH_PREDICTION_USE_CASES,
   BATCH_PREDICTION_WORKERS,
 } from './batch-predictions.providers.js';
@@ -78,6 +79,7 @@ export const USE_CASES: Type[] = [
   FollowAliasHandler,
   ...FEEDBACK_USE_CASES,
   ...HEALTH_USE_CASES,
+  ...BATCH_PREDICTION_USE_CASES,
 ];
 
 /** The application services the use cases share. */
@@ -88,6 +90,7 @@ export const SERVICES: Type[] = [
   MicroBatcher,
   VersionAnswers,
   ...FEEDBACK_SERVICES,
+  ...BATCH_PREDICTION_SERVICES,
 ];
 
 export const ADAPTERS: Provider[] = [
@@ -118,10 +121,11 @@ export const ADAPTERS: Provider[] = [
   { provide: BatchMetrics, useClass: PrometheusBatchMetrics },
   ...FEEDBACK_ADAPTERS,
   ...HEALTH_ADAPTERS,
+  ...BATCH_PREDICTION_ADAPTERS,
 ];
 
-/** Consumers of other contexts' events, run by worker processes. */
-const CONSUMERS: Type[] = [AliasMovesConsumer, ...FEEDBACK_WORKERS];
+/** Consumers of other contexts' events, loops and queue processors: run by worker processes only. */
+const WORKERS: Type[] = [AliasMovesConsumer, ...FEEDBACK_WORKERS, ...BATCH_PREDICTION_WORKERS];
 
 /** The context's providers for the roles this process plays: serving over HTTP, following aliases in workers. */
 export function predictionProviders(options: ContextModuleOptions): Provider[] {
@@ -130,9 +134,7 @@ export function predictionProviders(options: ContextModuleOptions): Provider[] {
     ...remoteRuntimeProviders(),
     ...SERVICES,
     ...USE_CASES,
-    ...BATCH_PREDICTION_USE_CASES,
-    ...BATCH_PREDICTION_PROVIDERS,
-    ...(options.workers ? [...CONSUMERS, ...BATCH_PREDICTION_WORKERS] : []),
+    ...(options.workers ? WORKERS : []),
     publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES),
   ];
 }

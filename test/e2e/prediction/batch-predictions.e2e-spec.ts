@@ -26,6 +26,8 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
   let deploymentId: string;
   let inputVersionId: string;
   let scoredId: string;
+  let featuresId: string;
+  let modelVersionId: string;
   const api = (method: string, path: string, body?: unknown) =>
     world.editor.client.call(method, `/api/v1${path}`, body);
 
@@ -35,7 +37,8 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
       'user-management,workflow-engine,model-registry,data-pipeline,prediction',
     );
     const modelId = (await world.model('churn')).id as string;
-    deploymentId = await deployChampion(world, 'churn', await approvedOnnxVersion(world, modelId));
+    modelVersionId = await approvedOnnxVersion(world, modelId);
+    deploymentId = await deployChampion(world, 'churn', modelVersionId);
 
     const features = await api('POST', `/projects/${world.projectId}/datasets`, {
       name: 'features',
@@ -46,6 +49,7 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
       schema: SCORED_SCHEMA,
     });
     scoredId = scored.body.id;
+    featuresId = features.body.id;
     const uploaded = await fetch(`${world.app.url}/api/v1/datasets/${features.body.id}/versions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${world.editor.tokens.accessToken}`, 'content-type': 'text/csv' },
@@ -111,6 +115,52 @@ describe('batch predictions over a dataset version (in-process ONNX, PostgreSQL,
         `model-version:${job.modelVersionId} consumed batch-prediction:${job.id}`,
       ].sort(),
     );
+  });
+
+  it('predicts with a bare model version, no deployment, into a Parquet version', async () => {
+    const uploaded = await fetch(`${world.app.url}/api/v1/datasets/${featuresId}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.editor.tokens.accessToken}`, 'content-type': 'text/csv' },
+      body: featureRows(2_000),
+    });
+    expect(uploaded.status).toBe(201);
+    const smallInput = ((await uploaded.json()) as Json).id as string;
+
+    const started = await api('POST', `/projects/${world.projectId}/batch-predictions`, {
+      modelVersionId,
+      inputVersionId: smallInput,
+      outputDatasetId: scoredId,
+      columns: { x: ['a', 'b', 'c'] },
+      chunkSize: 500,
+    });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'queued', deploymentId: null, variant: null, modelVersionId });
+
+    const job = await finished(started.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', chunksDone: 4, rowsDone: 2_000 });
+    const rows = (await outputRowsOf(world.app.url, job.outputVersionId, world.editor.tokens.accessToken)) as Json[];
+    expect(rows).toHaveLength(2_000);
+    for (const index of [0, 1, 499, 500, 1_999]) {
+      const row = rows.find((candidate) => candidate.id === index);
+      const [y0, y1] = expectedScores(index);
+      expect(row.y_0).toBeCloseTo(y0, 4);
+      expect(row.y_1).toBeCloseTo(y1, 4);
+    }
+
+    // Another project's caller, and a version the project does not have, find nothing.
+    const body = { modelVersionId, inputVersionId: smallInput, outputDatasetId: scoredId };
+    const outsider = await world.outsider.client.call(
+      'POST',
+      `/api/v1/projects/${world.projectId}/batch-predictions`,
+      body,
+    );
+    expect(outsider.status).toBe(404);
+    const unknown = await api('POST', `/projects/${world.projectId}/batch-predictions`, {
+      ...body,
+      modelVersionId: '0190a6a0-0000-7000-8000-0000000000ff',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('refuses columns the model does not read, or that the input lacks, with problem+json', async () => {

@@ -37,7 +37,13 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
   const onnxVersion = (weights: readonly (readonly number[])[], bias: readonly number[]) =>
     approvedOnnxVersion(world, modelId, weights, bias);
 
-  async function deploy(name: string, alias: string, sampleRate: number, challenger = version2): Promise<string> {
+  async function deploy(
+    name: string,
+    alias: string,
+    sampleRate: number,
+    challenger = version2,
+    experiment: { test?: string; promote?: boolean } = {},
+  ): Promise<string> {
     const created = await world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
       name,
       variants: [
@@ -46,7 +52,13 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
       ],
       serving: {
         logging: { sampleRate, retentionDays: 7 },
-        experiment: { metric: 'accuracy', alpha: 0.05, minSamples: MIN_SAMPLES, promote: { enabled: true, alias } },
+        experiment: {
+          metric: 'accuracy',
+          alpha: 0.05,
+          minSamples: MIN_SAMPLES,
+          ...(experiment.test && { test: experiment.test }),
+          promote: { enabled: experiment.promote ?? true, alias },
+        },
       },
     });
     if (created.status !== 201) throw new Error(`deploy: ${created.status} ${JSON.stringify(created.body)}`);
@@ -89,7 +101,12 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
 
   beforeAll(async () => {
     world = await RegistryWorld.onFilesystem(
-      { PREDICTION_LOG_FLUSH_INTERVAL_MS: '50', PREDICTION_EXPERIMENT_INTERVAL_MS: '200' },
+      {
+        PREDICTION_LOG_FLUSH_INTERVAL_MS: '50',
+        PREDICTION_EXPERIMENT_INTERVAL_MS: '200',
+        // Every request reads the bandit's counts, so routing follows the feedback given just before.
+        PREDICTION_BANDIT_REFRESH_MS: '0',
+      },
       'user-management,model-registry,prediction',
     );
     modelId = (await world.model('churn', { protectedAliases: ['guarded'] })).id;
@@ -214,6 +231,84 @@ describe('closed-loop experiments: feedback, a significance test, and promotion 
     expect(steady.body.comparison.confidenceInterval[1]).toBeGreaterThan(0);
     expect(steady.body.decisions).toEqual([]);
     expect(await aliasVersion('steady')).toBe(version1);
+  });
+
+  it('offers a sequential test: always-valid p-value and interval, significant for a planted difference only', async () => {
+    const sequential = { test: 'sequential', promote: false };
+    const steadyId = await deploy('churn-seq-steady', 'unused', 0, version2, sequential);
+    const plantedId = await deploy('churn-seq-planted', 'unused', 0, version2, sequential);
+
+    // The same draws as the fixed-horizon case above: no difference (80% both), then 50% against 95%.
+    await traffic('churn-seq-steady', { a: 0.8, b: 0.8 }, 20261207);
+    await traffic('churn-seq-planted', { a: 0.5, b: 0.95 }, 7);
+
+    const planted = await world.editor.client.call('GET', `/api/v1/deployments/${plantedId}/experiment`);
+    expect(planted.body.options).toMatchObject({ test: 'sequential', mixtureSd: 0.1 });
+    expect(planted.body.status).toBe('significant');
+    expect(planted.body.comparison).toMatchObject({ test: 'msprt-two-proportion', significant: true, winner: 'b' });
+    expect(planted.body.comparison.pValue).toBeLessThan(0.05);
+    const [low, high] = planted.body.comparison.confidenceInterval as number[];
+    expect(high).toBeLessThan(0);
+    expect(low).toBeLessThanOrEqual(planted.body.comparison.difference);
+
+    const steady = await world.editor.client.call('GET', `/api/v1/deployments/${steadyId}/experiment`);
+    expect(steady.body.status).toBe('not-significant');
+    expect(steady.body.comparison.test).toBe('msprt-two-proportion');
+    expect(steady.body.comparison.pValue).toBeGreaterThanOrEqual(0.05);
+    expect(steady.body.comparison.confidenceInterval[0]).toBeLessThan(0);
+    expect(steady.body.comparison.confidenceInterval[1]).toBeGreaterThan(0);
+
+    // Values have no sequential test here: it compares proportions.
+    const refused = await world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
+      name: 'churn-seq-values',
+      variants: [{ name: 'a', model: version1, runtime: 'onnx' }],
+      serving: { experiment: { metric: 'mae', test: 'sequential' } },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('routes a bandit deployment by Thompson sampling: traffic moves to the variant the feedback favours', async () => {
+    const created = await world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
+      name: 'churn-bandit',
+      routing: { mode: 'bandit', minFeedback: 20 },
+      variants: [
+        { name: 'a', model: version1, runtime: 'onnx', weight: 50 },
+        { name: 'b', model: version2, runtime: 'onnx', weight: 50 },
+      ],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.routing).toEqual({ mode: 'bandit', requestKeyHeader: 'x-request-key', minFeedback: 20 });
+    const outcome = seeded(99);
+    const accuracy: Record<string, number> = { a: 0.3, b: 0.9 };
+    const routed = async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          serving.call('POST', '/v2/models/churn-bandit/infer', {
+            inputs: [{ name: 'x', shape: [1, 3], datatype: 'FP32', data: [[1, 2, 3]] }],
+          }),
+        ),
+      );
+      for (const answer of answers) expect(answer.status).toBe(200);
+      return answers;
+    };
+    for (let round = 0; round < 30; round += 1) {
+      const feedback = (await routed()).map((answer) => {
+        const predicted = answer.body.outputs[0].data[0] as number;
+        const label = outcome() < accuracy[answer.body.model_version as string] ? predicted : predicted + 1000;
+        return serving.call('POST', `/api/v1/predictions/${answer.body.id}/feedback`, { label });
+      });
+      for (const given of await Promise.all(feedback)) expect(given.status).toBe(204);
+    }
+
+    const after: string[] = [];
+    for (let round = 0; round < 20; round += 1)
+      after.push(...(await routed()).map((answer) => answer.body.model_version as string));
+    // The server's draws are not seeded, so the bound must hold for any: after 300 feedbacks, a (right
+    // 30% of the time) has had at least its 20 warm-up answers, and its posterior (near Beta(7, 15) at
+    // the least, sd 0.1) beats b's (near Beta(240, 28), sd 0.02) with a chance below 1e-6 per request:
+    // 70% of 200 requests to b fails with a probability far below 1e-9.
+    expect(after.filter((variant) => variant === 'b').length / after.length).toBeGreaterThan(0.7);
   });
 
   it('records the registry’s refusal when the winner may not take a protected alias, and leaves the alias', async () => {

@@ -119,6 +119,31 @@ describe('prediction records on PostgreSQL', () => {
     expect(outcomes?.errorVariance).toBeCloseTo(7 / 3, 10);
   });
 
+  it('lists labelled feedback in the order it was given, judged as the accuracy counts it', async () => {
+    const deploymentId = randomUUID();
+    const version = randomUUID();
+    const given = [
+      { prediction: answered(deploymentId, { modelVersionId: version, predicted: 1 }), feedback: { label: '1' } },
+      { prediction: answered(deploymentId, { variant: 'b', predicted: 'churned' }), feedback: { label: 'stayed' } },
+      { prediction: answered(deploymentId, { modelVersionId: version, predicted: 2.5 }), feedback: { value: 2 } },
+      { prediction: answered(deploymentId, { modelVersionId: version, predicted: 0 }), feedback: { label: 0 } },
+    ];
+    for (const { prediction } of given) log.record(prediction);
+    await log.flush();
+    const start = Date.now();
+    // Feedback in the reverse order of the answers, one second apart: the order is the feedback's.
+    for (const [index, { prediction, feedback }] of [...given].reverse().entries())
+      expect(
+        await records.recordFeedback(prediction.predictionId, feedback, 'u1', new Date(start + index * 1000)),
+      ).toBe('recorded');
+
+    expect(await records.judgedLabels(deploymentId)).toEqual([
+      { variant: 'a', modelVersionId: version, correct: true },
+      { variant: 'b', modelVersionId: given[1].prediction.modelVersionId, correct: false },
+      { variant: 'a', modelVersionId: version, correct: true },
+    ]);
+  });
+
   it('prunes records past the retention (30 days for a deployment that is gone)', async () => {
     const deploymentId = randomUUID();
     const old = answered(deploymentId, { at: new Date(Date.now() - 31 * DAY) });

@@ -1,3 +1,4 @@
+import { parquetRows } from './parquet-rows.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS } from './linear-model.js';
 
 /** The input dataset of the batch-prediction tests: an id and three features the linear model reads. */
@@ -41,7 +42,7 @@ export function expectedScores(id: number): [number, number] {
   return [score(0), score(1)];
 }
 
-/** The rows of a batch prediction's output version, read as JSON lines from its content route. */
+/** The rows of a batch prediction's output version, read from its content route: Parquet, as the dataset declares. */
 export async function outputRowsOf(
   appUrl: string,
   versionId: string,
@@ -50,8 +51,7 @@ export async function outputRowsOf(
   const content = await fetch(`${appUrl}/api/v1/dataset-versions/${versionId}/content`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
-  return (await content.text())
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as Record<string, number>);
+  const type = content.headers.get('content-type') ?? '';
+  if (!type.includes('parquet')) throw new Error(`the output version is ${type}, not Parquet`);
+  return (await parquetRows(new Uint8Array(await content.arrayBuffer()))) as Record<string, number>[];
 }

@@ -1,3 +1,5 @@
+import { BatchPredictionStarts } from '../../../src/contexts/prediction/application/services/batch-prediction-starts.js';
+import type { FakeTransaction, RecordingEventPublisher } from './fake-ports.js';
 import { Readable } from 'node:stream';
 import { ConcurrencyError } from '@libs/ddd';
 import {
@@ -179,4 +181,12 @@ async function textOf(body: ByteStream): Promise<string> {
   const pieces: Buffer[] = [];
   for await (const piece of body) pieces.push(Buffer.from(piece as Uint8Array));
   return Buffer.concat(pieces).toString('utf8');
+}
+
+/** Starting batch predictions over the fake ports: transaction and events from the prediction ports. */
+export function batchPredictionStartsOf(
+  ports: { transaction: FakeTransaction; events: RecordingEventPublisher },
+  batch: ReturnType<typeof fakeBatchPorts>,
+): BatchPredictionStarts {
+  return new BatchPredictionStarts(ports.transaction, batch.jobs, batch.datasets, batch.queue, ports.events);
 }

@@ -19,6 +19,9 @@ import {
 } from '../../../src/contexts/prediction/application/ports/prediction-metrics.js';
 import { ShadowAnswers, type ShadowAnswer } from '../../../src/contexts/prediction/application/ports/shadow-answers.js';
 import { TrafficRandom } from '../../../src/contexts/prediction/application/ports/traffic-random.js';
+import { FeedbackSettings } from '../../../src/contexts/prediction/application/ports/feedback-settings.js';
+import { BanditRouting } from '../../../src/contexts/prediction/application/services/bandit-routing.js';
+import { InMemoryBanditFeedback } from './feedback-fakes.js';
 import { Transaction } from '../../../src/contexts/prediction/application/ports/transaction.js';
 import type { PredictionEvents, PredictionEventType } from '../../../src/contexts/prediction/contracts/events.js';
 import { Deployment } from '../../../src/contexts/prediction/domain/deployment/deployment.js';
@@ -155,7 +158,13 @@ export class StubDeployableVersions extends DeployableVersions {
     return settled(() => {
       const text = formatModelReference(reference);
       this.asked.push(`${projectId}:${text}`);
-      return this.answers.get(text) ?? { deployable: false, reason: `the project has no model version ${text}` };
+      return (
+        this.answers.get(text) ?? {
+          deployable: false,
+          reason: `the project has no model version ${text}`,
+          missing: true,
+        }
+      );
     });
   }
 }
@@ -267,6 +276,15 @@ export class RecordingBatchMetrics extends BatchMetrics {
   }
 }
 
+/** Thompson-sampling routing over the fake ports' counts and seeded draws, reading the counts afresh each time. */
+export function banditRoutingOf(ports: ReturnType<typeof fakePredictionPorts>): BanditRouting {
+  return new BanditRouting(
+    ports.bandit,
+    ports.random,
+    new FeedbackSettings(1000, 50_000, 65_536, 60_000, 3_600_000, 0),
+  );
+}
+
 /** The answering pipeline (served versions, batching, cache) over the fake ports. */
 export function versionAnswersOf(ports: ReturnType<typeof fakePredictionPorts>): VersionAnswers {
   return new VersionAnswers(
@@ -294,5 +312,6 @@ export function fakePredictionPorts() {
     shadows: new RecordingShadowAnswers(),
     remote: new ScriptedRemoteRuntime(),
     remoteUrls: new StubRemoteUrls(),
+    bandit: new InMemoryBanditFeedback(),
   };
 }

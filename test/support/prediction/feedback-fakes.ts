@@ -14,12 +14,15 @@ import {
 import {
   PredictionRecords,
   type FeedbackOutcome,
+  type JudgedLabel,
   type PredictionRecord,
   type PredictionSearch,
   type VariantOutcomes,
 } from '../../../src/contexts/prediction/application/ports/prediction-records.js';
+import { BanditFeedback } from '../../../src/contexts/prediction/application/ports/bandit-feedback.js';
+import type { ArmFeedback } from '../../../src/contexts/prediction/domain/routing/thompson-sampling.js';
 import { PromotingDeployments } from '../../../src/contexts/prediction/application/ports/promoting-deployments.js';
-import type { Feedback } from '../../../src/contexts/prediction/domain/feedback/feedback.js';
+import { labelMatches, type Feedback } from '../../../src/contexts/prediction/domain/feedback/feedback.js';
 
 /** Keeps what it is given; `flushed` counts the flushes asked for. */
 export class RecordingPredictionLog extends PredictionLog {
@@ -98,6 +101,20 @@ export class InMemoryPredictionRecords extends PredictionRecords {
     return Promise.resolve(this.outcomesByDeployment.get(deploymentId) ?? []);
   }
 
+  /** Labelled feedback judged as the SQL does (`labelMatches`), in the order it was given. */
+  judgedLabels(deploymentId: string): Promise<JudgedLabel[]> {
+    return Promise.resolve(
+      [...this.records.values()]
+        .filter((record) => record.deploymentId === deploymentId && record.feedback?.label !== undefined)
+        .sort((a, b) => a.feedbackAt!.getTime() - b.feedbackAt!.getTime() || a.id.localeCompare(b.id))
+        .map((record) => ({
+          variant: record.variant,
+          modelVersionId: record.modelVersionId,
+          correct: labelMatches(record.feedback!.label, record.predicted),
+        })),
+    );
+  }
+
   prune(_now: Date): Promise<number> {
     return Promise.resolve(0);
   }
@@ -151,5 +168,22 @@ export class ListedPromotingDeployments extends PromotingDeployments {
 
   ids(): Promise<string[]> {
     return Promise.resolve(this.listed);
+  }
+}
+
+/** Counts in memory, as the Redis hash does: per deployment, per arm. */
+export class InMemoryBanditFeedback extends BanditFeedback {
+  readonly arms = new Map<string, Map<string, ArmFeedback>>();
+
+  observe(deploymentId: string, arm: string, success: boolean): Promise<void> {
+    const arms = this.arms.get(deploymentId) ?? new Map<string, ArmFeedback>();
+    const held = arms.get(arm) ?? { successes: 0, failures: 0 };
+    arms.set(arm, success ? { ...held, successes: held.successes + 1 } : { ...held, failures: held.failures + 1 });
+    this.arms.set(deploymentId, arms);
+    return Promise.resolve();
+  }
+
+  read(deploymentId: string): Promise<ReadonlyMap<string, ArmFeedback>> {
+    return Promise.resolve(new Map(this.arms.get(deploymentId)));
   }
 }

@@ -24,7 +24,7 @@ export interface VersionRows {
 export interface ProducedVersion {
   readonly projectId: string;
   readonly datasetId: string;
-  /** JSON Lines, one row per line, columns by name. */
+  /** JSON Lines, one row per line, columns by name; stored as Parquet of the dataset's declared types. */
   readonly body: Readable;
   /** The kind of work that produced it and that work's id (the version's producer). */
   readonly producer: { readonly kind: 'batch-prediction'; readonly runId: string; readonly actorId: string };
@@ -48,7 +48,8 @@ export abstract class DatasetFiles {
   /** Runs `work` with the version's rows at hand; refuses a version of another project as not found. */
   abstract withRowsOf<T>(projectId: string, versionId: string, work: (rows: VersionRows) => Promise<T>): Promise<T>;
   /**
-   * Records the file as a version. Registering again for the same producer run answers the version
+   * Records the file as a Parquet version (columnar, typed: what a pipeline or a check reads
+   * fastest), checked against the dataset's schema like any upload. Registering again for the same producer run answers the version
    * registered the first time, so work resumed after a crash never makes two.
    */
   abstract register(produced: ProducedVersion): Promise<RegisteredVersion>;

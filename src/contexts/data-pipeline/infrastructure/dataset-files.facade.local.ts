@@ -1,4 +1,14 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { NotFoundError } from '@libs/ddd';
+import { QueryEngine } from '../application/ports/query-engine.js';
+import { columnProblems } from '../domain/dataset/version-conformance.js';
+import type { Dataset } from '../domain/dataset/dataset.js';
+import { SchemaMismatch } from '../domain/errors.js';
+import { writeParquetFromJsonLines } from './duckdb/parquet-from-json-lines.js';
 import { LocalTableCopies } from '../application/ports/local-table-copies.js';
 import { VersionIntake } from '../application/services/version-intake.js';
 import {
@@ -17,7 +27,11 @@ import { LoadedVersionRows } from './duckdb/loaded-version-rows.js';
 import { AmbientTransaction } from '@libs/platform';
 import { DatasetVersionOrmEntity } from './persistence/dataset-version.orm-entity.js';
 
-/** The in-process binding of the facade (built by a factory: it takes the engine settings): rows read through a private DuckDB session, versions made by the usual intake. */
+/**
+ * The in-process binding of the facade (built by a factory: it takes the engine settings): rows
+ * read through a private DuckDB session; produced JSON Lines become Parquet versions through the
+ * usual intake.
+ */
 export class LocalDatasetFiles extends DatasetFiles {
   constructor(
     private readonly datasets: DatasetRepository,
@@ -26,6 +40,7 @@ export class LocalDatasetFiles extends DatasetFiles {
     private readonly intake: VersionIntake,
     private readonly scope: AmbientTransaction,
     private readonly engine: DuckDbSettings,
+    private readonly query: QueryEngine,
   ) {
     super();
   }
@@ -62,13 +77,38 @@ export class LocalDatasetFiles extends DatasetFiles {
       return earlier;
     }
     const dataset = await this.datasets.find(produced.datasetId);
-    if (dataset?.projectId !== produced.projectId) throw new NotFoundError('Dataset', produced.datasetId);
-    const version = await this.intake.intake(dataset, {
-      body: produced.body,
-      format: 'jsonl',
-      producer: { ...produced.producer },
-    });
-    return registeredOf(version);
+    if (dataset?.projectId !== produced.projectId) {
+      produced.body.destroy();
+      throw new NotFoundError('Dataset', produced.datasetId);
+    }
+    const scratch = await mkdtemp(join(tmpdir(), 'produced-version-'));
+    try {
+      const parquet = await this.parquetOf(dataset, produced, scratch);
+      const version = await this.intake.intake(dataset, {
+        body: createReadStream(parquet),
+        format: 'parquet',
+        producer: { ...produced.producer },
+      });
+      return registeredOf(version);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * The produced rows as Parquet of the dataset's declared types. Its columns are checked first by
+   * name, as a JSON Lines upload's are: a column the dataset does not declare is refused, never
+   * dropped by the typed read.
+   */
+  private async parquetOf(dataset: Dataset, produced: ProducedVersion, scratch: string): Promise<string> {
+    const jsonLines = join(scratch, 'produced.jsonl');
+    await pipeline(produced.body, createWriteStream(jsonLines));
+    const observed = await this.query.observeColumns({ path: jsonLines, format: 'jsonl' });
+    const problems = columnProblems(dataset.schema, observed, 'jsonl');
+    if (problems.length > 0) throw new SchemaMismatch(problems);
+    const parquet = join(scratch, 'produced.parquet');
+    await writeParquetFromJsonLines(this.engine, { path: jsonLines, columns: dataset.schema.columns }, parquet);
+    return parquet;
   }
 
   private async producedBy(produced: ProducedVersion): Promise<RegisteredVersion | undefined> {

@@ -40,8 +40,9 @@ export interface PredictionEvents {
 export interface BatchPredictionPayload {
   readonly batchPredictionId: string;
   readonly projectId: string;
-  readonly deploymentId: string;
-  readonly variant: string;
+  /** Null (with the variant) when a bare model version predicts. */
+  readonly deploymentId: string | null;
+  readonly variant: string | null;
   readonly modelVersionId: string;
   readonly inputVersionId: string;
   readonly outputDatasetId: string;
@@ -53,7 +54,7 @@ export interface DeploymentPayload {
   readonly deploymentId: string;
   readonly projectId: string;
   readonly name: string;
-  readonly routing: 'split' | 'sticky';
+  readonly routing: 'split' | 'sticky' | 'bandit';
   readonly variants: readonly DeployedVariant[];
   readonly actorId: string;
 }

@@ -2,7 +2,7 @@
 export interface RecordBatchPredictionCommand {
   readonly projectId: string;
   readonly batchPredictionId: string;
-  readonly deploymentId: string;
+  readonly deploymentId: string | null;
   readonly modelVersionId: string;
   readonly inputVersionId: string;
   readonly state: 'running' | 'succeeded' | 'failed';

@@ -14,7 +14,8 @@ export interface PredictionEventsAsRead {
 interface BatchPredictionFields {
   readonly batchPredictionId: string;
   readonly projectId: string;
-  readonly deploymentId: string;
+  /** Null when a bare model version predicted. */
+  readonly deploymentId: string | null;
   readonly modelVersionId: string;
   readonly inputVersionId: string;
 }

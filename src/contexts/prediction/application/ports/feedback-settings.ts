@@ -11,5 +11,7 @@ export class FeedbackSettings {
     readonly experimentIntervalMs: number,
     /** How often workers prune records past their retention. */
     readonly pruneIntervalMs: number,
+    /** How long a process routes a `bandit` deployment on the feedback counts it last read. */
+    readonly banditRefreshMs = 1000,
   ) {}
 }

@@ -45,6 +45,13 @@ export interface VariantOutcomes {
   readonly errorVariance: number;
 }
 
+/** A labelled feedback in the order it was given, judged right or wrong (the sequential test's input). */
+export interface JudgedLabel {
+  readonly variant: string;
+  readonly modelVersionId: string;
+  readonly correct: boolean;
+}
+
 export type FeedbackOutcome = 'recorded' | 'already-given' | 'missing';
 
 /** The stored prediction records: search, one feedback each, per-variant outcomes, retention. */
@@ -54,6 +61,8 @@ export abstract class PredictionRecords {
   abstract recordFeedback(id: string, feedback: Feedback, by: string, at: Date): Promise<FeedbackOutcome>;
   /** Per variant and version of the deployment (a variant that rolled has a row per version). */
   abstract outcomes(deploymentId: string): Promise<VariantOutcomes[]>;
+  /** The deployment's labelled feedback, oldest feedback first. */
+  abstract judgedLabels(deploymentId: string): Promise<JudgedLabel[]>;
   /** Deletes the records older than their deployment's retention; answers how many. */
   abstract prune(now: Date): Promise<number>;
 }

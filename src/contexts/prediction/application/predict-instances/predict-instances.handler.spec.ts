@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { fakePredictionPorts, versionAnswersOf } from '../../../../../test/support/prediction/fake-ports.js';
+import {
+  fakePredictionPorts,
+  banditRoutingOf,
+  versionAnswersOf,
+} from '../../../../../test/support/prediction/fake-ports.js';
 import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
@@ -38,6 +42,7 @@ async function arrange() {
     ports.metrics,
     ports.shadows,
     new RecordingPredictionLog(),
+    banditRoutingOf(ports),
   );
   return { ports, deployment, handler: new PredictInstancesHandler(ports.deployments, inference) };
 }

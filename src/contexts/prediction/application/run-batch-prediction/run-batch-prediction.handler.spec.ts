@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { fakeBatchPorts } from '../../../../../test/support/prediction/fake-batch-ports.js';
 import { fakePredictionPorts, versionAnswersOf } from '../../../../../test/support/prediction/fake-ports.js';
-import { ACTOR, aVariant, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
+import {
+  ACTOR,
+  aPinnedVersion,
+  aVariant,
+  LINEAR_SIGNATURE,
+  PROJECT,
+} from '../../../../../test/support/prediction/prediction-objects.js';
 import { BatchPrediction } from '../../domain/batch/batch-prediction.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
@@ -60,6 +66,8 @@ async function arrange(rows = ROWS) {
     new AjvInferenceInputs(),
     versionAnswersOf(ports),
     ports.events,
+    ports.versions,
+    ports.runtime,
   );
   const stateOf = async () => (await batch.jobs.find(job.id))!.snapshot;
   return { ports, batch, deployment, job, handler, stateOf };
@@ -84,6 +92,60 @@ describe('RunBatchPredictionHandler', () => {
     expect(ports.events.published.map((event) => event.type)).toEqual(['prediction.batch-prediction.succeeded.v1']);
     expect(ports.events.published[0].payload).toMatchObject({ outputVersionId: state.outputVersionId, rowCount: 23 });
     expect(batch.chunks.chunks.size).toBe(0);
+  });
+
+  it('predicts with a bare model version through the runtime, as the registry serves it, with no deployment', async () => {
+    const { ports, batch, handler } = await arrange();
+    const version = aPinnedVersion({ versionId: '0190a6a0-0000-7000-8000-0000000000b7', signature: LINEAR_SIGNATURE });
+    ports.versions.serves(version.versionId, version);
+    ports.runtime.answersWith(version.versionId, rowSums);
+    const bare = BatchPrediction.create({
+      projectId: PROJECT,
+      deploymentId: null,
+      variant: null,
+      modelVersionId: version.versionId,
+      inputVersionId: 'input',
+      outputDatasetId: 'scored',
+      columns: { x: ['a', 'b', 'c'] },
+      totalRows: ROWS.length,
+      chunkSize: 10,
+      createdBy: ACTOR,
+      at: new Date(),
+    });
+    await batch.jobs.add(bare);
+
+    await handler.execute({ batchPredictionId: bare.id, lastTry: false });
+
+    expect((await batch.jobs.find(bare.id))!.snapshot).toMatchObject({ status: 'succeeded', chunksDone: 3 });
+    expect(batch.datasets.outputs.get(bare.id)!.rows).toEqual(
+      ROWS.map((row) => ({ ...row, y_0: row.a + 1, y_1: -(row.a + 1) })),
+    );
+    expect(ports.runtime.loads).toEqual([version.versionId]);
+    expect(ports.versions.asked).toEqual([`${PROJECT}:${version.versionId}`]);
+  });
+
+  it('fails a bare version’s job when the registry no longer serves the version', async () => {
+    const { batch, handler } = await arrange();
+    const bare = BatchPrediction.create({
+      projectId: PROJECT,
+      deploymentId: null,
+      variant: null,
+      modelVersionId: '0190a6a0-0000-7000-8000-0000000000b8',
+      inputVersionId: 'input',
+      outputDatasetId: 'scored',
+      columns: {},
+      totalRows: ROWS.length,
+      createdBy: ACTOR,
+      at: new Date(),
+    });
+    await batch.jobs.add(bare);
+
+    await handler.execute({ batchPredictionId: bare.id, lastTry: false });
+
+    expect((await batch.jobs.find(bare.id))!.snapshot).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/cannot predict: the project has no model version/),
+    });
   });
 
   it('resumes after a failure from the first chunk not counted: no row lost, none doubled', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@libs/ddd';
+import { ConflictError, DomainError } from '@libs/ddd';
 import { EventPublisher } from '@libs/messaging/ports';
 import { crashPoint } from '@libs/platform/ports';
 import type { PredictionEvents } from '../../contracts/events.js';
@@ -8,12 +8,14 @@ import { BatchPredictionRepository } from '../../domain/batch/batch-prediction.r
 import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import { BatchDatasets, type BatchInputRows } from '../ports/batch-datasets.js';
 import { BatchOutputChunks } from '../ports/batch-output-chunks.js';
+import { DeployableVersions } from '../ports/deployable-versions.js';
+import { ModelRuntime } from '../ports/model-runtime.js';
 import { InferenceInputs } from '../ports/inference-inputs.js';
 import { Transaction } from '../ports/transaction.js';
 import { batchPredictionPayload, requireBatchPrediction } from '../services/batch-prediction-lookup.js';
 import { requireDeployment } from '../services/deployment-lookup.js';
 import { VersionAnswers } from '../services/version-answers.js';
-import { jobVariant, predictChunk } from './chunk-predictions.js';
+import { predictChunk, variantPredictor, versionPredictor, type ChunkPredictor } from './chunk-predictions.js';
 import type { RunBatchPredictionCommand } from './run-batch-prediction.command.js';
 
 /** Failures of the platform (a store or a runtime down) are tried again; what the data or the model refuses is not. */
@@ -38,6 +40,8 @@ export class RunBatchPredictionHandler {
     private readonly inputs: InferenceInputs,
     private readonly answers: VersionAnswers,
     private readonly events: EventPublisher<PredictionEvents>,
+    private readonly versions: DeployableVersions,
+    private readonly runtime: ModelRuntime,
   ) {}
 
   async execute(command: RunBatchPredictionCommand): Promise<void> {
@@ -70,20 +74,34 @@ export class RunBatchPredictionHandler {
 
   /** Answers the job with every chunk counted, or undefined once it was cancelled. */
   private async predictChunks(begun: BatchPrediction, rows: BatchInputRows): Promise<BatchPrediction | undefined> {
-    const deployment = await requireDeployment(this.deployments, begun.snapshot.deploymentId);
-    const parts = { inputs: this.inputs, answers: this.answers };
+    const predictor = await this.predictorOf(begun);
     let job: BatchPrediction | undefined = begun;
     while (job && job.snapshot.chunksDone < job.chunkCount) {
       const index = job.snapshot.chunksDone;
       const { offset, limit } = job.rowsOf(index);
       const input = await rows.read(offset, limit);
-      const output = await predictChunk(parts, deployment, jobVariant(deployment, job), job, input);
+      const output = await predictChunk(this.inputs, predictor, job, input);
       await this.chunks.write(job.id, index, output);
       // Numbered, so a test can kill the worker mid-job: chunk `index` written, not yet counted.
       crashPoint(`prediction.batch-prediction.before-counting-chunk-${index}`);
       job = await this.count(job.id, index, output.length);
     }
     return job;
+  }
+
+  /** The job's deployment variant, or for a bare model version the version as the registry serves it now. */
+  private async predictorOf(job: BatchPrediction): Promise<ChunkPredictor> {
+    const { deploymentId, projectId, modelVersionId } = job.snapshot;
+    if (deploymentId !== null)
+      return variantPredictor(this.answers, await requireDeployment(this.deployments, deploymentId), job);
+    const found = await this.versions.lookup(projectId, { kind: 'version', versionId: modelVersionId });
+    if (!found.deployable)
+      throw new ConflictError(
+        `Model version ${modelVersionId} cannot predict: ${found.reason}`,
+        'batch-version-unservable',
+      );
+    await this.runtime.ensureLoaded(found.version);
+    return versionPredictor(this.runtime, found.version);
   }
 
   /** Counts the chunk unless the job was cancelled meanwhile (or another worker counted it: the loop goes on from there). */

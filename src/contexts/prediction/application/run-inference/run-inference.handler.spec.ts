@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
 import { waitFor } from '@libs/testing';
-import { fakePredictionPorts, versionAnswersOf } from '../../../../../test/support/prediction/fake-ports.js';
+import {
+  fakePredictionPorts,
+  banditRoutingOf,
+  versionAnswersOf,
+} from '../../../../../test/support/prediction/fake-ports.js';
 import {
   ACTOR,
   aRemoteVariant,
@@ -11,6 +15,8 @@ import {
 } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
 import type { Variant } from '../../domain/deployment/variant.js';
+import type { RoutingMode } from '../../domain/routing/traffic-router.js';
+import { banditArm } from '../ports/bandit-feedback.js';
 import { InferenceInputInvalid } from '../../domain/errors.js';
 import { AjvInferenceInputs } from '../../infrastructure/inputs/ajv-inference-inputs.js';
 import { VariantInference } from '../services/variant-inference.js';
@@ -19,7 +25,7 @@ import { RecordingPredictionLog } from '../../../../../test/support/prediction/f
 
 const x = { name: 'x', datatype: 'FP32', shape: [1, 3], data: [1, 2, 3] };
 
-async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') {
+async function arrange(variants: Variant[], mode: RoutingMode = 'split') {
   const ports = fakePredictionPorts();
   const deployment = Deployment.create({
     projectId: PROJECT,
@@ -37,6 +43,7 @@ async function arrange(variants: Variant[], mode: 'split' | 'sticky' = 'split') 
     ports.metrics,
     ports.shadows,
     new RecordingPredictionLog(),
+    banditRoutingOf(ports),
   );
   return { ports, deployment, handler: new RunInferenceHandler(ports.served, inference) };
 }
@@ -73,6 +80,29 @@ describe('RunInferenceHandler', () => {
       variants.add((await handler.execute(request({ headers: { 'x-request-key': 'user-7' } }))).variant.name);
 
     expect(variants.size).toBe(1);
+  });
+
+  it('routes a bandit deployment by weight until each variant has feedback, then mostly to the better one', async () => {
+    const { ports, deployment, handler } = await arrange(
+      [aVariant('champion', 9), aVariant('challenger', 1)],
+      'bandit',
+    );
+    const challengerShare = async () => {
+      let challenger = 0;
+      for (let call = 0; call < 200; call += 1)
+        if ((await handler.execute(request())).variant.name === 'challenger') challenger += 1;
+      return challenger / 200;
+    };
+    // By weight the challenger expects 10%: 0.25 is seven standard deviations (0.021) above it.
+    expect(await challengerShare()).toBeLessThan(0.25);
+
+    const [champion, challenger] = deployment.variants;
+    for (let answer = 0; answer < 30; answer += 1) {
+      await ports.bandit.observe(deployment.id, banditArm(champion.name, champion.version.versionId), answer < 3);
+      await ports.bandit.observe(deployment.id, banditArm(challenger.name, challenger.version.versionId), answer >= 3);
+    }
+    // Beta(28, 4) against Beta(4, 28): the champion's draw wins well under 1% of the time.
+    expect(await challengerShare()).toBeGreaterThan(0.9);
   });
 
   it('answers from the variant a caller names, bypassing the routing', async () => {

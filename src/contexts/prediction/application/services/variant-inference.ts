@@ -9,6 +9,7 @@ import { PredictionLog } from '../ports/prediction-log.js';
 import { PredictionMetrics, type VariantRole } from '../ports/prediction-metrics.js';
 import { ShadowAnswers } from '../ports/shadow-answers.js';
 import { TrafficRandom } from '../ports/traffic-random.js';
+import { BanditRouting } from './bandit-routing.js';
 import { VersionAnswers } from './version-answers.js';
 
 export interface VariantInferenceRequest {
@@ -49,16 +50,19 @@ export class VariantInference {
     private readonly metrics: PredictionMetrics,
     private readonly shadowAnswers: ShadowAnswers,
     private readonly log: PredictionLog,
+    private readonly bandit: BanditRouting,
   ) {}
 
   async run(request: VariantInferenceRequest): Promise<VariantInferenceAnswer> {
     const { deployment } = request;
     const route = request.variantName
       ? { primary: requireVariant(deployment, request.variantName), shadows: [] }
-      : routeRequest(deployment.variants, deployment.routing, {
-          requestKey: request.requestKey,
-          random: () => this.random.next(),
-        });
+      : deployment.routing.mode === 'bandit'
+        ? await this.bandit.route(deployment)
+        : routeRequest(deployment.variants, deployment.routing, {
+            requestKey: request.requestKey,
+            random: () => this.random.next(),
+          });
     const predictionId = newId();
     const started = performance.now();
     const logged = { predictionId, request, variant: route.primary, started };

@@ -27,6 +27,7 @@ export interface EndpointInput {
 export interface RoutingInput {
   readonly mode?: RoutingMode;
   readonly requestKeyHeader?: string;
+  readonly minFeedback?: number;
 }
 
 export const DEFAULT_REQUEST_KEY_HEADER = 'x-request-key';
@@ -65,5 +66,9 @@ function endpointOf(runtime: string, input: EndpointInput): RemoteEndpoint {
 }
 
 export function routingOf(input: RoutingInput | undefined): Routing {
-  return { mode: input?.mode ?? 'split', requestKeyHeader: input?.requestKeyHeader ?? DEFAULT_REQUEST_KEY_HEADER };
+  return {
+    mode: input?.mode ?? 'split',
+    requestKeyHeader: input?.requestKeyHeader ?? DEFAULT_REQUEST_KEY_HEADER,
+    ...(input?.minFeedback !== undefined && { minFeedback: input.minFeedback }),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fakeBatchPorts } from '../../../../../test/support/prediction/fake-batch-ports.js';
+import { batchPredictionStartsOf, fakeBatchPorts } from '../../../../../test/support/prediction/fake-batch-ports.js';
 import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
 import { ACTOR, aVariant, OTHER_PROJECT, PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { Deployment } from '../../domain/deployment/deployment.js';
@@ -22,14 +22,7 @@ async function arrange() {
     .withVersion('input', { projectId: PROJECT, datasetId: 'features', rows })
     .withVersion('elsewhere', { projectId: OTHER_PROJECT, datasetId: 'theirs', rows })
     .withDataset('scored', PROJECT);
-  const handler = new StartBatchPredictionHandler(
-    ports.transaction,
-    ports.deployments,
-    batch.jobs,
-    batch.datasets,
-    batch.queue,
-    ports.events,
-  );
+  const handler = new StartBatchPredictionHandler(ports.deployments, batchPredictionStartsOf(ports, batch));
   const command = {
     deploymentId: deployment.id,
     inputVersionId: 'input',

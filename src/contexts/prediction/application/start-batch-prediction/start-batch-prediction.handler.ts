@@ -1,77 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationError } from '@libs/ddd';
-import { EventPublisher } from '@libs/messaging/ports';
-import type { PredictionEvents } from '../../contracts/events.js';
-import { BatchPrediction } from '../../domain/batch/batch-prediction.js';
-import { BatchPredictionRepository } from '../../domain/batch/batch-prediction.repository.js';
-import { inputPlans, missingColumns } from '../../domain/batch/row-layout.js';
+import { NotFoundError } from '@libs/ddd';
+import type { BatchPrediction } from '../../domain/batch/batch-prediction.js';
 import type { Deployment } from '../../domain/deployment/deployment.js';
 import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import type { Variant } from '../../domain/deployment/variant.js';
-import { BatchDatasets } from '../ports/batch-datasets.js';
-import { BatchPredictionQueue } from '../ports/batch-prediction-queue.js';
-import { Transaction } from '../ports/transaction.js';
-import { batchPredictionPayload } from '../services/batch-prediction-lookup.js';
+import { BatchPredictionStarts } from '../services/batch-prediction-starts.js';
 import { requireDeployment } from '../services/deployment-lookup.js';
 import type { StartBatchPredictionCommand } from './start-batch-prediction.command.js';
 
-/**
- * Queues a batch prediction. The model version is the variant's pin now, and stays the job's: rows
- * are refused up front when they do not fit its signature, so a job never fails on its layout.
- */
+/** Queues a batch prediction by a deployment's variant: the version it pins now, which stays the job's. */
 @Injectable()
 export class StartBatchPredictionHandler {
   constructor(
-    private readonly transaction: Transaction,
     private readonly deployments: DeploymentRepository,
-    private readonly jobs: BatchPredictionRepository,
-    private readonly datasets: BatchDatasets,
-    private readonly queue: BatchPredictionQueue,
-    private readonly events: EventPublisher<PredictionEvents>,
+    private readonly starts: BatchPredictionStarts,
   ) {}
 
   async execute(command: StartBatchPredictionCommand): Promise<BatchPrediction> {
-    const earlier = command.idempotencyKey && (await this.jobs.findByIdempotencyKey(command.idempotencyKey));
-    if (earlier) {
-      // Queued again in case the first start died before queueing it: the queue keeps one job per id.
-      if (!earlier.finished) await this.queue.enqueue(earlier.id);
-      return earlier;
-    }
+    const earlier = await this.starts.earlier(command.idempotencyKey);
+    if (earlier) return earlier;
     const deployment = await requireDeployment(this.deployments, command.deploymentId);
-    const { projectId } = deployment;
     const variant = chosenVariant(deployment, command.variant);
-    const input = await this.datasets.inputVersion(projectId, command.inputVersionId);
-    if (!input) throw new NotFoundError('Dataset version', command.inputVersionId);
-    if (!(await this.datasets.hasDataset(projectId, command.outputDatasetId)))
-      throw new NotFoundError('Dataset', command.outputDatasetId);
-    const columns = command.columns ?? {};
-    const problems = missingColumns(inputPlans(variant.version.signature, columns), input.columns);
-    if (problems.length > 0)
-      throw new ValidationError('The input version lacks columns the model reads', problems, 'batch-columns-missing');
-    const job = BatchPrediction.create({
-      projectId,
+    return this.starts.start({
+      ...command,
+      projectId: deployment.projectId,
       deploymentId: deployment.id,
       variant: variant.name,
-      modelVersionId: variant.version.versionId,
-      inputVersionId: input.versionId,
-      outputDatasetId: command.outputDatasetId,
-      columns,
-      totalRows: input.rowCount,
-      chunkSize: command.chunkSize,
-      idempotencyKey: command.idempotencyKey,
-      createdBy: command.actorId,
-      at: new Date(),
+      version: variant.version,
     });
-    await this.transaction.run(async () => {
-      await this.jobs.add(job);
-      await this.events.publish('prediction.batch-prediction.started.v1', batchPredictionPayload(job), {
-        aggregateId: job.id,
-        aggregateVersion: job.version,
-      });
-    });
-    // After the commit, so a worker always finds the job it is handed.
-    await this.queue.enqueue(job.id);
-    return job;
   }
 }
 

@@ -12,8 +12,9 @@ export type InputColumns = Readonly<Record<string, string | readonly string[]>>;
 export interface BatchPredictionState {
   readonly id: string;
   readonly projectId: string;
-  readonly deploymentId: string;
-  readonly variant: string;
+  /** Null when a bare model version predicts (no deployment serves it for the job). */
+  readonly deploymentId: string | null;
+  readonly variant: string | null;
   readonly modelVersionId: string;
   readonly inputVersionId: string;
   readonly outputDatasetId: string;

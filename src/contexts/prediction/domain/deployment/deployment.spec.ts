@@ -68,6 +68,21 @@ describe('Deployment', () => {
     expect(problemsOf(() => create({ variants: [aVariant('idle', 0)] }))).toEqual(['variants']);
   });
 
+  it('keeps a minimum of feedback for bandit routing only, 20 unless given, and refuses one out of range', () => {
+    expect(create({ routing: { mode: 'bandit', requestKeyHeader: 'X-Request-Key' } }).routing).toEqual({
+      mode: 'bandit',
+      requestKeyHeader: 'x-request-key',
+      minFeedback: 20,
+    });
+    expect(create({ routing: { mode: 'split', requestKeyHeader: 'x', minFeedback: 5 } }).routing).toEqual({
+      mode: 'split',
+      requestKeyHeader: 'x',
+    });
+    expect(problemsOf(() => create({ routing: { mode: 'bandit', requestKeyHeader: 'x', minFeedback: 0 } }))).toEqual([
+      'routing.minFeedback',
+    ]);
+  });
+
   it('replaces routing and variants as a whole', () => {
     const deployment = create();
     deployment.change({
@@ -117,7 +132,14 @@ describe('parseModelReference', () => {
       cache: { enabled: true, ttlSeconds: 300 },
       batching: { enabled: false, maxSize: 16, maxWaitMs: 2 },
       logging: { sampleRate: 0, retentionDays: 30 },
-      experiment: { metric: 'accuracy', alpha: 0.05, minSamples: 100, promote: { enabled: false, alias: '' } },
+      experiment: {
+        metric: 'accuracy',
+        test: 'fixed-horizon',
+        alpha: 0.05,
+        minSamples: 100,
+        mixtureSd: 0.1,
+        promote: { enabled: false, alias: '' },
+      },
     });
     deployment.change({
       routing,
@@ -144,13 +166,14 @@ describe('parseModelReference', () => {
       create({
         serving: {
           logging: { sampleRate: 1.5, retentionDays: 0 },
-          experiment: { alpha: 0, minSamples: 1, promote: { enabled: true } },
+          experiment: { alpha: 0, minSamples: 1, mixtureSd: 0, promote: { enabled: true } },
         },
       }),
     );
     expect(problems).toEqual([
       'serving.logging.sampleRate',
       'serving.logging.retentionDays',
+      'serving.experiment.mixtureSd',
       'serving.experiment.alpha',
       'serving.experiment.minSamples',
       'serving.experiment.promote.alias',

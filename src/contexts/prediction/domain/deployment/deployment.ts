@@ -1,4 +1,5 @@
 import { AggregateRoot, isUuid, newId, ValidationError } from '@libs/ddd';
+import { DEFAULT_MIN_FEEDBACK } from '../routing/thompson-sampling.js';
 import { ROUTING_MODES, type Routing } from '../routing/traffic-router.js';
 import { servingOptions, type ServingOptions, type ServingOptionsInput } from './serving-options.js';
 import { checkVariants, type PinnedVersion, type Variant } from './variant.js';
@@ -154,13 +155,19 @@ function checkedRouting(routing: Routing): Routing {
     ...(!(ROUTING_MODES as readonly string[]).includes(routing.mode)
       ? [{ field: 'routing.mode', message: `must be one of ${ROUTING_MODES.join(', ')}` }]
       : []),
+    ...(routing.minFeedback !== undefined &&
+    (!Number.isInteger(routing.minFeedback) || routing.minFeedback < 1 || routing.minFeedback > 1_000_000)
+      ? [{ field: 'routing.minFeedback', message: 'an integer from 1 to 1000000' }]
+      : []),
     ...(!HEADER_NAME.test(routing.requestKeyHeader)
       ? [{ field: 'routing.requestKeyHeader', message: 'an HTTP header name of letters, digits and dashes' }]
       : []),
   ];
   if (problems.length > 0) throw new ValidationError('The routing is invalid', problems, 'invalid-routing');
   // Header names are case-insensitive; Node hands them over in lower case.
-  return { mode: routing.mode, requestKeyHeader: routing.requestKeyHeader.toLowerCase() };
+  const requestKeyHeader = routing.requestKeyHeader.toLowerCase();
+  if (routing.mode !== 'bandit') return { mode: routing.mode, requestKeyHeader };
+  return { mode: routing.mode, requestKeyHeader, minFeedback: routing.minFeedback ?? DEFAULT_MIN_FEEDBACK };
 }
 
 function checkedVariantList(variants: readonly Variant[]): readonly Variant[] {

@@ -2,6 +2,8 @@ import type { FieldProblem } from '@libs/ddd';
 
 export const EXPERIMENT_METRICS = ['accuracy', 'mae'] as const;
 export type ExperimentMetric = (typeof EXPERIMENT_METRICS)[number];
+export const EXPERIMENT_TESTS = ['fixed-horizon', 'sequential'] as const;
+export type ExperimentTest = (typeof EXPERIMENT_TESTS)[number];
 
 /** Which answers keep their request and response (every answer keeps a light record), and for how long. */
 export interface LoggingOptions {
@@ -15,9 +17,16 @@ export interface LoggingOptions {
 export interface ExperimentOptions {
   /** `accuracy`: the label equals the predicted one; `mae`: the mean absolute error of values. */
   readonly metric: ExperimentMetric;
+  /**
+   * `fixed-horizon`: one test once each variant has `minSamples`; `sequential`: the mixture SPRT of
+   * two proportions (accuracy only), valid however often it is looked at (docs/adr/0507).
+   */
+  readonly test: ExperimentTest;
   readonly alpha: number;
-  /** Feedback each variant needs before the test is run at all (the fixed horizon). */
+  /** Feedback each variant needs before the test is run at all (the fixed horizon; the sequential test's burn-in). */
   readonly minSamples: number;
+  /** The sequential test's mixture standard deviation τ over the difference of accuracies: the effect it is tuned to. */
+  readonly mixtureSd: number;
   readonly promote: { readonly enabled: boolean; readonly alias: string };
 }
 
@@ -32,8 +41,10 @@ export interface FeedbackOptionsInput {
 export const DEFAULT_LOGGING_OPTIONS: LoggingOptions = { sampleRate: 0, retentionDays: 30 };
 export const DEFAULT_EXPERIMENT_OPTIONS: ExperimentOptions = {
   metric: 'accuracy',
+  test: 'fixed-horizon',
   alpha: 0.05,
   minSamples: 100,
+  mixtureSd: 0.1,
   promote: { enabled: false, alias: '' },
 };
 
@@ -58,6 +69,12 @@ export function feedbackOptions(
     problem('logging.retentionDays', 'an integer from 1 to 3650');
   if (!(EXPERIMENT_METRICS as readonly string[]).includes(experiment.metric))
     problem('experiment.metric', `one of ${EXPERIMENT_METRICS.join(', ')}`);
+  if (!(EXPERIMENT_TESTS as readonly string[]).includes(experiment.test))
+    problem('experiment.test', `one of ${EXPERIMENT_TESTS.join(', ')}`);
+  else if (experiment.test === 'sequential' && experiment.metric !== 'accuracy')
+    problem('experiment.test', 'the sequential test compares proportions: metric accuracy');
+  if (!(experiment.mixtureSd > 0 && experiment.mixtureSd <= 1))
+    problem('experiment.mixtureSd', 'a number above 0, at most 1');
   if (!(experiment.alpha > 0 && experiment.alpha <= 0.5)) problem('experiment.alpha', 'a number above 0, at most 0.5');
   if (!Number.isInteger(experiment.minSamples) || experiment.minSamples < 2 || experiment.minSamples > 1_000_000)
     problem('experiment.minSamples', 'an integer from 2 to 1000000');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_EXPERIMENT_OPTIONS, type ExperimentOptions } from '../deployment/feedback-options.js';
+import { servingOptions } from '../deployment/serving-options.js';
 import { evaluateExperiment, type ArmOutcomes } from './experiment.js';
 
 function arm(variant: string, overrides: Partial<ArmOutcomes> = {}): ArmOutcomes {
@@ -43,6 +44,29 @@ describe('evaluateExperiment', () => {
     expect(result.status).toBe('significant');
     expect(result.comparison).toMatchObject({ first: 'a', second: 'b', winner: 'b', test: { test: 'welch-t' } });
     expect(result.comparison?.test.difference).toBeCloseTo(0.8, 10);
+  });
+
+  it('runs the sequential test over the labelled feedback in order when the experiment asks for it', () => {
+    const sequential: ExperimentOptions = { ...DEFAULT_EXPERIMENT_OPTIONS, test: 'sequential', minSamples: 20 };
+    // a right 1 time in 4, b always: b wins on the order the feedback came in.
+    const sequence = Array.from({ length: 120 }, (_, index) => ({
+      arm: (index % 2) as 0 | 1,
+      success: index % 2 === 1 || index % 8 === 0,
+    }));
+    const result = evaluateExperiment(
+      sequential,
+      [arm('a', { withFeedback: 60, correct: 15 }), arm('b', { withFeedback: 60, correct: 60 })],
+      sequence,
+    );
+    expect(result.status).toBe('significant');
+    expect(result.comparison).toMatchObject({ winner: 'b', test: { test: 'msprt-two-proportion' } });
+    expect(result.comparison?.test.difference).toBeCloseTo(-0.75, 12);
+  });
+
+  it('refuses the sequential test for values: it compares proportions', () => {
+    expect(() => servingOptions({ experiment: { metric: 'mae', test: 'sequential' } })).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ field: 'serving.experiment.test' })] }),
+    );
   });
 
   it('names no winner when the errors do not differ significantly', () => {

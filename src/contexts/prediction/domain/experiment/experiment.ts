@@ -1,4 +1,5 @@
 import type { ExperimentOptions } from '../deployment/feedback-options.js';
+import { sequentialTwoProportionTest, type JudgedFeedback } from './sequential-test.js';
 import { twoProportionTest, welchTest, type SignificanceResult } from './significance.js';
 
 /** One primary variant's traffic and feedback at the version it serves now. */
@@ -40,27 +41,34 @@ export interface ExperimentResult {
 }
 
 /**
- * Judges the first two primary variants on the configured metric with a fixed-horizon test: no
- * test before each has `minSamples` feedback (peeking earlier inflates false positives), then a
- * two-proportion z-test on accuracy or Welch's t on the absolute errors.
+ * Judges the first two primary variants on the configured metric. The fixed-horizon test: none
+ * before each has `minSamples` feedback (peeking earlier inflates false positives), then a
+ * two-proportion z-test on accuracy or Welch's t on the absolute errors. The sequential test: the
+ * mixture SPRT over `sequence`, the two arms' labelled feedback in the order it came.
  */
-export function evaluateExperiment(options: ExperimentOptions, outcomes: readonly ArmOutcomes[]): ExperimentResult {
+export function evaluateExperiment(
+  options: ExperimentOptions,
+  outcomes: readonly ArmOutcomes[],
+  sequence: readonly JudgedFeedback[] = [],
+): ExperimentResult {
   const arms = outcomes.map((arm) => metricsOf(arm, options));
   const [first, second] = arms;
   if (!first || !second) return { status: 'no-pair', arms };
   if (first.samples < options.minSamples || second.samples < options.minSamples) return { status: 'collecting', arms };
   const test =
-    options.metric === 'accuracy'
-      ? twoProportionTest(
-          { successes: first.correct, trials: first.samples },
-          { successes: second.correct, trials: second.samples },
-          options.alpha,
-        )
-      : welchTest(
-          { count: first.errorCount, mean: first.meanError, variance: first.errorVariance },
-          { count: second.errorCount, mean: second.meanError, variance: second.errorVariance },
-          options.alpha,
-        );
+    options.test === 'sequential'
+      ? sequentialTwoProportionTest(sequence, options)
+      : options.metric === 'accuracy'
+        ? twoProportionTest(
+            { successes: first.correct, trials: first.samples },
+            { successes: second.correct, trials: second.samples },
+            options.alpha,
+          )
+        : welchTest(
+            { count: first.errorCount, mean: first.meanError, variance: first.errorVariance },
+            { count: second.errorCount, mean: second.meanError, variance: second.errorVariance },
+            options.alpha,
+          );
   // Accuracy: higher is better; mean absolute error: lower is.
   const firstBetter = options.metric === 'accuracy' ? test.difference > 0 : test.difference < 0;
   const winner = test.significant ? (firstBetter ? first.variant : second.variant) : undefined;

@@ -2,7 +2,8 @@ import { normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './stat
 
 /** A test of first against second: the difference is first minus second, its interval at 1 - alpha. */
 export interface SignificanceResult {
-  readonly test: 'two-proportion-z' | 'welch-t';
+  readonly test: 'two-proportion-z' | 'welch-t' | 'msprt-two-proportion';
+  /** z, t, or for the sequential test the largest log mixture likelihood ratio so far. */
   readonly statistic: number;
   readonly degreesOfFreedom?: number;
   readonly pValue: number;

@@ -37,3 +37,13 @@ export class FeedbackAlreadyGiven extends ConflictError {
     super(`Prediction ${predictionId} has feedback already`, 'feedback-already-given');
   }
 }
+
+/**
+ * Whether a label says the prediction was right: equal as JSON values, or as text (callers send
+ * classes either way), the rule the experiment's SQL applies too.
+ */
+export function labelMatches(label: Feedback['label'], predicted: unknown): boolean {
+  if (label === undefined) return false;
+  if (label === predicted) return true;
+  return String(label) === (typeof predicted === 'string' ? predicted : JSON.stringify(predicted));
+}

@@ -1,12 +1,14 @@
 import type { Variant } from '../deployment/variant.js';
 
-export const ROUTING_MODES = ['split', 'sticky'] as const;
+export const ROUTING_MODES = ['split', 'sticky', 'bandit'] as const;
 export type RoutingMode = (typeof ROUTING_MODES)[number];
 
 export interface Routing {
   readonly mode: RoutingMode;
   /** Header whose value keeps one caller on one variant in `sticky` mode. */
   readonly requestKeyHeader: string;
+  /** In `bandit` mode: judged answers each variant needs before Thompson sampling replaces the weights. */
+  readonly minFeedback?: number;
 }
 
 export interface RouteChoice {

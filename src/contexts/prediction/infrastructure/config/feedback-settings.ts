@@ -12,5 +12,6 @@ export function readFeedbackSettings(env: Env): FeedbackSettings {
     read.integer('PREDICTION_LOG_MAX_PAYLOAD_BYTES', 65_536, 256, 16_777_216),
     read.integer('PREDICTION_EXPERIMENT_INTERVAL_MS', 60_000, 100, 86_400_000),
     read.integer('PREDICTION_RECORD_PRUNE_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
+    read.integer('PREDICTION_BANDIT_REFRESH_MS', 1000, 0, 60_000),
   );
 }

@@ -11,8 +11,8 @@ const BIGINT_AS_NUMBER: ValueTransformer = {
 export class BatchPredictionOrmEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'project_id' }) projectId!: string;
-  @Column('uuid', { name: 'deployment_id' }) deploymentId!: string;
-  @Column('text') variant!: string;
+  @Column('uuid', { name: 'deployment_id', nullable: true }) deploymentId!: string | null;
+  @Column('text', { nullable: true }) variant!: string | null;
   @Column('uuid', { name: 'model_version_id' }) modelVersionId!: string;
   @Column('uuid', { name: 'input_version_id' }) inputVersionId!: string;
   @Column('uuid', { name: 'output_dataset_id' }) outputDatasetId!: string;

@@ -3,6 +3,7 @@ import { AmbientTransaction } from '@libs/platform';
 import {
   PredictionRecords,
   type FeedbackOutcome,
+  type JudgedLabel,
   type PredictionRecord,
   type PredictionSearch,
   type VariantOutcomes,
@@ -11,14 +12,15 @@ import type { Feedback } from '../../domain/feedback/feedback.js';
 import { PredictionRecordOrmEntity } from './prediction-record.orm-entity.js';
 
 // A label matches as JSON (1 = 1.0) or as text ("1" = 1): callers send classes either way.
+const LABEL_MATCHES = `(feedback->'label' = predicted OR feedback->>'label' = predicted #>> '{}')`;
+
 const OUTCOMES = `
   SELECT variant, model_version_id,
          count(*)::int AS predictions,
          count(*) FILTER (WHERE outcome = 'failed')::int AS failed,
          coalesce(avg(latency_ms), 0)::float8 AS mean_latency_ms,
          count(*) FILTER (WHERE feedback ? 'label')::int AS with_feedback,
-         count(*) FILTER (WHERE feedback ? 'label'
-           AND (feedback->'label' = predicted OR feedback->>'label' = predicted #>> '{}'))::int AS correct,
+         count(*) FILTER (WHERE feedback ? 'label' AND ${LABEL_MATCHES})::int AS correct,
          count(abs_error)::int AS error_count,
          coalesce(avg(abs_error), 0)::float8 AS mean_error,
          coalesce(var_samp(abs_error), 0)::float8 AS error_variance
@@ -26,6 +28,12 @@ const OUTCOMES = `
                          THEN abs((feedback->>'value')::float8 - (predicted #>> '{}')::float8) END AS abs_error
             FROM prediction.prediction_records WHERE deployment_id = $1) AS records
    GROUP BY variant, model_version_id`;
+
+const JUDGED_LABELS = `
+  SELECT variant, model_version_id, coalesce(${LABEL_MATCHES}, false) AS correct
+    FROM prediction.prediction_records
+   WHERE deployment_id = $1 AND feedback ? 'label'
+   ORDER BY feedback_at, id`;
 
 // Each deployment's own retention; records of deleted deployments go after the default 30 days.
 const PRUNE = `
@@ -100,6 +108,13 @@ export class TypeOrmPredictionRecords extends PredictionRecords {
       meanError: row.mean_error,
       errorVariance: row.error_variance,
     }));
+  }
+
+  async judgedLabels(deploymentId: string): Promise<JudgedLabel[]> {
+    const rows: { variant: string; model_version_id: string; correct: boolean }[] = await this.scope
+      .manager()
+      .query(JUDGED_LABELS, [deploymentId]);
+    return rows.map((row) => ({ variant: row.variant, modelVersionId: row.model_version_id, correct: row.correct }));
   }
 
   async prune(now: Date): Promise<number> {

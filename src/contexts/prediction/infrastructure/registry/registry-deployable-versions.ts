@@ -23,7 +23,12 @@ export class RegistryDeployableVersions extends DeployableVersions {
       reference.kind === 'alias'
         ? await registry.resolveAlias(projectId, reference.modelName, reference.alias)
         : await registry.findVersion(projectId, reference.versionId);
-    if (!version) return refused(`the project has no model version ${formatModelReference(reference)}`);
+    if (!version)
+      return {
+        deployable: false,
+        reason: `the project has no model version ${formatModelReference(reference)}`,
+        missing: true,
+      };
     if (UNSERVABLE_STATUSES.has(version.status)) return refused(`version ${version.versionId} is ${version.status}`);
     if (!version.artifact) return refused(`version ${version.versionId} has no artifact`);
     if (version.signature.inputs.length === 0 || version.signature.outputs.length === 0)

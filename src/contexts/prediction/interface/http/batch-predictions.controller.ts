@@ -8,7 +8,8 @@ import { ListBatchPredictionsHandler } from '../../application/list-batch-predic
 import { ProjectOfBatchPrediction } from '../../application/ports/project-of-batch-prediction.js';
 import { ProjectOfDeployment } from '../../application/ports/project-of-deployment.js';
 import { StartBatchPredictionHandler } from '../../application/start-batch-prediction/start-batch-prediction.handler.js';
-import { StartBatchPredictionRequest } from './dto/batch-prediction.request.js';
+import { StartVersionBatchPredictionHandler } from '../../application/start-version-batch-prediction/start-version-batch-prediction.handler.js';
+import { StartBatchPredictionRequest, StartVersionBatchPredictionRequest } from './dto/batch-prediction.request.js';
 import { BatchPredictionListResponse, BatchPredictionResponse } from './dto/batch-prediction.response.js';
 
 const ofDeployment = { resource: { resolver: ProjectOfDeployment, param: 'deploymentId' } };
@@ -22,6 +23,7 @@ export class BatchPredictionsController {
     private readonly reading: GetBatchPredictionHandler,
     private readonly listing: ListBatchPredictionsHandler,
     private readonly cancelling: CancelBatchPredictionHandler,
+    private readonly startingByVersion: StartVersionBatchPredictionHandler,
   ) {}
 
   @Post('deployments/:deploymentId/batch-predictions')
@@ -39,6 +41,25 @@ export class BatchPredictionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<BatchPredictionResponse> {
     const job = await this.starting.execute({ ...body, deploymentId, actorId: principal.userId });
+    return BatchPredictionResponse.of(job);
+  }
+
+  @Post('projects/:projectId/batch-predictions')
+  @HttpCode(202)
+  @RequirePermission('prediction:invoke')
+  @ApiOperation({
+    summary:
+      'Predict every row of a dataset version with a bare model version (ONNX, no deployment), in the background',
+  })
+  @ApiAcceptedResponse({ type: BatchPredictionResponse })
+  @ApiProblem(400, 'The version cannot predict (no artifact or signature, not ONNX), or the rows do not fit its inputs')
+  @ApiProblem(404, 'The project has no such model version, dataset version or dataset')
+  async startByVersion(
+    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Body() body: StartVersionBatchPredictionRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BatchPredictionResponse> {
+    const job = await this.startingByVersion.execute({ ...body, projectId, actorId: principal.userId });
     return BatchPredictionResponse.of(job);
   }
 

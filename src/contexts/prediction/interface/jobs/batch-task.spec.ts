@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { aBatchPrediction } from '../../../../../test/support/prediction/batch-objects.js';
-import { fakeBatchPorts } from '../../../../../test/support/prediction/fake-batch-ports.js';
+import { batchPredictionStartsOf, fakeBatchPorts } from '../../../../../test/support/prediction/fake-batch-ports.js';
 import { fakePredictionPorts } from '../../../../../test/support/prediction/fake-ports.js';
 import { OTHER_PROJECT } from '../../../../../test/support/prediction/prediction-objects.js';
 import { GetBatchPredictionHandler } from '../../application/get-batch-prediction/get-batch-prediction.handler.js';
@@ -10,14 +10,7 @@ import { BatchTask } from './batch-task.js';
 function arrange() {
   const ports = fakePredictionPorts();
   const batch = fakeBatchPorts();
-  const starts = new StartBatchPredictionHandler(
-    ports.transaction,
-    ports.deployments,
-    batch.jobs,
-    batch.datasets,
-    batch.queue,
-    ports.events,
-  );
+  const starts = new StartBatchPredictionHandler(ports.deployments, batchPredictionStartsOf(ports, batch));
   return { batch, task: new BatchTask(ports.deployments, starts, new GetBatchPredictionHandler(batch.jobs)) };
 }
 

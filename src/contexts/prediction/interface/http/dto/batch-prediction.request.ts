@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { MAX_CHUNK_SIZE } from '../../../domain/batch/batch-prediction.js';
 
-export class StartBatchPredictionRequest {
+/** The fields of every start: what is read, where the output goes, how rows map to inputs. */
+class BatchPredictionRequestBase {
   @ApiProperty({ format: 'uuid', description: 'The dataset version whose rows are predicted' })
   @IsUUID()
   inputVersionId!: string;
@@ -10,14 +11,6 @@ export class StartBatchPredictionRequest {
   @ApiProperty({ format: 'uuid', description: 'The dataset the output becomes a new version of' })
   @IsUUID()
   outputDatasetId!: string;
-
-  @ApiPropertyOptional({
-    description: 'The variant whose pinned version predicts; the primary with the largest share by default',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(63)
-  variant?: string;
 
   @ApiPropertyOptional({
     description:
@@ -35,4 +28,20 @@ export class StartBatchPredictionRequest {
   @Min(1)
   @Max(MAX_CHUNK_SIZE)
   chunkSize?: number;
+}
+
+export class StartBatchPredictionRequest extends BatchPredictionRequestBase {
+  @ApiPropertyOptional({
+    description: 'The variant whose pinned version predicts; the primary with the largest share by default',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
+  variant?: string;
+}
+
+export class StartVersionBatchPredictionRequest extends BatchPredictionRequestBase {
+  @ApiProperty({ format: 'uuid', description: 'The model version of the project that predicts (ONNX, in process)' })
+  @IsUUID()
+  modelVersionId!: string;
 }

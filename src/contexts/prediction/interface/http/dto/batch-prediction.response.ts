@@ -4,8 +4,9 @@ import { BATCH_STATUSES, type BatchPrediction, type BatchStatus } from '../../..
 export class BatchPredictionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
-  @ApiProperty({ format: 'uuid' }) deploymentId!: string;
-  @ApiProperty() variant!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a bare model version' })
+  deploymentId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) variant!: string | null;
   @ApiProperty({ format: 'uuid', description: 'The model version that predicts every row' }) modelVersionId!: string;
   @ApiProperty({ format: 'uuid' }) inputVersionId!: string;
   @ApiProperty({ format: 'uuid' }) outputDatasetId!: string;

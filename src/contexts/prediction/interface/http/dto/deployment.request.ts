@@ -6,10 +6,13 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { MAX_VARIANTS, RUNTIMES } from '../../../domain/deployment/variant.js';
@@ -108,6 +111,16 @@ export class RoutingRequest {
   @IsString()
   @MaxLength(64)
   requestKeyHeader?: string;
+
+  @ApiPropertyOptional({
+    default: 20,
+    description: 'In bandit mode, the judged feedback each variant needs before Thompson sampling replaces the weights',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  minFeedback?: number;
 }
 
 export class UpdateDeploymentRequest {

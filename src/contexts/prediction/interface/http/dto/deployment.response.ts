@@ -57,6 +57,8 @@ export class VariantResponse {
 export class RoutingResponse {
   @ApiProperty({ enum: ROUTING_MODES }) mode!: RoutingMode;
   @ApiProperty() requestKeyHeader!: string;
+  @ApiPropertyOptional({ description: 'bandit mode: judged feedback each variant needs before Thompson sampling' })
+  minFeedback?: number;
 }
 
 export class DeploymentResponse {
@@ -80,7 +82,11 @@ export class DeploymentResponse {
       projectId: state.projectId,
       name: state.name,
       description: state.description,
-      routing: { mode: state.routing.mode, requestKeyHeader: state.routing.requestKeyHeader },
+      routing: {
+        mode: state.routing.mode,
+        requestKeyHeader: state.routing.requestKeyHeader,
+        ...(state.routing.minFeedback !== undefined && { minFeedback: state.routing.minFeedback }),
+      },
       variants: state.variants.map((variant) => VariantResponse.of(variant)),
       serving: ServingOptionsResponse.of(state.serving),
       status: state.status,

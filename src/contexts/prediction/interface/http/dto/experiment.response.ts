@@ -31,10 +31,12 @@ export class VariantMetricsResponse {
 export class ComparisonResponse {
   @ApiProperty() first!: string;
   @ApiProperty() second!: string;
-  @ApiProperty({ enum: ['two-proportion-z', 'welch-t'] }) test!: string;
-  @ApiProperty() statistic!: number;
+  @ApiProperty({ enum: ['two-proportion-z', 'welch-t', 'msprt-two-proportion'] }) test!: string;
+  @ApiProperty({ description: 'z, t, or (msprt-two-proportion) the largest log mixture likelihood ratio so far' })
+  statistic!: number;
   @ApiPropertyOptional() degreesOfFreedom?: number;
-  @ApiProperty() pValue!: number;
+  @ApiProperty({ description: 'msprt-two-proportion: always valid, however often the result is looked at' })
+  pValue!: number;
   @ApiProperty({ description: 'First minus second, in the metric' }) difference!: number;
   @ApiProperty({ type: [Number], description: 'Of the difference' }) confidenceInterval!: number[];
   @ApiProperty() confidenceLevel!: number;

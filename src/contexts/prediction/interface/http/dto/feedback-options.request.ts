@@ -1,7 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { EXPERIMENT_METRICS, type ExperimentMetric } from '../../../domain/deployment/feedback-options.js';
+import {
+  EXPERIMENT_METRICS,
+  EXPERIMENT_TESTS,
+  type ExperimentMetric,
+  type ExperimentTest,
+} from '../../../domain/deployment/feedback-options.js';
 
 export class LoggingOptionsRequest {
   @ApiPropertyOptional({
@@ -37,6 +42,23 @@ export class ExperimentOptionsRequest {
   @IsOptional()
   @IsIn(EXPERIMENT_METRICS)
   metric?: ExperimentMetric;
+
+  @ApiPropertyOptional({
+    enum: EXPERIMENT_TESTS,
+    default: 'fixed-horizon',
+    description: 'sequential: always-valid p-value and interval (mixture SPRT), for metric accuracy',
+  })
+  @IsOptional()
+  @IsIn(EXPERIMENT_TESTS)
+  test?: ExperimentTest;
+
+  @ApiPropertyOptional({
+    default: 0.1,
+    description: 'Sequential test: standard deviation of the mixture over the difference of accuracies',
+  })
+  @IsOptional()
+  @IsNumber()
+  mixtureSd?: number;
 
   @ApiPropertyOptional({ default: 0.05, description: 'Significance level of the test' })
   @IsOptional()

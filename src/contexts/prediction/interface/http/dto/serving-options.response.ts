@@ -24,8 +24,10 @@ export class PromotionOptionsResponse {
 
 export class ExperimentOptionsResponse {
   @ApiProperty({ enum: ['accuracy', 'mae'] }) metric!: string;
+  @ApiProperty({ enum: ['fixed-horizon', 'sequential'] }) test!: string;
   @ApiProperty() alpha!: number;
   @ApiProperty() minSamples!: number;
+  @ApiProperty() mixtureSd!: number;
   @ApiProperty({ type: PromotionOptionsResponse }) promote!: PromotionOptionsResponse;
 }
 
