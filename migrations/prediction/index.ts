@@ -5,6 +5,7 @@ import { AddDeploymentServingOptions1765470000000 } from './1765470000000-add-de
 import { CreateBatchPredictions1765490000000 } from './1765490000000-create-batch-predictions.js';
 import { CreatePredictionRecords1765495000000 } from './1765495000000-create-prediction-records.js';
 import { AddDeploymentFeedbackOptions1765495000001 } from './1765495000001-add-deployment-feedback-options.js';
+import { CreateBatchPredictionLogLines1765530000002 } from './1765530000002-create-batch-prediction-log-lines.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
 export const predictionMigrations = [
@@ -15,4 +16,5 @@ export const predictionMigrations = [
   CreateBatchPredictions1765490000000,
   CreatePredictionRecords1765495000000,
   AddDeploymentFeedbackOptions1765495000001,
+  CreateBatchPredictionLogLines1765530000002,
 ];

@@ -19,6 +19,8 @@ export * from './http/validation.pipe.js';
 export * from './http/send-download.js';
 export * from './http/streamed-body.js';
 export * from './logging/create-logger.js';
+export * from './logs/log-search.sql.js';
+export * from './logs/log-source.js';
 export * from './metrics/job-metrics.js';
 export * from './metrics/trace-exemplars.js';
 export * from './openapi/openapi-contributions.js';

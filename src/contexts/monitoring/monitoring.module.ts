@@ -4,6 +4,7 @@ import { AlertRulesController } from './interface/http/alert-rules.controller.js
 import { AlertRoutingController } from './interface/http/alert-routing.controller.js';
 import { AlertsController } from './interface/http/alerts.controller.js';
 import { InhibitionRulesController } from './interface/http/inhibition-rules.controller.js';
+import { LogsController } from './interface/http/logs.controller.js';
 import { GlobalAlertRulesController } from './interface/http/global-alert-rules.controller.js';
 import { WebhookDeliveriesController } from './interface/http/webhook-deliveries.controller.js';
 import { WebhooksController } from './interface/http/webhooks.controller.js';
@@ -17,6 +18,7 @@ const CONTROLLERS = [
   AlertsController,
   AlertRoutingController,
   InhibitionRulesController,
+  LogsController,
 ];
 
 /** The monitoring context: metrics, traces, log search, alert rules, alert history, notification channels, dashboards. */

@@ -92,6 +92,13 @@ import { SystemClock } from './infrastructure/system-clock.js';
 import { alertSignalConsumers } from './interface/events/alert-signal.consumer.js';
 import { webhookFanOutConsumers } from './interface/events/webhook-fan-out.consumer.js';
 import { AlertEvaluationPoller } from './interface/jobs/alert-evaluation.poller.js';
+import { SearchLogsHandler } from './application/search-logs/search-logs.handler.js';
+import { PruneLogsHandler } from './application/prune-logs/prune-logs.handler.js';
+import { LogSettings } from './application/ports/log-settings.js';
+import { LogSources } from './application/ports/log-sources.js';
+import { EnvLogSettings } from './infrastructure/config/log-settings.env.js';
+import { HostedLogSources } from './infrastructure/logs/hosted-log-sources.js';
+import { LogRetentionPoller } from './interface/jobs/log-retention.poller.js';
 import { WebhookDeliveryPoller } from './interface/jobs/webhook-delivery.poller.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
@@ -127,6 +134,8 @@ export const USE_CASES: Type[] = [
   CreateInhibitionRuleHandler,
   ListInhibitionRulesHandler,
   DeleteInhibitionRuleHandler,
+  SearchLogsHandler,
+  PruneLogsHandler,
 ];
 
 /** The application services the use cases share. */
@@ -186,6 +195,8 @@ export const ADAPTERS: Provider[] = [
   { provide: ProjectOfAlertRule, useClass: PostgresProjectOfAlertRule },
   { provide: ProjectOfAlert, useClass: PostgresProjectOfAlert },
   outboxEventPublisher({ source: 'monitoring', schema: 'monitoring' }),
+  { provide: LogSettings, useFactory: () => EnvLogSettings.fromEnv(process.env) },
+  { provide: LogSources, useClass: HostedLogSources },
 ];
 
 /**
@@ -198,6 +209,7 @@ const WORKERS: Provider[] = [
   ...alertSignalConsumers(),
   AlertEvaluationPoller,
   AlertNotificationPoller,
+  LogRetentionPoller,
 ];
 
 /** The context's providers for the roles this process plays (HTTP, workers, or both). */

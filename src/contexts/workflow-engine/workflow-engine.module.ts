@@ -5,6 +5,7 @@ import type { ContextModuleOptions } from '@libs/platform';
 import { TaskRunGateway } from './contracts/task-runs.js';
 import { PublishedEventRegistry } from './contracts/published-events.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
+import { TaskLogSource } from './contracts/task-log-source.js';
 import { WORKFLOW_ENGINE_ENTITIES } from './infrastructure/persistence/entities.js';
 import { ApprovalsController } from './interface/http/approvals.controller.js';
 import { ExternalTasksController } from './interface/http/external-tasks.controller.js';
@@ -38,7 +39,7 @@ export class WorkflowEngineModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: workflowEngineProviders(options),
-      exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway],
+      exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway, TaskLogSource],
     };
   }
 }
