@@ -22,6 +22,8 @@ export * from './logging/create-logger.js';
 export * from './logs/log-search.sql.js';
 export * from './logs/log-source.js';
 export * from './metrics/job-metrics.js';
+export * from './metrics/prometheus-rule-file.js';
+export * from './metrics/prometheus-rule.types.js';
 export * from './metrics/trace-exemplars.js';
 export * from './openapi/openapi-contributions.js';
 export * from './openapi/openapi-document.js';

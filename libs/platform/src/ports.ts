@@ -3,3 +3,4 @@
 // holds application/ to this entry point).
 export * from './runtime/crash-point.js';
 export * from './logs/log-source.js';
+export * from './metrics/prometheus-rule.types.js';

@@ -5,6 +5,7 @@ import { AlertRoutingController } from './interface/http/alert-routing.controlle
 import { AlertsController } from './interface/http/alerts.controller.js';
 import { InhibitionRulesController } from './interface/http/inhibition-rules.controller.js';
 import { LogsController } from './interface/http/logs.controller.js';
+import { AlertRuleExportController } from './interface/http/alert-rule-export.controller.js';
 import { GlobalAlertRulesController } from './interface/http/global-alert-rules.controller.js';
 import { WebhookDeliveriesController } from './interface/http/webhook-deliveries.controller.js';
 import { WebhooksController } from './interface/http/webhooks.controller.js';
@@ -19,6 +20,7 @@ const CONTROLLERS = [
   AlertRoutingController,
   InhibitionRulesController,
   LogsController,
+  AlertRuleExportController,
 ];
 
 /** The monitoring context: metrics, traces, log search, alert rules, alert history, notification channels, dashboards. */

@@ -94,6 +94,7 @@ import { webhookFanOutConsumers } from './interface/events/webhook-fan-out.consu
 import { AlertEvaluationPoller } from './interface/jobs/alert-evaluation.poller.js';
 import { SearchLogsHandler } from './application/search-logs/search-logs.handler.js';
 import { PruneLogsHandler } from './application/prune-logs/prune-logs.handler.js';
+import { ExportAlertRulesHandler } from './application/export-alert-rules/export-alert-rules.handler.js';
 import { LogSettings } from './application/ports/log-settings.js';
 import { LogSources } from './application/ports/log-sources.js';
 import { EnvLogSettings } from './infrastructure/config/log-settings.env.js';
@@ -136,6 +137,7 @@ export const USE_CASES: Type[] = [
   DeleteInhibitionRuleHandler,
   SearchLogsHandler,
   PruneLogsHandler,
+  ExportAlertRulesHandler,
 ];
 
 /** The application services the use cases share. */

@@ -52,7 +52,14 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
     // Written by the data-pipeline's own writer, at its time; then the older ones dated by hand.
     await app.app
       .get(PipelineRunLog, { strict: false })
-      .append({ runId: pipelineRun, projectId, attempt: 1, step: 'checked', level: 'warn', message: 'step checked quarantined 3 rows' });
+      .append({
+        runId: pipelineRun,
+        projectId,
+        attempt: 1,
+        step: 'checked',
+        level: 'warn',
+        message: 'step checked quarantined 3 rows',
+      });
     await db.query(
       `INSERT INTO data_pipeline.pipeline_run_log_lines (run_id, project_id, attempt, step, level, at, message)
        VALUES ($1, $2, 1, NULL, 'info', $3, 'started pipeline clean v1, attempt 1')`,
@@ -178,4 +185,3 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
     );
   }
 });
-

@@ -1,4 +1,7 @@
-import { PipelineRunLog, type PipelineRunLogLine } from '../../../src/contexts/data-pipeline/application/ports/pipeline-run-log.js';
+import {
+  PipelineRunLog,
+  type PipelineRunLogLine,
+} from '../../../src/contexts/data-pipeline/application/ports/pipeline-run-log.js';
 
 /** The pipeline run log as a list, in the order written. */
 export class InMemoryPipelineRunLog extends PipelineRunLog {

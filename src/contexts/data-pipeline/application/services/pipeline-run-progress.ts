@@ -64,7 +64,12 @@ export class PipelineRunProgress {
       });
       await this.events.publish('data-pipeline.pipeline-run.started.v1', payloadOf(run), { aggregateId: run.id });
       await this.forwarding.enqueueFromGraph({ type: 'pipeline-run', id: run.id }, 'START');
-      await this.write(run, null, 'info', `started pipeline ${pipelineName} v${state.pipelineVersion}, attempt ${attempt}`);
+      await this.write(
+        run,
+        null,
+        'info',
+        `started pipeline ${pipelineName} v${state.pipelineVersion}, attempt ${attempt}`,
+      );
       return run;
     });
   }

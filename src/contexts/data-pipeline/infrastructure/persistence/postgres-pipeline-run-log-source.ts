@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AmbientTransaction, logSearchClauses, toRunLogLevel, type LogRecord, type LogSearchCriteria } from '@libs/platform';
+import {
+  AmbientTransaction,
+  logSearchClauses,
+  toRunLogLevel,
+  type LogRecord,
+  type LogSearchCriteria,
+} from '@libs/platform';
 import { PipelineRunLogSource } from '../../contracts/pipeline-run-log-source.js';
 
 interface LogRow {

@@ -11,7 +11,10 @@ export function encodeLogCursor({ at, source, seq }: LogRecord): string {
 /** The position a cursor names; a cursor this server did not write is a 400. */
 export function decodeLogCursor(cursor: string): LogPosition {
   try {
-    const { at, source, seq } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const { at, source, seq } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     if (Number.isSafeInteger(at) && typeof source === 'string' && typeof seq === 'string' && SEQ.test(seq)) {
       return { at: new Date(at as number), source, seq };
     }

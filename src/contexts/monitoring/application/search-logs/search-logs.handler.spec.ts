@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  FixedLogSources,
-  InMemoryLogSource,
-} from '../../../../../test/support/monitoring/fake-log-ports.js';
+import { FixedLogSources, InMemoryLogSource } from '../../../../../test/support/monitoring/fake-log-ports.js';
 import { OTHER_PROJECT, PROJECT } from '../../../../../test/support/monitoring/fake-ports.js';
 import { SearchLogsHandler } from './search-logs.handler.js';
 
@@ -51,7 +48,13 @@ describe('SearchLogsHandler', () => {
         async (lines, limit) => {
           const { tasks, pipelines, handler } = arrange();
           for (const [inTasks, second] of lines) {
-            (inTasks ? tasks : pipelines).write({ ...base, projectId: PROJECT, at: at(second), level: 'info', message: 'x' });
+            (inTasks ? tasks : pipelines).write({
+              ...base,
+              projectId: PROJECT,
+              at: at(second),
+              level: 'info',
+              message: 'x',
+            });
           }
           const seen: string[] = [];
           let cursor: string | undefined;

@@ -106,7 +106,9 @@ describe('RunBatchPredictionHandler', () => {
     expect(batch.chunks.writes).toEqual([0, 1, 2, 3, 4].map((index) => `${job.id}/${index}`));
     const ids = batch.datasets.outputs.get(job.id)!.rows.map((row) => (row as { id: number }).id);
     expect(ids).toEqual(ROWS.map((row) => row.id));
-    expect(batch.log.lines.map((line) => line.message)).toContain('resumed at chunk 4: 23 rows in 5 chunks of 5, variant champion');
+    expect(batch.log.lines.map((line) => line.message)).toContain(
+      'resumed at chunk 4: 23 rows in 5 chunks of 5, variant champion',
+    );
   });
 
   it('fails the job on the last try, and at once when the model refuses the rows, publishing why', async () => {

@@ -69,7 +69,11 @@ export class RunBatchPredictionHandler {
       await this.jobs.save(job);
       const { totalRows, chunkSize, chunksDone, variant } = job.snapshot;
       const from = chunksDone === 0 ? 'started' : `resumed at chunk ${chunksDone + 1}`;
-      await this.log.append(job, 'info', `${from}: ${totalRows} rows in ${job.chunkCount} chunks of ${chunkSize}, variant ${variant}`);
+      await this.log.append(
+        job,
+        'info',
+        `${from}: ${totalRows} rows in ${job.chunkCount} chunks of ${chunkSize}, variant ${variant}`,
+      );
       return job;
     });
   }
