@@ -8,6 +8,7 @@ import { IndexQueuedPipelineRuns1765400000001 } from './1765400000001-index-queu
 import { AddTableSourceProducer1765410000000 } from './1765410000000-add-table-source-producer.js';
 import { CreateOpenLineageDeliveries1765410000001 } from './1765410000001-create-openlineage-deliveries.js';
 import { AddBatchPredictionProducer1765490000001 } from './1765490000001-add-batch-prediction-producer.js';
+import { CreatePipelineRunLogLines1765530000001 } from './1765530000001-create-pipeline-run-log-lines.js';
 
 /** Migrations of the `data_pipeline` schema, oldest first. */
 export const dataPipelineMigrations = [
@@ -21,4 +22,5 @@ export const dataPipelineMigrations = [
   AddTableSourceProducer1765410000000,
   CreateOpenLineageDeliveries1765410000001,
   AddBatchPredictionProducer1765490000001,
+  CreatePipelineRunLogLines1765530000001,
 ];

@@ -7,6 +7,7 @@ import { CreatePredictionRecords1765495000000 } from './1765495000000-create-pre
 import { AddDeploymentFeedbackOptions1765495000001 } from './1765495000001-add-deployment-feedback-options.js';
 import { AddSequentialExperimentOptions1765510000000 } from './1765510000000-add-sequential-experiment-options.js';
 import { AllowBatchPredictionsOfBareVersions1765510000001 } from './1765510000001-allow-batch-predictions-of-bare-versions.js';
+import { CreateBatchPredictionLogLines1765530000002 } from './1765530000002-create-batch-prediction-log-lines.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
 export const predictionMigrations = [
@@ -19,4 +20,5 @@ export const predictionMigrations = [
   AddDeploymentFeedbackOptions1765495000001,
   AddSequentialExperimentOptions1765510000000,
   AllowBatchPredictionsOfBareVersions1765510000001,
+  CreateBatchPredictionLogLines1765530000002,
 ];

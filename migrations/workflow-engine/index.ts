@@ -10,6 +10,7 @@ import { AddWorkflowPausedAt1764900000000 } from './1764900000000-add-workflow-p
 import { KeepWorkflowEnginePublishedOutboxRows1765000000000 } from './1765000000000-keep-workflow-engine-published-outbox-rows.js';
 import { AddWaitingForApprovalState1765440000000 } from './1765440000000-add-waiting-for-approval-state.js';
 import { KeepApprovalRequestHistory1765440000001 } from './1765440000001-keep-approval-request-history.js';
+import { AddTaskLogLevelsAndTextSearch1765530000000 } from './1765530000000-add-task-log-levels-and-text-search.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -25,4 +26,5 @@ export const workflowEngineMigrations = [
   KeepWorkflowEnginePublishedOutboxRows1765000000000,
   AddWaitingForApprovalState1765440000000,
   KeepApprovalRequestHistory1765440000001,
+  AddTaskLogLevelsAndTextSearch1765530000000,
 ];

@@ -6,6 +6,7 @@ import { loadStorageConfig, StorageModule } from '@libs/storage';
 import { DatasetFiles } from './contracts/dataset-files.facade.js';
 import { DatasetQualityFacade } from './contracts/dataset-quality.facade.js';
 import { LineageFacade } from './contracts/lineage.facade.js';
+import { PipelineRunLogSource } from './contracts/pipeline-run-log-source.js';
 import { DATA_TASK_QUEUE_REGISTRATION } from './data-tasks.providers.js';
 import { dataPipelineProviders, PIPELINE_RUN_QUEUE_REGISTRATION } from './data-pipeline.providers.js';
 import { DATASET_ENTITIES } from './infrastructure/persistence/entities.js';
@@ -42,7 +43,7 @@ export class DataPipelineModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: dataPipelineProviders(options),
-      exports: [LineageFacade, DatasetQualityFacade, DatasetFiles],
+      exports: [LineageFacade, DatasetQualityFacade, DatasetFiles, PipelineRunLogSource],
     };
   }
 }

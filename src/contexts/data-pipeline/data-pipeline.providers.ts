@@ -89,6 +89,10 @@ import { PipelineRepository } from './domain/pipeline/pipeline.repository.js';
 import { PipelineRunRepository } from './domain/pipeline/pipeline-run.repository.js';
 import { PostgresPipelineRepository } from './infrastructure/persistence/postgres-pipeline.repository.js';
 import { PostgresPipelineRunRepository } from './infrastructure/persistence/postgres-pipeline-run.repository.js';
+import { PostgresPipelineRunLog } from './infrastructure/persistence/postgres-pipeline-run-log.js';
+import { PostgresPipelineRunLogSource } from './infrastructure/persistence/postgres-pipeline-run-log-source.js';
+import { PipelineRunLog } from './application/ports/pipeline-run-log.js';
+import { PipelineRunLogSource } from './contracts/pipeline-run-log-source.js';
 import {
   PostgresProjectOfPipeline,
   PostgresProjectOfPipelineRun,
@@ -241,6 +245,8 @@ export const ADAPTERS: Provider[] = [
   },
   { provide: PipelineRepository, useClass: PostgresPipelineRepository },
   { provide: PipelineRunRepository, useClass: PostgresPipelineRunRepository },
+  { provide: PipelineRunLog, useClass: PostgresPipelineRunLog },
+  { provide: PipelineRunLogSource, useClass: PostgresPipelineRunLogSource },
   { provide: ProjectOfPipeline, useClass: PostgresProjectOfPipeline },
   { provide: ProjectOfPipelineRun, useClass: PostgresProjectOfPipelineRun },
   { provide: PipelineRunQueue, useClass: BullMqPipelineRunQueue },

@@ -101,6 +101,14 @@ import { SystemClock } from './infrastructure/system-clock.js';
 import { alertSignalConsumers } from './interface/events/alert-signal.consumer.js';
 import { webhookFanOutConsumers } from './interface/events/webhook-fan-out.consumer.js';
 import { AlertEvaluationPoller } from './interface/jobs/alert-evaluation.poller.js';
+import { SearchLogsHandler } from './application/search-logs/search-logs.handler.js';
+import { PruneLogsHandler } from './application/prune-logs/prune-logs.handler.js';
+import { ExportAlertRulesHandler } from './application/export-alert-rules/export-alert-rules.handler.js';
+import { LogSettings } from './application/ports/log-settings.js';
+import { LogSources } from './application/ports/log-sources.js';
+import { EnvLogSettings } from './infrastructure/config/log-settings.env.js';
+import { HostedLogSources } from './infrastructure/logs/hosted-log-sources.js';
+import { LogRetentionPoller } from './interface/jobs/log-retention.poller.js';
 import { WebhookDeliveryPoller } from './interface/jobs/webhook-delivery.poller.js';
 
 /** The context's use-case handlers, one per folder under application/ (docs/use-cases.md). */
@@ -139,6 +147,9 @@ export const USE_CASES: Type[] = [
   GetMonitoringStatusHandler,
   SuggestSloRulesHandler,
   AcceptSloSuggestionHandler,
+  SearchLogsHandler,
+  PruneLogsHandler,
+  ExportAlertRulesHandler,
 ];
 
 /** The application services the use cases share. */
@@ -202,6 +213,8 @@ export const ADAPTERS: Provider[] = [
   { provide: ProjectOfAlertRule, useClass: PostgresProjectOfAlertRule },
   { provide: ProjectOfAlert, useClass: PostgresProjectOfAlert },
   outboxEventPublisher({ source: 'monitoring', schema: 'monitoring' }),
+  { provide: LogSettings, useFactory: () => EnvLogSettings.fromEnv(process.env) },
+  { provide: LogSources, useClass: HostedLogSources },
 ];
 
 /**
@@ -214,6 +227,7 @@ const WORKERS: Provider[] = [
   ...alertSignalConsumers(),
   AlertEvaluationPoller,
   AlertNotificationPoller,
+  LogRetentionPoller,
 ];
 
 /** The context's providers for the roles this process plays (HTTP, workers, or both). */

@@ -17,6 +17,10 @@ import { ObjectStoreOutputChunks } from './infrastructure/batch/object-store-out
 import { DataPipelineBatchDatasets } from './infrastructure/datasets/data-pipeline-batch-datasets.js';
 import { TypeOrmProjectOfBatchPrediction } from './infrastructure/persistence/project-of-batch-prediction.js';
 import { TypeOrmBatchPredictionRepository } from './infrastructure/persistence/typeorm-batch-prediction.repository.js';
+import { PostgresBatchPredictionLog } from './infrastructure/persistence/postgres-batch-prediction-log.js';
+import { PostgresBatchPredictionLogSource } from './infrastructure/persistence/postgres-batch-prediction-log-source.js';
+import { BatchPredictionLog } from './application/ports/batch-prediction-log.js';
+import { BatchPredictionLogSource } from './contracts/batch-prediction-log-source.js';
 import { BullMqBatchPredictionQueue } from './infrastructure/queue/bullmq-batch-prediction-queue.js';
 import { BatchPredictionProcessor } from './interface/jobs/batch-prediction.processor.js';
 import { BatchTask } from './interface/jobs/batch-task.js';
@@ -41,6 +45,8 @@ export const BATCH_PREDICTION_SERVICES: Type[] = [BatchPredictionStarts];
 
 export const BATCH_PREDICTION_ADAPTERS: Provider[] = [
   { provide: BatchPredictionRepository, useClass: TypeOrmBatchPredictionRepository },
+  { provide: BatchPredictionLog, useClass: PostgresBatchPredictionLog },
+  { provide: BatchPredictionLogSource, useClass: PostgresBatchPredictionLogSource },
   { provide: ProjectOfBatchPrediction, useClass: TypeOrmProjectOfBatchPrediction },
   { provide: BatchDatasets, useClass: DataPipelineBatchDatasets },
   { provide: BatchOutputChunks, useClass: ObjectStoreOutputChunks },

@@ -9,6 +9,7 @@ import { InferenceProtocolController } from './interface/http/inference-protocol
 import { PredictionLogController } from './interface/http/prediction-log.controller.js';
 import { PredictionsController } from './interface/http/predictions.controller.js';
 import { predictionProviders } from './prediction.providers.js';
+import { BatchPredictionLogSource } from './contracts/batch-prediction-log-source.js';
 import {
   BATCH_PREDICTION_QUEUE_REGISTRATION,
   PREDICTION_TASK_QUEUE_REGISTRATION,
@@ -39,7 +40,7 @@ export class PredictionModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: predictionProviders(options),
-      exports: [PredictionHealthFacade],
+      exports: [PredictionHealthFacade, BatchPredictionLogSource],
     };
   }
 }

@@ -6,6 +6,7 @@ import { TaskRunGateway } from './contracts/task-runs.js';
 import { ScheduledWorkflowsFacade } from './contracts/scheduled-workflows.facade.js';
 import { PublishedEventRegistry } from './contracts/published-events.js';
 import { TaskTypeRegistry } from './contracts/task-types.js';
+import { TaskLogSource } from './contracts/task-log-source.js';
 import { WORKFLOW_ENGINE_ENTITIES } from './infrastructure/persistence/entities.js';
 import { ApprovalsController } from './interface/http/approvals.controller.js';
 import { ExternalTasksController } from './interface/http/external-tasks.controller.js';
@@ -39,7 +40,7 @@ export class WorkflowEngineModule {
       ],
       controllers: options.http ? CONTROLLERS : [],
       providers: workflowEngineProviders(options),
-      exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway, ScheduledWorkflowsFacade],
+      exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway, ScheduledWorkflowsFacade, TaskLogSource],
     };
   }
 }

@@ -88,6 +88,8 @@ import { RunCancellations } from './infrastructure/queue/run-cancellations.js';
 import { RUN_METRIC_PROVIDERS, RunMetrics } from './infrastructure/metrics/run-metrics.js';
 import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
 import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
+import { PostgresTaskLogSource } from './infrastructure/persistence/postgres-task-log-source.js';
+import { TaskLogSource } from './contracts/task-log-source.js';
 import { PostgresTaskCache } from './infrastructure/persistence/postgres-task-cache.js';
 import { PostgresWorkflowSchedules } from './infrastructure/persistence/postgres-workflow-schedules.js';
 import { PostgresWorkflowTriggers } from './infrastructure/persistence/postgres-workflow-triggers.js';
@@ -240,6 +242,7 @@ const ADAPTERS: Provider[] = [
   { provide: TaskOffers, useClass: InProcessTaskOffers },
   { provide: ExternalTaskLeases, useClass: PostgresExternalTaskLeases },
   { provide: TaskLogs, useClass: PostgresTaskLogs },
+  { provide: TaskLogSource, useClass: PostgresTaskLogSource },
   { provide: WorkflowSchedules, useClass: PostgresWorkflowSchedules },
   { provide: WorkflowTriggers, useClass: PostgresWorkflowTriggers },
   { provide: WorkflowProjects, useClass: TypeOrmWorkflowProjects },

@@ -33,6 +33,7 @@ import { OpenLineageForwarding } from '../../../src/contexts/data-pipeline/appli
 import { RunOpenLineageEvents } from '../../../src/contexts/data-pipeline/application/services/run-openlineage-events.js';
 import { InMemoryCheckRunRepository } from './fake-check-run-ports.js';
 import { InMemoryLineageGraph } from './fake-lineage-ports.js';
+import { InMemoryPipelineRunLog } from './in-memory-pipeline-run-log.js';
 import { fakeDataPipelinePorts, type DataPipelinePorts } from './fake-ports.js';
 
 /** Pipelines and versions in maps; a revision whose number is taken is refused as the compare-and-set does. */
@@ -180,6 +181,8 @@ export interface PipelinePorts extends DataPipelinePorts {
   readonly tableSources: FakeTableSources;
   /** The OpenLineage RunEvents queued for the endpoint (forwarding on). */
   readonly deliveries: InMemoryOpenLineageDeliveries;
+  /** The runs' log lines. */
+  readonly runLog: InMemoryPipelineRunLog;
   readonly creating: CreatePipelineHandler;
   readonly revising: RevisePipelineHandler;
   readonly starting: StartPipelineRunHandler;
@@ -212,7 +215,8 @@ export function fakePipelinePorts(): PipelinePorts {
     deliveries,
     new RunOpenLineageEvents(graph),
   );
-  const progress = new PipelineRunProgress(ports.transaction, runs, graph, ports.events, forwarding);
+  const runLog = new InMemoryPipelineRunLog();
+  const progress = new PipelineRunProgress(ports.transaction, runs, graph, ports.events, forwarding, runLog);
   const loads = new PipelineLoads(ports.datasets, ports.intake, ports.engine);
   const validation = new PipelineValidation(
     ports.transaction,
@@ -243,6 +247,7 @@ export function fakePipelinePorts(): PipelinePorts {
     workspaces,
     tableSources,
     deliveries,
+    runLog,
     creating: new CreatePipelineHandler(ports.transaction, pipelines, definitions),
     revising: new RevisePipelineHandler(ports.transaction, pipelines, definitions),
     starting: new StartPipelineRunHandler(ports.transaction, pipelines, runs, queue),

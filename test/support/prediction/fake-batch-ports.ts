@@ -10,6 +10,7 @@ import {
   type ByteStream,
 } from '../../../src/contexts/prediction/application/ports/batch-datasets.js';
 import { BatchOutputChunks } from '../../../src/contexts/prediction/application/ports/batch-output-chunks.js';
+import { BatchPredictionLog } from '../../../src/contexts/prediction/application/ports/batch-prediction-log.js';
 import { BatchPredictionQueue } from '../../../src/contexts/prediction/application/ports/batch-prediction-queue.js';
 import { BatchPrediction } from '../../../src/contexts/prediction/domain/batch/batch-prediction.js';
 import { BatchPredictionRepository } from '../../../src/contexts/prediction/domain/batch/batch-prediction.repository.js';
@@ -168,8 +169,20 @@ export class RecordingBatchQueue extends BatchPredictionQueue {
   }
 }
 
+/** The jobs' log lines as a list, in the order written. */
+export class InMemoryBatchPredictionLog extends BatchPredictionLog {
+  readonly lines: { jobId: string; projectId: string; level: string; message: string }[] = [];
+
+  append(job: BatchPrediction, level: 'info' | 'warn' | 'error', message: string): Promise<void> {
+    return settled(() => {
+      this.lines.push({ jobId: job.id, projectId: job.projectId, level, message });
+    });
+  }
+}
+
 export function fakeBatchPorts() {
   return {
+    log: new InMemoryBatchPredictionLog(),
     jobs: new InMemoryBatchPredictionRepository(),
     datasets: new InMemoryBatchDatasets(),
     chunks: new InMemoryOutputChunks(),

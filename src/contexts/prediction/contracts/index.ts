@@ -1,2 +1,3 @@
 export * from './events.js';
 export * from './prediction-health.facade.js';
+export * from './batch-prediction-log-source.js';

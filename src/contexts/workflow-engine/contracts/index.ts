@@ -6,3 +6,4 @@ export * from './published-events.js';
 export * from './task-type-contribution.js';
 export * from './scheduled-workflows.facade.js';
 export * from './contributed-task.processor.js';
+export * from './task-log-source.js';

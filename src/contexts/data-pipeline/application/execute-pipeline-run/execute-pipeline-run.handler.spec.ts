@@ -87,6 +87,20 @@ describe('ExecutePipelineRunHandler', () => {
       ['START', run.id],
       ['COMPLETE', run.id],
     ]);
+    // Its log tells the start, each step's start and end, and the end (docs/adr/0605).
+    expect(ports.runLog.messagesOf(run.id)).toEqual([
+      expect.stringMatching(/^started pipeline .* v1, attempt 1$/),
+      'step raw started',
+      expect.stringMatching(/^step raw succeeded/),
+      'step shaped started',
+      expect.stringMatching(/^step shaped succeeded/),
+      'step checked started',
+      'step checked succeeded, 2 rows, 1 quarantined',
+      'step store started',
+      expect.stringMatching(/^step store succeeded/),
+      'succeeded with 2 output version(s)',
+    ]);
+    expect(new Set(ports.runLog.lines.map((line) => line.level))).toEqual(new Set(['info']));
   });
 
   it('extracts a snapshot of a table source, reading the snapshot in place while it lasts', async () => {
@@ -135,6 +149,13 @@ describe('ExecutePipelineRunHandler', () => {
     expect(ports.events.published.at(-1)).toMatchObject({
       type: 'data-pipeline.pipeline-run.failed.v1',
       payload: { runId: run.id, error: done.error },
+    });
+    expect(ports.runLog.lines.at(-1)).toMatchObject({
+      runId: run.id,
+      projectId: PROJECT,
+      step: 'checked',
+      level: 'error',
+      message: `failed: ${done.error}`,
     });
   });
 

@@ -6,6 +6,7 @@ import { LineageGraphRepository } from '../../domain/lineage/lineage-graph.repos
 import type { LineageNodeRef } from '../../domain/lineage/lineage-node.js';
 import type { PipelineRun, RunOutput, StepProgress } from '../../domain/pipeline/pipeline-run.js';
 import { PipelineRunRepository } from '../../domain/pipeline/pipeline-run.repository.js';
+import { PipelineRunLog, type PipelineRunLogLine } from '../ports/pipeline-run-log.js';
 import { Transaction } from '../ports/transaction.js';
 import type { OpenLineageEventType } from '../../domain/lineage/openlineage-run-events.js';
 import { OpenLineageForwarding } from './openlineage-forwarding.js';
@@ -29,7 +30,8 @@ export interface StepRecord {
  * Every change of a run's record, each in one transaction with the row locked: the run's events
  * through the outbox, its lineage node (START when it starts, the end state when it ends) and the
  * OpenLineage RunEvents queued for the configured endpoint, so the record, the events, the graph
- * and what is forwarded never disagree.
+ * and what is forwarded never disagree. Starts, steps and ends are lines of the run's log in the
+ * same transaction (docs/adr/0605).
  */
 @Injectable()
 export class PipelineRunProgress {
@@ -39,6 +41,7 @@ export class PipelineRunProgress {
     private readonly graph: LineageGraphRepository,
     private readonly events: EventPublisher<DataPipelineEvents>,
     private readonly forwarding: OpenLineageForwarding,
+    private readonly log: PipelineRunLog,
   ) {}
 
   /** Takes the run for a worker: undefined when it ended or moved on to another attempt than the job's. */
@@ -61,6 +64,12 @@ export class PipelineRunProgress {
       });
       await this.events.publish('data-pipeline.pipeline-run.started.v1', payloadOf(run), { aggregateId: run.id });
       await this.forwarding.enqueueFromGraph({ type: 'pipeline-run', id: run.id }, 'START');
+      await this.write(
+        run,
+        null,
+        'info',
+        `started pipeline ${pipelineName} v${state.pipelineVersion}, attempt ${attempt}`,
+      );
       return run;
     });
   }
@@ -82,6 +91,8 @@ export class PipelineRunProgress {
   updateStep(runId: string, step: string, change: StepChange, record: StepRecord = {}): Promise<void> {
     return this.change(runId, async (run) => {
       run.updateStep(step, change);
+      const told = stepLine(change);
+      if (told !== undefined) await this.write(run, step, 'info', `step ${step} ${told}`);
       const node: LineageNodeRef = { type: 'pipeline-run', id: runId };
       const edges: LineageEdge[] = (record.consumed ?? []).map((id) =>
         edgeFrom({ type: 'dataset-version', id }, 'consumed', node),
@@ -99,6 +110,7 @@ export class PipelineRunProgress {
       if (run.ended) return;
       run.succeed(new Date());
       await this.recordEnd(run, 'succeeded');
+      await this.write(run, null, 'info', `succeeded with ${run.snapshot.outputs.length} output version(s)`);
       await this.events.publish(
         'data-pipeline.pipeline-run.succeeded.v1',
         { ...payloadOf(run), outputs: run.snapshot.outputs.map((output) => ({ ...output })) },
@@ -110,8 +122,10 @@ export class PipelineRunProgress {
   fail(runId: string, error: string): Promise<void> {
     return this.change(runId, async (run) => {
       if (run.ended) return;
+      const step = run.snapshot.steps.find((progress) => progress.status === 'running')?.name ?? null;
       run.fail(error, new Date());
       await this.recordEnd(run, 'failed');
+      await this.write(run, step, 'error', `failed: ${error}`);
       await this.events.publish(
         'data-pipeline.pipeline-run.failed.v1',
         { ...payloadOf(run), error },
@@ -121,8 +135,14 @@ export class PipelineRunProgress {
   }
 
   /** The lineage node's end for a cancel, which the cancel use case records with the run. */
-  recordCancelled(run: PipelineRun): Promise<void> {
-    return this.recordEnd(run, 'cancelled');
+  async recordCancelled(run: PipelineRun): Promise<void> {
+    await this.recordEnd(run, 'cancelled');
+    await this.write(run, null, 'warn', 'cancelled');
+  }
+
+  private write(run: PipelineRun, step: string | null, level: PipelineRunLogLine['level'], message: string) {
+    const { id: runId, projectId, attempt } = run.snapshot;
+    return this.log.append({ runId, projectId, attempt, step, level, message });
   }
 
   private async recordEnd(run: PipelineRun, state: 'succeeded' | 'failed' | 'cancelled'): Promise<void> {
@@ -154,4 +174,13 @@ export function payloadOf(run: PipelineRun): PipelineRunPayload {
     attempt: state.attempt,
     actorId: state.actorId,
   };
+}
+
+/** What a step's change tells its log: its start, or its end with the rows it left; nothing for other changes. */
+function stepLine(change: StepChange): string | undefined {
+  if (change.status === 'running') return 'started';
+  if (change.status !== 'succeeded') return undefined;
+  const rows = change.rowCount === undefined ? '' : `, ${change.rowCount} rows`;
+  const quarantined = change.quarantinedRows ? `, ${change.quarantinedRows} quarantined` : '';
+  return `succeeded${rows}${quarantined}`;
 }

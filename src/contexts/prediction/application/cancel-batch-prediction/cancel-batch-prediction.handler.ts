@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BatchPrediction } from '../../domain/batch/batch-prediction.js';
 import { BatchPredictionRepository } from '../../domain/batch/batch-prediction.repository.js';
+import { BatchPredictionLog } from '../ports/batch-prediction-log.js';
 import { Transaction } from '../ports/transaction.js';
 import { requireBatchPrediction } from '../services/batch-prediction-lookup.js';
 import type { CancelBatchPredictionCommand } from './cancel-batch-prediction.command.js';
@@ -14,6 +15,7 @@ export class CancelBatchPredictionHandler {
   constructor(
     private readonly transaction: Transaction,
     private readonly jobs: BatchPredictionRepository,
+    private readonly log: BatchPredictionLog,
   ) {}
 
   execute(command: CancelBatchPredictionCommand): Promise<BatchPrediction> {
@@ -21,6 +23,7 @@ export class CancelBatchPredictionHandler {
       const job = await requireBatchPrediction(this.jobs, command.batchPredictionId, { lock: 'update' });
       job.cancel(new Date());
       await this.jobs.save(job);
+      await this.log.append(job, 'warn', 'cancelled');
       return job;
     });
   }

@@ -68,6 +68,7 @@ async function arrange(rows = ROWS) {
     ports.events,
     ports.versions,
     ports.runtime,
+    batch.log,
   );
   const stateOf = async () => (await batch.jobs.find(job.id))!.snapshot;
   return { ports, batch, deployment, job, handler, stateOf };
@@ -92,6 +93,13 @@ describe('RunBatchPredictionHandler', () => {
     expect(ports.events.published.map((event) => event.type)).toEqual(['prediction.batch-prediction.succeeded.v1']);
     expect(ports.events.published[0].payload).toMatchObject({ outputVersionId: state.outputVersionId, rowCount: 23 });
     expect(batch.chunks.chunks.size).toBe(0);
+    expect(batch.log.lines.map((line) => line.message)).toEqual([
+      'started: 23 rows in 5 chunks of 5, variant champion',
+      ...[1, 2, 3, 4].map((chunk) => `chunk ${chunk} of 5: 5 rows predicted`),
+      'chunk 5 of 5: 3 rows predicted',
+      `succeeded: 23 rows into version output-of-${job.id}`,
+    ]);
+    expect(batch.log.lines.every((line) => line.jobId === job.id && line.projectId === PROJECT)).toBe(true);
   });
 
   it('predicts with a bare model version through the runtime, as the registry serves it, with no deployment', async () => {
@@ -160,6 +168,9 @@ describe('RunBatchPredictionHandler', () => {
     expect(batch.chunks.writes).toEqual([0, 1, 2, 3, 4].map((index) => `${job.id}/${index}`));
     const ids = batch.datasets.outputs.get(job.id)!.rows.map((row) => (row as { id: number }).id);
     expect(ids).toEqual(ROWS.map((row) => row.id));
+    expect(batch.log.lines.map((line) => line.message)).toContain(
+      'resumed at chunk 4: 23 rows in 5 chunks of 5, variant champion',
+    );
   });
 
   it('fails the job on the last try, and at once when the model refuses the rows, publishing why', async () => {
@@ -167,6 +178,10 @@ describe('RunBatchPredictionHandler', () => {
     platform.batch.chunks.failWritingOnce(0);
     await platform.handler.execute({ batchPredictionId: platform.job.id, lastTry: true });
     expect(await platform.stateOf()).toMatchObject({ status: 'failed', error: 'the store went away writing chunk 0' });
+    expect(platform.batch.log.lines.at(-1)).toMatchObject({
+      level: 'error',
+      message: 'failed: the store went away writing chunk 0',
+    });
 
     const refused = await arrange([{ id: 0, a: 'not a number', b: 1, c: 0 } as never]);
     await refused.handler.execute({ batchPredictionId: refused.job.id, lastTry: false });

@@ -7,6 +7,7 @@ import type { BatchPrediction } from '../../domain/batch/batch-prediction.js';
 import { BatchPredictionRepository } from '../../domain/batch/batch-prediction.repository.js';
 import { DeploymentRepository } from '../../domain/deployment/deployment.repository.js';
 import { BatchDatasets, type BatchInputRows } from '../ports/batch-datasets.js';
+import { BatchPredictionLog } from '../ports/batch-prediction-log.js';
 import { BatchOutputChunks } from '../ports/batch-output-chunks.js';
 import { DeployableVersions } from '../ports/deployable-versions.js';
 import { ModelRuntime } from '../ports/model-runtime.js';
@@ -25,7 +26,8 @@ const RETRIED_KINDS = new Set(['unavailable', 'rate-limited']);
  * Runs a batch prediction from its first chunk not done: each chunk's output is written whole,
  * then counted in the job's record, so a worker killed anywhere resumes without losing or doubling
  * a row (a chunk written but not counted is written again, replacing itself). Once every chunk is
- * counted, the chunks become one new version of the output dataset.
+ * counted, the chunks become one new version of the output dataset. Its start, each chunk counted
+ * and its end are lines of its log, in the transaction of the change (docs/adr/0605).
  */
 @Injectable()
 export class RunBatchPredictionHandler {
@@ -42,6 +44,7 @@ export class RunBatchPredictionHandler {
     private readonly events: EventPublisher<PredictionEvents>,
     private readonly versions: DeployableVersions,
     private readonly runtime: ModelRuntime,
+    private readonly log: BatchPredictionLog,
   ) {}
 
   async execute(command: RunBatchPredictionCommand): Promise<void> {
@@ -68,6 +71,13 @@ export class RunBatchPredictionHandler {
       if (job.finished) return undefined;
       job.begin(new Date());
       await this.jobs.save(job);
+      const { totalRows, chunkSize, chunksDone, variant } = job.snapshot;
+      const from = chunksDone === 0 ? 'started' : `resumed at chunk ${chunksDone + 1}`;
+      await this.log.append(
+        job,
+        'info',
+        `${from}: ${totalRows} rows in ${job.chunkCount} chunks of ${chunkSize}, variant ${variant}`,
+      );
       return job;
     });
   }
@@ -112,6 +122,7 @@ export class RunBatchPredictionHandler {
       if (job.snapshot.chunksDone !== index) return job;
       job.chunkDone(index, rows, new Date());
       await this.jobs.save(job);
+      await this.log.append(job, 'info', `chunk ${index + 1} of ${job.chunkCount}: ${rows} rows predicted`);
       return job;
     });
   }
@@ -130,6 +141,7 @@ export class RunBatchPredictionHandler {
       if (job.finished) return false;
       job.succeed(registered.versionId, new Date());
       await this.jobs.save(job);
+      await this.log.append(job, 'info', `succeeded: ${registered.rowCount} rows into version ${registered.versionId}`);
       await this.events.publish(
         'prediction.batch-prediction.succeeded.v1',
         { ...batchPredictionPayload(job), outputVersionId: registered.versionId, rowCount: registered.rowCount },
@@ -146,6 +158,7 @@ export class RunBatchPredictionHandler {
       if (job.finished) return undefined;
       job.fail(error, new Date());
       await this.jobs.save(job);
+      await this.log.append(job, 'error', `failed: ${error}`);
       await this.events.publish(
         'prediction.batch-prediction.failed.v1',
         { ...batchPredictionPayload(job), error },

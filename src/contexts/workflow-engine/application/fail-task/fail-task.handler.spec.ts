@@ -67,7 +67,7 @@ describe('FailTaskHandler', () => {
     await handler.execute({ ...failure(runId, 1, false), error: 'x'.repeat(5000), logged: true });
     const run = await ports.runs.findById(runId);
     expect(run?.taskRun('a').error).toHaveLength(4000);
-    expect(ports.runs.logs).toEqual([{ key: 'a', attempt: 1, lines: [`failed: ${'x'.repeat(4000)}`] }]);
+    expect(ports.runs.logs).toEqual([{ key: 'a', attempt: 1, lines: [`failed: ${'x'.repeat(4000)}`], level: 'error' }]);
   });
 
   it('refuses a stale attempt and changes nothing', async () => {

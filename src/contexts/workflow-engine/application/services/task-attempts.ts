@@ -87,7 +87,11 @@ export class TaskAttempts {
     const kept = error.slice(0, MAX_ERROR_LENGTH);
     return this.changes.apply(runId, (run, now) => {
       const dispatches = run.failTask(key, attempt, kept, now, Math.random(), retryable);
-      return { dispatches, value: undefined, logs: logged ? [{ key, attempt, lines: [`failed: ${kept}`] }] : [] };
+      return {
+        dispatches,
+        value: undefined,
+        logs: logged ? [{ key, attempt, lines: [`failed: ${kept}`], level: 'error' as const }] : [],
+      };
     });
   }
 }

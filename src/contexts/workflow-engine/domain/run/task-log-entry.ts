@@ -6,4 +6,6 @@ export interface TaskLogEntry {
   readonly key: string;
   readonly attempt: number;
   readonly lines: readonly string[];
+  /** How monitoring's log search files the lines (docs/adr/0605); `info` when absent. */
+  readonly level?: 'info' | 'warn' | 'error';
 }

@@ -56,10 +56,10 @@ function rowsOfChange(parameters: readonly [run: string, taskRuns: string, trans
            AS t(task_run_key, from_state, to_state, attempt, reason, at, n)
      ORDER BY t.n),
   log_lines AS (
-    INSERT INTO workflow_engine.task_log_lines (run_id, task_run_key, attempt, at, line)
-    SELECT ${run}, l.key, l.attempt, now(), l.line
-      FROM ROWS FROM (jsonb_to_recordset(${logs}::jsonb) AS (key text, attempt integer, line text)) WITH ORDINALITY
-           AS l(key, attempt, line, n)
+    INSERT INTO workflow_engine.task_log_lines (run_id, task_run_key, attempt, at, line, level)
+    SELECT ${run}, l.key, l.attempt, now(), l.line, coalesce(l.level, 'info')
+      FROM ROWS FROM (jsonb_to_recordset(${logs}::jsonb) AS (key text, attempt integer, line text, level text))
+           WITH ORDINALITY AS l(key, attempt, line, level, n)
      ORDER BY l.n)`;
 }
 

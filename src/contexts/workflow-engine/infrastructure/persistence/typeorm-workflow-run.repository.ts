@@ -121,7 +121,9 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
       const rows = [
         JSON.stringify(changes.taskRuns),
         JSON.stringify(changes.transitions),
-        JSON.stringify(logs.flatMap(({ key, attempt, lines }) => lines.map((line) => ({ key, attempt, line })))),
+        JSON.stringify(
+          logs.flatMap(({ key, attempt, lines, level }) => lines.map((line) => ({ key, attempt, line, level }))),
+        ),
         ...(withEvents ? [outbox.json] : []),
       ];
       if (run.version === 0) {
