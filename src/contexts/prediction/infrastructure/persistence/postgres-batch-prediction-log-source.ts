@@ -1,65 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AmbientTransaction,
-  logSearchClauses,
-  toRunLogLevel,
-  type LogRecord,
-  type LogSearchCriteria,
-} from '@libs/platform';
+import { AmbientTransaction, RunLogTable, type LogRecord, type LogSearchCriteria } from '@libs/platform';
 import { BatchPredictionLogSource } from '../../contracts/batch-prediction-log-source.js';
-
-interface LogRow {
-  readonly seq: string;
-  readonly at: Date;
-  readonly level: string;
-  readonly message: string;
-  readonly batch_prediction_id: string;
-}
-
-// A batch prediction has no tasks: a search by task finds none of its lines.
-const COLUMNS = {
-  at: 'at',
-  seq: 'seq',
-  level: 'level',
-  message: 'message',
-  projectId: 'project_id',
-  runId: 'batch_prediction_id',
-  taskId: 'NULL::text',
-};
 
 /** `prediction.batch_prediction_log_lines` for monitoring's log search. */
 @Injectable()
 export class PostgresBatchPredictionLogSource extends BatchPredictionLogSource {
   readonly source = 'batch-prediction';
+  private readonly table: RunLogTable;
 
-  constructor(private readonly scope: AmbientTransaction) {
+  constructor(scope: AmbientTransaction) {
     super();
+    this.table = new RunLogTable(scope, this.source, {
+      table: 'prediction.batch_prediction_log_lines',
+      from: 'prediction.batch_prediction_log_lines',
+      // A batch prediction has no tasks or attempts: a search by task finds none of its lines.
+      columns: {
+        at: 'at',
+        seq: 'seq',
+        level: 'level',
+        message: 'message',
+        projectId: 'project_id',
+        runId: 'batch_prediction_id',
+        taskId: 'NULL::text',
+        attempt: 'NULL::int',
+      },
+    });
   }
 
-  async search(criteria: LogSearchCriteria): Promise<readonly LogRecord[]> {
-    const params: unknown[] = [];
-    const { where, orderBy, limit } = logSearchClauses(COLUMNS, this.source, criteria, params);
-    const rows = await this.scope.manager().query<LogRow[]>(
-      `SELECT seq::text AS seq, at, level, message, batch_prediction_id
-         FROM prediction.batch_prediction_log_lines WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`,
-      params,
-    );
-    return rows.map((row) => ({
-      source: this.source,
-      seq: row.seq,
-      at: row.at,
-      level: toRunLogLevel(row.level),
-      message: row.message,
-      runId: row.batch_prediction_id,
-      taskId: null,
-      attempt: null,
-    }));
+  search(criteria: LogSearchCriteria): Promise<readonly LogRecord[]> {
+    return this.table.search(criteria);
   }
 
-  async pruneBefore(cutoff: Date): Promise<number> {
-    const [, count] = await this.scope
-      .manager()
-      .query<[unknown, number]>('DELETE FROM prediction.batch_prediction_log_lines WHERE at < $1', [cutoff]);
-    return count;
+  pruneBefore(cutoff: Date): Promise<number> {
+    return this.table.pruneBefore(cutoff);
   }
 }
