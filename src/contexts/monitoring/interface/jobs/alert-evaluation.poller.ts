@@ -16,17 +16,9 @@ export class AlertEvaluationPoller extends DueWorkPoller {
   constructor(
     private readonly evaluating: EvaluateDueAlertRulesHandler,
     private readonly notifying: NotifyAlertGroupsHandler,
-    private readonly settings: AlertingSettings,
+    settings: AlertingSettings,
   ) {
-    super();
-  }
-
-  protected intervalMs(): number {
-    return this.settings.evaluationIntervalMs;
-  }
-
-  protected batchSize(): number {
-    return this.settings.batchSize;
+    super({ intervalMs: settings.evaluationIntervalMs, batchSize: settings.batchSize });
   }
 
   protected claimBatch(): Promise<{ readonly claimed: number }> {

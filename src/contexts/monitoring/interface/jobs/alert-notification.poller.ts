@@ -13,17 +13,9 @@ export class AlertNotificationPoller extends DueWorkPoller {
 
   constructor(
     private readonly delivering: DeliverDueNotificationsHandler,
-    private readonly settings: DeliverySettings,
+    settings: DeliverySettings,
   ) {
-    super();
-  }
-
-  protected intervalMs(): number {
-    return this.settings.pollIntervalMs;
-  }
-
-  protected batchSize(): number {
-    return this.settings.batchSize;
+    super({ intervalMs: settings.pollIntervalMs, batchSize: settings.batchSize });
   }
 
   protected claimBatch(): Promise<{ readonly claimed: number }> {

@@ -14,17 +14,9 @@ export class WebhookDeliveryPoller extends DueWorkPoller {
 
   constructor(
     private readonly delivering: DeliverDueWebhooksHandler,
-    private readonly settings: DeliverySettings,
+    settings: DeliverySettings,
   ) {
-    super();
-  }
-
-  protected intervalMs(): number {
-    return this.settings.pollIntervalMs;
-  }
-
-  protected batchSize(): number {
-    return this.settings.batchSize;
+    super({ intervalMs: settings.pollIntervalMs, batchSize: settings.batchSize });
   }
 
   protected claimBatch(): Promise<{ readonly claimed: number }> {
