@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
 import { AmbientTransaction } from '@libs/platform';
-import { SignalProjections } from '../../application/ports/signal-projections.js';
+import {
+  SignalProjections,
+  type ChecksFailedSignal,
+  type ModelSignal,
+  type RunFinishedSignal,
+  type RunStartedSignal,
+  type TaskFinishedSignal,
+} from '../../application/ports/signal-projections.js';
 
 /**
  * The signal tables of `monitoring`. Events may come twice or out of order (a run's outcome before
@@ -14,7 +21,7 @@ export class PostgresSignalProjections extends SignalProjections {
     super();
   }
 
-  async runStarted(run: { runId: string; projectId: string; workflowId: string; at: Date }): Promise<void> {
+  async runStarted(run: RunStartedSignal): Promise<void> {
     if (!allUuids(run.runId, run.projectId, run.workflowId)) return;
     await this.scope.manager().query(
       `INSERT INTO monitoring.workflow_run_outcomes (run_id, project_id, workflow_id, started_at)
@@ -23,13 +30,7 @@ export class PostgresSignalProjections extends SignalProjections {
     );
   }
 
-  async runFinished(run: {
-    runId: string;
-    projectId: string;
-    workflowId: string;
-    outcome: 'succeeded' | 'failed' | 'cancelled';
-    at: Date;
-  }): Promise<void> {
+  async runFinished(run: RunFinishedSignal): Promise<void> {
     if (!allUuids(run.runId, run.projectId, run.workflowId)) return;
     await this.scope.manager().query(
       `INSERT INTO monitoring.workflow_run_outcomes (run_id, project_id, workflow_id, outcome, finished_at)
@@ -38,15 +39,7 @@ export class PostgresSignalProjections extends SignalProjections {
     );
   }
 
-  async taskFinished(task: {
-    runId: string;
-    projectId: string;
-    workflowId: string;
-    taskRunKey: string;
-    taskId: string;
-    attempt: number;
-    at: Date;
-  }): Promise<void> {
+  async taskFinished(task: TaskFinishedSignal): Promise<void> {
     if (!allUuids(task.runId, task.projectId, task.workflowId) || !Number.isInteger(task.attempt)) return;
     // A manual retry of a failed task ends it again under a later attempt: the later end wins.
     await this.scope.manager().query(
@@ -58,14 +51,7 @@ export class PostgresSignalProjections extends SignalProjections {
     );
   }
 
-  async checksFailed(failure: {
-    checkRunId: string;
-    projectId: string;
-    datasetId: string;
-    versionId: string;
-    checkResultIds: readonly string[];
-    at: Date;
-  }): Promise<void> {
+  async checksFailed(failure: ChecksFailedSignal): Promise<void> {
     if (!allUuids(failure.checkRunId, failure.projectId, failure.datasetId, failure.versionId)) return;
     await this.scope.manager().query(
       `INSERT INTO monitoring.data_check_failures
@@ -82,7 +68,7 @@ export class PostgresSignalProjections extends SignalProjections {
     );
   }
 
-  async modelRegistered(model: { modelId: string; projectId: string; at: Date }): Promise<void> {
+  async modelRegistered(model: ModelSignal): Promise<void> {
     if (!allUuids(model.modelId, model.projectId)) return;
     await this.scope.manager().query(
       `INSERT INTO monitoring.model_freshness (model_id, project_id, registered_at)
@@ -91,7 +77,7 @@ export class PostgresSignalProjections extends SignalProjections {
     );
   }
 
-  async versionApproved(model: { modelId: string; projectId: string; at: Date }): Promise<void> {
+  async versionApproved(model: ModelSignal): Promise<void> {
     if (!allUuids(model.modelId, model.projectId)) return;
     await this.scope.manager().query(
       `INSERT INTO monitoring.model_freshness (model_id, project_id, registered_at, last_approved_at)
