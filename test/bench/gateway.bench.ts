@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { AppProcess, waitFor } from '@libs/testing';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
 import { reportResult, round } from './bench-result.js';
+import { BENCH_ADMIN, modelListCall } from './model-list-call.js';
 import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
 import { processCpuMs } from './process-cpu.js';
 
@@ -18,7 +19,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CLIENTS = 16;
 const GOALS = { ratioAtLeast: 0.6, addedP50MsAtMost: 1 };
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
-const ADMIN = { email: 'bench-admin@example.com', password: 'bench admin long passphrase' };
 
 async function main(): Promise<void> {
   const env = {
@@ -27,8 +27,8 @@ async function main(): Promise<void> {
     MIGRATIONS_RUN_ON_START: 'true',
     NODE_ENV: 'development',
     BCRYPT_COST: '4',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
     GATEWAY_REGISTRY_POLL_MS: '200',
   };
   const instance = await AppProcess.start(MAIN, { ...env, APP_CONTEXTS: 'user-management,model-registry' });
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const gatewayCpu: number[] = [];
   const instanceCpu: number[] = [];
   try {
-    const direct = await readRoute(instance.url);
+    const direct = await modelListCall(instance.url);
     const routed: HttpCall = { ...direct, url: direct.url.replace(instance.url, gateway.url) };
     await waitFor(async () => (await fetch(routed.url, { headers: routed.headers })).ok, {
       timeoutMs: 30_000,
@@ -97,27 +97,5 @@ async function main(): Promise<void> {
 }
 
 const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** A project holding one model on the instance, and the call listing its models with a token. */
-async function readRoute(baseUrl: string): Promise<HttpCall> {
-  let token = '';
-  const call = async (method: string, path: string, body: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as Record<string, string>;
-  };
-  token = (await call('POST', '/api/v1/auth/login', ADMIN)).accessToken;
-  const project = await call('POST', '/api/v1/projects', { name: 'bench' });
-  await call('POST', `/api/v1/projects/${project.id}/models`, { name: 'bench-model' });
-  return {
-    url: `${baseUrl}/api/v1/projects/${project.id}/models`,
-    method: 'GET',
-    headers: { authorization: `Bearer ${token}` },
-  };
-}
 
 await main();

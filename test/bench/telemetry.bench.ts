@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { AppProcess } from '@libs/testing';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
 import { reportResult, round } from './bench-result.js';
+import { BENCH_ADMIN, modelListCall } from './model-list-call.js';
 import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
 import { processCpuMs } from './process-cpu.js';
 import { CountingOtlpReceiver } from './telemetry-receiver.js';
@@ -20,7 +21,6 @@ const CLIENTS = 16;
 const GOAL = 0.85;
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('../../src/tracing/preload.js', import.meta.url));
-const ADMIN = { email: 'bench-admin@example.com', password: 'bench admin long passphrase' };
 
 /** The built app with the preload, a project holding one model, and the read route called with a token. */
 async function startApp(
@@ -38,32 +38,15 @@ async function startApp(
       MIGRATIONS_RUN_ON_START: 'true',
       NODE_ENV: 'development',
       BCRYPT_COST: '4',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
       ...tracing,
     },
     { waitUntilReady: false },
   );
   try {
     await app.waitUntilReady(60_000);
-    let token = '';
-    const call = async (method: string, path: string, body: unknown) => {
-      const response = await fetch(`${app.url}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-      return (await response.json()) as Record<string, string>;
-    };
-    token = (await call('POST', '/api/v1/auth/login', ADMIN)).accessToken;
-    const project = await call('POST', '/api/v1/projects', { name: 'bench' });
-    await call('POST', `/api/v1/projects/${project.id}/models`, { name: 'bench-model' });
-    const read: HttpCall = {
-      url: `${app.url}/api/v1/projects/${project.id}/models`,
-      method: 'GET',
-      headers: { authorization: `Bearer ${token}` },
-    };
+    const read = await modelListCall(app.url);
     return { app, read };
   } catch (error) {
     await app.kill();
