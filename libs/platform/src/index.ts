@@ -21,7 +21,7 @@ export * from './http/streamed-body.js';
 export * from './logging/create-logger.js';
 export * from './logs/log-search.sql.js';
 export * from './logs/log-source.js';
-export * from './logs/run-log-table.js';
+export * from './logs/postgres-run-log-source.js';
 export * from './metrics/job-metrics.js';
 export * from './metrics/prometheus-rule-file.js';
 export * from './metrics/prometheus-rule.types.js';

@@ -40,7 +40,7 @@ import {
 import { TypeOrmDatasetRepository } from './infrastructure/persistence/typeorm-dataset.repository.js';
 import { TypeOrmDatasetVersionRepository } from './infrastructure/persistence/typeorm-dataset-version.repository.js';
 import { TemporaryTableCopies } from './infrastructure/storage/temporary-table-copies.js';
-import { AmbientTransaction, RedisConnections, type ContextModuleOptions } from '@libs/platform';
+import { AmbientTransaction, PostgresRunLogSource, RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { ExportRunOpenLineageHandler } from './application/export-run-openlineage/export-run-openlineage.handler.js';
 import { FindImpactedModelsHandler } from './application/find-impacted-models/find-impacted-models.handler.js';
 import { GetLineageGraphHandler } from './application/get-lineage-graph/get-lineage-graph.handler.js';
@@ -90,7 +90,7 @@ import { PipelineRunRepository } from './domain/pipeline/pipeline-run.repository
 import { PostgresPipelineRepository } from './infrastructure/persistence/postgres-pipeline.repository.js';
 import { PostgresPipelineRunRepository } from './infrastructure/persistence/postgres-pipeline-run.repository.js';
 import { PostgresPipelineRunLog } from './infrastructure/persistence/postgres-pipeline-run-log.js';
-import { PostgresPipelineRunLogSource } from './infrastructure/persistence/postgres-pipeline-run-log-source.js';
+import { PIPELINE_RUN_LOG_TABLE } from './infrastructure/persistence/pipeline-run-log-table.js';
 import { PipelineRunLog } from './application/ports/pipeline-run-log.js';
 import { PipelineRunLogSource } from './contracts/pipeline-run-log-source.js';
 import {
@@ -246,7 +246,11 @@ export const ADAPTERS: Provider[] = [
   { provide: PipelineRepository, useClass: PostgresPipelineRepository },
   { provide: PipelineRunRepository, useClass: PostgresPipelineRunRepository },
   { provide: PipelineRunLog, useClass: PostgresPipelineRunLog },
-  { provide: PipelineRunLogSource, useClass: PostgresPipelineRunLogSource },
+  {
+    provide: PipelineRunLogSource,
+    useFactory: (scope: AmbientTransaction) => new PostgresRunLogSource(scope, 'pipeline-run', PIPELINE_RUN_LOG_TABLE),
+    inject: [AmbientTransaction],
+  },
   { provide: ProjectOfPipeline, useClass: PostgresProjectOfPipeline },
   { provide: ProjectOfPipelineRun, useClass: PostgresProjectOfPipelineRun },
   { provide: PipelineRunQueue, useClass: BullMqPipelineRunQueue },

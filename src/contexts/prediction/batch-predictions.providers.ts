@@ -1,6 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { queuePrefixOf, taskTypesContribution } from '@contexts/workflow-engine';
-import { RedisConnections } from '@libs/platform';
+import { AmbientTransaction, PostgresRunLogSource, RedisConnections } from '@libs/platform';
 import { CancelBatchPredictionHandler } from './application/cancel-batch-prediction/cancel-batch-prediction.handler.js';
 import { GetBatchPredictionHandler } from './application/get-batch-prediction/get-batch-prediction.handler.js';
 import { ListBatchPredictionsHandler } from './application/list-batch-predictions/list-batch-predictions.handler.js';
@@ -18,7 +18,7 @@ import { DataPipelineBatchDatasets } from './infrastructure/datasets/data-pipeli
 import { TypeOrmProjectOfBatchPrediction } from './infrastructure/persistence/project-of-batch-prediction.js';
 import { TypeOrmBatchPredictionRepository } from './infrastructure/persistence/typeorm-batch-prediction.repository.js';
 import { PostgresBatchPredictionLog } from './infrastructure/persistence/postgres-batch-prediction-log.js';
-import { PostgresBatchPredictionLogSource } from './infrastructure/persistence/postgres-batch-prediction-log-source.js';
+import { BATCH_PREDICTION_LOG_TABLE } from './infrastructure/persistence/batch-prediction-log-table.js';
 import { BatchPredictionLog } from './application/ports/batch-prediction-log.js';
 import { BatchPredictionLogSource } from './contracts/batch-prediction-log-source.js';
 import { BullMqBatchPredictionQueue } from './infrastructure/queue/bullmq-batch-prediction-queue.js';
@@ -46,7 +46,12 @@ export const BATCH_PREDICTION_SERVICES: Type[] = [BatchPredictionStarts];
 export const BATCH_PREDICTION_ADAPTERS: Provider[] = [
   { provide: BatchPredictionRepository, useClass: TypeOrmBatchPredictionRepository },
   { provide: BatchPredictionLog, useClass: PostgresBatchPredictionLog },
-  { provide: BatchPredictionLogSource, useClass: PostgresBatchPredictionLogSource },
+  {
+    provide: BatchPredictionLogSource,
+    useFactory: (scope: AmbientTransaction) =>
+      new PostgresRunLogSource(scope, 'batch-prediction', BATCH_PREDICTION_LOG_TABLE),
+    inject: [AmbientTransaction],
+  },
   { provide: ProjectOfBatchPrediction, useClass: TypeOrmProjectOfBatchPrediction },
   { provide: BatchDatasets, useClass: DataPipelineBatchDatasets },
   { provide: BatchOutputChunks, useClass: ObjectStoreOutputChunks },

@@ -1,6 +1,12 @@
 import type { Provider, Type } from '@nestjs/common';
 import { OutboundPolicy } from '@libs/outbound';
-import { AmbientTransaction, JobMetrics, RedisConnections, type ContextModuleOptions } from '@libs/platform';
+import {
+  AmbientTransaction,
+  JobMetrics,
+  PostgresRunLogSource,
+  RedisConnections,
+  type ContextModuleOptions,
+} from '@libs/platform';
 import { ClaimExternalTaskHandler } from './application/claim-external-task/claim-external-task.handler.js';
 import { CompleteTaskHandler } from './application/complete-task/complete-task.handler.js';
 import { ControlRunHandler } from './application/control-run/control-run.handler.js';
@@ -88,7 +94,7 @@ import { RunCancellations } from './infrastructure/queue/run-cancellations.js';
 import { RUN_METRIC_PROVIDERS, RunMetrics } from './infrastructure/metrics/run-metrics.js';
 import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
 import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
-import { PostgresTaskLogSource } from './infrastructure/persistence/postgres-task-log-source.js';
+import { TASK_LOG_TABLE } from './infrastructure/persistence/task-log-table.js';
 import { TaskLogSource } from './contracts/task-log-source.js';
 import { PostgresTaskCache } from './infrastructure/persistence/postgres-task-cache.js';
 import { PostgresWorkflowSchedules } from './infrastructure/persistence/postgres-workflow-schedules.js';
@@ -242,7 +248,12 @@ const ADAPTERS: Provider[] = [
   { provide: TaskOffers, useClass: InProcessTaskOffers },
   { provide: ExternalTaskLeases, useClass: PostgresExternalTaskLeases },
   { provide: TaskLogs, useClass: PostgresTaskLogs },
-  { provide: TaskLogSource, useClass: PostgresTaskLogSource },
+  {
+    provide: TaskLogSource,
+    useFactory: (transaction: TypeOrmRunTransaction) =>
+      new PostgresRunLogSource(transaction, 'task-run', TASK_LOG_TABLE),
+    inject: [TypeOrmRunTransaction],
+  },
   { provide: WorkflowSchedules, useClass: PostgresWorkflowSchedules },
   { provide: WorkflowTriggers, useClass: PostgresWorkflowTriggers },
   { provide: WorkflowProjects, useClass: TypeOrmWorkflowProjects },

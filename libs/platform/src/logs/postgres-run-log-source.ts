@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { logSearchClauses, toRunLogLevel, type LogColumns } from './log-search.sql.js';
-import type { LogRecord, LogSearchCriteria } from './log-source.js';
+import { LogSource, type LogRecord, type LogSearchCriteria } from './log-source.js';
 
 /** Where one context keeps its run log lines: the only part of a log source that differs between contexts. */
 export interface RunLogTableDescription {
@@ -22,13 +22,18 @@ interface LogRow {
   readonly attempt: number | null;
 }
 
-/** The search and pruning every context's log source runs, over the table its description names. */
-export class RunLogTable {
+/**
+ * A context's log source over the table its description names: every context's run logs are searched
+ * and pruned alike, so a context provides its `LogSource` contract as one of these.
+ */
+export class PostgresRunLogSource extends LogSource {
   constructor(
     private readonly scope: { manager(): EntityManager },
-    private readonly source: string,
+    readonly source: string,
     private readonly description: RunLogTableDescription,
-  ) {}
+  ) {
+    super();
+  }
 
   async search(criteria: LogSearchCriteria): Promise<readonly LogRecord[]> {
     const { from, columns } = this.description;
