@@ -50,16 +50,14 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
     await task(otherRun, 'train', 20, 'error', 'failed: connection timeout in another project');
     await task(workflowRun, 'train', 10 * 24 * 60, 'info', 'a line older than the retention');
     // Written by the data-pipeline's own writer, at its time; then the older ones dated by hand.
-    await app.app
-      .get(PipelineRunLog, { strict: false })
-      .append({
-        runId: pipelineRun,
-        projectId,
-        attempt: 1,
-        step: 'checked',
-        level: 'warn',
-        message: 'step checked quarantined 3 rows',
-      });
+    await app.app.get(PipelineRunLog, { strict: false }).append({
+      runId: pipelineRun,
+      projectId,
+      attempt: 1,
+      step: 'checked',
+      level: 'warn',
+      message: 'step checked quarantined 3 rows',
+    });
     await db.query(
       `INSERT INTO data_pipeline.pipeline_run_log_lines (run_id, project_id, attempt, step, level, at, message)
        VALUES ($1, $2, 1, NULL, 'info', $3, 'started pipeline clean v1, attempt 1')`,
@@ -122,6 +120,28 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
     } while (cursor !== undefined);
     expect(all).toHaveLength(8);
     expect(paged).toEqual(all);
+  });
+
+  it('orders lines of one millisecond by their seq as a number, also across a digit more', async () => {
+    const [project, batch] = [randomUUID(), randomUUID()];
+    await aBatchPrediction(batch, project);
+    const at = ago(5);
+    // Seqs far above the identity's, one digit apart in length: as text, "9…" would sort above "1…".
+    for (const seq of [999_999_998, 999_999_999, 1_000_000_000]) {
+      await db.query(
+        `INSERT INTO prediction.batch_prediction_log_lines (seq, batch_prediction_id, project_id, level, at, message)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, 'info', $4, $5)`,
+        [seq, batch, project, at, `line ${seq}`],
+      );
+    }
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await search.execute({ projectId: project, limit: 1, cursor });
+      paged.push(...page.items.map((item) => item.message));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(paged).toEqual(['line 1000000000', 'line 999999999', 'line 999999998']);
   });
 
   it('deletes the lines past LOG_RETENTION_DAYS in every source and keeps the others', async () => {

@@ -13,7 +13,7 @@ export interface RunLogTableDescription {
 }
 
 interface LogRow {
-  readonly seq: string;
+  readonly seq_text: string;
   readonly at: Date;
   readonly level: string;
   readonly message: string;
@@ -39,15 +39,16 @@ export class PostgresRunLogSource extends LogSource {
     const { from, columns } = this.description;
     const params: unknown[] = [];
     const { where, orderBy, limit } = logSearchClauses(columns, this.source, criteria, params);
+    // `seq_text`, not `seq`: ORDER BY reads a bare output name first, and would then order the text.
     const rows = await this.scope.manager().query<LogRow[]>(
-      `SELECT ${columns.seq}::text AS seq, ${columns.at} AS at, ${columns.level} AS level, ${columns.message} AS message,
+      `SELECT ${columns.seq}::text AS seq_text, ${columns.at} AS at, ${columns.level} AS level, ${columns.message} AS message,
               ${columns.runId} AS run_id, ${columns.taskId} AS task_id, ${columns.attempt} AS attempt
          FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`,
       params,
     );
     return rows.map((row) => ({
       source: this.source,
-      seq: row.seq,
+      seq: row.seq_text,
       at: row.at,
       level: toRunLogLevel(row.level),
       message: row.message,
