@@ -21,7 +21,8 @@ export class DeploymentChangeSignals implements OnModuleInit, OnApplicationShutd
 
   constructor(private readonly redis: RedisConnections) {}
 
-  onModuleInit(): void {
+  /** Resolves once Redis confirmed the subscription, so a process serves nothing it could not hear change. */
+  async onModuleInit(): Promise<void> {
     const subscriber = this.redis.dedicatedConnection('deployment-changes');
     this.subscriber = subscriber;
     subscriber.on('message', (_channel: string, deploymentId: string) => this.tell(deploymentId));
@@ -30,10 +31,12 @@ export class DeploymentChangeSignals implements OnModuleInit, OnApplicationShutd
       if (readyBefore) this.tell(undefined);
       readyBefore = true;
     });
-    subscriber.subscribe(CHANNEL).catch((error: Error) => {
+    try {
+      await subscriber.subscribe(CHANNEL);
+    } catch (error) {
       // ioredis subscribes again when it reconnects; until then copies live out their TTL.
-      this.logger.warn(`not listening for deployment changes yet: ${error.message}`);
-    });
+      this.logger.warn(`not listening for deployment changes yet: ${(error as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
