@@ -1,8 +1,19 @@
 import type { RateLimitPolicy, RateLimitScope } from './rate-limit-policy.js';
 
-/** What the gateway knows of a request once it is authenticated. */
+/**
+ * Who calls: a user, or an API key (named by the SHA-256 of its secret, which every process can
+ * compute from the request alone, so a gateway forwarding the request counts it in the same budget
+ * as a process serving it; its user need not be known).
+ */
+export interface Caller {
+  readonly kind: 'user' | 'api-key';
+  readonly userId?: string;
+  readonly apiKeyId?: string;
+}
+
+/** What the gateway knows of a request once its caller is known. */
 export interface RequestFacts {
-  readonly principal: { readonly kind: 'user' | 'api-key'; readonly userId: string; readonly apiKeyId?: string };
+  readonly principal: Caller;
   /** The project the request addresses, when the route names one. */
   readonly projectId?: string;
   /** `METHOD /route/:template`. */
@@ -42,4 +53,14 @@ function subjectOf(scope: RateLimitScope, facts: RequestFacts): string | undefin
     case 'deployment':
       return facts.deploymentId;
   }
+}
+
+/** The deployment a prediction route calls: by id, or by name within the project (Open Inference Protocol). */
+export function deploymentOf(
+  params: Readonly<Record<string, string | undefined>>,
+  projectId: string | undefined,
+): string | undefined {
+  if (params.deploymentId) return params.deploymentId;
+  if (params.model && projectId) return `${projectId}/${params.model}`;
+  return undefined;
 }

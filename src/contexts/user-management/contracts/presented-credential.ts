@@ -6,6 +6,7 @@ export const CONFLICTING = Symbol('conflicting credentials');
 /**
  * The credential of a request: `Authorization: Bearer <access token or API key>` or
  * `X-API-Key: <key>`. Two different credentials at once are refused rather than guessed between.
+ * Public, as the gateway reads it too, to count a request it forwards by its caller.
  */
 export function presentedCredential(request: {
   readonly headers: IncomingHttpHeaders;
