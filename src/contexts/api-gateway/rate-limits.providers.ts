@@ -12,6 +12,7 @@ import { RATE_LIMIT_CONFIG, RateLimitConfig } from './infrastructure/config/rate
 import { CachedProjectRateLimitPolicies } from './infrastructure/rate-limits/cached-project-rate-limit-policies.js';
 import { PostgresProjectRateLimitRepository } from './infrastructure/rate-limits/postgres-project-rate-limit.repository.js';
 import { RedisSlidingWindowRateLimiter } from './infrastructure/rate-limits/redis-sliding-window-rate-limiter.js';
+import { AccessTokenReader } from './infrastructure/callers/access-token-reader.js';
 import { JwksAccessTokenReader } from './infrastructure/callers/jwks-access-token-reader.js';
 import { PresentedCaller } from './infrastructure/callers/presented-caller.js';
 import { ForwardedRequestLimits } from './interface/http/forwarded-request-limits.js';
@@ -38,7 +39,7 @@ export function rateLimitProviders(options: ContextModuleOptions): Provider[] {
     ...(options.http
       ? [
           { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
-          JwksAccessTokenReader,
+          { provide: AccessTokenReader, useClass: JwksAccessTokenReader },
           PresentedCaller,
           ForwardedRequestLimits,
         ]

@@ -104,4 +104,12 @@ describe('rate limits of requests two gateway processes forward (issue 15, ADR 0
     expect(forged.status).toBe(401);
     expect(forged.headers.get('ratelimit-policy')).toBeNull();
   });
+
+  it('counts a key nobody issued on its own budget only, and the instance refuses it', async () => {
+    const unknown = new Client(gateways[0].url, { 'x-api-key': `mlk_${'x'.repeat(43)}` });
+    const refused = await unknown.call('GET', `/api/v1/deployments/${deploymentId}`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('ratelimit-policy')).toBe('"api-key";q=100;w=60');
+    expect(refused.headers.get('ratelimit')).toMatch(/^"api-key";r=99;t=\d+$/);
+  });
 });

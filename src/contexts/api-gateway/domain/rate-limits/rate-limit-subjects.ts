@@ -9,6 +9,12 @@ export interface Caller {
   readonly kind: 'user' | 'api-key';
   readonly userId?: string;
   readonly apiKeyId?: string;
+  /**
+   * True for a credential nobody has checked yet (an API key a gateway forwards, checked by the
+   * instance serving the route): it draws on its own budget only, else anyone with made-up keys
+   * could spend a project's, a route's or a deployment's budget on requests that are then refused.
+   */
+  readonly unchecked?: boolean;
 }
 
 /** What the gateway knows of a request once its caller is known. */
@@ -22,6 +28,9 @@ export interface RequestFacts {
   readonly deploymentId?: string;
 }
 
+// The scopes whose budget is the caller's own.
+const CALLER_SCOPES: ReadonlySet<RateLimitScope> = new Set(['api-key', 'user']);
+
 /** One budget a request draws on: the policy and the subject it is counted for. */
 export interface RateLimitSubject {
   readonly policy: RateLimitPolicy;
@@ -31,10 +40,11 @@ export interface RateLimitSubject {
 /**
  * The subject of each policy that applies to the request. A policy whose subject the request
  * does not have (an API-key policy for a user's request, a deployment policy for a route that
- * calls none) does not apply.
+ * calls none) does not apply, nor does a shared one to an unchecked caller.
  */
 export function rateLimitSubjects(facts: RequestFacts, policies: readonly RateLimitPolicy[]): RateLimitSubject[] {
   return policies.flatMap((policy) => {
+    if (facts.principal.unchecked && !CALLER_SCOPES.has(policy.scope)) return [];
     const subject = subjectOf(policy.scope, facts);
     return subject === undefined ? [] : [{ policy, subject }];
   });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { AccessTokenReader } from './access-token-reader.js';
 import type { GatewaySettings } from '../gateway-settings.js';
 import { GATEWAY_SETTINGS } from '../gateway-tokens.js';
 import { UpstreamDirectory } from '../routing/upstream-directory.js';
@@ -19,13 +20,15 @@ const CLOCK_TOLERANCE_SECONDS = 5;
  * most every 30 s). A token it cannot verify names nobody: the instance serving the route refuses it.
  */
 @Injectable()
-export class JwksAccessTokenReader {
+export class JwksAccessTokenReader extends AccessTokenReader {
   private current: { readonly url: string; readonly keySet: RemoteKeySet } | undefined;
 
   constructor(
     private readonly directory: UpstreamDirectory,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
-  ) {}
+  ) {
+    super();
+  }
 
   async userOf(token: string): Promise<string | undefined> {
     try {
