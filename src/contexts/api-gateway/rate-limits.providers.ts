@@ -15,7 +15,7 @@ import { RedisSlidingWindowRateLimiter } from './infrastructure/rate-limits/redi
 import { AccessTokenReader } from './infrastructure/callers/access-token-reader.js';
 import { JwksAccessTokenReader } from './infrastructure/callers/jwks-access-token-reader.js';
 import { PresentedCaller } from './infrastructure/callers/presented-caller.js';
-import { ForwardedRequestLimits } from './interface/http/forwarded-request-limits.js';
+import { ForwardedRequestLimits } from './infrastructure/rate-limits/forwarded-request-limits.js';
 import { ProjectRateLimitsController } from './interface/http/project-rate-limits.controller.js';
 import { RateLimitInterceptor } from './interface/http/rate-limit.interceptor.js';
 

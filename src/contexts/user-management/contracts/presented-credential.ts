@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** Two different credentials at once, or an Authorization header that is not a Bearer one. */
@@ -21,4 +22,12 @@ export function presentedCredential(request: {
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? undefined : value;
+}
+
+/**
+ * The SHA-256 (hex) of an API key's secret, as the key is stored: a name for the key that any
+ * process can compute from the request alone (the gateway's rate limits count keys by it).
+ */
+export function apiKeyDigest(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
 }

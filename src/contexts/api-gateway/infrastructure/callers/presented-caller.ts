@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import { presentedCredential } from '@contexts/user-management';
+import { apiKeyDigest, presentedCredential } from '@contexts/user-management';
 import type { Caller } from '../../domain/rate-limits/rate-limit-subjects.js';
-import { apiKeySubject } from './api-key-subject.js';
 import { AccessTokenReader } from './access-token-reader.js';
 
 // A compact JWS has dot-separated parts; an API key (`mlk_` and base64url) has no dot.
@@ -21,7 +20,7 @@ export class PresentedCaller {
   async of(headers: IncomingHttpHeaders): Promise<Caller | undefined> {
     const credential = presentedCredential({ headers });
     if (typeof credential !== 'string') return undefined;
-    if (!looksLikeToken(credential)) return { kind: 'api-key', apiKeyId: apiKeySubject(credential), unchecked: true };
+    if (!looksLikeToken(credential)) return { kind: 'api-key', apiKeyId: apiKeyDigest(credential), unchecked: true };
     const userId = await this.tokens.userOf(credential);
     return userId === undefined ? undefined : { kind: 'user', userId };
   }

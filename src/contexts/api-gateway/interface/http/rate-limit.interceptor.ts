@@ -2,11 +2,10 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { RequestContext } from '@libs/platform';
-import { presentedCredential, PRINCIPAL_PROPERTY, type Principal } from '@contexts/user-management';
+import { apiKeyDigest, presentedCredential, PRINCIPAL_PROPERTY, type Principal } from '@contexts/user-management';
 import { AdmitRequestHandler } from '../../application/admit-request/admit-request.handler.js';
 import { RateLimitedRequest } from '../../application/admit-request/rate-limited-request.js';
 import { deploymentOf, type Caller } from '../../domain/rate-limits/rate-limit-subjects.js';
-import { apiKeySubject } from '../../infrastructure/callers/api-key-subject.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 
 type AuthenticatedRequest = FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal };
@@ -50,7 +49,7 @@ export class RateLimitInterceptor implements NestInterceptor {
 function callerOf(principal: Principal, request: FastifyRequest): Caller {
   const credential = presentedCredential(request);
   if (principal.kind === 'api-key' && typeof credential === 'string') {
-    return { kind: 'api-key', userId: principal.userId, apiKeyId: apiKeySubject(credential) };
+    return { kind: 'api-key', userId: principal.userId, apiKeyId: apiKeyDigest(credential) };
   }
   return { kind: principal.kind, userId: principal.userId, apiKeyId: principal.apiKey?.id };
 }

@@ -5,12 +5,12 @@ import { AdmitRequestHandler } from '../../application/admit-request/admit-reque
 import { RateLimitedRequest } from '../../application/admit-request/rate-limited-request.js';
 import { deploymentOf } from '../../domain/rate-limits/rate-limit-subjects.js';
 import { costDependsOnBody } from '../../domain/rate-limits/request-cost.js';
-import { PresentedCaller } from '../../infrastructure/callers/presented-caller.js';
-import { ForwardAdmission, type ForwardPermit } from '../../infrastructure/routing/forward-admission.js';
-import { ForwardingHook } from '../../infrastructure/routing/forwarding-hook.js';
-import type { ForwardedRoute } from '../../infrastructure/routing/upstream-directory.js';
+import { PresentedCaller } from '../callers/presented-caller.js';
+import { ForwardAdmission, type ForwardPermit } from '../routing/forward-admission.js';
+import { ForwardingHook } from '../routing/forwarding-hook.js';
+import type { ForwardedRoute } from '../routing/upstream-directory.js';
 import { BodyTooLarge, readBodyUpTo } from './bounded-body.js';
-import { rateLimitHeaders } from './rate-limit-headers.js';
+import { rateLimitHeaders } from '../../interface/http/rate-limit-headers.js';
 
 const API_GATEWAY = 'api-gateway';
 
