@@ -14,6 +14,7 @@ export * from './http/create-app.js';
 export * from './http/integer-column.js';
 export * from './http/page.query.js';
 export * from './http/problem.js';
+export { sendProblem } from './http/problem-details.filter.js';
 export * from './http/public.decorator.js';
 export * from './http/validation.pipe.js';
 export * from './http/send-download.js';

@@ -11,8 +11,9 @@ export interface TestApp {
 }
 
 /**
- * Boots the real application on a free port against this worker's database and
- * Redis, with migrations run, so e2e tests speak HTTP as a user would.
+ * Boots the real application on a free port (or `env.PORT`, for an app other processes must find
+ * in the service registry by the URL it announces) against this worker's database and Redis, with
+ * migrations run, so e2e tests speak HTTP as a user would.
  */
 export async function startTestApp(
   rootModule: (config: PlatformConfig) => DynamicModule,
@@ -24,7 +25,7 @@ export async function startTestApp(
     knownContexts,
   );
   const app = await createApp(rootModule(config), config, createLogger(config.logLevel));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: config.port, host: '127.0.0.1' });
   const url = await app.getUrl();
   return { app, config, url: url.replace('[::1]', '127.0.0.1'), close: () => app.close() };
 }

@@ -42,7 +42,7 @@ export class ApiGatewayModule {
       module: GatewayRoutingModule,
       global: true,
       providers: [settings, RedisServiceRegistry, RegistryHeartbeat, ...(options.http ? routing : [])],
-      exports: options.http ? [UpstreamDirectory] : [],
+      exports: [GATEWAY_SETTINGS, ...(options.http ? [UpstreamDirectory, ForwardingHook] : [])],
     };
   }
 }

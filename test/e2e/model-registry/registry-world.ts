@@ -53,7 +53,12 @@ export class RegistryWorld {
     Object.assign(process.env, FAST_AUTH_ENV, env);
     // Only what the registry tests speak to (the workflow tasks of models have a world of their own),
     // and the lineage graph the `lineage-complete` promotion rule asks.
-    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, { APP_CONTEXTS: contexts });
+    // A PORT given is the one it listens on, so the URL it announces in the service registry is its own.
+    const port: Record<string, string> = env.PORT === undefined ? {} : { PORT: env.PORT };
+    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+      APP_CONTEXTS: contexts,
+      ...port,
+    });
     const anonymous = new Client(app.url);
     const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
     const [owner, approver, editor, outsider] = [

@@ -1,3 +1,4 @@
+import { AccessTokenReader } from '../../../src/contexts/api-gateway/infrastructure/callers/access-token-reader.js';
 import { ProjectRateLimitPolicies } from '../../../src/contexts/api-gateway/application/ports/project-rate-limit-policies.js';
 import { RateLimitSettings } from '../../../src/contexts/api-gateway/application/ports/rate-limit-settings.js';
 import {
@@ -124,4 +125,15 @@ export function fakeRateLimitPorts(defaults: readonly RateLimitPolicy[], weights
     limiter: new InMemorySlidingWindowLimiter(clock),
     settings: new FixedRateLimitSettings(defaults, weights),
   };
+}
+
+/** Access tokens it was told of, each naming its user; any other token is unverifiable. */
+export class KnownAccessTokens extends AccessTokenReader {
+  constructor(private readonly users: Readonly<Record<string, string>>) {
+    super();
+  }
+
+  userOf(token: string): Promise<string | undefined> {
+    return Promise.resolve(this.users[token]);
+  }
 }

@@ -18,6 +18,9 @@ export interface GatewaySettings {
   readonly breakerWindowCalls: number;
   readonly breakerMinimumCalls: number;
   readonly breakerHalfOpenAfterMs: number;
+  /** What user-management's access tokens carry as `iss` and `aud` (its AUTH_ISSUER, AUTH_AUDIENCE), to verify them here. */
+  readonly accessTokenIssuer: string;
+  readonly accessTokenAudience: string;
 }
 
 export function loadGatewaySettings(env: Record<string, string | undefined>, config: PlatformConfig): GatewaySettings {
@@ -39,6 +42,9 @@ export function loadGatewaySettings(env: Record<string, string | undefined>, con
     breakerWindowCalls: read.integer('GATEWAY_BREAKER_WINDOW_CALLS', 20, 1, 10_000),
     breakerMinimumCalls: read.integer('GATEWAY_BREAKER_MINIMUM_CALLS', 5, 1, 10_000),
     breakerHalfOpenAfterMs: read.integer('GATEWAY_BREAKER_HALF_OPEN_MS', 5000, 10, 600_000),
+    // The same variables and defaults as user-management's own: one installation, one issuer.
+    accessTokenIssuer: read.string('AUTH_ISSUER', 'mlops-platform'),
+    accessTokenAudience: read.string('AUTH_AUDIENCE', 'mlops-platform-api'),
   };
 }
 

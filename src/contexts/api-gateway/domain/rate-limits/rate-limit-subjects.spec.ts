@@ -24,4 +24,16 @@ describe('rateLimitSubjects', () => {
     const facts: RequestFacts = { principal: { kind: 'user', userId: 'u1' }, route: 'GET /api/v1/users/me' };
     expect(rateLimitSubjects(facts, every).map(({ policy }) => policy.scope)).toEqual(['user', 'route']);
   });
+
+  it('counts a caller whose credential is not checked yet on its own budget only', () => {
+    const facts: RequestFacts = {
+      principal: { kind: 'api-key', apiKeyId: 'hash-1', unchecked: true },
+      projectId: 'p1',
+      route: 'POST /api/v1/deployments/:deploymentId/predict',
+      deploymentId: 'd1',
+    };
+    expect(rateLimitSubjects(facts, every).map(({ policy, subject }) => [policy.scope, subject])).toEqual([
+      ['api-key', 'hash-1'],
+    ]);
+  });
 });

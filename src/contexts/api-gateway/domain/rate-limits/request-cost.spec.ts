@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { requestCost } from './request-cost.js';
+import { costDependsOnBody, requestCost } from './request-cost.js';
 
 describe('requestCost', () => {
   it('costs the route weight for a request that is not a batch', () => {
@@ -22,5 +22,15 @@ describe('requestCost', () => {
     expect(requestCost(1, { inputs: [{ shape: ['many'] }] })).toBe(1);
     expect(requestCost(1, { inputs: [{ shape: [-1] }] })).toBe(1);
     expect(requestCost(1, { inputs: 'x' })).toBe(1);
+  });
+});
+
+describe('costDependsOnBody', () => {
+  it('holds for the prediction routes only, whose batches cost per row', () => {
+    expect(costDependsOnBody('POST /api/v1/deployments/:deploymentId/predict')).toBe(true);
+    expect(costDependsOnBody('POST /v2/models/:model/infer')).toBe(true);
+    expect(costDependsOnBody('POST /v2/models/:model/versions/:version/infer')).toBe(true);
+    expect(costDependsOnBody('GET /api/v1/deployments/:deploymentId')).toBe(false);
+    expect(costDependsOnBody('PUT /api/v1/model-versions/:id/artifact')).toBe(false);
   });
 });

@@ -19,3 +19,11 @@ function batchRows(body: unknown): number {
   }
   return 1;
 }
+
+/**
+ * Whether the cost of a request on `route` (`METHOD /template`) depends on its body: the prediction
+ * routes, whose batches cost per row. Only these bodies are read before a request is forwarded.
+ */
+export function costDependsOnBody(route: string): boolean {
+  return route.startsWith('POST ') && (route.endsWith('/predict') || route.endsWith('/infer'));
+}

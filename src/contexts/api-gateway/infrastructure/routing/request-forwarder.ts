@@ -55,17 +55,24 @@ export class RequestForwarder implements BeforeApplicationShutdown {
     await this.agent.close();
   }
 
-  async forward(request: FastifyRequest, reply: FastifyReply, candidates: readonly Upstream[]): Promise<void> {
+  /** `body` is the request's body when it was read already (to count a batch); otherwise the body streams. */
+  async forward(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    candidates: readonly Upstream[],
+    body?: Buffer,
+  ): Promise<void> {
     const length = request.headers['content-length'];
     const hasBody = (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
     const replayable = IDEMPOTENT.has(request.method) && !hasBody;
+    const sent: Dispatcher.DispatchOptions['body'] = body ?? (hasBody ? request.raw : undefined);
     const tried = new Set<string>();
     this.budget.recordCall();
     for (let attempt = 0; ; attempt += 1) {
       const upstream = chooseUpstream(candidates, tried);
       if (upstream === undefined) return this.refuse(reply, candidates);
       tried.add(upstream.id);
-      const failure = await this.tryOn(upstream, request, reply, hasBody);
+      const failure = await this.tryOn(upstream, request, reply, sent);
       if (failure === undefined) return;
       const retry = replayable && attempt < this.settings.maxRetries && this.budget.allowsRetry();
       if (retry) {
@@ -83,7 +90,7 @@ export class RequestForwarder implements BeforeApplicationShutdown {
     upstream: Upstream,
     request: FastifyRequest,
     reply: FastifyReply,
-    hasBody: boolean,
+    body: Dispatcher.DispatchOptions['body'],
   ): Promise<Error | undefined> {
     upstream.outstanding += 1;
     let response: Dispatcher.ResponseData;
@@ -94,7 +101,7 @@ export class RequestForwarder implements BeforeApplicationShutdown {
           path: request.url,
           method: request.method,
           headers: upstreamHeaders(request, this.self.instanceId),
-          body: hasBody ? request.raw : undefined,
+          body,
         });
         if (answer.statusCode >= 500) throw new UpstreamAnsweredError(answer);
         return answer;

@@ -22,22 +22,31 @@ describe('RouteTable', () => {
         ['identity', projects],
       ]),
     );
-    expect([...table.instancesFor('GET', '/api/v1/projects/p1/models')!]).toEqual(['registry-1', 'registry-2']);
-    expect([...table.instancesFor('GET', '/api/v1/projects/p1')!]).toEqual(['identity']);
-    expect(table.instancesFor('DELETE', '/api/v1/projects/p1/models')).toBeUndefined();
-    expect(table.instancesFor('GET', '/api/v1/projects/p1/models/extra')).toBeUndefined();
+    expect([...table.match('GET', '/api/v1/projects/p1/models')!.instances]).toEqual(['registry-1', 'registry-2']);
+    expect([...table.match('GET', '/api/v1/projects/p1')!.instances]).toEqual(['identity']);
+    expect(table.match('DELETE', '/api/v1/projects/p1/models')).toBeUndefined();
+    expect(table.match('GET', '/api/v1/projects/p1/models/extra')).toBeUndefined();
+  });
+
+  it('names the matched route as Fastify does, with its parameters, for the rate limits', () => {
+    const table = new RouteTable();
+    table.rebuild(new Map([['registry', models]]));
+    expect(table.match('POST', '/api/v1/projects/p1/models')).toMatchObject({
+      template: 'POST /api/v1/projects/:projectId/models',
+      params: { projectId: 'p1' },
+    });
   });
 
   it('never forwards the platform’s own routes, which every process answers itself', () => {
     const table = new RouteTable();
     table.rebuild(new Map([['registry', models]]));
-    expect(table.instancesFor('GET', '/health/ready')).toBeUndefined();
+    expect(table.match('GET', '/health/ready')).toBeUndefined();
   });
 
   it('remembers a route after its last instance left, with no instance to serve it', () => {
     const table = new RouteTable();
     table.rebuild(new Map([['registry', models]]));
     table.rebuild(new Map());
-    expect(table.instancesFor('GET', '/api/v1/projects/p1/models')?.size).toBe(0);
+    expect(table.match('GET', '/api/v1/projects/p1/models')?.instances.size).toBe(0);
   });
 });

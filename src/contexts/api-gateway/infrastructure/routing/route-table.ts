@@ -6,6 +6,18 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 // The platform's own routes (health, metrics, dead letters) are every process's own: never forwarded.
 const LOCAL_TAG = 'platform';
 
+/** A path matched to a route: who serves it, its template (`METHOD /a/:b`, as Fastify names it) and its parameters. */
+export interface RouteMatch {
+  readonly instances: ReadonlySet<string>;
+  readonly template: string;
+  readonly params: Readonly<Record<string, string | undefined>>;
+}
+
+interface RouteEntry {
+  readonly instances: Set<string>;
+  readonly template: string;
+}
+
 /**
  * Which instances serve which route, learned from their OpenAPI documents (every route of a
  * context is in its document, tagged by it). A route once learned stays known after its last
@@ -34,14 +46,18 @@ export class RouteTable {
     const router = FindMyWay();
     for (const [key, instances] of this.servedBy) {
       const [method, path] = key.split(' ', 2);
-      router.on(method as FindMyWay.HTTPMethod, path.replace(/\{([^}]+)\}/g, ':$1'), () => undefined, instances);
+      const fastifyPath = path.replace(/\{([^}]+)\}/g, ':$1');
+      const entry: RouteEntry = { instances, template: `${method} ${fastifyPath}` };
+      router.on(method as FindMyWay.HTTPMethod, fastifyPath, () => undefined, entry);
     }
     this.router = router;
   }
 
-  /** The ids of the instances serving `method path`; undefined for a route nobody ever served. */
-  instancesFor(method: string, path: string): ReadonlySet<string> | undefined {
+  /** The route `method path` matches, with the ids of the instances serving it; undefined for a route nobody ever served. */
+  match(method: string, path: string): RouteMatch | undefined {
     const found = this.router.find(method as FindMyWay.HTTPMethod, path);
-    return found === null ? undefined : (found.store as Set<string>);
+    if (found === null) return undefined;
+    const { instances, template } = found.store as RouteEntry;
+    return { instances, template, params: found.params };
   }
 }

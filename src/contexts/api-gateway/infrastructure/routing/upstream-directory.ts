@@ -14,9 +14,14 @@ import { GATEWAY_SETTINGS } from '../gateway-tokens.js';
 import { RedisServiceRegistry } from '../registry/redis-service-registry.js';
 import { RegistryHeartbeat } from '../registry/registry-heartbeat.js';
 import { GatewayMetrics } from './gateway-metrics.js';
-import { RouteTable } from './route-table.js';
+import { RouteTable, type RouteMatch } from './route-table.js';
 import { Upstream } from './upstream.js';
 import { UpstreamBreaker } from './upstream-breaker.js';
+
+/** A route another instance serves: its template and parameters, and the instances serving it now. */
+export interface ForwardedRoute extends Omit<RouteMatch, 'instances'> {
+  readonly candidates: readonly Upstream[];
+}
 
 /**
  * The other instances this process may forward to: read from the registry every
@@ -51,16 +56,16 @@ export class UpstreamDirectory implements OnApplicationBootstrap, BeforeApplicat
     await this.polls.stop();
   }
 
-  /** The instances serving `method path` (none when all left); undefined for a route never served. */
-  candidatesFor(method: string, path: string): Upstream[] | undefined {
-    const ids = this.routes.instancesFor(method, path);
-    if (ids === undefined) return undefined;
+  /** The route of `method path` and the instances serving it (none when all left); undefined for a route never served. */
+  routeFor(method: string, path: string): ForwardedRoute | undefined {
+    const match = this.routes.match(method, path);
+    if (match === undefined) return undefined;
     const candidates: Upstream[] = [];
-    for (const id of ids) {
+    for (const id of match.instances) {
       const upstream = this.upstreams.get(id);
       if (upstream !== undefined) candidates.push(upstream);
     }
-    return candidates;
+    return { candidates, template: match.template, params: match.params };
   }
 
   /** The documents of the instances that take traffic now, oldest instance first. */

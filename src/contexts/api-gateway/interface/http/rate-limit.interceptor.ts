@@ -2,9 +2,10 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { RequestContext } from '@libs/platform';
-import { PRINCIPAL_PROPERTY, type Principal } from '@contexts/user-management';
+import { apiKeyDigest, presentedCredential, PRINCIPAL_PROPERTY, type Principal } from '@contexts/user-management';
 import { AdmitRequestHandler } from '../../application/admit-request/admit-request.handler.js';
 import { RateLimitedRequest } from '../../application/admit-request/rate-limited-request.js';
+import { deploymentOf, type Caller } from '../../domain/rate-limits/rate-limit-subjects.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 
 type AuthenticatedRequest = FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal };
@@ -29,7 +30,7 @@ export class RateLimitInterceptor implements NestInterceptor {
     const projectId = RequestContext.current()?.projectId ?? principal.apiKey?.projectId;
     try {
       const admission = await this.admit.execute({
-        principal: { kind: principal.kind, userId: principal.userId, apiKeyId: principal.apiKey?.id },
+        principal: callerOf(principal, request),
         projectId,
         route,
         deploymentId: deploymentOf(params, projectId),
@@ -44,9 +45,11 @@ export class RateLimitInterceptor implements NestInterceptor {
   }
 }
 
-/** The deployment a prediction route calls: by id, or by name within the project (Open Inference Protocol). */
-function deploymentOf(params: Record<string, string | undefined>, projectId: string | undefined): string | undefined {
-  if (params.deploymentId) return params.deploymentId;
-  if (params.model && projectId) return `${projectId}/${params.model}`;
-  return undefined;
+/** An API key is counted by the hash of its secret, as a gateway forwarding the request counts it. */
+function callerOf(principal: Principal, request: FastifyRequest): Caller {
+  const credential = presentedCredential(request);
+  if (principal.kind === 'api-key' && typeof credential === 'string') {
+    return { kind: 'api-key', userId: principal.userId, apiKeyId: apiKeyDigest(credential) };
+  }
+  return { kind: principal.kind, userId: principal.userId, apiKeyId: principal.apiKey?.id };
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import passport from 'passport';
-import { CONFLICTING, presentedCredential } from './presented-credential.js';
+import { CONFLICTING, presentedCredential } from '../../../contracts/presented-credential.js';
 
 type Verify = (credential: string, done: (error: unknown, principal?: unknown) => void) => void;
 
