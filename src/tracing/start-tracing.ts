@@ -3,7 +3,7 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 
 // Probes and scrapes come every few seconds and say nothing about the work: no traces for them.
 const UNTRACED_PATHS = ['/health/', '/metrics'];
@@ -17,6 +17,7 @@ const UNTRACED_PATHS = ['/health/', '/metrics'];
 export function startTracing(): void {
   const sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME ?? 'mlops-platform',
+    ...signalsBesideTraces(process.env),
     instrumentations: [
       new HttpInstrumentation({
         requireParentforOutgoingSpans: true,
@@ -30,4 +31,17 @@ export function startTracing(): void {
     ],
   });
   sdk.start();
+}
+
+/**
+ * The SDK also starts OTLP metrics and logs when their exporter variables are unset; the platform's
+ * metrics are prom-client's (/metrics) and its logs go to stdout, so those two signals stay off
+ * unless OTEL_METRICS_EXPORTER / OTEL_LOGS_EXPORTER name an exporter. Left on, every request and
+ * query paid for OTel duration histograms nobody reads, and a metrics export went out every minute.
+ */
+function signalsBesideTraces(env: NodeJS.ProcessEnv): Pick<NodeSDKConfiguration, 'metricReaders' | 'logRecordProcessors'> {
+  return {
+    ...((env.OTEL_METRICS_EXPORTER?.trim() ?? '') === '' && { metricReaders: [] }),
+    ...((env.OTEL_LOGS_EXPORTER?.trim() ?? '') === '' && { logRecordProcessors: [] }),
+  };
 }
