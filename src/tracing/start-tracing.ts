@@ -4,6 +4,10 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { queryTextWithoutSelectList } from './query-text.js';
+
+// The attribute the pg instrumentation writes the statement to (stable database conventions).
+const ATTR_DB_QUERY_TEXT = 'db.query.text';
 
 // Probes and scrapes come every few seconds and say nothing about the work: no traces for them.
 const UNTRACED_PATHS = ['/health/', '/metrics'];
@@ -26,7 +30,13 @@ export function startTracing(): void {
       }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
       // A pool checkout says nothing the query span after it does not: three of a read's eight spans were these.
-      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+      new PgInstrumentation({
+        requireParentSpan: true,
+        ignoreConnectSpans: true,
+        requestHook: (span, { query }) => {
+          if (query.text !== undefined) span.setAttribute(ATTR_DB_QUERY_TEXT, queryTextWithoutSelectList(query.text));
+        },
+      }),
       new IORedisInstrumentation({ requireParentSpan: true }),
     ],
   });
