@@ -3,7 +3,11 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { queryTextWithoutSelectList } from './query-text.js';
+
+// The attribute the pg instrumentation writes the statement to (stable database conventions).
+const ATTR_DB_QUERY_TEXT = 'db.query.text';
 
 // Probes and scrapes come every few seconds and say nothing about the work: no traces for them.
 const UNTRACED_PATHS = ['/health/', '/metrics'];
@@ -17,6 +21,7 @@ const UNTRACED_PATHS = ['/health/', '/metrics'];
 export function startTracing(): void {
   const sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME ?? 'mlops-platform',
+    ...signalsBesideTraces(process.env),
     instrumentations: [
       new HttpInstrumentation({
         requireParentforOutgoingSpans: true,
@@ -25,9 +30,28 @@ export function startTracing(): void {
       }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
       // A pool checkout says nothing the query span after it does not: three of a read's eight spans were these.
-      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+      new PgInstrumentation({
+        requireParentSpan: true,
+        ignoreConnectSpans: true,
+        requestHook: (span, { query }) => {
+          if (query.text !== undefined) span.setAttribute(ATTR_DB_QUERY_TEXT, queryTextWithoutSelectList(query.text));
+        },
+      }),
       new IORedisInstrumentation({ requireParentSpan: true }),
     ],
   });
   sdk.start();
+}
+
+/**
+ * The SDK also starts OTLP metrics and logs when their exporter variables are unset; the platform's
+ * metrics are prom-client's (/metrics) and its logs go to stdout, so those two signals stay off
+ * unless OTEL_METRICS_EXPORTER / OTEL_LOGS_EXPORTER name an exporter. Left on, every request and
+ * query paid for OTel duration histograms nobody reads, and a metrics export went out every minute.
+ */
+function signalsBesideTraces(env: NodeJS.ProcessEnv): Pick<NodeSDKConfiguration, 'metricReaders' | 'logRecordProcessors'> {
+  return {
+    ...((env.OTEL_METRICS_EXPORTER?.trim() ?? '') === '' && { metricReaders: [] }),
+    ...((env.OTEL_LOGS_EXPORTER?.trim() ?? '') === '' && { logRecordProcessors: [] }),
+  };
 }

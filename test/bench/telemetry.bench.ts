@@ -69,6 +69,18 @@ async function measured(side: { app: AppProcess; read: HttpCall }, clients: numb
 
 const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** Each span name's count and encoded bytes per traced request: where the exported bytes go. */
+function spanBytesByName(receiver: CountingOtlpReceiver): Record<string, { spans: number; bytes: number }> {
+  return Object.fromEntries(
+    [...receiver.spansByName]
+      .sort(([, a], [, b]) => b.bytes - a.bytes)
+      .map(([name, { count, bytes }]) => [
+        name,
+        { spans: round(count / receiver.serverSpans, 2), bytes: round(bytes / receiver.serverSpans) },
+      ]),
+  );
+}
+
 async function main(): Promise<void> {
   const receiver = await CountingOtlpReceiver.start();
   const traced = await startApp('on', 1, {
@@ -115,7 +127,20 @@ async function main(): Promise<void> {
     off,
     runs: { on: runs.on.map((run) => run.requestsPerSecond), off: runs.off.map((run) => run.requestsPerSecond) },
     appCpuMsPerRequest: { ...appCpu, ratio: round(appCpu.on / appCpu.off, 3) },
-    receiver: { exports: receiver.exports, bytes: receiver.bytes, protocol: 'http/protobuf' },
+    receiver: {
+      exports: receiver.exports,
+      bytes: receiver.bytes,
+      spans: receiver.spans,
+      requests: receiver.serverSpans,
+      protocol: 'http/protobuf',
+      compression: process.env.OTEL_EXPORTER_OTLP_COMPRESSION ?? 'none',
+    },
+    // Over every traced request (warm-ups included): one server span each.
+    perRequest: {
+      spans: round(receiver.spans / receiver.serverSpans, 2),
+      bytes: round(receiver.bytes / receiver.serverSpans),
+      spanBytesByName: spanBytesByName(receiver),
+    },
     failedRequests: [...runs.on, ...runs.off].reduce((sum, run) => sum + run.failures, 0),
     rounds: ROUNDS,
     seconds: SECONDS,
