@@ -49,7 +49,9 @@ export function startTracing(): void {
  * unless OTEL_METRICS_EXPORTER / OTEL_LOGS_EXPORTER name an exporter. Left on, every request and
  * query paid for OTel duration histograms nobody reads, and a metrics export went out every minute.
  */
-function signalsBesideTraces(env: NodeJS.ProcessEnv): Pick<NodeSDKConfiguration, 'metricReaders' | 'logRecordProcessors'> {
+function signalsBesideTraces(
+  env: NodeJS.ProcessEnv,
+): Pick<NodeSDKConfiguration, 'metricReaders' | 'logRecordProcessors'> {
   return {
     ...((env.OTEL_METRICS_EXPORTER?.trim() ?? '') === '' && { metricReaders: [] }),
     ...((env.OTEL_LOGS_EXPORTER?.trim() ?? '') === '' && { logRecordProcessors: [] }),

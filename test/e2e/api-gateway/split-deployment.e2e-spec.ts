@@ -36,10 +36,11 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     workflows = await deployment.start(GROUPS.identityAndWorkflows);
     [registry, gateway] = await Promise.all([deployment.start(GROUPS.registry), deployment.start(GROUPS.gateway)]);
     const anonymous = new Client(gateway.url);
-    const tokens = await waitFor(
-      () => anonymous.login(ADMIN.email, ADMIN.password).catch(() => undefined),
-      { timeoutMs: 30_000, intervalMs: 100, what: 'a login through the gateway' },
-    );
+    const tokens = await waitFor(() => anonymous.login(ADMIN.email, ADMIN.password).catch(() => undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: 'a login through the gateway',
+    });
     token = `Bearer ${tokens.accessToken}`;
     client = anonymous.withToken(tokens.accessToken);
     await waitFor(async () => '/api/v1/projects/{projectId}/models' in (await ownDocumentOf(gateway, 'served')).paths, {
@@ -84,7 +85,10 @@ describe('a split deployment behind the gateway (issue 15)', () => {
       body: bytes,
     });
     expect(uploaded.status).toBe(200);
-    expect(((await uploaded.json()) as Json).artifact).toMatchObject({ sha256: sha256(bytes), sizeBytes: bytes.length });
+    expect(((await uploaded.json()) as Json).artifact).toMatchObject({
+      sha256: sha256(bytes),
+      sizeBytes: bytes.length,
+    });
     const downloaded = await fetch(`${gateway.url}/api/v1/model-versions/${version.body.id}/artifact`, {
       headers: { authorization: token },
     });
@@ -121,7 +125,9 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     expect(new Set(operationIds).size).toBe(operationIds.length);
     const tags = (merged.tags as { name: string }[]).map((tag) => tag.name);
     expect(new Set(tags).size).toBe(tags.length);
-    expect(tags).toEqual(expect.arrayContaining(['user-management', 'workflow-engine', 'model-registry', 'prediction']));
+    expect(tags).toEqual(
+      expect.arrayContaining(['user-management', 'workflow-engine', 'model-registry', 'prediction']),
+    );
     expect(merged.components.schemas.Problem).toBeDefined();
   });
 

@@ -60,8 +60,12 @@ describe('deployments follow their alias (in-process ONNX, PostgreSQL, Redis)', 
 
   it('answers repeated inputs from the response cache, per deployment, unless the request says no-cache', async () => {
     const deploymentId = await deploy('churn-cached', { cache: { enabled: true, ttlSeconds: 60 } });
-    const hits = new RegExp(`prediction_cache_lookups_total\\{deployment="${deploymentId}",variant="champion",result="hit"\\} (\\d+)`);
-    const misses = new RegExp(`prediction_cache_lookups_total\\{deployment="${deploymentId}",variant="champion",result="miss"\\} (\\d+)`);
+    const hits = new RegExp(
+      `prediction_cache_lookups_total\\{deployment="${deploymentId}",variant="champion",result="hit"\\} (\\d+)`,
+    );
+    const misses = new RegExp(
+      `prediction_cache_lookups_total\\{deployment="${deploymentId}",variant="champion",result="miss"\\} (\\d+)`,
+    );
 
     for (let call = 0; call < 3; call += 1) {
       const answered = await serving.call('POST', '/v2/models/churn-cached/infer', INFER);

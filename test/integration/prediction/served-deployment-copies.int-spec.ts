@@ -12,7 +12,10 @@ const NEW_VERSION = aPinnedVersion({ versionId: '0190a6a0-0000-7000-8000-0000000
 
 /** One serving process's view: its own Redis connections, change signals and copies. */
 function aServingProcess(deployments: InMemoryDeploymentRepository, ttlMs: number) {
-  const redis = new RedisConnections({ redisUrl: process.env.REDIS_URL!, redisCommandTimeoutMs: 1000 } as PlatformConfig);
+  const redis = new RedisConnections({
+    redisUrl: process.env.REDIS_URL!,
+    redisCommandTimeoutMs: 1000,
+  } as PlatformConfig);
   const signals = new DeploymentChangeSignals(redis);
   const settings = { deploymentCacheTtlMs: ttlMs } as PredictionSettings;
   return { redis, signals, copies: new CachedServedDeployments(deployments, signals, settings) };
@@ -85,9 +88,12 @@ describe('serving processes’ copies of deployments (Redis)', () => {
     await repin(deployments, other.id);
 
     expect(pinnedVersionOf(first)).not.toBe(NEW_VERSION.versionId);
-    await waitFor(async () => pinnedVersionOf(await shortLived.copies.byName(PROJECT, 'fraud')) === NEW_VERSION.versionId, {
-      what: 'the copy to expire',
-    });
+    await waitFor(
+      async () => pinnedVersionOf(await shortLived.copies.byName(PROJECT, 'fraud')) === NEW_VERSION.versionId,
+      {
+        what: 'the copy to expire',
+      },
+    );
   });
 
   it('does not remember a name it did not find: a deployment created next answers at once', async () => {

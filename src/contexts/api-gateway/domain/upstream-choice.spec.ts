@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { chooseUpstream, type UpstreamCandidate } from './upstream-choice.js';
 
-const candidate = (id: string, outstanding: number, accepting = true): UpstreamCandidate => ({ id, outstanding, accepting });
+const candidate = (id: string, outstanding: number, accepting = true): UpstreamCandidate => ({
+  id,
+  outstanding,
+  accepting,
+});
 
 describe('chooseUpstream', () => {
   it('takes the instance with the fewest outstanding requests, the earliest on a tie', () => {
@@ -37,7 +41,9 @@ describe('chooseUpstream', () => {
           if (accepting.length === 0) return chosen === undefined;
           const untried = accepting.filter((c) => !tried.has(c.id));
           const pool = untried.length > 0 ? untried : accepting;
-          return chosen !== undefined && pool.includes(chosen) && pool.every((c) => chosen.outstanding <= c.outstanding);
+          return (
+            chosen !== undefined && pool.includes(chosen) && pool.every((c) => chosen.outstanding <= c.outstanding)
+          );
         },
       ),
     );

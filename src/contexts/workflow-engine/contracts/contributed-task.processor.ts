@@ -25,10 +25,7 @@ export interface ContributedTaskJob<Wait> extends TaskRunJob {
  * its own job as delayed between `look`s, so it holds no worker and the engine's reconciler still
  * sees a live job. The subclass carries `@Processor(<its queue>)` and its own collaborators.
  */
-export abstract class ContributedTaskProcessor<Wait = never>
-  extends WorkerHost
-  implements OnApplicationBootstrap
-{
+export abstract class ContributedTaskProcessor<Wait = never> extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(this.constructor.name);
   private engine?: TaskRunGateway;
 
@@ -46,7 +43,9 @@ export abstract class ContributedTaskProcessor<Wait = never>
 
   /** Looks again at what a parked job waits for; a context whose tasks never wait parks none. */
   protected look(wait: Wait): Promise<ContributedTaskOutcome<Wait>> {
-    return Promise.reject(new Error(`${this.constructor.name} parks no waits, yet a job waits for ${JSON.stringify(wait)}`));
+    return Promise.reject(
+      new Error(`${this.constructor.name} parks no waits, yet a job waits for ${JSON.stringify(wait)}`),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -108,9 +107,7 @@ export function actorOf({ runId, actorId }: TaskAssignment): string {
 }
 
 /** A refusal by the context's rules fails the attempt; an unavailable store or database retries the job instead. */
-async function settled<Wait>(
-  work: () => Promise<ContributedTaskOutcome<Wait>>,
-): Promise<ContributedTaskOutcome<Wait>> {
+async function settled<Wait>(work: () => Promise<ContributedTaskOutcome<Wait>>): Promise<ContributedTaskOutcome<Wait>> {
   try {
     return await work();
   } catch (error) {

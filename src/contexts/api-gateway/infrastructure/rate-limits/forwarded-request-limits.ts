@@ -45,7 +45,9 @@ export class ForwardedRequestLimits extends ForwardAdmission implements OnModule
     try {
       const caller = await this.callers.of(request.headers);
       if (caller === undefined) return {};
-      const body = costDependsOnBody(template) ? await readBodyUpTo(request.raw, this.config.bodyLimitBytes) : undefined;
+      const body = costDependsOnBody(template)
+        ? await readBodyUpTo(request.raw, this.config.bodyLimitBytes)
+        : undefined;
       const projectId = params.projectId;
       const uses = await this.admission
         .execute({

@@ -11,5 +11,9 @@ export interface ForwardPermit {
  * Undefined means it answered the request itself (a refusal), which is then not forwarded.
  */
 export abstract class ForwardAdmission {
-  abstract admit(request: FastifyRequest, reply: FastifyReply, route: ForwardedRoute): Promise<ForwardPermit | undefined>;
+  abstract admit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    route: ForwardedRoute,
+  ): Promise<ForwardPermit | undefined>;
 }

@@ -161,6 +161,9 @@ export class RequestForwarder implements BeforeApplicationShutdown {
     fields: { slug: string; detail: string },
   ): void {
     this.metrics.answered(upstream, outcome);
-    void reply.code(status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(status, fields)));
+    void reply
+      .code(status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem(status, fields)));
   }
 }

@@ -13,7 +13,11 @@ const SETTINGS = {
 function breaker() {
   let now = 1_000_000;
   const transitions: [BreakerState, BreakerState][] = [];
-  const subject = new UpstreamBreaker(SETTINGS as GatewaySettings, (from, to) => transitions.push([from, to]), () => now);
+  const subject = new UpstreamBreaker(
+    SETTINGS as GatewaySettings,
+    (from, to) => transitions.push([from, to]),
+    () => now,
+  );
   return { subject, transitions, advance: (ms: number) => (now += ms) };
 }
 

@@ -69,7 +69,8 @@ export class UpstreamBreaker {
   /** False while open and its delay has not passed, or while its probe is out: a call now would be refused. */
   get accepting(): boolean {
     if (this.policy.state === CircuitState.HalfOpen) return false;
-    if (this.policy.state === CircuitState.Open) return this.now() - this.openedAt >= this.settings.breakerHalfOpenAfterMs;
+    if (this.policy.state === CircuitState.Open)
+      return this.now() - this.openedAt >= this.settings.breakerHalfOpenAfterMs;
     return true;
   }
 

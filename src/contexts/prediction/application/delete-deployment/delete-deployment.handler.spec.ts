@@ -22,7 +22,12 @@ async function arrange() {
   const fraud = aDeployment('fraud');
   await ports.deployments.add(churn);
   await ports.deployments.add(fraud);
-  return { ports, churn, fraud, handler: new DeleteDeploymentHandler(ports.transaction, ports.deployments, ports.events) };
+  return {
+    ports,
+    churn,
+    fraud,
+    handler: new DeleteDeploymentHandler(ports.transaction, ports.deployments, ports.events),
+  };
 }
 
 describe('DeleteDeploymentHandler', () => {

@@ -45,7 +45,10 @@ export class VersionAnswers {
     const key = cache.enabled && question.cacheAllowed ? this.cache.keyOf(inputs, outputs) : undefined;
     if (key !== undefined) {
       const cached = await this.cache.get(version.versionId, key);
-      this.cacheMetrics.lookedUp({ deploymentId: deployment.id, variant: question.variant.name }, cached ? 'hit' : 'miss');
+      this.cacheMetrics.lookedUp(
+        { deploymentId: deployment.id, variant: question.variant.name },
+        cached ? 'hit' : 'miss',
+      );
       if (cached) return cached;
     }
     const answered = await this.computed(question);

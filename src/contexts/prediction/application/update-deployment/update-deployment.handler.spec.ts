@@ -62,4 +62,3 @@ describe('UpdateDeploymentHandler', () => {
     ).rejects.toThrow(NotFoundError);
   });
 });
-

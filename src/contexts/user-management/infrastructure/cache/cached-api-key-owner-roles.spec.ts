@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { FakeMembershipLookup, FakeProjectRepository } from '../../../../../test/support/user-management/fake-stores.js';
+import {
+  FakeMembershipLookup,
+  FakeProjectRepository,
+} from '../../../../../test/support/user-management/fake-stores.js';
 import { Project } from '../../domain/projects/project.js';
 import type { AccessConfig } from '../config/user-management-config.js';
 import { CachedApiKeyOwnerRoles } from './cached-api-key-owner-roles.js';

@@ -27,8 +27,7 @@ export class CachedApiKeyRepository extends ApiKeyRepository {
     config: Pick<AccessConfig, 'apiKeyCacheTtlMs'>,
   ) {
     super();
-    if (config.apiKeyCacheTtlMs > 0)
-      this.credentials = new LRUCache({ max: MAX_KEYS, ttl: config.apiKeyCacheTtlMs });
+    if (config.apiKeyCacheTtlMs > 0) this.credentials = new LRUCache({ max: MAX_KEYS, ttl: config.apiKeyCacheTtlMs });
   }
 
   async findBySecretHash(secretHash: string): Promise<ApiKeyCredential | undefined> {
