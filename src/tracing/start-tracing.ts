@@ -8,7 +8,6 @@ import { queryTextWithoutSelectList } from './query-text.js';
 // The attribute the pg instrumentation writes the statement to (stable database conventions).
 const ATTR_DB_QUERY_TEXT = 'db.query.text';
 
-
 /**
  * Starts the SDK as the OTEL_* variables configure it (exporter, endpoint, protocol, sampler,
  * service name, batch delays). Outbound HTTP, database and Redis calls are traced only inside a

@@ -48,14 +48,19 @@ class Cursor {
     else if (wire === LENGTH_DELIMITED) {
       const length = this.varint();
       this.at += length;
-    }
-    else throw new Error(`unexpected protobuf wire type ${wire}`);
+    } else throw new Error(`unexpected protobuf wire type ${wire}`);
     return this.at;
   }
 }
 
 /** Calls `visit(start, end)` for each length-delimited field `field` of the message in [start, end). */
-function eachSubmessage(buffer: Buffer, start: number, end: number, field: number, visit: (start: number, end: number) => void): void {
+function eachSubmessage(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  field: number,
+  visit: (start: number, end: number) => void,
+): void {
   const cursor = new Cursor(buffer, start, end);
   while (!cursor.done) {
     const key = cursor.varint();
@@ -95,7 +100,9 @@ function spanAt(buffer: Buffer, start: number, end: number): EncodedSpan {
 export function forEachSpanOfExport(body: Buffer, visit: (span: EncodedSpan) => void): void {
   eachSubmessage(body, 0, body.length, RESOURCE_SPANS, (resourceStart, resourceEnd) =>
     eachSubmessage(body, resourceStart, resourceEnd, SCOPE_SPANS, (scopeStart, scopeEnd) =>
-      eachSubmessage(body, scopeStart, scopeEnd, SPANS, (spanStart, spanEnd) => visit(spanAt(body, spanStart, spanEnd))),
+      eachSubmessage(body, scopeStart, scopeEnd, SPANS, (spanStart, spanEnd) =>
+        visit(spanAt(body, spanStart, spanEnd)),
+      ),
     ),
   );
 }
