@@ -21,8 +21,8 @@ const CLIENTS = 16;
 const GOAL = 0.85;
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('../../src/tracing/preload.js', import.meta.url));
-// Where each app writes a CPU profile when it stops (`<dir>/on`, `<dir>/off`), to compare the two.
-const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+// Where each app writes a CPU profile when it stops (`<dir>/on`, `<dir>/off`), to compare the two; empty: none.
+const CPU_PROF_DIR = (process.env.BENCH_CPU_PROF_DIR ?? '') === '' ? undefined : process.env.BENCH_CPU_PROF_DIR;
 
 /** The built app with the preload, a project holding one model, and the read route called with a token. */
 async function startApp(
