@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
@@ -8,9 +7,6 @@ import { queryTextWithoutSelectList } from './query-text.js';
 
 // The attribute the pg instrumentation writes the statement to (stable database conventions).
 const ATTR_DB_QUERY_TEXT = 'db.query.text';
-
-// Probes and scrapes come every few seconds and say nothing about the work: no traces for them.
-const UNTRACED_PATHS = ['/health/', '/metrics'];
 
 /**
  * Starts the SDK as the OTEL_* variables configure it (exporter, endpoint, protocol, sampler,
@@ -23,11 +19,8 @@ export function startTracing(): void {
     serviceName: process.env.OTEL_SERVICE_NAME ?? 'mlops-platform',
     ...signalsBesideTraces(process.env),
     instrumentations: [
-      new HttpInstrumentation({
-        requireParentforOutgoingSpans: true,
-        ignoreIncomingRequestHook: (request: IncomingMessage) =>
-          UNTRACED_PATHS.some((path) => request.url?.startsWith(path) === true),
-      }),
+      // Outbound calls only: the platform opens the server spans in its Fastify hooks (traceServerRequests).
+      new HttpInstrumentation({ disableIncomingRequestInstrumentation: true, requireParentforOutgoingSpans: true }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
       // A pool checkout says nothing the query span after it does not: three of a read's eight spans were these.
       new PgInstrumentation({

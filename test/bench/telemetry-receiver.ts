@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { spansOfExport } from './otlp-protobuf-spans.js';
+import { forEachSpanOfExport } from './otlp-protobuf-spans.js';
 
 const SERVER = 2;
 
@@ -47,12 +47,15 @@ export class CountingOtlpReceiver {
   private count(body: Buffer, headers: { 'content-encoding'?: string }): void {
     this.exports += 1;
     this.bytes += body.length;
-    const spans = spansOfExport(headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body);
-    for (const span of spans) {
+    forEachSpanOfExport(headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body, (span) => {
       this.spans += 1;
       if (span.kind === SERVER) this.serverSpans += 1;
-      const tally = this.spansByName.get(span.name) ?? { count: 0, bytes: 0 };
-      this.spansByName.set(span.name, { count: tally.count + 1, bytes: tally.bytes + span.bytes });
-    }
+      const tally = this.spansByName.get(span.name);
+      if (tally === undefined) this.spansByName.set(span.name, { count: 1, bytes: span.bytes });
+      else {
+        tally.count += 1;
+        tally.bytes += span.bytes;
+      }
+    });
   }
 }

@@ -21,6 +21,8 @@ const CLIENTS = 16;
 const GOAL = 0.85;
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('../../src/tracing/preload.js', import.meta.url));
+// Where each app writes a CPU profile when it stops (`<dir>/on`, `<dir>/off`), to compare the two; empty: none.
+const CPU_PROF_DIR = (process.env.BENCH_CPU_PROF_DIR ?? '') === '' ? undefined : process.env.BENCH_CPU_PROF_DIR;
 
 /** The built app with the preload, a project holding one model, and the read route called with a token. */
 async function startApp(
@@ -31,7 +33,7 @@ async function startApp(
   const app = await AppProcess.start(
     MAIN,
     {
-      NODE_OPTIONS: `--import ${PRELOAD}`,
+      NODE_OPTIONS: `--import ${PRELOAD}${CPU_PROF_DIR === undefined ? '' : ` --cpu-prof --cpu-prof-dir=${CPU_PROF_DIR}/${name}`}`,
       DATABASE_URL: await freshBenchDatabase(`mlops_bench_telemetry_${name}`),
       REDIS_URL: await freshBenchRedis(redisDb),
       APP_CONTEXTS: 'user-management,model-registry',

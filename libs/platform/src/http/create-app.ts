@@ -13,7 +13,8 @@ import { applySecurityHeaders } from './security-headers.js';
 import { answerClientError, answerFrameworkError, problemsOnly } from './server-errors.js';
 import { createValidationPipe } from './validation.pipe.js';
 import { traceparentOf } from '../runtime/trace-context.js';
-import { nameServerSpan } from '../tracing/server-span.js';
+import { traceServerRequests } from '../tracing/server-span.js';
+import { activeTraceparent } from '../tracing/spans.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -46,12 +47,14 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  // First: the hooks after it run in the request's server span when tracing is on.
+  traceServerRequests(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const correlationId = headerValue(request.headers['x-correlation-id']) ?? request.id;
     // Every request is in a trace: the caller's, or one it starts (W3C Trace Context). With tracing
-    // on, it is the server span the HTTP instrumentation opened, named here by its route template.
-    const traceparent = nameServerSpan(request) ?? traceparentOf(headerValue(request.headers.traceparent));
+    // on, it is the request's server span.
+    const traceparent = activeTraceparent() ?? traceparentOf(headerValue(request.headers.traceparent));
     RequestContext.run({ requestId: request.id, correlationId, traceparent }, done);
   });
 

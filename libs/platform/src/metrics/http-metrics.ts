@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { FastifyInstance } from 'fastify';
 import type { Histogram } from 'prom-client';
+import { serverSpanOf } from '../tracing/server-span.js';
 import { traceExemplar } from './trace-exemplars.js';
 
 export const HTTP_DURATION_METRIC = 'http_server_request_duration_seconds';
@@ -25,7 +26,8 @@ export class HttpMetrics implements OnModuleInit {
       this.duration.observe({
         labels: { method: request.method, route, status: String(reply.statusCode) },
         value: reply.elapsedTime / 1000,
-        exemplarLabels: traceExemplar(),
+        // The request's span, whatever context Fastify's onResponse hooks run in.
+        exemplarLabels: traceExemplar(serverSpanOf(request)),
       });
     });
   }

@@ -1,12 +1,13 @@
-import { isSpanContextValid, trace, TraceFlags } from '@opentelemetry/api';
+import { isSpanContextValid, trace, TraceFlags, type Span } from '@opentelemetry/api';
 import { Histogram, register, type HistogramConfiguration, type LabelValues } from 'prom-client';
 
 /**
- * The exemplar labels naming the sampled span in scope (`trace_id`, `span_id`: 64 characters of
- * OpenMetrics' 128), or none: without tracing, or for an unsampled trace, no backend holds the trace.
+ * The exemplar labels naming `span` (by default the span in scope) if sampled (`trace_id`, `span_id`:
+ * 64 characters of OpenMetrics' 128), or none: without tracing, or for an unsampled trace, no backend
+ * holds the trace.
  */
-export function traceExemplar(): LabelValues<string> {
-  const spanContext = trace.getActiveSpan()?.spanContext();
+export function traceExemplar(span: Span | undefined = trace.getActiveSpan()): LabelValues<string> {
+  const spanContext = span?.spanContext();
   if (spanContext === undefined || !isSpanContextValid(spanContext)) return {};
   if ((spanContext.traceFlags & TraceFlags.SAMPLED) === 0) return {};
   return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
