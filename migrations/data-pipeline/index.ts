@@ -9,6 +9,7 @@ import { AddTableSourceProducer1765410000000 } from './1765410000000-add-table-s
 import { CreateOpenLineageDeliveries1765410000001 } from './1765410000001-create-openlineage-deliveries.js';
 import { AddBatchPredictionProducer1765490000001 } from './1765490000001-add-batch-prediction-producer.js';
 import { CreatePipelineRunLogLines1765530000001 } from './1765530000001-create-pipeline-run-log-lines.js';
+import { NotifyDataPipelineRelaysAfterCommit1765620000000 } from './1765620000000-notify-data-pipeline-relays-after-commit.js';
 
 /** Migrations of the `data_pipeline` schema, oldest first. */
 export const dataPipelineMigrations = [
@@ -23,4 +24,5 @@ export const dataPipelineMigrations = [
   CreateOpenLineageDeliveries1765410000001,
   AddBatchPredictionProducer1765490000001,
   CreatePipelineRunLogLines1765530000001,
+  NotifyDataPipelineRelaysAfterCommit1765620000000,
 ];

@@ -8,6 +8,7 @@ import { AddDeploymentFeedbackOptions1765495000001 } from './1765495000001-add-d
 import { AddSequentialExperimentOptions1765510000000 } from './1765510000000-add-sequential-experiment-options.js';
 import { AllowBatchPredictionsOfBareVersions1765510000001 } from './1765510000001-allow-batch-predictions-of-bare-versions.js';
 import { CreateBatchPredictionLogLines1765530000002 } from './1765530000002-create-batch-prediction-log-lines.js';
+import { NotifyPredictionRelaysAfterCommit1765620000000 } from './1765620000000-notify-prediction-relays-after-commit.js';
 
 /** Migrations of the `prediction` schema, oldest first. */
 export const predictionMigrations = [
@@ -21,4 +22,5 @@ export const predictionMigrations = [
   AddSequentialExperimentOptions1765510000000,
   AllowBatchPredictionsOfBareVersions1765510000001,
   CreateBatchPredictionLogLines1765530000002,
+  NotifyPredictionRelaysAfterCommit1765620000000,
 ];

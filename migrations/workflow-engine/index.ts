@@ -11,6 +11,7 @@ import { KeepWorkflowEnginePublishedOutboxRows1765000000000 } from './1765000000
 import { AddWaitingForApprovalState1765440000000 } from './1765440000000-add-waiting-for-approval-state.js';
 import { KeepApprovalRequestHistory1765440000001 } from './1765440000001-keep-approval-request-history.js';
 import { AddTaskLogLevelsAndTextSearch1765530000000 } from './1765530000000-add-task-log-levels-and-text-search.js';
+import { NotifyWorkflowEngineRelaysAfterCommit1765620000000 } from './1765620000000-notify-workflow-engine-relays-after-commit.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -27,4 +28,5 @@ export const workflowEngineMigrations = [
   AddWaitingForApprovalState1765440000000,
   KeepApprovalRequestHistory1765440000001,
   AddTaskLogLevelsAndTextSearch1765530000000,
+  NotifyWorkflowEngineRelaysAfterCommit1765620000000,
 ];

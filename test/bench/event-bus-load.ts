@@ -2,6 +2,8 @@ import { hrtime } from 'node:process';
 
 /** The load every side of `npm run bench -- event-bus` gets: the same events, batches and rate. */
 export const THROUGHPUT_EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+/** Sent through every side before any is measured, so none is measured while the code they share is still cold. */
+export const WARM_UP_EVENTS = 2_000;
 export const PUBLISH_BATCH = 100;
 const PUBLISHERS = 4;
 export const RATE_PER_SECOND = 1000;
@@ -23,21 +25,21 @@ export interface BusSide {
   open(name: string, onEvent: (sentAtMs: number) => void): Promise<BusChannel>;
 }
 
-/** Events per second, flat out: PUBLISHERS publishers each sending batches until all arrived. */
-export async function throughputOf(side: BusSide, name: string): Promise<number> {
+/** Events per second, flat out: PUBLISHERS publishers each sending batches until all `events` arrived. */
+export async function throughputOf(side: BusSide, name: string, events = THROUGHPUT_EVENTS): Promise<number> {
   let received = 0;
   const channel = await side.open(name, () => (received += 1));
   const started = nowMs();
-  const perPublisher = THROUGHPUT_EVENTS / PUBLISHERS;
+  const perPublisher = events / PUBLISHERS;
   await Promise.all(
     Array.from({ length: PUBLISHERS }, async () => {
       for (let sent = 0; sent < perPublisher; sent += PUBLISH_BATCH) await channel.publishBatch(PUBLISH_BATCH);
     }),
   );
-  await until(() => received >= THROUGHPUT_EVENTS);
+  await until(() => received >= events);
   const seconds = (nowMs() - started) / 1000;
   await channel.stop();
-  return THROUGHPUT_EVENTS / seconds;
+  return events / seconds;
 }
 
 /** End-to-end milliseconds at RATE_PER_SECOND, the first tenth (warm-up) left out. */

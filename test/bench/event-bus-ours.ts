@@ -36,9 +36,10 @@ export class OurBus implements BusSide {
     private readonly wakeups: RelayWakeups,
   ) {}
 
+  /** Through the pool, not a query runner per schema: an unreleased runner would keep one of its connections. */
   async prepare(contexts: readonly string[]): Promise<void> {
-    for (const context of contexts) await createMessagingTables(this.dataSource.createQueryRunner(), schemaOf(context));
-    await createMessagingTables(this.dataSource.createQueryRunner(), INBOX_SCHEMA);
+    for (const context of contexts) await createMessagingTables(this.dataSource, schemaOf(context));
+    await createMessagingTables(this.dataSource, INBOX_SCHEMA);
     await this.dataSource.query(`CREATE TABLE ${INBOX_SCHEMA}.effects (event_id uuid PRIMARY KEY)`);
   }
 

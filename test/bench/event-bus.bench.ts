@@ -20,6 +20,7 @@ import {
   RATE_PER_SECOND,
   THROUGHPUT_EVENTS,
   throughputOf,
+  WARM_UP_EVENTS,
 } from './event-bus-load.js';
 import { OurBus } from './event-bus-ours.js';
 import { RawLoop } from './event-bus-raw-peer.js';
@@ -39,9 +40,14 @@ async function main(): Promise<void> {
   const wakeups = new RelayWakeups();
   dataSource.subscribers.push(new OutboxCommitSubscriber(wakeups));
   const ours = new OurBus(dataSource, redis, redisUrl, wakeups);
-  await ours.prepare(['bench-throughput', 'bench-latency']);
+  await ours.prepare(['bench-warmup', 'bench-throughput', 'bench-latency']);
   const floor = new OutboxInboxFloor(databaseUrl, redis, redisUrl);
   const raw = new RawLoop(redis, redisUrl);
+
+  // Whichever side ran first would otherwise also warm up (JIT) the pg, ioredis and JSON code the others use.
+  await throughputOf(ours, 'bench-warmup', WARM_UP_EVENTS);
+  await throughputOf(raw, 'raw.warmup', WARM_UP_EVENTS);
+  await throughputOf(floor, 'warmup', WARM_UP_EVENTS);
 
   const throughput = {
     ours: await throughputOf(ours, 'bench-throughput'),

@@ -20,6 +20,8 @@ const HOUSEKEEPING_INTERVAL_MS = 60_000;
 // Sent rows are kept until acknowledged; forgetting them often keeps the outbox near its backlog's size.
 const FORGET_INTERVAL_MS = 5_000;
 const ERROR_BACKOFF_MS = 1000;
+/** What a pass answers when Redis lost the stream: it sent nothing, and the kept rows must go first. */
+const STREAM_LOST = -1;
 
 /**
  * Moves committed outbox rows of one schema to the context's stream. Rows are
@@ -77,18 +79,28 @@ export class OutboxRelay {
   /**
    * One pass: takes up to a batch of unsent rows and appends them to the stream in
    * one transaction. Only the commit marks them sent, so a crash anywhere before it
-   * leaves them to be sent again. First, if Redis lost the stream, what it held is
-   * sent again.
+   * leaves them to be sent again. If Redis lost the stream, what it held is sent
+   * again first: the rows are appended only while the stream is intact, in the same
+   * round trip as that check, and otherwise stay unsent until the resend is done.
    */
   async relayBatch(): Promise<number> {
-    if (!(await this.history.isIntact())) await this.resendLostStream();
+    const relayed = await this.relayPass();
+    if (relayed !== STREAM_LOST) return relayed;
+    await this.resendLostStream();
+    // Lost once more while resending: the next pass starts the resend over.
+    return Math.max(await this.relayPass(), 0);
+  }
+
+  /** Sends up to a batch; answers how many, or STREAM_LOST (and sends nothing) when Redis lost the stream. */
+  private relayPass(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // Losing this commit in a crash only means sending the rows again, which consumers absorb:
       // it need not wait for the WAL flush.
       await manager.query('SET LOCAL synchronous_commit = off');
       const rows = await this.rows.claimUnsent(manager, this.options.batchSize);
-      if (rows.length === 0) return 0;
-      const entryIds = await this.append(rows);
+      if (rows.length === 0) return (await this.history.isIntact()) ? 0 : STREAM_LOST;
+      const entryIds = await this.history.appendIfIntact(rows, this.options.streamMaxLength);
+      if (entryIds === undefined) return STREAM_LOST;
       crashPoint('outbox.after-xadd');
       await this.rows.markSent(manager, rows, entryIds);
       this.metrics.published(this.stream, rows.length);

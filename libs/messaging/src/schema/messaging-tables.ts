@@ -7,8 +7,8 @@ export const OUTBOX_CHANNEL = 'outbox_inserted';
 
 /**
  * The outbox and inbox of one context schema (ARCHITECTURE section 3), in their
- * latest shape. A statement trigger NOTIFYs on insert: PostgreSQL delivers it
- * only at commit, so the relay wakes exactly when new rows become visible.
+ * latest shape. No trigger: relays are woken after the commit, in-process or by a
+ * NOTIFY sent then (OutboxCommitSubscriber, ADR 0002).
  */
 export async function createMessagingTables(runner: SqlRunner, schema: string): Promise<void> {
   await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
@@ -29,15 +29,6 @@ export async function createMessagingTables(runner: SqlRunner, schema: string): 
       handled_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (consumer, event_id)
     )`);
-  await runner.query(`
-    CREATE FUNCTION "${schema}".notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_notify('${OUTBOX_CHANNEL}', '${schema}');
-      RETURN NULL;
-    END $$`);
-  await runner.query(`
-    CREATE TRIGGER outbox_notify AFTER INSERT ON "${schema}".outbox
-    FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".notify_outbox()`);
   await keepPublishedOutboxRows(runner, schema);
 }
 
@@ -58,4 +49,27 @@ export async function dropMessagingTables(runner: SqlRunner, schema: string): Pr
   await runner.query(`DROP TABLE IF EXISTS "${schema}".inbox`);
   await runner.query(`DROP TABLE IF EXISTS "${schema}".outbox`);
   await runner.query(`DROP FUNCTION IF EXISTS "${schema}".notify_outbox()`);
+}
+
+/**
+ * ADR 0002: the outbox's statement trigger NOTIFYed inside every publishing transaction, and PostgreSQL
+ * serialises the commits of notifying transactions, WAL flush included. The wake-up moved after the
+ * commit (OutboxCommitSubscriber), so the trigger goes. Idempotent, as schemas made after it have none.
+ */
+export async function dropOutboxNotifyTrigger(runner: SqlRunner, schema: string): Promise<void> {
+  await runner.query(`DROP TRIGGER IF EXISTS outbox_notify ON "${schema}".outbox`);
+  await runner.query(`DROP FUNCTION IF EXISTS "${schema}".notify_outbox()`);
+}
+
+/** The trigger `dropOutboxNotifyTrigger` removes, for going back. */
+export async function createOutboxNotifyTrigger(runner: SqlRunner, schema: string): Promise<void> {
+  await runner.query(`
+    CREATE FUNCTION "${schema}".notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${OUTBOX_CHANNEL}', '${schema}');
+      RETURN NULL;
+    END $$`);
+  await runner.query(`
+    CREATE TRIGGER outbox_notify AFTER INSERT ON "${schema}".outbox
+    FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".notify_outbox()`);
 }

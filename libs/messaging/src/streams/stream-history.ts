@@ -26,6 +26,21 @@ export class StreamHistory {
     return (await this.redis.exists(this.marker)) === 1;
   }
 
+  /**
+   * Appends the entries in order, in one round trip, if the stream is intact; answers their entry ids,
+   * or undefined (nothing appended) when Redis lost it. Checked and appended atomically: no loss can
+   * fall between the check and the appends, so nothing new goes in before what the stream lost.
+   */
+  async appendIfIntact(
+    entries: readonly { type: string; envelope: string }[],
+    maxLength: number,
+  ): Promise<string[] | undefined> {
+    const fields = entries.flatMap((entry) => [entry.type, entry.envelope]);
+    const ids = (await this.redis.eval(APPEND_IF_INTACT, 2, this.stream, this.marker, maxLength, ...fields)) as
+      string[] | null;
+    return ids ?? undefined;
+  }
+
   /** Notes that a resend starts; answers its token for `markIntactAfter`. */
   async beginResend(): Promise<string> {
     const token = randomUUID();
@@ -67,6 +82,15 @@ export class StreamHistory {
     return bound;
   }
 }
+
+// The marker's hash tag is the stream's name, so both keys are in one Redis Cluster slot.
+const APPEND_IF_INTACT = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return false end
+local ids = {}
+for i = 2, #ARGV, 2 do
+  ids[#ids + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[i], 'envelope', ARGV[i + 1])
+end
+return ids`;
 
 const MARK_IF_STILL_RESENDING = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end

@@ -1,0 +1,6 @@
+import { notifyAfterCommitMigration } from '@libs/messaging';
+
+export const NotifyPredictionRelaysAfterCommit1765620000000 = notifyAfterCommitMigration(
+  'NotifyPredictionRelaysAfterCommit1765620000000',
+  'prediction',
+);
