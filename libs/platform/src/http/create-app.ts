@@ -55,7 +55,7 @@ export async function createApp(
     RequestContext.run({ requestId: request.id, correlationId, traceparent }, done);
   });
 
-  await applySecurityHeaders(app);
+  applySecurityHeaders(app);
   refuseUnsafeValues(fastify);
   problemsOnly(fastify);
   app.enableCors({
