@@ -49,9 +49,10 @@ describe('RedisResponseCache (Redis)', () => {
       redisUrl: process.env.REDIS_URL!,
       redisCommandTimeoutMs: 200,
     } as PlatformConfig);
-    await lost.command.ping();
-    lost.command.disconnect();
     const broken = new RedisResponseCache(lost);
+    await lost.command.ping();
+    // Closes every connection the cache was given, its own auto-pipelined one included.
+    await lost.onApplicationShutdown();
 
     await expect(broken.get('version-a', 'k')).resolves.toBeUndefined();
     await expect(broken.set('version-a', 'k', y, 30)).resolves.toBeUndefined();

@@ -2,7 +2,7 @@ import { RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { v7 } from 'uuid';
+import { newId } from '@libs/ddd';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { NestLogger } from '../logging/nest-logger.js';
 import { RequestLogController } from '../logging/request-log-controller.js';
@@ -29,7 +29,7 @@ export async function createApp(
     logController: new RequestLogController(),
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
-    genReqId: () => v7(),
+    genReqId: () => newId(),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // X-Forwarded-* are believed only from the configured proxies: the login throttle limits by address.
@@ -58,7 +58,7 @@ export async function createApp(
     RequestContext.run({ requestId: request.id, correlationId, traceparent }, done);
   });
 
-  await applySecurityHeaders(app);
+  applySecurityHeaders(app);
   refuseUnsafeValues(fastify);
   problemsOnly(fastify);
   app.enableCors({

@@ -57,15 +57,17 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
  * own instead of whatever the body said. Other JSON answers, whatever their status, are left be.
  */
 export function problemsOnly(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook: most answers pass untouched, without a promise and microtask each.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (reply.statusCode < 400) return done(null, payload);
     const contentType = String(reply.getHeader('content-type') ?? '');
-    if (reply.statusCode < 400 || !contentType.startsWith('application/json')) return payload;
-    if (!isFrameworkErrorBody(payload, reply.statusCode)) return payload;
+    if (!contentType.startsWith('application/json') || !isFrameworkErrorBody(payload, reply.statusCode))
+      return done(null, payload);
     void reply.header('content-type', PROBLEM_CONTENT_TYPE);
     if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
       void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     }
-    return JSON.stringify(problem(reply.statusCode, { detail: 'The server refused the request' }));
+    done(null, JSON.stringify(problem(reply.statusCode, { detail: 'The server refused the request' })));
   });
 }
 

@@ -34,10 +34,14 @@ export function findUnsafeValue(root: unknown, rootField = ''): FieldProblem | u
     if (depth >= MAX_NESTING_DEPTH) {
       return { field: field || '(body)', message: `must not nest deeper than ${MAX_NESTING_DEPTH} levels` };
     }
+    const isArray = Array.isArray(value);
     for (const [key, child] of Object.entries(value)) {
-      const problem = textProblem(key);
+      // An array's keys are its indexes; numbers, booleans and null hold nothing to refuse, and a
+      // tensor's thousands of numbers would otherwise each cost a field name (docs/adr/0508).
+      const problem = isArray ? undefined : textProblem(key);
       if (problem) return { field: field || '(body)', message: `has a key with ${problem}` };
-      pending.push({ value: child, field: field ? `${field}.${key}` : key, depth: depth + 1 });
+      if (typeof child === 'string' || isParsedContainer(child))
+        pending.push({ value: child, field: field ? `${field}.${key}` : key, depth: depth + 1 });
     }
   }
   return undefined;

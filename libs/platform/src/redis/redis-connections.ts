@@ -53,6 +53,22 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   /**
+   * A connection of its own for a request path that sends one small command per request (the
+   * prediction response cache): auto-pipelined, so the commands of one event-loop turn leave in
+   * one socket write (docs/adr/0508), with the shared connection's fail-fast limits. Kept apart
+   * from the shared one because a pipeline answers its commands together, when its last is done.
+   */
+  pipelinedConnection(purpose: string): Redis {
+    const connection = this.open(purpose, {
+      commandTimeout: this.config.redisCommandTimeoutMs,
+      maxRetriesPerRequest: 1,
+      enableAutoPipelining: true,
+    });
+    this.dedicated.add(connection);
+    return connection;
+  }
+
+  /**
    * Options for BullMQ, which wants no per-request retry limit on its connections: its workers
    * block and retry by design. Request paths must not wait on these (ADR 0008).
    */

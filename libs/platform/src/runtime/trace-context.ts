@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '@libs/ddd';
 
 // W3C Trace Context: version 00, a 16-byte trace id, an 8-byte parent (span) id, flags; all-zero ids are invalid.
 const TRACEPARENT = /^00-(?!0{32})([0-9a-f]{32})-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
@@ -14,4 +14,8 @@ export function childTraceparent(traceparent: string): string {
   return traceId === undefined ? traceparentOf(undefined) : `00-${traceId}-${hex(8)}-${traceparent.slice(-2)}`;
 }
 
-const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
+// From the shared pool rather than randomBytes, a CSPRNG call per id (docs/adr/0508).
+const hex = (bytes: number): string => {
+  const random = pooledRandomBytes(bytes);
+  return Buffer.from(random.buffer, random.byteOffset, random.byteLength).toString('hex');
+};

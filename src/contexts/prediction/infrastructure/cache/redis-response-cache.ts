@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { RedisConnections } from '@libs/platform';
 import { ResponseCache } from '../../application/ports/response-cache.js';
 import { responseKey } from './response-key.js';
@@ -15,9 +16,12 @@ const PURGE_BATCH = 500;
 @Injectable()
 export class RedisResponseCache extends ResponseCache {
   private readonly logger = new Logger(RedisResponseCache.name);
+  // Every cached answer is one GET on the request's path: auto-pipelined on a connection of its own.
+  private readonly answers: Redis;
 
-  constructor(private readonly redis: RedisConnections) {
+  constructor(redis: RedisConnections) {
     super();
+    this.answers = redis.pipelinedConnection('prediction-answers');
   }
 
   keyOf(inputs: readonly Tensor[], outputs: readonly string[] | undefined): string {
@@ -26,7 +30,7 @@ export class RedisResponseCache extends ResponseCache {
 
   async get(versionId: string, key: string): Promise<Tensor[] | undefined> {
     try {
-      const stored = await this.redis.command.get(`${PREFIX}${versionId}:${key}`);
+      const stored = await this.answers.get(`${PREFIX}${versionId}:${key}`);
       return stored === null ? undefined : (JSON.parse(stored) as Tensor[]);
     } catch (error) {
       this.logger.warn(`response cache lookup failed: ${(error as Error).message}`);
@@ -36,7 +40,7 @@ export class RedisResponseCache extends ResponseCache {
 
   async set(versionId: string, key: string, outputs: readonly Tensor[], ttlSeconds: number): Promise<void> {
     try {
-      await this.redis.command.set(`${PREFIX}${versionId}:${key}`, JSON.stringify(outputs), 'EX', ttlSeconds);
+      await this.answers.set(`${PREFIX}${versionId}:${key}`, JSON.stringify(outputs), 'EX', ttlSeconds);
     } catch (error) {
       this.logger.warn(`response cache store failed: ${(error as Error).message}`);
     }
@@ -45,14 +49,8 @@ export class RedisResponseCache extends ResponseCache {
   async purgeVersion(versionId: string): Promise<void> {
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.command.scan(
-        cursor,
-        'MATCH',
-        `${PREFIX}${versionId}:*`,
-        'COUNT',
-        PURGE_BATCH,
-      );
-      if (keys.length > 0) await this.redis.command.unlink(...keys);
+      const [next, keys] = await this.answers.scan(cursor, 'MATCH', `${PREFIX}${versionId}:*`, 'COUNT', PURGE_BATCH);
+      if (keys.length > 0) await this.answers.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Tensor } from '../../domain/tensor/tensor-spec.js';
 
 /**
@@ -8,10 +8,16 @@ import type { Tensor } from '../../domain/tensor/tensor-spec.js';
  */
 export function responseKey(inputs: readonly Tensor[], outputs: readonly string[] | undefined): string {
   const canonical = JSON.stringify({
-    inputs: [...inputs]
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map((tensor) => [tensor.name, tensor.datatype, tensor.shape, tensor.data]),
-    outputs: [...new Set(outputs ?? [])].sort(),
+    inputs: (inputs.length > 1 ? [...inputs].sort(byName) : inputs).map((tensor) => [
+      tensor.name,
+      tensor.datatype,
+      tensor.shape,
+      tensor.data,
+    ]),
+    outputs: outputs && outputs.length > 0 ? [...new Set(outputs)].sort() : [],
   });
-  return createHash('sha256').update(canonical).digest('base64url');
+  // The one-shot hash: no Hash object per request (docs/adr/0508); the same digest as before.
+  return hash('sha256', canonical, 'base64url');
 }
+
+const byName = (a: Tensor, b: Tensor): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -1,11 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { activeTraceparent, AmbientTransaction, PeriodicWork, RequestContext } from '@libs/platform';
 import { PredictionLog, type AnsweredPrediction } from '../../application/ports/prediction-log.js';
 import { FeedbackSettings } from '../../application/ports/feedback-settings.js';
-import { PredictionRecordOrmEntity } from '../persistence/prediction-record.orm-entity.js';
+import { insertPredictionRecords, type PredictionRecordRow } from '../persistence/prediction-records-insert.js';
 
-// Rows per INSERT: well under PostgreSQL's 65535 bind parameters at 14 columns a row.
+// Rows per INSERT: one JSON parameter each, kept to a few MB even with sampled payloads.
 const ROWS_PER_INSERT = 500;
 
 /**
@@ -16,7 +15,7 @@ const ROWS_PER_INSERT = 500;
 @Injectable()
 export class BufferedPredictionLog extends PredictionLog implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BufferedPredictionLog.name);
-  private buffer: PredictionRecordOrmEntity[] = [];
+  private buffer: PredictionRecordRow[] = [];
   private dropped = 0;
   private readonly work = new PeriodicWork(
     () => this.write(),
@@ -47,21 +46,18 @@ export class BufferedPredictionLog extends PredictionLog implements OnApplicatio
     const sampled = prediction.sampleRate > 0 && Math.random() < prediction.sampleRate;
     this.buffer.push({
       id: prediction.predictionId,
-      projectId: prediction.projectId,
-      deploymentId: prediction.deploymentId,
+      project_id: prediction.projectId,
+      deployment_id: prediction.deploymentId,
       variant: prediction.variant,
-      modelVersionId: prediction.modelVersionId,
+      model_version_id: prediction.modelVersionId,
       outcome: prediction.outcome,
       predicted: prediction.predicted ?? null,
-      latencyMs: prediction.latencyMs,
-      traceId: traceId(),
+      latency_ms: prediction.latencyMs,
+      trace_id: traceId(),
       sampled,
       request: sampled ? this.capped(prediction.payload.request()) : null,
       response: sampled ? this.capped(prediction.payload.response()) : null,
-      createdAt: prediction.at,
-      feedback: null,
-      feedbackBy: null,
-      feedbackAt: null,
+      created_at: prediction.at,
     });
   }
 
@@ -78,22 +74,16 @@ export class BufferedPredictionLog extends PredictionLog implements OnApplicatio
     }
     while (this.buffer.length > 0) {
       const rows = this.buffer.slice(0, ROWS_PER_INSERT);
-      await this.scope
-        .manager()
-        .createQueryBuilder()
-        .insert()
-        .into(PredictionRecordOrmEntity)
-        .values(rows as QueryDeepPartialEntity<PredictionRecordOrmEntity>[])
-        .orIgnore()
-        .execute();
+      await insertPredictionRecords(this.scope.manager(), rows);
       this.buffer = this.buffer.slice(rows.length);
     }
   }
 
-  private capped(payload: unknown): unknown {
+  /** The payload as JSON text, or a note of its size when it is over the limit. */
+  private capped(payload: unknown): string {
     const text = JSON.stringify(payload ?? null);
     const bytes = Buffer.byteLength(text);
-    return bytes > this.settings.maxPayloadBytes ? { truncated: true, bytes } : JSON.parse(text);
+    return bytes > this.settings.maxPayloadBytes ? JSON.stringify({ truncated: true, bytes }) : text;
   }
 }
 
