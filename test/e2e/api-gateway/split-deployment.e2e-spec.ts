@@ -157,6 +157,21 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     expect(inferred.body.outputs).toEqual([{ name: 'y', datatype: 'FP32', shape: [2, 2], data: [1.5, 1, 8.5, 9] }]);
   });
 
+  it('lets monitoring (in the registry’s process) read the workflow engine’s facades (in the other process)', async () => {
+    const scheduled = await client.call('POST', `/api/v1/projects/${projectId}/workflows`, {
+      name: 'split-yearly',
+      schedule: { cron: '0 0 1 1 *', timezone: 'UTC', catchUp: 'none' },
+      tasks: [{ id: 'only', type: 'noop', params: {} }],
+    });
+    expect(scheduled.status).toBe(201);
+    const suggested = await client.call('GET', `/api/v1/projects/${projectId}/slo-suggestions`);
+    expect(suggested.status).toBe(200);
+    const subjects = (suggested.body.items as { subject: { kind: string; id: string; name: string } }[]).map(
+      (item) => item.subject,
+    );
+    expect(subjects).toContainEqual({ kind: 'workflow', id: scheduled.body.id, name: 'split-yearly' });
+  });
+
   it('keeps the request id across the hop and answers a route nobody serves with 404', async () => {
     const requestId = '0193a3f0-0000-7000-8000-00000000abcd';
     const me = await client.withHeaders({ 'x-request-id': requestId }).call('GET', '/api/v1/users/me');
