@@ -172,7 +172,7 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     expect(subjects).toContainEqual({ kind: 'workflow', id: scheduled.body.id, name: 'split-yearly' });
   });
 
-  it('keeps the request id across the hop and answers a route nobody serves with 404', async () => {
+  it('keeps the request id across the hop, answers a route nobody serves with 404 and a malformed project id with 4xx', async () => {
     const requestId = '0193a3f0-0000-7000-8000-00000000abcd';
     const me = await client.withHeaders({ 'x-request-id': requestId }).call('GET', '/api/v1/users/me');
     expect(me.status).toBe(200);
@@ -180,6 +180,11 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     const unknown = await client.call('GET', '/api/v1/no-such-thing');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    // The gateway reads a project's own limits by the id in the path: a malformed one is the instance's 4xx.
+    const malformed = await client.call('POST', '/api/v1/projects/not-a-uuid/workflows', { name: 'x', tasks: [] });
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('lists every route of every instance once in the gateway’s merged document', async () => {
