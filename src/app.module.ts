@@ -26,6 +26,8 @@ export class AppModule {
         // Every process announces itself and forwards what it does not serve (docs/adr/0702).
         ApiGatewayModule.routing(options),
         ...hosted.map((context) => context.module(options)),
+        // Facades of the contexts hosted elsewhere that read their owner's schema here (docs/adr/0702).
+        ...catalogue.flatMap((context) => (context.facades && !hosted.includes(context) ? [context.facades()] : [])),
       ],
     };
   }

@@ -35,6 +35,7 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
     description: 'Workflow definitions (versioned DAGs), runs, task runs, schedules, task queues, external workers',
     schema: 'workflow_engine',
     module: WorkflowEngineModule.register,
+    facades: WorkflowEngineModule.facades,
     migrations: workflowEngineMigrations,
   },
   {

@@ -24,6 +24,8 @@ export interface LoadFigures {
   readonly cpuMsPerRequest: number;
   /** Answers other than 2xx, and transport errors: any is a defect the bench reports. */
   readonly failures: number;
+  /** The failures by status code (`error` for a transport error): a 429 is not a 502. */
+  readonly failuresByStatus: Readonly<Record<string, number>>;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function closedLoop(call: HttpCall, clients: number, seconds: numbe
     await Promise.all(Array.from({ length: clients }, () => send()));
     const latencies: number[] = [];
     let failures = 0;
+    const failuresByStatus: Record<string, number> = {};
     const cpu = process.cpuUsage();
     const started = performance.now();
     const deadline = started + seconds * 1000;
@@ -62,7 +65,11 @@ export async function closedLoop(call: HttpCall, clients: number, seconds: numbe
           const sent = performance.now();
           const status = await send().catch(() => 0);
           if (status >= 200 && status < 300) latencies.push(performance.now() - sent);
-          else failures += 1;
+          else {
+            failures += 1;
+            const key = status === 0 ? 'error' : String(status);
+            failuresByStatus[key] = (failuresByStatus[key] ?? 0) + 1;
+          }
         }
       }),
     );
@@ -76,6 +83,7 @@ export async function closedLoop(call: HttpCall, clients: number, seconds: numbe
       requests: latencies.length,
       cpuMsPerRequest: round((user + system) / 1000 / latencies.length, 3),
       failures,
+      failuresByStatus,
     };
   } finally {
     agent.destroy();
@@ -86,7 +94,9 @@ export async function closedLoop(call: HttpCall, clients: number, seconds: numbe
 export async function warmUp(call: HttpCall, clients: number, seconds = 2): Promise<void> {
   const figures = await closedLoop(call, clients, seconds);
   if (figures.failures > 0)
-    throw new Error(`${call.method} ${call.url} failed ${figures.failures} times while warming up`);
+    throw new Error(
+      `${call.method} ${call.url} failed ${figures.failures} times while warming up (by status: ${JSON.stringify(figures.failuresByStatus)})`,
+    );
 }
 
 /** The run in the middle by requests/s: of alternated rounds, the one least moved by a burst beside it. */

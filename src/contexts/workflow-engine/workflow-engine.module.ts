@@ -18,6 +18,7 @@ import {
   TASK_QUEUE_REGISTRATION,
   workflowEngineProviders,
 } from './workflow-engine.providers.js';
+import { WorkflowEngineFacadesModule } from './workflow-engine-facades.module.js';
 
 const CONTROLLERS = [
   WorkflowsController,
@@ -42,5 +43,10 @@ export class WorkflowEngineModule {
       providers: workflowEngineProviders(options),
       exports: [TaskTypeRegistry, PublishedEventRegistry, TaskRunGateway, ScheduledWorkflowsFacade, TaskLogSource],
     };
+  }
+
+  /** Its facades where it is not hosted: reads of its schema through its own code (docs/adr/0702). */
+  static facades(): DynamicModule {
+    return WorkflowEngineFacadesModule.register();
   }
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor, type AppProcess } from '@libs/testing';
+import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { LINEAR_SIGNATURE } from '../../support/prediction/onnx-deployments.js';
 import { GROUPS, SplitDeployment } from '../../support/split-deployment.js';
-import { ADMIN, Client } from '../user-management/auth-client.js';
+import { ADMIN, Client, newUser } from '../user-management/auth-client.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
 type Json = any;
@@ -26,6 +28,7 @@ describe('a split deployment behind the gateway (issue 15)', () => {
   let gateway: AppProcess;
   let workflows: AppProcess;
   let registry: AppProcess;
+  let anonymous: Client;
   let client: Client;
   let token: string;
   let projectId: string;
@@ -35,7 +38,7 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     // The identity process first: it runs user management's migrations, which every process's guard reads.
     workflows = await deployment.start(GROUPS.identityAndWorkflows);
     [registry, gateway] = await Promise.all([deployment.start(GROUPS.registry), deployment.start(GROUPS.gateway)]);
-    const anonymous = new Client(gateway.url);
+    anonymous = new Client(gateway.url);
     const tokens = await waitFor(() => anonymous.login(ADMIN.email, ADMIN.password).catch(() => undefined), {
       timeoutMs: 30_000,
       intervalMs: 100,
@@ -100,7 +103,76 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     expect(deployments.status).toBe(200);
   });
 
-  it('keeps the request id across the hop and answers a route nobody serves with 404', async () => {
+  it('deploys an approved ONNX version and answers predictions, rows and Open Inference Protocol, through the gateway only', async () => {
+    const model = await client.call('POST', `/api/v1/projects/${projectId}/models`, { name: 'split-linear' });
+    expect(model.status).toBe(201);
+    const version = await client.call('POST', `/api/v1/models/${model.body.id}/versions`, {
+      framework: 'onnx',
+      signature: LINEAR_SIGNATURE,
+    });
+    expect(version.status).toBe(201);
+    const uploaded = await fetch(`${gateway.url}/api/v1/model-versions/${version.body.id}/artifact`, {
+      method: 'PUT',
+      headers: { authorization: token, 'content-type': 'application/octet-stream' },
+      body: linearModel(LINEAR_WEIGHTS, LINEAR_BIAS),
+    });
+    expect(uploaded.status).toBe(200);
+
+    // Four eyes: a second owner, invited and added through the gateway, approves the version.
+    const approver = await newUser(client, anonymous);
+    const added = await client.call('PUT', `/api/v1/projects/${projectId}/members/${approver.id}`, { role: 'owner' });
+    expect(added.status).toBe(200);
+    const approved = await approver.client.call('POST', `/api/v1/model-versions/${version.body.id}/approval`, {
+      decision: 'Approved',
+      comment: 'checked through the gateway',
+    });
+    expect(approved.status).toBe(200);
+
+    const deployment = await client.call('POST', `/api/v1/projects/${projectId}/deployments`, {
+      name: 'split-linear',
+      variants: [{ name: 'champion', model: version.body.id, runtime: 'onnx' }],
+    });
+    expect(deployment.status).toBe(201);
+    expect(deployment.body).toMatchObject({ name: 'split-linear', status: 'Active' });
+    const listed = await client.call('GET', `/api/v1/projects/${projectId}/deployments`);
+    expect((listed.body.items as { id: string }[]).map((item) => item.id)).toContain(deployment.body.id);
+
+    // y = x·W + b by hand: [1,0,0]·W = [1, 2], [0,1,1]·W = [3+5, 4+6]; plus b = [0.5, -1].
+    const predicted = await client.call('POST', `/api/v1/deployments/${deployment.body.id}/predict`, {
+      instances: [
+        [1, 0, 0],
+        [0, 1, 1],
+      ],
+    });
+    expect(predicted.status).toBe(200);
+    expect(predicted.body.predictions).toEqual([
+      [1.5, 1],
+      [8.5, 9],
+    ]);
+    const serving = client.withHeaders({ 'x-project-id': projectId });
+    const inferred = await serving.call('POST', '/v2/models/split-linear/infer', {
+      inputs: [{ name: 'x', shape: [2, 3], datatype: 'FP32', data: [1, 0, 0, 0, 1, 1] }],
+    });
+    expect(inferred.status).toBe(200);
+    expect(inferred.body.outputs).toEqual([{ name: 'y', datatype: 'FP32', shape: [2, 2], data: [1.5, 1, 8.5, 9] }]);
+  });
+
+  it('lets monitoring (in the registry’s process) read the workflow engine’s facades (in the other process)', async () => {
+    const scheduled = await client.call('POST', `/api/v1/projects/${projectId}/workflows`, {
+      name: 'split-yearly',
+      schedule: { cron: '0 0 1 1 *', timezone: 'UTC', catchUp: 'none' },
+      tasks: [{ id: 'only', type: 'noop', params: {} }],
+    });
+    expect(scheduled.status).toBe(201);
+    const suggested = await client.call('GET', `/api/v1/projects/${projectId}/slo-suggestions`);
+    expect(suggested.status).toBe(200);
+    const subjects = (suggested.body.items as { subject: { kind: string; id: string; name: string } }[]).map(
+      (item) => item.subject,
+    );
+    expect(subjects).toContainEqual({ kind: 'workflow', id: scheduled.body.id, name: 'split-yearly' });
+  });
+
+  it('keeps the request id across the hop, answers a route nobody serves with 404 and a malformed project id with 4xx', async () => {
     const requestId = '0193a3f0-0000-7000-8000-00000000abcd';
     const me = await client.withHeaders({ 'x-request-id': requestId }).call('GET', '/api/v1/users/me');
     expect(me.status).toBe(200);
@@ -108,6 +180,11 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     const unknown = await client.call('GET', '/api/v1/no-such-thing');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    // The gateway reads a project's own limits by the id in the path: a malformed one is the instance's 4xx.
+    const malformed = await client.call('POST', '/api/v1/projects/not-a-uuid/workflows', { name: 'x', tasks: [] });
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('lists every route of every instance once in the gateway’s merged document', async () => {

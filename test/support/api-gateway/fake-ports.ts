@@ -1,4 +1,5 @@
 import { AccessTokenReader } from '../../../src/contexts/api-gateway/infrastructure/callers/access-token-reader.js';
+import { UpstreamDirectory } from '../../../src/contexts/api-gateway/infrastructure/routing/upstream-directory.js';
 import { ProjectRateLimitPolicies } from '../../../src/contexts/api-gateway/application/ports/project-rate-limit-policies.js';
 import { RateLimitSettings } from '../../../src/contexts/api-gateway/application/ports/rate-limit-settings.js';
 import {
@@ -136,4 +137,11 @@ export class KnownAccessTokens extends AccessTokenReader {
   userOf(token: string): Promise<string | undefined> {
     return Promise.resolve(this.users[token]);
   }
+}
+
+/** A directory that knows no route: the JWKS reader then reads the keys from its own `publicUrl`. */
+export function directoryWithoutRoutes(): UpstreamDirectory {
+  const directory: UpstreamDirectory = Object.create(UpstreamDirectory.prototype);
+  directory.routeFor = () => undefined;
+  return directory;
 }

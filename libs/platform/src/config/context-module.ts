@@ -17,5 +17,10 @@ export interface BoundedContext {
   /** Its PostgreSQL schema; absent for contexts that keep no state. */
   readonly schema?: string;
   readonly module: (options: ContextModuleOptions) => DynamicModule;
+  /**
+   * Its facades for a process that does not host it, when they can be served there: reads of its
+   * schema through its own code (docs/adr/0702). Absent: a facade of it is unbound elsewhere.
+   */
+  readonly facades?: () => DynamicModule;
   readonly migrations: MigrationList;
 }

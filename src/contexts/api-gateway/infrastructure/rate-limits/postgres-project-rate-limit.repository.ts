@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '@libs/ddd';
 import { AmbientTransaction } from '@libs/platform';
 import {
   ProjectRateLimitRepository,
@@ -21,6 +22,9 @@ export class PostgresProjectRateLimitRepository extends ProjectRateLimitReposito
   }
 
   async of(projectId: string): Promise<ProjectRateLimits | undefined> {
+    // A gateway asks with whatever a forwarded path names as the project: no such row, and the
+    // instance answers the malformed id (PostgreSQL would refuse it as a uuid: a 500).
+    if (!isUuid(projectId)) return undefined;
     const rows: ProjectRateLimitRow[] = await this.scope
       .manager()
       .query(

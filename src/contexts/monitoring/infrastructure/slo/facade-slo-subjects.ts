@@ -7,7 +7,8 @@ import type { SloSubject } from '../../domain/slo/slo-suggestion.js';
 
 /**
  * Deployments from prediction's facade and scheduled workflows from the engine's (docs/adr/0604).
- * A context this process does not host has nothing to suggest for: its list is empty.
+ * The engine's facade is bound wherever the engine runs (docs/adr/0702); prediction's only where it
+ * is hosted: a context whose facade is unbound here has nothing to suggest for, its list is empty.
  */
 @Injectable()
 export class FacadeSloSubjects extends SloSubjects {
