@@ -1,0 +1,30 @@
+import { useSyncExternalStore } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from './auth/login-page';
+import { session } from './auth/session';
+import { ApprovalsPage } from './pages/approvals-page';
+import { ProjectPage } from './pages/project-page';
+import { ProjectsPage } from './pages/projects-page';
+import { RunPage } from './pages/run-page';
+import { WorkflowPage } from './pages/workflow-page';
+import { WorkflowsPage } from './pages/workflows-page';
+import { AppShell } from './shell/app-shell';
+
+export function ConsoleApp() {
+  const signedIn = useSyncExternalStore(session.subscribe, () => session.isSignedIn());
+  if (!signedIn) return <LoginPage />;
+  return (
+    <AppShell>
+      <Routes>
+        <Route path="/" element={<Navigate to="/projects" replace />} />
+        <Route path="/projects" element={<ProjectsPage />} />
+        <Route path="/projects/:projectId" element={<ProjectPage />} />
+        <Route path="/projects/:projectId/workflows" element={<WorkflowsPage />} />
+        <Route path="/workflows/:workflowId" element={<WorkflowPage />} />
+        <Route path="/runs/:runId" element={<RunPage />} />
+        <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="*" element={<Navigate to="/projects" replace />} />
+      </Routes>
+    </AppShell>
+  );
+}
