@@ -30,6 +30,8 @@ export interface DagLayout {
 const NODE_HEIGHT = 44;
 const CHARACTER_WIDTH = 8;
 const NODE_PADDING = 32;
+// Wide enough for the longest state a run's node writes under its name ("waiting for approval").
+const MIN_NODE_WIDTH = 150;
 const MARGIN = 16;
 
 /** Places a workflow's tasks left to right, each after the tasks it depends on (dagre's layered layout). */
@@ -40,7 +42,7 @@ export function layOutDag(tasks: readonly DagTask[]): DagLayout {
   const known = new Set(tasks.map((task) => task.id));
   for (const task of tasks) {
     graph.setNode(task.id, {
-      width: Math.max(96, task.id.length * CHARACTER_WIDTH + NODE_PADDING),
+      width: Math.max(MIN_NODE_WIDTH, task.id.length * CHARACTER_WIDTH + NODE_PADDING),
       height: NODE_HEIGHT,
     });
   }

@@ -15,7 +15,8 @@ interface DagPictureProps {
 export function DagPicture({ layout, label, stateOf }: DagPictureProps) {
   const arrow = useId();
   return (
-    <div className="dag-frame">
+    // Focusable, so a keyboard can scroll a graph wider than a phone's screen.
+    <div className="dag-frame" role="region" aria-label={label} tabIndex={0}>
       <svg
         role="img"
         aria-label={label}

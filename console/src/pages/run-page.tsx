@@ -88,7 +88,7 @@ export function RunPage() {
       </section>
       <section aria-labelledby="task-runs">
         <h2 id="task-runs">Tasks</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Task runs" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { scaled, waitFor } from '@libs/testing';
+import type { Page } from 'playwright-core';
+import { startWorkflowWorld, type WorkflowWorld } from '../workflows-support.js';
+import { launchChromium, screenshot, seriousAccessibilityViolations, type Browser } from './chromium.js';
+
+const TASKS = ['prepare', 'train', 'review', 'ship'];
+const WORKFLOW_YAML = `name: browser-release
+tasks:
+  - id: prepare
+    type: noop
+  - id: train
+    type: noop
+    dependsOn: [prepare]
+  - id: review
+    type: approval
+    dependsOn: [train]
+    params:
+      message: Ship the model trained by the browser test?
+  - id: ship
+    type: noop
+    dependsOn: [review]
+`;
+const node = (taskId: string, state: string) => `svg [data-task-id="${taskId}"][data-state="${state}"]`;
+// The fill the stylesheet gives a succeeded node (#c4eed0), and the browser-side expression that reads one.
+const GREEN = 'rgb(196, 238, 208)';
+const fillOf = (selector: string) => `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fill`;
+
+/**
+ * The console in Debian's Chromium against the real platform: sign in, a workflow from YAML, a run
+ * watched node by node, its gate approved from the inbox. Every page is screenshot into
+ * test-artifacts/console and audited by axe-core; the console's policy must block nothing it needs.
+ */
+describe('the console in a browser', () => {
+  let world: WorkflowWorld;
+  let browser: Browser;
+  let page: Page;
+  const policyViolations: string[] = [];
+  const refreshes: string[] = [];
+  let runUrl: string;
+
+  beforeAll(async () => {
+    // The shortest access token the platform allows, so the test outlives one and the console must refresh it.
+    world = await startWorkflowWorld({ AUTH_ACCESS_TOKEN_TTL_SECONDS: '30' });
+    browser = await launchChromium({ width: 1280, height: 900 });
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(scaled(15_000));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/auth/refresh')) refreshes.push(request.url());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.app.close();
+  });
+
+  async function visited(name: string): Promise<void> {
+    await page.locator('h1').first().waitFor();
+    await screenshot(page, name);
+    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
+      page: name,
+      violations: [],
+    });
+  }
+
+  it('signs in with the platform login and keeps the tokens out of storage', async () => {
+    await page.goto(`${world.app.url}/console/`);
+    await visited('login');
+    await page.getByLabel('Email').fill(world.owner.email);
+    await page.getByLabel('Password').fill(world.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    expect(await page.evaluate('JSON.stringify([localStorage.length, sessionStorage.length])')).toBe('[0,0]');
+  });
+
+  it('lists the projects and opens one with its members', async () => {
+    await visited('projects');
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await page.getByRole('cell', { name: world.owner.id }).waitFor();
+    await visited('project-members');
+  });
+
+  it('creates a workflow from YAML and draws its DAG', async () => {
+    await page.getByRole('link', { name: 'Workflows of this project' }).click();
+    await visited('workflows');
+    await page.getByLabel('Definition (YAML)').fill(WORKFLOW_YAML);
+    await page.getByRole('button', { name: 'Create workflow' }).click();
+    await page.getByRole('heading', { name: 'browser-release', level: 1 }).waitFor();
+    for (const taskId of TASKS) await page.locator(`svg [data-task-id="${taskId}"]`).waitFor();
+    await expect(page.getByLabel('Definition as YAML').textContent()).resolves.toContain('dependsOn');
+    await visited('workflow');
+  });
+
+  it('starts a run and watches its nodes turn green up to the gate, which waits', async () => {
+    await page.getByRole('button', { name: 'Start a run' }).click();
+    await page.getByRole('heading', { name: 'Run graph' }).waitFor();
+    for (const taskId of ['prepare', 'train']) await page.locator(node(taskId, 'succeeded')).waitFor();
+    await page.locator(node('review', 'waiting_for_approval')).waitFor();
+    runUrl = page.url();
+    expect(await page.evaluate(fillOf(`${node('prepare', 'succeeded')} rect`))).toBe(GREEN);
+    await page.getByRole('button', { name: 'Logs of train' }).click();
+    await page.getByRole('heading', { name: 'Logs of train' }).waitFor();
+    await visited('run-waiting');
+  });
+
+  it('lists the waiting gate in the approvals inbox', async () => {
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    await page.getByRole('heading', { name: 'browser-release: review' }).waitFor();
+    await visited('approvals');
+    await page.getByRole('link', { name: 'open the run' }).click();
+    await page.getByRole('heading', { name: 'Run graph' }).waitFor();
+  });
+
+  it('approves the gate on the run page and watches the rest turn green without a reload', async () => {
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    await page.locator(node('review', 'waiting_for_approval')).waitFor();
+    expect(await page.locator('svg [data-task-id="ship"]').getAttribute('data-state')).not.toBe('succeeded');
+    await page.getByRole('button', { name: 'Approve review' }).click();
+    for (const taskId of TASKS) await page.locator(node(taskId, 'succeeded')).waitFor();
+    await page.locator('[data-run-state="succeeded"]').waitFor();
+    expect(navigations).toEqual([]);
+    await visited('run-succeeded');
+  });
+
+  it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {
+    await waitFor(() => refreshes.length > 0, { timeoutMs: 40_000, what: 'a token refresh' });
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    await page.getByText('Nothing waits for you.').waitFor();
+    expect(policyViolations).toEqual([]);
+  });
+
+  it('forgets the session on a new page load, and fits a 390 px wide screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(runUrl);
+    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
+    await page.getByLabel('Email').fill(world.owner.email);
+    await page.getByLabel('Password').fill(world.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator(node('ship', 'succeeded')).waitFor();
+    await visited('run-390px');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  });
+});
