@@ -34,10 +34,18 @@ const NODE_PADDING = 32;
 const MIN_NODE_WIDTH = 150;
 const MARGIN = 16;
 
-/** Places a workflow's tasks left to right, each after the tasks it depends on (dagre's layered layout). */
-export function layOutDag(tasks: readonly DagTask[]): DagLayout {
+export type DagDirection = 'left-to-right' | 'top-to-bottom';
+
+/** Places a workflow's tasks in layers, each after the tasks it depends on (dagre's layered layout). */
+export function layOutDag(tasks: readonly DagTask[], direction: DagDirection = 'left-to-right'): DagLayout {
   const graph = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
-  graph.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 56, marginx: MARGIN, marginy: MARGIN });
+  graph.setGraph({
+    rankdir: direction === 'left-to-right' ? 'LR' : 'TB',
+    nodesep: 24,
+    ranksep: 56,
+    marginx: MARGIN,
+    marginy: MARGIN,
+  });
   graph.setDefaultEdgeLabel(() => ({}));
   const known = new Set(tasks.map((task) => task.id));
   for (const task of tasks) {

@@ -5,6 +5,7 @@ import { layOutDag } from '../graph/dag-layout';
 import { DagPicture } from '../graph/dag-picture';
 import { stateOfTask } from '../graph/state-of-task';
 import { tasksOfDefinition } from '../graph/tasks-of-definition';
+import { useNarrowScreen } from '../graph/use-narrow-screen';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { ApprovalButtons } from './approval-buttons';
@@ -34,9 +35,10 @@ export function RunPage() {
     `workflow:${workflowId}:${version}`,
   );
   usePageTitle(`Run of ${workflow.data?.name ?? 'a workflow'}`);
+  const direction = useNarrowScreen() ? 'top-to-bottom' : 'left-to-right';
   const layout = useMemo(
-    () => (workflow.data === undefined ? undefined : layOutDag(tasksOfDefinition(workflow.data.definition))),
-    [workflow.data],
+    () => (workflow.data === undefined ? undefined : layOutDag(tasksOfDefinition(workflow.data.definition), direction)),
+    [workflow.data, direction],
   );
   const [selectedTask, setSelectedTask] = useState<string>();
   const [actionError, setActionError] = useState<string>();

@@ -5,6 +5,7 @@ import { api, problemText } from '../api/client';
 import { layOutDag } from '../graph/dag-layout';
 import { DagPicture } from '../graph/dag-picture';
 import { tasksOfDefinition } from '../graph/tasks-of-definition';
+import { useNarrowScreen } from '../graph/use-narrow-screen';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
@@ -21,9 +22,10 @@ export function WorkflowPage() {
     `runs:${workflowId}`,
   );
   usePageTitle(workflow.data?.name ?? 'Workflow');
+  const direction = useNarrowScreen() ? 'top-to-bottom' : 'left-to-right';
   const layout = useMemo(
-    () => (workflow.data === undefined ? undefined : layOutDag(tasksOfDefinition(workflow.data.definition))),
-    [workflow.data],
+    () => (workflow.data === undefined ? undefined : layOutDag(tasksOfDefinition(workflow.data.definition), direction)),
+    [workflow.data, direction],
   );
   const [startError, setStartError] = useState<string>();
 
