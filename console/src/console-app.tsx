@@ -3,6 +3,9 @@ import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { session } from './auth/session';
 import { ApprovalsPage } from './pages/approvals-page';
+import { ModelPage } from './pages/model-page';
+import { ModelVersionPage } from './pages/model-version-page';
+import { ModelsPage } from './pages/models-page';
 import { ProjectPage } from './pages/project-page';
 import { ProjectsPage } from './pages/projects-page';
 import { RunPage } from './pages/run-page';
@@ -20,6 +23,9 @@ export function ConsoleApp() {
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:projectId" element={<ProjectPage />} />
         <Route path="/projects/:projectId/workflows" element={<WorkflowsPage />} />
+        <Route path="/projects/:projectId/models" element={<ModelsPage />} />
+        <Route path="/models/:modelId" element={<ModelPage />} />
+        <Route path="/model-versions/:versionId" element={<ModelVersionPage />} />
         <Route path="/workflows/:workflowId" element={<WorkflowPage />} />
         <Route path="/runs/:runId" element={<RunPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />

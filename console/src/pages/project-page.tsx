@@ -33,9 +33,14 @@ export function ProjectPage() {
   return (
     <>
       <h1>{project.data.name}</h1>
-      <p>
-        <Link to={`/projects/${projectId}/workflows`}>Workflows of this project</Link>
-      </p>
+      <ul className="links">
+        <li>
+          <Link to={`/projects/${projectId}/workflows`}>Workflows of this project</Link>
+        </li>
+        <li>
+          <Link to={`/projects/${projectId}/models`}>Models of this project</Link>
+        </li>
+      </ul>
       <section aria-labelledby="members">
         <h2 id="members">Members</h2>
         <table>

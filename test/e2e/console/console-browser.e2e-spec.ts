@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import type { Page } from 'playwright-core';
@@ -38,10 +41,15 @@ describe('the console in a browser', () => {
   const policyViolations: string[] = [];
   const refreshes: string[] = [];
   let runUrl: string;
+  let artifacts: string;
 
   beforeAll(async () => {
     // The shortest access token the platform allows, so the test outlives one and the console must refresh it.
-    world = await startWorkflowWorld({ AUTH_ACCESS_TOKEN_TTL_SECONDS: '30' });
+    artifacts = await mkdtemp(join(tmpdir(), 'console-artifacts-'));
+    world = await startWorkflowWorld(
+      { AUTH_ACCESS_TOKEN_TTL_SECONDS: '30', STORAGE_DRIVER: 'filesystem', STORAGE_DIR: artifacts },
+      'user-management,workflow-engine,model-registry',
+    );
     browser = await launchChromium({ width: 1280, height: 900 });
     page = await browser.context.newPage();
     page.setDefaultTimeout(scaled(15_000));
@@ -55,6 +63,7 @@ describe('the console in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await world?.app.close();
+    await rm(artifacts, { recursive: true, force: true });
   });
 
   async function visited(name: string): Promise<void> {
@@ -125,6 +134,49 @@ describe('the console in a browser', () => {
     await page.locator('[data-run-state="succeeded"]').waitFor();
     expect(navigations).toEqual([]);
     await visited('run-succeeded');
+  });
+
+  it('opens a model version with its metrics, approves it, then moves an alias to it', async () => {
+    // The owner's API token is older than the 30 s access-token life: a fresh one.
+    const { accessToken } = await world.anonymous.login(world.owner.email, world.owner.password);
+    const owner = world.anonymous.withToken(accessToken);
+    // One person plays registrant and reviewer here: the project relaxes four eyes.
+    await owner.call('PUT', `/api/v1/projects/${world.projectId}/model-registry-settings`, {
+      selfApprovalAllowed: true,
+    });
+    const model = await owner.call('POST', `/api/v1/projects/${world.projectId}/models`, {
+      name: 'churn-classifier',
+      description: 'Who leaves within 90 days',
+    });
+    expect(model.status).toBe(201);
+    const version = await owner.call('POST', `/api/v1/models/${model.body.id}/versions`, {
+      framework: 'onnx',
+      metrics: { auc: 0.93 },
+    });
+    expect(version.status).toBe(201);
+    const uploaded = await fetch(`${world.app.url}/api/v1/model-versions/${version.body.id}/artifact`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/octet-stream' },
+      body: Buffer.from('model bytes'),
+    });
+    expect(uploaded.status).toBe(200);
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Models of this project' }).click();
+    await visited('models');
+    await page.getByRole('link', { name: 'churn-classifier' }).click();
+    await page.getByRole('link', { name: 'version 1' }).click();
+    await page.getByRole('cell', { name: '0.93' }).waitFor();
+    await page.getByRole('button', { name: 'Approve version' }).click();
+    await page.getByText('Status: Approved').waitFor();
+    await visited('model-version');
+    await page.getByRole('link', { name: 'the model and its aliases' }).click();
+    await page.getByRole('textbox', { name: 'Alias', exact: true }).fill('champion');
+    await page.getByRole('combobox', { name: 'To version' }).selectOption({ label: 'version 1 (Approved)' });
+    await page.getByRole('button', { name: 'Move alias' }).click();
+    await page.locator('tr[data-alias="champion"]').getByRole('link', { name: 'version 1' }).waitFor();
+    await visited('model-aliases');
   });
 
   it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {
