@@ -3,6 +3,10 @@ import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { session } from './auth/session';
 import { ApprovalsPage } from './pages/approvals-page';
+import { CheckRunPage } from './pages/check-run-page';
+import { DatasetPage } from './pages/dataset-page';
+import { DatasetVersionPage } from './pages/dataset-version-page';
+import { DatasetsPage } from './pages/datasets-page';
 import { ModelPage } from './pages/model-page';
 import { ModelVersionPage } from './pages/model-version-page';
 import { ModelsPage } from './pages/models-page';
@@ -26,6 +30,10 @@ export function ConsoleApp() {
         <Route path="/projects/:projectId/models" element={<ModelsPage />} />
         <Route path="/models/:modelId" element={<ModelPage />} />
         <Route path="/model-versions/:versionId" element={<ModelVersionPage />} />
+        <Route path="/projects/:projectId/datasets" element={<DatasetsPage />} />
+        <Route path="/datasets/:datasetId" element={<DatasetPage />} />
+        <Route path="/dataset-versions/:versionId" element={<DatasetVersionPage />} />
+        <Route path="/check-runs/:checkRunId" element={<CheckRunPage />} />
         <Route path="/workflows/:workflowId" element={<WorkflowPage />} />
         <Route path="/runs/:runId" element={<RunPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />

@@ -47,8 +47,13 @@ describe('the console in a browser', () => {
     // The shortest access token the platform allows, so the test outlives one and the console must refresh it.
     artifacts = await mkdtemp(join(tmpdir(), 'console-artifacts-'));
     world = await startWorkflowWorld(
-      { AUTH_ACCESS_TOKEN_TTL_SECONDS: '30', STORAGE_DRIVER: 'filesystem', STORAGE_DIR: artifacts },
-      'user-management,workflow-engine,model-registry',
+      {
+        AUTH_ACCESS_TOKEN_TTL_SECONDS: '30',
+        STORAGE_DRIVER: 'filesystem',
+        STORAGE_DIR: artifacts,
+        DATA_ENGINE_TEMP_DIR: join(artifacts, 'engine'),
+      },
+      'user-management,workflow-engine,model-registry,data-pipeline',
     );
     browser = await launchChromium({ width: 1280, height: 900 });
     page = await browser.context.newPage();
@@ -65,6 +70,12 @@ describe('the console in a browser', () => {
     await world?.app.close();
     await rm(artifacts, { recursive: true, force: true });
   });
+
+  /** The owner's API client with a new token: the first is older than the 30 s access-token life. */
+  async function freshOwner() {
+    const { accessToken } = await world.anonymous.login(world.owner.email, world.owner.password);
+    return { owner: world.anonymous.withToken(accessToken), accessToken };
+  }
 
   async function visited(name: string): Promise<void> {
     await page.locator('h1').first().waitFor();
@@ -137,9 +148,7 @@ describe('the console in a browser', () => {
   });
 
   it('opens a model version with its metrics, approves it, then moves an alias to it', async () => {
-    // The owner's API token is older than the 30 s access-token life: a fresh one.
-    const { accessToken } = await world.anonymous.login(world.owner.email, world.owner.password);
-    const owner = world.anonymous.withToken(accessToken);
+    const { owner, accessToken } = await freshOwner();
     // One person plays registrant and reviewer here: the project relaxes four eyes.
     await owner.call('PUT', `/api/v1/projects/${world.projectId}/model-registry-settings`, {
       selfApprovalAllowed: true,
@@ -177,6 +186,49 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: 'Move alias' }).click();
     await page.locator('tr[data-alias="champion"]').getByRole('link', { name: 'version 1' }).waitFor();
     await visited('model-aliases');
+  });
+
+  it("opens a dataset version's check results with the failing keys", async () => {
+    const { owner, accessToken } = await freshOwner();
+    const dataset = await owner.call('POST', `/api/v1/projects/${world.projectId}/datasets`, {
+      name: 'customers',
+      schema: {
+        columns: [
+          { name: 'id', type: 'integer', nullable: false },
+          { name: 'email', type: 'string', nullable: true },
+        ],
+        primaryKey: ['id'],
+      },
+    });
+    expect(dataset.status).toBe(201);
+    const uploaded = await fetch(`${world.app.url}/api/v1/datasets/${dataset.body.id}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'text/csv' },
+      body: 'id,email\n1,a@example.org\n4,\n7,b@example.org\n9,\n',
+    });
+    expect(uploaded.status).toBe(201);
+    const { id: versionId } = (await uploaded.json()) as { id: string };
+    const checks = await owner.call('POST', `/api/v1/dataset-versions/${versionId}/check-runs`, {
+      checks: [
+        { name: 'email present', kind: 'not_null', column: 'email' },
+        { name: 'id present', kind: 'not_null', column: 'id' },
+      ],
+    });
+    expect(checks.status).toBe(201);
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Datasets of this project' }).click();
+    await page.getByRole('link', { name: 'customers' }).click();
+    await page.getByRole('link', { name: 'version 1' }).click();
+    await page.getByRole('heading', { name: 'Profile' }).waitFor();
+    await visited('dataset-version');
+    await page.getByRole('region', { name: 'Check runs' }).getByRole('link').first().click();
+    const failing = page.locator('tr[data-check="email present"]');
+    await failing.getByText('fail', { exact: true }).waitFor();
+    await failing.getByText('2 rows; first id: 4, 9').waitFor();
+    await page.locator('tr[data-check="id present"]').getByText('pass', { exact: true }).waitFor();
+    await visited('check-results');
   });
 
   it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {
