@@ -7,6 +7,7 @@ import { CheckRunPage } from './pages/check-run-page';
 import { DatasetPage } from './pages/dataset-page';
 import { DatasetVersionPage } from './pages/dataset-version-page';
 import { DatasetsPage } from './pages/datasets-page';
+import { LineagePage } from './pages/lineage-page';
 import { ModelPage } from './pages/model-page';
 import { ModelVersionPage } from './pages/model-version-page';
 import { ModelsPage } from './pages/models-page';
@@ -34,6 +35,7 @@ export function ConsoleApp() {
         <Route path="/datasets/:datasetId" element={<DatasetPage />} />
         <Route path="/dataset-versions/:versionId" element={<DatasetVersionPage />} />
         <Route path="/check-runs/:checkRunId" element={<CheckRunPage />} />
+        <Route path="/lineage/:nodeType/:nodeId" element={<LineagePage />} />
         <Route path="/workflows/:workflowId" element={<WorkflowPage />} />
         <Route path="/runs/:runId" element={<RunPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />

@@ -3,6 +3,8 @@ import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs
 export interface DagTask {
   readonly id: string;
   readonly dependsOn: readonly string[];
+  /** The text the node shows, when not its id; the node is sized for it. */
+  readonly label?: string;
 }
 
 export interface PlacedNode {
@@ -50,7 +52,7 @@ export function layOutDag(tasks: readonly DagTask[], direction: DagDirection = '
   const known = new Set(tasks.map((task) => task.id));
   for (const task of tasks) {
     graph.setNode(task.id, {
-      width: Math.max(MIN_NODE_WIDTH, task.id.length * CHARACTER_WIDTH + NODE_PADDING),
+      width: Math.max(MIN_NODE_WIDTH, (task.label ?? task.id).length * CHARACTER_WIDTH + NODE_PADDING),
       height: NODE_HEIGHT,
     });
   }

@@ -6,13 +6,15 @@ interface DagPictureProps {
   readonly label: string;
   /** A task's state, when the picture shows a run; it names the node's colour class and is written in the node. */
   readonly stateOf?: (taskId: string) => string | undefined;
+  /** What a node says, when not its id (a lineage node's name). */
+  readonly labelOf?: (nodeId: string) => string;
 }
 
 /**
  * The DAG as an SVG picture. Colour is never the only cue: a run's node also says its state in words,
  * and the page lists the same tasks in a table for screen readers and keyboards.
  */
-export function DagPicture({ layout, label, stateOf }: DagPictureProps) {
+export function DagPicture({ layout, label, stateOf, labelOf = (nodeId) => nodeId }: DagPictureProps) {
   const arrow = useId();
   return (
     // Focusable, so a keyboard can scroll a graph wider than a phone's screen.
@@ -50,7 +52,7 @@ export function DagPicture({ layout, label, stateOf }: DagPictureProps) {
             >
               <rect width={node.width} height={node.height} rx="6" />
               <text x={node.width / 2} y={state === undefined ? node.height / 2 + 5 : 18} textAnchor="middle">
-                {node.id}
+                {labelOf(node.id)}
               </text>
               {state !== undefined && (
                 <text x={node.width / 2} y={35} textAnchor="middle" className="dag-state">

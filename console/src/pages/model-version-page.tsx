@@ -7,7 +7,11 @@ import { PageStatus } from './page-status';
 
 type Decision = Schemas['ReviewModelVersionRequest']['decision'];
 
-/** One model version: status, metrics, params, signature, the datasets it was trained on, its reviews. */
+/**
+ * One model version: status, metrics, params, signature, its reviews, and a link to its lineage, which
+ * shows the dataset versions it was trained on (the OpenAPI document types `trainingDatasets` as
+ * strings while the API answers objects, so the page does not read that field).
+ */
 export function ModelVersionPage() {
   const id = useParams().versionId!;
   const version = useApi(() => api.GET('/api/v1/model-versions/{id}', { params: { path: { id } } }), `version:${id}`);
@@ -30,7 +34,8 @@ export function ModelVersionPage() {
       <h1>Model version {data.number}</h1>
       <p>
         Status: <strong>{data.status}</strong> · {data.framework} ·{' '}
-        <Link to={`/models/${data.modelId}`}>the model and its aliases</Link>
+        <Link to={`/models/${data.modelId}`}>the model and its aliases</Link> ·{' '}
+        <Link to={`/lineage/model-version/${data.id}`}>lineage</Link>
       </p>
       {data.status === 'PendingManualApproval' && (
         <p className="actions">
@@ -75,20 +80,6 @@ export function ModelVersionPage() {
         <pre className="code" tabIndex={0} aria-label="Signature and parameters as JSON">
           {JSON.stringify({ signature: data.signature, params: data.params }, null, 2)}
         </pre>
-      </section>
-      <section aria-labelledby="training-data">
-        <h2 id="training-data">Trained on</h2>
-        {data.trainingDatasets.length === 0 ? (
-          <p>No training dataset recorded.</p>
-        ) : (
-          <ul>
-            {data.trainingDatasets.map((dataset) => (
-              <li key={dataset} className="mono">
-                {dataset}
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
       <section aria-labelledby="reviews">
         <h2 id="reviews">Reviews</h2>
