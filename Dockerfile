@@ -10,6 +10,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY libs ./libs
 COPY migrations ./migrations
+# The web console's sources: `npm run build` bundles them into dist/console (ADR 0014).
+COPY console ./console
 RUN npm run build
 
 FROM node:24-slim AS runtime

@@ -17,7 +17,8 @@ export default {
     '^@contexts/([^/]+)$': '<rootDir>/src/contexts/$1/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  roots: ['<rootDir>/src', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/migrations'],
+  // console/: the web console's pure parts (graph layout, task states) have unit tests of their own.
+  roots: ['<rootDir>/src', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/migrations', '<rootDir>/console'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/bench/', '/test/architecture/fixtures/'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',

@@ -101,6 +101,7 @@ function printReady(baseUrl) {
   // performance.now() counts from the launcher's own start.
   say(`ready in ${(performance.now() / 1000).toFixed(1)} s on Node ${process.version}`);
   say(`  API           ${baseUrl}/api/v1`);
+  say(`  Web console   ${baseUrl}/console`);
   say(`  Swagger UI    ${baseUrl}/docs`);
   say(`  OpenAPI JSON  ${baseUrl}/docs/openapi.json`);
   say(`  Metrics       ${baseUrl}/metrics`);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { LaunchError } from './launch-error.mjs';
 import { onceExited } from './processes.mjs';
 
-const SOURCE_DIRS = ['src', 'libs', 'migrations'];
+// console/ too: its build (dist/console) comes from the same `npm run build`.
+const SOURCE_DIRS = ['src', 'libs', 'migrations', 'console'];
 
 /** True when dist/src/main.js is missing or any source file was changed after it. */
 export function isBuildStale(root, mainJs) {

@@ -21,6 +21,7 @@ export function loadConfig(env: Record<string, string | undefined>, knownContext
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024),
     corsOrigins: read.list('CORS_ORIGINS', []),
+    consoleDir: read.string('CONSOLE_DIR', 'dist/console'),
     trustedProxies: read.addresses('TRUSTED_PROXIES'),
     runMigrationsOnStart: read.boolean('MIGRATIONS_RUN_ON_START', false),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0),

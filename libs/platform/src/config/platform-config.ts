@@ -19,6 +19,8 @@ export interface PlatformConfig {
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
   readonly corsOrigins: readonly string[];
+  /** Where the built web console is (Vite's output), served under /console; relative to the working directory. */
+  readonly consoleDir: string;
   /** Addresses and CIDRs of the proxies whose X-Forwarded-* headers are believed; empty trusts none. */
   readonly trustedProxies: readonly string[];
   readonly runMigrationsOnStart: boolean;

@@ -10,6 +10,7 @@ import { setupOpenApi } from '../openapi/setup-openapi.js';
 import { RequestContext } from '../runtime/request-context.js';
 import { refuseUnsafeValues } from './refuse-unsafe-values.js';
 import { applySecurityHeaders } from './security-headers.js';
+import { serveConsole } from './serve-console.js';
 import { answerClientError, answerFrameworkError, problemsOnly } from './server-errors.js';
 import { createValidationPipe } from './validation.pipe.js';
 import { traceparentOf } from '../runtime/trace-context.js';
@@ -78,6 +79,7 @@ export async function createApp(
   });
   app.enableShutdownHooks();
   setupOpenApi(app, config.contexts);
+  await serveConsole(app, config.consoleDir);
   return app;
 }
 

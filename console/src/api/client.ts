@@ -1,0 +1,31 @@
+import createClient from 'openapi-fetch';
+import { session } from '../auth/session';
+import type { components, paths } from './openapi';
+
+export type Schemas = components['schemas'];
+
+/** The API as the signed-in person: every request carries the access token held in memory. */
+export const api = createClient<paths>();
+
+api.use({
+  onRequest({ request }) {
+    const token = session.accessToken();
+    if (token !== undefined) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    // The session ended elsewhere (logged out, revoked, refresh failed): back to the login page.
+    if (response.status === 401) session.end();
+    return response;
+  },
+});
+
+/** The problem+json `detail` (or `title`) of a failed call, for the person to read. */
+export function problemText(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const problem = error as { detail?: unknown; title?: unknown };
+    if (typeof problem.detail === 'string') return problem.detail;
+    if (typeof problem.title === 'string') return problem.title;
+  }
+  return 'The request failed.';
+}

@@ -1,0 +1,58 @@
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { useApi } from '../hooks/use-api';
+import { usePageTitle } from '../shell/use-page-title';
+import { PageStatus } from './page-status';
+
+/** A dataset and its versions, newest first. */
+export function DatasetPage() {
+  const datasetId = useParams().datasetId!;
+  const dataset = useApi(
+    () => api.GET('/api/v1/datasets/{datasetId}', { params: { path: { datasetId } } }),
+    `dataset:${datasetId}`,
+  );
+  const versions = useApi(
+    () => api.GET('/api/v1/datasets/{datasetId}/versions', { params: { path: { datasetId } } }),
+    `dataset-versions:${datasetId}`,
+  );
+  usePageTitle(dataset.data?.name ?? 'Dataset');
+  if (dataset.data === undefined) return <PageStatus error={dataset.error} />;
+  return (
+    <>
+      <h1>{dataset.data.name}</h1>
+      <p>
+        {dataset.data.description} ·{' '}
+        <Link to={`/projects/${dataset.data.projectId}/datasets`}>all datasets of the project</Link>
+      </p>
+      <h2>Versions</h2>
+      {versions.data === undefined ? (
+        <PageStatus error={versions.error} />
+      ) : versions.data.items.length === 0 ? (
+        <p>No version yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Format</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Added</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.data.items.map((version) => (
+              <tr key={version.id}>
+                <td>
+                  <Link to={`/dataset-versions/${version.id}`}>version {version.number}</Link>
+                </td>
+                <td>{version.format}</td>
+                <td>{version.rowCount}</td>
+                <td>{new Date(version.createdAt).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { useApi } from '../hooks/use-api';
+import { usePageTitle } from '../shell/use-page-title';
+import { PageStatus } from './page-status';
+
+const shown = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value));
+
+/** A dataset version: its profile per column and the check runs against it. */
+export function DatasetVersionPage() {
+  const versionId = useParams().versionId!;
+  const version = useApi(
+    () => api.GET('/api/v1/dataset-versions/{versionId}', { params: { path: { versionId } } }),
+    `dataset-version:${versionId}`,
+  );
+  const checkRuns = useApi(
+    () => api.GET('/api/v1/dataset-versions/{versionId}/check-runs', { params: { path: { versionId } } }),
+    `check-runs:${versionId}`,
+  );
+  usePageTitle(version.data === undefined ? 'Dataset version' : `Dataset version ${version.data.number}`);
+  if (version.data === undefined) return <PageStatus error={version.error} />;
+  return (
+    <>
+      <h1>Dataset version {version.data.number}</h1>
+      <p>
+        {version.data.rowCount} rows · {version.data.format} ·{' '}
+        <Link to={`/datasets/${version.data.datasetId}`}>the dataset</Link>
+      </p>
+      <section aria-labelledby="check-runs">
+        <h2 id="check-runs">Check runs</h2>
+        {checkRuns.data === undefined ? (
+          <PageStatus error={checkRuns.error} />
+        ) : checkRuns.data.items.length === 0 ? (
+          <p>No check has run against this version.</p>
+        ) : (
+          <ul>
+            {checkRuns.data.items.map((run) => (
+              <li key={run.id}>
+                <Link to={`/check-runs/${run.id}`}>{new Date(run.createdAt).toLocaleString()}</Link>: {run.status}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="profile">
+        <h2 id="profile">Profile</h2>
+        <div className="table-scroll" role="region" aria-label="Column profile" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Type</th>
+                <th scope="col">Nulls</th>
+                <th scope="col">Distinct (about)</th>
+                <th scope="col">Min</th>
+                <th scope="col">Max</th>
+                <th scope="col">Mean</th>
+              </tr>
+            </thead>
+            <tbody>
+              {version.data.profile.map((column) => (
+                <tr key={column.name}>
+                  <td>{column.name}</td>
+                  <td>{column.type}</td>
+                  <td>{column.nulls}</td>
+                  <td>{column.distinctEstimate}</td>
+                  <td>{shown(column.min)}</td>
+                  <td>{shown(column.max)}</td>
+                  <td>{shown(column.mean)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

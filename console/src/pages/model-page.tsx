@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, problemText } from '../api/client';
+import { fieldOf } from '../forms/field-of';
+import { useApi } from '../hooks/use-api';
+import { usePageTitle } from '../shell/use-page-title';
+import { PageStatus } from './page-status';
+
+const metricsText = (metrics: Record<string, number>) =>
+  Object.entries(metrics)
+    .map(([name, value]) => `${name} ${value}`)
+    .join(', ') || '—';
+
+/** A model: its aliases (moved here) and its versions with their metrics. */
+export function ModelPage() {
+  const modelId = useParams().modelId!;
+  const model = useApi(
+    () => api.GET('/api/v1/models/{modelId}', { params: { path: { modelId } } }),
+    `model:${modelId}`,
+  );
+  const versions = useApi(
+    () => api.GET('/api/v1/models/{modelId}/versions', { params: { path: { modelId }, query: { limit: 100 } } }),
+    `versions:${modelId}`,
+  );
+  usePageTitle(model.data?.name ?? 'Model');
+  const [aliasError, setAliasError] = useState<string>();
+
+  async function moveAlias(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const { error } = await api.PUT('/api/v1/models/{modelId}/aliases/{alias}', {
+      params: { path: { modelId, alias: fieldOf(form, 'alias').trim() } },
+      body: { versionId: fieldOf(form, 'versionId') },
+    });
+    setAliasError(error === undefined ? undefined : problemText(error));
+    if (error === undefined) model.reload();
+  }
+
+  if (model.data === undefined) return <PageStatus error={model.error} />;
+  return (
+    <>
+      <h1>{model.data.name}</h1>
+      <p>
+        {model.data.description} ·{' '}
+        <Link to={`/projects/${model.data.projectId}/models`}>all models of the project</Link>
+      </p>
+      <section aria-labelledby="aliases">
+        <h2 id="aliases">Aliases</h2>
+        {model.data.aliases.length === 0 ? (
+          <p>No alias yet.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Alias</th>
+                <th scope="col">Version</th>
+                <th scope="col">Moved</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.data.aliases.map((alias) => (
+                <tr key={alias.alias} data-alias={alias.alias}>
+                  <td>{alias.alias}</td>
+                  <td>
+                    <Link to={`/model-versions/${alias.versionId}`}>version {alias.version}</Link>
+                  </td>
+                  <td>{new Date(alias.updatedAt).toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>Move an alias</h3>
+        <form onSubmit={(event) => void moveAlias(event)} className="inline-form">
+          <label>
+            Alias
+            <input name="alias" required pattern="[A-Za-z0-9._-]+" defaultValue="champion" />
+          </label>
+          <label>
+            To version
+            <select name="versionId" required>
+              {versions.data?.items.map((version) => (
+                <option key={version.id} value={version.id}>
+                  version {version.number} ({version.status})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Move alias</button>
+        </form>
+        {aliasError !== undefined && (
+          <p role="alert" className="error">
+            {aliasError}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="versions">
+        <h2 id="versions">Versions</h2>
+        {versions.data === undefined ? (
+          <PageStatus error={versions.error} />
+        ) : (
+          <div className="table-scroll" role="region" aria-label="Versions" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Framework</th>
+                  <th scope="col">Metrics</th>
+                  <th scope="col">Registered</th>
+                </tr>
+              </thead>
+              <tbody>
+                {versions.data.items.map((version) => (
+                  <tr key={version.id}>
+                    <td>
+                      <Link to={`/model-versions/${version.id}`}>version {version.number}</Link>
+                    </td>
+                    <td>{version.status}</td>
+                    <td>{version.framework}</td>
+                    <td>{metricsText(version.metrics)}</td>
+                    <td>{new Date(version.createdAt).toLocaleString()}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

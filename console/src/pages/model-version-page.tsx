@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, problemText, type Schemas } from '../api/client';
+import { useApi } from '../hooks/use-api';
+import { usePageTitle } from '../shell/use-page-title';
+import { PageStatus } from './page-status';
+
+type Decision = Schemas['ReviewModelVersionRequest']['decision'];
+
+/**
+ * One model version: status, metrics, params, signature, its reviews, and a link to its lineage, which
+ * shows the dataset versions it was trained on (the OpenAPI document types `trainingDatasets` as
+ * strings while the API answers objects, so the page does not read that field).
+ */
+export function ModelVersionPage() {
+  const id = useParams().versionId!;
+  const version = useApi(() => api.GET('/api/v1/model-versions/{id}', { params: { path: { id } } }), `version:${id}`);
+  usePageTitle(version.data === undefined ? 'Model version' : `Model version ${version.data.number}`);
+  const [reviewError, setReviewError] = useState<string>();
+
+  async function review(decision: Decision) {
+    const { error } = await api.POST('/api/v1/model-versions/{id}/approval', {
+      params: { path: { id } },
+      body: { decision, comment: '' },
+    });
+    setReviewError(error === undefined ? undefined : problemText(error));
+    version.reload();
+  }
+
+  if (version.data === undefined) return <PageStatus error={version.error} />;
+  const { data } = version;
+  return (
+    <>
+      <h1>Model version {data.number}</h1>
+      <p>
+        Status: <strong>{data.status}</strong> · {data.framework} ·{' '}
+        <Link to={`/models/${data.modelId}`}>the model and its aliases</Link> ·{' '}
+        <Link to={`/lineage/model-version/${data.id}`}>lineage</Link>
+      </p>
+      {data.status === 'PendingManualApproval' && (
+        <p className="actions">
+          <button type="button" onClick={() => void review('Approved')}>
+            Approve version
+          </button>
+          <button type="button" className="danger" onClick={() => void review('Rejected')}>
+            Reject version
+          </button>
+        </p>
+      )}
+      {reviewError !== undefined && (
+        <p role="alert" className="error">
+          {reviewError}
+        </p>
+      )}
+      <section aria-labelledby="metrics">
+        <h2 id="metrics">Metrics</h2>
+        {Object.keys(data.metrics).length === 0 ? (
+          <p>No metric recorded.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Metric</th>
+                <th scope="col">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(data.metrics).map(([name, value]) => (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td>{typeof value === 'number' ? value : JSON.stringify(value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="signature">
+        <h2 id="signature">Signature and parameters</h2>
+        <pre className="code" tabIndex={0} aria-label="Signature and parameters as JSON">
+          {JSON.stringify({ signature: data.signature, params: data.params }, null, 2)}
+        </pre>
+      </section>
+      <section aria-labelledby="reviews">
+        <h2 id="reviews">Reviews</h2>
+        {data.approvals.length === 0 ? (
+          <p>Not reviewed yet.</p>
+        ) : (
+          <ul>
+            {data.approvals.map((approval) => (
+              <li key={`${approval.by}-${approval.at}`}>
+                {new Date(approval.at).toLocaleString()} by <span className="mono">{approval.by}</span>
+                {approval.comment ? `: ${approval.comment}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,263 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { scaled, waitFor } from '@libs/testing';
+import type { Page } from 'playwright-core';
+import { startWorkflowWorld, type WorkflowWorld } from '../workflows-support.js';
+import { launchChromium, screenshot, seriousAccessibilityViolations, type Browser } from './chromium.js';
+
+const TASKS = ['prepare', 'train', 'review', 'ship'];
+const WORKFLOW_YAML = `name: browser-release
+tasks:
+  - id: prepare
+    type: noop
+  - id: train
+    type: noop
+    dependsOn: [prepare]
+  - id: review
+    type: approval
+    dependsOn: [train]
+    params:
+      message: Ship the model trained by the browser test?
+  - id: ship
+    type: noop
+    dependsOn: [review]
+`;
+const node = (taskId: string, state: string) => `svg [data-task-id="${taskId}"][data-state="${state}"]`;
+// The fill the stylesheet gives a succeeded node (#c4eed0), and the browser-side expression that reads one.
+const GREEN = 'rgb(196, 238, 208)';
+const fillOf = (selector: string) => `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fill`;
+
+/**
+ * The console in Debian's Chromium against the real platform: sign in, a workflow from YAML, a run
+ * watched node by node, its gate approved from the inbox. Every page is screenshot into
+ * test-artifacts/console and audited by axe-core; the console's policy must block nothing it needs.
+ */
+describe('the console in a browser', () => {
+  let world: WorkflowWorld;
+  let browser: Browser;
+  let page: Page;
+  const policyViolations: string[] = [];
+  const refreshes: string[] = [];
+  let runUrl: string;
+  let artifacts: string;
+  let datasetVersionId: string;
+
+  beforeAll(async () => {
+    // The shortest access token the platform allows, so the test outlives one and the console must refresh it.
+    artifacts = await mkdtemp(join(tmpdir(), 'console-artifacts-'));
+    world = await startWorkflowWorld(
+      {
+        AUTH_ACCESS_TOKEN_TTL_SECONDS: '30',
+        STORAGE_DRIVER: 'filesystem',
+        STORAGE_DIR: artifacts,
+        DATA_ENGINE_TEMP_DIR: join(artifacts, 'engine'),
+      },
+      'user-management,workflow-engine,model-registry,data-pipeline',
+    );
+    browser = await launchChromium({ width: 1280, height: 900 });
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(scaled(15_000));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/auth/refresh')) refreshes.push(request.url());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.app.close();
+    await rm(artifacts, { recursive: true, force: true });
+  });
+
+  /** The owner's API client with a new token: the first is older than the 30 s access-token life. */
+  async function freshOwner() {
+    const { accessToken } = await world.anonymous.login(world.owner.email, world.owner.password);
+    return { owner: world.anonymous.withToken(accessToken), accessToken };
+  }
+
+  async function visited(name: string): Promise<void> {
+    await page.locator('h1').first().waitFor();
+    await screenshot(page, name);
+    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
+      page: name,
+      violations: [],
+    });
+  }
+
+  it('signs in with the platform login and keeps the tokens out of storage', async () => {
+    await page.goto(`${world.app.url}/console/`);
+    await visited('login');
+    await page.getByLabel('Email').fill(world.owner.email);
+    await page.getByLabel('Password').fill(world.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    expect(await page.evaluate('JSON.stringify([localStorage.length, sessionStorage.length])')).toBe('[0,0]');
+  });
+
+  it('lists the projects and opens one with its members', async () => {
+    await visited('projects');
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await page.getByRole('cell', { name: world.owner.id }).waitFor();
+    await visited('project-members');
+  });
+
+  it('creates a workflow from YAML and draws its DAG', async () => {
+    await page.getByRole('link', { name: 'Workflows of this project' }).click();
+    await visited('workflows');
+    await page.getByLabel('Definition (YAML)').fill(WORKFLOW_YAML);
+    await page.getByRole('button', { name: 'Create workflow' }).click();
+    await page.getByRole('heading', { name: 'browser-release', level: 1 }).waitFor();
+    for (const taskId of TASKS) await page.locator(`svg [data-task-id="${taskId}"]`).waitFor();
+    await expect(page.getByLabel('Definition as YAML').textContent()).resolves.toContain('dependsOn');
+    await visited('workflow');
+  });
+
+  it('starts a run and watches its nodes turn green up to the gate, which waits', async () => {
+    await page.getByRole('button', { name: 'Start a run' }).click();
+    await page.getByRole('heading', { name: 'Run graph' }).waitFor();
+    for (const taskId of ['prepare', 'train']) await page.locator(node(taskId, 'succeeded')).waitFor();
+    await page.locator(node('review', 'waiting_for_approval')).waitFor();
+    runUrl = page.url();
+    expect(await page.evaluate(fillOf(`${node('prepare', 'succeeded')} rect`))).toBe(GREEN);
+    await page.getByRole('button', { name: 'Logs of train' }).click();
+    await page.getByRole('heading', { name: 'Logs of train' }).waitFor();
+    await visited('run-waiting');
+  });
+
+  it('lists the waiting gate in the approvals inbox', async () => {
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    await page.getByRole('heading', { name: 'browser-release: review' }).waitFor();
+    await visited('approvals');
+    await page.getByRole('link', { name: 'open the run' }).click();
+    await page.getByRole('heading', { name: 'Run graph' }).waitFor();
+  });
+
+  it('approves the gate on the run page and watches the rest turn green without a reload', async () => {
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    await page.locator(node('review', 'waiting_for_approval')).waitFor();
+    expect(await page.locator('svg [data-task-id="ship"]').getAttribute('data-state')).not.toBe('succeeded');
+    await page.getByRole('button', { name: 'Approve review' }).click();
+    for (const taskId of TASKS) await page.locator(node(taskId, 'succeeded')).waitFor();
+    await page.locator('[data-run-state="succeeded"]').waitFor();
+    expect(navigations).toEqual([]);
+    await visited('run-succeeded');
+  });
+
+  it("opens a dataset version's check results with the failing keys", async () => {
+    const { owner, accessToken } = await freshOwner();
+    const dataset = await owner.call('POST', `/api/v1/projects/${world.projectId}/datasets`, {
+      name: 'customers',
+      schema: {
+        columns: [
+          { name: 'id', type: 'integer', nullable: false },
+          { name: 'email', type: 'string', nullable: true },
+        ],
+        primaryKey: ['id'],
+      },
+    });
+    expect(dataset.status).toBe(201);
+    const uploaded = await fetch(`${world.app.url}/api/v1/datasets/${dataset.body.id}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'text/csv' },
+      body: 'id,email\n1,a@example.org\n4,\n7,b@example.org\n9,\n',
+    });
+    expect(uploaded.status).toBe(201);
+    datasetVersionId = ((await uploaded.json()) as { id: string }).id;
+    const checks = await owner.call('POST', `/api/v1/dataset-versions/${datasetVersionId}/check-runs`, {
+      checks: [
+        { name: 'email present', kind: 'not_null', column: 'email' },
+        { name: 'id present', kind: 'not_null', column: 'id' },
+      ],
+    });
+    expect(checks.status).toBe(201);
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Datasets of this project' }).click();
+    await page.getByRole('link', { name: 'customers' }).click();
+    await page.getByRole('link', { name: 'version 1' }).click();
+    await page.getByRole('heading', { name: 'Profile' }).waitFor();
+    await visited('dataset-version');
+    await page.getByRole('region', { name: 'Check runs' }).getByRole('link').first().click();
+    const failing = page.locator('tr[data-check="email present"]');
+    await failing.getByText('fail', { exact: true }).waitFor();
+    await failing.getByText('2 rows; first id: 4, 9').waitFor();
+    await page.locator('tr[data-check="id present"]').getByText('pass', { exact: true }).waitFor();
+    await visited('check-results');
+  });
+
+  it('opens a model version with its metrics, approves it, moves an alias to it, and follows its lineage to the dataset', async () => {
+    const { owner, accessToken } = await freshOwner();
+    // One person plays registrant and reviewer here: the project relaxes four eyes.
+    await owner.call('PUT', `/api/v1/projects/${world.projectId}/model-registry-settings`, {
+      selfApprovalAllowed: true,
+    });
+    const model = await owner.call('POST', `/api/v1/projects/${world.projectId}/models`, {
+      name: 'churn-classifier',
+      description: 'Who leaves within 90 days',
+    });
+    expect(model.status).toBe(201);
+    const version = await owner.call('POST', `/api/v1/models/${model.body.id}/versions`, {
+      framework: 'onnx',
+      metrics: { auc: 0.93 },
+      trainingDatasets: [{ datasetVersionId, name: 'customers' }],
+    });
+    expect(version.status).toBe(201);
+    const uploaded = await fetch(`${world.app.url}/api/v1/model-versions/${version.body.id}/artifact`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/octet-stream' },
+      body: Buffer.from('model bytes'),
+    });
+    expect(uploaded.status).toBe(200);
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Models of this project' }).click();
+    await visited('models');
+    await page.getByRole('link', { name: 'churn-classifier' }).click();
+    await page.getByRole('link', { name: 'version 1' }).click();
+    await page.getByRole('cell', { name: '0.93' }).waitFor();
+    await page.getByRole('button', { name: 'Approve version' }).click();
+    await page.getByText('Status: Approved').waitFor();
+    await visited('model-version');
+    await page.getByRole('link', { name: 'the model and its aliases' }).click();
+    await page.getByRole('textbox', { name: 'Alias', exact: true }).fill('champion');
+    await page.getByRole('combobox', { name: 'To version' }).selectOption({ label: 'version 1 (Approved)' });
+    await page.getByRole('button', { name: 'Move alias' }).click();
+    await page.locator('tr[data-alias="champion"]').getByRole('link', { name: 'version 1' }).waitFor();
+    await visited('model-aliases');
+    await page.getByRole('link', { name: 'version 1' }).first().click();
+    await page.getByRole('link', { name: 'lineage' }).click();
+    // The lineage is fed by events after the fact; the page polls until the edge is there.
+    await page.locator(`svg [data-task-id="dataset-version:${datasetVersionId}"]`).waitFor();
+    await page.locator(`svg [data-task-id="model-version:${version.body.id}"]`).waitFor();
+    await visited('lineage');
+    await page.getByRole('link', { name: /^dataset-version:/ }).click();
+    await page.getByRole('heading', { name: /^Lineage of / }).waitFor();
+    await page.locator(`svg [data-task-id="model-version:${version.body.id}"]`).waitFor();
+  });
+
+  it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {
+    await waitFor(() => refreshes.length > 0, { timeoutMs: 40_000, what: 'a token refresh' });
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    await page.getByText('Nothing waits for you.').waitFor();
+    expect(policyViolations).toEqual([]);
+  });
+
+  it('forgets the session on a new page load, and fits a 390 px wide screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(runUrl);
+    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
+    await page.getByLabel('Email').fill(world.owner.email);
+    await page.getByLabel('Password').fill(world.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator(node('ship', 'succeeded')).waitFor();
+    await visited('run-390px');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  });
+});
