@@ -34,7 +34,7 @@ describe('StartTaskHandler', () => {
     expect(await taskStates(ports, runId)).toEqual({ a: 'running', b: 'pending' });
     expect(ports.runs.logs).toEqual([{ key: 'a', attempt: 1, lines: ['started noop task, attempt 1'] }]);
     // Losing a start in a crash only runs the attempt again: its commit need not wait for the flush.
-    expect(ports.transaction.unflushed).toBe(1);
+    expect(ports.runs.unflushedSaves).toBe(1);
   });
 
   it('settles a cache hit without executing it, and enqueues what it unblocks', async () => {
@@ -44,7 +44,7 @@ describe('StartTaskHandler', () => {
     expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: true })).toBeUndefined();
     expect(await taskStates(ports, runId)).toEqual({ a: 'succeeded', b: 'queued' });
     expect(ports.queue.keys().at(-1)).toBe('b#1');
-    expect(ports.transaction.unflushed).toBe(0);
+    expect(ports.runs.unflushedSaves).toBe(0);
   });
 
   it('answers nothing and changes nothing for a stale attempt or a finished run', async () => {

@@ -30,7 +30,12 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
   private readonly outbox = new Outbox<WorkflowEngineEvents>('workflow-engine', 'workflow_engine');
   private readonly statements = {
     change: sql.saveChange(),
-    changeWithEvents: sql.saveChange((parameter) => this.outbox.insertFrom(parameter)),
+    changeUnflushed: sql.saveChange({ unflushed: true }),
+    changeWithEvents: sql.saveChange({ outboxInsert: (parameter) => this.outbox.insertFrom(parameter) }),
+    changeWithEventsUnflushed: sql.saveChange({
+      outboxInsert: (parameter) => this.outbox.insertFrom(parameter),
+      unflushed: true,
+    }),
     newRun: sql.saveNewRunRows(),
     newRunWithEvents: sql.saveNewRunRows((parameter) => this.outbox.insertFrom(parameter)),
   };
@@ -60,6 +65,14 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     // Saved or not, the run as this transaction leaves it is the committed one; a rollback drops it.
     this.transaction.afterCommit(() => this.committed.keep(run, run.version));
     return run;
+  }
+
+  takeCommitted(runId: string): WorkflowRun | undefined {
+    return this.committed.takeLatest(runId);
+  }
+
+  giveBack(run: WorkflowRun): void {
+    this.committed.keep(run, run.version);
   }
 
   private async restore(run: RunRow): Promise<WorkflowRun> {
@@ -108,30 +121,30 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     return row?.id;
   }
 
-  async save(run: WorkflowRun, { idempotencyKey, logs = [] }: SaveOptions = {}): Promise<void> {
+  async save(run: WorkflowRun, { idempotencyKey, logs = [], mayBeLost = false }: SaveOptions = {}): Promise<void> {
     const events = run.pullEvents() as RunEvent[];
+    const publishes = integrationEventsOf(run, events);
     const changes = this.saved.changesOf(run);
     // Until this commits, a run kept from before may be behind or ahead of the database: nobody may take it.
     this.committed.forget(run.id);
-    await this.transaction.run(async () => {
+    const write = async () => {
       const manager = this.transaction.manager();
       const now = new Date();
-      const outbox = this.outbox.staged(manager, integrationEventsOf(run, events));
-      const withEvents = outbox.envelopes.length > 0;
+      // Staging the outbox rows needs the transaction whose commit rings the relay.
+      const outbox = publishes.length > 0 ? this.outbox.staged(manager, publishes) : undefined;
       const rows = [
         JSON.stringify(changes.taskRuns),
         JSON.stringify(changes.transitions),
         JSON.stringify(
           logs.flatMap(({ key, attempt, lines, level }) => lines.map((line) => ({ key, attempt, line, level }))),
         ),
-        ...(withEvents ? [outbox.json] : []),
+        ...(outbox === undefined ? [] : [outbox.json]),
       ];
       if (run.version === 0) {
         await this.insert(run, now, idempotencyKey);
-        await manager.query(withEvents ? this.statements.newRunWithEvents : this.statements.newRun, [run.id, ...rows]);
+        await manager.query(outbox ? this.statements.newRunWithEvents : this.statements.newRun, [run.id, ...rows]);
       } else {
-        const statement = withEvents ? this.statements.changeWithEvents : this.statements.change;
-        const [{ updated }] = await manager.query<{ updated: number }[]>(statement, [
+        const [{ updated }] = await manager.query<{ updated: number }[]>(this.changeStatement(outbox !== undefined, mayBeLost), [
           run.id,
           run.state,
           now,
@@ -146,9 +159,18 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
         this.metrics.committed(run, events, now);
         if (events.some((event) => event.name === 'run-cancelled')) this.cancellations.announce(run.id);
       });
-    });
+    };
+    // A change that publishes nothing is one statement, which commits alone when no transaction is open
+    // (it writes nothing when the version check fails); a new run or an outbox row needs a transaction.
+    if (run.version > 0 && publishes.length === 0 && !this.transaction.active()) await write();
+    else await this.transaction.run(write);
     run.markSaved();
     this.saved.remember(run, changes.written);
+  }
+
+  private changeStatement(withEvents: boolean, unflushed: boolean): string {
+    if (!withEvents) return unflushed ? this.statements.changeUnflushed : this.statements.change;
+    return unflushed ? this.statements.changeWithEventsUnflushed : this.statements.changeWithEvents;
   }
 
   private async insert(run: WorkflowRun, now: Date, idempotencyKey: string | undefined): Promise<void> {
