@@ -14,6 +14,7 @@ import { dropBenchDatabase, freshBenchDatabase, freshBenchRedis } from './bench-
 import { RawBullMq } from './workflow-bench-peer.js';
 import { DbosPeer } from './workflow-dbos-peer.js';
 import { DurableFloor } from './workflow-durable-floor.js';
+import { BenchCpu, type PhaseCpu } from './workflow-cpu.js';
 import { reportWorkflowBench } from './workflow-bench-report.js';
 
 /**
@@ -23,6 +24,8 @@ import { reportWorkflowBench } from './workflow-bench-report.js';
  * sizes: raw BullMQ (the queue alone, not durable), the durable floor (BullMQ plus one committed
  * row per task) and DBOS Transact (durable workflows on PostgreSQL). DBOS runs last, alone, on a
  * database of its own, after our app stopped: its queue polling would otherwise load the others.
+ * The fan-out's CPU per task (this process, and the PostgreSQL server's when it runs on this host) is
+ * printed for ours and the durable floor: on a shared host it says more than the rates.
  */
 const TASKS = Number(process.env.BENCH_WORKFLOW_TASKS ?? 1000);
 const DBOS_DATABASE = 'mlops_bench_dbos';
@@ -101,9 +104,10 @@ async function main(): Promise<void> {
   const floor = new DurableFloor(databaseUrl, connection, CONCURRENCY);
   await floor.prepare();
 
-  const fan = await runToEnd(app, fanOutFanIn(TASKS));
+  const cpu = await BenchCpu.of(app.get(DataSource));
+  const { result: fan, cpu: fanCpu } = await cpu.measure(() => runToEnd(app, fanOutFanIn(TASKS)));
   const rawThroughput = await raw.throughput(TASKS);
-  const floorThroughput = await floor.throughput(TASKS);
+  const { result: floorThroughput, cpu: floorCpu } = await cpu.measure(() => floor.throughput(TASKS));
   const linked = await runToEnd(app, chain(TASKS));
   const ours: Figures = {
     throughput: TASKS / (fan.ms / 1000),
@@ -125,7 +129,16 @@ async function main(): Promise<void> {
     durableFloor: { throughput: floorThroughput, latency: percentilesOf(floorChain) },
     dbos: { throughput: dbosThroughput, latency: percentilesOf(dbosChain) },
   };
-  reportWorkflowBench({ tasks: TASKS, workerConcurrency: CONCURRENCY, chainSeconds: linked.ms / 1000 }, ours, peers);
+  const perTask = (phase: PhaseCpu): PhaseCpu => ({
+    nodeMs: phase.nodeMs / TASKS,
+    ...(phase.postgresMs !== undefined && { postgresMs: phase.postgresMs / TASKS }),
+  });
+  reportWorkflowBench(
+    { tasks: TASKS, workerConcurrency: CONCURRENCY, chainSeconds: linked.ms / 1000 },
+    ours,
+    peers,
+    { ours: perTask(fanCpu), durableFloor: perTask(floorCpu) },
+  );
 }
 
 await main();
