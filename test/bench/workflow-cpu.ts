@@ -38,7 +38,9 @@ export class BenchCpu {
     const postgresAfter = await this.postgresMs();
     const nodeMs = (used.user + used.system) / 1000;
     const cpu =
-      postgres === undefined || postgresAfter === undefined ? { nodeMs } : { nodeMs, postgresMs: postgresAfter - postgres };
+      postgres === undefined || postgresAfter === undefined
+        ? { nodeMs }
+        : { nodeMs, postgresMs: postgresAfter - postgres };
     return { result, cpu };
   }
 

@@ -133,12 +133,10 @@ async function main(): Promise<void> {
     nodeMs: phase.nodeMs / TASKS,
     ...(phase.postgresMs !== undefined && { postgresMs: phase.postgresMs / TASKS }),
   });
-  reportWorkflowBench(
-    { tasks: TASKS, workerConcurrency: CONCURRENCY, chainSeconds: linked.ms / 1000 },
-    ours,
-    peers,
-    { ours: perTask(fanCpu), durableFloor: perTask(floorCpu) },
-  );
+  reportWorkflowBench({ tasks: TASKS, workerConcurrency: CONCURRENCY, chainSeconds: linked.ms / 1000 }, ours, peers, {
+    ours: perTask(fanCpu),
+    durableFloor: perTask(floorCpu),
+  });
 }
 
 await main();

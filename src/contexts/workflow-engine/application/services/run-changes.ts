@@ -146,7 +146,10 @@ export class RunChanges {
    * lock. Answers undefined when no run is kept or when another writer moved the run on (the save
    * wrote nothing), and the changes go again under the lock.
    */
-  private async commitOnCommittedRun(runId: string, changes: readonly Change<unknown>[]): Promise<Committed | undefined> {
+  private async commitOnCommittedRun(
+    runId: string,
+    changes: readonly Change<unknown>[],
+  ): Promise<Committed | undefined> {
     const run = this.runs.takeCommitted(runId);
     if (run === undefined) return undefined;
     try {

@@ -92,7 +92,12 @@ export class TaskAttempts {
       run.startTask(key, attempt, now);
       // Lost in a crash, the task is queued again under the same attempt and runs once more (tasks are
       // delivered at least once); a later commit that waits for the flush makes this one durable too.
-      return { dispatches: [], value: executionOf(run, key), logs: startLogs(run, key, attempt, logged), mayBeLost: true };
+      return {
+        dispatches: [],
+        value: executionOf(run, key),
+        logs: startLogs(run, key, attempt, logged),
+        mayBeLost: true,
+      };
     });
   }
 
@@ -107,7 +112,11 @@ export class TaskAttempts {
       const cache = run.currentDispatch(key).cache;
       const dispatches = run.completeTask(key, attempt, outputs, now);
       if (cache) await this.cache.store(run.pinned.projectId, cache.key, outputs, cache.ttlSeconds);
-      return { dispatches, value: undefined, logs: [...started, ...(logged ? [{ key, attempt, lines: ['succeeded'] }] : [])] };
+      return {
+        dispatches,
+        value: undefined,
+        logs: [...started, ...(logged ? [{ key, attempt, lines: ['succeeded'] }] : [])],
+      };
     });
   }
 
@@ -135,7 +144,13 @@ export class TaskAttempts {
  * task still waits at that attempt. Otherwise the outcome itself is refused (a superseded attempt, an
  * ended run), with the error that says why.
  */
-function recordStart(run: WorkflowRun, key: string, attempt: number, startedAt: Date, logged?: boolean): TaskLogEntry[] {
+function recordStart(
+  run: WorkflowRun,
+  key: string,
+  attempt: number,
+  startedAt: Date,
+  logged?: boolean,
+): TaskLogEntry[] {
   const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
   const waiting = taskRun?.attempt === attempt && (taskRun.state === 'queued' || taskRun.state === 'retrying');
   if (isFinished(run.state) || !waiting) return [];
