@@ -95,8 +95,10 @@ export function saveChange({ outboxInsert, unflushed = false }: ChangeStatement 
  * reads it, and the setting holds until this transaction (or this statement, alone) commits.
  */
 function unflushedItem(unflushed: boolean): string {
-  return unflushed ? `,
-  unflushed AS (SELECT set_config('synchronous_commit', 'off', true))` : '';
+  return unflushed
+    ? `,
+  unflushed AS (SELECT set_config('synchronous_commit', 'off', true))`
+    : '';
 }
 
 /** The rows of a run just inserted: $1 run id, $2 task runs, $3 transitions, $4 log lines, with events $5 outbox rows. */

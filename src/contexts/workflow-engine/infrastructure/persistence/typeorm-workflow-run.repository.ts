@@ -12,11 +12,16 @@ import { RunCancellations } from '../queue/run-cancellations.js';
 import { CommittedRuns } from './committed-runs.js';
 import { integrationEventsOf } from './run-integration-events.js';
 import * as sql from './run-rows.sql.js';
+import { queryPrepared, type PreparedStatement } from './prepared-statements.js';
 import { SavedRuns } from './saved-runs.js';
 import { TypeOrmRunTransaction } from './typeorm-run-transaction.js';
 import { VersionSpecs } from './version-specs.js';
 import { WorkflowVersionOrmEntity } from './workflow.orm-entity.js';
 import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from './workflow-run.mapper.js';
+
+/** The statements of a change, prepared once per connection under names of this repository. */
+const prepared = (name: string, text: string): PreparedStatement => ({ name: `workflow-engine.run.${name}`, text });
+const SELECT_RUN_FOR_UPDATE = prepared('select-for-update', sql.SELECT_RUN_FOR_UPDATE);
 
 /**
  * Runs as rows of `runs`, `task_runs` and the append-only `transitions`. A save writes only what
@@ -29,13 +34,16 @@ import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from 
 export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
   private readonly outbox = new Outbox<WorkflowEngineEvents>('workflow-engine', 'workflow_engine');
   private readonly statements = {
-    change: sql.saveChange(),
-    changeUnflushed: sql.saveChange({ unflushed: true }),
-    changeWithEvents: sql.saveChange({ outboxInsert: (parameter) => this.outbox.insertFrom(parameter) }),
-    changeWithEventsUnflushed: sql.saveChange({
-      outboxInsert: (parameter) => this.outbox.insertFrom(parameter),
-      unflushed: true,
-    }),
+    change: prepared('change', sql.saveChange()),
+    changeUnflushed: prepared('change-unflushed', sql.saveChange({ unflushed: true })),
+    changeWithEvents: prepared(
+      'change-with-events',
+      sql.saveChange({ outboxInsert: (parameter) => this.outbox.insertFrom(parameter) }),
+    ),
+    changeWithEventsUnflushed: prepared(
+      'change-with-events-unflushed',
+      sql.saveChange({ outboxInsert: (parameter) => this.outbox.insertFrom(parameter), unflushed: true }),
+    ),
     newRun: sql.saveNewRunRows(),
     newRunWithEvents: sql.saveNewRunRows((parameter) => this.outbox.insertFrom(parameter)),
   };
@@ -59,7 +67,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
 
   async findForUpdate(runId: string): Promise<WorkflowRun | undefined> {
     // Reports about one run wait here for each other instead of failing on the version check.
-    const [row] = await this.transaction.manager().query<RunRow[]>(sql.SELECT_RUN_FOR_UPDATE, [runId]);
+    const [row] = await queryPrepared<RunRow>(this.transaction.manager(), SELECT_RUN_FOR_UPDATE, [runId]);
     if (row === undefined) return undefined;
     const run = this.committed.take(runId, row.version) ?? (await this.restore(row));
     // Saved or not, the run as this transaction leaves it is the committed one; a rollback drops it.
@@ -144,13 +152,9 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
         await this.insert(run, now, idempotencyKey);
         await manager.query(outbox ? this.statements.newRunWithEvents : this.statements.newRun, [run.id, ...rows]);
       } else {
-        const [{ updated }] = await manager.query<{ updated: number }[]>(this.changeStatement(outbox !== undefined, mayBeLost), [
-          run.id,
-          run.state,
-          now,
-          run.version,
-          ...rows,
-        ]);
+        const statement = this.changeStatement(outbox !== undefined, mayBeLost);
+        const values = [run.id, run.state, now, run.version, ...rows];
+        const [{ updated }] = await queryPrepared<{ updated: number }>(manager, statement, values);
         if (updated !== 1) throw new ConcurrencyError('workflow run', run.id);
       }
       const version = run.version + 1;
@@ -168,7 +172,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     this.saved.remember(run, changes.written);
   }
 
-  private changeStatement(withEvents: boolean, unflushed: boolean): string {
+  private changeStatement(withEvents: boolean, unflushed: boolean): PreparedStatement {
     if (!withEvents) return unflushed ? this.statements.changeUnflushed : this.statements.change;
     return unflushed ? this.statements.changeWithEventsUnflushed : this.statements.changeWithEvents;
   }
