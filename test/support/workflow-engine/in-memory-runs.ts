@@ -48,7 +48,9 @@ export class InMemoryRuns extends WorkflowRunRepository {
     return undefined;
   }
 
-  giveBack(): void {}
+  giveBack(): void {
+    // Nothing is kept, so nothing comes back.
+  }
 
   findActive(workflowId: string): Promise<ActiveRun[]> {
     return settled(() =>

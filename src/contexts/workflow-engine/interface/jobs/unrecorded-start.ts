@@ -13,7 +13,9 @@ export class UnrecordedStart {
     record: () => Promise<boolean>,
     recordAfterMs: number,
   ) {
-    this.timer = setTimeout(() => (this.recording = record().catch(() => false)), recordAfterMs);
+    this.timer = setTimeout(() => {
+      this.recording = record().catch(() => false);
+    }, recordAfterMs);
   }
 
   /**
