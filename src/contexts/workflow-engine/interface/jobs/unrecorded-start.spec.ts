@@ -4,8 +4,12 @@ import { UnrecordedStart } from './unrecorded-start.js';
 const startedAt = new Date('2026-01-01T00:00:00Z');
 
 describe('UnrecordedStart', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('goes with the outcome of an attempt that ended in time, and is never recorded on its own', async () => {
     const record = jest.fn(() => Promise.resolve(true));
