@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { performance } from 'node:perf_hooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp, createLogger, loadConfig, RedisConnections } from '@libs/platform';
@@ -51,10 +50,15 @@ function chain(size: number): JsonValue {
   return { name: 'bench-chain', tasks };
 }
 
+/**
+ * Runs the workflow to its end: from just before the start to the run's success as its transition
+ * log dates it (the engine's clock, this process's), so the poll for the end may be slow and load
+ * the database little while the run goes.
+ */
 async function runToEnd(app: NestFastifyApplication, document: JsonValue): Promise<{ runId: string; ms: number }> {
   const created = await app.get(CreateWorkflowHandler).execute({ projectId: PROJECT, body: { json: document } });
   const dataSource = app.get(DataSource);
-  const started = performance.now();
+  const started = Date.now();
   const { runId } = await app.get(StartRunHandler).execute({ workflowId: created.workflowId, params: {} });
   await waitFor(
     async () => {
@@ -65,9 +69,14 @@ async function runToEnd(app: NestFastifyApplication, document: JsonValue): Promi
       if (row.state === 'failed' || row.state === 'cancelled') throw new Error(`bench run ${row.state}`);
       return row.state === 'succeeded';
     },
-    { timeoutMs: 600_000, intervalMs: 5, what: 'the bench run' },
+    { timeoutMs: 600_000, intervalMs: 100, what: 'the bench run' },
   );
-  return { runId, ms: performance.now() - started };
+  const [{ at }] = await dataSource.query<{ at: Date }[]>(
+    `SELECT at FROM workflow_engine.transitions
+      WHERE run_id = $1 AND task_run_key IS NULL AND to_state = 'succeeded'`,
+    [runId],
+  );
+  return { runId, ms: at.getTime() - started };
 }
 
 /** For each task of the chain: its start minus its dependency's success, from the transition log. */
