@@ -1,5 +1,6 @@
 import { latencyRatiosTo, peersOf, printSideBySide, ratiosTo, type Figures, type Peers } from './bench-comparison.js';
 import { reportResult, round } from './bench-result.js';
+import type { PhaseCpu } from './workflow-cpu.js';
 
 interface WorkflowBenchShape {
   readonly tasks: number;
@@ -12,13 +13,24 @@ interface WorkflowBenchShape {
  * are the durable floor's, which the engine's goals are set against; every peer and every ratio of
  * ours to it are under `peers` and `ratios`.
  */
-export function reportWorkflowBench(shape: WorkflowBenchShape, ours: Figures, peers: Peers<Figures>): void {
+export function reportWorkflowBench(
+  shape: WorkflowBenchShape,
+  ours: Figures,
+  peers: Peers<Figures>,
+  cpuPerTask: { readonly ours: PhaseCpu; readonly durableFloor: PhaseCpu },
+): void {
   printSideBySide(
     `workflow: ${shape.tasks}-task fan-out/fan-in throughput and dispatch latency over a ${shape.tasks}-task chain`,
     { throughput: 'tasks/s', latency: 'ms' },
     ours,
     peers,
   );
+  const cpu = (phase: PhaseCpu) => ({
+    nodeMs: round(phase.nodeMs, 3),
+    ...(phase.postgresMs !== undefined && { postgresMs: round(phase.postgresMs, 3) }),
+  });
+  console.log('fan-out CPU ms per task (this process; the PostgreSQL server):');
+  console.table({ ours: cpu(cpuPerTask.ours), 'durable floor': cpu(cpuPerTask.durableFloor) });
   const throughputs = peersOf(peers, (figures) => round(figures.throughput));
   const latencies = peersOf(peers, (figures) => figures.latency);
   reportResult({
@@ -34,6 +46,7 @@ export function reportWorkflowBench(shape: WorkflowBenchShape, ours: Figures, pe
     ),
     tasks: shape.tasks,
     workerConcurrency: shape.workerConcurrency,
+    cpuMsPerTask: { ours: cpu(cpuPerTask.ours), durableFloor: cpu(cpuPerTask.durableFloor) },
     dispatchLatency: {
       unit: 'ms',
       chainTasks: shape.tasks,

@@ -24,7 +24,7 @@ interface RunRow {
 /**
  * The run repository in memory, with the adapter's rules: the version check on save, one run per
  * idempotency key and workflow. It keeps what a save would put in the outbox and the task log, so a
- * spec can see the events and log lines of a change.
+ * spec can see the events and log lines of a change, and which saves need not wait for the flush.
  */
 export class InMemoryRuns extends WorkflowRunRepository {
   readonly rows = new Map<string, RunRow>();
@@ -32,6 +32,8 @@ export class InMemoryRuns extends WorkflowRunRepository {
   readonly events: (DomainEvent & { readonly runId: string })[] = [];
   readonly logs: TaskLogEntry[] = [];
   saves = 0;
+  /** Saves told that their commit need not wait for the WAL flush. */
+  unflushedSaves = 0;
 
   findById(runId: string): Promise<WorkflowRun | undefined> {
     return settled(() => this.restore(runId));
@@ -39,6 +41,15 @@ export class InMemoryRuns extends WorkflowRunRepository {
 
   findForUpdate(runId: string): Promise<WorkflowRun | undefined> {
     return settled(() => this.restore(runId));
+  }
+
+  /** No run is kept between changes here: every change reads the stored run under its (pretend) lock. */
+  takeCommitted(): WorkflowRun | undefined {
+    return undefined;
+  }
+
+  giveBack(): void {
+    // Nothing is kept, so nothing comes back.
   }
 
   findActive(workflowId: string): Promise<ActiveRun[]> {
@@ -65,7 +76,7 @@ export class InMemoryRuns extends WorkflowRunRepository {
     );
   }
 
-  save(run: WorkflowRun, { idempotencyKey, logs = [] }: SaveOptions = {}): Promise<void> {
+  save(run: WorkflowRun, { idempotencyKey, logs = [], mayBeLost = false }: SaveOptions = {}): Promise<void> {
     return settled(() => {
       const stored = this.rows.get(run.id);
       if ((stored?.version ?? 0) !== run.version) throw new ConcurrencyError('workflow run', run.id);
@@ -80,6 +91,7 @@ export class InMemoryRuns extends WorkflowRunRepository {
       this.events.push(...run.pullEvents().map((event) => ({ ...event, runId: run.id })));
       this.logs.push(...logs);
       this.saves += 1;
+      if (mayBeLost) this.unflushedSaves += 1;
       run.markSaved();
       this.rows.set(run.id, {
         pinned: run.pinned,

@@ -7,4 +7,6 @@ export interface CompleteTaskCommand {
   readonly outputs: JsonValue;
   /** Also append the attempt's outcome line to its task log, in the same transaction. */
   readonly logged?: boolean;
+  /** When the attempt began, if its start was not recorded yet (TaskExecution.startedAt): recorded with this outcome. */
+  readonly startedAt?: Date;
 }

@@ -50,6 +50,43 @@ describe('CompleteTaskHandler', () => {
     expect(ports.runs.logs).toEqual([{ key: 'a', attempt: 1, lines: ['succeeded'] }]);
   });
 
+  it('records a start it was handed with the outcome: one save, the start line before the outcome line', async () => {
+    const ports = fakeEnginePorts();
+    const { runId } = await aStartedRun(ports, await aWorkflow(ports, document));
+    const handler = new CompleteTaskHandler(engineServices(ports).attempts);
+    const saves = ports.runs.saves;
+    const startedAt = new Date(ports.clock.now().getTime() - 5);
+    await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, outputs: { n: 7 }, logged: true, startedAt });
+    expect(ports.runs.saves).toBe(saves + 1);
+    expect(await taskStates(ports, runId)).toEqual({ a: 'succeeded', b: 'queued' });
+    const run = await ports.runs.findById(runId);
+    expect(
+      run
+        ?.taskRun('a')
+        .toSnapshot()
+        .transitions.map(({ to, at }) => [to, at]),
+    ).toEqual([
+      ['queued', expect.any(Date)],
+      ['running', startedAt],
+      ['succeeded', ports.clock.now()],
+    ]);
+    expect(ports.runs.logs).toEqual([
+      { key: 'a', attempt: 1, lines: ['started noop task, attempt 1'] },
+      { key: 'a', attempt: 1, lines: ['succeeded'] },
+    ]);
+  });
+
+  it('refuses an outcome with an unrecorded start for an attempt the task moved past, and changes nothing', async () => {
+    const ports = fakeEnginePorts();
+    const { runId } = await aStartedRun(ports, await aWorkflow(ports, document));
+    const attempts = engineServices(ports).attempts;
+    await attempts.start({ runId, key: 'a', attempt: 1 }, { delivery: 'again' });
+    const saves = ports.runs.saves;
+    const report = attempts.complete({ runId, key: 'a', attempt: 1 }, {}, { startedAt: ports.clock.now() });
+    await expect(report).rejects.toBeInstanceOf(StaleAttempt);
+    expect(ports.runs.saves).toBe(saves);
+  });
+
   it('refuses a report for any attempt but the current one, and changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -10,7 +10,7 @@ import type { CompleteTaskCommand } from './complete-task.command.js';
 export class CompleteTaskHandler {
   constructor(private readonly attempts: TaskAttempts) {}
 
-  execute({ attempt, outputs, logged }: CompleteTaskCommand): Promise<void> {
-    return this.attempts.complete(attempt, outputs, { logged });
+  execute({ attempt, outputs, logged, startedAt }: CompleteTaskCommand): Promise<void> {
+    return this.attempts.complete(attempt, outputs, { logged, ...(startedAt && { startedAt }) });
   }
 }

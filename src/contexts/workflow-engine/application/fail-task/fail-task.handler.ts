@@ -10,7 +10,7 @@ import type { FailTaskCommand } from './fail-task.command.js';
 export class FailTaskHandler {
   constructor(private readonly attempts: TaskAttempts) {}
 
-  execute({ attempt, error, logged, retryable }: FailTaskCommand): Promise<void> {
-    return this.attempts.fail(attempt, error, { logged, retryable });
+  execute({ attempt, error, logged, retryable, startedAt }: FailTaskCommand): Promise<void> {
+    return this.attempts.fail(attempt, error, { logged, retryable, ...(startedAt && { startedAt }) });
   }
 }

@@ -12,9 +12,4 @@ export abstract class RunTransaction {
    * workflow, then runs; nothing holding a run's lock asks for its workflow's.
    */
   abstract lockingWorkflow<T>(workflowId: string, work: () => Promise<T>): Promise<T>;
-  /**
-   * The open transaction's commit returns without waiting for the WAL flush: the change may be lost
-   * in a database crash, but never half of it, and any later commit that waits makes it durable too.
-   */
-  abstract commitWithoutFlushWait(): Promise<void>;
 }

@@ -33,6 +33,7 @@ async function world() {
     transaction,
     changes,
     queue: ports.queue,
+    runs: ports.runs,
     saves: () => ports.runs.saves,
     runIds: [first.runId, second.runId],
   };
@@ -103,10 +104,10 @@ describe('RunChanges', () => {
   });
 
   it('lets a commit skip the WAL flush wait only when every change of its group may be lost', async () => {
-    const { transaction, changes, runIds } = await world();
+    const { transaction, changes, runs, runIds } = await world();
     const mayBeLost = (): RunChange<string> => ({ dispatches: [], value: 'start', mayBeLost: true });
     await changes.apply(runIds[0], mayBeLost);
-    expect(transaction.unflushed).toBe(1);
+    expect(runs.unflushedSaves).toBe(1);
 
     let release!: () => void;
     transaction.hold = new Promise((resolve) => (release = resolve));
@@ -116,6 +117,6 @@ describe('RunChanges', () => {
     release();
     await Promise.all([first, ...group]);
     expect(transaction.transactions.length).toBe(3);
-    expect(transaction.unflushed).toBe(2);
+    expect(runs.unflushedSaves).toBe(2);
   });
 });

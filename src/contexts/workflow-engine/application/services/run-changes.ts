@@ -1,4 +1,4 @@
-import { NotFoundError } from '@libs/ddd';
+import { ConcurrencyError, NotFoundError } from '@libs/ddd';
 import { crashPoint } from '@libs/platform/ports';
 import { Injectable, Logger } from '@nestjs/common';
 import { isFinished } from '../../domain/run/run-state.js';
@@ -119,19 +119,15 @@ export class RunChanges {
   }
 
   private async commitAndEnqueue(runId: string, changes: readonly Change<unknown>[]): Promise<RunChange<unknown>[]> {
-    const done = await this.transaction.run(async (): Promise<Committed> => {
-      const run = await this.runs.findForUpdate(runId);
-      if (run === undefined) throw new NotFoundError('workflow run', runId);
-      const wasActive = !isFinished(run.state);
-      const results: RunChange<unknown>[] = [];
-      for (const change of changes) results.push(await change(run, this.clock.now()));
-      const logs = results.flatMap((result) => result.logs ?? []);
-      if (logs.length > 0 || results.some((result) => !result.unchanged)) {
-        if (results.every((result) => result.mayBeLost)) await this.transaction.commitWithoutFlushWait();
-        await this.runs.save(run, { logs });
-      }
-      return { results, ...(wasActive && isFinished(run.state) && { freedSlot: run.pinned.workflowId }) };
-    });
+    // In a caller's transaction the commit is the caller's, and it waits for the flush.
+    const alone = !this.transaction.active();
+    const done =
+      (alone ? await this.commitOnCommittedRun(runId, changes) : undefined) ??
+      (await this.transaction.run(async (): Promise<Committed> => {
+        const run = await this.runs.findForUpdate(runId);
+        if (run === undefined) throw new NotFoundError('workflow run', runId);
+        return this.applyAndSave(run, changes, { alone });
+      }));
     const dispatches = done.results.flatMap((result) => result.dispatches);
     // Reliability tests kill the process here: committed, with what it dispatched not yet enqueued.
     if (dispatches.length > 0) crashPoint('workflow.run-change.before-enqueue');
@@ -142,6 +138,45 @@ export class RunChanges {
     }
     if (done.freedSlot !== undefined) await this.startQueued(done.freedSlot);
     return [...done.results];
+  }
+
+  /**
+   * The changes on the run as this process last committed it, saved in one statement without the
+   * lock's round trips (begin, lock and read, commit): the save's version check stands in for the
+   * lock. Answers undefined when no run is kept or when another writer moved the run on (the save
+   * wrote nothing), and the changes go again under the lock.
+   */
+  private async commitOnCommittedRun(
+    runId: string,
+    changes: readonly Change<unknown>[],
+  ): Promise<Committed | undefined> {
+    const run = this.runs.takeCommitted(runId);
+    if (run === undefined) return undefined;
+    try {
+      return await this.applyAndSave(run, changes, { alone: true, unchanged: () => this.runs.giveBack(run) });
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Applies the changes to the run and saves what they did; `unchanged` runs when there was nothing to
+   * save. Only a commit of its own (`alone`) may skip the flush wait.
+   */
+  private async applyAndSave(
+    run: WorkflowRun,
+    changes: readonly Change<unknown>[],
+    { alone, unchanged = () => {} }: { readonly alone: boolean; readonly unchanged?: () => void },
+  ): Promise<Committed> {
+    const wasActive = !isFinished(run.state);
+    const results: RunChange<unknown>[] = [];
+    for (const change of changes) results.push(await change(run, this.clock.now()));
+    const logs = results.flatMap((result) => result.logs ?? []);
+    if (logs.length > 0 || results.some((result) => !result.unchanged)) {
+      await this.runs.save(run, { logs, mayBeLost: alone && results.every((result) => result.mayBeLost) });
+    } else unchanged();
+    return { results, ...(wasActive && isFinished(run.state) && { freedSlot: run.pinned.workflowId }) };
   }
 
   /**

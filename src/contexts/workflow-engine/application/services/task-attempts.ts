@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { JsonValue } from '../../domain/json-value.js';
 import { isFinished } from '../../domain/run/run-state.js';
 import type { TaskDispatch } from '../../domain/run/task-dispatch.js';
+import type { TaskLogEntry } from '../../domain/run/task-log-entry.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 import { TaskCache } from '../ports/task-cache.js';
 import type { TaskAttempt } from '../ports/task-queue.js';
@@ -13,6 +14,23 @@ export interface TaskExecution {
   readonly workflowId: string;
   readonly projectId: string;
   readonly actorId?: string;
+  /**
+   * Set when the start was not recorded (a first delivery, docs/adr/0203): when the attempt began,
+   * for its outcome to record the start with it.
+   */
+  readonly startedAt?: Date;
+}
+
+/**
+ * How the job of an attempt reached its worker: `first` when no worker took it before, so the start
+ * may wait to be recorded with the outcome; `again` when one did, which may still be executing it
+ * without having recorded its start.
+ */
+export type Delivery = 'first' | 'again';
+
+/** An outcome's attempt start when it was not recorded yet: recorded with the outcome, in its change. */
+interface UnrecordedStart {
+  readonly startedAt?: Date;
 }
 
 /** Whether the attempt's start or outcome line goes to its task log too, in the same transaction. */
@@ -42,15 +60,29 @@ export class TaskAttempts {
    * Marks the attempt running and answers what to execute, or undefined when it is stale (superseded,
    * the run ended) or a cache hit settled the task instead. An attempt already running was handed out
    * again after its worker stalled or vanished: the task moves to a new attempt, fencing the old one out.
+   * A first delivery of a task without a cache records nothing: it answers the execution with its
+   * `startedAt`, and the outcome records the start (one write per attempt instead of two). A delivery
+   * `again` of an attempt whose start was never recorded cannot tell whether the worker that took it
+   * first is executing it still, so the task moves to a new attempt too.
    */
-  start({ runId, key, attempt }: TaskAttempt, { logged }: Logging = {}): Promise<TaskExecution | undefined> {
+  start(
+    { runId, key, attempt }: TaskAttempt,
+    { logged, delivery }: Logging & { readonly delivery?: Delivery } = {},
+  ): Promise<TaskExecution | undefined> {
     return this.changes.apply(runId, async (run, now): Promise<RunChange<TaskExecution | undefined>> => {
       const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
       if (isFinished(run.state) || taskRun === undefined || taskRun.attempt !== attempt) return NOTHING_TO_RUN;
       if (taskRun.state === 'running')
         return { dispatches: run.reassignTask(key, now, Math.random()), value: undefined };
       if (taskRun.state !== 'queued' && taskRun.state !== 'retrying') return NOTHING_TO_RUN;
+      if (delivery === 'again') {
+        run.startTask(key, attempt, now);
+        return { dispatches: run.reassignTask(key, now, Math.random()), value: undefined };
+      }
       const dispatch = run.currentDispatch(key);
+      if (delivery === 'first' && !dispatch.cache) {
+        return { dispatches: [], value: { ...executionOf(run, key), startedAt: now }, unchanged: true };
+      }
       // A retry already missed the cache on its first attempt.
       const cached =
         dispatch.cache && taskRun.state === 'queued'
@@ -58,20 +90,33 @@ export class TaskAttempts {
           : undefined;
       if (cached !== undefined) return { dispatches: run.completeFromCache(key, cached, now), value: undefined };
       run.startTask(key, attempt, now);
-      const logs = logged ? [{ key, attempt, lines: [`started ${dispatch.type} task, attempt ${attempt}`] }] : [];
       // Lost in a crash, the task is queued again under the same attempt and runs once more (tasks are
       // delivered at least once); a later commit that waits for the flush makes this one durable too.
-      return { dispatches: [], value: executionOf(run, key), logs, mayBeLost: true };
+      return {
+        dispatches: [],
+        value: executionOf(run, key),
+        logs: startLogs(run, key, attempt, logged),
+        mayBeLost: true,
+      };
     });
   }
 
   /** Records the attempt's outputs (and caches them when the task says so) and enqueues what they unblock. */
-  complete({ runId, key, attempt }: TaskAttempt, outputs: JsonValue, { logged }: Logging = {}): Promise<void> {
+  complete(
+    { runId, key, attempt }: TaskAttempt,
+    outputs: JsonValue,
+    { logged, startedAt }: Logging & UnrecordedStart = {},
+  ): Promise<void> {
     return this.changes.apply(runId, async (run, now) => {
+      const started = startedAt === undefined ? [] : recordStart(run, key, attempt, startedAt, logged);
       const cache = run.currentDispatch(key).cache;
       const dispatches = run.completeTask(key, attempt, outputs, now);
       if (cache) await this.cache.store(run.pinned.projectId, cache.key, outputs, cache.ttlSeconds);
-      return { dispatches, value: undefined, logs: logged ? [{ key, attempt, lines: ['succeeded'] }] : [] };
+      return {
+        dispatches,
+        value: undefined,
+        logs: [...started, ...(logged ? [{ key, attempt, lines: ['succeeded'] }] : [])],
+      };
     });
   }
 
@@ -82,18 +127,39 @@ export class TaskAttempts {
   fail(
     { runId, key, attempt }: TaskAttempt,
     error: string,
-    { logged, retryable = true }: Logging & { readonly retryable?: boolean } = {},
+    { logged, retryable = true, startedAt }: Logging & UnrecordedStart & { readonly retryable?: boolean } = {},
   ): Promise<void> {
     const kept = error.slice(0, MAX_ERROR_LENGTH);
     return this.changes.apply(runId, (run, now) => {
+      const started = startedAt === undefined ? [] : recordStart(run, key, attempt, startedAt, logged);
       const dispatches = run.failTask(key, attempt, kept, now, Math.random(), retryable);
-      return {
-        dispatches,
-        value: undefined,
-        logs: logged ? [{ key, attempt, lines: [`failed: ${kept}`], level: 'error' as const }] : [],
-      };
+      const failed = logged ? [{ key, attempt, lines: [`failed: ${kept}`], level: 'error' as const }] : [];
+      return { dispatches, value: undefined, logs: [...started, ...failed] };
     });
   }
+}
+
+/**
+ * The start of an attempt executed before it was recorded, now that its outcome is: only while the
+ * task still waits at that attempt. Otherwise the outcome itself is refused (a superseded attempt, an
+ * ended run), with the error that says why.
+ */
+function recordStart(
+  run: WorkflowRun,
+  key: string,
+  attempt: number,
+  startedAt: Date,
+  logged?: boolean,
+): TaskLogEntry[] {
+  const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
+  const waiting = taskRun?.attempt === attempt && (taskRun.state === 'queued' || taskRun.state === 'retrying');
+  if (isFinished(run.state) || !waiting) return [];
+  run.startTask(key, attempt, startedAt);
+  return startLogs(run, key, attempt, logged);
+}
+
+function startLogs(run: WorkflowRun, key: string, attempt: number, logged?: boolean): TaskLogEntry[] {
+  return logged ? [{ key, attempt, lines: [`started ${run.currentDispatch(key).type} task, attempt ${attempt}`] }] : [];
 }
 
 function executionOf(run: WorkflowRun, key: string): TaskExecution {

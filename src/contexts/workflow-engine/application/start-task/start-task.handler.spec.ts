@@ -34,7 +34,7 @@ describe('StartTaskHandler', () => {
     expect(await taskStates(ports, runId)).toEqual({ a: 'running', b: 'pending' });
     expect(ports.runs.logs).toEqual([{ key: 'a', attempt: 1, lines: ['started noop task, attempt 1'] }]);
     // Losing a start in a crash only runs the attempt again: its commit need not wait for the flush.
-    expect(ports.transaction.unflushed).toBe(1);
+    expect(ports.runs.unflushedSaves).toBe(1);
   });
 
   it('settles a cache hit without executing it, and enqueues what it unblocks', async () => {
@@ -44,7 +44,7 @@ describe('StartTaskHandler', () => {
     expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: true })).toBeUndefined();
     expect(await taskStates(ports, runId)).toEqual({ a: 'succeeded', b: 'queued' });
     expect(ports.queue.keys().at(-1)).toBe('b#1');
-    expect(ports.transaction.unflushed).toBe(0);
+    expect(ports.runs.unflushedSaves).toBe(0);
   });
 
   it('answers nothing and changes nothing for a stale attempt or a finished run', async () => {
@@ -61,6 +61,30 @@ describe('StartTaskHandler', () => {
     const { ports, runId, dispatches, handler } = await arrange();
     await startAttempt(ports, dispatches[0]);
     expect(await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: false })).toBeUndefined();
+    const run = await ports.runs.findById(runId);
+    expect(run?.taskRun('a')).toMatchObject({ state: 'queued', attempt: 2 });
+    expect(ports.queue.keys().at(-1)).toBe('a#2');
+  });
+
+  it('on a first delivery of a task without a cache, records nothing and answers when the attempt began', async () => {
+    const { ports, runId, handler } = await arrange();
+    // a has a cache, looked up when it starts: its start is recorded before it executes, as ever.
+    await handler.execute({ attempt: { runId, key: 'a', attempt: 1 }, logged: true, delivery: 'first' });
+    expect(await taskStates(ports, runId)).toEqual({ a: 'running', b: 'pending' });
+    await engineServices(ports).attempts.complete({ runId, key: 'a', attempt: 1 }, {});
+    const saves = ports.runs.saves;
+    const attempt = { runId, key: 'b', attempt: 1 };
+    const execution = await handler.execute({ attempt, logged: true, delivery: 'first' });
+    expect(execution?.dispatch).toMatchObject({ key: 'b', attempt: 1, type: 'noop' });
+    expect(execution?.startedAt).toEqual(ports.clock.now());
+    expect(ports.runs.saves).toBe(saves);
+    expect(await taskStates(ports, runId)).toEqual({ a: 'succeeded', b: 'queued' });
+  });
+
+  it('on a delivery again of an attempt whose start was never recorded, moves the task to a new attempt', async () => {
+    const { ports, runId, handler } = await arrange();
+    const attempt = { runId, key: 'a', attempt: 1 };
+    expect(await handler.execute({ attempt, logged: false, delivery: 'again' })).toBeUndefined();
     const run = await ports.runs.findById(runId);
     expect(run?.taskRun('a')).toMatchObject({ state: 'queued', attempt: 2 });
     expect(ports.queue.keys().at(-1)).toBe('a#2');

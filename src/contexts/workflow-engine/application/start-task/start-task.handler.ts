@@ -4,13 +4,14 @@ import type { StartTaskCommand, TaskExecution } from './start-task.command.js';
 
 /**
  * Marks the attempt a job names as running and answers what to execute, or undefined when the job
- * is stale or a cache hit settled the task instead.
+ * is stale or a cache hit settled the task instead. On a first delivery the start is recorded with
+ * the outcome (the execution's `startedAt`).
  */
 @Injectable()
 export class StartTaskHandler {
   constructor(private readonly attempts: TaskAttempts) {}
 
-  execute({ attempt, logged }: StartTaskCommand): Promise<TaskExecution | undefined> {
-    return this.attempts.start(attempt, { logged });
+  execute({ attempt, logged, delivery }: StartTaskCommand): Promise<TaskExecution | undefined> {
+    return this.attempts.start(attempt, { logged, ...(delivery && { delivery }) });
   }
 }

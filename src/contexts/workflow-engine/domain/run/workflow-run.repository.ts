@@ -16,6 +16,12 @@ export interface SaveOptions {
   readonly idempotencyKey?: string;
   /** Task log lines that describe this change. */
   readonly logs?: readonly TaskLogEntry[];
+  /**
+   * Losing the change in a database crash is harmless (an attempt's start: the task is queued again
+   * and runs again), so its commit need not wait for the WAL flush; a later commit that waits makes it
+   * durable too. Only a change that commits alone may say so: a transaction's commit is all or nothing.
+   */
+  readonly mayBeLost?: boolean;
 }
 
 /**
@@ -30,6 +36,15 @@ export abstract class WorkflowRunRepository {
    * many reports about the tasks of one run queue up instead of failing each other (docs/adr/0203).
    */
   abstract findForUpdate(runId: string): Promise<WorkflowRun | undefined>;
+  /**
+   * The run as this process last committed it, without reading or locking its row (undefined when
+   * none is kept), for one change at a time: until it is saved or given back, nobody else gets it. Its
+   * save checks the version alone: when another writer moved the run on meanwhile, the save throws
+   * ConcurrencyError and writes nothing, and the change goes again on the run read under its lock.
+   */
+  abstract takeCommitted(runId: string): WorkflowRun | undefined;
+  /** Gives back a run from `takeCommitted` that its change left as it was. */
+  abstract giveBack(run: WorkflowRun): void;
   /** Runs of a workflow in queued, running or paused state, oldest first: the concurrency policy's input. */
   abstract findActive(workflowId: string): Promise<ActiveRun[]>;
   /** Workflows with runs waiting in state queued for a concurrency slot. */

@@ -27,6 +27,16 @@ export class CommittedRuns {
     return committed.run;
   }
 
+  /**
+   * The kept run, whatever its version, for a change that saves it without reading its row: the save's
+   * version check finds out whether another writer moved the run on. Until kept again, nobody else gets it.
+   */
+  takeLatest(runId: string): WorkflowRun | undefined {
+    const committed = this.runs.get(runId);
+    this.runs.delete(runId);
+    return committed?.run;
+  }
+
   /** A copy of the kept run if it is at `version`, for a reader that will not change it. */
   copyAt(runId: string, version: number): WorkflowRun | undefined {
     const committed = this.runs.get(runId);

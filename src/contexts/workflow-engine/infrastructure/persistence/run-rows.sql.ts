@@ -63,19 +63,42 @@ function rowsOfChange(parameters: readonly [run: string, taskRuns: string, trans
      ORDER BY l.n)`;
 }
 
+/** How a change's statement is written: with the outbox rows it publishes, and whether its commit waits for the flush. */
+export interface ChangeStatement {
+  /** The INSERT of the outbox rows from the JSON array bound to its parameter, when the change publishes events. */
+  readonly outboxInsert?: (parameter: string) => string;
+  /** The commit returns without waiting for the WAL flush (set in the statement, so it costs no round trip). */
+  readonly unflushed?: boolean;
+}
+
 /**
  * A change of a saved run in one round trip: bumps the run's version if it is still the one loaded
- * (`updated` is 0 otherwise, and the caller rolls back) and writes the change's rows.
+ * and writes the change's rows. Each row parameter is read through the version bump, so when another
+ * writer moved the run on, `updated` is 0 and nothing at all is written: the statement is safe to run
+ * alone, outside a transaction, where it is its own transaction.
  * $1 run id, $2 state, $3 updated at, $4 loaded version, $5 task runs, $6 transitions, $7 log lines,
  * and with events $8, the outbox rows `outboxInsert` takes.
  */
-export function saveChange(outboxInsert?: (parameter: string) => string): string {
+export function saveChange({ outboxInsert, unflushed = false }: ChangeStatement = {}): string {
+  const ifUpdated = (parameter: string) => `(SELECT ${parameter}::text FROM updated)`;
+  const [taskRuns, transitions, logs, outbox] = ['$5', '$6', '$7', '$8'].map(ifUpdated);
   return `
   WITH updated AS (
     UPDATE workflow_engine.runs SET state = $2, updated_at = $3, version = version + 1
      WHERE id = $1 AND version = $4 RETURNING id),
-  ${rowsOfChange(['$1', '$5', '$6', '$7'])}${outboxItem(outboxInsert, '$8')}
-  SELECT count(*)::integer AS updated FROM updated`;
+  ${rowsOfChange(['$1', taskRuns, transitions, logs])}${outboxItem(outboxInsert, outbox)}${unflushedItem(unflushed)}
+  SELECT count(*)::integer AS updated FROM updated${unflushed ? ', unflushed' : ''}`;
+}
+
+/**
+ * SET LOCAL as a WITH item: set_config is volatile, so the item is evaluated when the final SELECT
+ * reads it, and the setting holds until this transaction (or this statement, alone) commits.
+ */
+function unflushedItem(unflushed: boolean): string {
+  return unflushed
+    ? `,
+  unflushed AS (SELECT set_config('synchronous_commit', 'off', true))`
+    : '';
 }
 
 /** The rows of a run just inserted: $1 run id, $2 task runs, $3 transitions, $4 log lines, with events $5 outbox rows. */

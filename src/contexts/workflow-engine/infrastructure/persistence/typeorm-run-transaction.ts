@@ -26,10 +26,6 @@ export class TypeOrmRunTransaction extends RunTransaction {
     return this.ambient.active();
   }
 
-  async commitWithoutFlushWait(): Promise<void> {
-    await this.manager().query('SET LOCAL synchronous_commit = off');
-  }
-
   lockingWorkflow<T>(workflowId: string, work: () => Promise<T>): Promise<T> {
     return this.run(async () => {
       // NO KEY UPDATE: new runs' foreign keys take KEY SHARE on this row and must not wait for it.

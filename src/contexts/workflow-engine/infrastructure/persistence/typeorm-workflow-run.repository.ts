@@ -12,11 +12,16 @@ import { RunCancellations } from '../queue/run-cancellations.js';
 import { CommittedRuns } from './committed-runs.js';
 import { integrationEventsOf } from './run-integration-events.js';
 import * as sql from './run-rows.sql.js';
+import { queryPrepared, type PreparedStatement } from './prepared-statements.js';
 import { SavedRuns } from './saved-runs.js';
 import { TypeOrmRunTransaction } from './typeorm-run-transaction.js';
 import { VersionSpecs } from './version-specs.js';
 import { WorkflowVersionOrmEntity } from './workflow.orm-entity.js';
 import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from './workflow-run.mapper.js';
+
+/** The statements of a change, prepared once per connection under names of this repository. */
+const prepared = (name: string, text: string): PreparedStatement => ({ name: `workflow-engine.run.${name}`, text });
+const SELECT_RUN_FOR_UPDATE = prepared('select-for-update', sql.SELECT_RUN_FOR_UPDATE);
 
 /**
  * Runs as rows of `runs`, `task_runs` and the append-only `transitions`. A save writes only what
@@ -29,8 +34,16 @@ import { toRunSnapshot, type RunRow, type TaskRunRow, type TransitionRow } from 
 export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
   private readonly outbox = new Outbox<WorkflowEngineEvents>('workflow-engine', 'workflow_engine');
   private readonly statements = {
-    change: sql.saveChange(),
-    changeWithEvents: sql.saveChange((parameter) => this.outbox.insertFrom(parameter)),
+    change: prepared('change', sql.saveChange()),
+    changeUnflushed: prepared('change-unflushed', sql.saveChange({ unflushed: true })),
+    changeWithEvents: prepared(
+      'change-with-events',
+      sql.saveChange({ outboxInsert: (parameter) => this.outbox.insertFrom(parameter) }),
+    ),
+    changeWithEventsUnflushed: prepared(
+      'change-with-events-unflushed',
+      sql.saveChange({ outboxInsert: (parameter) => this.outbox.insertFrom(parameter), unflushed: true }),
+    ),
     newRun: sql.saveNewRunRows(),
     newRunWithEvents: sql.saveNewRunRows((parameter) => this.outbox.insertFrom(parameter)),
   };
@@ -54,12 +67,20 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
 
   async findForUpdate(runId: string): Promise<WorkflowRun | undefined> {
     // Reports about one run wait here for each other instead of failing on the version check.
-    const [row] = await this.transaction.manager().query<RunRow[]>(sql.SELECT_RUN_FOR_UPDATE, [runId]);
+    const [row] = await queryPrepared<RunRow>(this.transaction.manager(), SELECT_RUN_FOR_UPDATE, [runId]);
     if (row === undefined) return undefined;
     const run = this.committed.take(runId, row.version) ?? (await this.restore(row));
     // Saved or not, the run as this transaction leaves it is the committed one; a rollback drops it.
     this.transaction.afterCommit(() => this.committed.keep(run, run.version));
     return run;
+  }
+
+  takeCommitted(runId: string): WorkflowRun | undefined {
+    return this.committed.takeLatest(runId);
+  }
+
+  giveBack(run: WorkflowRun): void {
+    this.committed.keep(run, run.version);
   }
 
   private async restore(run: RunRow): Promise<WorkflowRun> {
@@ -108,36 +129,32 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     return row?.id;
   }
 
-  async save(run: WorkflowRun, { idempotencyKey, logs = [] }: SaveOptions = {}): Promise<void> {
+  async save(run: WorkflowRun, { idempotencyKey, logs = [], mayBeLost = false }: SaveOptions = {}): Promise<void> {
     const events = run.pullEvents() as RunEvent[];
+    const publishes = integrationEventsOf(run, events);
     const changes = this.saved.changesOf(run);
     // Until this commits, a run kept from before may be behind or ahead of the database: nobody may take it.
     this.committed.forget(run.id);
-    await this.transaction.run(async () => {
+    const write = async () => {
       const manager = this.transaction.manager();
       const now = new Date();
-      const outbox = this.outbox.staged(manager, integrationEventsOf(run, events));
-      const withEvents = outbox.envelopes.length > 0;
+      // Staging the outbox rows needs the transaction whose commit rings the relay.
+      const outbox = publishes.length > 0 ? this.outbox.staged(manager, publishes) : undefined;
       const rows = [
         JSON.stringify(changes.taskRuns),
         JSON.stringify(changes.transitions),
         JSON.stringify(
           logs.flatMap(({ key, attempt, lines, level }) => lines.map((line) => ({ key, attempt, line, level }))),
         ),
-        ...(withEvents ? [outbox.json] : []),
+        ...(outbox === undefined ? [] : [outbox.json]),
       ];
       if (run.version === 0) {
         await this.insert(run, now, idempotencyKey);
-        await manager.query(withEvents ? this.statements.newRunWithEvents : this.statements.newRun, [run.id, ...rows]);
+        await manager.query(outbox ? this.statements.newRunWithEvents : this.statements.newRun, [run.id, ...rows]);
       } else {
-        const statement = withEvents ? this.statements.changeWithEvents : this.statements.change;
-        const [{ updated }] = await manager.query<{ updated: number }[]>(statement, [
-          run.id,
-          run.state,
-          now,
-          run.version,
-          ...rows,
-        ]);
+        const statement = this.changeStatement(outbox !== undefined, mayBeLost);
+        const values = [run.id, run.state, now, run.version, ...rows];
+        const [{ updated }] = await queryPrepared<{ updated: number }>(manager, statement, values);
         if (updated !== 1) throw new ConcurrencyError('workflow run', run.id);
       }
       const version = run.version + 1;
@@ -146,9 +163,18 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
         this.metrics.committed(run, events, now);
         if (events.some((event) => event.name === 'run-cancelled')) this.cancellations.announce(run.id);
       });
-    });
+    };
+    // A change that publishes nothing is one statement, which commits alone when no transaction is open
+    // (it writes nothing when the version check fails); a new run or an outbox row needs a transaction.
+    if (run.version > 0 && publishes.length === 0 && !this.transaction.active()) await write();
+    else await this.transaction.run(write);
     run.markSaved();
     this.saved.remember(run, changes.written);
+  }
+
+  private changeStatement(withEvents: boolean, unflushed: boolean): PreparedStatement {
+    if (!withEvents) return unflushed ? this.statements.changeUnflushed : this.statements.change;
+    return unflushed ? this.statements.changeWithEventsUnflushed : this.statements.changeWithEvents;
   }
 
   private async insert(run: WorkflowRun, now: Date, idempotencyKey: string | undefined): Promise<void> {

@@ -12,11 +12,28 @@ import { TaskExecution } from '../../application/ports/task-execution.js';
 import { TASK_QUEUE, type TaskJobData } from '../../application/ports/task-job-queues.js';
 import type { TaskAttempt } from '../../application/ports/task-queue.js';
 import { WorkerSettings } from '../../application/ports/worker-settings.js';
+import type { Delivery } from '../../application/start-task/start-task.command.js';
 import { StartTaskHandler } from '../../application/start-task/start-task.handler.js';
+import { UnrecordedStart } from './unrecorded-start.js';
 
 /**
- * Executes the jobs of `workflow-engine.tasks`: marks the attempt running, runs it, reports the
- * outcome with the attempt number as fencing token. A refused report (the attempt was superseded,
+ * How long an attempt of a first delivery may execute before its start is recorded on its own: a
+ * shorter one records it with its outcome, in one write (docs/adr/0203).
+ */
+const RECORD_START_AFTER_MS = 200;
+
+/**
+ * A job BullMQ started before (its worker stalled or died, or its processor failed) may still be
+ * executing elsewhere; only a first delivery may leave the start to be recorded with the outcome.
+ */
+function deliveryOf(job: Job<TaskJobData>): Delivery {
+  return job.attemptsStarted > 1 || job.stalledCounter > 0 ? 'again' : 'first';
+}
+
+/**
+ * Executes the jobs of `workflow-engine.tasks`: runs the attempt and reports its outcome with the
+ * attempt number as fencing token; the start is recorded with the outcome, or on its own when the
+ * attempt runs long or its job was delivered before (then the task moves to a new attempt). A refused report (the attempt was superseded,
  * the run was cancelled) is the expected end of a stale job, not an error. Other errors fail the
  * job, which BullMQ retries; a retried job finds its attempt running and moves the task to a new one.
  */
@@ -60,8 +77,16 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
     crashPoint('workflow.task.before-start');
     try {
       // The start and outcome lines go to the task log in the same transactions as the changes.
-      const execution = await this.start.execute({ attempt, logged: true });
+      const execution = await this.start.execute({ attempt, logged: true, delivery: deliveryOf(job) });
       if (execution === undefined) return;
+      const unrecorded =
+        execution.startedAt === undefined
+          ? undefined
+          : new UnrecordedStart(
+              execution.startedAt,
+              async () => (await this.start.execute({ attempt, logged: true })) !== undefined,
+              RECORD_START_AFTER_MS,
+            );
       const outcome = await this.cancellations.whileRunning(attempt.runId, async (cancelled) => {
         try {
           const signal = AbortSignal.any([this.stopping.signal, cancelled]);
@@ -76,13 +101,18 @@ export class TaskRunProcessor extends WorkerHost implements OnApplicationBootstr
           if (!cancelled.aborted) throw error;
           await this.log(attempt, 'stopped: the run was cancelled');
           return undefined;
+        } finally {
+          // A start still unrecorded now waits for the outcome, if there is one to report.
+          unrecorded?.executionEnded();
         }
       });
       if (outcome === undefined) return;
+      const startedAt = await unrecorded?.forOutcome();
+      const report = { attempt, logged: true, ...(startedAt && { startedAt }) };
       // Reliability tests kill the process here: the task's effect happened and nobody knows yet.
       crashPoint('workflow.task.before-report');
-      if (outcome.ok) await this.complete.execute({ attempt, outputs: outcome.outputs, logged: true });
-      else await this.fail.execute({ attempt, error: outcome.error, logged: true, retryable: outcome.retryable });
+      if (outcome.ok) await this.complete.execute({ ...report, outputs: outcome.outputs });
+      else await this.fail.execute({ ...report, error: outcome.error, retryable: outcome.retryable });
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
       this.logger.debug(`dropped stale job ${job.id}: ${error.message}`);
