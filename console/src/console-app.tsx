@@ -7,6 +7,8 @@ import { CheckRunPage } from './pages/check-run-page';
 import { DatasetPage } from './pages/dataset-page';
 import { DatasetVersionPage } from './pages/dataset-version-page';
 import { DatasetsPage } from './pages/datasets-page';
+import { DeploymentPage } from './pages/deployment-page';
+import { DeploymentsPage } from './pages/deployments-page';
 import { LineagePage } from './pages/lineage-page';
 import { ModelPage } from './pages/model-page';
 import { ModelVersionPage } from './pages/model-version-page';
@@ -35,6 +37,8 @@ export function ConsoleApp() {
         <Route path="/datasets/:datasetId" element={<DatasetPage />} />
         <Route path="/dataset-versions/:versionId" element={<DatasetVersionPage />} />
         <Route path="/check-runs/:checkRunId" element={<CheckRunPage />} />
+        <Route path="/projects/:projectId/deployments" element={<DeploymentsPage />} />
+        <Route path="/deployments/:deploymentId" element={<DeploymentPage />} />
         <Route path="/lineage/:nodeType/:nodeId" element={<LineagePage />} />
         <Route path="/workflows/:workflowId" element={<WorkflowPage />} />
         <Route path="/runs/:runId" element={<RunPage />} />

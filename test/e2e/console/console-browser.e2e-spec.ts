@@ -1,9 +1,14 @@
+/**
+ * @jest-environment ./test/support/prediction/onnx-test-environment.ts
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import type { Page } from 'playwright-core';
+import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { LINEAR_SIGNATURE } from '../../support/prediction/onnx-deployments.js';
 import { startWorkflowWorld, type WorkflowWorld } from '../workflows-support.js';
 import { launchChromium, screenshot, seriousAccessibilityViolations, type Browser } from './chromium.js';
 
@@ -53,8 +58,10 @@ describe('the console in a browser', () => {
         STORAGE_DRIVER: 'filesystem',
         STORAGE_DIR: artifacts,
         DATA_ENGINE_TEMP_DIR: join(artifacts, 'engine'),
+        PREDICTION_LOG_FLUSH_INTERVAL_MS: '50',
+        PREDICTION_EXPERIMENT_INTERVAL_MS: '200',
       },
-      'user-management,workflow-engine,model-registry,data-pipeline',
+      'user-management,workflow-engine,model-registry,data-pipeline,prediction',
     );
     browser = await launchChromium({ width: 1280, height: 900 });
     page = await browser.context.newPage();
@@ -240,6 +247,79 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: /^dataset-version:/ }).click();
     await page.getByRole('heading', { name: /^Lineage of / }).waitFor();
     await page.locator(`svg [data-task-id="model-version:${version.body.id}"]`).waitFor();
+  });
+
+  it('opens a deployment with its variants, live split, latency and errors, and the experiment that promoted the winner', async () => {
+    const { owner, accessToken } = await freshOwner();
+    const model = await owner.call('POST', `/api/v1/projects/${world.projectId}/models`, { name: 'scorer' });
+    expect(model.status).toBe(201);
+    async function approvedVersion(scale: number): Promise<string> {
+      const version = await owner.call('POST', `/api/v1/models/${model.body.id}/versions`, {
+        framework: 'onnx',
+        signature: LINEAR_SIGNATURE,
+      });
+      const weights = LINEAR_WEIGHTS.map((row) => row.map((weight) => weight * scale));
+      const uploaded = await fetch(`${world.app.url}/api/v1/model-versions/${version.body.id}/artifact`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/octet-stream' },
+        body: linearModel(weights, LINEAR_BIAS),
+      });
+      expect(uploaded.status).toBe(200);
+      const approved = await owner.call('POST', `/api/v1/model-versions/${version.body.id}/approval`, {
+        decision: 'Approved',
+        comment: '',
+      });
+      expect(approved.status).toBe(200);
+      return version.body.id as string;
+    }
+    const [first, second] = [await approvedVersion(1), await approvedVersion(2)];
+    expect(
+      (await owner.call('PUT', `/api/v1/models/${model.body.id}/aliases/champion`, { versionId: first })).status,
+    ).toBe(200);
+    const deployment = await owner.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
+      name: 'scorer-ab',
+      variants: [
+        { name: 'a', model: first, runtime: 'onnx', weight: 50 },
+        { name: 'b', model: second, runtime: 'onnx', weight: 50 },
+      ],
+      serving: {
+        logging: { sampleRate: 1, retentionDays: 7 },
+        experiment: { metric: 'accuracy', alpha: 0.05, minSamples: 20, promote: { enabled: true, alias: 'champion' } },
+      },
+    });
+    expect(deployment.status).toBe(201);
+    // Variant b is always right and a one time in three: the test finds b better and promotion moves champion to it.
+    const serving = owner.withHeaders({ 'x-project-id': world.projectId });
+    for (const variant of ['a', 'b'])
+      for (let row = 0; row < 24; row += 1) {
+        const answer = await serving.call('POST', `/v2/models/scorer-ab/versions/${variant}/infer`, {
+          inputs: [{ name: 'x', shape: [1, 3], datatype: 'FP32', data: [[row, 0, 0]] }],
+        });
+        expect(answer.status).toBe(200);
+        const predicted = answer.body.outputs[0].data[0] as number;
+        const label = variant === 'b' || row % 3 === 0 ? predicted : predicted + 1000;
+        expect((await serving.call('POST', `/api/v1/predictions/${answer.body.id}/feedback`, { label })).status).toBe(
+          204,
+        );
+      }
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Deployments of this project' }).click();
+    await visited('deployments');
+    await page.getByRole('link', { name: 'scorer-ab' }).click();
+    await page.getByRole('heading', { name: 'Deployment scorer-ab', level: 1 }).waitFor();
+    // The records are written off the request's path; the page polls until they are counted.
+    for (const variant of ['a', 'b'])
+      await page
+        .locator(`tr[data-variant="${variant}"] td[data-predictions]`)
+        .getByText('24', { exact: true })
+        .waitFor();
+    await page.getByRole('img', { name: 'Live traffic split: a 50.0 %, b 50.0 %' }).waitFor();
+    await page.locator('[data-experiment-status="significant"]').waitFor();
+    expect(Number(await page.locator('[data-p-value]').textContent())).toBeLessThan(0.05);
+    await page.locator('[data-decision="moved"]').waitFor();
+    await visited('deployment');
   });
 
   it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {
