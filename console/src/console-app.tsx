@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
+import { AlertsPage } from './pages/alerts-page';
 import { session } from './auth/session';
 import { ApprovalsPage } from './pages/approvals-page';
 import { CheckRunPage } from './pages/check-run-page';
@@ -38,6 +39,7 @@ export function ConsoleApp() {
         <Route path="/dataset-versions/:versionId" element={<DatasetVersionPage />} />
         <Route path="/check-runs/:checkRunId" element={<CheckRunPage />} />
         <Route path="/projects/:projectId/deployments" element={<DeploymentsPage />} />
+        <Route path="/projects/:projectId/alerts" element={<AlertsPage />} />
         <Route path="/deployments/:deploymentId" element={<DeploymentPage />} />
         <Route path="/lineage/:nodeType/:nodeId" element={<LineagePage />} />
         <Route path="/workflows/:workflowId" element={<WorkflowPage />} />

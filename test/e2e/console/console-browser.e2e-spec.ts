@@ -60,8 +60,9 @@ describe('the console in a browser', () => {
         DATA_ENGINE_TEMP_DIR: join(artifacts, 'engine'),
         PREDICTION_LOG_FLUSH_INTERVAL_MS: '50',
         PREDICTION_EXPERIMENT_INTERVAL_MS: '200',
+        ALERT_EVAL_INTERVAL_MS: '100',
       },
-      'user-management,workflow-engine,model-registry,data-pipeline,prediction',
+      'user-management,workflow-engine,model-registry,data-pipeline,prediction,monitoring',
     );
     browser = await launchChromium({ width: 1280, height: 900 });
     page = await browser.context.newPage();
@@ -320,6 +321,33 @@ describe('the console in a browser', () => {
     expect(Number(await page.locator('[data-p-value]').textContent())).toBeLessThan(0.05);
     await page.locator('[data-decision="moved"]').waitFor();
     await visited('deployment');
+  });
+
+  it('shows a firing alert and its history, and creates and expires a silence', async () => {
+    const { owner } = await freshOwner();
+    const rule = await owner.call('POST', `/api/v1/projects/${world.projectId}/alert-rules`, {
+      name: 'data checks failed',
+      expr: { signal: 'data.checks_failed', window: '1h', op: '>', threshold: 0 },
+    });
+    expect(rule.status).toBe(201);
+    const checks = await owner.call('POST', `/api/v1/dataset-versions/${datasetVersionId}/check-runs`, {
+      checks: [{ name: 'email present', kind: 'not_null', column: 'email' }],
+    });
+    expect(checks.status).toBe(201);
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Alerts of this project' }).click();
+    // The rule is evaluated off the request's path; the page polls until the alert fires.
+    await page.locator('tr[data-alert="data checks failed"][data-state="firing"]').waitFor();
+    await page.locator('tr[data-transition="inactive-firing"]').first().waitFor();
+    await page.getByRole('textbox', { name: 'Value' }).fill('data checks failed');
+    await page.getByRole('textbox', { name: 'Comment' }).fill('known bad upload');
+    await page.getByRole('button', { name: 'Create silence' }).click();
+    await page.locator('tr[data-silence="alertname=data checks failed"]').waitFor();
+    await visited('alerts');
+    await page.getByRole('button', { name: 'Expire silence alertname=data checks failed' }).click();
+    await page.getByText('No silence in force.').waitFor();
   });
 
   it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {
