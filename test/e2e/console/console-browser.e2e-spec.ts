@@ -367,5 +367,22 @@ describe('the console in a browser', () => {
     await page.locator(node('ship', 'succeeded')).waitFor();
     await visited('run-390px');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    for (const [link, heading, name] of [
+      ['Deployments of this project', 'Deployments', 'deployments-390px'],
+      ['Alerts of this project', 'Alerts', 'alerts-390px'],
+    ]) {
+      await page.getByRole('link', { name: 'Projects' }).click();
+      await page.getByRole('table').getByRole('link').first().click();
+      await page.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await visited(name);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    }
+    await page.getByRole('link', { name: 'Back to the project' }).click();
+    await page.getByRole('link', { name: 'Deployments of this project' }).click();
+    await page.getByRole('link', { name: 'scorer-ab' }).click();
+    await page.locator('[data-experiment-status="significant"]').waitFor();
+    await visited('deployment-390px');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   });
 });
