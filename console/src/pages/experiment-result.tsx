@@ -1,10 +1,12 @@
 import type { Schemas } from '../api/client';
+import { PromoteWinner } from './promote-winner';
 
 type Experiment = Schemas['ExperimentResponse'];
 
 /** The significance test between the two primary variants, and what promotion decided from it. */
 export function ExperimentResult({ experiment }: { experiment: Experiment }) {
   const { comparison, options } = experiment;
+  const winner = experiment.variants.find((variant) => variant.variant === comparison?.winner);
   return (
     <section aria-labelledby="experiment">
       <h2 id="experiment">Experiment</h2>
@@ -32,6 +34,7 @@ export function ExperimentResult({ experiment }: { experiment: Experiment }) {
         </dl>
       )}
       <h3>Promotion</h3>
+      {winner !== undefined && <PromoteWinner winner={winner} alias={options.promote.alias} />}
       {experiment.decisions.length === 0 ? (
         <p>
           {options.promote.enabled ? 'The winner has not been promoted yet.' : 'Promotion is off for this deployment.'}

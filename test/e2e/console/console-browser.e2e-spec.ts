@@ -250,7 +250,7 @@ describe('the console in a browser', () => {
     await page.locator(`svg [data-task-id="model-version:${version.body.id}"]`).waitFor();
   });
 
-  it('opens a deployment with its variants, live split, latency and errors, and the experiment that promoted the winner', async () => {
+  it('opens a deployment with its variants, live split, latency and errors, the experiment that promoted the winner, and a promotion by hand', async () => {
     const { owner, accessToken } = await freshOwner();
     const model = await owner.call('POST', `/api/v1/projects/${world.projectId}/models`, { name: 'scorer' });
     expect(model.status).toBe(201);
@@ -320,6 +320,16 @@ describe('the console in a browser', () => {
     await page.locator('[data-experiment-status="significant"]').waitFor();
     expect(Number(await page.locator('[data-p-value]').textContent())).toBeLessThan(0.05);
     await page.locator('[data-decision="moved"]').waitFor();
+    await page.getByRole('textbox', { name: 'Alias to move' }).fill('stable');
+    await page.getByRole('button', { name: 'Promote b' }).click();
+    await page.getByRole('status').getByText('Moved stable to version 2, which b serves.').waitFor();
+    const aliases = await (await freshOwner()).owner.call('GET', `/api/v1/models/${model.body.id}/aliases`);
+    expect(aliases.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ alias: 'champion', versionId: second }),
+        expect.objectContaining({ alias: 'stable', versionId: second }),
+      ]),
+    );
     await visited('deployment');
   });
 
