@@ -9,6 +9,8 @@ import { SilencesSection } from './silences-section';
 // Rules are evaluated continuously; reading again every few seconds shows an alert fire without a reload.
 const ALERTS_POLL_MS = 2000;
 const HISTORY_LIMIT = 100;
+// The history is read oldest first: a window keeps the page about what changed lately.
+const HISTORY_WINDOW_MS = 24 * 3_600_000;
 
 /** A project's alerts that are not inactive, the transitions they went through, and its silences. */
 export function AlertsPage() {
@@ -22,7 +24,10 @@ export function AlertsPage() {
   const history = useApi(
     () =>
       api.GET('/api/v1/projects/{projectId}/alert-history', {
-        params: { path: { projectId }, query: { limit: HISTORY_LIMIT } },
+        params: {
+          path: { projectId },
+          query: { limit: HISTORY_LIMIT, from: new Date(Date.now() - HISTORY_WINDOW_MS).toISOString() },
+        },
       }),
     `alert-history:${projectId}`,
     ALERTS_POLL_MS,
@@ -71,11 +76,14 @@ export function AlertsPage() {
         )}
       </section>
       <section aria-labelledby="alert-history">
-        <h2 id="alert-history">History</h2>
+        <h2 id="alert-history">History of the last 24 hours</h2>
+        {history.data?.nextCursor != null && (
+          <p>More changes than these {HISTORY_LIMIT}: the earliest of the window are shown.</p>
+        )}
         {history.data === undefined ? (
           <PageStatus error={history.error} />
         ) : history.data.items.length === 0 ? (
-          <p>No alert has changed state yet.</p>
+          <p>No alert has changed state in the last 24 hours.</p>
         ) : (
           <div className="table-scroll" role="region" aria-label="Alert history" tabIndex={0}>
             <table>
