@@ -1,12 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
+import { AlertsPage } from './pages/alerts-page';
 import { session } from './auth/session';
 import { ApprovalsPage } from './pages/approvals-page';
 import { CheckRunPage } from './pages/check-run-page';
 import { DatasetPage } from './pages/dataset-page';
 import { DatasetVersionPage } from './pages/dataset-version-page';
 import { DatasetsPage } from './pages/datasets-page';
+import { DeploymentPage } from './pages/deployment-page';
+import { DeploymentsPage } from './pages/deployments-page';
 import { LineagePage } from './pages/lineage-page';
 import { ModelPage } from './pages/model-page';
 import { ModelVersionPage } from './pages/model-version-page';
@@ -35,6 +38,9 @@ export function ConsoleApp() {
         <Route path="/datasets/:datasetId" element={<DatasetPage />} />
         <Route path="/dataset-versions/:versionId" element={<DatasetVersionPage />} />
         <Route path="/check-runs/:checkRunId" element={<CheckRunPage />} />
+        <Route path="/projects/:projectId/deployments" element={<DeploymentsPage />} />
+        <Route path="/projects/:projectId/alerts" element={<AlertsPage />} />
+        <Route path="/deployments/:deploymentId" element={<DeploymentPage />} />
         <Route path="/lineage/:nodeType/:nodeId" element={<LineagePage />} />
         <Route path="/workflows/:workflowId" element={<WorkflowPage />} />
         <Route path="/runs/:runId" element={<RunPage />} />

@@ -43,6 +43,12 @@ export function ProjectPage() {
         <li>
           <Link to={`/projects/${projectId}/datasets`}>Datasets of this project</Link>
         </li>
+        <li>
+          <Link to={`/projects/${projectId}/deployments`}>Deployments of this project</Link>
+        </li>
+        <li>
+          <Link to={`/projects/${projectId}/alerts`}>Alerts of this project</Link>
+        </li>
       </ul>
       <section aria-labelledby="members">
         <h2 id="members">Members</h2>

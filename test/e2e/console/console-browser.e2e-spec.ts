@@ -1,9 +1,14 @@
+/**
+ * @jest-environment ./test/support/prediction/onnx-test-environment.ts
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { scaled, waitFor } from '@libs/testing';
 import type { Page } from 'playwright-core';
+import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
+import { LINEAR_SIGNATURE } from '../../support/prediction/onnx-deployments.js';
 import { startWorkflowWorld, type WorkflowWorld } from '../workflows-support.js';
 import { launchChromium, screenshot, seriousAccessibilityViolations, type Browser } from './chromium.js';
 
@@ -53,8 +58,11 @@ describe('the console in a browser', () => {
         STORAGE_DRIVER: 'filesystem',
         STORAGE_DIR: artifacts,
         DATA_ENGINE_TEMP_DIR: join(artifacts, 'engine'),
+        PREDICTION_LOG_FLUSH_INTERVAL_MS: '50',
+        PREDICTION_EXPERIMENT_INTERVAL_MS: '200',
+        ALERT_EVAL_INTERVAL_MS: '100',
       },
-      'user-management,workflow-engine,model-registry,data-pipeline',
+      'user-management,workflow-engine,model-registry,data-pipeline,prediction,monitoring',
     );
     browser = await launchChromium({ width: 1280, height: 900 });
     page = await browser.context.newPage();
@@ -242,6 +250,116 @@ describe('the console in a browser', () => {
     await page.locator(`svg [data-task-id="model-version:${version.body.id}"]`).waitFor();
   });
 
+  it('opens a deployment with its variants, live split, latency and errors, the experiment that promoted the winner, and a promotion by hand', async () => {
+    const { owner, accessToken } = await freshOwner();
+    const model = await owner.call('POST', `/api/v1/projects/${world.projectId}/models`, { name: 'scorer' });
+    expect(model.status).toBe(201);
+    async function approvedVersion(scale: number): Promise<string> {
+      const version = await owner.call('POST', `/api/v1/models/${model.body.id}/versions`, {
+        framework: 'onnx',
+        signature: LINEAR_SIGNATURE,
+      });
+      const weights = LINEAR_WEIGHTS.map((row) => row.map((weight) => weight * scale));
+      const uploaded = await fetch(`${world.app.url}/api/v1/model-versions/${version.body.id}/artifact`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/octet-stream' },
+        body: linearModel(weights, LINEAR_BIAS),
+      });
+      expect(uploaded.status).toBe(200);
+      const approved = await owner.call('POST', `/api/v1/model-versions/${version.body.id}/approval`, {
+        decision: 'Approved',
+        comment: '',
+      });
+      expect(approved.status).toBe(200);
+      return version.body.id as string;
+    }
+    const [first, second] = [await approvedVersion(1), await approvedVersion(2)];
+    expect(
+      (await owner.call('PUT', `/api/v1/models/${model.body.id}/aliases/champion`, { versionId: first })).status,
+    ).toBe(200);
+    const deployment = await owner.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
+      name: 'scorer-ab',
+      variants: [
+        { name: 'a', model: first, runtime: 'onnx', weight: 50 },
+        { name: 'b', model: second, runtime: 'onnx', weight: 50 },
+      ],
+      serving: {
+        logging: { sampleRate: 1, retentionDays: 7 },
+        experiment: { metric: 'accuracy', alpha: 0.05, minSamples: 20, promote: { enabled: true, alias: 'champion' } },
+      },
+    });
+    expect(deployment.status).toBe(201);
+    // Variant b is always right and a one time in three: the test finds b better and promotion moves champion to it.
+    const serving = owner.withHeaders({ 'x-project-id': world.projectId });
+    for (const variant of ['a', 'b'])
+      for (let row = 0; row < 24; row += 1) {
+        const answer = await serving.call('POST', `/v2/models/scorer-ab/versions/${variant}/infer`, {
+          inputs: [{ name: 'x', shape: [1, 3], datatype: 'FP32', data: [[row, 0, 0]] }],
+        });
+        expect(answer.status).toBe(200);
+        const predicted = answer.body.outputs[0].data[0] as number;
+        const label = variant === 'b' || row % 3 === 0 ? predicted : predicted + 1000;
+        expect((await serving.call('POST', `/api/v1/predictions/${answer.body.id}/feedback`, { label })).status).toBe(
+          204,
+        );
+      }
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Deployments of this project' }).click();
+    await visited('deployments');
+    await page.getByRole('link', { name: 'scorer-ab' }).click();
+    await page.getByRole('heading', { name: 'Deployment scorer-ab', level: 1 }).waitFor();
+    // The records are written off the request's path; the page polls until they are counted.
+    for (const variant of ['a', 'b'])
+      await page
+        .locator(`tr[data-variant="${variant}"] td[data-predictions]`)
+        .getByText('24', { exact: true })
+        .waitFor();
+    await page.getByRole('img', { name: 'Live traffic split: a 50.0 %, b 50.0 %' }).waitFor();
+    await page.locator('[data-experiment-status="significant"]').waitFor();
+    expect(Number(await page.locator('[data-p-value]').textContent())).toBeLessThan(0.05);
+    await page.locator('[data-decision="moved"]').waitFor();
+    await page.getByRole('textbox', { name: 'Alias to move' }).fill('stable');
+    await page.getByRole('button', { name: 'Promote b' }).click();
+    await page.getByRole('status').getByText('Moved stable to version 2, which b serves.').waitFor();
+    const aliases = await (await freshOwner()).owner.call('GET', `/api/v1/models/${model.body.id}/aliases`);
+    expect(aliases.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ alias: 'champion', versionId: second }),
+        expect.objectContaining({ alias: 'stable', versionId: second }),
+      ]),
+    );
+    await visited('deployment');
+  });
+
+  it('shows a firing alert and its history, and creates and expires a silence', async () => {
+    const { owner } = await freshOwner();
+    const rule = await owner.call('POST', `/api/v1/projects/${world.projectId}/alert-rules`, {
+      name: 'data checks failed',
+      expr: { signal: 'data.checks_failed', window: '1h', op: '>', threshold: 0 },
+    });
+    expect(rule.status).toBe(201);
+    const checks = await owner.call('POST', `/api/v1/dataset-versions/${datasetVersionId}/check-runs`, {
+      checks: [{ name: 'email present', kind: 'not_null', column: 'email' }],
+    });
+    expect(checks.status).toBe(201);
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Alerts of this project' }).click();
+    // The rule is evaluated off the request's path; the page polls until the alert fires.
+    await page.locator('tr[data-alert="data checks failed"][data-state="firing"]').waitFor();
+    await page.locator('tr[data-transition="inactive-firing"]').first().waitFor();
+    await page.getByRole('textbox', { name: 'Value' }).fill('data checks failed');
+    await page.getByRole('textbox', { name: 'Comment' }).fill('known bad upload');
+    await page.getByRole('button', { name: 'Create silence' }).click();
+    await page.locator('tr[data-silence="alertname=data checks failed"]').waitFor();
+    await visited('alerts');
+    await page.getByRole('button', { name: 'Expire silence alertname=data checks failed' }).click();
+    await page.getByText('No silence in force.').waitFor();
+  });
+
   it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {
     await waitFor(() => refreshes.length > 0, { timeoutMs: 40_000, what: 'a token refresh' });
     await page.getByRole('link', { name: 'Approvals' }).click();
@@ -258,6 +376,23 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator(node('ship', 'succeeded')).waitFor();
     await visited('run-390px');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    for (const [link, heading, name] of [
+      ['Deployments of this project', 'Deployments', 'deployments-390px'],
+      ['Alerts of this project', 'Alerts', 'alerts-390px'],
+    ]) {
+      await page.getByRole('link', { name: 'Projects' }).click();
+      await page.getByRole('table').getByRole('link').first().click();
+      await page.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await visited(name);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    }
+    await page.getByRole('link', { name: 'Back to the project' }).click();
+    await page.getByRole('link', { name: 'Deployments of this project' }).click();
+    await page.getByRole('link', { name: 'scorer-ab' }).click();
+    await page.locator('[data-experiment-status="significant"]').waitFor();
+    await visited('deployment-390px');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   });
 });

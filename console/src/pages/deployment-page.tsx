@@ -1,0 +1,91 @@
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { useApi } from '../hooks/use-api';
+import { usePageTitle } from '../shell/use-page-title';
+import { ExperimentResult } from './experiment-result';
+import { PageStatus } from './page-status';
+import { percent, TrafficSplitChart } from './traffic-split-chart';
+
+// How often the live figures are read again: predictions arrive continuously, a few seconds late is fine.
+const METRICS_POLL_MS = 2000;
+
+/** One deployment: its variants and routing, with the live split, latency and errors per variant from its experiment. */
+export function DeploymentPage() {
+  const deploymentId = useParams().deploymentId!;
+  const deployment = useApi(
+    () => api.GET('/api/v1/deployments/{deploymentId}', { params: { path: { deploymentId } } }),
+    `deployment:${deploymentId}`,
+  );
+  const experiment = useApi(
+    () => api.GET('/api/v1/deployments/{deploymentId}/experiment', { params: { path: { deploymentId } } }),
+    `experiment:${deploymentId}`,
+    METRICS_POLL_MS,
+  );
+  usePageTitle(deployment.data === undefined ? 'Deployment' : `Deployment ${deployment.data.name}`);
+
+  if (deployment.data === undefined) return <PageStatus error={deployment.error} />;
+  const { data } = deployment;
+  const totalWeight = data.variants.reduce((sum, variant) => sum + (variant.shadow ? 0 : variant.weight), 0);
+  const metricsOf = (name: string) => experiment.data?.variants.find((variant) => variant.variant === name);
+  return (
+    <>
+      <h1>Deployment {data.name}</h1>
+      <p>
+        Routing: <strong>{data.routing.mode}</strong> · revision {data.version} ·{' '}
+        <Link to={`/projects/${data.projectId}/deployments`}>all deployments</Link>
+      </p>
+      {data.description && <p>{data.description}</p>}
+      <section aria-labelledby="variants">
+        <h2 id="variants">Variants</h2>
+        <div className="table-scroll" role="region" aria-label="Variants" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Variant</th>
+                <th scope="col">Model</th>
+                <th scope="col">Version</th>
+                <th scope="col">Runtime</th>
+                <th scope="col">Weight</th>
+                <th scope="col">Predictions</th>
+                <th scope="col">Mean latency</th>
+                <th scope="col">Error rate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.variants.map((variant) => {
+                const metrics = metricsOf(variant.name);
+                return (
+                  <tr key={variant.name} data-variant={variant.name}>
+                    <td>{variant.name}</td>
+                    <td className="mono">{variant.model}</td>
+                    <td>
+                      <Link to={`/model-versions/${variant.modelVersionId}`}>version {variant.modelVersionNumber}</Link>
+                    </td>
+                    <td>{variant.runtime}</td>
+                    <td>
+                      {variant.shadow
+                        ? 'shadow'
+                        : `${variant.weight} (${percent(totalWeight === 0 ? 0 : variant.weight / totalWeight)})`}
+                    </td>
+                    <td data-predictions>{metrics?.predictions ?? '—'}</td>
+                    <td>{metrics === undefined ? '—' : `${metrics.meanLatencyMs.toFixed(1)} ms`}</td>
+                    <td>{metrics === undefined ? '—' : percent(metrics.errorRate)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="traffic">
+        <h2 id="traffic">Live traffic split</h2>
+        {experiment.data === undefined ? (
+          <PageStatus error={experiment.error} />
+        ) : (
+          <TrafficSplitChart variants={experiment.data.variants} />
+        )}
+      </section>
+      {experiment.data !== undefined && <ExperimentResult experiment={experiment.data} />}
+    </>
+  );
+}
