@@ -3319,6 +3319,11 @@ export interface components {
              */
             trainingDatasets?: components["schemas"]["TrainingDatasetRequest"][];
         };
+        TrainingDatasetResponse: {
+            /** Format: uuid */
+            datasetVersionId: string;
+            name?: string;
+        };
         ArtifactResponse: {
             sizeBytes: number;
             sha256: string;
@@ -3343,7 +3348,7 @@ export interface components {
             tags: Record<string, never>;
             description: string;
             source?: Record<string, never>;
-            trainingDatasets: string[];
+            trainingDatasets: components["schemas"]["TrainingDatasetResponse"][];
             /** @enum {string} */
             status: "PendingArtifact" | "PendingManualApproval" | "Approved" | "Rejected" | "Archived";
             artifact?: components["schemas"]["ArtifactResponse"] | null;

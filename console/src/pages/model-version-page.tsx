@@ -9,8 +9,7 @@ type Decision = Schemas['ReviewModelVersionRequest']['decision'];
 
 /**
  * One model version: status, metrics, params, signature, its reviews, and a link to its lineage, which
- * shows the dataset versions it was trained on (the OpenAPI document types `trainingDatasets` as
- * strings while the API answers objects, so the page does not read that field).
+ * shows the dataset versions it was trained on.
  */
 export function ModelVersionPage() {
   const id = useParams().versionId!;

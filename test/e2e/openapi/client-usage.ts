@@ -63,9 +63,10 @@ export async function useEveryContext(projectId: string, modelId: string): Promi
 
   const version = await registerVersion({ modelId }, none, { framework: 'onnx', metrics: { auc: 0.93 } });
   const versionNumber: number = version.number;
+  const trainedOn: string[] = version.trainingDatasets.map((dataset) => dataset.datasetVersionId);
   const status: 'PendingArtifact' | 'PendingManualApproval' | 'Approved' | 'Rejected' | 'Archived' = version.status;
 
-  return [accessToken, ...projectNames, String(nextCursor), started, finished, ...taskStates, String(versionNumber), status];
+  return [accessToken, ...projectNames, String(nextCursor), started, finished, ...taskStates, String(versionNumber), status, ...trainedOn];
 }
 
 export async function refusedByTheTypes(projectId: string): Promise<void> {

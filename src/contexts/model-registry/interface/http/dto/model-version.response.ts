@@ -18,6 +18,11 @@ export class ApprovalDecisionResponse {
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
 }
 
+export class TrainingDatasetResponse {
+  @ApiProperty({ format: 'uuid' }) datasetVersionId!: string;
+  @ApiPropertyOptional() name?: string;
+}
+
 export class ModelVersionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) modelId!: string;
@@ -30,7 +35,7 @@ export class ModelVersionResponse {
   @ApiProperty() tags!: object;
   @ApiProperty() description!: string;
   @ApiPropertyOptional() source!: object | null;
-  @ApiProperty() trainingDatasets!: object[];
+  @ApiProperty({ type: [TrainingDatasetResponse] }) trainingDatasets!: TrainingDatasetResponse[];
   @ApiProperty({ enum: MODEL_VERSION_STATUSES }) status!: ModelVersionStatus;
   @ApiPropertyOptional({ type: ArtifactResponse, nullable: true }) artifact!: ArtifactResponse | null;
   @ApiProperty({ type: [ApprovalDecisionResponse] }) approvals!: ApprovalDecisionResponse[];
