@@ -1,12 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { OutboundPolicy } from '@libs/outbound';
-import {
-  AmbientTransaction,
-  JobMetrics,
-  PostgresRunLogSource,
-  RedisConnections,
-  type ContextModuleOptions,
-} from '@libs/platform';
+import { AmbientTransaction, JobMetrics, RedisConnections, type ContextModuleOptions } from '@libs/platform';
 import { ClaimExternalTaskHandler } from './application/claim-external-task/claim-external-task.handler.js';
 import { CompleteTaskHandler } from './application/complete-task/complete-task.handler.js';
 import { ControlRunHandler } from './application/control-run/control-run.handler.js';
@@ -94,8 +88,7 @@ import { RunCancellations } from './infrastructure/queue/run-cancellations.js';
 import { RUN_METRIC_PROVIDERS, RunMetrics } from './infrastructure/metrics/run-metrics.js';
 import { PostgresExternalTaskLeases } from './infrastructure/persistence/postgres-external-task-leases.js';
 import { PostgresTaskLogs } from './infrastructure/persistence/postgres-task-logs.js';
-import { TASK_LOG_TABLE } from './infrastructure/persistence/task-log-table.js';
-import { TaskLogSource } from './contracts/task-log-source.js';
+import { READ_FACADE_ADAPTERS } from './read-facade.providers.js';
 import { PostgresTaskCache } from './infrastructure/persistence/postgres-task-cache.js';
 import { PostgresWorkflowSchedules } from './infrastructure/persistence/postgres-workflow-schedules.js';
 import { PostgresWorkflowTriggers } from './infrastructure/persistence/postgres-workflow-triggers.js';
@@ -109,10 +102,6 @@ import {
 import { TypeOrmRunQueries } from './infrastructure/persistence/typeorm-run-queries.js';
 import { TypeOrmRunTransaction } from './infrastructure/persistence/typeorm-run-transaction.js';
 import { ListScheduledWorkflowsHandler } from './application/list-scheduled-workflows/list-scheduled-workflows.handler.js';
-import { ScheduledWorkflowReader } from './application/ports/scheduled-workflow-reader.js';
-import { ScheduledWorkflowsFacade } from './contracts/scheduled-workflows.facade.js';
-import { SqlScheduledWorkflowReader } from './infrastructure/persistence/sql-scheduled-workflow-reader.js';
-import { LocalScheduledWorkflowsFacade } from './infrastructure/scheduled-workflows.facade.local.js';
 import { TypeOrmWorkflowDefinitionRepository } from './infrastructure/persistence/typeorm-workflow-definition.repository.js';
 import { TypeOrmWorkflowRunRepository } from './infrastructure/persistence/typeorm-workflow-run.repository.js';
 import { VersionSpecs } from './infrastructure/persistence/version-specs.js';
@@ -190,8 +179,7 @@ export const USE_CASES: Type[] = [
 ];
 
 const ADAPTERS: Provider[] = [
-  { provide: ScheduledWorkflowReader, useClass: SqlScheduledWorkflowReader },
-  { provide: ScheduledWorkflowsFacade, useClass: LocalScheduledWorkflowsFacade },
+  ...READ_FACADE_ADAPTERS,
   { provide: WORKFLOW_ENGINE_CONFIG, useFactory: () => readWorkflowEngineConfig(process.env) },
   { provide: WorkerSettings, useExisting: WORKFLOW_ENGINE_CONFIG },
   { provide: JsonSchemaValidator, useClass: AjvJsonSchemaValidator },
@@ -248,12 +236,6 @@ const ADAPTERS: Provider[] = [
   { provide: TaskOffers, useClass: InProcessTaskOffers },
   { provide: ExternalTaskLeases, useClass: PostgresExternalTaskLeases },
   { provide: TaskLogs, useClass: PostgresTaskLogs },
-  {
-    provide: TaskLogSource,
-    useFactory: (transaction: TypeOrmRunTransaction) =>
-      new PostgresRunLogSource(transaction, 'task-run', TASK_LOG_TABLE),
-    inject: [TypeOrmRunTransaction],
-  },
   { provide: WorkflowSchedules, useClass: PostgresWorkflowSchedules },
   { provide: WorkflowTriggers, useClass: PostgresWorkflowTriggers },
   { provide: WorkflowProjects, useClass: TypeOrmWorkflowProjects },
