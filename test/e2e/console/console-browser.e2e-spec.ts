@@ -70,8 +70,8 @@ describe('the console in a browser', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
     });
-    page.on('request', (request) => {
-      if (request.url().endsWith('/api/v1/auth/refresh')) refreshes.push(request.url());
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/browser/refresh') && response.ok()) refreshes.push(response.url());
     });
   });
   afterAll(async () => {
@@ -95,7 +95,7 @@ describe('the console in a browser', () => {
     });
   }
 
-  it('signs in with the platform login and keeps the tokens out of storage', async () => {
+  it('signs in with the platform login and keeps the tokens out of storage and out of scripts', async () => {
     await page.goto(`${world.app.url}/console/`);
     await visited('login');
     await page.getByLabel('Email').fill(world.owner.email);
@@ -103,6 +103,9 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
     expect(await page.evaluate('JSON.stringify([localStorage.length, sessionStorage.length])')).toBe('[0,0]');
+    const refreshCookie = (await browser.context.cookies()).find((cookie) => cookie.name === 'platform_refresh');
+    expect(refreshCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/browser' });
+    expect(await page.evaluate('document.cookie')).not.toContain('platform_refresh');
   });
 
   it('lists the projects and opens one with its members', async () => {
@@ -367,13 +370,9 @@ describe('the console in a browser', () => {
     expect(policyViolations).toEqual([]);
   });
 
-  it('forgets the session on a new page load, and fits a 390 px wide screen without sideways scrolling', async () => {
+  it('keeps the session across a page load, and fits a 390 px wide screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(runUrl);
-    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
-    await page.getByLabel('Email').fill(world.owner.email);
-    await page.getByLabel('Password').fill(world.owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator(node('ship', 'succeeded')).waitFor();
     await visited('run-390px');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -394,5 +393,13 @@ describe('the console in a browser', () => {
     await page.locator('[data-experiment-status="significant"]').waitFor();
     await visited('deployment-390px');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  });
+
+  it('signs out for good: the next page load asks for the login', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
+    await page.goto(runUrl);
+    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
+    expect((await browser.context.cookies()).some((cookie) => cookie.name === 'platform_refresh')).toBe(false);
   });
 });
