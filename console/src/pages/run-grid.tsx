@@ -12,7 +12,7 @@ type TaskState = Schemas['TaskRunResponse']['state'];
 
 // As Airflow's grid: enough runs to see a pattern, and a bounded number of calls (one per run) to read them.
 const GRID_RUNS = 15;
-// Running cells change as tasks move; finished runs are not read again, so this costs one list call per unfinished run.
+// Cells change as tasks move; a poll costs the list call and one get per run that has not finished.
 const GRID_POLL_MS = 2000;
 
 /** A mark per state, so that a cell says its state without its colour (and in its accessible name, in words). */
