@@ -4,6 +4,7 @@ import { api, problemText, type Schemas } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 type Decision = Schemas['ReviewModelVersionRequest']['decision'];
 
@@ -56,22 +57,15 @@ export function ModelVersionPage() {
         {Object.keys(data.metrics).length === 0 ? (
           <p>No metric recorded.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(data.metrics).map(([name, value]) => (
-                <tr key={name}>
-                  <td>{name}</td>
-                  <td>{typeof value === 'number' ? value : JSON.stringify(value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Metrics"
+            rows={Object.entries(data.metrics)}
+            rowKey={([name]) => name}
+            columns={[
+              { header: 'Metric', cell: ([name]) => name },
+              { header: 'Value', cell: ([, value]) => (typeof value === 'number' ? value : JSON.stringify(value)) },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="signature">
