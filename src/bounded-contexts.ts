@@ -43,6 +43,7 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
     description: 'Registered models, versions, artifacts, aliases, approvals, model cards, model lineage',
     schema: 'model_registry',
     module: ModelRegistryModule.register,
+    facades: ModelRegistryModule.facades,
     migrations: modelRegistryMigrations,
   },
   {

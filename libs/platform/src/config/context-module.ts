@@ -18,8 +18,9 @@ export interface BoundedContext {
   readonly schema?: string;
   readonly module: (options: ContextModuleOptions) => DynamicModule;
   /**
-   * Its facades for a process that does not host it, when they can be served there: reads of its
-   * schema through its own code (docs/adr/0702). Absent: a facade of it is unbound elsewhere.
+   * Its facades for a process that does not host it: reads of its schema through its own code
+   * (docs/adr/0702), or HTTP bindings calling an instance that hosts it (docs/adr/0704). Absent: a
+   * facade of it is unbound elsewhere.
    */
   readonly facades?: () => DynamicModule;
   readonly migrations: MigrationList;
