@@ -7,6 +7,8 @@ export interface ContextModuleOptions {
   readonly http: boolean;
   /** Run event consumers and queue processors (APP_ROLE worker or all). */
   readonly workers: boolean;
+  /** Every context this process hosts (APP_CONTEXTS): work that needs another context in process runs only beside it. */
+  readonly hosted: readonly string[];
 }
 
 /** A bounded context as the composition root sees it. */

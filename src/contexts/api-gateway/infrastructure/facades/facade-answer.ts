@@ -44,7 +44,7 @@ export function facadeAnswerOf<T>(answer: OwnerAnswer, call: FacadeCall): T | un
 function parsed(text: string): AnsweredProblem {
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' ? (value) : {};
+    return value !== null && typeof value === 'object' ? value : {};
   } catch {
     return {};
   }
