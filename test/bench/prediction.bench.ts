@@ -1,5 +1,6 @@
 import { linearModel, twoLayerModel } from '../support/prediction/linear-model.js';
 import { reportResult, round } from './bench-result.js';
+import { profiled } from './inspector-profile.js';
 import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
 import { BareFastifyRoute, SessionRunLoop, type SessionFigures } from './prediction-peers.js';
 import { PredictionPlatform, type Serving } from './prediction-platform.js';
@@ -24,6 +25,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CLIENTS = 16;
 const BATCH_CLIENTS = 64;
+// Where CPU profiles of this process under the last cached and batched rounds go (`cached`, `batched`); empty: none.
+const CPU_PROF_DIR = (process.env.BENCH_CPU_PROF_DIR ?? '') === '' ? undefined : process.env.BENCH_CPU_PROF_DIR;
 const GOALS = { cachedRatioAtLeast: 0.7, addedP50MsAtMost: 1, addedP99MsAtMost: 3, batchingRatioAtLeast: 2 };
 
 const OFF: Serving = {
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
     const [widePlain, wideBatched] = [platform.inferCall('wide-plain', BODY), platform.inferCall('wide-batched', BODY)];
     for (const call of [cachedCall, bareCall, plain, batched, widePlain, wideBatched]) await warmUp(call, CLIENTS);
     const cached = await alternate(
-      () => closedLoop(cachedCall, CLIENTS, SECONDS),
+      () => profiled(CPU_PROF_DIR, 'cached', () => closedLoop(cachedCall, CLIENTS, SECONDS)),
       () => closedLoop(bareCall, CLIENTS, SECONDS),
     );
     const uncached = await alternate(
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
     );
     const batchedBefore = await platform.batchCalls();
     const batching = await alternate(
-      () => closedLoop(wideBatched, BATCH_CLIENTS, SECONDS),
+      () => profiled(CPU_PROF_DIR, 'batched', () => closedLoop(wideBatched, BATCH_CLIENTS, SECONDS)),
       () => closedLoop(widePlain, BATCH_CLIENTS, SECONDS),
     );
     const batchedAfter = await platform.batchCalls();

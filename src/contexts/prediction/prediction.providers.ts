@@ -28,6 +28,7 @@ import { ResponseCache } from './application/ports/response-cache.js';
 import { MicroBatcher } from './application/services/micro-batcher.js';
 import { ServedVersions } from './application/services/served-versions.js';
 import { VersionAnswers } from './application/services/version-answers.js';
+import { NearResponseCache } from './infrastructure/cache/near-response-cache.js';
 import { RedisResponseCache } from './infrastructure/cache/redis-response-cache.js';
 import { BATCH_METRIC_PROVIDERS, PrometheusBatchMetrics } from './infrastructure/metrics/prometheus-batch-metrics.js';
 import { CACHE_METRIC_PROVIDERS, PrometheusCacheMetrics } from './infrastructure/metrics/prometheus-cache-metrics.js';
@@ -114,7 +115,8 @@ export const ADAPTERS: Provider[] = [
   ...PREDICTION_METRIC_PROVIDERS,
   { provide: PredictionMetrics, useClass: PrometheusPredictionMetrics },
   { provide: ShadowAnswers, useClass: LoggedShadowAnswers },
-  { provide: ResponseCache, useClass: RedisResponseCache },
+  RedisResponseCache,
+  { provide: ResponseCache, useClass: NearResponseCache },
   ...CACHE_METRIC_PROVIDERS,
   { provide: CacheMetrics, useClass: PrometheusCacheMetrics },
   ...BATCH_METRIC_PROVIDERS,

@@ -34,11 +34,18 @@ export function findUnsafeValue(root: unknown, rootField = ''): FieldProblem | u
     if (depth >= MAX_NESTING_DEPTH) {
       return { field: field || '(body)', message: `must not nest deeper than ${MAX_NESTING_DEPTH} levels` };
     }
-    const isArray = Array.isArray(value);
+    if (Array.isArray(value)) {
+      // An array's keys are its indexes, read without a [key, value] pair each: numbers, booleans
+      // and null hold nothing to refuse, and a tensor has thousands of them (docs/adr/0508).
+      for (let index = 0; index < value.length; index += 1) {
+        const child: unknown = value[index];
+        if (typeof child === 'string' || isParsedContainer(child))
+          pending.push({ value: child, field: field ? `${field}.${index}` : String(index), depth: depth + 1 });
+      }
+      continue;
+    }
     for (const [key, child] of Object.entries(value)) {
-      // An array's keys are its indexes; numbers, booleans and null hold nothing to refuse, and a
-      // tensor's thousands of numbers would otherwise each cost a field name (docs/adr/0508).
-      const problem = isArray ? undefined : textProblem(key);
+      const problem = textProblem(key);
       if (problem) return { field: field || '(body)', message: `has a key with ${problem}` };
       if (typeof child === 'string' || isParsedContainer(child))
         pending.push({ value: child, field: field ? `${field}.${key}` : key, depth: depth + 1 });

@@ -14,6 +14,10 @@ export interface PredictionSettings {
   readonly deploymentCacheTtlMs: number;
   /** Distinct (deployment, variant) label pairs the prediction metrics keep; the rest count as `other`. */
   readonly metricsMaxVariants: number;
+  /** How long a process answers from its own copy of a cached answer at most (0: every lookup asks Redis). */
+  readonly answerCopyTtlMs: number;
+  /** Bytes of cached answers a process keeps copies of; the least recently used go first. */
+  readonly answerCopyBudgetBytes: number;
 }
 
 const MEBIBYTE = 1024 * 1024;
@@ -26,5 +30,7 @@ export function readPredictionSettings(env: Env): PredictionSettings {
     onnxIntraOpThreads: read.integer('PREDICTION_ONNX_INTRA_OP_THREADS', 1, 1, 256),
     deploymentCacheTtlMs: read.integer('PREDICTION_DEPLOYMENT_CACHE_TTL_MS', 5000, 0, 600_000),
     metricsMaxVariants: read.integer('PREDICTION_METRICS_MAX_VARIANTS', 500, 1, 100_000),
+    answerCopyTtlMs: read.integer('PREDICTION_ANSWER_COPY_TTL_MS', 1000, 0, 60_000),
+    answerCopyBudgetBytes: read.integer('PREDICTION_ANSWER_COPY_BUDGET_MB', 64, 1, 65_536) * MEBIBYTE,
   };
 }

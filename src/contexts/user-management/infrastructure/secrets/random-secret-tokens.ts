@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SecretTokens, type GeneratedSecret, type SecretKind } from '../../application/ports/secret-tokens.js';
 
@@ -16,7 +16,8 @@ export class RandomSecretTokens extends SecretTokens {
   }
 
   digest(secret: string): string {
-    return createHash('sha256').update(secret).digest('hex');
+    // The one-shot hash (no Hash object): every API-key request digests its key (docs/adr/0508).
+    return hash('sha256', secret, 'hex');
   }
 
   kindOf(secret: string): SecretKind | undefined {

@@ -10,7 +10,13 @@ export class InferOutputResponse {
   @ApiProperty({ type: 'array', items: {} }) data!: unknown[];
 
   static of(tensor: Tensor): InferOutputResponse {
-    return { name: tensor.name, shape: [...tensor.shape], datatype: tensor.datatype, data: [...tensor.data] };
+    // The answer's arrays as they are, not copied: serialised once and never written to (a cached one is shared).
+    return {
+      name: tensor.name,
+      shape: tensor.shape as number[],
+      datatype: tensor.datatype,
+      data: tensor.data as unknown[],
+    };
   }
 }
 
