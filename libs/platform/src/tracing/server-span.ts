@@ -33,9 +33,13 @@ export function traceServerRequests(fastify: FastifyInstance): void {
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
     const span = UNTRACED_PATHS.some((path) => request.url.startsWith(path))
       ? undefined
-      : tracer.startSpan(spanName(request), { kind: SpanKind.SERVER, attributes: requestAttributes(request) }, parent);
+      : tracer.startSpan(spanName(request), { kind: SpanKind.SERVER }, parent);
     // An unsampled caller's trace still travels on (its flags say so); only with tracing off is the span invalid.
     if (span === undefined || !isSpanContextValid(span.spanContext())) return done();
+    // Set once the span records, not given at its start: nothing is built with tracing off or for an
+    // unsampled request, and the SDK checks each attribute once rather than twice. No sampler the
+    // OTEL_* variables can name reads attributes.
+    if (span.isRecording()) span.setAttributes(requestAttributes(request));
     serverSpans.set(request, span);
     context.with(trace.setSpan(parent, span), done);
   });
