@@ -1,12 +1,9 @@
+import { createRequire } from 'node:module';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
-import { queryTextWithoutSelectList } from './query-text.js';
-
-// The attribute the pg instrumentation writes the statement to (stable database conventions).
-const ATTR_DB_QUERY_TEXT = 'db.query.text';
+import { tracePostgresQueries, type PgClientClass } from './postgres-query-spans.js';
 
 /**
  * Starts the SDK as the OTEL_* variables configure it (exporter, endpoint, protocol, sampler,
@@ -22,18 +19,15 @@ export function startTracing(): void {
       // Outbound calls only: the platform opens the server spans in its Fastify hooks (traceServerRequests).
       new HttpInstrumentation({ disableIncomingRequestInstrumentation: true, requireParentforOutgoingSpans: true }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
-      // A pool checkout says nothing the query span after it does not: three of a read's eight spans were these.
-      new PgInstrumentation({
-        requireParentSpan: true,
-        ignoreConnectSpans: true,
-        requestHook: (span, { query }) => {
-          if (query.text !== undefined) span.setAttribute(ATTR_DB_QUERY_TEXT, queryTextWithoutSelectList(query.text));
-        },
-      }),
-      new IORedisInstrumentation({ requireParentSpan: true }),
+      // The command's name as its text: the default serializer wrote keys (session ids) and whole
+      // argument lists (BullMQ's scripts' arguments) into every span, and ran a list of regexes per command.
+      new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command }),
     ],
   });
   sdk.start();
+  // The platform's own query spans in place of the pg instrumentation (ADR 0602).
+  const pg = createRequire(import.meta.url)('pg') as { Client: PgClientClass };
+  tracePostgresQueries(pg.Client);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AppProcess } from '@libs/testing';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
@@ -13,10 +14,16 @@ import { CountingOtlpReceiver } from './telemetry-receiver.js';
  * exporting OTLP/HTTP to a local receiver, against the same build with tracing off, in the same
  * run (issue 14's goal: >= 0.85x). Both apps start as `npm start` does, with the preload, and run
  * side by side on databases of their own; the same load goes to one then the other, ROUNDS times,
- * the first side alternating, and the median round of each is kept.
+ * the first side alternating. The figure is the median of the turns' own ratios (on / off of the
+ * two rounds run back to back): on a shared host a burst beside the bench moves a turn's two rounds
+ * alike, while rounds of different turns moved by up to 5x, so a ratio of two median rounds taken
+ * from different turns moved with them.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+// Unmeasured load first, per app: with 2 s, the traced app's first turns ran at ~0.6x and its later
+// ones at ~1.0x (its wrappers and the SDK's paths still being compiled), so the figure was mostly warm-up.
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 10);
 const CLIENTS = 16;
 const GOAL = 0.85;
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
@@ -71,6 +78,18 @@ async function measured(side: { app: AppProcess; read: HttpCall }, clients: numb
 
 const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** Each turn's on / off of `figure`, and their median: the bench's figures. */
+function pairedRatios(runs: { on: Round[]; off: Round[] }, figure: (run: Round) => number) {
+  const turns = runs.on.map((on, turn) => round(figure(on) / figure(runs.off[turn]), 3));
+  return { median: middle(turns), turns };
+}
+
+/** The slowest round's requests/s over the fastest's, per side: how much the host moved the rounds. */
+const spread = (rounds: readonly Round[]): number => {
+  const rates = rounds.map((run) => run.requestsPerSecond);
+  return round(Math.max(...rates) / Math.min(...rates), 2);
+};
+
 /** Each span name's count and encoded bytes per traced request: where the exported bytes go. */
 function spanBytesByName(receiver: CountingOtlpReceiver): Record<string, { spans: number; bytes: number }> {
   return Object.fromEntries(
@@ -94,9 +113,10 @@ async function main(): Promise<void> {
     throw error;
   });
   const runs = { on: [] as Round[], off: [] as Round[] };
+  const loadBefore = loadavg();
   try {
-    await warmUp(traced.read, CLIENTS);
-    await warmUp(untraced.read, CLIENTS);
+    await warmUp(traced.read, CLIENTS, WARM_UP_SECONDS);
+    await warmUp(untraced.read, CLIENTS, WARM_UP_SECONDS);
     for (let turn = 0; turn < ROUNDS; turn += 1) {
       const sides = [
         async () => runs.on.push(await measured(traced, CLIENTS)),
@@ -111,8 +131,9 @@ async function main(): Promise<void> {
   }
   if (receiver.exports === 0) throw new Error('tracing was on, yet the receiver got no export: nothing was measured');
   const [on, off] = [medianRun(runs.on), medianRun(runs.off)];
-  const ratio = round(on.requestsPerSecond / off.requestsPerSecond, 3);
-  // Less moved by the host's load than requests/s: what each request cost the app, median of the rounds.
+  const requests = pairedRatios(runs, (run) => run.requestsPerSecond);
+  const ratio = requests.median;
+  // Less moved by the host's load than requests/s: what each request cost the app.
   const appCpu = {
     on: middle(runs.on.map((run) => run.appCpuMsPerRequest)),
     off: middle(runs.off.map((run) => run.appCpuMsPerRequest)),
@@ -121,14 +142,21 @@ async function main(): Promise<void> {
     name: 'telemetry',
     ours: on.requestsPerSecond,
     peer: off.requestsPerSecond,
-    unit: `requests/s, GET /api/v1/projects/{id}/models with a token, tracing exporting vs off, ${CLIENTS} clients (median rounds)`,
+    unit: `requests/s, GET /api/v1/projects/{id}/models with a token, tracing exporting vs off, ${CLIENTS} clients (median of the turns' ratios; ours and peer: median rounds)`,
     ratio,
     peers: { tracingOff: off.requestsPerSecond },
-    ratios: { tracingOff: ratio },
+    ratios: { tracingOff: ratio, medianRounds: round(on.requestsPerSecond / off.requestsPerSecond, 3) },
+    turnRatios: requests.turns,
+    roundSpread: { on: spread(runs.on), off: spread(runs.off) },
+    loadAverage: { before: loadBefore.map((load) => round(load)), after: loadavg().map((load) => round(load)) },
     on,
     off,
     runs: { on: runs.on.map((run) => run.requestsPerSecond), off: runs.off.map((run) => run.requestsPerSecond) },
-    appCpuMsPerRequest: { ...appCpu, ratio: round(appCpu.on / appCpu.off, 3) },
+    appCpuMsPerRequest: {
+      ...appCpu,
+      ratio: pairedRatios(runs, (run) => run.appCpuMsPerRequest).median,
+      turnRatios: pairedRatios(runs, (run) => run.appCpuMsPerRequest).turns,
+    },
     receiver: {
       exports: receiver.exports,
       bytes: receiver.bytes,
@@ -146,6 +174,7 @@ async function main(): Promise<void> {
     failedRequests: [...runs.on, ...runs.off].reduce((sum, run) => sum + run.failures, 0),
     rounds: ROUNDS,
     seconds: SECONDS,
+    warmUpSeconds: WARM_UP_SECONDS,
     goals: { ratioAtLeast: GOAL },
     goalsMet: ratio >= GOAL,
   });
