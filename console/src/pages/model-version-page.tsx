@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, problemText, type Schemas } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
+import { ModelCardSection } from './model-card-section';
 import { PageStatus } from './page-status';
 
 type Decision = Schemas['ReviewModelVersionRequest']['decision'];
@@ -34,7 +35,8 @@ export function ModelVersionPage() {
       <p>
         Status: <strong>{data.status}</strong> · {data.framework} ·{' '}
         <Link to={`/models/${data.modelId}`}>the model and its aliases</Link> ·{' '}
-        <Link to={`/lineage/model-version/${data.id}`}>lineage</Link>
+        <Link to={`/lineage/model-version/${data.id}`}>lineage</Link> ·{' '}
+        <Link to={`/models/${data.modelId}/compare?versions=${data.id}`}>compare with other versions</Link>
       </p>
       {data.status === 'PendingManualApproval' && (
         <p className="actions">
@@ -80,6 +82,7 @@ export function ModelVersionPage() {
           {JSON.stringify({ signature: data.signature, params: data.params }, null, 2)}
         </pre>
       </section>
+      <ModelCardSection versionId={data.id} />
       <section aria-labelledby="reviews">
         <h2 id="reviews">Reviews</h2>
         {data.approvals.length === 0 ? (
