@@ -20,7 +20,7 @@ const FACETS: readonly { id: string; title: string; keyHeading: string; of: (ver
     of: (version) => ({
       status: version.status,
       framework: version.framework,
-      trainingDatasets: version.trainingDatasets.map((dataset) => dataset.name).join(', '),
+      trainingDatasets: version.trainingDatasets.map((dataset) => dataset.name).join(', ') || 'none',
     }),
   },
 ];
