@@ -3477,7 +3477,7 @@ export interface components {
             ethicalConsiderations: string;
             markdown: string;
             /** Format: date-time */
-            finalizedAt?: Record<string, never> | null;
+            finalizedAt?: string | null;
             /** @description For If-Match; 0 before the first save */
             version: number;
         };

@@ -15,6 +15,12 @@ const SECTIONS: readonly { name: CardSection; title: string }[] = [
   { name: 'markdown', title: 'Notes (markdown)' },
 ];
 
+function statusText({ status, finalizedAt, version }: Schemas['ModelCardResponse']): string {
+  if (status === 'final')
+    return `Final${finalizedAt == null ? '' : ` since ${new Date(finalizedAt).toLocaleString()}`}: it no longer changes.`;
+  return version === 0 ? 'Nobody has written this card yet.' : `Draft, revision ${version}.`;
+}
+
 /**
  * A version's model card: its sections as written, and a form that saves them as a draft or makes
  * the card final. The save names the revision it edits (If-Match), so a card changed meanwhile by
@@ -60,13 +66,7 @@ export function ModelCardSection({ versionId }: { versionId: string }) {
         <PageStatus error={card.error} />
       ) : (
         <>
-          <p data-card-status={card.data.status}>
-            {card.data.status === 'final'
-              ? 'Final: it no longer changes.'
-              : card.data.version === 0
-                ? 'Nobody has written this card yet.'
-                : `Draft, revision ${card.data.version}.`}
-          </p>
+          <p data-card-status={card.data.status}>{statusText(card.data)}</p>
           {editing ? (
             <form
               key={card.data.version}
