@@ -327,6 +327,11 @@ describe('the console in a browser', () => {
       .locator('[data-card-section="limitations"]')
       .getByText('Not for accounts younger than 30 days')
       .waitFor();
+    await page.getByRole('button', { name: 'Edit model card' }).click();
+    await page.getByRole('checkbox', { name: /^Make the card final/ }).check();
+    await page.getByRole('button', { name: 'Save model card' }).click();
+    await page.getByText(/^Final since .+: it no longer changes\.$/).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit model card' }).count()).toBe(0);
     await visited('model-card');
 
     await page.getByRole('link', { name: 'compare with other versions' }).click();
