@@ -3333,6 +3333,15 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
         };
+        VersionReviewResponse: {
+            /** @enum {string} */
+            decision: "Approved" | "Rejected";
+            comment: string;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
         ModelVersionResponse: {
             /** Format: uuid */
             id: string;
@@ -3352,7 +3361,7 @@ export interface components {
             /** @enum {string} */
             status: "PendingArtifact" | "PendingManualApproval" | "Approved" | "Rejected" | "Archived";
             artifact?: components["schemas"]["ArtifactResponse"] | null;
-            approvals: components["schemas"]["ApprovalDecisionResponse"][];
+            approvals: components["schemas"]["VersionReviewResponse"][];
             /** @description The SageMaker endpoint variant serving it */
             sagemaker?: Record<string, never> | null;
             /** Format: uuid */

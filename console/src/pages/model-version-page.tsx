@@ -90,8 +90,9 @@ export function ModelVersionPage() {
         ) : (
           <ul>
             {data.approvals.map((approval) => (
-              <li key={`${approval.by}-${approval.at}`}>
-                {new Date(approval.at).toLocaleString()} by <span className="mono">{approval.by}</span>
+              <li key={`${approval.decidedBy}-${approval.decidedAt}`}>
+                {approval.decision} on {new Date(approval.decidedAt).toLocaleString()} by{' '}
+                <span className="mono">{approval.decidedBy}</span>
                 {approval.comment ? `: ${approval.comment}` : ''}
               </li>
             ))}

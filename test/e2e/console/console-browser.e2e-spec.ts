@@ -297,6 +297,8 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: 'version 1', exact: true }).first().click();
     const versionId = page.url().split('/').pop()!;
     await page.getByText('Nobody has written this card yet.').waitFor();
+    await page.getByRole('listitem').getByText(`Approved on `).waitFor();
+    await page.getByRole('listitem').getByText(world.owner.id).waitFor();
     await page.getByRole('button', { name: 'Edit model card' }).click();
     await page.getByRole('textbox', { name: 'Intended use' }).fill('Rank accounts for retention offers');
     await page.getByRole('button', { name: 'Save model card' }).click();
