@@ -10,7 +10,7 @@ import { BOUNDED_CONTEXTS } from './bounded-contexts.js';
 export class AppModule {
   static forRoot(config: PlatformConfig, catalogue: readonly BoundedContext[] = BOUNDED_CONTEXTS): DynamicModule {
     const hosted = catalogue.filter((context) => config.contexts.includes(context.name));
-    const options = { http: hostsHttp(config.role), workers: hostsWorkers(config.role) };
+    const options = { http: hostsHttp(config.role), workers: hostsWorkers(config.role), hosted: config.contexts };
     return {
       module: AppModule,
       imports: [

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page';
+import { ResumingSession } from './auth/resuming-session';
 import { AlertsPage } from './pages/alerts-page';
 import { session } from './auth/session';
 import { ApprovalsPage } from './pages/approvals-page';
@@ -24,8 +25,9 @@ import { WorkflowsPage } from './pages/workflows-page';
 import { AppShell } from './shell/app-shell';
 
 export function ConsoleApp() {
-  const signedIn = useSyncExternalStore(session.subscribe, () => session.isSignedIn());
-  if (!signedIn) return <LoginPage />;
+  const status = useSyncExternalStore(session.subscribe, () => session.status());
+  if (status === 'resuming') return <ResumingSession />;
+  if (status === 'signed-out') return <LoginPage />;
   return (
     <AppShell>
       <Routes>

@@ -26,6 +26,8 @@ const ROUTING_ENV: Record<string, string> = {
   GATEWAY_INSTANCE_TTL_MS: '20000',
   GATEWAY_BREAKER_HALF_OPEN_MS: '2000',
   GATEWAY_TRY_TIMEOUT_MS: '5000',
+  // Facade calls between the processes are signed with it (docs/adr/0704).
+  SERVICE_CALL_SECRET: 'split-deployment-test-secret-of-32-characters-or-more',
 };
 
 /** The processes of a split deployment sharing this Jest worker's database and Redis, and one object store. */

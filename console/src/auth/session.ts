@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from '../api/openapi';
 
-type SessionTokens = components['schemas']['SessionTokensResponse'];
+type SessionTokens = components['schemas']['BrowserSessionResponse'];
 
 // The refresh goes out this long before the access token expires, so no request meets an expired one.
 const REFRESH_MARGIN_SECONDS = 30;
@@ -13,13 +13,19 @@ const STALE_MARGIN_MS = 5000;
 // a failed refresh cannot call itself again.
 const authApi = createClient<paths>();
 
+// Every tab of the console shares the one refresh cookie, and a refresh token spent twice ends the
+// session: tabs take turns with this lock, so the second tab sends the cookie the first one renewed.
+const REFRESH_LOCK = 'platform-console-refresh';
+
 /**
- * The signed-in person's tokens, in memory only (never localStorage, which any script on the origin
- * reads): a reload signs out. The access token is refreshed through the API before it expires.
+ * The signed-in person's access token, in memory only (never localStorage, which any script on the
+ * origin reads). The refresh token is an HttpOnly cookie the API sets (`/auth/browser/*`): no script
+ * sees it, and a reload resumes the session with it. The access token is refreshed before it expires.
  */
 class Session {
   private tokens: SessionTokens | undefined;
   private expiresAt = 0;
+  private resuming = true;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<void> | undefined;
   private readonly listeners = new Set<() => void>();
@@ -34,8 +40,20 @@ class Session {
     return this.tokens?.accessToken;
   }
 
-  isSignedIn(): boolean {
-    return this.tokens !== undefined;
+  /** 'resuming' while the API is asked whether this browser's cookie still holds a session. */
+  status(): 'resuming' | 'signed-in' | 'signed-out' {
+    if (this.tokens !== undefined) return 'signed-in';
+    return this.resuming ? 'resuming' : 'signed-out';
+  }
+
+  /** On page load: a session this browser holds carries on, without the login form. */
+  async resume(): Promise<void> {
+    try {
+      await this.refresh();
+    } finally {
+      this.resuming = false;
+      this.notify();
+    }
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -45,17 +63,21 @@ class Session {
 
   /** Answers the problem's text when the API refuses the credentials. */
   async signIn(email: string, password: string): Promise<string | undefined> {
-    const { data, error } = await authApi.POST('/api/v1/auth/login', { body: { email, password } });
+    const { data, error } = await authApi.POST('/api/v1/auth/browser/login', { body: { email, password } });
     if (data === undefined) return error?.detail ?? error?.title ?? 'Sign-in failed.';
     this.hold(data);
     return undefined;
   }
 
+  /** Waits for the API to end the session and drop the cookie: a tab closed at once must not keep it. */
   async signOut(): Promise<void> {
     const token = this.tokens?.accessToken;
-    this.end();
-    if (token !== undefined) {
-      await authApi.POST('/api/v1/auth/logout', { headers: { authorization: `Bearer ${token}` } });
+    try {
+      if (token !== undefined) {
+        await authApi.POST('/api/v1/auth/browser/logout', { headers: { authorization: `Bearer ${token}` } });
+      }
+    } finally {
+      this.end();
     }
   }
 
@@ -75,16 +97,14 @@ class Session {
     this.notify();
   }
 
-  /** One refresh at a time: the timer and the requests that found the token stale share it. */
+  /** One refresh at a time in this tab: the timer and the requests that found the token stale share it. */
   private refresh(): Promise<void> {
-    this.refreshing ??= this.exchangeRefreshToken().finally(() => (this.refreshing = undefined));
+    this.refreshing ??= this.exchangeRefreshCookie().finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
 
-  private async exchangeRefreshToken(): Promise<void> {
-    const refreshToken = this.tokens?.refreshToken;
-    if (refreshToken === undefined) return;
-    const { data } = await authApi.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+  private async exchangeRefreshCookie(): Promise<void> {
+    const { data } = await navigator.locks.request(REFRESH_LOCK, () => authApi.POST('/api/v1/auth/browser/refresh'));
     if (data === undefined) this.end();
     else this.hold(data);
   }

@@ -6,6 +6,7 @@ import { usePageTitle } from '../shell/use-page-title';
 import { AlertLabels } from './alert-labels';
 import { PageStatus } from './page-status';
 import { SilencesSection } from './silences-section';
+import { DataTable } from '../shell/data-table';
 
 // Rules are evaluated continuously; reading again every few seconds shows an alert fire without a reload.
 const ALERTS_POLL_MS = 2000;
@@ -46,34 +47,23 @@ export function AlertsPage() {
         ) : alerts.data.items.length === 0 ? (
           <p aria-live="polite">No alert is pending or firing.</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label="Active alerts" tabIndex={0} aria-live="polite">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Alert</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">Labels</th>
-                </tr>
-              </thead>
-              <tbody>
-                {alerts.data.items.map((alert) => (
-                  <tr key={alert.id} data-alert={alert.labels.alertname} data-state={alert.state}>
-                    <td>{alert.labels.alertname ?? alert.ruleId}</td>
-                    <td>
-                      <strong>{alert.state}</strong>
-                    </td>
-                    <td>{alert.value ?? '—'}</td>
-                    <td>{alert.activeSince === null ? '—' : new Date(alert.activeSince).toLocaleString()}</td>
-                    <td>
-                      <AlertLabels labels={alert.labels} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Active alerts"
+            live
+            rows={alerts.data.items}
+            rowKey={(alert) => alert.id}
+            rowAttributes={(alert) => ({ 'data-alert': alert.labels.alertname, 'data-state': alert.state })}
+            columns={[
+              { header: 'Alert', cell: (alert) => alert.labels.alertname ?? alert.ruleId },
+              { header: 'State', cell: (alert) => <strong>{alert.state}</strong> },
+              { header: 'Value', cell: (alert) => alert.value ?? '—' },
+              {
+                header: 'Since',
+                cell: (alert) => (alert.activeSince === null ? '—' : new Date(alert.activeSince).toLocaleString()),
+              },
+              { header: 'Labels', cell: (alert) => <AlertLabels labels={alert.labels} /> },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="alert-history">
@@ -86,39 +76,28 @@ export function AlertsPage() {
         ) : history.data.items.length === 0 ? (
           <p>No alert has changed state in the last 24 hours.</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label="Alert history" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">At</th>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Concerns</th>
-                </tr>
-              </thead>
-              <tbody>
-                {/* The API answers oldest first; the newest change is what a person looks for. */}
-                {[...history.data.items].reverse().map((transition) => (
-                  <tr key={transition.id} data-transition={`${transition.from}-${transition.to}`}>
-                    <td>{new Date(transition.at).toLocaleString()}</td>
-                    <td>{transition.labels.alertname ?? transition.ruleId}</td>
-                    <td>
-                      {transition.from} → {transition.to}
-                    </td>
-                    <td>{transition.value ?? '—'}</td>
-                    <td>
-                      {transition.lineage.map((node) => (
-                        <span key={`${node.type}:${node.id}`}>
-                          <Link to={`/lineage/${node.type}/${node.id}`}>{node.type}</Link>{' '}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Alert history"
+            // The API answers oldest first; the newest change is what a person looks for.
+            rows={[...history.data.items].reverse()}
+            rowKey={(transition) => transition.id}
+            rowAttributes={(transition) => ({ 'data-transition': `${transition.from}-${transition.to}` })}
+            columns={[
+              { header: 'At', cell: (transition) => new Date(transition.at).toLocaleString() },
+              { header: 'Alert', cell: (transition) => transition.labels.alertname ?? transition.ruleId },
+              { header: 'Change', cell: (transition) => `${transition.from} → ${transition.to}` },
+              { header: 'Value', cell: (transition) => transition.value ?? '—' },
+              {
+                header: 'Concerns',
+                cell: (transition) =>
+                  transition.lineage.map((node) => (
+                    <span key={`${node.type}:${node.id}`}>
+                      <Link to={`/lineage/${node.type}/${node.id}`}>{node.type}</Link>{' '}
+                    </span>
+                  )),
+              },
+            ]}
+          />
         )}
       </section>
       <SilencesSection projectId={projectId} />

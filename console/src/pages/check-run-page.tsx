@@ -3,6 +3,7 @@ import { api, type Schemas } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 const keysText = ({ total, keyColumns, keys }: Schemas['FailingRowsResponse']) =>
   total === 0
@@ -31,36 +32,27 @@ export function CheckRunPage() {
           </>
         )}
       </p>
-      <div className="table-scroll" role="region" aria-label="Check results" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Status</th>
-              <th scope="col">Observed</th>
-              <th scope="col">Threshold</th>
-              <th scope="col">Failing rows</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.data.results.map((result) => (
-              <tr key={result.id} className={`check-${result.status}`} data-check={result.check}>
-                <td>{result.check}</td>
-                <td>{result.kind}</td>
-                <td>{result.severity}</td>
-                <td>
-                  <span className={`verdict verdict-${result.status}`}>{result.status}</span>
-                </td>
-                <td>{result.observedValue ?? '—'}</td>
-                <td>{result.threshold}</td>
-                <td>{result.failingRows === undefined ? '—' : keysText(result.failingRows)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Check results"
+        rows={run.data.results}
+        rowKey={(result) => result.id}
+        rowAttributes={(result) => ({ className: `check-${result.status}`, 'data-check': result.check })}
+        columns={[
+          { header: 'Check', cell: (result) => result.check },
+          { header: 'Kind', cell: (result) => result.kind },
+          { header: 'Severity', cell: (result) => result.severity },
+          {
+            header: 'Status',
+            cell: (result) => <span className={`verdict verdict-${result.status}`}>{result.status}</span>,
+          },
+          { header: 'Observed', cell: (result) => result.observedValue ?? '—' },
+          { header: 'Threshold', cell: (result) => result.threshold },
+          {
+            header: 'Failing rows',
+            cell: (result) => (result.failingRows === undefined ? '—' : keysText(result.failingRows)),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 /** A dataset and its versions, newest first. */
 export function DatasetPage() {
@@ -30,28 +31,20 @@ export function DatasetPage() {
       ) : versions.data.items.length === 0 ? (
         <p>No version yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Format</th>
-              <th scope="col">Rows</th>
-              <th scope="col">Added</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.data.items.map((version) => (
-              <tr key={version.id}>
-                <td>
-                  <Link to={`/dataset-versions/${version.id}`}>version {version.number}</Link>
-                </td>
-                <td>{version.format}</td>
-                <td>{version.rowCount}</td>
-                <td>{new Date(version.createdAt).toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Versions"
+          rows={versions.data.items}
+          rowKey={(version) => version.id}
+          columns={[
+            {
+              header: 'Version',
+              cell: (version) => <Link to={`/dataset-versions/${version.id}`}>version {version.number}</Link>,
+            },
+            { header: 'Format', cell: (version) => version.format },
+            { header: 'Rows', cell: (version) => version.rowCount },
+            { header: 'Added', cell: (version) => new Date(version.createdAt).toLocaleString() },
+          ]}
+        />
       )}
     </>
   );

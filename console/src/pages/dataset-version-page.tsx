@@ -4,6 +4,7 @@ import { useApi } from '../hooks/use-api';
 import { ColumnProfileChart } from '../profile/column-profile-chart';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 const shown = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value));
 
@@ -50,34 +51,20 @@ export function DatasetVersionPage() {
             <ColumnProfileChart key={column.name} column={column} rowCount={version.data!.rowCount} />
           ))}
         </div>
-        <div className="table-scroll" role="region" aria-label="Column profile" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Type</th>
-                <th scope="col">Nulls</th>
-                <th scope="col">Distinct (about)</th>
-                <th scope="col">Min</th>
-                <th scope="col">Max</th>
-                <th scope="col">Mean</th>
-              </tr>
-            </thead>
-            <tbody>
-              {version.data.profile.map((column) => (
-                <tr key={column.name}>
-                  <td>{column.name}</td>
-                  <td>{column.type}</td>
-                  <td>{column.nulls}</td>
-                  <td>{column.distinctEstimate}</td>
-                  <td>{shown(column.min)}</td>
-                  <td>{shown(column.max)}</td>
-                  <td>{shown(column.mean)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Column profile"
+          rows={version.data.profile}
+          rowKey={(column) => column.name}
+          columns={[
+            { header: 'Column', cell: (column) => column.name },
+            { header: 'Type', cell: (column) => column.type },
+            { header: 'Nulls', cell: (column) => column.nulls },
+            { header: 'Distinct (about)', cell: (column) => column.distinctEstimate },
+            { header: 'Min', cell: (column) => shown(column.min) },
+            { header: 'Max', cell: (column) => shown(column.max) },
+            { header: 'Mean', cell: (column) => shown(column.mean) },
+          ]}
+        />
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { VariantTimelineSection } from '../timeline/variant-timeline-section';
 import { ExperimentResult } from './experiment-result';
 import { PageStatus } from './page-status';
 import { percent, TrafficSplitChart } from './traffic-split-chart';
+import { DataTable } from '../shell/data-table';
 
 // How often the live figures are read again: predictions arrive continuously, a few seconds late is fine.
 const METRICS_POLL_MS = 2000;
@@ -38,45 +39,40 @@ export function DeploymentPage() {
       {data.description && <p>{data.description}</p>}
       <section aria-labelledby="variants">
         <h2 id="variants">Variants</h2>
-        <div className="table-scroll" role="region" aria-label="Variants" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Variant</th>
-                <th scope="col">Model</th>
-                <th scope="col">Version</th>
-                <th scope="col">Runtime</th>
-                <th scope="col">Weight</th>
-                <th scope="col">Predictions</th>
-                <th scope="col">Mean latency</th>
-                <th scope="col">Error rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.variants.map((variant) => {
-                const metrics = metricsOf(variant.name);
-                return (
-                  <tr key={variant.name} data-variant={variant.name}>
-                    <td>{variant.name}</td>
-                    <td className="mono">{variant.model}</td>
-                    <td>
-                      <Link to={`/model-versions/${variant.modelVersionId}`}>version {variant.modelVersionNumber}</Link>
-                    </td>
-                    <td>{variant.runtime}</td>
-                    <td>
-                      {variant.shadow
-                        ? 'shadow'
-                        : `${variant.weight} (${percent(totalWeight === 0 ? 0 : variant.weight / totalWeight)})`}
-                    </td>
-                    <td data-predictions>{metrics?.predictions ?? '—'}</td>
-                    <td>{metrics === undefined ? '—' : `${metrics.meanLatencyMs.toFixed(1)} ms`}</td>
-                    <td>{metrics === undefined ? '—' : percent(metrics.errorRate)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Variants"
+          rows={data.variants.map((variant) => ({ variant, metrics: metricsOf(variant.name) }))}
+          rowKey={({ variant }) => variant.name}
+          rowAttributes={({ variant }) => ({ 'data-variant': variant.name })}
+          columns={[
+            { header: 'Variant', cell: ({ variant }) => variant.name },
+            { header: 'Model', cell: ({ variant }) => variant.model, cellAttributes: { className: 'mono' } },
+            {
+              header: 'Version',
+              cell: ({ variant }) => (
+                <Link to={`/model-versions/${variant.modelVersionId}`}>version {variant.modelVersionNumber}</Link>
+              ),
+            },
+            { header: 'Runtime', cell: ({ variant }) => variant.runtime },
+            {
+              header: 'Weight',
+              cell: ({ variant }) =>
+                variant.shadow
+                  ? 'shadow'
+                  : `${variant.weight} (${percent(totalWeight === 0 ? 0 : variant.weight / totalWeight)})`,
+            },
+            {
+              header: 'Predictions',
+              cell: ({ metrics }) => metrics?.predictions ?? '—',
+              cellAttributes: { 'data-predictions': true },
+            },
+            {
+              header: 'Mean latency',
+              cell: ({ metrics }) => (metrics === undefined ? '—' : `${metrics.meanLatencyMs.toFixed(1)} ms`),
+            },
+            { header: 'Error rate', cell: ({ metrics }) => (metrics === undefined ? '—' : percent(metrics.errorRate)) },
+          ]}
+        />
       </section>
       <section aria-labelledby="traffic">
         <h2 id="traffic">Live traffic split</h2>

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 export function DeploymentsPage() {
   usePageTitle('Deployments');
@@ -22,28 +23,19 @@ export function DeploymentsPage() {
       ) : deployments.data.items.length === 0 ? (
         <p>No deployment in this project yet.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Deployments" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Routing</th>
-                <th scope="col">Variants</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deployments.data.items.map((deployment) => (
-                <tr key={deployment.id}>
-                  <td>
-                    <Link to={`/deployments/${deployment.id}`}>{deployment.name}</Link>
-                  </td>
-                  <td>{deployment.routing.mode}</td>
-                  <td>{deployment.variants.map((variant) => variant.name).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Deployments"
+          rows={deployments.data.items}
+          rowKey={(deployment) => deployment.id}
+          columns={[
+            {
+              header: 'Name',
+              cell: (deployment) => <Link to={`/deployments/${deployment.id}`}>{deployment.name}</Link>,
+            },
+            { header: 'Routing', cell: (deployment) => deployment.routing.mode },
+            { header: 'Variants', cell: (deployment) => deployment.variants.map((variant) => variant.name).join(', ') },
+          ]}
+        />
       )}
     </>
   );

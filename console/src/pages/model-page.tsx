@@ -5,6 +5,7 @@ import { fieldOf } from '../forms/field-of';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 const metricsText = (metrics: Record<string, number>) =>
   Object.entries(metrics)
@@ -49,26 +50,20 @@ export function ModelPage() {
         {model.data.aliases.length === 0 ? (
           <p>No alias yet.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Alias</th>
-                <th scope="col">Version</th>
-                <th scope="col">Moved</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.data.aliases.map((alias) => (
-                <tr key={alias.alias} data-alias={alias.alias}>
-                  <td>{alias.alias}</td>
-                  <td>
-                    <Link to={`/model-versions/${alias.versionId}`}>version {alias.version}</Link>
-                  </td>
-                  <td>{new Date(alias.updatedAt).toLocaleString()}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Aliases"
+            rows={model.data.aliases}
+            rowKey={(alias) => alias.alias}
+            rowAttributes={(alias) => ({ 'data-alias': alias.alias })}
+            columns={[
+              { header: 'Alias', cell: (alias) => alias.alias },
+              {
+                header: 'Version',
+                cell: (alias) => <Link to={`/model-versions/${alias.versionId}`}>version {alias.version}</Link>,
+              },
+              { header: 'Moved', cell: (alias) => new Date(alias.updatedAt).toLocaleString() },
+            ]}
+          />
         )}
         <h3>Move an alias</h3>
         <form onSubmit={(event) => void moveAlias(event)} className="inline-form">
@@ -102,32 +97,21 @@ export function ModelPage() {
         {versions.data === undefined ? (
           <PageStatus error={versions.error} />
         ) : (
-          <div className="table-scroll" role="region" aria-label="Versions" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Framework</th>
-                  <th scope="col">Metrics</th>
-                  <th scope="col">Registered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.data.items.map((version) => (
-                  <tr key={version.id}>
-                    <td>
-                      <Link to={`/model-versions/${version.id}`}>version {version.number}</Link>
-                    </td>
-                    <td>{version.status}</td>
-                    <td>{version.framework}</td>
-                    <td>{metricsText(version.metrics)}</td>
-                    <td>{new Date(version.createdAt).toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Versions"
+            rows={versions.data.items}
+            rowKey={(version) => version.id}
+            columns={[
+              {
+                header: 'Version',
+                cell: (version) => <Link to={`/model-versions/${version.id}`}>version {version.number}</Link>,
+              },
+              { header: 'Status', cell: (version) => version.status },
+              { header: 'Framework', cell: (version) => version.framework },
+              { header: 'Metrics', cell: (version) => metricsText(version.metrics) },
+              { header: 'Registered', cell: (version) => new Date(version.createdAt).toLocaleString() },
+            ]}
+          />
         )}
       </section>
     </>

@@ -5,6 +5,7 @@ import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { ModelCardSection } from './model-card-section';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 type Decision = Schemas['ReviewModelVersionRequest']['decision'];
 
@@ -58,22 +59,15 @@ export function ModelVersionPage() {
         {Object.keys(data.metrics).length === 0 ? (
           <p>No metric recorded.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(data.metrics).map(([name, value]) => (
-                <tr key={name}>
-                  <td>{name}</td>
-                  <td>{typeof value === 'number' ? value : JSON.stringify(value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Metrics"
+            rows={Object.entries(data.metrics)}
+            rowKey={([name]) => name}
+            columns={[
+              { header: 'Metric', cell: ([name]) => name },
+              { header: 'Value', cell: ([, value]) => (typeof value === 'number' ? value : JSON.stringify(value)) },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="signature">

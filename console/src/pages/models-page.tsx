@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 export function ModelsPage() {
   usePageTitle('Models');
@@ -22,26 +23,16 @@ export function ModelsPage() {
       ) : models.data.items.length === 0 ? (
         <p>No model registered in this project yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col">Description</th>
-              <th scope="col">Protected aliases</th>
-            </tr>
-          </thead>
-          <tbody>
-            {models.data.items.map((model) => (
-              <tr key={model.id}>
-                <td>
-                  <Link to={`/models/${model.id}`}>{model.name}</Link>
-                </td>
-                <td>{model.description}</td>
-                <td>{model.protectedAliases.join(', ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Models"
+          rows={models.data.items}
+          rowKey={(model) => model.id}
+          columns={[
+            { header: 'Model', cell: (model) => <Link to={`/models/${model.id}`}>{model.name}</Link> },
+            { header: 'Description', cell: (model) => model.description },
+            { header: 'Protected aliases', cell: (model) => model.protectedAliases.join(', ') || '—' },
+          ]}
+        />
       )}
     </>
   );

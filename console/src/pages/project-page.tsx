@@ -5,6 +5,7 @@ import { fieldOf } from '../forms/field-of';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 type Role = Schemas['SetMemberRequest']['role'];
 const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
@@ -52,22 +53,15 @@ export function ProjectPage() {
       </ul>
       <section aria-labelledby="members">
         <h2 id="members">Members</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">User id</th>
-              <th scope="col">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {project.data.members.map((member) => (
-              <tr key={member.userId}>
-                <td className="mono">{member.userId}</td>
-                <td>{member.role}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Members"
+          rows={project.data.members}
+          rowKey={(member) => member.userId}
+          columns={[
+            { header: 'User id', cell: (member) => member.userId, cellAttributes: { className: 'mono' } },
+            { header: 'Role', cell: (member) => member.role },
+          ]}
+        />
         <h3>Add a member or change a role</h3>
         <form onSubmit={(event) => void setMember(event)} className="inline-form">
           <label>

@@ -5,6 +5,7 @@ import { fieldOf } from '../forms/field-of';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 export function ProjectsPage() {
   usePageTitle('Projects');
@@ -33,26 +34,16 @@ export function ProjectsPage() {
         ) : projects.data.items.length === 0 ? (
           <p>No project yet: create one below.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Your role</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {projects.data.items.map((project) => (
-                <tr key={project.id}>
-                  <td>
-                    <Link to={`/projects/${project.id}`}>{project.name}</Link>
-                  </td>
-                  <td>{project.role ?? '—'}</td>
-                  <td>{new Date(project.createdAt).toLocaleString()}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Your projects"
+            rows={projects.data.items}
+            rowKey={(project) => project.id}
+            columns={[
+              { header: 'Name', cell: (project) => <Link to={`/projects/${project.id}`}>{project.name}</Link> },
+              { header: 'Your role', cell: (project) => project.role ?? '—' },
+              { header: 'Created', cell: (project) => new Date(project.createdAt).toLocaleString() },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="new-project">

@@ -1,18 +1,20 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { api, problemText } from '../api/client';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client';
 import { layOutDag } from '../graph/dag-layout';
 import { DagPicture } from '../graph/dag-picture';
 import { stateOfTask } from '../graph/state-of-task';
 import { tasksOfDefinition } from '../graph/tasks-of-definition';
 import { useNarrowScreen } from '../graph/use-narrow-screen';
 import { useApi } from '../hooks/use-api';
+import { isFinished } from '../runs/run-controls';
 import { usePageTitle } from '../shell/use-page-title';
-import { ApprovalButtons } from './approval-buttons';
 import { PageStatus } from './page-status';
+import { RunActions } from './run-actions';
+import { useRunCommands } from './run-commands';
 import { TaskLogs } from './task-logs';
+import { TaskRunsTable } from './task-runs-table';
 
-const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 // How often a live run is read again: fast enough to watch tasks move, slow enough for many open tabs.
 const RUN_POLL_MS = 1000;
 
@@ -24,7 +26,7 @@ export function RunPage() {
     `run:${runId}`,
     finished ? undefined : RUN_POLL_MS,
   );
-  if (run.data !== undefined && FINISHED.has(run.data.state) !== finished) setFinished(!finished);
+  if (run.data !== undefined && isFinished(run.data.state) !== finished) setFinished(!finished);
   const workflowId = run.data?.workflowId;
   const version = run.data?.workflowVersion;
   const workflow = useApi(
@@ -40,14 +42,10 @@ export function RunPage() {
     () => (workflow.data === undefined ? undefined : layOutDag(tasksOfDefinition(workflow.data.definition), direction)),
     [workflow.data, direction],
   );
-  const [selectedTask, setSelectedTask] = useState<string>();
-  const [actionError, setActionError] = useState<string>();
-
-  async function cancel() {
-    const { error } = await api.POST('/api/v1/workflow-runs/{runId}/cancel', { params: { path: { runId } }, body: {} });
-    setActionError(error === undefined ? undefined : problemText(error));
-    run.reload();
-  }
+  // The selected task is in the address, so the grid (and anyone) can link to a run at one task.
+  const [search, setSearch] = useSearchParams();
+  const selectedTask = search.get('task') ?? undefined;
+  const commands = useRunCommands(runId, run.reload);
 
   if (run.data === undefined) return <PageStatus error={run.error} />;
   const taskRuns = run.data.taskRuns;
@@ -59,6 +57,12 @@ export function RunPage() {
           State: <strong data-run-state={run.data.state}>{run.data.state}</strong>
         </span>{' '}
         · started {new Date(run.data.createdAt).toLocaleString()}
+        {run.data.rerunOf !== undefined && (
+          <>
+            {' '}
+            · <Link to={`/runs/${run.data.rerunOf}`}>the run it reruns</Link>
+          </>
+        )}
         {workflowId !== undefined && (
           <>
             {' '}
@@ -66,14 +70,10 @@ export function RunPage() {
           </>
         )}
       </p>
-      {!FINISHED.has(run.data.state) && (
-        <button type="button" className="danger" onClick={() => void cancel()}>
-          Cancel run
-        </button>
-      )}
-      {actionError !== undefined && (
+      <RunActions state={run.data.state} commands={commands} />
+      {commands.refusal !== undefined && (
         <p role="alert" className="error">
-          {actionError}
+          {commands.refusal}
         </p>
       )}
       <section aria-labelledby="run-graph">
@@ -90,37 +90,13 @@ export function RunPage() {
       </section>
       <section aria-labelledby="task-runs">
         <h2 id="task-runs">Tasks</h2>
-        <div className="table-scroll" role="region" aria-label="Task runs" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Task</th>
-                <th scope="col">State</th>
-                <th scope="col">Attempt</th>
-                <th scope="col">Finished</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {taskRuns.map((task) => (
-                <tr key={task.key}>
-                  <td className="mono">{task.key}</td>
-                  <td>{task.state.replaceAll('_', ' ')}</td>
-                  <td>{task.attempt}</td>
-                  <td>{task.finishedAt === undefined ? '—' : new Date(task.finishedAt).toLocaleTimeString()}</td>
-                  <td className="actions">
-                    <button type="button" className="secondary" onClick={() => setSelectedTask(task.key)}>
-                      Logs of {task.key}
-                    </button>
-                    {task.state === 'waiting_for_approval' && (
-                      <ApprovalButtons runId={runId} taskKey={task.key} onDecided={run.reload} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TaskRunsTable
+          run={run.data}
+          selectedTask={selectedTask}
+          onSelect={(taskKey) => setSearch({ task: taskKey }, { replace: true })}
+          commands={commands}
+          onDecided={run.reload}
+        />
       </section>
       {selectedTask !== undefined && <TaskLogs runId={runId} taskKey={selectedTask} live={!finished} />}
     </>

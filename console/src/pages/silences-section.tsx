@@ -3,10 +3,14 @@ import { api, problemText, type Schemas } from '../api/client';
 import { fieldOf } from '../forms/field-of';
 import { useApi } from '../hooks/use-api';
 import { PageStatus } from './page-status';
+import { DataTable } from '../shell/data-table';
 
 type Operator = Schemas['MatcherSchema']['op'];
 const OPERATORS: readonly Operator[] = ['=', '!=', '=~', '!~'];
 const HOUR_MS = 3_600_000;
+
+const matchersText = (silence: Schemas['SilenceResponse']) =>
+  silence.matchers.map((matcher) => `${matcher.name}${matcher.op}${matcher.value}`).join(', ');
 
 /** The project's silences that have not ended: list, create one from a matcher, expire one now. */
 export function SilencesSection({ projectId }: { projectId: string }) {
@@ -53,42 +57,30 @@ export function SilencesSection({ projectId }: { projectId: string }) {
       ) : silences.data.items.length === 0 ? (
         <p>No silence in force.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Silences" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Matchers</th>
-                <th scope="col">Ends</th>
-                <th scope="col">Comment</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {silences.data.items.map((silence) => {
-                const matchers = silence.matchers
-                  .map((matcher) => `${matcher.name}${matcher.op}${matcher.value}`)
-                  .join(', ');
-                return (
-                  <tr key={silence.id} data-silence={matchers}>
-                    <td className="mono">{matchers}</td>
-                    <td>{new Date(silence.endsAt).toLocaleString()}</td>
-                    <td>{silence.comment}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="danger"
-                        aria-label={`Expire silence ${matchers}`}
-                        onClick={() => void expire(silence.id)}
-                      >
-                        Expire
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Silences"
+          rows={silences.data.items.map((silence) => ({ silence, matchers: matchersText(silence) }))}
+          rowKey={({ silence }) => silence.id}
+          rowAttributes={({ matchers }) => ({ 'data-silence': matchers })}
+          columns={[
+            { header: 'Matchers', cell: ({ matchers }) => matchers, cellAttributes: { className: 'mono' } },
+            { header: 'Ends', cell: ({ silence }) => new Date(silence.endsAt).toLocaleString() },
+            { header: 'Comment', cell: ({ silence }) => silence.comment },
+            {
+              header: 'Actions',
+              cell: ({ silence, matchers }) => (
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={`Expire silence ${matchers}`}
+                  onClick={() => void expire(silence.id)}
+                >
+                  Expire
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       <h3>Silence matching alerts</h3>
       <form onSubmit={(event) => void create(event)} className="inline-form">

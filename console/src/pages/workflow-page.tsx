@@ -9,6 +9,7 @@ import { useNarrowScreen } from '../graph/use-narrow-screen';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
+import { RunGrid } from './run-grid';
 
 export function WorkflowPage() {
   const workflowId = useParams().workflowId!;
@@ -16,10 +17,6 @@ export function WorkflowPage() {
   const workflow = useApi(
     () => api.GET('/api/v1/workflows/{id}', { params: { path: { id: workflowId } } }),
     `workflow:${workflowId}`,
-  );
-  const runs = useApi(
-    () => api.GET('/api/v1/workflows/{id}/runs', { params: { path: { id: workflowId }, query: { limit: 20 } } }),
-    `runs:${workflowId}`,
   );
   usePageTitle(workflow.data?.name ?? 'Workflow');
   const direction = useNarrowScreen() ? 'top-to-bottom' : 'left-to-right';
@@ -67,19 +64,7 @@ export function WorkflowPage() {
       </section>
       <section aria-labelledby="recent-runs">
         <h2 id="recent-runs">Recent runs</h2>
-        {runs.data === undefined ? (
-          <PageStatus error={runs.error} />
-        ) : runs.data.items.length === 0 ? (
-          <p>No run yet.</p>
-        ) : (
-          <ul>
-            {runs.data.items.map((run) => (
-              <li key={run.id}>
-                <Link to={`/runs/${run.id}`}>{new Date(run.createdAt).toLocaleString()}</Link> — {run.state}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RunGrid workflowId={workflowId} taskIds={workflow.data.definition.tasks.map((task) => task.id)} />
       </section>
     </>
   );

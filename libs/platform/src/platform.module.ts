@@ -13,6 +13,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiContributions, type OpenApiTag } from './openapi/openapi-contributions.js';
 import { RedisConnections } from './redis/redis-connections.js';
+import { loadServiceCallSettings, SERVICE_CALL_SETTINGS } from './service-calls/service-call-settings.js';
 import { TraceFlush } from './tracing/trace-flush.js';
 
 export interface PlatformModuleOptions {
@@ -38,6 +39,7 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: SERVICE_CALL_SETTINGS, useFactory: () => loadServiceCallSettings(process.env) },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         MigrationsOnStart,
         RedisConnections,
@@ -46,7 +48,14 @@ export class PlatformModule {
         TraceFlush,
         { provide: OpenApiContributions, useValue: new OpenApiContributions(openApiTags) },
       ],
-      exports: [PLATFORM_CONFIG, RedisConnections, ReadinessRegistry, MetricsModule, OpenApiContributions],
+      exports: [
+        PLATFORM_CONFIG,
+        SERVICE_CALL_SETTINGS,
+        RedisConnections,
+        ReadinessRegistry,
+        MetricsModule,
+        OpenApiContributions,
+      ],
     };
   }
 }

@@ -3,3 +3,4 @@ export * from './start-test-app.js';
 export * from './test-infrastructure.js';
 export * from './time-scale.js';
 export * from './wait-for.js';
+export * from './loopback-facade-transport.js';

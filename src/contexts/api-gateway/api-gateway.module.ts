@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { PLATFORM_CONFIG, type ContextModuleOptions, type PlatformConfig } from '@libs/platform';
+import { FacadeTransport, PLATFORM_CONFIG, type ContextModuleOptions, type PlatformConfig } from '@libs/platform';
 import { RATE_LIMIT_CONTROLLERS, rateLimitProviders } from './rate-limits.providers.js';
+import { ContextOwners } from './infrastructure/facades/context-owners.js';
+import { HttpFacadeTransport } from './infrastructure/facades/http-facade-transport.js';
 import { loadGatewaySettings } from './infrastructure/gateway-settings.js';
 import { GATEWAY_SETTINGS } from './infrastructure/gateway-tokens.js';
 import { MergedOpenApi } from './infrastructure/openapi/merged-openapi.js';
@@ -29,7 +31,8 @@ export class ApiGatewayModule {
 
   /**
    * In every process: it announces itself in the service registry; one serving HTTP also forwards
-   * requests for routes it does not serve to a registered instance that does.
+   * requests for routes it does not serve to a registered instance that does. Facades of contexts
+   * hosted elsewhere reach them through its FacadeTransport (docs/adr/0704), in workers too.
    */
   static routing(options: ContextModuleOptions): DynamicModule {
     const settings: Provider = {
@@ -41,8 +44,15 @@ export class ApiGatewayModule {
     return {
       module: GatewayRoutingModule,
       global: true,
-      providers: [settings, RedisServiceRegistry, RegistryHeartbeat, ...(options.http ? routing : [])],
-      exports: [GATEWAY_SETTINGS, ...(options.http ? [UpstreamDirectory, ForwardingHook] : [])],
+      providers: [
+        settings,
+        RedisServiceRegistry,
+        RegistryHeartbeat,
+        ContextOwners,
+        { provide: FacadeTransport, useClass: HttpFacadeTransport },
+        ...(options.http ? routing : []),
+      ],
+      exports: [GATEWAY_SETTINGS, FacadeTransport, ...(options.http ? [UpstreamDirectory, ForwardingHook] : [])],
     };
   }
 }

@@ -17,6 +17,8 @@ import { CheckRunsController } from './interface/http/check-runs.controller.js';
 import { TableSourcesController } from './interface/http/table-sources.controller.js';
 import { PipelineRunsController } from './interface/http/pipeline-runs.controller.js';
 import { PipelinesController } from './interface/http/pipelines.controller.js';
+import { DataPipelineFacadesController } from './interface/http/internal/data-pipeline-facades.controller.js';
+import { RemoteDataPipelineModule } from './remote-data-pipeline.module.js';
 
 const CONTROLLERS = [
   DatasetsController,
@@ -26,6 +28,7 @@ const CONTROLLERS = [
   TableSourcesController,
   PipelinesController,
   PipelineRunsController,
+  DataPipelineFacadesController,
 ];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */
@@ -45,5 +48,10 @@ export class DataPipelineModule {
       providers: dataPipelineProviders(options),
       exports: [LineageFacade, DatasetQualityFacade, DatasetFiles, PipelineRunLogSource],
     };
+  }
+
+  /** Its facades where it is hosted elsewhere: calls to an instance that hosts it (docs/adr/0704). */
+  static facades(): DynamicModule {
+    return RemoteDataPipelineModule.register();
   }
 }

@@ -13,7 +13,9 @@ import { ModelsController } from './interface/http/models.controller.js';
 import { ProjectObjectsController } from './interface/http/project-objects.controller.js';
 import { OctetStreamBodies } from './interface/http/octet-stream-bodies.js';
 import { RegistrySettingsController } from './interface/http/registry-settings.controller.js';
+import { ModelRegistryFacadeController } from './interface/http/internal/model-registry-facade.controller.js';
 import { ModelTaskProcessor } from './interface/jobs/model-task.processor.js';
+import { RemoteModelRegistryModule } from './remote-model-registry.module.js';
 import { ADAPTERS, MODEL_TASK_QUEUE_REGISTRATION, SERVICES, USE_CASES } from './model-registry.providers.js';
 
 const CONTROLLERS = [
@@ -24,6 +26,7 @@ const CONTROLLERS = [
   ModelCardsController,
   RegistrySettingsController,
   ProjectObjectsController,
+  ModelRegistryFacadeController,
 ];
 
 /** The model-registry context: registered models, versions, artifacts, aliases, approvals, model cards, model lineage. */
@@ -48,5 +51,10 @@ export class ModelRegistryModule {
       ],
       exports: [ModelRegistryFacade],
     };
+  }
+
+  /** Its facade where it is hosted elsewhere: calls to an instance that hosts it (docs/adr/0704). */
+  static facades(): DynamicModule {
+    return RemoteModelRegistryModule.register();
   }
 }

@@ -16,6 +16,8 @@ import {
 } from './batch-predictions.providers.js';
 import { BatchPredictionsController } from './interface/http/batch-predictions.controller.js';
 import { PredictionHealthFacade } from './contracts/prediction-health.facade.js';
+import { PredictionHealthFacadeController } from './interface/http/internal/prediction-health-facade.controller.js';
+import { RemotePredictionModule } from './remote-prediction.module.js';
 
 const CONTROLLERS = [
   DeploymentsController,
@@ -23,6 +25,7 @@ const CONTROLLERS = [
   InferenceProtocolController,
   PredictionLogController,
   BatchPredictionsController,
+  PredictionHealthFacadeController,
 ];
 
 /** The prediction context: deployments, variants and traffic splits, model runtimes, online and batch predictions, cache. */
@@ -42,5 +45,10 @@ export class PredictionModule {
       providers: predictionProviders(options),
       exports: [PredictionHealthFacade, BatchPredictionLogSource],
     };
+  }
+
+  /** Its facade where it is hosted elsewhere: calls to an instance that hosts it (docs/adr/0704). */
+  static facades(): DynamicModule {
+    return RemotePredictionModule.register();
   }
 }

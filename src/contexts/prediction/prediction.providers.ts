@@ -125,7 +125,7 @@ export const ADAPTERS: Provider[] = [
 ];
 
 /** Consumers of other contexts' events, loops and queue processors: run by worker processes only. */
-const WORKERS: Type[] = [AliasMovesConsumer, ...FEEDBACK_WORKERS, ...BATCH_PREDICTION_WORKERS];
+const WORKERS: Type[] = [AliasMovesConsumer, ...FEEDBACK_WORKERS];
 
 /** The context's providers for the roles this process plays: serving over HTTP, following aliases in workers. */
 export function predictionProviders(options: ContextModuleOptions): Provider[] {
@@ -135,6 +135,9 @@ export function predictionProviders(options: ContextModuleOptions): Provider[] {
     ...SERVICES,
     ...USE_CASES,
     ...(options.workers ? WORKERS : []),
+    // A batch reads its input's rows and registers its output through DatasetFiles in process, which
+    // no HTTP binding carries (docs/adr/0704): its jobs wait for a worker hosting data-pipeline too.
+    ...(options.workers && options.hosted.includes('data-pipeline') ? BATCH_PREDICTION_WORKERS : []),
     publishedEventsDeclaration('prediction', PREDICTION_EVENT_TYPES),
   ];
 }

@@ -3,6 +3,7 @@ import type { ContextModuleOptions } from '@libs/platform';
 import { ApiKeysController } from './interface/http/api-keys.controller.js';
 import { AuditLogController } from './interface/http/audit-log.controller.js';
 import { AuthController } from './interface/http/auth.controller.js';
+import { BrowserSessionController } from './interface/http/browser-session.controller.js';
 import { JwksController } from './interface/http/jwks.controller.js';
 import { ProjectsController } from './interface/http/projects.controller.js';
 import { UsersController } from './interface/http/users.controller.js';
@@ -11,6 +12,7 @@ import { ADAPTERS, SERVICES, USE_CASES } from './user-management.providers.js';
 
 const CONTROLLERS = [
   AuthController,
+  BrowserSessionController,
   UsersController,
   ProjectsController,
   ApiKeysController,

@@ -30,6 +30,8 @@ tasks:
     dependsOn: [review]
 `;
 const node = (taskId: string, state: string) => `svg [data-task-id="${taskId}"][data-state="${state}"]`;
+const gridCell = (runId: string, taskId: string, state?: string) =>
+  `.run-grid a[data-run="${runId}"][data-task="${taskId}"]${state === undefined ? '' : `[data-state="${state}"]`}`;
 // The fill the stylesheet gives a succeeded node (#c4eed0), and the browser-side expression that reads one.
 const GREEN = 'rgb(196, 238, 208)';
 const fillOf = (selector: string) => `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fill`;
@@ -70,8 +72,8 @@ describe('the console in a browser', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
     });
-    page.on('request', (request) => {
-      if (request.url().endsWith('/api/v1/auth/refresh')) refreshes.push(request.url());
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/browser/refresh') && response.ok()) refreshes.push(response.url());
     });
   });
   afterAll(async () => {
@@ -95,7 +97,7 @@ describe('the console in a browser', () => {
     });
   }
 
-  it('signs in with the platform login and keeps the tokens out of storage', async () => {
+  it('signs in with the platform login and keeps the tokens out of storage and out of scripts', async () => {
     await page.goto(`${world.app.url}/console/`);
     await visited('login');
     await page.getByLabel('Email').fill(world.owner.email);
@@ -103,6 +105,9 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
     expect(await page.evaluate('JSON.stringify([localStorage.length, sessionStorage.length])')).toBe('[0,0]');
+    const refreshCookie = (await browser.context.cookies()).find((cookie) => cookie.name === 'platform_refresh');
+    expect(refreshCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/browser' });
+    expect(await page.evaluate('document.cookie')).not.toContain('platform_refresh');
   });
 
   it('lists the projects and opens one with its members', async () => {
@@ -154,6 +159,84 @@ describe('the console in a browser', () => {
     await page.locator('[data-run-state="succeeded"]').waitFor();
     expect(navigations).toEqual([]);
     await visited('run-succeeded');
+  });
+
+  it("draws the workflow's recent runs by task in a grid whose cells change as a run goes on", async () => {
+    const navigations: string[] = [];
+    await page.getByRole('link', { name: 'the workflow' }).click();
+    const workflowId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const firstRunId = new URL(runUrl).pathname.split('/').at(-1)!;
+    for (const taskId of TASKS) await page.locator(gridCell(firstRunId, taskId, 'succeeded')).waitFor();
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    const { owner } = await freshOwner();
+    const started = await owner.call('POST', `/api/v1/workflows/${workflowId}/runs`, { params: {} });
+    expect(started.status).toBe(201);
+    const runId = started.body.id as string;
+    await page.locator(gridCell(runId, 'review', 'waiting_for_approval')).waitFor();
+    expect(await page.locator(gridCell(runId, 'ship')).getAttribute('data-state')).toBe('pending');
+    await visited('workflow-grid-waiting');
+    const approved = await owner.call('POST', `/api/v1/workflow-runs/${runId}/tasks/review/approval`, {
+      decision: 'approve',
+    });
+    expect(approved.status).toBe(200);
+    await page.locator(gridCell(runId, 'ship', 'succeeded')).waitFor();
+    expect(navigations).toEqual([]);
+    // Oldest left, newest right.
+    const headers = await page.locator('.run-grid thead [data-run]').all();
+    const columns = await Promise.all(headers.map((header) => header.getAttribute('data-run')));
+    expect(columns).toEqual([firstRunId, runId]);
+    await visited('workflow-grid');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visited('workflow-grid-390px');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator(gridCell(runId, 'train')).click();
+    await page.getByRole('heading', { name: 'Logs of train' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/console/runs/${runId}`);
+    expect(new URL(page.url()).searchParams.get('task')).toBe('train');
+  });
+
+  it('pauses a run waiting at its gate and resumes it, offering only what its state allows', async () => {
+    await page.getByRole('link', { name: 'the workflow' }).click();
+    await page.getByRole('button', { name: 'Start a run' }).click();
+    await page.locator(node('review', 'waiting_for_approval')).waitFor();
+    await page.locator('[data-run-state="running"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Resume run' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Pause run' }).click();
+    await page.locator('[data-run-state="paused"]').waitFor();
+    await page.getByRole('button', { name: 'Resume run' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Pause run' }).count()).toBe(0);
+    await visited('run-paused');
+    await page.getByRole('button', { name: 'Resume run' }).click();
+    await page.locator('[data-run-state="running"]').waitFor();
+    await page.getByRole('button', { name: 'Pause run' }).waitFor();
+    await page.getByRole('button', { name: 'Approve review' }).click();
+    await page.locator('[data-run-state="succeeded"]').waitFor();
+    await page.getByRole('button', { name: 'Rerun', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel run' }).count()).toBe(0);
+  });
+
+  it("reruns a run from a task reusing what is upstream, shows the API's refusal, and retries a rejected gate", async () => {
+    const rerun = page.url();
+    await page.getByRole('button', { name: 'Rerun from train' }).click();
+    await page.waitForURL((url) => url.href !== rerun);
+    await page.locator(node('review', 'waiting_for_approval')).waitFor();
+    await page.getByRole('link', { name: 'the run it reruns' }).waitFor();
+    await page.getByRole('link', { name: 'reused from an earlier run' }).waitFor();
+    await page.getByRole('button', { name: 'Reject review' }).click();
+    await page.locator('[data-run-state="failed"]').waitFor();
+    await page.locator(node('ship', 'upstream_failed')).waitFor();
+    await page.getByRole('button', { name: 'Rerun from ship' }).click();
+    await page.getByRole('alert').getByText('upstream of ship, review did not succeed').waitFor();
+    await visited('run-rerun-refused');
+    await page.getByRole('button', { name: 'Retry review' }).click();
+    await page.locator(node('review', 'waiting_for_approval')).waitFor();
+    await page.locator('[data-run-state="running"]').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Approve review' }).click();
+    for (const taskId of TASKS) await page.locator(node(taskId, 'succeeded')).waitFor();
+    await page.locator('[data-run-state="succeeded"]').waitFor();
+    await visited('run-rerun-succeeded');
   });
 
   it("opens a dataset version's check results with the failing keys", async () => {
@@ -519,13 +602,9 @@ describe('the console in a browser', () => {
     expect(policyViolations).toEqual([]);
   });
 
-  it('forgets the session on a new page load, and fits a 390 px wide screen without sideways scrolling', async () => {
+  it('keeps the session across a page load, and fits a 390 px wide screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(runUrl);
-    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
-    await page.getByLabel('Email').fill(world.owner.email);
-    await page.getByLabel('Password').fill(world.owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator(node('ship', 'succeeded')).waitFor();
     await visited('run-390px');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -546,5 +625,13 @@ describe('the console in a browser', () => {
     await page.locator('[data-experiment-status="significant"]').waitFor();
     await visited('deployment-390px');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  });
+
+  it('signs out for good: the next page load asks for the login', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
+    await page.goto(runUrl);
+    await page.getByRole('heading', { name: 'Sign in to the ML platform console' }).waitFor();
+    expect((await browser.context.cookies()).some((cookie) => cookie.name === 'platform_refresh')).toBe(false);
   });
 });

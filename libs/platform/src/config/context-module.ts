@@ -7,6 +7,8 @@ export interface ContextModuleOptions {
   readonly http: boolean;
   /** Run event consumers and queue processors (APP_ROLE worker or all). */
   readonly workers: boolean;
+  /** Every context this process hosts (APP_CONTEXTS): work that needs another context in process runs only beside it. */
+  readonly hosted: readonly string[];
 }
 
 /** A bounded context as the composition root sees it. */
@@ -18,8 +20,9 @@ export interface BoundedContext {
   readonly schema?: string;
   readonly module: (options: ContextModuleOptions) => DynamicModule;
   /**
-   * Its facades for a process that does not host it, when they can be served there: reads of its
-   * schema through its own code (docs/adr/0702). Absent: a facade of it is unbound elsewhere.
+   * Its facades for a process that does not host it: reads of its schema through its own code
+   * (docs/adr/0702), or HTTP bindings calling an instance that hosts it (docs/adr/0704). Absent: a
+   * facade of it is unbound elsewhere.
    */
   readonly facades?: () => DynamicModule;
   readonly migrations: MigrationList;

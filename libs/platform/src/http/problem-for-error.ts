@@ -15,6 +15,11 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   unavailable: 503,
 };
 
+/** The kind a status stands for, the other way round: a problem answered by another process, thrown here again. */
+export function domainKindOfStatus(status: number): DomainErrorKind | undefined {
+  return (Object.keys(STATUS_BY_KIND) as DomainErrorKind[]).find((kind) => STATUS_BY_KIND[kind] === status);
+}
+
 // Types whose status no kind expresses: a range past the end of an object (libs/storage).
 const STATUS_BY_TYPE: ReadonlyMap<string, number> = new Map([['range-not-satisfiable', 416]]);
 

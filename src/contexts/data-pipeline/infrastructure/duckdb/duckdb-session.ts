@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type JS } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, JS } from '@duckdb/node-api';
 import type { DuckDbSettings } from './duckdb-settings.js';
 
 /**
@@ -13,6 +13,9 @@ export class DuckDbSession {
   ) {}
 
   static async open(settings: DuckDbSettings): Promise<DuckDbSession> {
+    // Loaded on first use: the native binding costs memory and start-up, and holds a handle open that
+    // keeps a process alive, in every process that never runs a check (most do not host data-pipeline).
+    const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: settings.memoryLimit,
       temp_directory: settings.tempDirectory,

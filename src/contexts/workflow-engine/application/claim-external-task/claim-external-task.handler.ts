@@ -51,7 +51,7 @@ export class ClaimExternalTaskHandler {
     now: Date,
   ): Promise<RunChange<ExternalTaskClaim | undefined>> {
     const { id, key, leaseToken } = reservation;
-    const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
+    const taskRun = run.findTaskRun(key);
     if (taskRun === undefined || taskRun.attempt !== reservation.attempt || isFinished(run.state)) {
       return this.stale(reservation);
     }

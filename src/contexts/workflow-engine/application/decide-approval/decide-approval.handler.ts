@@ -14,7 +14,7 @@ export class DecideApprovalHandler {
 
   execute({ runId, key, approve, userId, comment }: DecideApprovalCommand): Promise<void> {
     return this.changes.apply(runId, async (run, now) => {
-      const attempt = run.allTaskRuns().find((taskRun) => taskRun.key === key)?.attempt ?? 0;
+      const attempt = run.findTaskRun(key)?.attempt ?? 0;
       const remark = comment === undefined ? {} : { comment };
       const dispatches = decideApproval(run, key, { approve, by: userId, ...remark }, now, Math.random());
       const status = approve ? 'approved' : 'rejected';

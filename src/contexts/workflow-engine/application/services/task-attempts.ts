@@ -70,7 +70,7 @@ export class TaskAttempts {
     { logged, delivery }: Logging & { readonly delivery?: Delivery } = {},
   ): Promise<TaskExecution | undefined> {
     return this.changes.apply(runId, async (run, now): Promise<RunChange<TaskExecution | undefined>> => {
-      const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
+      const taskRun = run.findTaskRun(key);
       if (isFinished(run.state) || taskRun === undefined || taskRun.attempt !== attempt) return NOTHING_TO_RUN;
       if (taskRun.state === 'running')
         return { dispatches: run.reassignTask(key, now, Math.random()), value: undefined };
@@ -151,7 +151,7 @@ function recordStart(
   startedAt: Date,
   logged?: boolean,
 ): TaskLogEntry[] {
-  const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
+  const taskRun = run.findTaskRun(key);
   const waiting = taskRun?.attempt === attempt && (taskRun.state === 'queued' || taskRun.state === 'retrying');
   if (isFinished(run.state) || !waiting) return [];
   run.startTask(key, attempt, startedAt);

@@ -50,14 +50,14 @@ export function expireApproval(
   now: Date,
   random: number,
 ): TaskDispatch[] | undefined {
-  const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
+  const taskRun = run.findTaskRun(key);
   if (taskRun?.attempt !== attempt || !isWaiting(run, key)) return undefined;
   run.startTask(key, attempt, now);
   return run.failTask(key, attempt, 'no decision before the deadline', now, random);
 }
 
 function pendingAttempt(run: WorkflowRun, key: string): number {
-  const taskRun = run.allTaskRuns().find((candidate) => candidate.key === key);
+  const taskRun = run.findTaskRun(key);
   if (taskRun === undefined) throw new NotFoundError('task run', key);
   if (!isWaiting(run, key)) throw new ApprovalNotPending(key);
   return taskRun.attempt;

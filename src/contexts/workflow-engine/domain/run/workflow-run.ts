@@ -126,6 +126,11 @@ export class WorkflowRun extends AggregateRoot {
     return taskRun;
   }
 
+  /** For a key that came from outside the run (a job, a request), which may name no task run of it. */
+  findTaskRun(key: string): TaskRun | undefined {
+    return this.taskRuns.get(key);
+  }
+
   allTaskRuns(): TaskRun[] {
     return [...this.taskRuns.values()];
   }
