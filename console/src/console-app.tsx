@@ -6,12 +6,14 @@ import { AlertsPage } from './pages/alerts-page';
 import { session } from './auth/session';
 import { ApprovalsPage } from './pages/approvals-page';
 import { CheckRunPage } from './pages/check-run-page';
+import { DataDocsPage } from './pages/data-docs-page';
 import { DatasetPage } from './pages/dataset-page';
 import { DatasetVersionPage } from './pages/dataset-version-page';
 import { DatasetsPage } from './pages/datasets-page';
 import { DeploymentPage } from './pages/deployment-page';
 import { DeploymentsPage } from './pages/deployments-page';
 import { LineagePage } from './pages/lineage-page';
+import { ModelComparePage } from './pages/model-compare-page';
 import { ModelPage } from './pages/model-page';
 import { ModelVersionPage } from './pages/model-version-page';
 import { ModelsPage } from './pages/models-page';
@@ -35,11 +37,13 @@ export function ConsoleApp() {
         <Route path="/projects/:projectId/workflows" element={<WorkflowsPage />} />
         <Route path="/projects/:projectId/models" element={<ModelsPage />} />
         <Route path="/models/:modelId" element={<ModelPage />} />
+        <Route path="/models/:modelId/compare" element={<ModelComparePage />} />
         <Route path="/model-versions/:versionId" element={<ModelVersionPage />} />
         <Route path="/projects/:projectId/datasets" element={<DatasetsPage />} />
         <Route path="/datasets/:datasetId" element={<DatasetPage />} />
         <Route path="/dataset-versions/:versionId" element={<DatasetVersionPage />} />
         <Route path="/check-runs/:checkRunId" element={<CheckRunPage />} />
+        <Route path="/check-runs/:checkRunId/docs" element={<DataDocsPage />} />
         <Route path="/projects/:projectId/deployments" element={<DeploymentsPage />} />
         <Route path="/projects/:projectId/alerts" element={<AlertsPage />} />
         <Route path="/deployments/:deploymentId" element={<DeploymentPage />} />

@@ -8,8 +8,8 @@ export type Schemas = components['schemas'];
 export const api = createClient<paths>();
 
 api.use({
-  onRequest({ request }) {
-    const token = session.accessToken();
+  async onRequest({ request }) {
+    const token = await session.accessToken();
     if (token !== undefined) request.headers.set('authorization', `Bearer ${token}`);
     return request;
   },
@@ -28,4 +28,15 @@ export function problemText(error: unknown): string {
     if (typeof problem.title === 'string') return problem.title;
   }
   return 'The request failed.';
+}
+
+/** The fields a refused request named (a 400's `errors`), each with what was wrong with it. */
+export function problemFields(error: unknown): readonly { field: string; message: string }[] {
+  if (typeof error !== 'object' || error === null) return [];
+  const { errors } = error as { errors?: unknown };
+  if (!Array.isArray(errors)) return [];
+  return errors.filter((item: unknown): item is { field: string; message: string } => {
+    const { field, message } = (item ?? {}) as { field?: unknown; message?: unknown };
+    return typeof field === 'string' && typeof message === 'string';
+  });
 }

@@ -3391,6 +3391,15 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
         };
+        VersionReviewResponse: {
+            /** @enum {string} */
+            decision: "Approved" | "Rejected";
+            comment: string;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
         ModelVersionResponse: {
             /** Format: uuid */
             id: string;
@@ -3410,7 +3419,7 @@ export interface components {
             /** @enum {string} */
             status: "PendingArtifact" | "PendingManualApproval" | "Approved" | "Rejected" | "Archived";
             artifact?: components["schemas"]["ArtifactResponse"] | null;
-            approvals: components["schemas"]["ApprovalDecisionResponse"][];
+            approvals: components["schemas"]["VersionReviewResponse"][];
             /** @description The SageMaker endpoint variant serving it */
             sagemaker?: Record<string, never> | null;
             /** Format: uuid */
@@ -3535,7 +3544,7 @@ export interface components {
             ethicalConsiderations: string;
             markdown: string;
             /** Format: date-time */
-            finalizedAt?: Record<string, never> | null;
+            finalizedAt?: string | null;
             /** @description For If-Match; 0 before the first save */
             version: number;
         };

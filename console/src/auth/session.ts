@@ -6,6 +6,9 @@ type SessionTokens = components['schemas']['BrowserSessionResponse'];
 // The refresh goes out this long before the access token expires, so no request meets an expired one.
 const REFRESH_MARGIN_SECONDS = 30;
 
+// A request leaving this close to the access token's expiry refreshes it first.
+const STALE_MARGIN_MS = 5000;
+
 // Login, refresh and logout go through a client of their own: without the access-token middleware,
 // a failed refresh cannot call itself again.
 const authApi = createClient<paths>();
@@ -21,11 +24,19 @@ const REFRESH_LOCK = 'platform-console-refresh';
  */
 class Session {
   private tokens: SessionTokens | undefined;
+  private expiresAt = 0;
   private resuming = true;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshing: Promise<void> | undefined;
   private readonly listeners = new Set<() => void>();
 
-  accessToken(): string | undefined {
+  /**
+   * The access token for a request, refreshed first when it has expired or is about to: the timer
+   * that refreshes it runs late when the computer slept or the page's thread was long busy, and a
+   * request with an expired token would be answered 401 and end the session.
+   */
+  async accessToken(): Promise<string | undefined> {
+    if (this.tokens !== undefined && Date.now() >= this.expiresAt - STALE_MARGIN_MS) await this.refresh();
     return this.tokens?.accessToken;
   }
 
@@ -79,13 +90,20 @@ class Session {
 
   private hold(tokens: SessionTokens): void {
     this.tokens = tokens;
+    this.expiresAt = Date.now() + tokens.expiresIn * 1000;
     clearTimeout(this.refreshTimer);
     const delaySeconds = Math.max(tokens.expiresIn - REFRESH_MARGIN_SECONDS, tokens.expiresIn / 2);
     this.refreshTimer = setTimeout(() => void this.refresh(), delaySeconds * 1000);
     this.notify();
   }
 
-  private async refresh(): Promise<void> {
+  /** One refresh at a time in this tab: the timer and the requests that found the token stale share it. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.exchangeRefreshCookie().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async exchangeRefreshCookie(): Promise<void> {
     const { data } = await navigator.locks.request(REFRESH_LOCK, () => authApi.POST('/api/v1/auth/browser/refresh'));
     if (data === undefined) this.end();
     else this.hold(data);

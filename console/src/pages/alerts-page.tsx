@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { AlertRulesSection } from '../alert-rules/alert-rules-section';
 import { api } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
@@ -13,7 +14,7 @@ const HISTORY_LIMIT = 100;
 // The history is read oldest first: a window keeps the page about what changed lately.
 const HISTORY_WINDOW_MS = 24 * 3_600_000;
 
-/** A project's alerts that are not inactive, the transitions they went through, and its silences. */
+/** A project's alerts that are not inactive, the transitions they went through, its silences and its alert rules. */
 export function AlertsPage() {
   usePageTitle('Alerts');
   const projectId = useParams().projectId!;
@@ -100,6 +101,7 @@ export function AlertsPage() {
         )}
       </section>
       <SilencesSection projectId={projectId} />
+      <AlertRulesSection projectId={projectId} />
     </>
   );
 }

@@ -23,7 +23,8 @@ export function CheckRunPage() {
     <>
       <h1>Check results</h1>
       <p>
-        Verdict: <strong>{run.data.status}</strong> · {new Date(run.data.createdAt).toLocaleString()}
+        Verdict: <strong>{run.data.status}</strong> · {new Date(run.data.createdAt).toLocaleString()} ·{' '}
+        <Link to={`/check-runs/${checkRunId}/docs`}>Data Docs</Link>
         {run.data.versionId !== null && (
           <>
             {' '}

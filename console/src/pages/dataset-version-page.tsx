@@ -1,13 +1,14 @@
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { useApi } from '../hooks/use-api';
+import { ColumnProfileChart } from '../profile/column-profile-chart';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
 import { DataTable } from '../shell/data-table';
 
 const shown = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value));
 
-/** A dataset version: its profile per column and the check runs against it. */
+/** A dataset version: its profile per column, drawn and as a table, and the check runs against it. */
 export function DatasetVersionPage() {
   const versionId = useParams().versionId!;
   const version = useApi(
@@ -45,6 +46,11 @@ export function DatasetVersionPage() {
       </section>
       <section aria-labelledby="profile">
         <h2 id="profile">Profile</h2>
+        <div className="profile-grid">
+          {version.data.profile.map((column) => (
+            <ColumnProfileChart key={column.name} column={column} rowCount={version.data!.rowCount} />
+          ))}
+        </div>
         <DataTable
           label="Column profile"
           rows={version.data.profile}

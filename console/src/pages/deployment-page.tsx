@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
+import { VariantTimelineSection } from '../timeline/variant-timeline-section';
 import { ExperimentResult } from './experiment-result';
 import { PageStatus } from './page-status';
 import { percent, TrafficSplitChart } from './traffic-split-chart';
@@ -81,6 +82,7 @@ export function DeploymentPage() {
           <TrafficSplitChart variants={experiment.data.variants} />
         )}
       </section>
+      <VariantTimelineSection deploymentId={deploymentId} />
       {experiment.data !== undefined && <ExperimentResult experiment={experiment.data} />}
     </>
   );

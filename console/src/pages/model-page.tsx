@@ -91,6 +91,9 @@ export function ModelPage() {
       </section>
       <section aria-labelledby="versions">
         <h2 id="versions">Versions</h2>
+        <p>
+          <Link to={`/models/${modelId}/compare`}>Compare versions side by side</Link>
+        </p>
         {versions.data === undefined ? (
           <PageStatus error={versions.error} />
         ) : (

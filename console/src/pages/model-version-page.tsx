@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, problemText, type Schemas } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { usePageTitle } from '../shell/use-page-title';
+import { ModelCardSection } from './model-card-section';
 import { PageStatus } from './page-status';
 import { DataTable } from '../shell/data-table';
 
@@ -35,7 +36,8 @@ export function ModelVersionPage() {
       <p>
         Status: <strong>{data.status}</strong> · {data.framework} ·{' '}
         <Link to={`/models/${data.modelId}`}>the model and its aliases</Link> ·{' '}
-        <Link to={`/lineage/model-version/${data.id}`}>lineage</Link>
+        <Link to={`/lineage/model-version/${data.id}`}>lineage</Link> ·{' '}
+        <Link to={`/models/${data.modelId}/compare?versions=${data.id}`}>compare with other versions</Link>
       </p>
       {data.status === 'PendingManualApproval' && (
         <p className="actions">
@@ -74,6 +76,7 @@ export function ModelVersionPage() {
           {JSON.stringify({ signature: data.signature, params: data.params }, null, 2)}
         </pre>
       </section>
+      <ModelCardSection versionId={data.id} />
       <section aria-labelledby="reviews">
         <h2 id="reviews">Reviews</h2>
         {data.approvals.length === 0 ? (
@@ -81,8 +84,9 @@ export function ModelVersionPage() {
         ) : (
           <ul>
             {data.approvals.map((approval) => (
-              <li key={`${approval.by}-${approval.at}`}>
-                {new Date(approval.at).toLocaleString()} by <span className="mono">{approval.by}</span>
+              <li key={`${approval.decidedBy}-${approval.decidedAt}`}>
+                {approval.decision} on {new Date(approval.decidedAt).toLocaleString()} by{' '}
+                <span className="mono">{approval.decidedBy}</span>
                 {approval.comment ? `: ${approval.comment}` : ''}
               </li>
             ))}

@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./test/support/prediction/onnx-test-environment.ts
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -282,6 +282,33 @@ describe('the console in a browser', () => {
     await visited('check-results');
   });
 
+  it("draws the dataset version's column profiles, and opens its check run as Data Docs with the HTML report", async () => {
+    await page.getByRole('link', { name: 'the dataset version' }).click();
+    await page.getByRole('img', { name: 'email: 50.0 % null (2 of 4 rows)' }).waitFor();
+    await page.getByRole('img', { name: 'id: 0.0 % null (0 of 4 rows)' }).waitFor();
+    await page.getByRole('img', { name: /^Histogram of id: 1 to / }).waitFor();
+    await page.getByRole('img', { name: /^Most frequent values of email: / }).waitFor();
+    await visited('dataset-profile-charts');
+
+    await page.getByRole('region', { name: 'Check runs' }).getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Data Docs' }).click();
+    await page.getByRole('heading', { name: /^Data Docs: validation of / }).waitFor();
+    await page.locator('[data-verdict="fail"] [data-successful]').getByText('1', { exact: true }).waitFor();
+    const failing = page.locator('tr[data-expectation="email present"]');
+    await failing.getByText('✗ fail').waitFor();
+    await failing.getByText('email is never null').waitFor();
+    await failing.getByText('2 unexpected rows').waitFor();
+    for (const key of ['4', '9']) await failing.getByRole('listitem').getByText(key, { exact: true }).waitFor();
+    await page.locator('tr[data-expectation="id present"]').getByText('✓ pass').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the HTML report' }).click(),
+    ]);
+    const report = await readFile(await download.path(), 'utf8');
+    expect(report).toContain('email present');
+    await visited('data-docs');
+  });
+
   it('opens a model version with its metrics, approves it, moves an alias to it, and follows its lineage to the dataset', async () => {
     const { owner, accessToken } = await freshOwner();
     // One person plays registrant and reviewer here: the project relaxes four eyes.
@@ -331,6 +358,79 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: /^dataset-version:/ }).click();
     await page.getByRole('heading', { name: /^Lineage of / }).waitFor();
     await page.locator(`svg [data-task-id="model-version:${version.body.id}"]`).waitFor();
+  });
+
+  it("writes a version's model card, shows the API's refusal of a stale edit, and compares two versions", async () => {
+    const { owner } = await freshOwner();
+    const models = await owner.call('GET', `/api/v1/projects/${world.projectId}/models`);
+    const model = (models.body.items as { id: string; name: string }[]).find(
+      (item) => item.name === 'churn-classifier',
+    )!;
+    const second = await owner.call('POST', `/api/v1/models/${model.id}/versions`, {
+      framework: 'onnx',
+      metrics: { auc: 0.95, f1: 0.8 },
+      params: { depth: 6 },
+    });
+    expect(second.status).toBe(201);
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Models of this project' }).click();
+    await page.getByRole('link', { name: 'churn-classifier' }).click();
+    await page.getByRole('link', { name: 'version 1', exact: true }).first().click();
+    const versionId = page.url().split('/').pop()!;
+    await page.getByText('Nobody has written this card yet.').waitFor();
+    await page.getByRole('listitem').getByText(`Approved on `).waitFor();
+    await page.getByRole('listitem').getByText(world.owner.id).waitFor();
+    await page.getByRole('button', { name: 'Edit model card' }).click();
+    await page.getByRole('textbox', { name: 'Intended use' }).fill('Rank accounts for retention offers');
+    await page.getByRole('button', { name: 'Save model card' }).click();
+    await page.getByRole('status').getByText('Saved as revision 1.').waitFor();
+    await page.locator('[data-card-section="intendedUse"]').getByText('Rank accounts for retention offers').waitFor();
+
+    // Someone else saves revision 2 meanwhile: the page's edit of revision 1 is refused, not applied.
+    const elsewhere = await owner.call('PUT', `/api/v1/model-versions/${versionId}/model-card`, {
+      intendedUse: 'Rank accounts for retention offers, monthly',
+    });
+    expect(elsewhere.status).toBe(200);
+    await page.getByRole('button', { name: 'Edit model card' }).click();
+    await page.getByRole('textbox', { name: 'Limitations' }).fill('Not for accounts younger than 30 days');
+    await page.getByRole('button', { name: 'Save model card' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/was changed by someone else; reload and try again/)
+      .waitFor();
+    await visited('model-card-refused');
+    await page.getByRole('button', { name: 'Load the current card' }).click();
+    await page.getByText('Draft, revision 2.').waitFor();
+    await page.getByRole('button', { name: 'Edit model card' }).click();
+    await page.getByRole('textbox', { name: 'Limitations' }).fill('Not for accounts younger than 30 days');
+    await page.getByRole('button', { name: 'Save model card' }).click();
+    await page.getByRole('status').getByText('Saved as revision 3.').waitFor();
+    await page.locator('[data-card-section="intendedUse"]').getByText('monthly', { exact: false }).waitFor();
+    await page
+      .locator('[data-card-section="limitations"]')
+      .getByText('Not for accounts younger than 30 days')
+      .waitFor();
+    await page.getByRole('button', { name: 'Edit model card' }).click();
+    await page.getByRole('checkbox', { name: /^Make the card final/ }).check();
+    await page.getByRole('button', { name: 'Save model card' }).click();
+    await page.getByText(/^Final since .+: it no longer changes\.$/).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit model card' }).count()).toBe(0);
+    await visited('model-card');
+
+    await page.getByRole('link', { name: 'compare with other versions' }).click();
+    await page.getByText('Choose two or more versions to compare them.').waitFor();
+    await page.getByRole('checkbox', { name: /^Version 2 / }).check();
+    const auc = page.locator('tr[data-compared="auc"]');
+    await auc.getByText('≠ differs').waitFor();
+    await auc.getByRole('cell', { name: '0.93', exact: true }).waitFor();
+    await auc.getByRole('cell', { name: '0.95', exact: true }).waitFor();
+    await page.locator('tr[data-compared="f1"]').getByRole('cell', { name: '—', exact: true }).waitFor();
+    await page.locator('tr[data-compared="depth"]').getByText('≠ differs').waitFor();
+    await page.locator('tr[data-compared="framework"]').getByRole('cell', { name: 'same', exact: true }).waitFor();
+    expect(decodeURIComponent(page.url())).toContain(`versions=${versionId},${second.body.id as string}`);
+    await visited('model-compare');
   });
 
   it('opens a deployment with its variants, live split, latency and errors, the experiment that promoted the winner, and a promotion by hand', async () => {
@@ -416,6 +516,29 @@ describe('the console in a browser', () => {
     await visited('deployment');
   });
 
+  it("draws each variant's latency and error rate over time from the prediction log, and keeps them live", async () => {
+    const latency = page.getByRole('img', {
+      name: /^Mean latency per variant \(ms\)\. a: latest .* ms.*; b: latest .* ms/,
+    });
+    await latency.waitFor();
+    await page.getByRole('img', { name: /^Error rate per variant\. a: latest 0\.0 %.*; b: latest 0\.0 %/ }).waitFor();
+    // A line of one bucket is only its marker: the series' group is what is drawn either way.
+    for (const variant of ['a', 'b']) await latency.locator(`[data-series="${variant}"]`).waitFor();
+    await page.getByText('48 predictions in 10 s buckets').waitFor();
+    await page.getByText('The figures as a table').click();
+    await page.locator('tr[data-bucket-variant="a"]').first().waitFor();
+    await visited('deployment-over-time');
+    // One more prediction reaches the charts by polling, without a reload.
+    const { owner } = await freshOwner();
+    const answer = await owner
+      .withHeaders({ 'x-project-id': world.projectId })
+      .call('POST', '/v2/models/scorer-ab/versions/a/infer', {
+        inputs: [{ name: 'x', shape: [1, 3], datatype: 'FP32', data: [[1, 0, 0]] }],
+      });
+    expect(answer.status).toBe(200);
+    await page.getByText('49 predictions in 10 s buckets').waitFor();
+  });
+
   it('shows a firing alert and its history, and creates and expires a silence', async () => {
     const { owner } = await freshOwner();
     const rule = await owner.call('POST', `/api/v1/projects/${world.projectId}/alert-rules`, {
@@ -441,6 +564,35 @@ describe('the console in a browser', () => {
     await visited('alerts');
     await page.getByRole('button', { name: 'Expire silence alertname=data checks failed' }).click();
     await page.getByText('No silence in force.').waitFor();
+  });
+
+  it('creates an alert rule after the API refused a bad window, edits it, and deletes it', async () => {
+    await page.getByRole('textbox', { name: 'Rule name' }).fill('slow scorer');
+    await page.getByRole('textbox', { name: 'Signal' }).fill('prediction.latency_p99_seconds');
+    await page.getByRole('textbox', { name: 'Window' }).fill('5 minutes');
+    await page.getByRole('textbox', { name: 'Threshold' }).fill('0.5');
+    await page.getByRole('button', { name: 'Create rule' }).click();
+    await page.getByRole('alert').getByText('expr.window', { exact: true }).waitFor();
+    await visited('alert-rule-refused');
+    await page.getByRole('textbox', { name: 'Window' }).fill('5m');
+    await page.getByRole('button', { name: 'Create rule' }).click();
+    const row = page.locator('tr[data-rule="slow scorer"]');
+    await row.getByText('prediction.latency_p99_seconds[5m] > 0.5').waitFor();
+
+    await page.getByRole('button', { name: 'Edit rule slow scorer' }).click();
+    await page.getByRole('heading', { name: 'Edit rule slow scorer' }).waitFor();
+    await page.getByRole('textbox', { name: 'Threshold' }).fill('2');
+    await page.getByRole('combobox', { name: 'Severity' }).selectOption('critical');
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    await page.getByRole('status').getByText('Saved rule slow scorer.').waitFor();
+    await row.getByText('prediction.latency_p99_seconds[5m] > 2').waitFor();
+    await row.getByRole('cell', { name: 'critical', exact: true }).waitFor();
+    await visited('alert-rules');
+
+    await page.getByRole('button', { name: 'Delete rule slow scorer' }).click();
+    await page.getByRole('button', { name: 'Confirm deleting rule slow scorer' }).click();
+    await page.getByRole('status').getByText('Deleted rule slow scorer.').waitFor();
+    await row.waitFor({ state: 'detached' });
   });
 
   it('refreshed the access token before it expired, and broke no rule of its content security policy', async () => {

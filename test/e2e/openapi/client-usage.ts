@@ -65,8 +65,9 @@ export async function useEveryContext(projectId: string, modelId: string): Promi
   const versionNumber: number = version.number;
   const trainedOn: string[] = version.trainingDatasets.map((dataset) => dataset.datasetVersionId);
   const status: 'PendingArtifact' | 'PendingManualApproval' | 'Approved' | 'Rejected' | 'Archived' = version.status;
+  const reviewers: string[] = version.approvals.map((review) => review.decidedBy);
 
-  return [accessToken, ...projectNames, String(nextCursor), started, finished, ...taskStates, String(versionNumber), status, ...trainedOn];
+  return [accessToken, ...projectNames, String(nextCursor), started, finished, ...taskStates, String(versionNumber), status, ...trainedOn, ...reviewers];
 }
 
 export async function refusedByTheTypes(projectId: string): Promise<void> {

@@ -49,7 +49,7 @@ export class ModelCardResponse {
   @ApiProperty() evaluationData!: string;
   @ApiProperty() ethicalConsiderations!: string;
   @ApiProperty() markdown!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) finalizedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) finalizedAt!: string | null;
   @ApiProperty({ description: 'For If-Match; 0 before the first save' }) version!: number;
 
   static of(card: ModelCard): ModelCardResponse {

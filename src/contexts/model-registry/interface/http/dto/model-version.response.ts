@@ -11,7 +11,7 @@ export class ArtifactResponse {
   @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
 }
 
-export class ApprovalDecisionResponse {
+export class VersionReviewResponse {
   @ApiProperty({ enum: ['Approved', 'Rejected'] }) decision!: string;
   @ApiProperty() comment!: string;
   @ApiProperty({ format: 'uuid' }) decidedBy!: string;
@@ -38,7 +38,7 @@ export class ModelVersionResponse {
   @ApiProperty({ type: [TrainingDatasetResponse] }) trainingDatasets!: TrainingDatasetResponse[];
   @ApiProperty({ enum: MODEL_VERSION_STATUSES }) status!: ModelVersionStatus;
   @ApiPropertyOptional({ type: ArtifactResponse, nullable: true }) artifact!: ArtifactResponse | null;
-  @ApiProperty({ type: [ApprovalDecisionResponse] }) approvals!: ApprovalDecisionResponse[];
+  @ApiProperty({ type: [VersionReviewResponse] }) approvals!: VersionReviewResponse[];
   @ApiPropertyOptional({ nullable: true, description: 'The SageMaker endpoint variant serving it' }) sagemaker!:
     object | null;
   @ApiProperty({ format: 'uuid' }) registeredBy!: string;
