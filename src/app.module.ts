@@ -26,9 +26,22 @@ export class AppModule {
         // Every process announces itself and forwards what it does not serve (docs/adr/0702).
         ApiGatewayModule.routing(options),
         ...hosted.map((context) => context.module(options)),
-        // Facades of the contexts hosted elsewhere that read their owner's schema here (docs/adr/0702).
-        ...catalogue.flatMap((context) => (context.facades && !hosted.includes(context) ? [context.facades()] : [])),
+        // Facades of the contexts hosted elsewhere: reads of their owner's schema here (docs/adr/0702),
+        // and HTTP clients of an instance hosting them in a split deployment (docs/adr/0704).
+        ...catalogue
+          .filter((context) => !hosted.includes(context))
+          .flatMap((context) => [context.facades, splitDeployment(config) ? context.httpFacades : undefined])
+          .flatMap((facades) => (facades === undefined ? [] : [facades()])),
       ],
     };
   }
+}
+
+/**
+ * The installation runs its contexts in several processes that call each other's facades: it set
+ * the secret those calls are signed with. A process without it hosting a subset (a test, a trimmed
+ * installation) leaves the others' facades unbound, so their callers' own fallbacks answer.
+ */
+function splitDeployment(config: PlatformConfig): boolean {
+  return config.serviceCalls.secret !== undefined;
 }

@@ -43,7 +43,7 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
     description: 'Registered models, versions, artifacts, aliases, approvals, model cards, model lineage',
     schema: 'model_registry',
     module: ModelRegistryModule.register,
-    facades: ModelRegistryModule.facades,
+    httpFacades: ModelRegistryModule.facades,
     migrations: modelRegistryMigrations,
   },
   {
@@ -51,7 +51,7 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
     description: 'Datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph',
     schema: 'data_pipeline',
     module: DataPipelineModule.register,
-    facades: DataPipelineModule.facades,
+    httpFacades: DataPipelineModule.facades,
     migrations: dataPipelineMigrations,
   },
   {
@@ -59,7 +59,7 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
     description: 'Deployments, variants and traffic splits, model runtimes, online and batch predictions',
     schema: 'prediction',
     module: PredictionModule.register,
-    facades: PredictionModule.facades,
+    httpFacades: PredictionModule.facades,
     migrations: predictionMigrations,
   },
   {

@@ -13,7 +13,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiContributions, type OpenApiTag } from './openapi/openapi-contributions.js';
 import { RedisConnections } from './redis/redis-connections.js';
-import { loadServiceCallSettings, SERVICE_CALL_SETTINGS } from './service-calls/service-call-settings.js';
+import { SERVICE_CALL_SETTINGS } from './service-calls/service-call-settings.js';
 import { TraceFlush } from './tracing/trace-flush.js';
 
 export interface PlatformModuleOptions {
@@ -39,7 +39,7 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
-        { provide: SERVICE_CALL_SETTINGS, useFactory: () => loadServiceCallSettings(process.env) },
+        { provide: SERVICE_CALL_SETTINGS, useValue: config.serviceCalls },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         MigrationsOnStart,
         RedisConnections,

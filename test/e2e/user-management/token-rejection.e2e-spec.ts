@@ -7,6 +7,8 @@ import { claimsOf, TokenForge } from './forged-tokens.js';
 const PUBLIC_OPERATIONS = new Set([
   'post /api/v1/auth/login',
   'post /api/v1/auth/refresh',
+  'post /api/v1/auth/browser/login',
+  'post /api/v1/auth/browser/refresh',
   'post /api/v1/auth/sign-up',
   'get /.well-known/jwks.json',
   'get /health/live',

@@ -20,10 +20,15 @@ export interface BoundedContext {
   readonly schema?: string;
   readonly module: (options: ContextModuleOptions) => DynamicModule;
   /**
-   * Its facades for a process that does not host it: reads of its schema through its own code
-   * (docs/adr/0702), or HTTP bindings calling an instance that hosts it (docs/adr/0704). Absent: a
-   * facade of it is unbound elsewhere.
+   * Its facades for a process that does not host it, reading its schema through its own code
+   * (docs/adr/0702). Absent: a facade of it is unbound elsewhere, unless bound over HTTP (below).
    */
   readonly facades?: () => DynamicModule;
+  /**
+   * Its facades for a process that does not host it, bound to HTTP clients calling an instance that
+   * does (docs/adr/0704): composed only where the installation set SERVICE_CALL_SECRET, its mark
+   * of a split deployment. Without it the facades stay unbound and their callers' fallbacks answer.
+   */
+  readonly httpFacades?: () => DynamicModule;
   readonly migrations: MigrationList;
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.js';
+import { loadServiceCallSettings } from '../service-calls/service-call-settings.js';
 import { EnvReader } from './env-reader.js';
 import { APP_ROLES, LOG_LEVELS, type PlatformConfig } from './platform-config.js';
 
@@ -40,6 +41,7 @@ export function loadConfig(env: Record<string, string | undefined>, knownContext
       maxOutboxBacklog: read.integer('READINESS_MAX_OUTBOX_BACKLOG', 10_000, 1),
       maxConsumerLag: read.integer('READINESS_MAX_CONSUMER_LAG', 10_000, 1),
     },
+    serviceCalls: loadServiceCallSettings(env),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { ServiceCallSettings } from '../service-calls/service-call-settings.js';
+
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
@@ -27,6 +29,7 @@ export interface PlatformConfig {
   readonly shutdownTimeoutMs: number;
   readonly events: EventBusConfig;
   readonly readiness: ReadinessConfig;
+  readonly serviceCalls: ServiceCallSettings;
 }
 
 export interface EventBusConfig {
