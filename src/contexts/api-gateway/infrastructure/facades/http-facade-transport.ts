@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Agent } from 'undici';
-import { RetryBudget } from '@libs/outbound';
+import type { Agent } from 'undici';
+import type { RetryBudget } from '@libs/outbound';
 import {
   encodeFacadeValue,
   FacadeTransport,
@@ -15,6 +15,7 @@ import {
 import { chooseUpstream } from '../../domain/upstream-choice.js';
 import type { GatewaySettings } from '../gateway-settings.js';
 import { GATEWAY_SETTINGS } from '../gateway-tokens.js';
+import { upstreamAgent, upstreamRetryBudget } from '../routing/upstream-calls.js';
 import type { Upstream } from '../routing/upstream.js';
 import { UpstreamCircuitOpen } from '../routing/upstream-breaker.js';
 import { ContextOwners } from './context-owners.js';
@@ -41,16 +42,8 @@ export class HttpFacadeTransport extends FacadeTransport implements BeforeApplic
     @Inject(SERVICE_CALL_SETTINGS) private readonly calls: ServiceCallSettings,
   ) {
     super();
-    this.agent = new Agent({
-      headersTimeout: settings.tryTimeoutMs,
-      bodyTimeout: settings.tryTimeoutMs,
-      connectTimeout: Math.min(settings.tryTimeoutMs, 10_000),
-    });
-    this.budget = new RetryBudget({
-      ratio: settings.retryBudgetRatio,
-      minimum: settings.retryBudgetMinimum,
-      windowMs: settings.retryBudgetWindowMs,
-    });
+    this.agent = upstreamAgent(settings);
+    this.budget = upstreamRetryBudget(settings);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

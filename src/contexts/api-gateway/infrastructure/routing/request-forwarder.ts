@@ -1,12 +1,13 @@
 import { finished } from 'node:stream';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Agent, errors, type Dispatcher } from 'undici';
-import { RetryBudget } from '@libs/outbound';
+import { errors, type Agent, type Dispatcher } from 'undici';
+import type { RetryBudget } from '@libs/outbound';
 import { problem, PROBLEM_CONTENT_TYPE } from '@libs/platform';
 import { chooseUpstream } from '../../domain/upstream-choice.js';
 import type { GatewaySettings } from '../gateway-settings.js';
 import { GATEWAY_SETTINGS } from '../gateway-tokens.js';
+import { upstreamAgent, upstreamRetryBudget } from './upstream-calls.js';
 import { RegistryHeartbeat } from '../registry/registry-heartbeat.js';
 import { endToEndHeaders, upstreamHeaders } from './forwarded-headers.js';
 import { GatewayMetrics, type ForwardOutcome } from './gateway-metrics.js';
@@ -39,16 +40,8 @@ export class RequestForwarder implements BeforeApplicationShutdown {
     private readonly self: RegistryHeartbeat,
     private readonly metrics: GatewayMetrics,
   ) {
-    this.agent = new Agent({
-      headersTimeout: settings.tryTimeoutMs,
-      bodyTimeout: settings.tryTimeoutMs,
-      connectTimeout: Math.min(settings.tryTimeoutMs, 10_000),
-    });
-    this.budget = new RetryBudget({
-      ratio: settings.retryBudgetRatio,
-      minimum: settings.retryBudgetMinimum,
-      windowMs: settings.retryBudgetWindowMs,
-    });
+    this.agent = upstreamAgent(settings);
+    this.budget = upstreamRetryBudget(settings);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
