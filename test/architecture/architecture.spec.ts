@@ -8,6 +8,7 @@ import { cruise, type ICruiseResult, type IViolation } from 'dependency-cruiser'
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { scanPermissionLists } from './repeated-permission-lists.js';
+import { repeatedSchemaNames } from './repeated-schema-names.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BROKEN_TREE = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -91,6 +92,18 @@ describe('architecture rules', () => {
     it('reports a second list on the deliberately broken tree', () => {
       expect(scanPermissionLists(BROKEN_TREE).repeats).toEqual([
         'src/contexts/alpha/interface/http/thing-permissions.ts repeats src/contexts/alpha/contracts/permissions.ts',
+      ]);
+    });
+  });
+
+  describe('one OpenAPI schema per DTO name', () => {
+    it('holds for src and libs', () => {
+      expect(repeatedSchemaNames(REPO_ROOT, ['src', 'libs'])).toEqual([]);
+    });
+
+    it('reports two DTO classes of one name on the deliberately broken tree', () => {
+      expect(repeatedSchemaNames(BROKEN_TREE, ['src'])).toEqual([
+        'ThingResponse: src/contexts/alpha/interface/http/thing.response.ts, src/contexts/beta/interface/http/thing.response.ts',
       ]);
     });
   });
