@@ -12,33 +12,23 @@ const PATH = '/api/v1/auth/browser';
  * cookie: it ends with the browser, and the server ends it sooner on logout, idleness or age.
  */
 export function keepRefreshCookie(request: FastifyRequest, reply: FastifyReply, refreshToken: string): void {
-  reply.header(
-    'set-cookie',
-    stringifySetCookie({
-      name: NAME,
-      value: refreshToken,
-      path: PATH,
-      httpOnly: true,
-      sameSite: 'strict',
-      // Over plain HTTP (a laptop, a test) a Secure cookie would never come back.
-      secure: request.protocol === 'https',
-    }),
-  );
+  reply.header('set-cookie', stringifySetCookie({ ...attributesFor(request), value: refreshToken }));
 }
 
+/** The same cookie, emptied and expired at once, so the browser forgets it. */
 export function dropRefreshCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.header(
-    'set-cookie',
-    stringifySetCookie({
-      name: NAME,
-      value: '',
-      path: PATH,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.protocol === 'https',
-      maxAge: 0,
-    }),
-  );
+  reply.header('set-cookie', stringifySetCookie({ ...attributesFor(request), value: '', maxAge: 0 }));
+}
+
+function attributesFor(request: FastifyRequest) {
+  return {
+    name: NAME,
+    path: PATH,
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    // Over plain HTTP (a laptop, a test) a Secure cookie would never come back.
+    secure: request.protocol === 'https',
+  };
 }
 
 export function refreshCookieOf(request: FastifyRequest): string | undefined {
