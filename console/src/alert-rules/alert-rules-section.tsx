@@ -3,6 +3,7 @@ import { api, type Schemas } from '../api/client';
 import { ProblemAlert } from '../forms/problem-alert';
 import { useApi } from '../hooks/use-api';
 import { PageStatus } from '../pages/page-status';
+import { DataTable } from '../shell/data-table';
 import { COMPARISONS, conditionText, filterText, ruleOfForm, SEVERITIES } from './rule-form-values';
 
 type Rule = Schemas['AlertRuleResponse'];
@@ -61,60 +62,52 @@ export function AlertRulesSection({ projectId }: { projectId: string }) {
       ) : rules.data.items.length === 0 ? (
         <p>No alert rule yet.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Alert rules" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Condition</th>
-                <th scope="col">For</th>
-                <th scope="col">Severity</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rules.data.items.map((rule) => (
-                <tr key={rule.id} data-rule={rule.name}>
-                  <td>{rule.name}</td>
-                  <td className="mono">{conditionText(rule.expr)}</td>
-                  <td>{rule.for}</td>
-                  <td>{rule.severity}</td>
-                  <td>
-                    <span className="actions">
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={`Edit rule ${rule.name}`}
-                        onClick={() => edit(rule)}
-                      >
-                        Edit
-                      </button>
-                      {deleting === rule.id ? (
-                        <button
-                          type="button"
-                          className="danger"
-                          aria-label={`Confirm deleting rule ${rule.name}`}
-                          onClick={() => void remove(rule)}
-                        >
-                          Confirm deleting
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="danger"
-                          aria-label={`Delete rule ${rule.name}`}
-                          onClick={() => setDeleting(rule.id)}
-                        >
-                          Delete
-                        </button>
-                      )}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Alert rules"
+          rows={rules.data.items}
+          rowKey={(rule) => rule.id}
+          rowAttributes={(rule) => ({ 'data-rule': rule.name })}
+          columns={[
+            { header: 'Rule', cell: (rule) => rule.name },
+            { header: 'Condition', cell: (rule) => conditionText(rule.expr), cellAttributes: { className: 'mono' } },
+            { header: 'For', cell: (rule) => rule.for },
+            { header: 'Severity', cell: (rule) => rule.severity },
+            {
+              header: 'Actions',
+              cell: (rule) => (
+                <span className="actions">
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Edit rule ${rule.name}`}
+                    onClick={() => edit(rule)}
+                  >
+                    Edit
+                  </button>
+                  {deleting === rule.id ? (
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Confirm deleting rule ${rule.name}`}
+                      onClick={() => void remove(rule)}
+                    >
+                      Confirm deleting
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Delete rule ${rule.name}`}
+                      onClick={() => setDeleting(rule.id)}
+                    >
+                      Delete
+                    </button>
+                  )}
+                </span>
+              ),
+            },
+          ]}
+        />
       )}
       <h3 id="rule-form-title">{editing === undefined ? 'Create an alert rule' : `Edit rule ${editing.name}`}</h3>
       <form
