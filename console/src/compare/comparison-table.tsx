@@ -1,3 +1,4 @@
+import { DataTable, type Column } from '../shell/data-table';
 import type { ComparedRow } from './flatten';
 
 /**
@@ -17,39 +18,27 @@ export function ComparisonTable({
 }) {
   if (rows.length === 0) return <p>No version has {caption.toLowerCase()}.</p>;
   const differing = rows.filter((row) => row.differs).length;
+  const columns: Column<ComparedRow>[] = [
+    { header: keyHeading, cell: (row) => row.key, rowHeader: true, cellAttributes: { className: 'mono' } },
+    ...versionHeadings.map((heading, index): Column<ComparedRow> => ({
+      header: heading,
+      cell: (row) => row.values[index] ?? '—',
+    })),
+    { header: 'Across versions', cell: (row) => (row.differs ? <strong>≠ differs</strong> : 'same') },
+  ];
   return (
     <>
       <p>
         {differing === 0 ? 'The same in every version.' : `${differing} of ${rows.length} differ between the versions.`}
       </p>
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-        <table className="comparison">
-          <thead>
-            <tr>
-              <th scope="col">{keyHeading}</th>
-              {versionHeadings.map((heading) => (
-                <th scope="col" key={heading}>
-                  {heading}
-                </th>
-              ))}
-              <th scope="col">Across versions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} className={row.differs ? 'differs' : undefined} data-compared={row.key}>
-                <th scope="row" className="mono">
-                  {row.key}
-                </th>
-                {row.values.map((value, index) => (
-                  <td key={versionHeadings[index]}>{value ?? '—'}</td>
-                ))}
-                <td>{row.differs ? <strong>≠ differs</strong> : 'same'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={caption}
+        className="comparison"
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.key}
+        rowAttributes={(row) => ({ className: row.differs ? 'differs' : undefined, 'data-compared': row.key })}
+      />
     </>
   );
 }
