@@ -3,6 +3,7 @@ import { api, type Schemas } from '../api/client';
 import { columnOf, expectationText, type SuiteCheck } from '../data-docs/expectation-text';
 import { ReportDownload } from '../data-docs/report-download';
 import { useApi } from '../hooks/use-api';
+import { DataTable } from '../shell/data-table';
 import { usePageTitle } from '../shell/use-page-title';
 import { PageStatus } from './page-status';
 import { percent } from './traffic-split-chart';
@@ -119,40 +120,36 @@ export function DataDocsPage() {
       {groups.map((group) => (
         <section key={group.anchor} aria-labelledby={group.anchor}>
           <h2 id={group.anchor}>{group.column}</h2>
-          <div className="table-scroll" role="region" aria-label={`Expectations of ${group.column}`} tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Status</th>
-                  <th scope="col">Expectation</th>
-                  <th scope="col">Observed value</th>
-                  <th scope="col">Unexpected</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.results.map(({ result, check }) => (
-                  <tr key={result.id} data-expectation={result.check}>
-                    <td>
-                      <span className={`verdict verdict-${result.status}`}>
-                        {VERDICT_MARK[result.status]} {result.status}
-                      </span>
-                    </td>
-                    <td>
-                      <strong>{result.check}</strong>: {expectationText(result.kind, check)}
-                      <br />
-                      <span className="muted">
-                        {result.kind} · severity {result.severity} · threshold {result.threshold}
-                      </span>
-                    </td>
-                    <td>{result.observedValue ?? '—'}</td>
-                    <td>
-                      <Unexpected rows={result.failingRows} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={`Expectations of ${group.column}`}
+            rows={group.results}
+            rowKey={({ result }) => result.id}
+            rowAttributes={({ result }) => ({ 'data-expectation': result.check })}
+            columns={[
+              {
+                header: 'Status',
+                cell: ({ result }) => (
+                  <span className={`verdict verdict-${result.status}`}>
+                    {VERDICT_MARK[result.status]} {result.status}
+                  </span>
+                ),
+              },
+              {
+                header: 'Expectation',
+                cell: ({ result, check }) => (
+                  <>
+                    <strong>{result.check}</strong>: {expectationText(result.kind, check)}
+                    <br />
+                    <span className="muted">
+                      {result.kind} · severity {result.severity} · threshold {result.threshold}
+                    </span>
+                  </>
+                ),
+              },
+              { header: 'Observed value', cell: ({ result }) => result.observedValue ?? '—' },
+              { header: 'Unexpected', cell: ({ result }) => <Unexpected rows={result.failingRows} /> },
+            ]}
+          />
         </section>
       ))}
     </>
