@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useApi } from '../hooks/use-api';
 import { PageStatus } from '../pages/page-status';
 import { percent } from '../pages/traffic-split-chart';
+import { DataTable } from '../shell/data-table';
 import { bucketPredictions, type PredictionPoint } from './bucket-predictions';
 import { TimeSeriesChart } from './time-series-chart';
 
@@ -97,34 +98,23 @@ export function VariantTimelineSection({ deploymentId }: { deploymentId: string 
           </div>
           <details>
             <summary>The figures as a table</summary>
-            <div className="table-scroll" role="region" aria-label="Latency and errors by time" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">From</th>
-                    <th scope="col">Variant</th>
-                    <th scope="col">Predictions</th>
-                    <th scope="col">Mean latency</th>
-                    <th scope="col">Error rate</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {series.flatMap((line) =>
-                    line.buckets
-                      .filter((bucket) => bucket.predictions > 0)
-                      .map((bucket) => (
-                        <tr key={`${line.variant}-${bucket.start}`} data-bucket-variant={line.variant}>
-                          <td>{new Date(bucket.start).toLocaleTimeString()}</td>
-                          <td>{line.variant}</td>
-                          <td>{bucket.predictions}</td>
-                          <td>{bucket.meanLatencyMs?.toFixed(1)} ms</td>
-                          <td>{percent(bucket.errorRate ?? 0)}</td>
-                        </tr>
-                      )),
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="Latency and errors by time"
+              rows={series.flatMap((line) =>
+                line.buckets
+                  .filter((bucket) => bucket.predictions > 0)
+                  .map((bucket) => ({ variant: line.variant, bucket })),
+              )}
+              rowKey={({ variant, bucket }) => `${variant}-${bucket.start}`}
+              rowAttributes={({ variant }) => ({ 'data-bucket-variant': variant })}
+              columns={[
+                { header: 'From', cell: ({ bucket }) => new Date(bucket.start).toLocaleTimeString() },
+                { header: 'Variant', cell: ({ variant }) => variant },
+                { header: 'Predictions', cell: ({ bucket }) => bucket.predictions },
+                { header: 'Mean latency', cell: ({ bucket }) => <>{bucket.meanLatencyMs?.toFixed(1)} ms</> },
+                { header: 'Error rate', cell: ({ bucket }) => percent(bucket.errorRate ?? 0) },
+              ]}
+            />
           </details>
         </>
       )}
