@@ -21,6 +21,7 @@ export * from './http/validation.pipe.js';
 export * from './http/send-download.js';
 export * from './http/streamed-body.js';
 export * from './logging/create-logger.js';
+export * from './logs/http-run-log-source.js';
 export * from './logs/log-search.sql.js';
 export * from './logs/log-source.js';
 export * from './logs/postgres-run-log-source.js';
