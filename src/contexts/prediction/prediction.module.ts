@@ -17,7 +17,7 @@ import {
 import { BatchPredictionsController } from './interface/http/batch-predictions.controller.js';
 import { PredictionHealthFacade } from './contracts/prediction-health.facade.js';
 import { PredictionHealthFacadeController } from './interface/http/internal/prediction-health-facade.controller.js';
-import { BatchPredictionLogsFacadeController } from './interface/http/internal/batch-prediction-logs-facade.controller.js';
+import { BatchPredictionLogFacadeController } from './interface/http/internal/batch-prediction-log-facade.controller.js';
 import { RemotePredictionModule } from './remote-prediction.module.js';
 
 const CONTROLLERS = [
@@ -27,7 +27,7 @@ const CONTROLLERS = [
   PredictionLogController,
   BatchPredictionsController,
   PredictionHealthFacadeController,
-  BatchPredictionLogsFacadeController,
+  BatchPredictionLogFacadeController,
 ];
 
 /** The prediction context: deployments, variants and traffic splits, model runtimes, online and batch predictions, cache. */

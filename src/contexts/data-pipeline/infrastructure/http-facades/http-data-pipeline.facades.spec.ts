@@ -16,6 +16,7 @@ import {
 } from '../../contracts/dataset-quality.facade.js';
 import { LineageFacade } from '../../contracts/lineage.facade.js';
 import { DataPipelineFacadesController } from '../../interface/http/internal/data-pipeline-facades.controller.js';
+import { PipelineRunLogFacadeController } from '../../interface/http/internal/pipeline-run-log-facade.controller.js';
 import {
   HttpDatasetFiles,
   HttpDatasetQualityFacade,
@@ -80,7 +81,8 @@ function bindings() {
   const quality = new OwnerQuality();
   const runLogs = new RecordingLogSource('pipeline-run', [LINE], 3);
   const transport = new LoopbackFacadeTransport([
-    new DataPipelineFacadesController(new OwnerLineage(), quality, new OwnerFiles(), runLogs),
+    new DataPipelineFacadesController(new OwnerLineage(), quality, new OwnerFiles()),
+    new PipelineRunLogFacadeController(runLogs),
   ]);
   return {
     quality,

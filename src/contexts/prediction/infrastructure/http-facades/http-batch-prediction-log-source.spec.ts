@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LogRecord } from '@libs/platform';
 import { LoopbackFacadeTransport, RecordingLogSource } from '@libs/testing';
-import { BatchPredictionLogsFacadeController } from '../../interface/http/internal/batch-prediction-logs-facade.controller.js';
+import { BatchPredictionLogFacadeController } from '../../interface/http/internal/batch-prediction-log-facade.controller.js';
 import { HttpBatchPredictionLogSource } from './http-batch-prediction-log-source.js';
 
 const LINE: LogRecord = {
@@ -19,7 +19,7 @@ describe('HttpBatchPredictionLogSource', () => {
   it('searches and prunes the owner’s batch-prediction log lines, under the owner’s source name', async () => {
     const owner = new RecordingLogSource('batch-prediction', [LINE], 0);
     const logs = new HttpBatchPredictionLogSource(
-      new LoopbackFacadeTransport([new BatchPredictionLogsFacadeController(owner)]),
+      new LoopbackFacadeTransport([new BatchPredictionLogFacadeController(owner)]),
     );
     expect(logs.source).toBe(owner.source);
     const to = new Date('2026-12-07T10:00:00.000Z');

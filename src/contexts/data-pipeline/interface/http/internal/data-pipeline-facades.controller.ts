@@ -1,11 +1,4 @@
-import {
-  FacadeArguments,
-  FacadeOperation,
-  InternalFacadeController,
-  RUN_LOG_OPERATIONS,
-  type LogRecord,
-  type LogSearchCriteria,
-} from '@libs/platform';
+import { FacadeArguments, FacadeOperation, InternalFacadeController } from '@libs/platform';
 import { DatasetFiles, type DatasetVersionSummary } from '../../../contracts/dataset-files.facade.js';
 import {
   DatasetQualityFacade,
@@ -13,7 +6,6 @@ import {
   type BlockingChecksQuery,
 } from '../../../contracts/dataset-quality.facade.js';
 import { LineageFacade } from '../../../contracts/lineage.facade.js';
-import { PipelineRunLogSource } from '../../../contracts/pipeline-run-log-source.js';
 
 /**
  * The data pipeline's facades for processes that do not host it (docs/adr/0704): signed service
@@ -25,7 +17,6 @@ export class DataPipelineFacadesController {
     private readonly lineage: LineageFacade,
     private readonly quality: DatasetQualityFacade,
     private readonly files: DatasetFiles,
-    private readonly runLogs: PipelineRunLogSource,
   ) {}
 
   @FacadeOperation('knows-run')
@@ -46,15 +37,5 @@ export class DataPipelineFacadesController {
   @FacadeOperation('has-dataset')
   hasDataset(@FacadeArguments() [projectId, datasetId]: string[]): Promise<boolean> {
     return this.files.hasDataset(projectId, datasetId);
-  }
-
-  @FacadeOperation(RUN_LOG_OPERATIONS.search)
-  searchRunLogs(@FacadeArguments() [criteria]: [LogSearchCriteria]): Promise<readonly LogRecord[]> {
-    return this.runLogs.search(criteria);
-  }
-
-  @FacadeOperation(RUN_LOG_OPERATIONS.prune)
-  pruneRunLogs(@FacadeArguments() [cutoff]: [Date]): Promise<number> {
-    return this.runLogs.pruneBefore(cutoff);
   }
 }
