@@ -40,7 +40,7 @@ export class ApiGatewayModule {
       inject: [PLATFORM_CONFIG],
       useFactory: (config: PlatformConfig) => loadGatewaySettings(process.env, config),
     };
-    const routing = [...GATEWAY_METRIC_PROVIDERS, GatewayMetrics, UpstreamDirectory, RequestForwarder, ForwardingHook];
+    const routing = [UpstreamDirectory, RequestForwarder, ForwardingHook];
     return {
       module: GatewayRoutingModule,
       global: true,
@@ -48,6 +48,9 @@ export class ApiGatewayModule {
         settings,
         RedisServiceRegistry,
         RegistryHeartbeat,
+        // Workers too: their facade calls' breakers are on their /metrics.
+        ...GATEWAY_METRIC_PROVIDERS,
+        GatewayMetrics,
         ContextOwners,
         { provide: FacadeTransport, useClass: HttpFacadeTransport },
         ...(options.http ? routing : []),

@@ -18,6 +18,7 @@ import { TableSourcesController } from './interface/http/table-sources.controlle
 import { PipelineRunsController } from './interface/http/pipeline-runs.controller.js';
 import { PipelinesController } from './interface/http/pipelines.controller.js';
 import { DataPipelineFacadesController } from './interface/http/internal/data-pipeline-facades.controller.js';
+import { PipelineRunLogFacadeController } from './interface/http/internal/pipeline-run-log-facade.controller.js';
 import { RemoteDataPipelineModule } from './remote-data-pipeline.module.js';
 
 const CONTROLLERS = [
@@ -29,6 +30,7 @@ const CONTROLLERS = [
   PipelinesController,
   PipelineRunsController,
   DataPipelineFacadesController,
+  PipelineRunLogFacadeController,
 ];
 
 /** The data-pipeline context: datasets and versions, pipelines, pipeline runs, quality checks, the lineage graph. */

@@ -92,7 +92,7 @@ import { PostgresPipelineRunRepository } from './infrastructure/persistence/post
 import { PostgresPipelineRunLog } from './infrastructure/persistence/postgres-pipeline-run-log.js';
 import { PIPELINE_RUN_LOG_TABLE } from './infrastructure/persistence/pipeline-run-log-table.js';
 import { PipelineRunLog } from './application/ports/pipeline-run-log.js';
-import { PipelineRunLogSource } from './contracts/pipeline-run-log-source.js';
+import { PIPELINE_RUN_LOG_SOURCE_NAME, PipelineRunLogSource } from './contracts/pipeline-run-log-source.js';
 import {
   PostgresProjectOfPipeline,
   PostgresProjectOfPipelineRun,
@@ -248,7 +248,8 @@ export const ADAPTERS: Provider[] = [
   { provide: PipelineRunLog, useClass: PostgresPipelineRunLog },
   {
     provide: PipelineRunLogSource,
-    useFactory: (scope: AmbientTransaction) => new PostgresRunLogSource(scope, 'pipeline-run', PIPELINE_RUN_LOG_TABLE),
+    useFactory: (scope: AmbientTransaction) =>
+      new PostgresRunLogSource(scope, PIPELINE_RUN_LOG_SOURCE_NAME, PIPELINE_RUN_LOG_TABLE),
     inject: [AmbientTransaction],
   },
   { provide: ProjectOfPipeline, useClass: PostgresProjectOfPipeline },

@@ -20,7 +20,7 @@ import { TypeOrmBatchPredictionRepository } from './infrastructure/persistence/t
 import { PostgresBatchPredictionLog } from './infrastructure/persistence/postgres-batch-prediction-log.js';
 import { BATCH_PREDICTION_LOG_TABLE } from './infrastructure/persistence/batch-prediction-log-table.js';
 import { BatchPredictionLog } from './application/ports/batch-prediction-log.js';
-import { BatchPredictionLogSource } from './contracts/batch-prediction-log-source.js';
+import { BATCH_PREDICTION_LOG_SOURCE_NAME, BatchPredictionLogSource } from './contracts/batch-prediction-log-source.js';
 import { BullMqBatchPredictionQueue } from './infrastructure/queue/bullmq-batch-prediction-queue.js';
 import { BatchPredictionProcessor } from './interface/jobs/batch-prediction.processor.js';
 import { BatchTask } from './interface/jobs/batch-task.js';
@@ -49,7 +49,7 @@ export const BATCH_PREDICTION_ADAPTERS: Provider[] = [
   {
     provide: BatchPredictionLogSource,
     useFactory: (scope: AmbientTransaction) =>
-      new PostgresRunLogSource(scope, 'batch-prediction', BATCH_PREDICTION_LOG_TABLE),
+      new PostgresRunLogSource(scope, BATCH_PREDICTION_LOG_SOURCE_NAME, BATCH_PREDICTION_LOG_TABLE),
     inject: [AmbientTransaction],
   },
   { provide: ProjectOfBatchPrediction, useClass: TypeOrmProjectOfBatchPrediction },

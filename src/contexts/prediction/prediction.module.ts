@@ -17,6 +17,7 @@ import {
 import { BatchPredictionsController } from './interface/http/batch-predictions.controller.js';
 import { PredictionHealthFacade } from './contracts/prediction-health.facade.js';
 import { PredictionHealthFacadeController } from './interface/http/internal/prediction-health-facade.controller.js';
+import { BatchPredictionLogFacadeController } from './interface/http/internal/batch-prediction-log-facade.controller.js';
 import { RemotePredictionModule } from './remote-prediction.module.js';
 
 const CONTROLLERS = [
@@ -26,6 +27,7 @@ const CONTROLLERS = [
   PredictionLogController,
   BatchPredictionsController,
   PredictionHealthFacadeController,
+  BatchPredictionLogFacadeController,
 ];
 
 /** The prediction context: deployments, variants and traffic splits, model runtimes, online and batch predictions, cache. */
@@ -47,7 +49,7 @@ export class PredictionModule {
     };
   }
 
-  /** Its facade where it is hosted elsewhere: calls to an instance that hosts it (docs/adr/0704). */
+  /** Its facades where it is hosted elsewhere: calls to an instance that hosts it (docs/adr/0704). */
   static facades(): DynamicModule {
     return RemotePredictionModule.register();
   }

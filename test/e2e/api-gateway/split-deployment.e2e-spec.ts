@@ -232,8 +232,12 @@ describe('a split deployment behind the gateway (issue 15)', () => {
     expect((await client.call('GET', `/api/v1/projects/${projectId}`)).status).toBe(200);
 
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    expect(metrics).toMatch(/gateway_upstream_breaker_state\{upstream="http:\/\/127\.0\.0\.1:\d+"\} 2/);
-    expect(metrics).toMatch(/gateway_upstream_breaker_transitions_total\{[^}]*from="closed"[^}]*to="open"[^}]*\} 1/);
+    expect(metrics).toMatch(
+      /gateway_upstream_breaker_state\{upstream="http:\/\/127\.0\.0\.1:\d+",calls="forwarded"\} 2/,
+    );
+    expect(metrics).toMatch(
+      /gateway_upstream_breaker_transitions_total\{[^}]*calls="forwarded"[^}]*from="closed"[^}]*to="open"[^}]*\} 1/,
+    );
 
     registry = await deployment.start(GROUPS.registry);
     const back = await waitFor(

@@ -9,6 +9,7 @@ import { PruneLogsHandler } from '../../../src/contexts/monitoring/application/p
 import { SearchLogsHandler } from '../../../src/contexts/monitoring/application/search-logs/search-logs.handler.js';
 import type { SearchLogsQuery } from '../../../src/contexts/monitoring/application/search-logs/search-logs.query.js';
 import { FAST_AUTH_ENV } from '../../e2e/user-management/auth-client.js';
+import { aBatchPrediction, aPipelineRun } from '../../support/monitoring/run-log-rows.js';
 
 /**
  * Log search over the three contexts' own tables on the real PostgreSQL: an API process hosting
@@ -36,8 +37,8 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
     prune = app.app.get(PruneLogsHandler, { strict: false });
     await aWorkflowRun(workflowRun, projectId);
     await aWorkflowRun(otherRun, otherProject);
-    await aPipelineRun(pipelineRun, projectId);
-    await aBatchPrediction(batchJob, projectId);
+    await aPipelineRun(db, pipelineRun, projectId);
+    await aBatchPrediction(db, batchJob, projectId);
     const task = (run: string, key: string, minutes: number, level: string, line: string) =>
       db.query(
         `INSERT INTO workflow_engine.task_log_lines (run_id, task_run_key, attempt, at, level, line)
@@ -124,7 +125,7 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
 
   it('orders lines of one millisecond by their seq as a number, also across a digit more', async () => {
     const [project, batch] = [randomUUID(), randomUUID()];
-    await aBatchPrediction(batch, project);
+    await aBatchPrediction(db, batch, project);
     const at = ago(5);
     // Seqs far above the identity's, one digit apart in length: as text, "9…" would sort above "1…".
     for (const seq of [999_999_998, 999_999_999, 1_000_000_000]) {
@@ -171,37 +172,6 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
          created_at, updated_at, version)
        VALUES ($1, $2, 1, $3, 'failed', '{}', '{}', now(), now(), 1)`,
       [id, workflowId, project],
-    );
-  }
-
-  async function aPipelineRun(id: string, project: string): Promise<void> {
-    const pipelineId = randomUUID();
-    const actor = randomUUID();
-    await db.query(
-      `INSERT INTO data_pipeline.pipelines (id, project_id, name, description, latest_version, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, '', 1, $4, now(), now())`,
-      [pipelineId, project, `clean-${pipelineId}`, actor],
-    );
-    await db.query(
-      `INSERT INTO data_pipeline.pipeline_versions (pipeline_id, number, definition, created_by, created_at)
-       VALUES ($1, 1, '{}', $2, now())`,
-      [pipelineId, actor],
-    );
-    await db.query(
-      `INSERT INTO data_pipeline.pipeline_runs (id, project_id, pipeline_id, pipeline_version, status, attempt, steps,
-         outputs, created_by, created_at)
-       VALUES ($1, $2, $3, 1, 'running', 1, '[]', '[]', $4, now())`,
-      [id, project, pipelineId, actor],
-    );
-  }
-
-  async function aBatchPrediction(id: string, project: string): Promise<void> {
-    await db.query(
-      `INSERT INTO prediction.batch_predictions (id, project_id, deployment_id, variant, model_version_id,
-         input_version_id, output_dataset_id, columns, status, chunk_size, total_rows, version, created_by,
-         created_at, updated_at)
-       VALUES ($1, $2, $3, 'a', $3, $3, $3, '{}', 'failed', 10, 10, 1, 'someone', now(), now())`,
-      [id, project, randomUUID()],
     );
   }
 });

@@ -3,6 +3,7 @@ import type { ServiceInstance } from '../../domain/service-instance.js';
 import type { GatewaySettings } from '../gateway-settings.js';
 import type { RedisServiceRegistry } from '../registry/redis-service-registry.js';
 import type { RegistryHeartbeat } from '../registry/registry-heartbeat.js';
+import type { GatewayMetrics } from '../routing/gateway-metrics.js';
 import { ContextOwners } from './context-owners.js';
 
 const instance = (id: string, contexts: string[], role: ServiceInstance['role'] = 'api'): ServiceInstance => ({
@@ -27,7 +28,10 @@ function registry(initial: ServiceInstance[]) {
   return { state, fake };
 }
 
-function owners(fake: RedisServiceRegistry, registryPollMs: number) {
+/** The breaker changes ContextOwners reports, as `GatewayMetrics.breakerChanged` receives them. */
+type BreakerChange = Parameters<GatewayMetrics['breakerChanged']>;
+
+function owners(fake: RedisServiceRegistry, registryPollMs: number, changes: BreakerChange[] = []) {
   const settings = {
     registryPollMs,
     instanceTtlMs: 6000,
@@ -36,7 +40,8 @@ function owners(fake: RedisServiceRegistry, registryPollMs: number) {
     breakerMinimumCalls: 5,
     breakerHalfOpenAfterMs: 5000,
   } as GatewaySettings;
-  return new ContextOwners(fake, { instanceId: 'self' } as RegistryHeartbeat, settings);
+  const metrics = { breakerChanged: (...change: BreakerChange) => changes.push(change) } as unknown as GatewayMetrics;
+  return new ContextOwners(fake, { instanceId: 'self' } as RegistryHeartbeat, metrics, settings);
 }
 
 describe('ContextOwners', () => {
@@ -72,5 +77,14 @@ describe('ContextOwners', () => {
     await polling.of('prediction');
     state.failing = true;
     expect((await polling.of('prediction')).map((upstream) => upstream.id)).toEqual(['a']);
+  });
+
+  it('exports its breakers’ changes as the instance’s breaker of facade calls', async () => {
+    const { fake } = registry([instance('a', ['prediction'])]);
+    const changes: BreakerChange[] = [];
+    const [upstream] = await owners(fake, 0, changes).of('prediction');
+    for (let call = 0; call < 5; call += 1)
+      await expect(upstream.breaker.execute(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(changes).toEqual([['facade', 'http://a:3000', 'closed', 'open']]);
   });
 });

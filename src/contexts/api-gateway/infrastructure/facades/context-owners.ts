@@ -4,13 +4,15 @@ import type { GatewaySettings } from '../gateway-settings.js';
 import { GATEWAY_SETTINGS } from '../gateway-tokens.js';
 import { RedisServiceRegistry } from '../registry/redis-service-registry.js';
 import { RegistryHeartbeat } from '../registry/registry-heartbeat.js';
+import { GatewayMetrics } from '../routing/gateway-metrics.js';
 import { Upstream } from '../routing/upstream.js';
 import { UpstreamBreaker } from '../routing/upstream-breaker.js';
 
 /**
  * The instances hosting a context, for facade calls (docs/adr/0704): the service registry read at
  * most every GATEWAY_REGISTRY_POLL_MS, when a call needs it (a worker process has no poll loop and
- * needs none), each instance with a breaker of its own that lives as long as the instance.
+ * needs none), each instance with a breaker of its own that lives as long as the instance, exported
+ * apart from the forwarding one's (`calls="facade"`).
  */
 @Injectable()
 export class ContextOwners {
@@ -22,6 +24,7 @@ export class ContextOwners {
   constructor(
     private readonly registry: RedisServiceRegistry,
     private readonly self: RegistryHeartbeat,
+    private readonly metrics: GatewayMetrics,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
 
@@ -50,8 +53,9 @@ export class ContextOwners {
   }
 
   private upstreamOf(instance: ServiceInstance): Upstream {
-    // Its own breaker, apart from the forwarding one's (and from its metrics, labelled by URL alone).
-    const breaker = new UpstreamBreaker(this.settings, (_from, to) => {
+    // Its own breaker: a failing facade route need not stop the instance's forwarded requests, nor the reverse.
+    const breaker = new UpstreamBreaker(this.settings, (from, to) => {
+      this.metrics.breakerChanged('facade', instance.url, from, to);
       this.logger.warn(`the circuit of facade calls to ${instance.url} (${instance.contexts.join(',')}) is ${to}`);
     });
     return new Upstream(instance, breaker);

@@ -11,6 +11,12 @@ const TRANSITIONS = 'gateway_upstream_breaker_transitions_total';
 // A gauge value per state, as the prediction context's remote breakers export it: 0 closed, 1 half-open, 2 open.
 const STATE_VALUES: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
+/**
+ * What a breaker guards: requests forwarded to the instance, or facade calls to it (docs/adr/0704).
+ * Each instance has one breaker of each, which open and close apart.
+ */
+export type GuardedCalls = 'forwarded' | 'facade';
+
 /** Outcomes of one forwarded request as the client saw it. */
 export type ForwardOutcome = 'answered' | 'upstream-error' | 'unreachable' | 'circuit-open' | 'no-instance';
 
@@ -27,17 +33,20 @@ export const GATEWAY_METRIC_PROVIDERS = [
   }),
   makeGaugeProvider({
     name: BREAKER,
-    help: 'An upstream instance’s circuit breaker: 0 closed, 1 half-open, 2 open',
-    labelNames: ['upstream'],
+    help: 'An upstream instance’s breaker of forwarded requests or of facade calls: 0 closed, 1 half-open, 2 open',
+    labelNames: ['upstream', 'calls'],
   }),
   makeCounterProvider({
     name: TRANSITIONS,
-    help: 'Changes of an upstream instance’s circuit breaker, by the state left and the state entered',
-    labelNames: ['upstream', 'from', 'to'],
+    help: 'Changes of an upstream instance’s breaker of forwarded requests or of facade calls, by state left and entered',
+    labelNames: ['upstream', 'calls', 'from', 'to'],
   }),
 ];
 
-/** The router's metrics; labels are instance URLs, bounded by the deployment's instances. */
+/**
+ * The router's and the facade calls' metrics; labels are instance URLs, bounded by the deployment's
+ * instances, and for breakers which calls they guard.
+ */
 @Injectable()
 export class GatewayMetrics {
   constructor(
@@ -55,8 +64,8 @@ export class GatewayMetrics {
     this.retries.inc({ upstream });
   }
 
-  breakerChanged(upstream: string, from: BreakerState, to: BreakerState): void {
-    this.breaker.set({ upstream }, STATE_VALUES[to]);
-    this.transitions.inc({ upstream, from, to });
+  breakerChanged(calls: GuardedCalls, upstream: string, from: BreakerState, to: BreakerState): void {
+    this.breaker.set({ upstream, calls }, STATE_VALUES[to]);
+    this.transitions.inc({ upstream, calls, from, to });
   }
 }

@@ -102,7 +102,7 @@ export class UpstreamDirectory implements OnApplicationBootstrap, BeforeApplicat
 
   private upstreamOf(instance: ServiceInstance): Upstream {
     const breaker = new UpstreamBreaker(this.settings, (from, to) => {
-      this.metrics.breakerChanged(instance.url, from, to);
+      this.metrics.breakerChanged('forwarded', instance.url, from, to);
       this.logger.warn(`the circuit to ${instance.url} (${instance.contexts.join(',')}) is ${to}`);
     });
     return new Upstream(instance, breaker);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import { FacadeUnavailable } from '@libs/platform';
-import { LoopbackFacadeTransport } from '@libs/testing';
+import { FacadeUnavailable, type LogRecord, type LogSearchCriteria } from '@libs/platform';
+import { LoopbackFacadeTransport, RecordingLogSource } from '@libs/testing';
 import {
   DatasetFiles,
   type DatasetVersionSummary,
@@ -16,7 +16,13 @@ import {
 } from '../../contracts/dataset-quality.facade.js';
 import { LineageFacade } from '../../contracts/lineage.facade.js';
 import { DataPipelineFacadesController } from '../../interface/http/internal/data-pipeline-facades.controller.js';
-import { HttpDatasetFiles, HttpDatasetQualityFacade, HttpLineageFacade } from './http-data-pipeline.facades.js';
+import { PipelineRunLogFacadeController } from '../../interface/http/internal/pipeline-run-log-facade.controller.js';
+import {
+  HttpDatasetFiles,
+  HttpDatasetQualityFacade,
+  HttpLineageFacade,
+  HttpPipelineRunLogSource,
+} from './http-data-pipeline.facades.js';
 
 const SUMMARY: DatasetVersionSummary = { versionId: 'dv1', datasetId: 'd1', rowCount: 3, columns: ['a', 'b'] };
 const CHECK: BlockingCheck = {
@@ -60,13 +66,28 @@ class OwnerFiles extends DatasetFiles {
   }
 }
 
+const LINE: LogRecord = {
+  source: 'pipeline-run',
+  seq: '41',
+  at: new Date('2026-12-07T09:30:00.123Z'),
+  level: 'warn',
+  message: 'step checked quarantined 3 rows',
+  runId: 'run-1',
+  taskId: 'checked',
+  attempt: 2,
+};
+
 function bindings() {
   const quality = new OwnerQuality();
+  const runLogs = new RecordingLogSource('pipeline-run', [LINE], 3);
   const transport = new LoopbackFacadeTransport([
     new DataPipelineFacadesController(new OwnerLineage(), quality, new OwnerFiles()),
+    new PipelineRunLogFacadeController(runLogs),
   ]);
   return {
     quality,
+    runLogs,
+    logs: new HttpPipelineRunLogSource(transport),
     lineage: new HttpLineageFacade(transport),
     checks: new HttpDatasetQualityFacade(transport),
     files: new HttpDatasetFiles(transport),
@@ -97,5 +118,28 @@ describe('the data pipeline’s HTTP facade bindings', () => {
     };
     await expect(files.register(produced)).rejects.toThrow(FacadeUnavailable);
     expect(body.destroyed).toBe(true);
+  });
+
+  it('search and prune the owner’s pipeline-run log lines, times crossing as dates both ways', async () => {
+    const { logs, runLogs } = bindings();
+    const criteria: LogSearchCriteria = {
+      projectId: 'p1',
+      levels: ['warn', 'error'],
+      text: '"quarantined rows" -debug',
+      from: new Date('2026-12-07T09:00:00.000Z'),
+      after: { at: new Date('2026-12-07T10:00:00.000Z'), source: 'task-run', seq: '7' },
+      limit: 51,
+    };
+    expect(logs.source).toBe('pipeline-run');
+    const found = await logs.search(criteria);
+    expect(found).toEqual([LINE]);
+    expect(found[0].at).toBeInstanceOf(Date);
+    expect(runLogs.searches).toEqual([criteria]);
+    expect(runLogs.searches[0].after?.at).toBeInstanceOf(Date);
+
+    const cutoff = new Date('2026-11-07T00:00:00.000Z');
+    expect(await logs.pruneBefore(cutoff)).toBe(3);
+    expect(runLogs.cutoffs).toEqual([cutoff]);
+    expect(runLogs.cutoffs[0]).toBeInstanceOf(Date);
   });
 });

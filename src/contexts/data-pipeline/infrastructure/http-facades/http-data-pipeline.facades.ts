@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FacadeTransport, FacadeUnavailable } from '@libs/platform';
+import { FacadeTransport, FacadeUnavailable, HttpRunLogSource } from '@libs/platform';
 import {
   DatasetFiles,
   type DatasetVersionSummary,
@@ -13,6 +13,7 @@ import {
   type BlockingChecksQuery,
 } from '../../contracts/dataset-quality.facade.js';
 import { LineageFacade } from '../../contracts/lineage.facade.js';
+import { PIPELINE_RUN_LOG_SOURCE_NAME } from '../../contracts/pipeline-run-log-source.js';
 
 const CONTEXT = 'data-pipeline';
 
@@ -93,5 +94,13 @@ export class HttpDatasetFiles extends DatasetFiles {
     return Promise.reject(
       new FacadeUnavailable('A produced file is registered only in a process hosting data-pipeline'),
     );
+  }
+}
+
+/** Pipeline runs' log lines where the data pipeline is hosted elsewhere, bound to `PipelineRunLogSource` (docs/adr/0704). */
+@Injectable()
+export class HttpPipelineRunLogSource extends HttpRunLogSource {
+  constructor(transport: FacadeTransport) {
+    super(transport, CONTEXT, PIPELINE_RUN_LOG_SOURCE_NAME);
   }
 }

@@ -10,9 +10,10 @@ import { LogSources } from '../../application/ports/log-sources.js';
 const FACADES: readonly Abstract<LogSource>[] = [TaskLogSource, PipelineRunLogSource, BatchPredictionLogSource];
 
 /**
- * The log sources bound in this process, found once: those of the contexts it hosts, and the
- * workflow engine's wherever it runs (its facades read its schema here, docs/adr/0702). Another
- * context this process does not host has no binding, and its logs are not searched here.
+ * The log sources bound in this process, found once: those of the contexts it hosts, the workflow
+ * engine's wherever it runs (its facades read its schema here, docs/adr/0702), and in a split
+ * deployment the others' HTTP bindings (docs/adr/0704). Without SERVICE_CALL_SECRET a context this
+ * process does not host has no binding, and its logs are not searched here.
  */
 @Injectable()
 export class HostedLogSources extends LogSources {
