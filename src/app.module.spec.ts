@@ -18,7 +18,7 @@ const WorkflowEngineFacadesModule = catalogued('workflow-engine').facades?.().mo
 
 function composedModules(env: Record<string, string>): unknown[] {
   const config = loadConfig(
-    { DATABASE_URL: 'postgres://localhost/test', REDIS_URL: 'redis://localhost', ...env },
+    { NODE_ENV: 'test', DATABASE_URL: 'postgres://localhost/test', REDIS_URL: 'redis://localhost', ...env },
     CONTEXT_NAMES,
   );
   return (AppModule.forRoot(config).imports as DynamicModule[]).map((imported) => imported.module);

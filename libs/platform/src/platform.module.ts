@@ -13,6 +13,9 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiContributions, type OpenApiTag } from './openapi/openapi-contributions.js';
 import { RedisConnections } from './redis/redis-connections.js';
+import { SealedSecretStores } from './secrets/sealed-secret-stores.js';
+import { SecretCipher } from './secrets/secret-cipher.js';
+import { secretCipherProvider } from './secrets/secret-cipher.provider.js';
 import { SERVICE_CALL_SETTINGS } from './service-calls/service-call-settings.js';
 import { TraceFlush } from './tracing/trace-flush.js';
 
@@ -24,7 +27,7 @@ export interface PlatformModuleOptions {
   readonly openApiTags?: readonly OpenApiTag[];
 }
 
-/** Shared infrastructure of every context: config, database, Redis, health, metrics, errors. */
+/** Shared infrastructure of every context: config, database, Redis, health, metrics, errors, stored-secret sealing. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -46,6 +49,8 @@ export class PlatformModule {
         ReadinessRegistry,
         StartupState,
         TraceFlush,
+        secretCipherProvider(config.secretsEncryption),
+        SealedSecretStores,
         { provide: OpenApiContributions, useValue: new OpenApiContributions(openApiTags) },
       ],
       exports: [
@@ -55,6 +60,8 @@ export class PlatformModule {
         ReadinessRegistry,
         MetricsModule,
         OpenApiContributions,
+        SecretCipher,
+        SealedSecretStores,
       ],
     };
   }

@@ -3,7 +3,11 @@ import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
 
 const known = ['alpha', 'beta'];
-const base = { DATABASE_URL: 'postgres://localhost/db', REDIS_URL: 'redis://localhost:6379' };
+const base = {
+  DATABASE_URL: 'postgres://localhost/db',
+  REDIS_URL: 'redis://localhost:6379',
+  SECRETS_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+};
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -15,6 +19,12 @@ describe('loadConfig', () => {
 
   it('names the missing variable', () => {
     expect(() => loadConfig({ REDIS_URL: base.REDIS_URL }, known)).toThrow(/DATABASE_URL is required/);
+  });
+
+  it('will not start in production without the keys that seal stored secrets', () => {
+    const { SECRETS_ENCRYPTION_KEYS: _keys, ...withoutKeys } = base;
+    expect(() => loadConfig(withoutKeys, known)).toThrow(/SECRETS_ENCRYPTION_KEYS is required when NODE_ENV=production/);
+    expect(loadConfig({ ...withoutKeys, NODE_ENV: 'development' }, known).secretsEncryption.developmentKey).toBe(true);
   });
 
   it('lists the valid contexts when one is unknown', () => {
@@ -34,6 +44,7 @@ describe('loadConfig', () => {
     ['OUTBOX_LISTEN', 'maybe'],
     ['TRUSTED_PROXIES', '10.0.0.1, proxy.internal'],
     ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['SECRETS_ENCRYPTION_KEYS', 'k1:tooshort'],
   ])('refuses a bad %s', (variable, value) => {
     const attempt = () => loadConfig({ ...base, [variable]: value }, known);
     expect(attempt).toThrow(ConfigError);

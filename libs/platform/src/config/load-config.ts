@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.js';
+import { loadSecretsEncryptionSettings } from '../secrets/secrets-encryption-keys.js';
 import { loadServiceCallSettings } from '../service-calls/service-call-settings.js';
 import { EnvReader } from './env-reader.js';
 import { APP_ROLES, LOG_LEVELS, type PlatformConfig } from './platform-config.js';
@@ -42,6 +43,7 @@ export function loadConfig(env: Record<string, string | undefined>, knownContext
       maxConsumerLag: read.integer('READINESS_MAX_CONSUMER_LAG', 10_000, 1),
     },
     serviceCalls: loadServiceCallSettings(env),
+    secretsEncryption: loadSecretsEncryptionSettings(env),
   };
 }
 

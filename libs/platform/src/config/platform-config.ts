@@ -1,3 +1,4 @@
+import type { SecretsEncryptionSettings } from '../secrets/secrets-encryption-keys.js';
 import type { ServiceCallSettings } from '../service-calls/service-call-settings.js';
 
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
@@ -30,6 +31,8 @@ export interface PlatformConfig {
   readonly events: EventBusConfig;
   readonly readiness: ReadinessConfig;
   readonly serviceCalls: ServiceCallSettings;
+  /** The keys that seal stored secrets (docs/adr/0015). */
+  readonly secretsEncryption: SecretsEncryptionSettings;
 }
 
 export interface EventBusConfig {
