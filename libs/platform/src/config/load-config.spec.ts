@@ -23,7 +23,9 @@ describe('loadConfig', () => {
 
   it('will not start in production without the keys that seal stored secrets', () => {
     const { SECRETS_ENCRYPTION_KEYS: _keys, ...withoutKeys } = base;
-    expect(() => loadConfig(withoutKeys, known)).toThrow(/SECRETS_ENCRYPTION_KEYS is required when NODE_ENV=production/);
+    expect(() => loadConfig(withoutKeys, known)).toThrow(
+      /SECRETS_ENCRYPTION_KEYS is required when NODE_ENV=production/,
+    );
     expect(loadConfig({ ...withoutKeys, NODE_ENV: 'development' }, known).secretsEncryption.developmentKey).toBe(true);
   });
 

@@ -31,7 +31,9 @@ describe('AesGcmSecretCipher', () => {
     const sealed = new AesGcmSecretCipher([OLD]).seal('whsec_abc', ROW);
     const wrong = new AesGcmSecretCipher([{ id: 'k1', key: randomBytes(32) }]);
     expect(() => wrong.open(sealed, ROW)).toThrow(SecretNotOpened);
-    expect(() => wrong.open(sealed, ROW)).toThrow(/key "k1" does not open it: the key is wrong or the value was altered/);
+    expect(() => wrong.open(sealed, ROW)).toThrow(
+      /key "k1" does not open it: the key is wrong or the value was altered/,
+    );
   });
 
   it('names a key id it does not have', () => {
