@@ -97,6 +97,7 @@ import { SignedWebhookSender } from './infrastructure/delivery/signed-webhook-se
 import { PostgresWebhookDeliveryRepository } from './infrastructure/persistence/postgres-webhook-delivery.repository.js';
 import { PostgresWebhookSubscriptionRepository } from './infrastructure/persistence/postgres-webhook-subscription.repository.js';
 import { PostgresProjectOfWebhook } from './infrastructure/persistence/project-of-webhook.js';
+import { MonitoringSealedSecretStores } from './infrastructure/persistence/monitoring-sealed-secret-stores.js';
 import { SystemClock } from './infrastructure/system-clock.js';
 import { alertSignalConsumers } from './interface/events/alert-signal.consumer.js';
 import { webhookFanOutConsumers } from './interface/events/webhook-fan-out.consumer.js';
@@ -177,18 +178,23 @@ export const ADAPTERS: Provider[] = [
   { provide: Clock, useClass: SystemClock },
   AmbientTransaction,
   { provide: Transaction, useExisting: AmbientTransaction },
-  { provide: WebhookSubscriptionRepository, useClass: PostgresWebhookSubscriptionRepository },
+  // Concrete as well as behind their ports: they are also the stores of sealed secrets to re-seal.
+  PostgresWebhookSubscriptionRepository,
+  { provide: WebhookSubscriptionRepository, useExisting: PostgresWebhookSubscriptionRepository },
   { provide: WebhookDeliveryRepository, useClass: PostgresWebhookDeliveryRepository },
   { provide: ProjectOfWebhook, useClass: PostgresProjectOfWebhook },
   ...DELIVERY_METRIC_PROVIDERS,
   { provide: DeliveryMetrics, useClass: PrometheusDeliveryMetrics },
   { provide: EnvAlertingSettings, useFactory: () => EnvAlertingSettings.fromEnv(process.env) },
   { provide: AlertingSettings, useExisting: EnvAlertingSettings },
-  { provide: AlertRouteRepository, useClass: PostgresAlertRouteRepository },
+  PostgresAlertRouteRepository,
+  { provide: AlertRouteRepository, useExisting: PostgresAlertRouteRepository },
   { provide: SilenceRepository, useClass: PostgresSilenceRepository },
   { provide: InhibitionRuleRepository, useClass: PostgresInhibitionRuleRepository },
   { provide: NotificationGroupRepository, useClass: PostgresNotificationGroupRepository },
-  { provide: AlertNotificationRepository, useClass: PostgresAlertNotificationRepository },
+  PostgresAlertNotificationRepository,
+  { provide: AlertNotificationRepository, useExisting: PostgresAlertNotificationRepository },
+  MonitoringSealedSecretStores,
   {
     provide: EmailSender,
     useFactory: (alerting: EnvAlertingSettings, webhooks: WebhookSettings) =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction } from '@libs/platform';
+import { AmbientTransaction, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
 import { AlertNotification, type NotificationStatus } from '../../domain/notifications/alert-notification.js';
 import {
   AlertNotificationRepository,
@@ -8,6 +8,7 @@ import {
 } from '../../domain/notifications/notifications.repository.js';
 import type { Receiver } from '../../domain/notifications/receiver.js';
 import { RetriedSendTable } from '../persistence/retried-send-table.js';
+import { openReceiver, resealedReceiver, sealReceiver } from './sealed-receivers.js';
 
 interface NotificationRow {
   readonly id: string;
@@ -27,12 +28,22 @@ const COLUMNS =
   'id, project_id, route_id, group_key, receiver, body, status, webhook_delivery_id, next_attempt_at, created_at, finished_at';
 const FIRST = '00000000-0000-0000-0000-000000000000';
 
-/** Notifications in `monitoring.alert_notifications`, their attempts in `alert_notification_attempts`. */
+const RECEIVER_COLUMN = 'monitoring.alert_notifications.receiver';
+const receiverOf = (id: string): string => `${RECEIVER_COLUMN}:${id}`;
+
+/**
+ * Notifications in `monitoring.alert_notifications`, their attempts in `alert_notification_attempts`.
+ * A Slack receiver's URL is sealed in the row (docs/adr/0015) and opened for the poller that posts.
+ */
 @Injectable()
-export class PostgresAlertNotificationRepository extends AlertNotificationRepository {
+export class PostgresAlertNotificationRepository extends AlertNotificationRepository implements SealedSecretStore {
+  readonly name = RECEIVER_COLUMN;
   private readonly table: RetriedSendTable;
 
-  constructor(private readonly scope: AmbientTransaction) {
+  constructor(
+    private readonly scope: AmbientTransaction,
+    private readonly cipher: SecretCipher,
+  ) {
     super();
     this.table = new RetriedSendTable(scope, {
       table: 'monitoring.alert_notifications',
@@ -52,7 +63,7 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
           s.projectId,
           s.routeId,
           s.groupKey,
-          JSON.stringify(s.receiver),
+          JSON.stringify(sealReceiver(s.receiver, this.cipher, receiverOf(s.id))),
           s.body,
           s.status,
           s.webhookDeliveryId,
@@ -83,6 +94,16 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 
+  /** Delivered and dead notifications keep their receiver too: every row is re-sealed. */
+  reseal(): Promise<number> {
+    return resealColumn<Receiver>(this.scope.manager(), {
+      table: 'monitoring.alert_notifications',
+      column: 'receiver',
+      type: 'jsonb',
+      reseal: (id, receiver) => resealedReceiver(receiver, this.cipher, receiverOf(id)),
+    });
+  }
+
   private async withAttempts(rows: readonly NotificationRow[]): Promise<AlertNotification[]> {
     if (rows.length === 0) return [];
     const attemptsOf = await this.table.attemptsOf(rows.map((row) => row.id));
@@ -92,7 +113,7 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
         projectId: row.project_id,
         routeId: row.route_id,
         groupKey: row.group_key,
-        receiver: row.receiver,
+        receiver: openReceiver(row.receiver, this.cipher, receiverOf(row.id)),
         body: row.body,
         status: row.status,
         webhookDeliveryId: row.webhook_delivery_id,

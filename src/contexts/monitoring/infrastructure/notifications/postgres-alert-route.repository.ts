@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction } from '@libs/platform';
+import { AmbientTransaction, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
 import type { AlertRoute } from '../../domain/notifications/alert-route.js';
 import type { Matcher } from '../../domain/notifications/matcher.js';
 import { AlertRouteRepository } from '../../domain/notifications/notifications.repository.js';
 import type { Receiver } from '../../domain/notifications/receiver.js';
+import { openReceiver, resealedReceiver, sealReceiver } from './sealed-receivers.js';
 
 interface RouteRow {
   readonly id: string;
@@ -23,10 +24,18 @@ interface RouteRow {
 const COLUMNS =
   'id, project_id, name, matchers, receivers, group_by, group_wait_ms, group_interval_ms, repeat_interval_ms, created_by, created_at';
 
-/** Routes in `monitoring.alert_routes`. */
+const RECEIVERS_COLUMN = 'monitoring.alert_routes.receivers';
+const receiversOf = (id: string): string => `${RECEIVERS_COLUMN}:${id}`;
+
+/** Routes in `monitoring.alert_routes`, their Slack receivers' URLs sealed (docs/adr/0015). */
 @Injectable()
-export class PostgresAlertRouteRepository extends AlertRouteRepository {
-  constructor(private readonly scope: AmbientTransaction) {
+export class PostgresAlertRouteRepository extends AlertRouteRepository implements SealedSecretStore {
+  readonly name = RECEIVERS_COLUMN;
+
+  constructor(
+    private readonly scope: AmbientTransaction,
+    private readonly cipher: SecretCipher,
+  ) {
     super();
   }
 
@@ -38,7 +47,7 @@ export class PostgresAlertRouteRepository extends AlertRouteRepository {
         route.projectId,
         route.name,
         JSON.stringify(route.matchers),
-        JSON.stringify(route.receivers),
+        JSON.stringify(route.receivers.map((receiver) => sealReceiver(receiver, this.cipher, receiversOf(route.id)))),
         route.groupBy,
         route.groupWaitMs,
         route.groupIntervalMs,
@@ -52,14 +61,14 @@ export class PostgresAlertRouteRepository extends AlertRouteRepository {
     const rows: RouteRow[] = await this.scope
       .manager()
       .query(`SELECT ${COLUMNS} FROM monitoring.alert_routes WHERE project_id = $1 ORDER BY id LIMIT 500`, [projectId]);
-    return rows.map(routeOf);
+    return rows.map((row) => this.routeOf(row));
   }
 
   async all(): Promise<AlertRoute[]> {
     const rows: RouteRow[] = await this.scope
       .manager()
       .query(`SELECT ${COLUMNS} FROM monitoring.alert_routes ORDER BY id`);
-    return rows.map(routeOf);
+    return rows.map((row) => this.routeOf(row));
   }
 
   async remove(projectId: string, id: string): Promise<boolean> {
@@ -73,20 +82,34 @@ export class PostgresAlertRouteRepository extends AlertRouteRepository {
       ]);
     return removed > 0;
   }
-}
 
-function routeOf(row: RouteRow): AlertRoute {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    matchers: row.matchers,
-    receivers: row.receivers,
-    groupBy: row.group_by,
-    groupWaitMs: row.group_wait_ms,
-    groupIntervalMs: row.group_interval_ms,
-    repeatIntervalMs: row.repeat_interval_ms,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
+  /** Routes are never updated, so this is how a route stored before encryption gets sealed. */
+  reseal(): Promise<number> {
+    return resealColumn<Receiver[]>(this.scope.manager(), {
+      table: 'monitoring.alert_routes',
+      column: 'receivers',
+      type: 'jsonb',
+      reseal: (id, receivers) => {
+        const resealed = receivers.map((receiver) => resealedReceiver(receiver, this.cipher, receiversOf(id)));
+        if (resealed.every((receiver) => receiver === undefined)) return undefined;
+        return receivers.map((receiver, index) => resealed[index] ?? receiver);
+      },
+    });
+  }
+
+  private routeOf(row: RouteRow): AlertRoute {
+    return {
+      id: row.id,
+      projectId: row.project_id,
+      name: row.name,
+      matchers: row.matchers,
+      receivers: row.receivers.map((receiver) => openReceiver(receiver, this.cipher, receiversOf(row.id))),
+      groupBy: row.group_by,
+      groupWaitMs: row.group_wait_ms,
+      groupIntervalMs: row.group_interval_ms,
+      repeatIntervalMs: row.repeat_interval_ms,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+    };
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction } from '@libs/platform';
+import { AmbientTransaction, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
 import { WebhookSubscription } from '../../domain/webhooks/webhook-subscription.js';
 import {
   WebhookSubscriptionRepository,
@@ -22,10 +22,23 @@ interface SubscriptionRow {
 
 const COLUMNS = 'id, project_id, url, event_types, description, active, secret, created_by, created_at, updated_at';
 
-/** Subscriptions in `monitoring.webhook_subscriptions`. */
+const SECRET_COLUMN = 'monitoring.webhook_subscriptions.secret';
+// Binds a sealed secret to its subscription: copied into another row, it does not open there.
+const secretOf = (id: string): string => `${SECRET_COLUMN}:${id}`;
+
+/**
+ * Subscriptions in `monitoring.webhook_subscriptions`. Signing secrets are sealed on every write and
+ * opened on read (docs/adr/0015); one written in clear before is read as it is and sealed by the next
+ * write or by `npm run secrets:reseal`.
+ */
 @Injectable()
-export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRepository {
-  constructor(private readonly scope: AmbientTransaction) {
+export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRepository implements SealedSecretStore {
+  readonly name = SECRET_COLUMN;
+
+  constructor(
+    private readonly scope: AmbientTransaction,
+    private readonly cipher: SecretCipher,
+  ) {
     super();
   }
 
@@ -42,7 +55,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
           s.eventTypes,
           s.description,
           s.active,
-          s.secret,
+          this.cipher.seal(s.secret, secretOf(s.id)),
           s.createdBy,
           s.createdAt,
           s.updatedAt,
@@ -55,7 +68,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
     await this.scope.manager().query(
       `UPDATE monitoring.webhook_subscriptions
        SET url = $2, event_types = $3, description = $4, active = $5, secret = $6, updated_at = $7 WHERE id = $1`,
-      [s.id, s.url, s.eventTypes, s.description, s.active, s.secret, s.updatedAt],
+      [s.id, s.url, s.eventTypes, s.description, s.active, this.cipher.seal(s.secret, secretOf(s.id)), s.updatedAt],
     );
   }
 
@@ -69,7 +82,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
     const rows: SubscriptionRow[] = await this.scope
       .manager()
       .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE id = $1${lock}`, [id]);
-    return rows[0] && toDomain(rows[0]);
+    return rows[0] && this.toDomain(rows[0]);
   }
 
   async listOfProject(projectId: string, limit: number, cursor?: string): Promise<SubscriptionPage> {
@@ -79,7 +92,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
        WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
       [projectId, after, limit + 1],
     );
-    const items = rows.slice(0, limit).map(toDomain);
+    const items = rows.slice(0, limit).map((row) => this.toDomain(row));
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 
@@ -92,21 +105,33 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
       .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE project_id = ANY($1::uuid[]) AND active`, [
         ids,
       ]);
-    return rows.map(toDomain);
+    return rows.map((row) => this.toDomain(row));
   }
-}
 
-function toDomain(row: SubscriptionRow): WebhookSubscription {
-  return WebhookSubscription.restore({
-    id: row.id,
-    projectId: row.project_id,
-    url: row.url,
-    eventTypes: row.event_types,
-    description: row.description,
-    active: row.active,
-    secret: row.secret,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
+  reseal(): Promise<number> {
+    return resealColumn<string>(this.scope.manager(), {
+      table: 'monitoring.webhook_subscriptions',
+      column: 'secret',
+      type: 'text',
+      reseal: (id, stored) =>
+        this.cipher.needsResealing(stored)
+          ? this.cipher.seal(this.cipher.open(stored, secretOf(id)), secretOf(id))
+          : undefined,
+    });
+  }
+
+  private toDomain(row: SubscriptionRow): WebhookSubscription {
+    return WebhookSubscription.restore({
+      id: row.id,
+      projectId: row.project_id,
+      url: row.url,
+      eventTypes: row.event_types,
+      description: row.description,
+      active: row.active,
+      secret: this.cipher.open(row.secret, secretOf(row.id)),
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
+  }
 }
