@@ -24,11 +24,17 @@ function resolved(value: unknown): string {
   return String(value).replace(/\$\{[A-Z_]+(?::-([^}]*)|:\?[^}]*)?\}/g, (_whole, fallback?: string) => fallback ?? '');
 }
 
+/** What the operator supplies to every process (compose's `${NAME:?}`, Kubernetes's Secret). */
+const OPERATOR_SECRETS = {
+  AUTH_KEY_ENCRYPTION_SECRET: 'x'.repeat(32),
+  SECRETS_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+};
+
 /** What a process started with `env` would be configured as; throws as the boot would. */
 function bootConfig(env: Record<string, string>) {
-  const secret = { AUTH_KEY_ENCRYPTION_SECRET: 'x'.repeat(32) };
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   return loadConfig(
-    { DATABASE_URL: 'postgres://db/mlops', REDIS_URL: 'redis://redis:6379', ...secret, ...env },
+    { DATABASE_URL: 'postgres://db/mlops', REDIS_URL: 'redis://redis:6379', ...OPERATOR_SECRETS, ...given },
     CONTEXT_NAMES,
   );
 }
@@ -87,6 +93,8 @@ describe('deployables (compose and Kubernetes)', () => {
           undocumented: [],
         });
         expect(() => bootConfig(env)).not.toThrow();
+        // Compose asks the operator for them rather than booting without (production refuses to).
+        for (const secret of Object.keys(OPERATOR_SECRETS)) expect(service.environment[secret]).toMatch(/:\?/);
         for (const dependency of Object.keys(service.depends_on ?? {}))
           expect(compose.services).toHaveProperty(dependency);
       }
