@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
+import { AmbientTransaction, openableRows, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
 import { AlertNotification, type NotificationStatus } from '../../domain/notifications/alert-notification.js';
 import {
   AlertNotificationRepository,
@@ -38,6 +38,7 @@ const receiverOf = (id: string): string => `${RECEIVER_COLUMN}:${id}`;
 @Injectable()
 export class PostgresAlertNotificationRepository extends AlertNotificationRepository implements SealedSecretStore {
   readonly name = RECEIVER_COLUMN;
+  private readonly logger = new Logger(PostgresAlertNotificationRepository.name);
   private readonly table: RetriedSendTable;
 
   constructor(
@@ -76,7 +77,11 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
   }
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<AlertNotification[]> {
-    return this.withAttempts(await this.table.claimDue<NotificationRow>(now, limit, leaseMs));
+    const claimed = await this.table.claimDue<NotificationRow>(now, limit, leaseMs);
+    // One that does not open stays leased (and is tried again after its lease), the others are sent.
+    return this.withAttempts(claimed, (rows, restore) =>
+      openableRows(rows, restore, this.logger, 'alert notification'),
+    );
   }
 
   saveAttempt(notification: AlertNotification): Promise<boolean> {
@@ -104,10 +109,16 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
     });
   }
 
-  private async withAttempts(rows: readonly NotificationRow[]): Promise<AlertNotification[]> {
+  private async withAttempts(
+    rows: readonly NotificationRow[],
+    readAll: (
+      rows: readonly NotificationRow[],
+      read: (row: NotificationRow) => AlertNotification,
+    ) => AlertNotification[] = (all, read) => all.map(read),
+  ): Promise<AlertNotification[]> {
     if (rows.length === 0) return [];
     const attemptsOf = await this.table.attemptsOf(rows.map((row) => row.id));
-    return rows.map((row) =>
+    return readAll(rows, (row) =>
       AlertNotification.restore({
         id: row.id,
         projectId: row.project_id,

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
+import { AmbientTransaction, openableRows, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
 import { WebhookSubscription } from '../../domain/webhooks/webhook-subscription.js';
 import {
   WebhookSubscriptionRepository,
@@ -34,6 +34,7 @@ const secretOf = (id: string): string => `${SECRET_COLUMN}:${id}`;
 @Injectable()
 export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRepository implements SealedSecretStore {
   readonly name = SECRET_COLUMN;
+  private readonly logger = new Logger(PostgresWebhookSubscriptionRepository.name);
 
   constructor(
     private readonly scope: AmbientTransaction,
@@ -105,7 +106,8 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
       .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE project_id = ANY($1::uuid[]) AND active`, [
         ids,
       ]);
-    return rows.map((row) => this.toDomain(row));
+    // The fan-out needs no secret: one that does not open must not hold back the project's other webhooks.
+    return openableRows(rows, (row) => this.toDomain(row), this.logger, 'webhook subscription');
   }
 
   reseal(): Promise<number> {
