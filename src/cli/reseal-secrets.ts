@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createApp, createLogger, loadConfig, SealedSecretStores } from '@libs/platform';
+import { ConfigError, createApp, createLogger, loadConfig, SealedSecretStores, SecretNotOpened } from '@libs/platform';
 import { AppModule } from '../app.module.js';
 import { BOUNDED_CONTEXTS, CONTEXT_NAMES } from '../bounded-contexts.js';
 
@@ -26,6 +26,7 @@ try {
     logger.flush();
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Either names what to fix (a variable, a row whose key is missing); anything else is a bug, with its stack.
+  console.error(error instanceof ConfigError || error instanceof SecretNotOpened ? error.message : error);
   process.exit(1);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SecretNotOpened } from './secret-cipher.js';
 
 export interface ResealedColumn<Value> {
   /** Schema-qualified; its primary key is `id`. Names come from code, never from input. */
@@ -28,7 +29,7 @@ export async function resealColumn<Value>(manager: EntityManager, spec: Resealed
       [after],
     );
     for (const { id, value } of rows) {
-      const resealed = spec.reseal(id, value);
+      const resealed = resealedOrNamed(spec, id, value);
       if (resealed === undefined) continue;
       // TypeORM's PostgreSQL driver answers an UPDATE with [rows, count].
       const [, count] = await manager.query<[unknown, number]>(
@@ -39,5 +40,16 @@ export async function resealColumn<Value>(manager: EntityManager, spec: Resealed
     }
     if (rows.length < BATCH) return rewritten;
     after = rows[rows.length - 1].id;
+  }
+}
+
+/** The operator reads which row holds the value that does not open. */
+function resealedOrNamed<Value>(spec: ResealedColumn<Value>, id: string, value: Value): Value | undefined {
+  try {
+    return spec.reseal(id, value);
+  } catch (error) {
+    if (error instanceof SecretNotOpened)
+      throw new SecretNotOpened(`${spec.table}.${spec.column} of row ${id}: ${error.reason}`);
+    throw error;
   }
 }

@@ -22,7 +22,7 @@ export abstract class SecretCipher {
 
 /** A sealed value that no configured key opens; the message names the key id, never a secret. */
 export class SecretNotOpened extends Error {
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super(`A stored secret could not be decrypted: ${reason}`);
     this.name = 'SecretNotOpened';
   }

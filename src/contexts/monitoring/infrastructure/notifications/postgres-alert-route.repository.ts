@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
+import { AmbientTransaction, openableRows, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
 import type { AlertRoute } from '../../domain/notifications/alert-route.js';
 import type { Matcher } from '../../domain/notifications/matcher.js';
 import { AlertRouteRepository } from '../../domain/notifications/notifications.repository.js';
@@ -31,6 +31,7 @@ const receiversOf = (id: string): string => `${RECEIVERS_COLUMN}:${id}`;
 @Injectable()
 export class PostgresAlertRouteRepository extends AlertRouteRepository implements SealedSecretStore {
   readonly name = RECEIVERS_COLUMN;
+  private readonly logger = new Logger(PostgresAlertRouteRepository.name);
 
   constructor(
     private readonly scope: AmbientTransaction,
@@ -68,7 +69,8 @@ export class PostgresAlertRouteRepository extends AlertRouteRepository implement
     const rows: RouteRow[] = await this.scope
       .manager()
       .query(`SELECT ${COLUMNS} FROM monitoring.alert_routes ORDER BY id`);
-    return rows.map((row) => this.routeOf(row));
+    // Every project's routes, for the notifier: one that does not open must not silence the others.
+    return openableRows(rows, (row) => this.routeOf(row), this.logger, 'alert route');
   }
 
   async remove(projectId: string, id: string): Promise<boolean> {
