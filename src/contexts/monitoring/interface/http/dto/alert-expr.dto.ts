@@ -15,7 +15,7 @@ const FILTER = {
   type: 'object',
   additionalProperties: { type: 'string' },
   example: { workflowId: '0193a000-0000-7000-8000-000000000001' },
-  description: `Narrows the signal by the ids it names (of ${FILTER_NAMES.join(', ')})`,
+  description: `Narrows the signal by its own ids; each signal takes some of ${FILTER_NAMES.join(', ')}`,
 } as const;
 
 export class AlertExprRequest {
