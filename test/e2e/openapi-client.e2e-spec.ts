@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '@libs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../src/bounded-contexts.js';
 import { TEST_AUTH_ENV } from '../support/test-admin.js';
+import { shapelessObjectsIn } from './openapi/shapeless-objects.js';
 import { typeErrorsOfClientUsage } from './openapi/typed-client.js';
 
 interface Operation {
@@ -49,6 +50,22 @@ describe('the OpenAPI document as a client generator reads it', () => {
     expect(errors).toMatch(/Property 'state' does not exist/);
     expect(errors).toMatch(/Type 'number' is not assignable to type 'string'/);
   }, 60_000);
+
+  it("says what every object holds, by its properties or its values' type, so that no client gets `{}`", () => {
+    expect(shapelessObjectsIn(document)).toEqual([]);
+  });
+
+  it('makes that check fail when a response describes an object as empty or a map by empty values', () => {
+    const broken = structuredClone(document);
+    const version = broken.components.schemas.ModelVersionResponse.properties!;
+    version.signature = { type: 'object' };
+    version.metrics = { type: 'object', additionalProperties: {} };
+    const before = new Set(shapelessObjectsIn(document));
+    expect(shapelessObjectsIn(broken).filter((at) => !before.has(at))).toEqual([
+      '#.components.schemas.ModelVersionResponse.properties.signature',
+      '#.components.schemas.ModelVersionResponse.properties.metrics.additionalProperties',
+    ]);
+  });
 
   it('documents for every operation a summary, its typed successes and its errors as problem+json', () => {
     for (const { name, operation } of operationsOf(document)) {

@@ -2,11 +2,12 @@ import type { Schemas } from '../api/client';
 import { fieldOf } from '../forms/field-of';
 
 type Rule = Schemas['AlertRuleResponse'];
+type Expr = Schemas['AlertExprRequest'];
 export type Severity = NonNullable<Schemas['CreateAlertRuleRequest']['severity']>;
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
-// The API types `expr` as an open object and judges it; these are the comparisons it names in its description.
-export const COMPARISONS = ['>', '>=', '<', '<=', '==', '!='] as const;
+// The comparisons the API's `op` enum names, in the order the select shows them.
+export const COMPARISONS: readonly Expr['op'][] = ['>', '>=', '<', '<=', '==', '!='];
 
 /** `name=value` pairs, comma separated, as a filter object; what is not a pair is left for the API to refuse. */
 export function parseFilter(text: string): Record<string, string> {
@@ -39,6 +40,8 @@ export function ruleOfForm(form: HTMLFormElement): Schemas['CreateAlertRuleReque
   const threshold = fieldOf(form, 'threshold').trim();
   return {
     name: fieldOf(form, 'name').trim(),
+    // The condition goes as typed: the API checks it whole and names each field it refuses (a signal
+    // outside its catalogue with the signals it knows), so the form does not narrow it to the types.
     expr: {
       signal: fieldOf(form, 'signal').trim(),
       ...(window !== '' && { window }),
@@ -46,7 +49,7 @@ export function ruleOfForm(form: HTMLFormElement): Schemas['CreateAlertRuleReque
       op: fieldOf(form, 'op'),
       // A blank or non-numeric threshold goes as text, for the API to name in its refusal.
       threshold: threshold !== '' && Number.isFinite(Number(threshold)) ? Number(threshold) : threshold,
-    },
+    } as Expr,
     for: fieldOf(form, 'for').trim() || '0s',
     severity: fieldOf(form, 'severity') as Severity,
   };

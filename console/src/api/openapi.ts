@@ -2727,7 +2727,10 @@ export interface components {
             /** Format: uuid */
             projectId?: string | null;
             ip?: string | null;
-            details: Record<string, never>;
+            /** @description Facts of the action, by name */
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
             /** Format: date-time */
             occurredAt: string;
         };
@@ -3140,6 +3143,17 @@ export interface components {
             /** @example Metrics look right */
             comment?: string;
         };
+        PromotionRuleResponse: {
+            /** @enum {string} */
+            rule: "approved" | "metric-threshold" | "metric-better-than-current" | "lineage-complete" | "model-card-final";
+            /** @example auc */
+            metric?: string;
+            /** @enum {string} */
+            operator?: ">=" | ">" | "<=" | "<";
+            /** @example 0.9 */
+            value?: number;
+            higherIsBetter?: boolean;
+        };
         RegisterModelRequest: {
             /**
              * @description Unique in the project; A-Z a-z 0-9 . _ -
@@ -3176,7 +3190,9 @@ export interface components {
             };
             protectedAliases: string[];
             /** @description Per alias, the rules a version must pass to take it */
-            promotionPolicies: Record<string, never>;
+            promotionPolicies: {
+                [key: string]: components["schemas"]["PromotionRuleResponse"][];
+            };
             /** Format: uuid */
             createdBy: string;
             /** Format: date-time */
@@ -3213,7 +3229,9 @@ export interface components {
             };
             protectedAliases: string[];
             /** @description Per alias, the rules a version must pass to take it */
-            promotionPolicies: Record<string, never>;
+            promotionPolicies: {
+                [key: string]: components["schemas"]["PromotionRuleResponse"][];
+            };
             /** Format: uuid */
             createdBy: string;
             /** Format: date-time */
@@ -3340,7 +3358,7 @@ export interface components {
              *     }
              */
             params?: {
-                [key: string]: unknown;
+                [key: string]: string | number | boolean;
             };
             /**
              * @example {
@@ -3377,6 +3395,29 @@ export interface components {
              */
             trainingDatasets?: components["schemas"]["TrainingDatasetRequest"][];
         };
+        TensorSpecResponse: {
+            name: string;
+            /** @enum {string} */
+            datatype: "BOOL" | "UINT8" | "UINT16" | "UINT32" | "UINT64" | "INT8" | "INT16" | "INT32" | "INT64" | "FP16" | "FP32" | "FP64" | "BYTES";
+            /** @description -1 for a variable dimension */
+            shape: number[];
+        };
+        SignatureResponse: {
+            inputs: components["schemas"]["TensorSpecResponse"][];
+            /** @description Empty only when no signature was given */
+            outputs: components["schemas"]["TensorSpecResponse"][];
+        };
+        VersionSourceResponse: {
+            /**
+             * Format: uuid
+             * @description The workflow run that produced the version
+             */
+            runId: string;
+            /** @description The task of that run */
+            taskId: string;
+            /** Format: uuid */
+            workflowId?: string;
+        };
         TrainingDatasetResponse: {
             /** Format: uuid */
             datasetVersionId: string;
@@ -3400,6 +3441,12 @@ export interface components {
             /** Format: date-time */
             decidedAt: string;
         };
+        SageMakerServingResponse: {
+            endpointName: string;
+            variantName: string;
+            /** @example eu-west-1 */
+            region?: string;
+        };
         ModelVersionResponse: {
             /** Format: uuid */
             id: string;
@@ -3409,19 +3456,42 @@ export interface components {
             projectId: string;
             number: number;
             framework: string;
-            signature: Record<string, never>;
-            params: Record<string, never>;
-            metrics: Record<string, never>;
-            tags: Record<string, never>;
+            /** @description Inputs and outputs in the Open Inference Protocol's terms */
+            signature: components["schemas"]["SignatureResponse"];
+            /**
+             * @example {
+             *       "maxDepth": 6
+             *     }
+             */
+            params: {
+                [key: string]: string | number | boolean;
+            };
+            /**
+             * @example {
+             *       "auc": 0.93
+             *     }
+             */
+            metrics: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "stage": "nightly"
+             *     }
+             */
+            tags: {
+                [key: string]: string;
+            };
             description: string;
-            source?: Record<string, never>;
+            /** @description The run and task that produced it */
+            source: components["schemas"]["VersionSourceResponse"] | null;
             trainingDatasets: components["schemas"]["TrainingDatasetResponse"][];
             /** @enum {string} */
             status: "PendingArtifact" | "PendingManualApproval" | "Approved" | "Rejected" | "Archived";
             artifact?: components["schemas"]["ArtifactResponse"] | null;
             approvals: components["schemas"]["VersionReviewResponse"][];
             /** @description The SageMaker endpoint variant serving it */
-            sagemaker?: Record<string, never> | null;
+            sagemaker: components["schemas"]["SageMakerServingResponse"] | null;
             /** Format: uuid */
             registeredBy: string;
             /** Format: date-time */
@@ -3718,7 +3788,7 @@ export interface components {
             /** Format: uuid */
             actorId: string;
             /** Format: uuid */
-            runId?: Record<string, never> | null;
+            runId?: string | null;
             tableSource?: components["schemas"]["TableSourceSnapshotResponse"] | null;
         };
         DatasetVersionResponse: {
@@ -4614,6 +4684,20 @@ export interface components {
             };
             outputs: components["schemas"]["InferOutputResponse"][];
         };
+        LoggedTensorResponse: {
+            name: string;
+            /** @example FP32 */
+            datatype: string;
+            shape: number[];
+            /** @description The values, flat or nested as they were sent or answered */
+            data: unknown[];
+        };
+        TruncatedPayloadResponse: {
+            /** @enum {boolean} */
+            truncated: true;
+            /** @description The size of the payload as JSON */
+            bytes: number;
+        };
         FeedbackResponse: {
             label?: string | number | boolean;
             value?: number;
@@ -4631,16 +4715,16 @@ export interface components {
             /** @enum {string} */
             outcome: "ok" | "failed";
             /** @description The first value of the first output: what feedback is judged against */
-            predicted: Record<string, never> | null;
+            predicted: (string | number | boolean) | null;
             latencyMs: number;
             /** @description The W3C trace id of the request */
             traceId: string | null;
             /** @description Whether the payloads were kept (the deployment’s logging.sampleRate) */
             sampled: boolean;
             /** @description The input tensors, when sampled (a size note when too large) */
-            request?: Record<string, never>;
-            /** @description The output tensors, when sampled */
-            response?: Record<string, never>;
+            request?: components["schemas"]["LoggedTensorResponse"][] | components["schemas"]["TruncatedPayloadResponse"] | null;
+            /** @description The output tensors, when sampled (null when it failed) */
+            response?: components["schemas"]["LoggedTensorResponse"][] | components["schemas"]["TruncatedPayloadResponse"] | null;
             /** Format: date-time */
             createdAt: string;
             feedback: components["schemas"]["FeedbackResponse"] | null;
@@ -4901,11 +4985,37 @@ export interface components {
             items: components["schemas"]["WebhookDeliveryResponse"][];
             nextCursor: string | null;
         };
+        AlertExprRequest: {
+            /**
+             * @description What the rule watches; bus.consumer_lag, bus.outbox_backlog, queue.depth only in global rules
+             * @example workflow.failure_rate
+             * @enum {string}
+             */
+            signal: "workflow.failure_rate" | "workflow.duration_max_seconds" | "workflow.task_retries" | "data.checks_failed" | "model.staleness_days" | "bus.consumer_lag" | "bus.outbox_backlog" | "queue.depth" | "prediction.error_rate" | "prediction.latency_p99_seconds";
+            /**
+             * @description The window of a windowed signal (30s, 5m, 1h; at most 30d)
+             * @example 5m
+             */
+            window?: string;
+            /**
+             * @description Narrows the signal by its own ids; each signal takes some of workflowId, taskId, datasetId, modelId, group, context, queue, deploymentId, variant
+             * @example {
+             *       "workflowId": "0193a000-0000-7000-8000-000000000001"
+             *     }
+             */
+            filter?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+            /** @example 0.5 */
+            threshold: number;
+        };
         CreateAlertRuleRequest: {
             /** @example training keeps failing */
             name: string;
             /**
-             * @description A typed condition: `signal` (workflow.failure_rate, workflow.duration_max_seconds, data.checks_failed, model.staleness_days, bus.consumer_lag for global rules), `window` for windowed signals, `filter` by the signal's ids, `op` (> >= < <= == !=) and a numeric `threshold`
+             * @description A typed condition: `signal` over `window` for windowed signals, narrowed by `filter`, compared by `op` with `threshold`
              * @example {
              *       "signal": "workflow.failure_rate",
              *       "window": "5m",
@@ -4916,9 +5026,7 @@ export interface components {
              *       "threshold": 0.5
              *     }
              */
-            expr: {
-                [key: string]: unknown;
-            };
+            expr: components["schemas"]["AlertExprRequest"];
             /**
              * @description How long the condition holds before the alert fires
              * @example 30s
@@ -4943,6 +5051,31 @@ export interface components {
                 [key: string]: string;
             };
         };
+        AlertExprResponse: {
+            /**
+             * @description What the rule watches; bus.consumer_lag, bus.outbox_backlog, queue.depth only in global rules
+             * @example workflow.failure_rate
+             * @enum {string}
+             */
+            signal: "workflow.failure_rate" | "workflow.duration_max_seconds" | "workflow.task_retries" | "data.checks_failed" | "model.staleness_days" | "bus.consumer_lag" | "bus.outbox_backlog" | "queue.depth" | "prediction.error_rate" | "prediction.latency_p99_seconds";
+            /**
+             * @description The window of a windowed signal (30s, 5m, 1h; at most 30d)
+             * @example 5m
+             */
+            window?: string;
+            /**
+             * @description Narrows the signal by its own ids; each signal takes some of workflowId, taskId, datasetId, modelId, group, context, queue, deploymentId, variant
+             * @example {
+             *       "workflowId": "0193a000-0000-7000-8000-000000000001"
+             *     }
+             */
+            filter: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+            threshold: number;
+        };
         AlertRuleResponse: {
             /** Format: uuid */
             id: string;
@@ -4952,9 +5085,7 @@ export interface components {
              */
             projectId: string | null;
             name: string;
-            expr: {
-                [key: string]: unknown;
-            };
+            expr: components["schemas"]["AlertExprResponse"];
             /** @example 30s */
             for: string;
             /** @example 0s */
@@ -4979,10 +5110,8 @@ export interface components {
         };
         UpdateAlertRuleRequest: {
             name?: string;
-            /** @description A typed condition: `signal` (workflow.failure_rate, workflow.duration_max_seconds, data.checks_failed, model.staleness_days, bus.consumer_lag for global rules), `window` for windowed signals, `filter` by the signal's ids, `op` (> >= < <= == !=) and a numeric `threshold` */
-            expr?: {
-                [key: string]: unknown;
-            };
+            /** @description A typed condition: `signal` over `window` for windowed signals, narrowed by `filter`, compared by `op` with `threshold` */
+            expr?: components["schemas"]["AlertExprRequest"];
             for?: string;
             keepFiringFor?: string;
             /** @enum {string} */
@@ -5295,9 +5424,7 @@ export interface components {
             /** @enum {string} */
             objective: "availability" | "latency" | "success-rate" | "duration";
             name: string;
-            expr: {
-                [key: string]: unknown;
-            };
+            expr: components["schemas"]["AlertExprResponse"];
             /** @example 5m */
             for: string;
             severity: string;
@@ -5394,7 +5521,9 @@ export interface components {
         WorkflowDefinition: {
             name: string;
             description?: string;
-            params?: Record<string, never>;
+            params?: {
+                [key: string]: unknown;
+            };
             tasks: components["schemas"]["Task"][];
             concurrency?: {
                 limit: number;
@@ -5423,7 +5552,9 @@ export interface components {
              */
             type: "noop";
             params?: {
-                outputs?: Record<string, never> | components["schemas"]["Expression"];
+                outputs?: {
+                    [key: string]: unknown;
+                } | components["schemas"]["Expression"];
             };
             dependsOn?: string[];
             when?: string;
@@ -5553,7 +5684,9 @@ export interface components {
             params: {
                 workflowId: string | components["schemas"]["Expression"];
                 version?: number | components["schemas"]["Expression"];
-                params?: Record<string, never> | components["schemas"]["Expression"];
+                params?: {
+                    [key: string]: unknown;
+                } | components["schemas"]["Expression"];
             };
             dependsOn?: string[];
             when?: string;

@@ -73,7 +73,22 @@ describe('the model catalogue: search, versions, lineage, serving and events', (
     });
     const second = await world.version(model.id);
     expect([first.number, second.number]).toEqual([1, 2]);
-    expect(first).toMatchObject({ framework: 'xgboost', signature, metrics: { auc: 0.91 }, status: 'PendingArtifact' });
+    expect(first).toMatchObject({
+      framework: 'xgboost',
+      signature,
+      params: { maxDepth: 6, objective: 'binary:logistic' },
+      metrics: { auc: 0.91 },
+      source: { runId: RUN, taskId: 'train', workflowId: WORKFLOW },
+      status: 'PendingArtifact',
+    });
+    expect(second).toMatchObject({ signature: { inputs: [], outputs: [] }, params: {}, tags: {}, source: null });
+    // The document types params as scalars by name, as the register-version task takes them.
+    const nested = await world.editor.client.call('POST', `/api/v1/models/${model.id}/versions`, {
+      framework: 'onnx',
+      params: { grid: { maxDepth: [4, 6] } },
+    });
+    expect(nested.status).toBe(400);
+    expect((nested.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['params.grid']);
     const bad = await world.editor.client.call('POST', `/api/v1/models/${model.id}/versions`, {
       framework: 'caffe',
       signature: { inputs: [{ name: 'x', datatype: 'FLOAT', shape: [1] }], outputs: [] },

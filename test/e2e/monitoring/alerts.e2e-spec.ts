@@ -102,6 +102,19 @@ describe('alert rules evaluated from the platform’s own events', () => {
     expect((await owner.client.call('DELETE', `/api/v1/alert-rules/${rule.body.id}`)).status).toBe(204);
   });
 
+  it('documents the signals as an enum and, refusing another one, names the same signals in problem+json', async () => {
+    const document = (await owner.client.call('GET', '/docs/openapi.json')).body;
+    const documented: string[] = document.components.schemas.AlertExprRequest.properties.signal.enum;
+    expect(document.components.schemas.AlertExprResponse.properties.signal.enum).toEqual(documented);
+    expect(documented).toEqual(expect.arrayContaining(['workflow.failure_rate', 'prediction.latency_p99_seconds']));
+
+    const answer = await createRule({ name: 'r', expr: { signal: 'cpu.load', op: '>', threshold: 1 } });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (answer.body.errors as Json[]).find((error) => error.field === 'expr.signal');
+    expect(problem.message).toBe(`must be one of ${documented.join(', ')}`);
+  });
+
   it('goes pending, then firing after the planted failures, resolves when successes follow, with every transition in the history', async () => {
     const workflowId = await createWorkflow(owner.client, projectId, {
       name: `flaky-${Date.now()}`,

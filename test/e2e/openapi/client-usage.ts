@@ -28,6 +28,7 @@ declare const readRun: Call<paths['/api/v1/workflow-runs/{runId}']['get'], 200>;
 declare const logIn: Call<paths['/api/v1/auth/login']['post'], 200>;
 declare const listProjects: Call<paths['/api/v1/projects']['get'], 200>;
 declare const registerVersion: Call<paths['/api/v1/models/{modelId}/versions']['post'], 201>;
+declare const createAlertRule: Call<paths['/api/v1/projects/{projectId}/alert-rules']['post'], 201>;
 
 /** For the parts of a request an operation does not have. */
 const none = undefined as never;
@@ -66,8 +67,20 @@ export async function useEveryContext(projectId: string, modelId: string): Promi
   const trainedOn: string[] = version.trainingDatasets.map((dataset) => dataset.datasetVersionId);
   const status: 'PendingArtifact' | 'PendingManualApproval' | 'Approved' | 'Rejected' | 'Archived' = version.status;
   const reviewers: string[] = version.approvals.map((review) => review.decidedBy);
+  const inputs: string[] = version.signature.inputs.map((tensor) => \`\${tensor.name}:\${tensor.datatype}[\${tensor.shape.join()}]\`);
+  const metrics: [string, number][] = Object.entries(version.metrics);
+  const params: [string, string | number | boolean][] = Object.entries(version.params);
+  const tags: [string, string][] = Object.entries(version.tags);
 
-  return [accessToken, ...projectNames, String(nextCursor), started, finished, ...taskStates, String(versionNumber), status, ...trainedOn, ...reviewers];
+  const rule = await createAlertRule({ projectId }, none, {
+    name: 'failing',
+    severity: 'warning',
+    expr: { signal: 'workflow.failure_rate', window: '5m', filter: { workflowId: workflow.id }, op: '>', threshold: 0.5 },
+  });
+  const signal: string = rule.expr.signal;
+  const threshold: number = rule.expr.threshold;
+
+  return [accessToken, ...projectNames, String(nextCursor), started, finished, ...taskStates, String(versionNumber), status, ...trainedOn, ...reviewers, ...inputs, ...[...metrics, ...params, ...tags].map(String), signal, String(threshold)];
 }
 
 export async function refusedByTheTypes(projectId: string): Promise<void> {
@@ -81,6 +94,12 @@ export async function refusedByTheTypes(projectId: string): Promise<void> {
       // @ts-expect-error external tasks take params.queue
       { id: 'b', type: 'external', params: { epochs: 3 } },
     ],
+  });
+  await createAlertRule({ projectId }, none, {
+    name: 'refused',
+    severity: 'warning',
+    // @ts-expect-error the signal is one of the catalogue's
+    expr: { signal: 'cpu.load', op: '>', threshold: 1 },
   });
 }
 `;

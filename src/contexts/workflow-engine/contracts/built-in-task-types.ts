@@ -14,7 +14,8 @@ export const BUILT_IN_TASK_TYPES: readonly TaskTypeDefinition[] = [
   {
     name: 'noop',
     description: 'Does nothing and succeeds at once, with `outputs` as its outputs when given.',
-    paramsSchema: object({ outputs: { type: 'object' } }),
+    // Free maps say so (additionalProperties), so that the OpenAPI document types them as maps, not as `{}`.
+    paramsSchema: object({ outputs: { type: 'object', additionalProperties: true } }),
     context: CONTEXT,
     queue: 'workflow-engine.tasks',
   },
@@ -61,7 +62,7 @@ export const BUILT_IN_TASK_TYPES: readonly TaskTypeDefinition[] = [
       {
         workflowId: { type: 'string', format: 'uuid' },
         version: { type: 'integer', minimum: 1 },
-        params: { type: 'object' },
+        params: { type: 'object', additionalProperties: true },
       },
       ['workflowId'],
     ),

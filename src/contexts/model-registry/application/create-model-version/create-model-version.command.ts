@@ -1,5 +1,6 @@
 import type { Tags } from '../../domain/labels.js';
-import type { Metrics, Params } from '../../domain/version/model-version.js';
+import type { Metrics } from '../../domain/version/model-version.js';
+import type { Params } from '../../domain/version/version-params.js';
 import type { Framework, TrainingDataset, VersionSource } from '../../domain/version/model-version-status.js';
 import type { ModelSignature } from '../../domain/version/signature.js';
 

@@ -111,4 +111,16 @@ describe('ModelVersion', () => {
     );
     expect(ModelVersion.register(base).snapshot.signature).toEqual({ inputs: [], outputs: [] });
   });
+
+  it('keeps scalar params and refuses a nested one, naming it (untyped input, as JSON bodies are)', () => {
+    const base = { modelId: 'm', projectId: 'p', number: 1, framework: 'onnx' as const, registeredBy: REGISTRANT };
+    const scalars = { maxDepth: 6, objective: 'binary:logistic', early: true };
+    expect(ModelVersion.register({ ...base, params: scalars }).snapshot.params).toEqual(scalars);
+    const nested = { maxDepth: 6, grid: { depth: [4, 6] } } as unknown as Record<string, number>;
+    expect(() => ModelVersion.register({ ...base, params: nested })).toThrow(
+      expect.objectContaining({
+        errors: [{ field: 'params.grid', message: expect.stringMatching(/string, number, boolean/) }],
+      }),
+    );
+  });
 });

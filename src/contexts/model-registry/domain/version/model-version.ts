@@ -18,8 +18,8 @@ import type {
   VersionSource,
 } from './model-version-status.js';
 import { checkedServing, checkedTrainingData } from './version-facts.js';
+import { checkedParams, type Params } from './version-params.js';
 
-export type Params = Readonly<Record<string, string | number | boolean>>;
 export type Metrics = Readonly<Record<string, number>>;
 
 export interface ModelVersionState {
@@ -83,7 +83,7 @@ export class ModelVersion extends AggregateRoot {
         ...input,
         id: newId(),
         signature: input.signature ? checkedSignature(input.signature) : EMPTY_SIGNATURE,
-        params: { ...input.params },
+        params: checkedParams(input.params ?? {}),
         metrics: { ...metrics },
         tags: checkedTags(input.tags ?? {}),
         description: checkedDescription(input.description ?? ''),

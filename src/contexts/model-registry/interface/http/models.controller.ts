@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from '@libs/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
@@ -10,7 +10,7 @@ import { SetPromotionPolicyHandler } from '../../application/set-promotion-polic
 import { UpdateModelHandler } from '../../application/update-model/update-model.handler.js';
 import type { PromotionRule } from '../../domain/promotion/promotion-rule.js';
 import { ProjectOfModel } from '../../application/ports/project-of-model.js';
-import { PromotionPolicyRequest } from './dto/alias.dto.js';
+import { PromotionPolicyRequest, PromotionRuleResponse } from './dto/alias.dto.js';
 import { ModelSearchQuery } from './dto/list.query.js';
 import {
   ModelDetailResponse,
@@ -24,6 +24,9 @@ import { expectedVersion, versionTag } from './if-match.js';
 const ofModel = { resource: { resolver: ProjectOfModel, param: 'modelId' } };
 
 @ApiTags('model-registry')
+// A model's policies are a map of rule lists, which refers to the rule's schema by name: only a
+// controller can add a schema nothing names by its type.
+@ApiExtraModels(PromotionRuleResponse)
 @Controller()
 export class ModelsController {
   constructor(

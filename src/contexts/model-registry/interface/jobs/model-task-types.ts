@@ -1,6 +1,7 @@
 import type { TaskTypeDefinition } from '@contexts/workflow-engine';
 import { FRAMEWORKS } from '../../domain/version/model-version-status.js';
 import { TENSOR_DATATYPES } from '../../domain/version/signature.js';
+import { PARAM_VALUE_SCHEMA } from '../param-value.schema.js';
 
 export const MODEL_REGISTRY_CONTEXT = 'model-registry';
 /** Where the engine enqueues task runs of these types for this context's executor. */
@@ -48,10 +49,7 @@ export const MODEL_TASK_TYPES: readonly TaskTypeDefinition[] = [
           required: ['inputs', 'outputs'],
           properties: { inputs: tensors, outputs: { ...tensors, minItems: 1 } },
         },
-        params: {
-          type: 'object',
-          additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-        },
+        params: { type: 'object', additionalProperties: PARAM_VALUE_SCHEMA },
         metrics: { type: 'object', additionalProperties: { type: 'number' } },
         tags: { type: 'object', additionalProperties: { type: 'string', maxLength: 256 } },
         description: { type: 'string', maxLength: 5000 },

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@libs/ddd';
 import { parseDuration } from './duration.js';
-import { isSignalName, PLATFORM_SIGNALS, SIGNALS, type SignalName } from './signal.catalogue.js';
+import { isSignalName, PLATFORM_SIGNALS, SIGNAL_NAMES, SIGNALS, type SignalName } from './signal.catalogue.js';
 
 export const COMPARISONS = ['>', '>=', '<', '<=', '==', '!='] as const;
 export type Comparison = (typeof COMPARISONS)[number];
@@ -27,8 +27,7 @@ export function parseAlertExpr(input: unknown, global: boolean): AlertExpr | Fie
     message: 'is not allowed',
   }));
   if (!isSignalName(signal)) {
-    const known = Object.keys(SIGNALS).join(', ');
-    return [...problems, { field: 'expr.signal', message: `must be one of ${known}` }];
+    return [...problems, { field: 'expr.signal', message: `must be one of ${SIGNAL_NAMES.join(', ')}` }];
   }
   const spec = SIGNALS[signal];
   if (!global && PLATFORM_SIGNALS.includes(signal)) {

@@ -19,6 +19,9 @@ export const SIGNALS = {
 
 export type SignalName = keyof typeof SIGNALS;
 
+/** The catalogue's names, in its order: what a rule's `signal` may be. */
+export const SIGNAL_NAMES = Object.keys(SIGNALS) as readonly SignalName[];
+
 export function isSignalName(value: unknown): value is SignalName {
   return typeof value === 'string' && Object.hasOwn(SIGNALS, value);
 }

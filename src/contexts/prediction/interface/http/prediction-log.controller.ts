@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from '@libs/platform';
 import { CurrentPrincipal, RequirePermission, type Principal } from '@contexts/user-management';
 import { GetExperimentHandler } from '../../application/get-experiment/get-experiment.handler.js';
@@ -10,13 +10,20 @@ import { ProjectOfPrediction } from '../../application/ports/project-of-predicti
 import { RecordFeedbackHandler } from '../../application/record-feedback/record-feedback.handler.js';
 import { ExperimentResponse } from './dto/experiment.response.js';
 import { FeedbackRequest, PredictionSearchQuery } from './dto/prediction-log.request.js';
-import { PredictionPageResponse, PredictionRecordResponse } from './dto/prediction-log.response.js';
+import {
+  LoggedTensorResponse,
+  PredictionPageResponse,
+  PredictionRecordResponse,
+  TruncatedPayloadResponse,
+} from './dto/prediction-log.response.js';
 
 const ofDeployment = { resource: { resolver: ProjectOfDeployment, param: 'deploymentId' } };
 const ofPrediction = { resource: { resolver: ProjectOfPrediction, param: 'predictionId' } };
 
 /** The prediction log, feedback on its predictions, and the experiment they feed (docs/adr/0505). */
 @ApiTags('prediction')
+// A record's payloads are a oneOf that names these schemas: only a controller adds a schema by name.
+@ApiExtraModels(LoggedTensorResponse, TruncatedPayloadResponse)
 @Controller()
 export class PredictionLogController {
   constructor(

@@ -50,7 +50,7 @@ export const TASK_DOCUMENT_SCHEMA = {
   properties: {
     id: { type: 'string', pattern: TASK_ID_PATTERN },
     type: { type: 'string', minLength: 1, maxLength: 100 },
-    params: { type: 'object' },
+    params: { type: 'object', additionalProperties: true },
     dependsOn: { type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems: MAX_TASKS },
     when: expression,
     forEach: expression,
@@ -89,7 +89,8 @@ export const DEFINITION_DOCUMENT_SCHEMA: JsonObject = {
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: 'string', maxLength: 10_000 },
-    params: { type: 'object' },
+    // A JSON Schema of the run's params, itself checked as one when the definition is.
+    params: { type: 'object', additionalProperties: true },
     tasks: { type: 'array', minItems: 1, maxItems: MAX_TASKS, items: TASK_DOCUMENT_SCHEMA },
     concurrency: {
       type: 'object',

@@ -60,7 +60,7 @@ export class TableSourceSnapshotResponse {
 export class VersionProducerResponse {
   @ApiProperty({ enum: PRODUCER_KINDS }) kind!: ProducerKind;
   @ApiProperty({ format: 'uuid' }) actorId!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) runId!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) runId!: string | null;
   @ApiPropertyOptional({ type: TableSourceSnapshotResponse, nullable: true })
   tableSource!: TableSourceSnapshotResponse | null;
 }

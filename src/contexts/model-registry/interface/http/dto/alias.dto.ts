@@ -54,6 +54,15 @@ export class PromotionRuleRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() higherIsBetter?: boolean;
 }
 
+/** A rule as a policy keeps it: the fields its kind takes (metric and operator and value, or metric and higherIsBetter). */
+export class PromotionRuleResponse {
+  @ApiProperty({ enum: PROMOTION_RULE_NAMES }) rule!: PromotionRule['rule'];
+  @ApiPropertyOptional({ example: 'auc' }) metric?: string;
+  @ApiPropertyOptional({ enum: METRIC_OPERATORS }) operator?: MetricOperator;
+  @ApiPropertyOptional({ example: 0.9 }) value?: number;
+  @ApiPropertyOptional() higherIsBetter?: boolean;
+}
+
 export class PromotionPolicyRequest {
   @ApiPropertyOptional({
     default: false,

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { FRAMEWORKS, type Framework } from '../../../domain/version/model-version-status.js';
 import { TENSOR_DATATYPES, type TensorDatatype } from '../../../domain/version/signature.js';
+import { PARAM_VALUE_SCHEMA } from '../../param-value.schema.js';
 
 export class TensorSpecRequest {
   @ApiProperty({ example: 'input-0' }) @IsString() @MaxLength(256) name!: string;
@@ -74,7 +75,7 @@ export class CreateModelVersionRequest {
   @Type(() => SignatureRequest)
   signature?: SignatureRequest;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { maxDepth: 6 } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: PARAM_VALUE_SCHEMA, example: { maxDepth: 6 } })
   @IsOptional()
   @IsObject()
   params?: Record<string, string | number | boolean>;

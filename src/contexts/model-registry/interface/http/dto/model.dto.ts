@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { ModelAlias } from '../../../domain/alias/model-alias.js';
 import type { RegisteredModel } from '../../../domain/model/registered-model.js';
 import type { ModelPage } from '../../../domain/model/registered-model.repository.js';
-import { AliasResponse } from './alias.dto.js';
+import { AliasResponse, PromotionRuleResponse } from './alias.dto.js';
 
 // Absent leaves a field as it is; null is no value, which IsOptional would let through to the handler.
 const present = (_request: object, value: unknown): boolean => value !== undefined;
@@ -56,8 +56,12 @@ export class ModelResponse {
   @ApiProperty() description!: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) tags!: Record<string, string>;
   @ApiProperty({ type: [String] }) protectedAliases!: string[];
-  @ApiProperty({ description: 'Per alias, the rules a version must pass to take it' })
-  promotionPolicies!: Record<string, unknown[]>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: getSchemaPath(PromotionRuleResponse) } },
+    description: 'Per alias, the rules a version must pass to take it',
+  })
+  promotionPolicies!: Record<string, PromotionRuleResponse[]>;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SEVERITIES } from '../../../domain/alerts/alert-rule.js';
+import { AlertExprRequest } from './alert-expr.dto.js';
 
 const EXPR_EXAMPLE = {
   signal: 'workflow.failure_rate',
@@ -10,9 +11,7 @@ const EXPR_EXAMPLE = {
   threshold: 0.5,
 };
 const EXPR_DESCRIPTION =
-  'A typed condition: `signal` (workflow.failure_rate, workflow.duration_max_seconds, data.checks_failed, ' +
-  'model.staleness_days, bus.consumer_lag for global rules), `window` for windowed signals, `filter` by the ' +
-  "signal's ids, `op` (> >= < <= == !=) and a numeric `threshold`";
+  'A typed condition: `signal` over `window` for windowed signals, narrowed by `filter`, compared by `op` with `threshold`';
 const LABELS_DESCRIPTION = 'String values by Prometheus-style names';
 const ANNOTATIONS_DESCRIPTION =
   'String templates: `{{ $value }}` and `{{ $labels.<name> }}` are filled at each transition';
@@ -20,9 +19,10 @@ const ANNOTATIONS_DESCRIPTION =
 export class CreateAlertRuleRequest {
   @ApiProperty({ example: 'training keeps failing' }) @IsString() @MaxLength(200) name!: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: EXPR_EXAMPLE, description: EXPR_DESCRIPTION })
+  @ApiProperty({ type: AlertExprRequest, example: EXPR_EXAMPLE, description: EXPR_DESCRIPTION })
+  // The domain checks the expression field by field (ADR 0603), so only its being an object is checked here.
   @IsObject()
-  expr!: Record<string, unknown>;
+  expr!: AlertExprRequest;
 
   @ApiPropertyOptional({ example: '30s', description: 'How long the condition holds before the alert fires' })
   @IsOptional()
@@ -59,10 +59,10 @@ export class CreateAlertRuleRequest {
 export class UpdateAlertRuleRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: EXPR_DESCRIPTION })
+  @ApiPropertyOptional({ type: AlertExprRequest, description: EXPR_DESCRIPTION })
   @IsOptional()
   @IsObject()
-  expr?: Record<string, unknown>;
+  expr?: AlertExprRequest;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) for?: string;
 

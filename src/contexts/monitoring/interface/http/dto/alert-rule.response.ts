@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AlertRulePage } from '../../../domain/alerts/alert-rule.repository.js';
 import type { AlertRule } from '../../../domain/alerts/alert-rule.js';
+import { AlertExprResponse } from './alert-expr.dto.js';
 
 export class AlertRuleResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a global rule' })
   projectId!: string | null;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) expr!: Record<string, unknown>;
+  @ApiProperty({ type: AlertExprResponse }) expr!: AlertExprResponse;
   @ApiProperty({ example: '30s' }) for!: string;
   @ApiProperty({ example: '0s' }) keepFiringFor!: string;
   @ApiProperty() severity!: string;
@@ -23,7 +24,7 @@ export class AlertRuleResponse {
       id: s.id,
       projectId: s.projectId,
       name: s.name,
-      expr: { ...s.expr },
+      expr: AlertExprResponse.of(s.expr),
       for: s.for,
       keepFiringFor: s.keepFiringFor,
       severity: s.severity,

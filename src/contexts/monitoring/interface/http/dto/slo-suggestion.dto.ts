@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import type { AcceptedSloSuggestion } from '../../../application/accept-slo-suggestion/accept-slo-suggestion.command.js';
 import { SLO_SUBJECT_KINDS, type SloSuggestion, type SuggestedRule } from '../../../domain/slo/slo-suggestion.js';
+import { AlertExprResponse } from './alert-expr.dto.js';
 import { AlertRuleResponse } from './alert-rule.response.js';
 
 export class SloSubjectResponse {
@@ -13,7 +14,7 @@ export class SloSubjectResponse {
 export class SuggestedRuleResponse {
   @ApiProperty({ enum: ['availability', 'latency', 'success-rate', 'duration'] }) objective!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) expr!: Record<string, unknown>;
+  @ApiProperty({ type: AlertExprResponse }) expr!: AlertExprResponse;
   @ApiProperty({ example: '5m' }) for!: string;
   @ApiProperty() severity!: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
@@ -23,7 +24,7 @@ export class SuggestedRuleResponse {
     return {
       objective: rule.objective,
       name: rule.name,
-      expr: { ...rule.expr, filter: { ...rule.expr.filter } },
+      expr: AlertExprResponse.of(rule.expr),
       for: rule.for,
       severity: rule.severity,
       labels: { ...rule.labels },

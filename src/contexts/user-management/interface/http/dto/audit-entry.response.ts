@@ -8,7 +8,12 @@ export class AuditEntryResponse {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) subjectId!: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) projectId!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) ip!: string | null;
-  @ApiProperty({ type: Object }) details!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+    description: 'Facts of the action, by name',
+  })
+  details!: Record<string, string | number | boolean | null>;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
 
   static of(entry: RecordedAuditEntry): AuditEntryResponse {
