@@ -11,7 +11,9 @@ const cipherOf = (env: Record<string, string>): AesGcmSecretCipher => {
 };
 
 describe('secretCipherProvider', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('warns at boot that the development key seals, and says nothing with configured keys', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
