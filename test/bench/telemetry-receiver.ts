@@ -5,26 +5,37 @@ import { forEachSpanOfExport } from './otlp-protobuf-spans.js';
 
 const SERVER = 2;
 
+/** What the receiver got, decoded once the load is over. */
+export interface ReceivedSpans {
+  readonly exports: number;
+  /** Bytes on the wire, compressed if the exporter compresses. */
+  readonly bytes: number;
+  readonly spans: number;
+  /** Server spans: one per traced request the app answered. */
+  readonly serverSpans: number;
+  readonly spansByName: ReadonlyMap<string, { count: number; bytes: number }>;
+}
+
+interface Received {
+  readonly body: Buffer;
+  readonly gzipped: boolean;
+}
+
 /**
  * The local collector of `npm run bench -- telemetry`: takes OTLP/HTTP exports on /v1/traces in
- * the SDK's default protobuf (gzipped or not), counts them, their bytes on the wire and their
- * spans by name, and answers an empty (valid) response. Counting is all it decodes: a
- * collector's own cost is not the platform's.
+ * the SDK's default protobuf (gzipped or not) and answers an empty (valid) response. While the
+ * load runs it only keeps each body: a collector runs elsewhere, and decoding beside the app (on
+ * this 2-core host) took CPU from the traced side alone, so `tally` decodes them afterwards.
  */
 export class CountingOtlpReceiver {
-  exports = 0;
-  /** Bytes on the wire, compressed if the exporter compresses. */
-  bytes = 0;
-  spans = 0;
-  /** Server spans: one per traced request the app answered. */
-  serverSpans = 0;
-  readonly spansByName = new Map<string, { count: number; bytes: number }>();
+  private readonly received: Received[] = [];
 
   private readonly server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      if (request.method === 'POST' && request.url === '/v1/traces') this.count(Buffer.concat(chunks), request.headers);
+      if (request.method === 'POST' && request.url === '/v1/traces')
+        this.received.push({ body: Buffer.concat(chunks), gzipped: request.headers['content-encoding'] === 'gzip' });
       response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
     });
   });
@@ -44,18 +55,23 @@ export class CountingOtlpReceiver {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private count(body: Buffer, headers: { 'content-encoding'?: string }): void {
-    this.exports += 1;
-    this.bytes += body.length;
-    forEachSpanOfExport(headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body, (span) => {
-      this.spans += 1;
-      if (span.kind === SERVER) this.serverSpans += 1;
-      const tally = this.spansByName.get(span.name);
-      if (tally === undefined) this.spansByName.set(span.name, { count: 1, bytes: span.bytes });
-      else {
-        tally.count += 1;
-        tally.bytes += span.bytes;
-      }
-    });
+  /** Every export received so far, counted: its bytes, and its spans by name and kind. */
+  tally(): ReceivedSpans {
+    const spansByName = new Map<string, { count: number; bytes: number }>();
+    let [bytes, spans, serverSpans] = [0, 0, 0];
+    for (const { body, gzipped } of this.received) {
+      bytes += body.length;
+      forEachSpanOfExport(gzipped ? gunzipSync(body) : body, (span) => {
+        spans += 1;
+        if (span.kind === SERVER) serverSpans += 1;
+        const tally = spansByName.get(span.name);
+        if (tally === undefined) spansByName.set(span.name, { count: 1, bytes: span.bytes });
+        else {
+          tally.count += 1;
+          tally.bytes += span.bytes;
+        }
+      });
+    }
+    return { exports: this.received.length, bytes, spans, serverSpans, spansByName };
   }
 }

@@ -6,7 +6,7 @@ import { reportResult, round } from './bench-result.js';
 import { BENCH_ADMIN, modelListCall } from './model-list-call.js';
 import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
 import { processCpuMs } from './process-cpu.js';
-import { CountingOtlpReceiver } from './telemetry-receiver.js';
+import { CountingOtlpReceiver, type ReceivedSpans } from './telemetry-receiver.js';
 
 /**
  * `npm run bench -- telemetry`: requests/s of an authenticated read route (GET a project's models,
@@ -91,7 +91,7 @@ const spread = (rounds: readonly Round[]): number => {
 };
 
 /** Each span name's count and encoded bytes per traced request: where the exported bytes go. */
-function spanBytesByName(receiver: CountingOtlpReceiver): Record<string, { spans: number; bytes: number }> {
+function spanBytesByName(receiver: ReceivedSpans): Record<string, { spans: number; bytes: number }> {
   return Object.fromEntries(
     [...receiver.spansByName]
       .sort(([, a], [, b]) => b.bytes - a.bytes)
@@ -129,7 +129,8 @@ async function main(): Promise<void> {
     await Promise.all([traced.app.stop(), untraced.app.stop()]);
     await receiver.close();
   }
-  if (receiver.exports === 0) throw new Error('tracing was on, yet the receiver got no export: nothing was measured');
+  const received = receiver.tally();
+  if (received.exports === 0) throw new Error('tracing was on, yet the receiver got no export: nothing was measured');
   const [on, off] = [medianRun(runs.on), medianRun(runs.off)];
   const requests = pairedRatios(runs, (run) => run.requestsPerSecond);
   const ratio = requests.median;
@@ -158,18 +159,18 @@ async function main(): Promise<void> {
       turnRatios: pairedRatios(runs, (run) => run.appCpuMsPerRequest).turns,
     },
     receiver: {
-      exports: receiver.exports,
-      bytes: receiver.bytes,
-      spans: receiver.spans,
-      requests: receiver.serverSpans,
+      exports: received.exports,
+      bytes: received.bytes,
+      spans: received.spans,
+      requests: received.serverSpans,
       protocol: 'http/protobuf',
       compression: process.env.OTEL_EXPORTER_OTLP_COMPRESSION ?? 'none',
     },
     // Over every traced request (warm-ups included): one server span each.
     perRequest: {
-      spans: round(receiver.spans / receiver.serverSpans, 2),
-      bytes: round(receiver.bytes / receiver.serverSpans),
-      spanBytesByName: spanBytesByName(receiver),
+      spans: round(received.spans / received.serverSpans, 2),
+      bytes: round(received.bytes / received.serverSpans),
+      spanBytesByName: spanBytesByName(received),
     },
     failedRequests: [...runs.on, ...runs.off].reduce((sum, run) => sum + run.failures, 0),
     rounds: ROUNDS,
