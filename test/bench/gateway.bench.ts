@@ -3,7 +3,7 @@ import { AppProcess, waitFor } from '@libs/testing';
 import { freshBenchDatabase, freshBenchRedis } from './bench-infrastructure.js';
 import { reportResult, round } from './bench-result.js';
 import { BENCH_ADMIN, modelListCall } from './model-list-call.js';
-import { closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
+import { alternating, closedLoop, medianRun, warmUp, type HttpCall, type LoadFigures } from './http-load.js';
 import { processCpuMs } from './process-cpu.js';
 
 /**
@@ -13,9 +13,9 @@ import { processCpuMs } from './process-cpu.js';
  * against the same route called directly on that instance, in the same run (issue 15's goals:
  * >= 0.6x requests/s, added p50 <= 1 ms). The same load goes to one then the other, ROUNDS times,
  * the first side alternating, and the median round of each is kept: 16 clients for requests/s and
- * CPU per request, then one client for the latency the hop adds (with 16 clients in a closed loop
- * the p50 is 16 / requests/s, so it would only restate the throughput). Any failed request (by
- * status) fails the run without figures.
+ * CPU per request; then one client sending to the gateway and to the instance in turn, for the
+ * latency the hop adds (with 16 clients in a closed loop the p50 is 16 / requests/s, so it would
+ * only restate the throughput). Any failed request (by status) fails the run without figures.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -74,17 +74,18 @@ async function main(): Promise<void> {
           const figures = await closedLoop(routed, CLIENTS, SECONDS);
           gatewayCpu.push(round(((await processCpuMs(gateway.child.pid!)) - before) / figures.requests, 3));
           runs.gateway.push(figures);
-          alone.gateway.push(await closedLoop(routed, 1, SECONDS));
         },
         async () => {
           const before = await processCpuMs(instance.child.pid!);
           const figures = await closedLoop(direct, CLIENTS, SECONDS);
           instanceCpu.push(round(((await processCpuMs(instance.child.pid!)) - before) / figures.requests, 3));
           runs.direct.push(figures);
-          alone.direct.push(await closedLoop(direct, 1, SECONDS));
         },
       ];
       for (const side of turn % 2 === 0 ? sides : sides.reverse()) await side();
+      const [throughGateway, directly] = await alternating(routed, direct, SECONDS);
+      alone.gateway.push(throughGateway);
+      alone.direct.push(directly);
     }
   } finally {
     await Promise.all([gateway.stop(), instance.stop()]);

@@ -34,59 +34,118 @@ export interface LoadFigures {
  * rather than fetch: fetch's own cost per request would dwarf the routes measured here.
  */
 export async function closedLoop(call: HttpCall, clients: number, seconds: number): Promise<LoadFigures> {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const body = call.body === undefined ? undefined : Buffer.from(call.body);
-  const headers = {
-    ...call.headers,
-    ...(body && { 'content-type': 'application/json', 'content-length': String(body.length) }),
-  };
-  const send = (): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const outgoing = request(call.url, { method: call.method, headers, agent }, (response) => {
-        response.on('data', () => undefined);
-        response.once('end', () => resolve(response.statusCode ?? 0));
-        response.once('error', reject);
-      });
-      outgoing.once('error', reject);
-      outgoing.end(body);
-    });
+  const client = new LoadClient(call, clients);
   try {
     // Warm-up: every socket open and every route compiled before anything is counted.
-    await Promise.all(Array.from({ length: clients }, () => send()));
-    const latencies: number[] = [];
-    let failures = 0;
-    const failuresByStatus: Record<string, number> = {};
+    await Promise.all(Array.from({ length: clients }, () => client.send()));
     const cpu = process.cpuUsage();
     const started = performance.now();
     const deadline = started + seconds * 1000;
     await Promise.all(
       Array.from({ length: clients }, async () => {
-        while (performance.now() < deadline) {
-          const sent = performance.now();
-          const status = await send().catch(() => 0);
-          if (status >= 200 && status < 300) latencies.push(performance.now() - sent);
-          else {
-            failures += 1;
-            const key = status === 0 ? 'error' : String(status);
-            failuresByStatus[key] = (failuresByStatus[key] ?? 0) + 1;
-          }
-        }
+        while (performance.now() < deadline) await client.timed();
       }),
     );
+    return client.figures((performance.now() - started) / 1000, process.cpuUsage(cpu));
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * One caller sending `first` then `second`, one request at a time, for `seconds`: the latency of
+ * each under the same moment's load. Two one-caller loads run one after the other differed by more
+ * than the hop between them on a quiet host; alternating, a burst beside the bench moves both alike.
+ * Each side's requests/s counts the whole run's time, shared by both.
+ */
+export async function alternating(
+  first: HttpCall,
+  second: HttpCall,
+  seconds: number,
+): Promise<[LoadFigures, LoadFigures]> {
+  const clients = [new LoadClient(first, 1), new LoadClient(second, 1)];
+  try {
+    for (const client of clients) await client.send();
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    while (performance.now() < deadline) for (const client of clients) await client.timed();
     const elapsed = (performance.now() - started) / 1000;
+    // Both sides send alike: the client's CPU goes half to each.
     const { user, system } = process.cpuUsage(cpu);
+    const half = { user: user / 2, system: system / 2 };
+    return [clients[0].figures(elapsed, half), clients[1].figures(elapsed, half)];
+  } finally {
+    for (const client of clients) client.close();
+  }
+}
+
+/** Sends one call over its own kept-alive sockets and keeps what each timed request measured. */
+class LoadClient {
+  private readonly agent: Agent;
+  private readonly body: Buffer | undefined;
+  private readonly headers: Record<string, string>;
+  private readonly latencies: number[] = [];
+  private failures = 0;
+  private readonly failuresByStatus: Record<string, number> = {};
+
+  constructor(
+    private readonly call: HttpCall,
+    sockets: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
+    this.body = call.body === undefined ? undefined : Buffer.from(call.body);
+    this.headers = {
+      ...call.headers,
+      ...(this.body && { 'content-type': 'application/json', 'content-length': String(this.body.length) }),
+    };
+  }
+
+  send(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        this.call.url,
+        { method: this.call.method, headers: this.headers, agent: this.agent },
+        (response) => {
+          response.on('data', () => undefined);
+          response.once('end', () => resolve(response.statusCode ?? 0));
+          response.once('error', reject);
+        },
+      );
+      outgoing.once('error', reject);
+      outgoing.end(this.body);
+    });
+  }
+
+  /** One request, its latency kept if answered 2xx, else counted by status (`error`: a transport error). */
+  async timed(): Promise<void> {
+    const sent = performance.now();
+    const status = await this.send().catch(() => 0);
+    if (status >= 200 && status < 300) this.latencies.push(performance.now() - sent);
+    else {
+      this.failures += 1;
+      const key = status === 0 ? 'error' : String(status);
+      this.failuresByStatus[key] = (this.failuresByStatus[key] ?? 0) + 1;
+    }
+  }
+
+  /** The figures over `seconds` of load; `cpu` is this process's CPU meanwhile, shared out per answered request. */
+  figures(seconds: number, cpu: NodeJS.CpuUsage): LoadFigures {
+    const { latencies } = this;
     return {
-      requestsPerSecond: round(latencies.length / elapsed),
+      requestsPerSecond: round(latencies.length / seconds),
       p50Ms: round(percentile(latencies, 50), 3),
       p95Ms: round(percentile(latencies, 95), 3),
       p99Ms: round(percentile(latencies, 99), 3),
       requests: latencies.length,
-      cpuMsPerRequest: round((user + system) / 1000 / latencies.length, 3),
-      failures,
-      failuresByStatus,
+      cpuMsPerRequest: round((cpu.user + cpu.system) / 1000 / latencies.length, 3),
+      failures: this.failures,
+      failuresByStatus: { ...this.failuresByStatus },
     };
-  } finally {
-    agent.destroy();
+  }
+
+  close(): void {
+    this.agent.destroy();
   }
 }
 
