@@ -3488,7 +3488,8 @@ export interface components {
             trainingDatasets: components["schemas"]["TrainingDatasetResponse"][];
             /** @enum {string} */
             status: "PendingArtifact" | "PendingManualApproval" | "Approved" | "Rejected" | "Archived";
-            artifact?: components["schemas"]["ArtifactResponse"] | null;
+            /** @description Null until an artifact is uploaded */
+            artifact: components["schemas"]["ArtifactResponse"] | null;
             approvals: components["schemas"]["VersionReviewResponse"][];
             /** @description The SageMaker endpoint variant serving it */
             sagemaker: components["schemas"]["SageMakerServingResponse"] | null;

@@ -70,7 +70,8 @@ export class ModelVersionResponse {
   source!: VersionSourceResponse | null;
   @ApiProperty({ type: [TrainingDatasetResponse] }) trainingDatasets!: TrainingDatasetResponse[];
   @ApiProperty({ enum: MODEL_VERSION_STATUSES }) status!: ModelVersionStatus;
-  @ApiPropertyOptional({ type: ArtifactResponse, nullable: true }) artifact!: ArtifactResponse | null;
+  @ApiProperty({ type: ArtifactResponse, nullable: true, description: 'Null until an artifact is uploaded' })
+  artifact!: ArtifactResponse | null;
   @ApiProperty({ type: [VersionReviewResponse] }) approvals!: VersionReviewResponse[];
   @ApiProperty({
     type: SageMakerServingResponse,
