@@ -123,6 +123,10 @@ export class InMemoryNotifications extends AlertNotificationRepository {
     return Promise.resolve(true);
   }
 
+  savePostponement(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
   ofProject(projectId: string, limit: number): Promise<NotificationPage> {
     const items = this.rows.filter((row) => row.snapshot.projectId === projectId).slice(0, limit);
     return Promise.resolve({ items, nextCursor: null });
