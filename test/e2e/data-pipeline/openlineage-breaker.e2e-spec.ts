@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { waitFor } from '@libs/testing';
-import { OpenLineageReceiver } from '../../support/data-pipeline/openlineage-receiver.js';
-import {
-  createWorkflow,
-  startWorkflowWorld,
-  waitForRun,
-  WORKFLOW_CONTEXTS,
-  type WorkflowWorld,
-} from '../workflows-support.js';
+import { breakerSeries, expectOneFullCycle, showsOpen } from '../../support/outbound-breaker-series.js';
+import { startOpenLineageWorld, type OpenLineageWorld } from './openlineage-world.js';
 
 const ENV = {
   OPENLINEAGE_RETRY_BASE_MS: '50',
@@ -22,68 +12,26 @@ const ENV = {
   OPENLINEAGE_BREAKER_FAILURES: '2',
   OPENLINEAGE_BREAKER_HALF_OPEN_MS: '3000',
 };
-const WORKFLOW = { tasks: [{ id: 'train', type: 'noop', params: {} }] };
 
 describe('the OpenLineage endpoint’s circuit breaker', () => {
-  let world: WorkflowWorld;
-  let receiver: OpenLineageReceiver;
-  let directory: string;
+  let lineage: OpenLineageWorld;
 
   beforeAll(async () => {
-    receiver = await OpenLineageReceiver.start();
-    directory = await mkdtemp(join(tmpdir(), 'openlineage-breaker-'));
-    world = await startWorkflowWorld(
-      {
-        ...ENV,
-        OPENLINEAGE_URL: receiver.url,
-        OUTBOUND_ALLOWED_PRIVATE_HOSTS: new URL(receiver.url).host,
-        STORAGE_DRIVER: 'filesystem',
-        STORAGE_DIR: directory,
-      },
-      `${WORKFLOW_CONTEXTS},data-pipeline`,
-    );
+    lineage = await startOpenLineageWorld(ENV);
   });
-  afterAll(async () => {
-    await world?.app.close();
-    // Test files of one Jest worker share process.env: these settings must not outlive this file.
-    for (const name of [
-      ...Object.keys(ENV),
-      'OPENLINEAGE_URL',
-      'OUTBOUND_ALLOWED_PRIVATE_HOSTS',
-      'STORAGE_DRIVER',
-      'STORAGE_DIR',
-    ])
-      delete process.env[name];
-    await receiver?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => lineage?.close());
 
-  async function ranWorkflow(): Promise<string> {
-    const workflowId = await createWorkflow(world.owner.client, world.projectId, { ...WORKFLOW, name: randomUUID() });
-    const started = await world.owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
-    expect(started.status).toBe(201);
-    expect((await waitForRun(world.owner.client, started.body.id as string)).state).toBe('succeeded');
-    return started.body.id as string;
-  }
-
-  const breakerSeries = async (): Promise<string[]> => {
-    const target = `target="${receiver.url}"`;
-    const exposition = await (await fetch(`${world.app.url}/metrics`)).text();
-    return exposition.split('\n').filter((line) => line.startsWith('outbound_breaker_') && line.includes(target));
-  };
-
+  const series = () => breakerSeries(lineage.world.app.url, lineage.receiver.url);
   const outcomes = (runId: string) =>
-    receiver.ofRun(runId).map((request) => [request.body.eventType as string, request.status]);
+    lineage.receiver.ofRun(runId).map((request) => [request.body.eventType as string, request.status]);
 
   it('opens on failures, holds events unsent while open, then delivers each once after a probe closes it', async () => {
-    receiver.failNext(2);
-    const first = await ranWorkflow();
-    await waitFor(async () => (await breakerSeries()).some((line) => line.startsWith('outbound_breaker_state') && line.endsWith(' 2')), {
-      what: 'the breaker to open',
-    });
-    const reached = receiver.requests.length;
+    lineage.receiver.failNext(2);
+    const first = await lineage.ranWorkflow();
+    await waitFor(async () => showsOpen(await series()), { what: 'the breaker to open' });
+    const reached = lineage.receiver.requests.length;
 
-    const second = await ranWorkflow();
+    const second = await lineage.ranWorkflow();
     const database = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await database.connect();
     try {
@@ -100,8 +48,8 @@ describe('the OpenLineage endpoint’s circuit breaker', () => {
       );
       // Refused without reaching the endpoint: the breaker was open all along.
       expect(queued).toEqual([{ event_type: 'START', attempts: 0 }, { event_type: 'COMPLETE', attempts: 0 }]);
-      expect(receiver.requests.length).toBe(reached);
-      expect(await breakerSeries()).toContainEqual(expect.stringMatching(/^outbound_breaker_state\{.*\} 2$/));
+      expect(lineage.receiver.requests.length).toBe(reached);
+      expect(showsOpen(await series())).toBe(true);
 
       await waitFor(() => outcomes(second).length >= 2 && outcomes(first).length >= 4, {
         timeoutMs: 20_000,
@@ -130,12 +78,6 @@ describe('the OpenLineage endpoint’s circuit breaker', () => {
     } finally {
       await database.end();
     }
-    const transitions = (await breakerSeries()).filter((line) => line.startsWith('outbound_breaker_transitions_total'));
-    for (const [from, to] of [
-      ['closed', 'open'],
-      ['open', 'half-open'],
-      ['half-open', 'closed'],
-    ])
-      expect(transitions).toContainEqual(expect.stringMatching(new RegExp(`from="${from}",to="${to}"\\} 1$`)));
+    expectOneFullCycle(await series());
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@libs/testing';
 import { WebhookReceiver } from '../../support/monitoring/webhook-receiver.js';
+import { breakerSeries, expectOneFullCycle, showsOpen } from '../../support/outbound-breaker-series.js';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from '../workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -48,12 +49,7 @@ describe('the circuit breaker of a webhook’s origin', () => {
 
   const deliveriesOf = async (webhookId: string): Promise<Json[]> =>
     (await world.owner.client.call('GET', `/api/v1/webhooks/${webhookId}/deliveries?limit=100`)).body.items;
-  const breakerSeries = async (): Promise<string[]> =>
-    (await (await fetch(`${world.app.url}/metrics`)).text())
-      .split('\n')
-      .filter((line) => line.startsWith('outbound_breaker_') && line.includes(`target="${origin}"`));
-  const open = async () =>
-    (await breakerSeries()).some((line) => line.startsWith('outbound_breaker_state{') && line.endsWith(' 2'));
+  const open = async () => showsOpen(await breakerSeries(world.app.url, origin));
 
   it('opens on failures, answers the test ping 503 at once, postpones deliveries unsent, and delivers each once after a probe', async () => {
     receiver.answer('/hook', [503, 503, 200]);
@@ -105,13 +101,7 @@ describe('the circuit breaker of a webhook’s origin', () => {
     expect(statuses(delivered)).toEqual([200]);
     expect(receiver.at('/hook').filter((request) => request.headers['webhook-id'] === event.id)).toHaveLength(1);
 
-    const transitions = (await breakerSeries()).filter((line) => line.startsWith('outbound_breaker_transitions_total'));
-    for (const [from, to] of [
-      ['closed', 'open'],
-      ['open', 'half-open'],
-      ['half-open', 'closed'],
-    ])
-      expect(transitions).toContainEqual(expect.stringMatching(new RegExp(`from="${from}",to="${to}"\\} 1$`)));
+    expectOneFullCycle(await breakerSeries(world.app.url, origin));
     expect((await world.owner.client.call('POST', `/api/v1/webhooks/${webhookId}/test`)).status).toBe(202);
   });
 });
