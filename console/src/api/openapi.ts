@@ -17334,7 +17334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A backing service (PostgreSQL, Redis, storage) is unavailable; retry later */
+            /** @description The webhook’s server failed too often lately and its circuit breaker is open; see Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;

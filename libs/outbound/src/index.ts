@@ -6,3 +6,6 @@ export * from './outbound-rules.js';
 export * from './pinned-request.js';
 export * from './either-breaker.js';
 export * from './retry-budget.js';
+export * from './outbound-breaker.js';
+export * from './breaker-settings.js';
+export * from './outbound-breakers.js';

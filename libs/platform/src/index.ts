@@ -27,6 +27,7 @@ export * from './logs/log-source.js';
 export * from './logs/postgres-run-log-source.js';
 export * from './logs/run-log-facade-routes.js';
 export * from './metrics/job-metrics.js';
+export * from './metrics/outbound-breaker-metrics.js';
 export * from './metrics/prometheus-rule-file.js';
 export * from './metrics/prometheus-rule.types.js';
 export * from './metrics/trace-exemplars.js';

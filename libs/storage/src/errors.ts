@@ -54,3 +54,15 @@ export class InvalidStorageArgumentError extends DomainError {
   readonly type = 'invalid-storage-argument';
   readonly kind = 'validation';
 }
+
+/**
+ * The object store's circuit breaker is open: S3 failed too often lately, so the call was refused
+ * without reaching it. Answers 503 with Retry-After: when the breaker lets a probe through.
+ */
+export class ObjectStoreUnavailableError extends DomainError {
+  readonly type = 'object-store-unavailable';
+  readonly kind = 'unavailable';
+  constructor(readonly retryAfterSeconds: number) {
+    super('The object store is unavailable; retry later');
+  }
+}

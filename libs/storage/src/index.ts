@@ -8,3 +8,4 @@ export * from './s3/s3-client.js';
 export * from './s3/s3-object-store.js';
 export * from './storage-config.js';
 export * from './storage.module.js';
+export * from './s3/s3-breaker.js';

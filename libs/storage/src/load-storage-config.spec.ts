@@ -24,7 +24,14 @@ describe('loadStorageConfig', () => {
       credentials: undefined,
       partSizeBytes: 5 * 1024 * 1024,
       queueSize: 2,
+      breaker: { consecutiveFailures: 5, failureRatio: 0.5, windowCalls: 20, minimumCalls: 20, halfOpenAfterMs: 10_000 },
     });
+  });
+
+  it('reads the bucket’s breaker from S3_BREAKER_*, naming a bad one', () => {
+    const config = loadStorageConfig({ ...s3, S3_BREAKER_FAILURES: '3', S3_BREAKER_HALF_OPEN_MS: '2500' });
+    expect(config).toMatchObject({ breaker: { consecutiveFailures: 3, halfOpenAfterMs: 2500 } });
+    expect(() => loadStorageConfig({ ...s3, S3_BREAKER_FAILURE_PERCENT: '150' })).toThrow('S3_BREAKER_FAILURE_PERCENT');
   });
 
   it('reads an S3-compatible server with path-style addressing and static keys', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { ConfigError } from '@libs/platform';
+import { readBreakerSettings } from '@libs/outbound';
+import { ConfigError, EnvReader } from '@libs/platform';
 import { STORAGE_DRIVERS, type StorageConfig, type StorageDriver } from './storage-config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -35,6 +36,7 @@ export function loadStorageConfig(env: Env, cwd = process.cwd()): StorageConfig 
     // Each upload holds (queue size + 1) parts: 15 MiB by default.
     partSizeBytes: integer(env, 'S3_PART_SIZE_MB', 5, 5, 5120) * MIB,
     queueSize: integer(env, 'S3_UPLOAD_QUEUE_SIZE', 2, 1, 16),
+    breaker: readBreakerSettings(new EnvReader({ ...env }), 'S3'),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { BreakerSettings } from '@libs/outbound';
 import type { S3ConnectionOptions } from './s3/s3-client.js';
 
 export const STORAGE_DRIVERS = ['filesystem', 's3'] as const;
@@ -16,6 +17,8 @@ export interface S3StorageConfig extends S3ConnectionOptions {
   readonly publicEndpoint?: string;
   readonly partSizeBytes: number;
   readonly queueSize: number;
+  /** The bucket's circuit breaker (S3_BREAKER_*); none when absent. */
+  readonly breaker?: BreakerSettings;
 }
 
 export type StorageConfig = FilesystemStorageConfig | S3StorageConfig;

@@ -7,6 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { OutboundBreakerMetrics } from '@libs/platform';
 import { createObjectStore } from './create-object-store.js';
 import { FilesystemObjectStore } from './filesystem/filesystem-object-store.js';
 import { ObjectStore } from './object-store.js';
@@ -38,7 +39,13 @@ export class StorageModule {
       module: StorageModule,
       providers: [
         { provide: STORAGE_CONFIG, useValue: config },
-        { provide: ObjectStore, useFactory: () => createObjectStore(config) },
+        {
+          provide: ObjectStore,
+          // The metrics come with the platform module; a store built without it (a test) reports nowhere.
+          useFactory: (metrics?: OutboundBreakerMetrics) =>
+            createObjectStore(config, metrics && ((labels, from, to) => metrics.changed(labels, from, to))),
+          inject: [{ token: OutboundBreakerMetrics, optional: true }],
+        },
         ObjectStoreLifecycle,
       ],
       exports: [ObjectStore, STORAGE_CONFIG],

@@ -40,7 +40,13 @@ import {
 import { TypeOrmDatasetRepository } from './infrastructure/persistence/typeorm-dataset.repository.js';
 import { TypeOrmDatasetVersionRepository } from './infrastructure/persistence/typeorm-dataset-version.repository.js';
 import { TemporaryTableCopies } from './infrastructure/storage/temporary-table-copies.js';
-import { AmbientTransaction, PostgresRunLogSource, RedisConnections, type ContextModuleOptions } from '@libs/platform';
+import {
+  AmbientTransaction,
+  OutboundBreakerMetrics,
+  PostgresRunLogSource,
+  RedisConnections,
+  type ContextModuleOptions,
+} from '@libs/platform';
 import { ExportRunOpenLineageHandler } from './application/export-run-openlineage/export-run-openlineage.handler.js';
 import { FindImpactedModelsHandler } from './application/find-impacted-models/find-impacted-models.handler.js';
 import { GetLineageGraphHandler } from './application/get-lineage-graph/get-lineage-graph.handler.js';
@@ -206,8 +212,9 @@ export const ADAPTERS: Provider[] = [
   { provide: OpenLineageSettings, useExisting: OpenLineageConfig },
   {
     provide: OpenLineageEndpoint,
-    useFactory: (config: OpenLineageConfig, policy: OutboundPolicy) => new HttpOpenLineageEndpoint(config, policy),
-    inject: [OpenLineageConfig, OutboundPolicy],
+    useFactory: (config: OpenLineageConfig, policy: OutboundPolicy, metrics: OutboundBreakerMetrics) =>
+      new HttpOpenLineageEndpoint(config, policy, (labels, from, to) => metrics.changed(labels, from, to)),
+    inject: [OpenLineageConfig, OutboundPolicy, OutboundBreakerMetrics],
   },
   { provide: OpenLineageDeliveries, useClass: PostgresOpenLineageDeliveries },
   AmbientTransaction,

@@ -1,7 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
 import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
-import { AmbientTransaction, type ContextModuleOptions } from '@libs/platform';
+import { AmbientTransaction, OutboundBreakerMetrics, type ContextModuleOptions } from '@libs/platform';
 import { CreateInhibitionRuleHandler } from './application/create-inhibition-rule/create-inhibition-rule.handler.js';
 import { DeleteInhibitionRuleHandler } from './application/delete-inhibition-rule/delete-inhibition-rule.handler.js';
 import { AcceptSloSuggestionHandler } from './application/accept-slo-suggestion/accept-slo-suggestion.handler.js';
@@ -62,7 +62,7 @@ import { SignalProjections } from './application/ports/signal-projections.js';
 import { SignalReader } from './application/ports/signal-reader.js';
 import { Transaction } from './application/ports/transaction.js';
 import { WebhookSecrets } from './application/ports/webhook-secrets.js';
-import { WebhookSender } from './application/ports/webhook-sender.js';
+import { WebhookSender, WebhookTargetAvailability } from './application/ports/webhook-sender.js';
 import { RecordEventDeliveriesHandler } from './application/record-event-deliveries/record-event-deliveries.handler.js';
 import { RecordSignalEventHandler } from './application/record-signal-event/record-signal-event.handler.js';
 import { RotateWebhookSecretHandler } from './application/rotate-webhook-secret/rotate-webhook-secret.handler.js';
@@ -94,6 +94,11 @@ import {
 } from './infrastructure/metrics/prometheus-delivery-metrics.js';
 import { RandomWebhookSecrets } from './infrastructure/delivery/random-webhook-secrets.js';
 import { SignedWebhookSender } from './infrastructure/delivery/signed-webhook-sender.js';
+import { WebhookBreakers } from './infrastructure/delivery/webhook-breakers.js';
+import {
+  BreakerGuardedSlackSender,
+  BreakerGuardedWebhookSender,
+} from './infrastructure/delivery/breaker-guarded-senders.js';
 import { PostgresWebhookDeliveryRepository } from './infrastructure/persistence/postgres-webhook-delivery.repository.js';
 import { PostgresWebhookSubscriptionRepository } from './infrastructure/persistence/postgres-webhook-subscription.repository.js';
 import { PostgresProjectOfWebhook } from './infrastructure/persistence/project-of-webhook.js';
@@ -168,10 +173,17 @@ export const ADAPTERS: Provider[] = [
     inject: [OutboundPolicy, WebhookSettings],
   },
   {
+    provide: WebhookBreakers,
+    useFactory: (settings: WebhookSettings, metrics: OutboundBreakerMetrics) =>
+      new WebhookBreakers(settings, (labels, from, to) => metrics.changed(labels, from, to)),
+    inject: [WebhookSettings, OutboundBreakerMetrics],
+  },
+  { provide: WebhookTargetAvailability, useExisting: WebhookBreakers },
+  {
     provide: WebhookSender,
-    useFactory: (policy: OutboundPolicy, settings: WebhookSettings) =>
-      new SignedWebhookSender(policy, settings.requestTimeoutMs),
-    inject: [OutboundPolicy, WebhookSettings],
+    useFactory: (policy: OutboundPolicy, settings: WebhookSettings, breakers: WebhookBreakers) =>
+      new BreakerGuardedWebhookSender(new SignedWebhookSender(policy, settings.requestTimeoutMs), breakers),
+    inject: [OutboundPolicy, WebhookSettings, WebhookBreakers],
   },
   { provide: PublishedEventCatalogue, useClass: ContractEventCatalogue },
   { provide: WebhookSecrets, useClass: RandomWebhookSecrets },
@@ -203,9 +215,9 @@ export const ADAPTERS: Provider[] = [
   },
   {
     provide: SlackSender,
-    useFactory: (policy: OutboundPolicy, settings: WebhookSettings) =>
-      new SlackWebhookSender(policy, settings.requestTimeoutMs),
-    inject: [OutboundPolicy, WebhookSettings],
+    useFactory: (policy: OutboundPolicy, settings: WebhookSettings, breakers: WebhookBreakers) =>
+      new BreakerGuardedSlackSender(new SlackWebhookSender(policy, settings.requestTimeoutMs), breakers),
+    inject: [OutboundPolicy, WebhookSettings, WebhookBreakers],
   },
   { provide: AlertRuleRepository, useClass: PostgresAlertRuleRepository },
   { provide: AlertRepository, useClass: PostgresAlertRepository },

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { waitFor } from '@libs/testing';
-import { OpenLineageReceiver } from '../../support/data-pipeline/openlineage-receiver.js';
-import {
-  createWorkflow,
-  startWorkflowWorld,
-  waitForRun,
-  WORKFLOW_CONTEXTS,
-  type WorkflowWorld,
-} from '../workflows-support.js';
+import type { OpenLineageReceiver } from '../../support/data-pipeline/openlineage-receiver.js';
+import type { WorkflowWorld } from '../workflows-support.js';
+import { startOpenLineageWorld, type OpenLineageWorld } from './openlineage-world.js';
 
 const API_KEY = 'lineage-key-5d2c';
 const ENV = {
@@ -21,50 +12,19 @@ const ENV = {
   OPENLINEAGE_POLL_INTERVAL_MS: '20',
   OPENLINEAGE_MAX_ATTEMPTS: '3',
 };
-const WORKFLOW = { tasks: [{ id: 'train', type: 'noop', params: { outputs: { auc: 0.9 } } }] };
 
 describe('OpenLineage RunEvents forwarded to the configured endpoint', () => {
+  let lineage: OpenLineageWorld;
   let world: WorkflowWorld;
   let receiver: OpenLineageReceiver;
-  let directory: string;
 
   beforeAll(async () => {
-    receiver = await OpenLineageReceiver.start();
-    directory = await mkdtemp(join(tmpdir(), 'openlineage-e2e-'));
-    world = await startWorkflowWorld(
-      {
-        ...ENV,
-        OPENLINEAGE_URL: receiver.url,
-        // Loopback is a private address: the receiver's host:port is let through, nothing else is.
-        OUTBOUND_ALLOWED_PRIVATE_HOSTS: new URL(receiver.url).host,
-        STORAGE_DRIVER: 'filesystem',
-        STORAGE_DIR: directory,
-      },
-      `${WORKFLOW_CONTEXTS},data-pipeline`,
-    );
+    lineage = await startOpenLineageWorld(ENV);
+    ({ world, receiver } = lineage);
   });
-  afterAll(async () => {
-    await world?.app.close();
-    // Test files of one Jest worker share process.env: these settings must not outlive this file.
-    for (const name of [
-      ...Object.keys(ENV),
-      'OPENLINEAGE_URL',
-      'OUTBOUND_ALLOWED_PRIVATE_HOSTS',
-      'STORAGE_DRIVER',
-      'STORAGE_DIR',
-    ])
-      delete process.env[name];
-    await receiver?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => lineage?.close());
 
-  async function ranWorkflow(): Promise<string> {
-    const workflowId = await createWorkflow(world.owner.client, world.projectId, { ...WORKFLOW, name: randomUUID() });
-    const started = await world.owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {});
-    expect(started.status).toBe(201);
-    expect((await waitForRun(world.owner.client, started.body.id as string)).state).toBe('succeeded');
-    return started.body.id as string;
-  }
+  const ranWorkflow = () => lineage.ranWorkflow();
 
   const delivered = (runId: string, count: number) =>
     waitFor(

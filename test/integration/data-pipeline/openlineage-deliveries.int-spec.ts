@@ -76,4 +76,17 @@ describe('PostgresOpenLineageDeliveries', () => {
     await deliveries.markFailed(again.seq, 'answered HTTP 503', retryAt);
     expect((await claim(retryAt, [runId])).map((due) => due.event.eventType)).toEqual(['FAIL']);
   });
+
+  it('postpones a claimed event to a new due time, taking back the attempt its claim counted', async () => {
+    const runId = randomUUID();
+    const at = new Date('2026-01-01T00:00:00Z');
+    await deliveries.add(eventOf(runId, 'START'), at);
+    const [claimed] = await claim(at, [runId]);
+    expect(claimed.attempts).toBe(1);
+
+    const until = new Date(at.getTime() + 7000);
+    await deliveries.postpone(claimed.seq, until);
+    expect(await claim(new Date(until.getTime() - 1), [runId])).toEqual([]);
+    expect(await claim(until, [runId])).toMatchObject([{ seq: claimed.seq, attempts: 1 }]);
+  });
 });

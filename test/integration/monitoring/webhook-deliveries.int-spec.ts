@@ -93,6 +93,25 @@ describe('webhooks in an API process', () => {
     });
   });
 
+  it('postpones a delivery to a new due time without an attempt, unless another poller recorded one first', async () => {
+    const now = new Date(Date.now() + 30 * 365 * 86_400_000 + Math.random() * 1e9);
+    const delivery = await aDueDelivery(now);
+    const until = new Date(now.getTime() + 5000);
+    const [claimed] = await claimOnly(now, delivery.id);
+    claimed.postpone(until);
+    expect(await deliveries.savePostponement(claimed)).toBe(true);
+    expect(await claimOnly(new Date(until.getTime() - 1), delivery.id)).toEqual([]);
+
+    const [again] = await claimOnly(until, delivery.id, 10);
+    const [stale] = await claimOnly(new Date(until.getTime() + 10), delivery.id);
+    again.recordAttempt({ startedAt: until, durationMs: 2, statusCode: 200 }, retry);
+    expect(await deliveries.saveAttempt(again)).toBe(true);
+    stale.postpone(new Date(until.getTime() + 60_000));
+    expect(await deliveries.savePostponement(stale)).toBe(false);
+    const [stored] = (await deliveries.listOfSubscription(delivery.snapshot.subscriptionId, 10)).items;
+    expect(stored.snapshot).toMatchObject({ status: 'delivered', attempts: [{ number: 1, statusCode: 200 }] });
+  });
+
   it('refuses a plain http URL over HTTP with problem+json when WEBHOOK_ALLOW_HTTP is off', async () => {
     const anonymous = new Client(app.url);
     const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);

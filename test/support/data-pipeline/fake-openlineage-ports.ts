@@ -4,6 +4,7 @@ import {
 } from '../../../src/contexts/data-pipeline/application/ports/openlineage-deliveries.js';
 import {
   OpenLineageEndpoint,
+  OpenLineageEndpointUnavailable,
   OpenLineageSettings,
 } from '../../../src/contexts/data-pipeline/application/ports/openlineage-endpoint.js';
 import type { OpenLineageRunEvent } from '../../../src/contexts/data-pipeline/domain/lineage/openlineage-run-events.js';
@@ -68,6 +69,12 @@ export class InMemoryOpenLineageDeliveries extends OpenLineageDeliveries {
     await Promise.resolve();
   }
 
+  async postpone(seq: number, until: Date): Promise<void> {
+    const row = this.row(seq);
+    Object.assign(row, { attempts: row.attempts - 1, nextAttemptAt: until });
+    await Promise.resolve();
+  }
+
   async markFailed(seq: number, error: string): Promise<void> {
     Object.assign(this.row(seq), { lastError: error, status: 'failed' });
     await Promise.resolve();
@@ -88,10 +95,15 @@ export class ScriptedOpenLineageEndpoint extends OpenLineageEndpoint {
     super();
   }
 
+  /** When a `circuit-open` outcome says a probe may go through. */
+  retryAt = new Date(Date.now() + 60_000);
+
+  /** Each call takes the script's next outcome: `ok`, `circuit-open` (refused unsent) or an error message. */
   async send(event: OpenLineageRunEvent): Promise<void> {
-    this.sent.push(event);
     const outcome = this.script.shift() ?? 'ok';
     await Promise.resolve();
+    if (outcome === 'circuit-open') throw new OpenLineageEndpointUnavailable(this.retryAt);
+    this.sent.push(event);
     if (outcome !== 'ok') throw new Error(outcome);
   }
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../src/contexts/monitoring/application/ports/clock.js';
 import { EmailSender, SlackSender } from '../../../src/contexts/monitoring/application/ports/notification-sender.js';
 import type { AlertGroupMessage } from '../../../src/contexts/monitoring/application/services/alert-group-message.js';
-import type { AttemptOutcome } from '../../../src/contexts/monitoring/domain/webhooks/webhook-delivery.js';
+import type { AttemptOutcome, PostponedSend } from '../../../src/contexts/monitoring/domain/webhooks/webhook-delivery.js';
 import type { AlertNotification } from '../../../src/contexts/monitoring/domain/notifications/alert-notification.js';
 import type { AlertRoute } from '../../../src/contexts/monitoring/domain/notifications/alert-route.js';
 import type { NotificationGroupState } from '../../../src/contexts/monitoring/domain/notifications/notification-group.js';
@@ -123,6 +123,10 @@ export class InMemoryNotifications extends AlertNotificationRepository {
     return Promise.resolve(true);
   }
 
+  savePostponement(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
   ofProject(projectId: string, limit: number): Promise<NotificationPage> {
     const items = this.rows.filter((row) => row.snapshot.projectId === projectId).slice(0, limit);
     return Promise.resolve({ items, nextCursor: null });
@@ -149,12 +153,15 @@ export class ScriptedEmailSender extends EmailSender {
 
 export class RecordingSlackSender extends SlackSender {
   readonly sent: { url: string; message: AlertGroupMessage }[] = [];
+  /** Set: Slack's breaker is open until then, and nothing is sent. */
+  postponedUntil?: Date;
 
   constructor(private readonly clock: Clock) {
     super();
   }
 
-  send(url: string, message: AlertGroupMessage): Promise<AttemptOutcome> {
+  send(url: string, message: AlertGroupMessage): Promise<AttemptOutcome | PostponedSend> {
+    if (this.postponedUntil) return Promise.resolve({ postponedUntil: this.postponedUntil });
     this.sent.push({ url, message });
     return Promise.resolve({ startedAt: this.clock.now(), durationMs: 3, statusCode: 200 });
   }

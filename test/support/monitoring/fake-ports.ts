@@ -1,5 +1,6 @@
 import type {
   AttemptOutcome,
+  PostponedSend,
   WebhookDelivery,
 } from '../../../src/contexts/monitoring/domain/webhooks/webhook-delivery.js';
 import {
@@ -24,6 +25,7 @@ import { Transaction } from '../../../src/contexts/monitoring/application/ports/
 import { WebhookSecrets } from '../../../src/contexts/monitoring/application/ports/webhook-secrets.js';
 import {
   WebhookSender,
+  WebhookTargetAvailability,
   type WebhookRequest,
 } from '../../../src/contexts/monitoring/application/ports/webhook-sender.js';
 import { ConfiguredWebhookRules } from '../../../src/contexts/monitoring/application/services/webhook-rules.js';
@@ -133,27 +135,51 @@ export class InMemoryDeliveries extends WebhookDeliveryRepository {
     return Promise.resolve(true);
   }
 
+  savePostponement(delivery: WebhookDelivery): Promise<boolean> {
+    if ((this.savedAttempts.get(delivery.id) ?? 0) !== delivery.snapshot.attempts.length) return Promise.resolve(false);
+    this.leasedUntil.delete(delivery.id);
+    this.rows.set(delivery.id, delivery);
+    return Promise.resolve(true);
+  }
+
   listOfSubscription(subscriptionId: string, limit: number): Promise<DeliveryPage> {
     const items = [...this.rows.values()].filter((row) => row.snapshot.subscriptionId === subscriptionId);
     return Promise.resolve({ items: items.reverse().slice(0, limit), nextCursor: null });
   }
 }
 
-/** Answers each request with the next scripted outcome (the last one repeats), recording what was sent. */
+/**
+ * Answers each request with the next scripted outcome (the last one repeats), recording what was
+ * sent; a `postponedUntil` outcome stands for an open breaker, which sends nothing.
+ */
 export class ScriptedSender extends WebhookSender {
   readonly sent: WebhookRequest[] = [];
+  private calls = 0;
 
   constructor(
     private readonly clock: Clock,
-    private readonly script: Omit<AttemptOutcome, 'startedAt' | 'durationMs'>[] = [{ statusCode: 200 }],
+    private readonly script: (Omit<AttemptOutcome, 'startedAt' | 'durationMs'> | PostponedSend)[] = [
+      { statusCode: 200 },
+    ],
   ) {
     super();
   }
 
-  send(request: WebhookRequest): Promise<AttemptOutcome> {
-    const next = this.script[Math.min(this.sent.length, this.script.length - 1)];
+  send(request: WebhookRequest): Promise<AttemptOutcome | PostponedSend> {
+    const next = this.script[Math.min(this.calls, this.script.length - 1)];
+    this.calls += 1;
+    if ('postponedUntil' in next) return Promise.resolve(next);
     this.sent.push(request);
     return Promise.resolve({ startedAt: this.clock.now(), durationMs: 5, ...next });
+  }
+}
+
+/** Targets whose breaker is open, by URL, with the seconds until it lets a probe through. */
+export class SettableTargetAvailability extends WebhookTargetAvailability {
+  readonly refused = new Map<string, number>();
+
+  refusedForSeconds(url: string): number | undefined {
+    return this.refused.get(url);
   }
 }
 
@@ -222,5 +248,6 @@ export function fakeWebhookPorts(options: { allowHttp?: boolean; settings?: Deli
     lookup: new WebhookLookup(subscriptions),
     settings: options.settings ?? new FixedDeliverySettings(),
     metrics: new RecordedDeliveryMetrics(),
+    targets: new SettableTargetAvailability(),
   };
 }

@@ -4,6 +4,7 @@ import { register } from 'prom-client';
 import { HTTP_DURATION_METRIC, HttpMetrics } from './http-metrics.js';
 import { JOB_DURATION_METRIC, JOB_WAIT_METRIC, JobMetrics } from './job-metrics.js';
 import { MetricsController } from './metrics.controller.js';
+import { OUTBOUND_BREAKER_METRIC_PROVIDERS, OutboundBreakerMetrics } from './outbound-breaker-metrics.js';
 import { histogramWithExemplars } from './trace-exemplars.js';
 
 /**
@@ -40,6 +41,8 @@ const MISNAMED_DEFAULT_GAUGES = [
         }),
     },
     JobMetrics,
+    OutboundBreakerMetrics,
+    ...OUTBOUND_BREAKER_METRIC_PROVIDERS,
     makeHistogramProvider({
       name: JOB_DURATION_METRIC,
       help: 'Time BullMQ jobs ran, by queue and outcome',
@@ -53,7 +56,7 @@ const MISNAMED_DEFAULT_GAUGES = [
       buckets: [0.001, 0.005, 0.025, 0.1, 0.5, 1, 5, 15, 60, 300, 1800],
     }),
   ],
-  exports: [PrometheusModule, JobMetrics],
+  exports: [PrometheusModule, JobMetrics, OutboundBreakerMetrics],
 })
 export class MetricsModule implements OnModuleInit {
   onModuleInit(): void {

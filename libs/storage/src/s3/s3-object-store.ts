@@ -7,10 +7,16 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { OutboundCircuitOpen, type OutboundBreaker } from '@libs/outbound';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { checkRange, parseContentRange, rangeHeader } from '../byte-range.js';
-import { InvalidStorageArgumentError, ObjectNotFoundError, RangeNotSatisfiableError } from '../errors.js';
+import {
+  InvalidStorageArgumentError,
+  ObjectNotFoundError,
+  ObjectStoreUnavailableError,
+  RangeNotSatisfiableError,
+} from '../errors.js';
 import { assertValidKey, assertValidPrefix } from '../object-key.js';
 import {
   ObjectStore,
@@ -38,6 +44,8 @@ export interface S3ObjectStoreOptions {
   readonly presigningClient?: S3Client;
   readonly bucket: string;
   readonly upload?: Partial<UploadTuning>;
+  /** Guards every call that reaches S3 (not presigning, which does not): see s3-breaker.ts. */
+  readonly breaker?: OutboundBreaker;
 }
 
 /** Objects in one S3 (or S3-compatible) bucket, each key as is; SHA-256 records beside them (digest-record.ts). */
@@ -46,6 +54,7 @@ export class S3ObjectStore extends ObjectStore {
   private readonly presigningClient: S3Client;
   private readonly bucket: string;
   private readonly tuning: UploadTuning;
+  private readonly breaker?: OutboundBreaker;
 
   constructor(options: S3ObjectStoreOptions) {
     super();
@@ -53,6 +62,7 @@ export class S3ObjectStore extends ObjectStore {
     this.presigningClient = options.presigningClient ?? options.client;
     this.bucket = options.bucket;
     this.tuning = { partSizeBytes: 5 * 1024 * 1024, queueSize: 2, ...options.upload };
+    this.breaker = options.breaker;
   }
 
   async put(key: string, body: Readable, options: PutObjectOptions): Promise<StoredObject> {
@@ -65,16 +75,24 @@ export class S3ObjectStore extends ObjectStore {
       throw error;
     }
     const target = { bucket: this.bucket, key, contentType: checked.contentType, metadata: checked.metadata };
-    const uploaded = await streamedUpload(this.client, target, body, checked, this.tuning);
     try {
-      const { sha256, size, etag } = uploaded;
-      await writeDigestRecord(this.client, this.bucket, key, { sha256, size, etag });
+      return await this.guarded(async () => {
+        const uploaded = await streamedUpload(this.client, target, body, checked, this.tuning);
+        try {
+          const { sha256, size, etag } = uploaded;
+          await writeDigestRecord(this.client, this.bucket, key, { sha256, size, etag });
+        } catch (error) {
+          // A put that reports failure must not leave its object behind.
+          await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+          throw error;
+        }
+        return { key, size: uploaded.size, sha256: uploaded.sha256, etag: uploaded.etag };
+      });
     } catch (error) {
-      // A put that reports failure must not leave its object behind.
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+      // Refused before reading it: the caller's stream must not be left hanging.
+      if (error instanceof ObjectStoreUnavailableError) body.destroy();
       throw error;
     }
-    return { key, size: uploaded.size, sha256: uploaded.sha256, etag: uploaded.etag };
   }
 
   async get(key: string, options: { readonly range?: ByteRange } = {}): Promise<ObjectDownload> {
@@ -86,30 +104,37 @@ export class S3ObjectStore extends ObjectStore {
       Key: key,
       Range: range ? rangeHeader(range) : undefined,
     });
-    const [object, record] = await Promise.allSettled([
-      this.client.send(command),
-      readDigestRecord(this.client, this.bucket, key),
-    ]);
-    if (object.status === 'rejected') throw await this.getFailure(key, object.reason);
-    const body = object.value.Body as Readable;
-    if (record.status === 'rejected') {
-      body.destroy();
-      throw record.reason;
-    }
-    const served = parseContentRange(object.value.ContentRange);
-    const size = served?.size ?? object.value.ContentLength ?? 0;
-    const info = describe(key, object.value, size, digestOf(record.value, object.value.ETag, size));
+    const { object, record } = await this.guarded(async () => {
+      const [found, digest] = await Promise.allSettled([
+        this.client.send(command),
+        readDigestRecord(this.client, this.bucket, key),
+      ]);
+      if (found.status === 'rejected') throw await this.getFailure(key, found.reason);
+      if (digest.status === 'rejected') {
+        (found.value.Body as Readable).destroy();
+        throw digest.reason;
+      }
+      return { object: found.value, record: digest.value };
+    });
+    const body = object.Body as Readable;
+    const served = parseContentRange(object.ContentRange);
+    const size = served?.size ?? object.ContentLength ?? 0;
+    const info = describe(key, object, size, digestOf(record, object.ETag, size));
     return {
       ...info,
       body,
       sendTo: (destination) => pipeline(body, destination),
-      contentLength: object.value.ContentLength ?? size,
+      contentLength: object.ContentLength ?? size,
       range: range ? { start: served?.start ?? 0, end: served?.end ?? size - 1 } : undefined,
     };
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
     assertValidKey(key);
+    return this.guarded(() => this.headOf(key));
+  }
+
+  private async headOf(key: string): Promise<ObjectInfo | undefined> {
     const [object, record] = await Promise.allSettled([
       this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })),
       readDigestRecord(this.client, this.bucket, key),
@@ -127,13 +152,15 @@ export class S3ObjectStore extends ObjectStore {
     assertValidKey(key);
     // Two single deletes rather than DeleteObjects, which some S3-compatible servers lack.
     // The object goes first: a record without its object is never read.
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: recordKey(key) }));
+    await this.guarded(async () => {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: recordKey(key) }));
+    });
   }
 
   async list(prefix: string, options?: ListObjectsOptions): Promise<ObjectPage> {
     assertValidPrefix(prefix);
-    return listObjectPage(this.client, this.bucket, prefix, options);
+    return this.guarded(() => listObjectPage(this.client, this.bucket, prefix, options));
   }
 
   async presignedGetUrl(key: string, expiresInSeconds: number): Promise<PresignedRequest> {
@@ -175,11 +202,23 @@ export class S3ObjectStore extends ObjectStore {
     return Promise.resolve();
   }
 
+  /** Runs one store call through the breaker, if any; refused, it is the store being unavailable. */
+  private async guarded<T>(call: () => Promise<T>): Promise<T> {
+    if (!this.breaker) return call();
+    try {
+      return await this.breaker.execute(call);
+    } catch (error) {
+      if (error instanceof OutboundCircuitOpen) throw new ObjectStoreUnavailableError(error.retryAfterSeconds);
+      throw error;
+    }
+  }
+
   private async getFailure(key: string, error: unknown): Promise<unknown> {
     if (isNoSuchKey(error)) return new ObjectNotFoundError(key);
     if (!isInvalidRange(error)) return error;
     // The 416 carries the size only in a header the SDK drops; the client needs it for Content-Range.
-    const current = await this.head(key);
+    // Inside the get's own guarded call: a second pass through the breaker would be refused while it probes.
+    const current = await this.headOf(key);
     return current ? new RangeNotSatisfiableError(current.size) : new ObjectNotFoundError(key);
   }
 }

@@ -8,4 +8,6 @@ export interface DeliveryPass {
   readonly delivered: number;
   readonly retried: number;
   readonly failed: number;
+  /** Not sent: the endpoint's breaker was open. Due again once it lets a probe through, no attempt spent. */
+  readonly postponed: number;
 }

@@ -33,7 +33,7 @@ describe('DeliverOpenLineageEventsHandler', () => {
   it("sends a run's events one pass at a time, in the order they were queued", async () => {
     const { deliveries, endpoint, handler } = await arrange([]);
 
-    expect(await handler.execute({ limit: 10 })).toEqual({ claimed: 1, delivered: 1, retried: 0, failed: 0 });
+    expect(await handler.execute({ limit: 10 })).toEqual({ claimed: 1, delivered: 1, retried: 0, failed: 0, postponed: 0 });
     expect(await handler.execute({ limit: 10 })).toMatchObject({ delivered: 1 });
 
     expect(endpoint.sent.map((event) => event.eventType)).toEqual(['START', 'COMPLETE']);
@@ -49,6 +49,26 @@ describe('DeliverOpenLineageEventsHandler', () => {
     expect(start.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(50_000);
     expect(await handler.execute({ limit: 10 })).toMatchObject({ claimed: 0 });
     expect(endpoint.sent).toHaveLength(1);
+  });
+
+  it('postpones an event while the endpoint’s breaker is open, to its probe time, spending no attempt', async () => {
+    const script = ['refused 1', 'refused 2', 'circuit-open', 'circuit-open', 'circuit-open'];
+    const { deliveries, endpoint, handler } = await arrange(script);
+
+    await handler.execute({ limit: 10 });
+    await handler.execute({ limit: 10 });
+    expect(await handler.execute({ limit: 10 })).toMatchObject({ claimed: 1, postponed: 1, retried: 0, failed: 0 });
+    expect(deliveries.rows[0]).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: endpoint.retryAt });
+
+    // Refused more often than the attempts allow, it is still not given up, and goes out once the breaker lets it.
+    for (let pass = 0; pass < 2; pass += 1) {
+      deliveries.rows[0].nextAttemptAt = new Date(0);
+      expect(await handler.execute({ limit: 10 })).toMatchObject({ postponed: 1 });
+    }
+    deliveries.rows[0].nextAttemptAt = new Date(0);
+    expect(await handler.execute({ limit: 10 })).toMatchObject({ delivered: 1 });
+    expect(deliveries.rows[0]).toMatchObject({ status: 'delivered', attempts: 3 });
+    expect(endpoint.sent.map((event) => event.eventType)).toEqual(['START', 'START', 'START']);
   });
 
   it('gives an event up after the configured attempts, keeping its last error, and goes on with the run', async () => {

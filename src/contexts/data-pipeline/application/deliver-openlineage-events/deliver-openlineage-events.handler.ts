@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OpenLineageDeliveries, type DueDelivery } from '../ports/openlineage-deliveries.js';
-import { OpenLineageEndpoint, OpenLineageSettings } from '../ports/openlineage-endpoint.js';
+import {
+  OpenLineageEndpoint,
+  OpenLineageEndpointUnavailable,
+  OpenLineageSettings,
+} from '../ports/openlineage-endpoint.js';
 import { Transaction } from '../ports/transaction.js';
 import type { DeliverOpenLineageEventsCommand, DeliveryPass } from './deliver-openlineage-events.command.js';
 
@@ -9,7 +13,8 @@ const MAX_RETRY_DELAY_MS = 3_600_000;
 /**
  * One pass of OpenLineage forwarding: claims the due events and POSTs each. A failure comes due
  * again after an exponential backoff; after the configured attempts the event is given up, its last
- * error kept on the row and logged, and the run's later events go on.
+ * error kept on the row and logged, and the run's later events go on. While the endpoint's breaker
+ * is open an event is postponed to when it lets a probe through, without spending an attempt.
  */
 @Injectable()
 export class DeliverOpenLineageEventsHandler {
@@ -26,15 +31,19 @@ export class DeliverOpenLineageEventsHandler {
     const due = await this.transaction.run(() =>
       this.deliveries.claimDue(command.limit, new Date(), this.settings.leaseMs),
     );
-    const pass = { claimed: due.length, delivered: 0, retried: 0, failed: 0 };
+    const pass = { claimed: due.length, delivered: 0, retried: 0, failed: 0, postponed: 0 };
     for (const delivery of due) pass[await this.attempt(delivery)] += 1;
     return pass;
   }
 
-  private async attempt(delivery: DueDelivery): Promise<'delivered' | 'retried' | 'failed'> {
+  private async attempt(delivery: DueDelivery): Promise<'delivered' | 'retried' | 'failed' | 'postponed'> {
     try {
       await this.endpoint.send(delivery.event);
     } catch (error) {
+      if (error instanceof OpenLineageEndpointUnavailable) {
+        await this.deliveries.postpone(delivery.seq, error.retryAt);
+        return 'postponed';
+      }
       const reason = error instanceof Error ? error.message : String(error);
       if (delivery.attempts >= this.settings.maxAttempts) {
         await this.deliveries.markFailed(delivery.seq, reason, new Date());

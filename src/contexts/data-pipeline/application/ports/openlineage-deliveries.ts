@@ -18,6 +18,8 @@ export abstract class OpenLineageDeliveries {
   abstract claimDue(limit: number, now: Date, leaseMs: number): Promise<DueDelivery[]>;
   abstract markDelivered(seq: number, at: Date): Promise<void>;
   abstract markRetry(seq: number, error: string, nextAttemptAt: Date): Promise<void>;
+  /** Not attempted after all (the endpoint's breaker is open): due again at `until`, its claim not counted. */
+  abstract postpone(seq: number, until: Date): Promise<void>;
   /** Given up: the run's later events are sent after it. */
   abstract markFailed(seq: number, error: string, at: Date): Promise<void>;
 }

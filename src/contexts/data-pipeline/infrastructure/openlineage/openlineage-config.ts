@@ -1,5 +1,5 @@
 import { ConfigError, EnvReader } from '@libs/platform';
-import type { OutboundPolicy } from '@libs/outbound';
+import { readBreakerSettings, type BreakerSettings, type OutboundPolicy } from '@libs/outbound';
 import { OpenLineageSettings } from '../../application/ports/openlineage-endpoint.js';
 
 type Env = Record<string, string | undefined>;
@@ -20,6 +20,8 @@ export class OpenLineageConfig extends OpenLineageSettings {
     readonly retryBaseMs: number,
     readonly pollIntervalMs: number,
     readonly timeoutMs: number,
+    /** OPENLINEAGE_BREAKER_*: the endpoint's circuit breaker. */
+    readonly breaker: BreakerSettings,
   ) {
     super();
   }
@@ -49,6 +51,7 @@ export class OpenLineageConfig extends OpenLineageSettings {
       read.integer('OPENLINEAGE_RETRY_BASE_MS', 1000, 1, 3_600_000),
       read.integer('OPENLINEAGE_POLL_INTERVAL_MS', 1000, 10, 600_000),
       read.integer('OPENLINEAGE_TIMEOUT_MS', 10_000, 100, 600_000),
+      readBreakerSettings(read, 'OPENLINEAGE'),
     );
   }
 }

@@ -57,6 +57,13 @@ export class PostgresOpenLineageDeliveries extends OpenLineageDeliveries {
       ]);
   }
 
+  async postpone(seq: number, until: Date): Promise<void> {
+    // The claim counted an attempt that was never made; the dead-letter limit counts only real ones.
+    await this.scope
+      .manager()
+      .query(`UPDATE ${TABLE} SET attempts = attempts - 1, next_attempt_at = $2 WHERE seq = $1`, [seq, until]);
+  }
+
   async markFailed(seq: number, error: string, at: Date): Promise<void> {
     await this.scope
       .manager()

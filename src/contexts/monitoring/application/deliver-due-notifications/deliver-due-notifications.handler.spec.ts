@@ -51,6 +51,22 @@ describe('DeliverDueNotificationsHandler', () => {
     expect(mail.snapshot.attempts).toEqual([expect.objectContaining({ number: 1, error: null })]);
   });
 
+  it('postpones a Slack notification while Slack’s breaker is open, recording no attempt, and sends it when due', async () => {
+    const { ports, handler, slack, notify } = build();
+    const chat = await notify({ type: 'slack', url: 'https://hooks.slack.example/x' });
+    const until = new Date(ports.clock.now().getTime() + 30_000);
+    slack.postponedUntil = until;
+    expect(await handler.execute({})).toEqual({ claimed: 1 });
+    expect(chat.snapshot).toMatchObject({ status: 'pending', attempts: [], nextAttemptAt: until });
+    expect(await handler.execute({})).toEqual({ claimed: 0 });
+
+    slack.postponedUntil = undefined;
+    ports.clock.advance(30_000);
+    expect(await handler.execute({})).toEqual({ claimed: 1 });
+    expect(chat.snapshot.status).toBe('delivered');
+    expect(slack.sent).toHaveLength(1);
+  });
+
   it('retries a failed email after the backoff and gives it up as dead after the last attempt', async () => {
     const { ports, handler, notify } = build([{ error: 'connection refused' }]);
     const mail = await notify({ type: 'email', to: ['a@example.org'] });

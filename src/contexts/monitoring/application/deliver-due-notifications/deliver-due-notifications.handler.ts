@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertNotification } from '../../domain/notifications/alert-notification.js';
 import { AlertNotificationRepository } from '../../domain/notifications/notifications.repository.js';
-import type { AttemptOutcome } from '../../domain/webhooks/webhook-delivery.js';
+import { isPostponed, type AttemptOutcome, type PostponedSend } from '../../domain/webhooks/webhook-delivery.js';
 import { Clock } from '../ports/clock.js';
 import { DeliverySettings } from '../ports/delivery-settings.js';
 import { EmailSender, SlackSender } from '../ports/notification-sender.js';
@@ -15,7 +15,8 @@ const LEASE_MARGIN_MS = 30_000;
 /**
  * Sends the due email and Slack notifications once each and records every attempt with what follows
  * it, under the webhooks' retry policy (WEBHOOK_MAX_ATTEMPTS, WEBHOOK_BACKOFF_BASE_MS): retried after
- * a backoff, or dead after the last attempt. Fenced like webhook deliveries.
+ * a backoff, or dead after the last attempt. Fenced like webhook deliveries; a Slack notification
+ * its target's breaker refused is postponed without an attempt, as a webhook delivery is.
  */
 @Injectable()
 export class DeliverDueNotificationsHandler {
@@ -38,10 +39,15 @@ export class DeliverDueNotificationsHandler {
   private async attempt(notification: AlertNotification): Promise<void> {
     const { receiver, body } = notification.snapshot;
     const message = JSON.parse(body) as AlertGroupMessage;
-    let outcome: AttemptOutcome;
+    let outcome: AttemptOutcome | PostponedSend;
     if (receiver.type === 'email') outcome = await this.email.send(receiver.to, message);
     else if (receiver.type === 'slack') outcome = await this.slack.send(receiver.url, message);
     else outcome = { startedAt: this.clock.now(), durationMs: 0, error: 'the webhook was deleted', permanent: true };
+    if (isPostponed(outcome)) {
+      notification.postpone(outcome.postponedUntil);
+      await this.transaction.run(() => this.notifications.savePostponement(notification));
+      return;
+    }
     notification.recordAttempt(outcome, this.settings.retry);
     await this.transaction.run(() => this.notifications.saveAttempt(notification));
   }

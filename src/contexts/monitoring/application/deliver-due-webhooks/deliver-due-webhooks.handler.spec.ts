@@ -18,7 +18,7 @@ describe('DeliverDueWebhooksHandler', () => {
       ports.metrics,
     );
     const subscription = await aStoredSubscription(ports);
-    const delivery = await new SendTestDeliveryHandler(ports.lookup, ports.deliveries, ports.clock).execute({
+    const delivery = await new SendTestDeliveryHandler(ports.lookup, ports.deliveries, ports.clock, ports.targets).execute({
       webhookId: subscription.id,
       actorId: ACTOR,
     });
@@ -61,6 +61,36 @@ describe('DeliverDueWebhooksHandler', () => {
     expect(stored.status).toBe('delivered');
     expect(stored.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 500, 500, 200]);
     expect(ports.metrics.results).toEqual(['retrying', 'retrying', 'retrying', 'delivered']);
+  });
+
+  it('postpones a delivery its target’s breaker refuses, spending no attempt, and sends it when due', async () => {
+    const { ports, sender, handler, delivery } = await build([
+      { statusCode: 500 },
+      { postponedUntil: new Date('2026-12-07T01:00:00Z') },
+      { postponedUntil: new Date('2026-12-07T02:00:00Z') },
+      { postponedUntil: new Date('2026-12-07T03:00:00Z') },
+      { postponedUntil: new Date('2026-12-07T04:00:00Z') },
+      { statusCode: 200 },
+    ]);
+    await handler.execute({});
+    ports.clock.advance(60_000);
+    await handler.execute({});
+    expect(ports.deliveries.rows.get(delivery.id)!.snapshot).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: new Date('2026-12-07T01:00:00Z'),
+    });
+    // Refused more often than the four attempts allow: still pending, and not before it is due.
+    for (const hour of [1, 2, 3, 4]) {
+      ports.clock.at = new Date(Date.UTC(2026, 11, 7, hour) - 1);
+      expect(await handler.execute({})).toEqual({ claimed: 0 });
+      ports.clock.advance(1);
+      expect(await handler.execute({})).toEqual({ claimed: 1 });
+    }
+    const stored = ports.deliveries.rows.get(delivery.id)!.snapshot;
+    expect(stored.status).toBe('delivered');
+    expect(stored.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 200]);
+    expect(sender.sent).toHaveLength(2);
+    expect(ports.metrics.results).toEqual(['retrying', 'delivered']);
   });
 
   it('sends nothing before the backoff has passed, and dead-letters after the last attempt', async () => {

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AttemptOutcome, WebhookDelivery } from '../../domain/webhooks/webhook-delivery.js';
+import {
+  isPostponed,
+  type AttemptOutcome,
+  type PostponedSend,
+  type WebhookDelivery,
+} from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookDeliveryRepository } from '../../domain/webhooks/webhook-delivery.repository.js';
 import { WebhookSubscriptionRepository } from '../../domain/webhooks/webhook-subscription.repository.js';
 import { Clock } from '../ports/clock.js';
@@ -16,7 +21,8 @@ const LEASE_MARGIN_MS = 30_000;
  * One round of the delivery poller: claims the deliveries that are due, sends each once and
  * records the attempt with what follows it (delivered, retried after a backoff, or dead). Each
  * attempt is recorded only if no other poller recorded that attempt first, so a delivery whose
- * poller stalled past its lease is not counted twice.
+ * poller stalled past its lease is not counted twice. A delivery its target's breaker refused is
+ * postponed to when the breaker lets a probe through, with no attempt recorded or spent.
  */
 @Injectable()
 export class DeliverDueWebhooksHandler {
@@ -40,7 +46,7 @@ export class DeliverDueWebhooksHandler {
   private async attempt(delivery: WebhookDelivery): Promise<void> {
     const { subscriptionId, eventType, body } = delivery.snapshot;
     const subscription = await this.subscriptions.find(subscriptionId);
-    const outcome: AttemptOutcome =
+    const outcome: AttemptOutcome | PostponedSend =
       subscription === undefined
         ? { startedAt: this.clock.now(), durationMs: 0, error: 'the webhook was deleted', permanent: true }
         : await this.sender.send({
@@ -50,6 +56,11 @@ export class DeliverDueWebhooksHandler {
             eventType,
             body,
           });
+    if (isPostponed(outcome)) {
+      delivery.postpone(outcome.postponedUntil);
+      await this.transaction.run(() => this.deliveries.savePostponement(delivery));
+      return;
+    }
     const attempt = delivery.recordAttempt(outcome, this.settings.retry);
     const stored = await this.transaction.run(() => this.deliveries.saveAttempt(delivery));
     if (!stored) return;

@@ -11,7 +11,7 @@ describe('ListWebhookDeliveriesHandler', () => {
     const handler = new ListWebhookDeliveriesHandler(ports.lookup, ports.deliveries);
     const stored = await aStoredSubscription(ports);
     const other = await aStoredSubscription(ports);
-    const ping = await new SendTestDeliveryHandler(ports.lookup, ports.deliveries, ports.clock).execute({
+    const ping = await new SendTestDeliveryHandler(ports.lookup, ports.deliveries, ports.clock, ports.targets).execute({
       webhookId: stored.id,
       actorId: ACTOR,
     });

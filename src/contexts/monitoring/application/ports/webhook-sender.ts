@@ -1,4 +1,4 @@
-import type { AttemptOutcome } from '../../domain/webhooks/webhook-delivery.js';
+import type { AttemptOutcome, PostponedSend } from '../../domain/webhooks/webhook-delivery.js';
 
 /** One signed request of a delivery. */
 export interface WebhookRequest {
@@ -9,7 +9,16 @@ export interface WebhookRequest {
   readonly body: string;
 }
 
-/** Port: sends one attempt through the outbound policy and reports what came of it; never throws. */
+/**
+ * Port: sends one attempt through the outbound policy and reports what came of it, or that it was
+ * not sent because the target's circuit breaker is open; never throws.
+ */
 export abstract class WebhookSender {
-  abstract send(request: WebhookRequest): Promise<AttemptOutcome>;
+  abstract send(request: WebhookRequest): Promise<AttemptOutcome | PostponedSend>;
+}
+
+/** Port: whether a webhook URL's target is refused now by its circuit breaker. */
+export abstract class WebhookTargetAvailability {
+  /** Seconds until the target's breaker lets a call through, or undefined when it would now. */
+  abstract refusedForSeconds(url: string): number | undefined;
 }

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@libs/ddd';
+import { WebhookTargetUnavailable } from '../../domain/webhooks/errors.js';
 import { WebhookDelivery } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookDeliveryRepository } from '../../domain/webhooks/webhook-delivery.repository.js';
 import { Clock } from '../ports/clock.js';
+import { WebhookTargetAvailability } from '../ports/webhook-sender.js';
 import { deliveryBody } from '../services/delivery-body.js';
 import { WebhookLookup } from '../services/webhook-lookup.js';
 import { WEBHOOK_TEST_EVENT, type SendTestDeliveryCommand } from './send-test-delivery.command.js';
 
 /**
  * Records a ping for the subscription, active or not, which the delivery poller sends as any other
- * delivery (signed, retried, listed), so a subscriber can check its receiver end to end.
+ * delivery (signed, retried, listed), so a subscriber can check its receiver end to end. While the
+ * receiver's circuit breaker is open the ping is refused at once (503, Retry-After): it would wait
+ * unsent behind the breaker, and the subscriber asked to know now.
  */
 @Injectable()
 export class SendTestDeliveryHandler {
@@ -17,10 +21,13 @@ export class SendTestDeliveryHandler {
     private readonly lookup: WebhookLookup,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly clock: Clock,
+    private readonly targets: WebhookTargetAvailability,
   ) {}
 
   async execute(command: SendTestDeliveryCommand): Promise<WebhookDelivery> {
     const subscription = await this.lookup.require(command.webhookId);
+    const refusedFor = this.targets.refusedForSeconds(subscription.snapshot.url);
+    if (refusedFor !== undefined) throw new WebhookTargetUnavailable(refusedFor);
     const at = this.clock.now();
     const eventId = newId();
     const body = deliveryBody({

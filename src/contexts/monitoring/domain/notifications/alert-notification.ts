@@ -74,4 +74,10 @@ export class AlertNotification {
     this.state = { ...this.state, ...progress };
     return attempt;
   }
+
+  /** Not attempted now (its target's breaker is open): due again at `until`, its attempts as they were. */
+  postpone(until: Date): void {
+    if (this.state.status !== 'pending') throw new RangeError(`notification ${this.id} is ${this.state.status}`);
+    this.state = { ...this.state, nextAttemptAt: until };
+  }
 }

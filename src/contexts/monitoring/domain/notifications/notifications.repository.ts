@@ -43,6 +43,8 @@ export abstract class AlertNotificationRepository {
   abstract claimDue(now: Date, limit: number, leaseMs: number): Promise<AlertNotification[]>;
   /** Stores the last attempt unless another notifier stored that attempt first (fencing). */
   abstract saveAttempt(notification: AlertNotification): Promise<boolean>;
+  /** Stores a postponement (its new due time), fenced like an attempt. */
+  abstract savePostponement(notification: AlertNotification): Promise<boolean>;
   abstract ofProject(projectId: string, limit: number, cursor?: string): Promise<NotificationPage>;
 }
 

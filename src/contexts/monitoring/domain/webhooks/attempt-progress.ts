@@ -18,6 +18,17 @@ export interface AttemptOutcome {
   readonly permanent?: boolean;
 }
 
+/**
+ * The send was not made: the target's circuit breaker is open until `until`. No attempt is recorded
+ * and none is spent (docs/adr/0601): the message is due again when a probe may go through.
+ */
+export interface PostponedSend {
+  readonly postponedUntil: Date;
+}
+
+export const isPostponed = (outcome: AttemptOutcome | PostponedSend): outcome is PostponedSend =>
+  'postponedUntil' in outcome;
+
 /** Where a pending message stands after one more attempt: delivered, dead, or pending until `nextAttemptAt`. */
 export interface AttemptProgress {
   readonly attempt: DeliveryAttempt;

@@ -1,4 +1,4 @@
-import { ValidationError, type FieldProblem } from '@libs/ddd';
+import { DomainError, ValidationError, type FieldProblem } from '@libs/ddd';
 
 /** A subscription's URL, event types or description break a rule: each problem names its field. */
 export class WebhookSubscriptionInvalid extends ValidationError {
@@ -8,5 +8,17 @@ export class WebhookSubscriptionInvalid extends ValidationError {
       problems,
       'webhook-invalid',
     );
+  }
+}
+
+/**
+ * The webhook's target failed too often lately and its circuit breaker is open: a test ping now would
+ * only wait behind it. Answers 503 with Retry-After, when the breaker lets a probe through.
+ */
+export class WebhookTargetUnavailable extends DomainError {
+  readonly type = 'webhook-target-unavailable';
+  readonly kind = 'unavailable';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`The webhook's server failed too often lately; try again in ${retryAfterSeconds} s`);
   }
 }

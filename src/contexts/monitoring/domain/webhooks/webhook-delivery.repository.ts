@@ -19,6 +19,8 @@ export abstract class WebhookDeliveryRepository {
    * attempt number first (its lease ran out meanwhile): answers whether it was stored.
    */
   abstract saveAttempt(delivery: WebhookDelivery): Promise<boolean>;
+  /** Stores a postponement (its new due time), fenced like an attempt: answers whether it was stored. */
+  abstract savePostponement(delivery: WebhookDelivery): Promise<boolean>;
   /** Newest first, `limit` at a time after the cursor (the last id of the previous page). */
   abstract listOfSubscription(subscriptionId: string, limit: number, cursor?: string): Promise<DeliveryPage>;
 }

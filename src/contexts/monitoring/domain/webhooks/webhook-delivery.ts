@@ -4,7 +4,8 @@ import type { RetryPolicy } from './retry-policy.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 
-export type { AttemptOutcome, DeliveryAttempt } from './attempt-progress.js';
+export type { AttemptOutcome, DeliveryAttempt, PostponedSend } from './attempt-progress.js';
+export { isPostponed } from './attempt-progress.js';
 
 export interface WebhookDeliveryState {
   readonly id: string;
@@ -68,5 +69,11 @@ export class WebhookDelivery {
     const { attempt, ...progress } = progressAfter(this.state.attempts, outcome, policy);
     this.state = { ...this.state, ...progress };
     return attempt;
+  }
+
+  /** Not attempted now (its target's breaker is open): due again at `until`, its attempts as they were. */
+  postpone(until: Date): void {
+    if (this.state.status !== 'pending') throw new RangeError(`delivery ${this.id} is ${this.state.status}`);
+    this.state = { ...this.state, nextAttemptAt: until };
   }
 }

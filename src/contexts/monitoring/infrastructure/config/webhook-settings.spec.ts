@@ -17,7 +17,12 @@ describe('WebhookSettings', () => {
       WEBHOOK_DELIVERY_BATCH_SIZE: '5',
       WEBHOOK_POLL_INTERVAL_MS: '20',
       WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_BREAKER_FAILURES: '3',
+      WEBHOOK_BREAKER_HALF_OPEN_MS: '500',
+      WEBHOOK_BREAKER_MAX_TARGETS: '50',
     });
+    expect(settings.breaker).toMatchObject({ consecutiveFailures: 3, halfOpenAfterMs: 500 });
+    expect(settings.breakerMaxTargets).toBe(50);
     expect(settings.retry).toMatchObject({ maxAttempts: 3, baseBackoffMs: 50 });
     expect(settings).toMatchObject({ requestTimeoutMs: 2000, batchSize: 5, pollIntervalMs: 20, allowHttp: true });
   });
@@ -27,6 +32,7 @@ describe('WebhookSettings', () => {
     ['WEBHOOK_BACKOFF_BASE_MS', 'soon'],
     ['WEBHOOK_REQUEST_TIMEOUT_MS', '10'],
     ['WEBHOOK_ALLOW_HTTP', 'maybe'],
+    ['WEBHOOK_BREAKER_MAX_TARGETS', '0'],
   ])('refuses %s=%s at boot, naming the variable', (name, value) => {
     expect(() => WebhookSettings.fromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => WebhookSettings.fromEnv({ [name]: value })).toThrow(name);

@@ -1,3 +1,4 @@
+import { readBreakerSettings, type BreakerSettings } from '@libs/outbound';
 import { EnvReader } from '@libs/platform';
 import { DeliverySettings } from '../../application/ports/delivery-settings.js';
 import { RetryPolicy } from '../../domain/webhooks/retry-policy.js';
@@ -12,6 +13,10 @@ export class WebhookSettings extends DeliverySettings {
     readonly batchSize: number,
     readonly pollIntervalMs: number,
     readonly allowHttp: boolean,
+    /** WEBHOOK_BREAKER_*: each target origin's circuit breaker, shared by webhooks and Slack channels. */
+    readonly breaker: BreakerSettings,
+    /** Origins with a breaker (and a metric label) of their own; the least recently used are forgotten. */
+    readonly breakerMaxTargets: number,
   ) {
     super();
   }
@@ -27,6 +32,9 @@ export class WebhookSettings extends DeliverySettings {
       read.integer('WEBHOOK_DELIVERY_BATCH_SIZE', 20, 1, 500),
       read.integer('WEBHOOK_POLL_INTERVAL_MS', 1_000, 10, 60_000),
       read.boolean('WEBHOOK_ALLOW_HTTP', false),
+      // Above WEBHOOK_MAX_ATTEMPTS' default: one delivery's retries alone do not open its origin's breaker.
+      readBreakerSettings(read, 'WEBHOOK', 10),
+      read.integer('WEBHOOK_BREAKER_MAX_TARGETS', 1000, 1, 100_000),
     );
   }
 }

@@ -88,6 +88,10 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
     return this.table.saveAttempt(notification.snapshot);
   }
 
+  savePostponement(notification: AlertNotification): Promise<boolean> {
+    return this.table.postpone(notification.snapshot);
+  }
+
   async ofProject(projectId: string, limit: number, cursor?: string): Promise<NotificationPage> {
     const after = cursor !== undefined && isUuid(cursor) ? cursor : FIRST;
     const rows: NotificationRow[] = await this.scope.manager().query(

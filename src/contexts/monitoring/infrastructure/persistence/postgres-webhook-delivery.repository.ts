@@ -67,6 +67,10 @@ export class PostgresWebhookDeliveryRepository extends WebhookDeliveryRepository
     return this.table.saveAttempt(delivery.snapshot);
   }
 
+  savePostponement(delivery: WebhookDelivery): Promise<boolean> {
+    return this.table.postpone(delivery.snapshot);
+  }
+
   async listOfSubscription(subscriptionId: string, limit: number, cursor?: string): Promise<DeliveryPage> {
     const before = cursor !== undefined && isUuid(cursor) ? cursor : NEWEST;
     const rows: DeliveryRow[] = await this.scope.manager().query(

@@ -87,6 +87,19 @@ export class RetriedSendTable {
     return stored.length > 0;
   }
 
+  /** Moves a pending send's due time without an attempt; fenced on its attempt count like saveAttempt. */
+  async postpone(send: AttemptedSend): Promise<boolean> {
+    // In a SELECT: TypeORM answers a bare UPDATE's RETURNING rows paired with its row count.
+    const moved: unknown[] = await this.scope.manager().query(
+      `WITH moved AS (
+         UPDATE ${this.names.table} SET next_attempt_at = $3
+         WHERE id = $1 AND attempt_count = $2 AND status = 'pending' RETURNING id)
+       SELECT id FROM moved`,
+      [send.id, send.attempts.length, send.nextAttemptAt],
+    );
+    return moved.length > 0;
+  }
+
   /** The attempts of the sends `ids`, in order, looked up by send. */
   async attemptsOf(ids: readonly string[]): Promise<(id: string) => DeliveryAttempt[]> {
     const { attempts, sendColumn } = this.names;

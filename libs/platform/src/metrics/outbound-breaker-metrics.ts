@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectMetric, makeCounterProvider, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
+import type { Counter, Gauge } from 'prom-client';
+
+const STATE = 'outbound_breaker_state';
+const TRANSITIONS = 'outbound_breaker_transitions_total';
+const LABELS = ['dependency', 'target'];
+
+type State = 'closed' | 'half-open' | 'open';
+
+// As the gateway's and the remote runtimes' breakers export it: 0 closed, 1 half-open, 2 open.
+const STATE_VALUES: Readonly<Record<State, number>> = { closed: 0, 'half-open': 1, open: 2 };
+
+export const OUTBOUND_BREAKER_METRIC_PROVIDERS = [
+  makeGaugeProvider({
+    name: STATE,
+    help: 'An external dependency’s circuit breaker (S3, OpenLineage, webhooks): 0 closed, 1 half-open, 2 open',
+    labelNames: LABELS,
+  }),
+  makeCounterProvider({
+    name: TRANSITIONS,
+    help: 'Changes of an external dependency’s circuit breaker, by state left and entered',
+    labelNames: [...LABELS, 'from', 'to'],
+  }),
+];
+
+/**
+ * The breakers of external dependencies, one metric pair for all: `dependency` names the kind (s3,
+ * openlineage, webhook), `target` the configured endpoint or a webhook origin, bounded by the caller
+ * (OutboundBreakers labels targets past its cap as `other`).
+ */
+@Injectable()
+export class OutboundBreakerMetrics {
+  constructor(
+    @InjectMetric(STATE) private readonly state: Gauge<string>,
+    @InjectMetric(TRANSITIONS) private readonly transitions: Counter<string>,
+  ) {}
+
+  changed(labels: { readonly dependency: string; readonly target: string }, from: State, to: State): void {
+    this.state.set({ ...labels }, STATE_VALUES[to]);
+    this.transitions.inc({ ...labels, from, to });
+  }
+}

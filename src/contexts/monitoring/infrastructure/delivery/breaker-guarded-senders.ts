@@ -1,0 +1,35 @@
+import type { AlertGroupMessage } from '../../application/services/alert-group-message.js';
+import { SlackSender } from '../../application/ports/notification-sender.js';
+import { WebhookSender, type WebhookRequest } from '../../application/ports/webhook-sender.js';
+import type { AttemptOutcome, PostponedSend } from '../../domain/webhooks/webhook-delivery.js';
+import type { WebhookBreakers } from './webhook-breakers.js';
+
+type Attempting<A extends unknown[]> = { send(...args: A): Promise<AttemptOutcome> };
+
+/** Event webhook and webhook channel attempts, each through its target origin's breaker. */
+export class BreakerGuardedWebhookSender extends WebhookSender {
+  constructor(
+    private readonly sender: Attempting<[WebhookRequest]>,
+    private readonly breakers: WebhookBreakers,
+  ) {
+    super();
+  }
+
+  send(request: WebhookRequest): Promise<AttemptOutcome | PostponedSend> {
+    return this.breakers.attempt(request.url, () => this.sender.send(request));
+  }
+}
+
+/** Slack channel attempts, through the same breakers: Slack's origin is one target like any other. */
+export class BreakerGuardedSlackSender extends SlackSender {
+  constructor(
+    private readonly sender: Attempting<[string, AlertGroupMessage]>,
+    private readonly breakers: WebhookBreakers,
+  ) {
+    super();
+  }
+
+  send(url: string, message: AlertGroupMessage): Promise<AttemptOutcome | PostponedSend> {
+    return this.breakers.attempt(url, () => this.sender.send(url, message));
+  }
+}
