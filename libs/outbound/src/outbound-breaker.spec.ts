@@ -33,7 +33,11 @@ function arrange(settings: Partial<BreakerSettings> = {}, clock?: { now: number 
   return { breaker, transitions, fail, succeed, refuse, calls: () => calls };
 }
 
-const outcome = (work: Promise<unknown>) => work.then(() => 'ok', (error: unknown) => error);
+const outcome = (work: Promise<unknown>) =>
+  work.then(
+    () => 'ok',
+    (error: unknown) => error,
+  );
 
 describe('OutboundBreaker', () => {
   it('opens after the consecutive failures and refuses at once, without calling, with Retry-After', async () => {

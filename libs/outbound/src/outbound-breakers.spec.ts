@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { BreakerState } from './outbound-breaker.js';
 import { OutboundBreakers } from './outbound-breakers.js';
 
-const SETTINGS = { consecutiveFailures: 1, failureRatio: 0.5, windowCalls: 10, minimumCalls: 10, halfOpenAfterMs: 60_000 };
+const SETTINGS = {
+  consecutiveFailures: 1,
+  failureRatio: 0.5,
+  windowCalls: 10,
+  minimumCalls: 10,
+  halfOpenAfterMs: 60_000,
+};
 
 function arrange(maxTargets: number) {
   const reports: { dependency: string; target: string; from: BreakerState; to: BreakerState }[] = [];
@@ -27,7 +33,8 @@ describe('OutboundBreakers', () => {
 
   it('labels targets past the cap as other, so users’ URLs cannot grow the metrics without end', async () => {
     const { reports, failOn } = arrange(2);
-    for (const target of ['https://a:443', 'https://b:443', 'https://c:443']) await failOn(target).catch(() => undefined);
+    for (const target of ['https://a:443', 'https://b:443', 'https://c:443'])
+      await failOn(target).catch(() => undefined);
     expect(reports.map((report) => report.target)).toEqual(['https://a:443', 'https://b:443', 'other']);
   });
 

@@ -24,7 +24,13 @@ describe('loadStorageConfig', () => {
       credentials: undefined,
       partSizeBytes: 5 * 1024 * 1024,
       queueSize: 2,
-      breaker: { consecutiveFailures: 5, failureRatio: 0.5, windowCalls: 20, minimumCalls: 20, halfOpenAfterMs: 10_000 },
+      breaker: {
+        consecutiveFailures: 5,
+        failureRatio: 0.5,
+        windowCalls: 20,
+        minimumCalls: 20,
+        halfOpenAfterMs: 10_000,
+      },
     });
   });
 

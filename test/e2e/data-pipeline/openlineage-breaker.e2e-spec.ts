@@ -47,7 +47,10 @@ describe('the OpenLineage endpoint’s circuit breaker', () => {
         { what: 'the second run’s events to be queued' },
       );
       // Refused without reaching the endpoint: the breaker was open all along.
-      expect(queued).toEqual([{ event_type: 'START', attempts: 0 }, { event_type: 'COMPLETE', attempts: 0 }]);
+      expect(queued).toEqual([
+        { event_type: 'START', attempts: 0 },
+        { event_type: 'COMPLETE', attempts: 0 },
+      ]);
       expect(lineage.receiver.requests.length).toBe(reached);
       expect(showsOpen(await series())).toBe(true);
 

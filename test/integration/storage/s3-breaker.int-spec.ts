@@ -26,8 +26,10 @@ describe('the S3 object store’s circuit breaker, against s3rver behind a front
     const connection = { region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS };
     const client = createS3Client({ ...connection, endpoint: front.endpoint });
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
-    const breaker = createS3Breaker({ endpoint: front.endpoint, region: 'us-east-1', bucket }, SETTINGS, (_labels, from, to) =>
-      transitions.push([from, to]),
+    const breaker = createS3Breaker(
+      { endpoint: front.endpoint, region: 'us-east-1', bucket },
+      SETTINGS,
+      (_labels, from, to) => transitions.push([from, to]),
     );
     store = new S3ObjectStore({ client, bucket, breaker });
     // The platform's own problem mapping, on a route of the test's own.

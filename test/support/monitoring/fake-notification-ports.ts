@@ -1,7 +1,10 @@
 import type { Clock } from '../../../src/contexts/monitoring/application/ports/clock.js';
 import { EmailSender, SlackSender } from '../../../src/contexts/monitoring/application/ports/notification-sender.js';
 import type { AlertGroupMessage } from '../../../src/contexts/monitoring/application/services/alert-group-message.js';
-import type { AttemptOutcome, PostponedSend } from '../../../src/contexts/monitoring/domain/webhooks/webhook-delivery.js';
+import type {
+  AttemptOutcome,
+  PostponedSend,
+} from '../../../src/contexts/monitoring/domain/webhooks/webhook-delivery.js';
 import type { AlertNotification } from '../../../src/contexts/monitoring/domain/notifications/alert-notification.js';
 import type { AlertRoute } from '../../../src/contexts/monitoring/domain/notifications/alert-route.js';
 import type { NotificationGroupState } from '../../../src/contexts/monitoring/domain/notifications/notification-group.js';

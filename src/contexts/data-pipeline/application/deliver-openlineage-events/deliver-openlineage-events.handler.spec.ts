@@ -33,7 +33,13 @@ describe('DeliverOpenLineageEventsHandler', () => {
   it("sends a run's events one pass at a time, in the order they were queued", async () => {
     const { deliveries, endpoint, handler } = await arrange([]);
 
-    expect(await handler.execute({ limit: 10 })).toEqual({ claimed: 1, delivered: 1, retried: 0, failed: 0, postponed: 0 });
+    expect(await handler.execute({ limit: 10 })).toEqual({
+      claimed: 1,
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+      postponed: 0,
+    });
     expect(await handler.execute({ limit: 10 })).toMatchObject({ delivered: 1 });
 
     expect(endpoint.sent.map((event) => event.eventType)).toEqual(['START', 'COMPLETE']);

@@ -64,7 +64,8 @@ export class HttpOpenLineageEndpoint extends OpenLineageEndpoint {
     try {
       await this.breaker.execute(() => this.post(url, event));
     } catch (error) {
-      if (error instanceof OutboundCircuitOpen) throw new OpenLineageEndpointUnavailable(new Date(this.breaker.nextAttemptAt));
+      if (error instanceof OutboundCircuitOpen)
+        throw new OpenLineageEndpointUnavailable(new Date(this.breaker.nextAttemptAt));
       throw error;
     }
   }

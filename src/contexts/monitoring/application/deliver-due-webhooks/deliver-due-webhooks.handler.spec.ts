@@ -18,7 +18,12 @@ describe('DeliverDueWebhooksHandler', () => {
       ports.metrics,
     );
     const subscription = await aStoredSubscription(ports);
-    const delivery = await new SendTestDeliveryHandler(ports.lookup, ports.deliveries, ports.clock, ports.targets).execute({
+    const delivery = await new SendTestDeliveryHandler(
+      ports.lookup,
+      ports.deliveries,
+      ports.clock,
+      ports.targets,
+    ).execute({
       webhookId: subscription.id,
       actorId: ACTOR,
     });

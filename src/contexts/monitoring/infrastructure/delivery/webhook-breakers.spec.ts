@@ -6,7 +6,11 @@ const SETTINGS = {
   breaker: { consecutiveFailures: 2, failureRatio: 0.5, windowCalls: 20, minimumCalls: 20, halfOpenAfterMs: 60_000 },
   breakerMaxTargets: 10,
 };
-const outcome = (fields: Partial<AttemptOutcome>): AttemptOutcome => ({ startedAt: new Date(), durationMs: 1, ...fields });
+const outcome = (fields: Partial<AttemptOutcome>): AttemptOutcome => ({
+  startedAt: new Date(),
+  durationMs: 1,
+  ...fields,
+});
 
 describe('WebhookBreakers', () => {
   it('counts 5xx answers and errors against the origin, then postpones its sends unsent', async () => {
@@ -16,7 +20,9 @@ describe('WebhookBreakers', () => {
       sent += 1;
       return Promise.resolve(answer);
     };
-    await expect(breakers.attempt('https://hooks.example/a', send(outcome({ statusCode: 502 })))).resolves.toMatchObject({
+    await expect(
+      breakers.attempt('https://hooks.example/a', send(outcome({ statusCode: 502 }))),
+    ).resolves.toMatchObject({
       statusCode: 502,
     });
     await breakers.attempt('https://hooks.example:443/b', send(outcome({ error: 'ECONNRESET' })));

@@ -1,4 +1,9 @@
-import { OutboundBreakers, OutboundCircuitOpen, type BreakerTransitionReport, type OutboundBreaker } from '@libs/outbound';
+import {
+  OutboundBreakers,
+  OutboundCircuitOpen,
+  type BreakerTransitionReport,
+  type OutboundBreaker,
+} from '@libs/outbound';
 import type { AttemptOutcome, PostponedSend } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookTargetAvailability } from '../../application/ports/webhook-sender.js';
 import type { WebhookSettings } from '../config/webhook-settings.js';
