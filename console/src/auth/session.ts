@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from '../api/openapi';
+import { REFRESH_TRIES, refreshFailure, refreshRetryDelayMs } from './refresh-failure';
 
 type SessionTokens = components['schemas']['BrowserSessionResponse'];
 
@@ -103,10 +104,17 @@ class Session {
     return this.refreshing;
   }
 
+  /** The session ends when the API refuses the cookie; an API that could not answer is asked again, a few times. */
   private async exchangeRefreshCookie(): Promise<void> {
-    const { data } = await navigator.locks.request(REFRESH_LOCK, () => authApi.POST('/api/v1/auth/browser/refresh'));
-    if (data === undefined) this.end();
-    else this.hold(data);
+    for (let tries = 1; ; tries += 1) {
+      const answer = await navigator.locks
+        .request(REFRESH_LOCK, () => authApi.POST('/api/v1/auth/browser/refresh'))
+        .catch(() => undefined);
+      if (answer?.data !== undefined) return this.hold(answer.data);
+      if (refreshFailure(answer?.response.status) === 'ended' || tries === REFRESH_TRIES) return this.end();
+      const delay = refreshRetryDelayMs(tries, answer?.response.headers.get('retry-after'));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 
   private notify(): void {

@@ -602,6 +602,25 @@ describe('the console in a browser', () => {
     expect(policyViolations).toEqual([]);
   });
 
+  it('keeps the session through a page load whose first refresh the API cannot answer (503): it asks again', async () => {
+    const refresh = '**/api/v1/auth/browser/refresh';
+    let refused = 0;
+    await page.route(refresh, async (route) => {
+      if (refused > 0) return route.continue();
+      refused += 1;
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        headers: { 'retry-after': '0' },
+        body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }),
+      });
+    });
+    await page.goto(runUrl);
+    await page.locator(node('ship', 'succeeded')).waitFor();
+    expect(refused).toBe(1);
+    await page.unroute(refresh);
+  });
+
   it('keeps the session across a page load, and fits a 390 px wide screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(runUrl);
