@@ -30,7 +30,10 @@ describe('ServiceCallGuard', () => {
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://unused/db', REDIS_URL: 'redis://unused', LOG_LEVEL: 'silent' }, []);
+    const config = loadConfig(
+      { DATABASE_URL: 'postgres://unused/db', REDIS_URL: 'redis://unused', LOG_LEVEL: 'silent' },
+      [],
+    );
     app = await createApp(SampleModule, config, createLogger(config.logLevel));
     await app.init();
   });
@@ -43,7 +46,10 @@ describe('ServiceCallGuard', () => {
     return app.inject({
       method: 'POST',
       url: PATH,
-      headers: { 'content-type': 'application/json', ...signServiceCall(SECRET, { method: 'POST', path: PATH, body: signedBody }) },
+      headers: {
+        'content-type': 'application/json',
+        ...signServiceCall(SECRET, { method: 'POST', path: PATH, body: signedBody }),
+      },
       payload: body,
     });
   }
@@ -66,7 +72,12 @@ describe('ServiceCallGuard', () => {
   });
 
   it('refuses an unsigned call', async () => {
-    const answer = await app.inject({ method: 'POST', url: PATH, headers: { 'content-type': 'application/json' }, payload: '[]' });
+    const answer = await app.inject({
+      method: 'POST',
+      url: PATH,
+      headers: { 'content-type': 'application/json' },
+      payload: '[]',
+    });
     expect(answer.statusCode).toBe(401);
   });
 });
