@@ -55,4 +55,5 @@ export * from './service-calls/internal-facade.js';
 export * from './service-calls/service-call-settings.js';
 export * from './service-calls/service-call-signature.js';
 export * from './service-calls/service-call.guard.js';
+export * from './service-calls/signed-body.js';
 export * from './tracing/spans.js';

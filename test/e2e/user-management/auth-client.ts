@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '@libs/testing';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
+import { withProcessEnv } from '../../support/process-env.js';
 import { TEST_ADMIN, TEST_AUTH_ENV } from '../../support/test-admin.js';
 
 export const ADMIN = TEST_ADMIN;
@@ -19,16 +20,18 @@ export const FAST_AUTH_ENV: Record<string, string> = {
  */
 export const AUTH_ONLY = { APP_CONTEXTS: 'user-management' };
 
-/** User management in-process, with its settings applied through the environment. */
+/** User management in-process, with its settings in the environment while it boots. */
 export async function startAuthApp(env: Record<string, string> = {}): Promise<TestApp> {
-  Object.assign(process.env, FAST_AUTH_ENV, env);
-  return startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, AUTH_ONLY);
+  return withProcessEnv({ ...FAST_AUTH_ENV, ...env }, () =>
+    startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, AUTH_ONLY),
+  );
 }
 
 /** Every context in-process, with the same user-management settings: for tests that cross them all. */
 export async function startWholeApp(env: Record<string, string> = {}): Promise<TestApp> {
-  Object.assign(process.env, FAST_AUTH_ENV, env);
-  return startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES);
+  return withProcessEnv({ ...FAST_AUTH_ENV, ...env }, () =>
+    startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES),
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests

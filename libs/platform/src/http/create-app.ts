@@ -14,6 +14,7 @@ import { serveConsole } from './serve-console.js';
 import { answerClientError, answerFrameworkError, problemsOnly } from './server-errors.js';
 import { createValidationPipe } from './validation.pipe.js';
 import { traceparentOf } from '../runtime/trace-context.js';
+import { keepSignedBodies } from '../service-calls/signed-body.js';
 import { traceServerRequests } from '../tracing/server-span.js';
 import { activeTraceparent } from '../tracing/spans.js';
 
@@ -61,6 +62,7 @@ export async function createApp(
 
   applySecurityHeaders(app);
   refuseUnsafeValues(fastify);
+  keepSignedBodies(fastify);
   problemsOnly(fastify);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,

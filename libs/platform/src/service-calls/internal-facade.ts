@@ -12,6 +12,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
@@ -20,6 +21,7 @@ import { Public } from '../http/public.decorator.js';
 import { encodeFacadeValue, reviveDates } from './facade-json.js';
 import { FACADE_ROUTE_PREFIX } from './facade-transport.js';
 import { ServiceCallGuard } from './service-call.guard.js';
+import { SIGNED_BODY } from './signed-body.js';
 
 /** The owner's facade answered undefined ("there is none"): 404, which the HTTP binding reads back as undefined. */
 export class FacadeResultAbsent extends DomainError {
@@ -57,8 +59,9 @@ export const InternalFacadeController = (context: string): ClassDecorator =>
     Controller(`${FACADE_ROUTE_PREFIX}/${context}`),
   );
 
-/** One facade method; the route's last segment is `operation`. */
-export const FacadeOperation = (operation: string): MethodDecorator => applyDecorators(Post(operation), HttpCode(200));
+/** One facade method; the route's last segment is `operation`; its body's bytes are kept for the signature check. */
+export const FacadeOperation = (operation: string): MethodDecorator =>
+  applyDecorators(Post(operation), HttpCode(200), RouteConfig(SIGNED_BODY));
 
 /** The method's arguments, in order, dates revived; a body that is no list of arguments is 400. */
 export const FacadeArguments = createParamDecorator((_: unknown, context: ExecutionContext): unknown[] => {

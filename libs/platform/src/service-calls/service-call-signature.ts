@@ -8,8 +8,8 @@ export interface ServiceCallRequest {
   readonly method: string;
   /** The path with its query, as sent. */
   readonly path: string;
-  /** The body's JSON text, as sent (the receiver serialises the body it parsed again: see docs/adr/0704). */
-  readonly body: string;
+  /** The body as sent: the sender's JSON text, the bytes the receiver read (docs/adr/0704). */
+  readonly body: string | Uint8Array;
 }
 
 /**

@@ -2,24 +2,28 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OutboundPolicy } from '@libs/outbound';
+import { scaled } from '@libs/testing';
 import { SignedWebhookSender } from './signed-webhook-sender.js';
 import { webhookSignature } from './webhook-signature.js';
 
 describe('SignedWebhookSender', () => {
   const seen: { headers: IncomingHttpHeaders; body: string }[] = [];
-  // /slow never answers within the sender's timeout; /moved redirects; anything else answers 204.
+  // /silent never answers (until the receiver closes); /moved redirects; anything else answers 204.
   const receiver: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       seen.push({ headers: request.headers, body: Buffer.concat(chunks).toString() });
-      if (request.url === '/slow') setTimeout(() => response.end(), 2000).unref();
-      else if (request.url === '/moved') response.writeHead(301, { location: '/in' }).end();
+      if (request.url === '/silent') return;
+      if (request.url === '/moved') response.writeHead(301, { location: '/in' }).end();
       else response.writeHead(204).end();
     });
   });
   let base = '';
   let sender: SignedWebhookSender;
+  // Its own sender, whose short timeout only a receiver that never answers can meet: with one
+  // sender of 200 ms, a delivery to /in timed out too on a busy machine.
+  let impatientSender: SignedWebhookSender;
 
   beforeAll(async () => {
     await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
@@ -30,7 +34,8 @@ describe('SignedWebhookSender', () => {
       allowPrivateNetworks: false,
       allowedPrivateHosts: [`127.0.0.1:${port}`],
     });
-    sender = new SignedWebhookSender(policy, 200);
+    sender = new SignedWebhookSender(policy, scaled(10_000));
+    impatientSender = new SignedWebhookSender(policy, 200);
   });
   afterAll(() => {
     receiver.closeAllConnections();
@@ -61,7 +66,7 @@ describe('SignedWebhookSender', () => {
   });
 
   it('reports a timeout as an error to retry, and a redirect as the status it is', async () => {
-    const slow = await sender.send(request(`${base}/slow`));
+    const slow = await impatientSender.send(request(`${base}/silent`));
     expect(slow).toMatchObject({ permanent: false });
     expect(slow.error).toMatch(/abort|timeout/i);
     expect(slow.statusCode).toBeUndefined();

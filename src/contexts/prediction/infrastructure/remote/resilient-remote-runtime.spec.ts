@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { aPinnedVersion } from '../../../../../test/support/prediction/prediction-objects.js';
 import {
   RecordingRemoteCallMetrics,
@@ -30,6 +30,16 @@ function arrange() {
 }
 
 describe('ResilientRemoteRuntime', () => {
+  // The clock stands still (the breaker reads Date.now): an open breaker stays open for the whole
+  // test. With the clock running, a busy machine let its 100 ms half-open delay pass between two
+  // calls, and the call expected to be refused reached the server.
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('calls the invoker of the endpoint’s kind and times the call under the target’s labels', async () => {
     const { v2, sagemaker, metrics, infer } = arrange();
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { waitFor } from '@libs/testing';
 import { remoteSettings, ScriptedRemoteServer } from '../../../../../test/support/prediction/remote-fakes.js';
 import type { RemoteRuntimeSettings } from '../config/remote-runtime-settings.js';
@@ -26,7 +26,20 @@ async function failureOf(work: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/**
+ * Stops the clock the breaker reads (Date.now, cockatiel's and the resilience's own), before the
+ * resilience is made, for a test that expects an open breaker to refuse: with the clock running, a
+ * busy machine let the 100 ms half-open delay pass before the call.
+ */
+function standingClock(): void {
+  jest.useFakeTimers();
+}
+
 describe('TargetResilience', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('retries a transient failure with backoff and answers once the server does', async () => {
     const { server, seen, call } = arrange();
     server.failuresFirst = 2;
@@ -37,6 +50,7 @@ describe('TargetResilience', () => {
   });
 
   it('opens after N consecutive failed attempts, then refuses at once without calling the server', async () => {
+    standingClock();
     const { server, seen, resilience, call } = arrange({ maxRetries: 0, breakerFailures: 3 });
     server.behaviour = 'fails';
     for (let failure = 0; failure < 3; failure += 1) await expect(call()).rejects.toThrow(TransientRemoteFailure);
@@ -53,6 +67,7 @@ describe('TargetResilience', () => {
   });
 
   it('opens on a failure ratio over the last calls when failures never run long enough to open it', async () => {
+    standingClock();
     const { server, resilience, call } = arrange({
       maxRetries: 0,
       breakerFailures: 3,
@@ -85,10 +100,12 @@ describe('TargetResilience', () => {
   });
 
   it('opens again when the trial call fails', async () => {
-    const { server, resilience, call } = arrange({ maxRetries: 0, breakerFailures: 1 });
+    standingClock();
+    const { settings, server, resilience, call } = arrange({ maxRetries: 0, breakerFailures: 1 });
     server.behaviour = 'fails';
     await failureOf(call());
-    await waitFor(() => resilience.accepting, { what: 'the half-open delay to pass' });
+    jest.advanceTimersByTime(settings.breakerHalfOpenAfterMs);
+    expect(resilience.accepting).toBe(true);
 
     await expect(call()).rejects.toThrow(TransientRemoteFailure);
     expect(resilience.state).toBe('open');
