@@ -94,9 +94,6 @@ export class OutboxRelay {
   /** Sends up to a batch; answers how many, or STREAM_LOST (and sends nothing) when Redis lost the stream. */
   private relayPass(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      // Losing this commit in a crash only means sending the rows again, which consumers absorb:
-      // it need not wait for the WAL flush.
-      await manager.query('SET LOCAL synchronous_commit = off');
       const rows = await this.rows.claimUnsent(manager, this.options.batchSize);
       if (rows.length === 0) return (await this.history.isIntact()) ? 0 : STREAM_LOST;
       const entryIds = await this.history.appendIfIntact(rows, this.options.streamMaxLength);

@@ -32,10 +32,16 @@ export class OutboxRows {
     );
   }
 
+  /**
+   * Marks rows sent, and lets their transaction commit without waiting for the WAL flush: losing the
+   * mark in a database crash only sends the rows again, which the consumers' inbox absorbs. The
+   * setting rides in the statement (SET LOCAL through set_config, joined once): no round trip of its own.
+   */
   async markSent(manager: EntityManager, rows: readonly OutboxRow[], entryIds: readonly string[]): Promise<void> {
     await manager.query(
-      `UPDATE "${this.schema}".outbox AS o SET stream_entry_id = sent.entry_id
-         FROM unnest($1::bigint[], $2::text[]) AS sent(seq, entry_id) WHERE o.seq = sent.seq`,
+      `WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true))
+       UPDATE "${this.schema}".outbox AS o SET stream_entry_id = sent.entry_id
+         FROM unnest($1::bigint[], $2::text[]) AS sent(seq, entry_id), unflushed WHERE o.seq = sent.seq`,
       [rows.map((row) => row.seq), entryIds],
     );
   }
