@@ -31,7 +31,7 @@ describe('ServiceCallGuard', () => {
 
   beforeAll(async () => {
     const config = loadConfig(
-      { DATABASE_URL: 'postgres://unused/db', REDIS_URL: 'redis://unused', LOG_LEVEL: 'silent' },
+      { NODE_ENV: 'test', DATABASE_URL: 'postgres://unused/db', REDIS_URL: 'redis://unused', LOG_LEVEL: 'silent' },
       [],
     );
     app = await createApp(SampleModule, config, createLogger(config.logLevel));
