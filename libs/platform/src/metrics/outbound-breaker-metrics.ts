@@ -8,8 +8,11 @@ const LABELS = ['dependency', 'target'];
 
 type State = 'closed' | 'half-open' | 'open';
 
-// As the gateway's and the remote runtimes' breakers export it: 0 closed, 1 half-open, 2 open.
-const STATE_VALUES: Readonly<Record<State, number>> = { closed: 0, 'half-open': 1, open: 2 };
+/**
+ * A breaker's state as a gauge value, as Resilience4j exports it: 0 closed, 1 half-open, 2 open.
+ * Every breaker metric of the platform (external dependencies, gateway upstreams, remote runtimes) uses it.
+ */
+export const BREAKER_STATE_GAUGE_VALUES: Readonly<Record<State, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 export const OUTBOUND_BREAKER_METRIC_PROVIDERS = [
   makeGaugeProvider({
@@ -37,7 +40,7 @@ export class OutboundBreakerMetrics {
   ) {}
 
   changed(labels: { readonly dependency: string; readonly target: string }, from: State, to: State): void {
-    this.state.set({ ...labels }, STATE_VALUES[to]);
+    this.state.set({ ...labels }, BREAKER_STATE_GAUGE_VALUES[to]);
     this.transitions.inc({ ...labels, from, to });
   }
 }

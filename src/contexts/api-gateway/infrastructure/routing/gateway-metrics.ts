@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectMetric, makeCounterProvider, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
+import { BREAKER_STATE_GAUGE_VALUES } from '@libs/platform';
 import type { Counter, Gauge } from 'prom-client';
 import type { BreakerState } from './upstream-breaker.js';
 
@@ -7,9 +8,6 @@ const FORWARDED = 'gateway_forwarded_requests_total';
 const RETRIES = 'gateway_upstream_retries_total';
 const BREAKER = 'gateway_upstream_breaker_state';
 const TRANSITIONS = 'gateway_upstream_breaker_transitions_total';
-
-// A gauge value per state, as the prediction context's remote breakers export it: 0 closed, 1 half-open, 2 open.
-const STATE_VALUES: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 /**
  * What a breaker guards: requests forwarded to the instance, or facade calls to it (docs/adr/0704).
@@ -65,7 +63,7 @@ export class GatewayMetrics {
   }
 
   breakerChanged(calls: GuardedCalls, upstream: string, from: BreakerState, to: BreakerState): void {
-    this.breaker.set({ upstream, calls }, STATE_VALUES[to]);
+    this.breaker.set({ upstream, calls }, BREAKER_STATE_GAUGE_VALUES[to]);
     this.transitions.inc({ upstream, calls, from, to });
   }
 }

@@ -5,6 +5,7 @@ import {
   makeGaugeProvider,
   makeHistogramProvider,
 } from '@willsoto/nestjs-prometheus';
+import { BREAKER_STATE_GAUGE_VALUES } from '@libs/platform';
 import type { Counter, Gauge, Histogram } from 'prom-client';
 import { RemoteCallMetrics, type RemoteCallLabels, type RemoteCallOutcome } from '../remote/remote-call-metrics.js';
 import type { BreakerState } from '../remote/target-resilience.js';
@@ -14,9 +15,6 @@ const RETRIES = 'prediction_remote_retries_total';
 const BREAKER = 'prediction_remote_breaker_state';
 
 const TARGET_LABELS = ['runtime', 'deployment_id', 'variant'];
-
-// A gauge value per state, as Resilience4j exports it: 0 closed, 1 half-open, 2 open.
-const STATE_VALUES: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 export const REMOTE_CALL_METRIC_PROVIDERS = [
   makeHistogramProvider({
@@ -56,7 +54,7 @@ export class PrometheusRemoteCallMetrics extends RemoteCallMetrics {
   }
 
   breakerChanged(labels: RemoteCallLabels, state: BreakerState): void {
-    this.breaker.set(labelValues(labels), STATE_VALUES[state]);
+    this.breaker.set(labelValues(labels), BREAKER_STATE_GAUGE_VALUES[state]);
   }
 }
 
