@@ -9,6 +9,7 @@ export * from './metrics/messaging-metrics.js';
 export * from './nest/messaging.module.js';
 export * from './nest/messaging.options.js';
 export * from './outbox/outbox-commit.subscriber.js';
+export * from './outbox/outbox-doorbell.js';
 export * from './outbox/outbox.js';
 export * from './outbox/relay-wakeups.js';
 export * from './publisher/event-publisher.js';

@@ -110,10 +110,15 @@ export class BusFixture {
       inboxRetentionHours?: number;
       batched?: boolean;
       kinds?: readonly ProbeKind[];
+      /** Makes the handler say which events it wants before the inbox: those with these keys. */
+      wanting?: readonly string[];
     } = {},
   ): Promise<StreamConsumer> {
     const handler = options.batched ? new RecordProbeBatches(this) : new RecordProbe(this, options.observer);
     if (options.kinds) handler.eventType = options.kinds.map((kind) => this.typeOf(kind));
+    const wanting = options.wanting;
+    if (wanting)
+      handler.wanted = (events) => Promise.resolve(events.map((event) => wanting.includes(event.payload.key)));
     const consumer = new StreamConsumer(
       this.dataSource,
       this.redis,
@@ -148,6 +153,12 @@ export class BusFixture {
       `SELECT key FROM "${this.consumerSchema}".effects ORDER BY key`,
     );
     return rows.map((row) => row.key);
+  }
+
+  /** Events the consumer context's inbox holds, of any consumer. */
+  async inboxed(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${this.consumerSchema}".inbox`);
+    return row.n;
   }
 
   async unpublished(): Promise<number> {

@@ -64,6 +64,20 @@ describe('the event bus on the real PostgreSQL and Redis', () => {
     expect(bus.attemptsOf('twice')).toBe(1);
   });
 
+  it('acknowledges the events a handler does not want without an inbox row, and handles the rest once', async () => {
+    bus.startRelay();
+    await bus.startConsumer({ wanting: ['kept'] });
+    await bus.publish('passed-over');
+    await bus.publish('kept');
+    await waitFor(async () => (await bus.effects()).includes('kept'), { what: 'the wanted event' });
+    const pending = async () =>
+      ((await bus.redis.xpending(streamOf(bus.producer), 'sink.record-probe')) as [number])[0];
+    await waitFor(async () => (await pending()) === 0, { what: 'both events acknowledged' });
+    expect(await bus.effects()).toEqual(['kept']);
+    expect(bus.attemptsOf('passed-over')).toBe(0);
+    expect(await bus.inboxed()).toBe(1);
+  });
+
   it('hands a batch to a batch-taking handler at once, and one by one when the batch fails', async () => {
     bus.startRelay();
     for (const key of ['a', 'b', 'c']) await bus.publish(key);

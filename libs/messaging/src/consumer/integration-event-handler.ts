@@ -28,4 +28,11 @@ export abstract class IntegrationEventHandler<
    * batch is handled again event by event through `handle`.
    */
   handleBatch?(events: readonly EnvelopeOf<TEvents, TType>[], manager: EntityManager): Promise<void>;
+  /**
+   * Optional: which events of one delivery batch this handler has anything to do for, one flag per
+   * event in order, asked before the inbox with no transaction open (it must not write). The others
+   * are acknowledged with no inbox row and no transaction: for a handler of every event of a context
+   * that acts on few of them (a trigger lookup, one for the batch).
+   */
+  wanted?(events: readonly EnvelopeOf<TEvents, TType>[]): Promise<readonly boolean[]>;
 }

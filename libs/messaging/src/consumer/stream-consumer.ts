@@ -7,7 +7,7 @@ import { isHandledBy, streamOfSubscriptions } from '../stream-names.js';
 import { DeadLetters } from './dead-letters.js';
 import type { IntegrationEventHandler } from './integration-event-handler.js';
 import { handleInTransaction, type FailedEntry } from './handle-in-transaction.js';
-import { toStreamEntry, type StreamEntry } from './stream-entry.js';
+import { parseEnvelope, toStreamEntry, type StreamEntry } from './stream-entry.js';
 
 export interface StreamConsumerOptions {
   /** Unique within the group: one per process. */
@@ -184,10 +184,12 @@ export class StreamConsumer {
   }
 
   private async process(entries: StreamEntry[]): Promise<void> {
-    const mine = entries.filter(
-      (entry) =>
-        this.subscriptions.some((subscription) => isHandledBy(subscription, entry.type)) &&
-        (!entry.target || entry.target === this.group),
+    const mine = await this.wantedOf(
+      entries.filter(
+        (entry) =>
+          this.subscriptions.some((subscription) => isHandledBy(subscription, entry.type)) &&
+          (!entry.target || entry.target === this.group),
+      ),
     );
     const ignored = entries.length - mine.length;
     const { done, failed } =
@@ -199,6 +201,21 @@ export class StreamConsumer {
     if (acks.length > 0) await this.commands.xack(this.stream, this.group, ...acks);
     this.countOutcomes(ignored, done);
     for (const failure of failed) await this.retryOrDeadLetter(failure);
+  }
+
+  /** The entries the handler has something to do for, when it can tell; one that does not parse stays, to fail in the inbox's pass. */
+  private async wantedOf(entries: StreamEntry[]): Promise<StreamEntry[]> {
+    if (this.handler.wanted === undefined || entries.length === 0) return entries;
+    const readable = entries.flatMap((entry) => {
+      try {
+        return [{ entry, envelope: parseEnvelope(entry) }];
+      } catch {
+        return [];
+      }
+    });
+    const wanted = await this.handler.wanted(readable.map(({ envelope }) => envelope));
+    const unwanted = new Set(readable.filter((_, index) => !wanted[index]).map(({ entry }) => entry));
+    return entries.filter((entry) => !unwanted.has(entry));
   }
 
   private countOutcomes(ignored: number, done: { duplicate: boolean; seconds: number }[]): void {

@@ -15,6 +15,7 @@ import { IntegrationEventHandler } from '../consumer/integration-event-handler.j
 import { StreamConsumer } from '../consumer/stream-consumer.js';
 import { BusBacklog } from '../health/bus-backlog.js';
 import { OutboxCommitSubscriber } from '../outbox/outbox-commit.subscriber.js';
+import { OutboxDoorbell } from '../outbox/outbox-doorbell.js';
 import { RelayWakeups } from '../outbox/relay-wakeups.js';
 import { OutboxListener } from '../relay/outbox-listener.js';
 import { OutboxRelay } from '../relay/outbox-relay.js';
@@ -31,6 +32,8 @@ import { PrometheusMessagingMetrics } from './prometheus-messaging-metrics.js';
 export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MessagingRuntime.name);
   private readonly wakeups = new RelayWakeups();
+  /** For writers that commit outbox rows in one statement of their own, outside any transaction. */
+  readonly doorbell = new OutboxDoorbell(this.wakeups);
   private readonly relays: OutboxRelay[] = [];
   private readonly consumers: StreamConsumer[] = [];
   private listener?: OutboxListener;

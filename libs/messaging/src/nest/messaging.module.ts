@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DeadLettersController } from '../admin/dead-letters.controller.js';
+import { OutboxDoorbell } from '../outbox/outbox-doorbell.js';
 import { MessagingRuntime } from './messaging-runtime.js';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options.js';
 import { messagingMetricProviders, PrometheusMessagingMetrics } from './prometheus-messaging-metrics.js';
@@ -19,7 +20,13 @@ export class MessagingModule {
         ...messagingMetricProviders,
         PrometheusMessagingMetrics,
         MessagingRuntime,
+        {
+          provide: OutboxDoorbell,
+          useFactory: (runtime: MessagingRuntime) => runtime.doorbell,
+          inject: [MessagingRuntime],
+        },
       ],
+      exports: [OutboxDoorbell],
     };
   }
 }

@@ -62,13 +62,23 @@ export class Outbox<TEvents extends EventMap> {
         'Outbox.publish must run inside a transaction: the event would not be tied to the change that caused it',
       );
     }
-    // Each envelope keeps its event's type and payload, which is the distributed EnvelopeOf.
-    const envelopes = events.map((event) => this.envelope(event)) as EnvelopeOf<TEvents, EventType<TEvents>>[];
-    const rows = envelopes.map((envelope) => ({ id: envelope.id, type: envelope.type, envelope }));
-    if (envelopes.length > 0) {
+    if (events.length > 0) {
       const data = runner.data as Record<string, Set<string> | undefined>;
       (data[OUTBOX_SCHEMAS_WRITTEN] ??= new Set()).add(this.schema);
     }
+    return this.stagedForOwnCommit(events);
+  }
+
+  /**
+   * The events as outbox rows for a caller whose whole change, these rows included, is one statement
+   * committed on its own outside any transaction (a single statement is atomic): the event still
+   * exists if and only if the change committed. No commit rings the relay then: once the statement
+   * has answered, the caller rings OutboxDoorbell itself.
+   */
+  stagedForOwnCommit(events: readonly PendingEvent<TEvents>[]): StagedEvents<TEvents> {
+    // Each envelope keeps its event's type and payload, which is the distributed EnvelopeOf.
+    const envelopes = events.map((event) => this.envelope(event)) as EnvelopeOf<TEvents, EventType<TEvents>>[];
+    const rows = envelopes.map((envelope) => ({ id: envelope.id, type: envelope.type, envelope }));
     return { envelopes, json: JSON.stringify(rows) };
   }
 

@@ -108,7 +108,7 @@ export function saveNewRunRows(outboxInsert?: (parameter: string) => string): st
   SELECT 1`;
 }
 
-// Only with events: the outbox's statement trigger notifies the relays even of an INSERT of no rows.
+// Only with events: a change that publishes none need not touch the outbox.
 function outboxItem(outboxInsert: ((parameter: string) => string) | undefined, parameter: string): string {
   return outboxInsert === undefined ? '' : `,\n  outbox AS (${outboxInsert(parameter)})`;
 }

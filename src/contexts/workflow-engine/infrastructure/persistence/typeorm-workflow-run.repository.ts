@@ -1,5 +1,5 @@
 import { ConcurrencyError } from '@libs/ddd';
-import { Outbox } from '@libs/messaging';
+import { Outbox, OutboxDoorbell } from '@libs/messaging';
 import { Injectable } from '@nestjs/common';
 import type { WorkflowEngineEvents } from '../../contracts/events.js';
 import { IdempotencyKeyTaken } from '../../domain/errors.js';
@@ -27,7 +27,7 @@ const SELECT_RUN_FOR_UPDATE = prepared('select-for-update', sql.SELECT_RUN_FOR_U
  * Runs as rows of `runs`, `task_runs` and the append-only `transitions`. A save writes only what
  * changed since the run was loaded (SavedRuns remembers it), bumps the run's version if it is still
  * the one loaded, and puts the change's task log lines and the run's events in the outbox, all in one
- * statement of the caller's transaction. A load whose row version matches the run this process last
+ * statement: of the caller's transaction when one is open, committed on its own otherwise. A load whose row version matches the run this process last
  * committed takes that run instead of reading its task runs (CommittedRuns).
  */
 @Injectable()
@@ -55,6 +55,7 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     private readonly committed: CommittedRuns,
     private readonly metrics: RunMetrics,
     private readonly cancellations: RunCancellations,
+    private readonly doorbell: OutboxDoorbell,
   ) {
     super();
   }
@@ -135,11 +136,18 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     const changes = this.saved.changesOf(run);
     // Until this commits, a run kept from before may be behind or ahead of the database: nobody may take it.
     this.committed.forget(run.id);
+    // A change of a stored run is one statement, which commits on its own when no transaction is open
+    // (it writes nothing when the version check fails, outbox rows included); a new run needs a transaction.
+    const onItsOwn = run.version > 0 && !this.transaction.active();
     const write = async () => {
       const manager = this.transaction.manager();
       const now = new Date();
-      // Staging the outbox rows needs the transaction whose commit rings the relay.
-      const outbox = publishes.length > 0 ? this.outbox.staged(manager, publishes) : undefined;
+      const outbox =
+        publishes.length === 0
+          ? undefined
+          : onItsOwn
+            ? this.outbox.stagedForOwnCommit(publishes)
+            : this.outbox.staged(manager, publishes);
       const rows = [
         JSON.stringify(changes.taskRuns),
         JSON.stringify(changes.transitions),
@@ -164,10 +172,11 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
         if (events.some((event) => event.name === 'run-cancelled')) this.cancellations.announce(run.id);
       });
     };
-    // A change that publishes nothing is one statement, which commits alone when no transaction is open
-    // (it writes nothing when the version check fails); a new run or an outbox row needs a transaction.
-    if (run.version > 0 && publishes.length === 0 && !this.transaction.active()) await write();
-    else await this.transaction.run(write);
+    if (!onItsOwn) await this.transaction.run(write);
+    else {
+      await write();
+      if (publishes.length > 0) await this.doorbell.ring([this.outbox.schema], this.transaction.manager());
+    }
     run.markSaved();
     this.saved.remember(run, changes.written);
   }

@@ -31,18 +31,27 @@ export class TriggerEventsConsumer extends SelfCommittingEventHandler {
     return this.handleBatch([event]);
   }
 
-  // Every event of a context passes through here: one trigger lookup per delivery batch, not per event;
-  // each event's runs start in its own context, so they carry on its correlation and trace.
+  // Every event of a context passes through here, and most start nothing: one trigger lookup per delivery
+  // batch, before the inbox, so those are acknowledged without an inbox row or a transaction.
+  override async wanted(envelopes: readonly EventEnvelope[]): Promise<boolean[]> {
+    const subscribed = await this.finding.execute({ events: envelopes.map(triggeringOf) });
+    return subscribed.map((subscriptions) => subscriptions.length > 0);
+  }
+
+  // Each event's runs start in its own context, so they carry on its correlation and trace.
   override async handleBatch(envelopes: readonly EventEnvelope[]): Promise<void> {
     const events = envelopes.map(receivedOf);
-    const triggering = events.map(({ type, occurredAt }) => ({ type, occurredAt: new Date(occurredAt) }));
-    const subscribed = await this.finding.execute({ events: triggering });
+    const subscribed = await this.finding.execute({ events: envelopes.map(triggeringOf) });
     for (const [index, envelope] of envelopes.entries()) {
       const subscriptions = subscribed[index];
       if (subscriptions.length === 0) continue;
       await runInEventContext(envelope, () => this.starting.execute({ event: events[index], subscriptions }));
     }
   }
+}
+
+function triggeringOf({ type, occurredAt }: EventEnvelope): { type: string; occurredAt: Date } {
+  return { type, occurredAt: new Date(occurredAt) };
 }
 
 function receivedOf(event: EventEnvelope): TriggeringEventReceived {
