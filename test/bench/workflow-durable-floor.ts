@@ -20,6 +20,7 @@ interface FloorJob {
 export class DurableFloor {
   private readonly prefix = '{bench-floor}';
   private readonly pool: pg.Pool;
+  private runs = 0;
 
   constructor(
     databaseUrl: string,
@@ -47,8 +48,9 @@ export class DurableFloor {
   async throughput(count: number): Promise<number> {
     const middle = count - 2;
     let middleDone = 0;
+    const run = this.nextRun('fan');
     const ms = await this.runJobs('floor-fan', { task: 'root' }, async (job, queue, finish) => {
-      await this.commitOutcome('fan', job.data.task);
+      await this.commitOutcome(run, job.data.task);
       if (job.data.task === 'root') {
         const tasks = Array.from({ length: middle }, (_, index) => ({ name: 'noop', data: { task: `t${index}` } }));
         await queue.addBulk(tasks);
@@ -65,10 +67,11 @@ export class DurableFloor {
    */
   async chainLatencies(count: number): Promise<number[]> {
     const latencies: number[] = [];
+    const run = this.nextRun('chain');
     await this.runJobs('floor-chain', { task: 'c0' }, async (job, queue, finish) => {
       if (job.data.committingAt !== undefined) latencies.push(performance.now() - job.data.committingAt);
       const committingAt = performance.now();
-      await this.commitOutcome('chain', job.data.task);
+      await this.commitOutcome(run, job.data.task);
       if (latencies.length === count - 1) return finish();
       await queue.add('noop', { task: `c${latencies.length + 1}`, committingAt });
     });
@@ -77,6 +80,12 @@ export class DurableFloor {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  /** Each run's outcomes under a name of its own: the table's key is (run, task). */
+  private nextRun(kind: string): string {
+    this.runs += 1;
+    return `${kind}-${this.runs}`;
   }
 
   private async commitOutcome(run: string, task: string): Promise<void> {
