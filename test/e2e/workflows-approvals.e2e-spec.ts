@@ -13,15 +13,12 @@ const taskOf = (run: Json, taskId: string): Json => (run.taskRuns as Json[]).fin
 
 describe('approval tasks wait for a person with workflow:approve', () => {
   let world: WorkflowWorld;
-  const previousInterval = process.env.WORKFLOW_RECONCILE_INTERVAL_MS;
 
   beforeAll(async () => {
     world = await startWorkflowWorld(FAST_RECONCILE);
   });
   afterAll(async () => {
     await world.app.close();
-    if (previousInterval === undefined) delete process.env.WORKFLOW_RECONCILE_INTERVAL_MS;
-    else process.env.WORKFLOW_RECONCILE_INTERVAL_MS = previousInterval;
   });
 
   /** Starts a run of gate (an approval with `params`) then deploy, and waits until the gate waits. */

@@ -47,7 +47,6 @@ describe('http tasks following redirects', () => {
   });
   afterAll(async () => {
     await world.app.close();
-    delete process.env.OUTBOUND_ALLOWED_PRIVATE_HOSTS;
     target.close();
     redirector.close();
   });

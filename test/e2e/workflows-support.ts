@@ -1,6 +1,7 @@
 import { startTestApp, waitFor, type TestApp } from '@libs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../src/bounded-contexts.js';
+import { withProcessEnv } from '../support/process-env.js';
 import { ADMIN, Client, FAST_AUTH_ENV, newUser, type NewUser } from './user-management/auth-client.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -17,14 +18,18 @@ export interface WorkflowWorld {
 /** What the workflow tests speak to; the contexts a test does not use would only slow its start. */
 export const WORKFLOW_CONTEXTS = 'user-management,workflow-engine';
 
-/** The workflow engine in-process (with `contexts`) and an owner with a project of their own. */
+/**
+ * The workflow engine in-process (with `contexts`) and an owner with a project of their own. `env` is
+ * in process.env while the app boots only, when its contexts read it: the rest of the test file does
+ * not see it.
+ */
 export async function startWorkflowWorld(
   env: Record<string, string> = {},
   contexts = WORKFLOW_CONTEXTS,
 ): Promise<WorkflowWorld> {
-  Object.assign(process.env, FAST_AUTH_ENV, env);
-  // Given to the app, not put in process.env, which the next test files of this Jest worker share.
-  const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, { APP_CONTEXTS: contexts });
+  const app = await withProcessEnv({ ...FAST_AUTH_ENV, ...env }, () =>
+    startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, { APP_CONTEXTS: contexts }),
+  );
   const anonymous = new Client(app.url);
   const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
   const owner = await newUser(admin, anonymous);

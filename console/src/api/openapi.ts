@@ -4914,6 +4914,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description True when the server cannot read the signing secret (its key is no longer configured): nothing is delivered until the secret is rotated. Absent otherwise */
+            secretUnreadable?: boolean;
             /** @description Signs every delivery (Webhook-Signature); shown once, store it now */
             secret: string;
         };
@@ -4932,6 +4934,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description True when the server cannot read the signing secret (its key is no longer configured): nothing is delivered until the secret is rotated. Absent otherwise */
+            secretUnreadable?: boolean;
         };
         WebhookPageResponse: {
             items: components["schemas"]["WebhookResponse"][];
@@ -5232,6 +5236,7 @@ export interface components {
             projectId: string;
             name: string;
             matchers: components["schemas"]["MatcherResponse"][];
+            /** @description { type: "webhook", webhookId }, { type: "email", to } or { type: "slack", url }; a Slack URL the server cannot read (its key is no longer configured) is answered as { type: "slack", urlUnreadable: true } */
             receivers: {
                 [key: string]: unknown;
             }[];
@@ -5286,6 +5291,7 @@ export interface components {
             /** Format: uuid */
             routeId: string;
             groupKey: string;
+            /** @description { type: "webhook", webhookId }, { type: "email", to } or { type: "slack", url }; a Slack URL the server cannot read (its key is no longer configured) is answered as { type: "slack", urlUnreadable: true } */
             receiver: {
                 [key: string]: unknown;
             };
@@ -17327,6 +17333,15 @@ export interface operations {
              *     No such project or resource visible to the caller
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The webhook’s signing secret cannot be read (its key is no longer configured); rotate it first */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,6 +45,7 @@ export * from './runtime/shutdown-deadline.js';
 export * from './runtime/trace-context.js';
 export * from './secrets/aes-gcm-secret-cipher.js';
 export * from './secrets/openable-rows.js';
+export * from './secrets/optional-secret-opener.js';
 export * from './secrets/reseal-column.js';
 export * from './secrets/sealed-secret-stores.js';
 export * from './secrets/secret-cipher.js';

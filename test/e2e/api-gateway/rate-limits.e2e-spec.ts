@@ -2,9 +2,7 @@
  * @jest-environment ./test/support/prediction/onnx-test-environment.ts
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { scaled, startTestApp, waitFor, type TestApp } from '@libs/testing';
-import { AppModule } from '../../../src/app.module.js';
-import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
+import { scaled, waitFor, type TestApp } from '@libs/testing';
 import { Client } from '../user-management/auth-client.js';
 import { RegistryWorld } from '../model-registry/registry-world.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
@@ -41,10 +39,7 @@ describe('rate limits shared by two processes (api-gateway, PostgreSQL, Redis)',
       { RATE_LIMIT_ENABLED: 'true', RATE_LIMITS: 'api-key:100/60', ...PATIENT_REDIS },
       CONTEXTS,
     );
-    second = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: CONTEXTS,
-      ...PATIENT_REDIS,
-    });
+    second = await world.anotherInstance();
     const modelId = (await world.model('churn')).id as string;
     const version = await world.version(modelId, { signature: SIGNATURE });
     expect((await world.upload(version.id, linearModel(LINEAR_WEIGHTS, LINEAR_BIAS))).status).toBe(200);

@@ -72,10 +72,6 @@ describe('data task types run by the workflow engine on the data pipeline’s qu
   });
   afterAll(async () => {
     await world?.app.close();
-    // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
-    delete process.env.STORAGE_DRIVER;
-    delete process.env.STORAGE_DIR;
-    delete process.env.DATA_ENGINE_TEMP_DIR;
     await rm(directory, { recursive: true, force: true });
   });
 

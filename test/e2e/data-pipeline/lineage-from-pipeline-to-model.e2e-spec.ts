@@ -40,10 +40,6 @@ describe('the lineage of a model trained by a workflow on a pipeline’s output'
   });
   afterAll(async () => {
     await world?.app.close();
-    // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
-    delete process.env.STORAGE_DRIVER;
-    delete process.env.STORAGE_DIR;
-    delete process.env.DATA_ENGINE_TEMP_DIR;
     await rm(directory, { recursive: true, force: true });
   });
 

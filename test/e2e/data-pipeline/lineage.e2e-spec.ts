@@ -37,9 +37,6 @@ describe('the lineage graph, fed by the workflow engine and the model registry',
   });
   afterAll(async () => {
     await world?.app.close();
-    // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
-    delete process.env.STORAGE_DRIVER;
-    delete process.env.STORAGE_DIR;
     await rm(directory, { recursive: true, force: true });
   });
 

@@ -48,8 +48,6 @@ export async function startOpenLineageWorld(env: Record<string, string>): Promis
     },
     async close() {
       await world.app.close();
-      // Test files of one Jest worker share process.env: these settings must not outlive the file.
-      for (const name of Object.keys(settings)) delete process.env[name];
       await receiver.close();
       await rm(directory, { recursive: true, force: true });
     },

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '@libs/testing';
 import { AppModule } from '../../../src/app.module.js';
 import { RecordWorkflowRunHandler } from '../../../src/contexts/data-pipeline/application/record-workflow-run/record-workflow-run.handler.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
+import { withProcessEnv } from '../../support/process-env.js';
 import { ADMIN, Client, FAST_AUTH_ENV, newUser, type NewUser } from '../user-management/auth-client.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -23,7 +24,8 @@ export class RegistryWorld {
     readonly editor: NewUser,
     readonly outsider: NewUser,
     readonly outsiderProjectId: string,
-    private readonly restoreEnv: () => void,
+    private readonly settings: Record<string, string>,
+    private readonly contexts: string,
     private readonly cleanUp: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
@@ -42,23 +44,10 @@ export class RegistryWorld {
     cleanUp?: () => Promise<void>,
     contexts = 'user-management,model-registry,data-pipeline',
   ): Promise<RegistryWorld> {
-    // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
-    const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-    const restoreEnv = () => {
-      for (const [name, value] of Object.entries(previous)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    };
-    Object.assign(process.env, FAST_AUTH_ENV, env);
     // Only what the registry tests speak to (the workflow tasks of models have a world of their own),
     // and the lineage graph the `lineage-complete` promotion rule asks.
-    // A PORT given is the one it listens on, so the URL it announces in the service registry is its own.
-    const port: Record<string, string> = env.PORT === undefined ? {} : { PORT: env.PORT };
-    const app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: contexts,
-      ...port,
-    });
+    const { PORT: port, ...settings } = { ...FAST_AUTH_ENV, ...env };
+    const app = await RegistryWorld.boot(settings, contexts, port);
     const anonymous = new Client(app.url);
     const admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
     const [owner, approver, editor, outsider] = [
@@ -76,14 +65,43 @@ export class RegistryWorld {
     ] as const) {
       await owner.client.call('PUT', `/api/v1/projects/${projectId}/members/${user.id}`, { role });
     }
-    return new RegistryWorld(app, projectId, owner, approver, editor, outsider, outsiderProjectId, restoreEnv, cleanUp);
+    return new RegistryWorld(
+      app,
+      projectId,
+      owner,
+      approver,
+      editor,
+      outsider,
+      outsiderProjectId,
+      settings,
+      contexts,
+      cleanUp,
+    );
+  }
+
+  /**
+   * The app with `settings` in process.env while it boots only, when its contexts read them: the
+   * rest of the test file (its other tests, the apps it starts) does not see them. A PORT given is the
+   * one it listens on, so the URL it announces in the service registry is its own.
+   */
+  private static boot(settings: Record<string, string>, contexts: string, port?: string): Promise<TestApp> {
+    return withProcessEnv(settings, () =>
+      startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+        APP_CONTEXTS: contexts,
+        ...(port !== undefined && { PORT: port }),
+      }),
+    );
+  }
+
+  /** Another instance of the platform with the world's settings and contexts, on a port of its own; the caller closes it. */
+  anotherInstance(): Promise<TestApp> {
+    return RegistryWorld.boot(this.settings, this.contexts);
   }
 
   async close(): Promise<void> {
     try {
       await this.app.close();
     } finally {
-      this.restoreEnv();
       await this.cleanUp();
     }
   }

@@ -55,9 +55,6 @@ describe('model task types run by the workflow engine on the model registry’s 
   });
   afterAll(async () => {
     await world?.app.close();
-    // Test files of one Jest worker share process.env: the storage settings must not outlive this file.
-    delete process.env.STORAGE_DRIVER;
-    delete process.env.STORAGE_DIR;
     await rm(directory, { recursive: true, force: true });
   });
 

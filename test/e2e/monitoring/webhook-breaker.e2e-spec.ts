@@ -34,16 +34,6 @@ describe('the circuit breaker of a webhook’s origin', () => {
   });
   afterAll(async () => {
     await world?.app.close();
-    for (const name of [
-      'OUTBOUND_ALLOWED_PRIVATE_HOSTS',
-      'WEBHOOK_ALLOW_HTTP',
-      'WEBHOOK_BACKOFF_BASE_MS',
-      'WEBHOOK_MAX_ATTEMPTS',
-      'WEBHOOK_POLL_INTERVAL_MS',
-      'WEBHOOK_BREAKER_FAILURES',
-      'WEBHOOK_BREAKER_HALF_OPEN_MS',
-    ])
-      delete process.env[name];
     await receiver.stop();
   });
 

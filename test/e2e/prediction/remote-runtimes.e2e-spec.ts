@@ -4,6 +4,7 @@ import type { Client } from '../user-management/auth-client.js';
 import { RegistryWorld } from '../model-registry/registry-world.js';
 import { LINEAR_SIGNATURE, uploadedOnnxVersion } from '../../support/prediction/onnx-deployments.js';
 import { LocalModelServer } from '../../support/prediction/local-model-servers.js';
+import { setProcessEnv } from '../../support/process-env.js';
 
 // By hand: [1,0,0]·W + b = [1.5, 1], [0,1,1]·W + b = [8.5, 9]; the local servers compute the same.
 const EXPECTED = [1.5, 1, 8.5, 9];
@@ -11,6 +12,8 @@ const infer = { inputs: [{ name: 'x', shape: [2, 3], datatype: 'FP32', data: [1,
 const TIMEOUT_MS = 1_500;
 // The breaker stays open this long: the checks made while it is open must all fit in it, on a busy machine too.
 const HALF_OPEN_MS = scaled(3_000);
+// The AWS SDK reads these when it first calls SageMaker, not at boot: they stay for the whole file.
+const AWS_ENV = { AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST', AWS_SECRET_ACCESS_KEY: 'local-secret', AWS_REGION: 'eu-west-1' };
 
 describe('remote runtimes through the platform: SageMaker InvokeEndpoint and a v2 server, with a breaker', () => {
   let sageMaker: LocalModelServer;
@@ -18,6 +21,7 @@ describe('remote runtimes through the platform: SageMaker InvokeEndpoint and a v
   let world: RegistryWorld;
   let serving: Client;
   let versionId: string;
+  let restoreEnv: (() => void) | undefined;
 
   const deploy = (name: string, variant: object) =>
     world.editor.client.call('POST', `/api/v1/projects/${world.projectId}/deployments`, {
@@ -29,12 +33,10 @@ describe('remote runtimes through the platform: SageMaker InvokeEndpoint and a v
   beforeAll(async () => {
     sageMaker = await LocalModelServer.sageMaker();
     v2 = await LocalModelServer.openInference();
+    restoreEnv = setProcessEnv(AWS_ENV);
     world = await RegistryWorld.onFilesystem(
       {
         SAGEMAKER_ENDPOINT_URL: sageMaker.url,
-        AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
-        AWS_SECRET_ACCESS_KEY: 'local-secret',
-        AWS_REGION: 'eu-west-1',
         OUTBOUND_ALLOWED_PRIVATE_HOSTS: v2.host,
         PREDICTION_REMOTE_TIMEOUT_MS: String(TIMEOUT_MS),
         PREDICTION_REMOTE_MAX_RETRIES: '1',
@@ -49,6 +51,7 @@ describe('remote runtimes through the platform: SageMaker InvokeEndpoint and a v
   });
   afterAll(async () => {
     await world?.close();
+    restoreEnv?.();
     await Promise.all([sageMaker?.die(), v2?.die()]);
   });
 

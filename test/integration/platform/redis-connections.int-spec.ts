@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { once } from 'node:events';
 import { RedisConnections, type PlatformConfig } from '@libs/platform';
+import { freePort, waitFor } from '@libs/testing';
 
 const pendingTimers = (): number => process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length;
 
@@ -20,5 +21,21 @@ describe('RedisConnections', () => {
 
     expect([closedByItsUser.status, stillOpen.status, connections.command.status]).toEqual(['end', 'end', 'end']);
     expect(pendingTimers()).toBeLessThanOrEqual(timersBefore);
+  });
+
+  it('frees the process at once at shutdown while Redis is down and the connection waits to reconnect', async () => {
+    const timersBefore = pendingTimers();
+    const connections = new RedisConnections({
+      redisUrl: `redis://127.0.0.1:${await freePort()}`,
+      redisCommandTimeoutMs: 1000,
+    } as PlatformConfig);
+    await expect(connections.command.ping()).rejects.toThrow();
+    expect(connections.command.status).toBe('reconnecting');
+
+    await connections.onApplicationShutdown();
+    const closedAt = Date.now();
+    await waitFor(() => pendingTimers() <= timersBefore, { what: 'no timer left of the connection' });
+    // ioredis's default wait for the socket to close (2 s) held the process up, for a socket closed already.
+    expect(Date.now() - closedAt).toBeLessThan(1000);
   });
 });

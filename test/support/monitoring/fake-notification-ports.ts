@@ -132,7 +132,7 @@ export class InMemoryNotifications extends AlertNotificationRepository {
 
   ofProject(projectId: string, limit: number): Promise<NotificationPage> {
     const items = this.rows.filter((row) => row.snapshot.projectId === projectId).slice(0, limit);
-    return Promise.resolve({ items, nextCursor: null });
+    return Promise.resolve({ items: items.map((row) => row.snapshot), nextCursor: null });
   }
 }
 

@@ -92,10 +92,20 @@ export class RedisConnections implements OnApplicationShutdown {
     return new Redis(this.config.redisUrl, {
       connectionName: `mlops:${purpose}`,
       lazyConnect: false,
+      disconnectTimeout: DISCONNECT_TIMEOUT_MS,
       ...options,
     });
   }
 }
+
+/**
+ * How long a closed connection's socket may take to close before ioredis destroys it (its default is
+ * 2 s). ioredis also waits so for a connection that lost Redis and waits to reconnect, whose socket
+ * closed already and never closes again (ioredis issue 1247): closed at shutdown while Redis was down,
+ * it held the process up for the whole wait. Redis closes its end at once; one that does not is
+ * frozen, and its socket is dropped anyway.
+ */
+const DISCONNECT_TIMEOUT_MS = 100;
 
 /**
  * BullMQ's own default backs off up to 20 s between reconnections, so its workers would idle that

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTOR, fakeWebhookPorts, ScriptedSender } from '../../../../../test/support/monitoring/fake-ports.js';
 import { aStoredSubscription } from '../../../../../test/support/monitoring/subscriptions.js';
+import { WebhookSubscription } from '../../domain/webhooks/webhook-subscription.js';
 import { SendTestDeliveryHandler } from '../send-test-delivery/send-test-delivery.handler.js';
 import { DeliverDueWebhooksHandler } from './deliver-due-webhooks.handler.js';
 
@@ -110,5 +111,23 @@ describe('DeliverDueWebhooksHandler', () => {
     expect(sender.sent).toHaveLength(4);
     expect(ports.deliveries.rows.get(delivery.id)!.snapshot.status).toBe('dead');
     expect(ports.metrics.results).toEqual(['retrying', 'retrying', 'retrying', 'dead']);
+  });
+
+  it('leaves a delivery unsent and unrecorded while its secret is unreadable, and signs it with a rotated one', async () => {
+    const { ports, sender, handler, subscription, delivery } = await build([{ statusCode: 200 }]);
+    const unreadable = WebhookSubscription.restore({ ...subscription.snapshot, secret: undefined });
+    await ports.subscriptions.save(unreadable);
+    expect(await handler.execute({})).toEqual({ claimed: 1 });
+    expect(sender.sent).toEqual([]);
+    expect(ports.deliveries.rows.get(delivery.id)!.snapshot).toMatchObject({ status: 'pending', attempts: [] });
+    // Still leased: not claimed again before its lease (request timeout + 30 s) has run out.
+    ports.clock.advance(30_000);
+    expect(await handler.execute({})).toEqual({ claimed: 0 });
+
+    unreadable.rotateSecret('whsec_rotated', ports.clock.now());
+    ports.clock.advance(1_000);
+    expect(await handler.execute({})).toEqual({ claimed: 1 });
+    expect(sender.sent).toEqual([expect.objectContaining({ deliveryId: delivery.id, secret: 'whsec_rotated' })]);
+    expect(ports.deliveries.rows.get(delivery.id)!.snapshot.status).toBe('delivered');
   });
 });

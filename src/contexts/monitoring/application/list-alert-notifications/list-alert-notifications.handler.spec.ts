@@ -19,6 +19,6 @@ describe('ListAlertNotificationsHandler', () => {
     const mine = notification(PROJECT);
     await notifications.add([mine, notification(OTHER_PROJECT)]);
     const page = await new ListAlertNotificationsHandler(notifications).execute({ projectId: PROJECT, limit: 10 });
-    expect(page.items).toEqual([mine]);
+    expect(page.items).toEqual([mine.snapshot]);
   });
 });

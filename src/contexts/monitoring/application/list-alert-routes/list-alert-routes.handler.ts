@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AlertRoute } from '../../domain/notifications/alert-route.js';
+import type { ListedAlertRoute } from '../../domain/notifications/alert-route.js';
 import { AlertRouteRepository } from '../../domain/notifications/notifications.repository.js';
 import type { ListAlertRoutesQuery } from './list-alert-routes.query.js';
 
@@ -7,7 +7,7 @@ import type { ListAlertRoutesQuery } from './list-alert-routes.query.js';
 export class ListAlertRoutesHandler {
   constructor(private readonly routes: AlertRouteRepository) {}
 
-  execute(query: ListAlertRoutesQuery): Promise<AlertRoute[]> {
+  execute(query: ListAlertRoutesQuery): Promise<ListedAlertRoute[]> {
     return this.routes.ofProject(query.projectId);
   }
 }

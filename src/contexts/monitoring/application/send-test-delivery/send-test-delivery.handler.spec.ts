@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
 import { ACTOR, fakeWebhookPorts, PROJECT } from '../../../../../test/support/monitoring/fake-ports.js';
 import { aStoredSubscription } from '../../../../../test/support/monitoring/subscriptions.js';
-import { WebhookTargetUnavailable } from '../../domain/webhooks/errors.js';
+import { WebhookSecretUnreadable, WebhookTargetUnavailable } from '../../domain/webhooks/errors.js';
+import { WebhookSubscription } from '../../domain/webhooks/webhook-subscription.js';
 import { SendTestDeliveryHandler } from './send-test-delivery.handler.js';
 
 describe('SendTestDeliveryHandler', () => {
@@ -35,6 +36,17 @@ describe('SendTestDeliveryHandler', () => {
     const refusal = handler.execute({ webhookId: stored.id, actorId: ACTOR });
     await expect(refusal).rejects.toBeInstanceOf(WebhookTargetUnavailable);
     await expect(refusal).rejects.toMatchObject({ kind: 'unavailable', retryAfterSeconds: 7 });
+    expect(ports.deliveries.rows.size).toBe(0);
+  });
+
+  it('refuses at once, recording nothing, while the webhook’s secret cannot be read', async () => {
+    const ports = fakeWebhookPorts();
+    const handler = new SendTestDeliveryHandler(ports.lookup, ports.deliveries, ports.clock, ports.targets);
+    const stored = await aStoredSubscription(ports);
+    await ports.subscriptions.save(WebhookSubscription.restore({ ...stored.snapshot, secret: undefined }));
+    const refusal = handler.execute({ webhookId: stored.id, actorId: ACTOR });
+    await expect(refusal).rejects.toBeInstanceOf(WebhookSecretUnreadable);
+    await expect(refusal).rejects.toMatchObject({ kind: 'conflict', type: 'webhook-secret-unreadable' });
     expect(ports.deliveries.rows.size).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { newId } from '@libs/ddd';
 import type { AttemptOutcome, DeliveryAttempt } from '../webhooks/webhook-delivery.js';
 import { progressAfter } from '../webhooks/attempt-progress.js';
 import type { RetryPolicy } from '../webhooks/retry-policy.js';
-import type { Receiver } from './receiver.js';
+import type { ListedReceiver, Receiver } from './receiver.js';
 
 /** `handed-over`: a webhook receiver's notification, whose attempts are its webhook delivery's. */
 export type NotificationStatus = 'pending' | 'delivered' | 'dead' | 'handed-over';
@@ -21,6 +21,11 @@ export interface AlertNotificationState {
   readonly nextAttemptAt: Date | null;
   readonly createdAt: Date;
   readonly finishedAt: Date | null;
+}
+
+/** A notification as its project reads it back: a receiver whose secret cannot be read is listed without it. */
+export interface ListedNotification extends Omit<AlertNotificationState, 'receiver'> {
+  readonly receiver: ListedReceiver;
 }
 
 /**

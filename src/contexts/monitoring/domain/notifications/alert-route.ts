@@ -3,7 +3,7 @@ import { parseDuration } from '../alerts/duration.js';
 import type { Labels } from '../alerts/labels.js';
 import type { WebhookUrlPolicy } from '../webhooks/webhook-url.policy.js';
 import { matchesAll, parseMatchers, type Matcher } from './matcher.js';
-import { parseReceivers, type Receiver } from './receiver.js';
+import { parseReceivers, type ListedReceiver, type Receiver } from './receiver.js';
 
 /** Alertmanager's defaults. */
 const DEFAULTS = { groupWait: '30s', groupInterval: '5m', repeatInterval: '4h' };
@@ -28,6 +28,11 @@ export interface AlertRoute extends GroupTiming {
   readonly groupBy: readonly string[];
   readonly createdBy: string;
   readonly createdAt: Date;
+}
+
+/** A route as its project reads it back: a receiver whose secret cannot be read is listed without it. */
+export interface ListedAlertRoute extends Omit<AlertRoute, 'receivers'> {
+  readonly receivers: readonly ListedReceiver[];
 }
 
 export interface NewAlertRoute {

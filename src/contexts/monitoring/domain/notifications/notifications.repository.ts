@@ -1,5 +1,5 @@
-import type { AlertNotification } from './alert-notification.js';
-import type { AlertRoute } from './alert-route.js';
+import type { AlertNotification, ListedNotification } from './alert-notification.js';
+import type { AlertRoute, ListedAlertRoute } from './alert-route.js';
 import type { InhibitionRule } from './inhibition-rule.js';
 import type { NotificationGroupState } from './notification-group.js';
 import type { Silence } from './silence.js';
@@ -7,8 +7,8 @@ import type { Silence } from './silence.js';
 /** Port: a project's routes. */
 export abstract class AlertRouteRepository {
   abstract add(route: AlertRoute): Promise<void>;
-  abstract ofProject(projectId: string): Promise<AlertRoute[]>;
-  /** Every route, for the notifier's round. */
+  abstract ofProject(projectId: string): Promise<ListedAlertRoute[]>;
+  /** Every route, for the notifier's round: those whose secrets cannot be read are left out. */
   abstract all(): Promise<AlertRoute[]>;
   /** Removes a route of this project; false when it has none by that id. */
   abstract remove(projectId: string, id: string): Promise<boolean>;
@@ -33,13 +33,14 @@ export abstract class NotificationGroupRepository {
 }
 
 export interface NotificationPage {
-  readonly items: AlertNotification[];
+  readonly items: ListedNotification[];
   readonly nextCursor: string | null;
 }
 
 /** Port: notifications with their attempts; due ones are leased like webhook deliveries. */
 export abstract class AlertNotificationRepository {
   abstract add(notifications: readonly AlertNotification[]): Promise<void>;
+  /** Those whose secrets cannot be read stay leased, unsent. */
   abstract claimDue(now: Date, limit: number, leaseMs: number): Promise<AlertNotification[]>;
   /** Stores the last attempt unless another notifier stored that attempt first (fencing). */
   abstract saveAttempt(notification: AlertNotification): Promise<boolean>;

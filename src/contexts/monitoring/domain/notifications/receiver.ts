@@ -10,6 +10,13 @@ export type Receiver =
   | { readonly type: 'email'; readonly to: readonly string[] }
   | { readonly type: 'slack'; readonly url: string };
 
+/**
+ * A receiver as its project reads it back. A Slack one whose URL this server cannot read (its key is
+ * no longer configured, docs/adr/0015) is listed without it; such a receiver is never sent to, as the
+ * notifier's routes and the poller's notifications leave those rows out.
+ */
+export type ListedReceiver = Receiver | { readonly type: 'slack'; readonly urlUnreadable: true };
+
 const MAX_RECEIVERS = 10;
 const MAX_RECIPIENTS = 20;
 // Deliberately plain: the SMTP server is the judge of an address; this only keeps out what no server would take.

@@ -1,4 +1,4 @@
-import { DomainError, ValidationError, type FieldProblem } from '@libs/ddd';
+import { ConflictError, DomainError, ValidationError, type FieldProblem } from '@libs/ddd';
 
 /** A subscription's URL, event types or description break a rule: each problem names its field. */
 export class WebhookSubscriptionInvalid extends ValidationError {
@@ -20,5 +20,18 @@ export class WebhookTargetUnavailable extends DomainError {
   readonly kind = 'unavailable';
   constructor(readonly retryAfterSeconds: number) {
     super(`The webhook's server failed too often lately; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * The webhook's signing secret cannot be read (its key is no longer configured): a ping would wait
+ * unsent, since nothing is signed without it. Rotating the secret gives the webhook a readable one.
+ */
+export class WebhookSecretUnreadable extends ConflictError {
+  constructor() {
+    super(
+      "The webhook's signing secret cannot be read by this server (its key is no longer configured); rotate the secret",
+      'webhook-secret-unreadable',
+    );
   }
 }

@@ -15,7 +15,12 @@ export interface WebhookSubscriptionState {
   readonly eventTypes: readonly string[];
   readonly description: string;
   readonly active: boolean;
-  readonly secret: string;
+  /**
+   * Undefined when the stored secret cannot be read (its key is no longer configured, docs/adr/0015):
+   * the subscription can still be shown, changed, rotated or deleted, but nothing is signed until a
+   * new secret is rotated in.
+   */
+  readonly secret: string | undefined;
   readonly createdBy: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -1,14 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction, openableRows, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
-import { AlertNotification, type NotificationStatus } from '../../domain/notifications/alert-notification.js';
+import {
+  AmbientTransaction,
+  openableRows,
+  OptionalSecretOpener,
+  resealColumn,
+  SecretCipher,
+  type SealedSecretStore,
+} from '@libs/platform';
+import {
+  AlertNotification,
+  type AlertNotificationState,
+  type NotificationStatus,
+} from '../../domain/notifications/alert-notification.js';
 import {
   AlertNotificationRepository,
   type NotificationPage,
 } from '../../domain/notifications/notifications.repository.js';
-import type { Receiver } from '../../domain/notifications/receiver.js';
+import type { ListedReceiver, Receiver } from '../../domain/notifications/receiver.js';
+import type { DeliveryAttempt } from '../../domain/webhooks/webhook-delivery.js';
 import { RetriedSendTable } from '../persistence/retried-send-table.js';
-import { openReceiver, resealedReceiver, sealReceiver } from './sealed-receivers.js';
+import { listedReceiver, openReceiver, resealedReceiver, sealReceiver } from './sealed-receivers.js';
 
 interface NotificationRow {
   readonly id: string;
@@ -33,12 +45,14 @@ const receiverOf = (id: string): string => `${RECEIVER_COLUMN}:${id}`;
 
 /**
  * Notifications in `monitoring.alert_notifications`, their attempts in `alert_notification_attempts`.
- * A Slack receiver's URL is sealed in the row (docs/adr/0015) and opened for the poller that posts.
+ * A Slack receiver's URL is sealed in the row (docs/adr/0015) and opened for the poller that posts,
+ * and for the project's list, which shows one that no configured key opens without its URL.
  */
 @Injectable()
 export class PostgresAlertNotificationRepository extends AlertNotificationRepository implements SealedSecretStore {
   readonly name = RECEIVER_COLUMN;
   private readonly logger = new Logger(PostgresAlertNotificationRepository.name);
+  private readonly secrets: OptionalSecretOpener;
   private readonly table: RetriedSendTable;
 
   constructor(
@@ -46,6 +60,7 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
     private readonly cipher: SecretCipher,
   ) {
     super();
+    this.secrets = new OptionalSecretOpener(cipher, this.logger);
     this.table = new RetriedSendTable(scope, {
       table: 'monitoring.alert_notifications',
       columns: COLUMNS,
@@ -78,9 +93,16 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<AlertNotification[]> {
     const claimed = await this.table.claimDue<NotificationRow>(now, limit, leaseMs);
+    const attemptsOf = await this.attemptsOf(claimed);
     // One that does not open stays leased (and is tried again after its lease), the others are sent.
-    return this.withAttempts(claimed, (rows, restore) =>
-      openableRows(rows, restore, this.logger, 'alert notification'),
+    return openableRows(
+      claimed,
+      (row) =>
+        AlertNotification.restore(
+          stateOf(row, attemptsOf, openReceiver(row.receiver, this.cipher, receiverOf(row.id))),
+        ),
+      this.logger,
+      'alert notification',
     );
   }
 
@@ -99,7 +121,12 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
        WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
       [projectId, after, limit + 1],
     );
-    const items = await this.withAttempts(rows.slice(0, limit));
+    const page = rows.slice(0, limit);
+    const attemptsOf = await this.attemptsOf(page);
+    // Read back by the project: a Slack URL no key opens is listed without it rather than failing the page.
+    const items = page.map((row) =>
+      stateOf(row, attemptsOf, listedReceiver(row.receiver, this.secrets, receiverOf(row.id))),
+    );
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 
@@ -113,30 +140,28 @@ export class PostgresAlertNotificationRepository extends AlertNotificationReposi
     });
   }
 
-  private async withAttempts(
-    rows: readonly NotificationRow[],
-    readAll: (
-      rows: readonly NotificationRow[],
-      read: (row: NotificationRow) => AlertNotification,
-    ) => AlertNotification[] = (all, read) => all.map(read),
-  ): Promise<AlertNotification[]> {
-    if (rows.length === 0) return [];
-    const attemptsOf = await this.table.attemptsOf(rows.map((row) => row.id));
-    return readAll(rows, (row) =>
-      AlertNotification.restore({
-        id: row.id,
-        projectId: row.project_id,
-        routeId: row.route_id,
-        groupKey: row.group_key,
-        receiver: openReceiver(row.receiver, this.cipher, receiverOf(row.id)),
-        body: row.body,
-        status: row.status,
-        webhookDeliveryId: row.webhook_delivery_id,
-        attempts: attemptsOf(row.id),
-        nextAttemptAt: row.next_attempt_at,
-        createdAt: row.created_at,
-        finishedAt: row.finished_at,
-      }),
-    );
+  private async attemptsOf(rows: readonly NotificationRow[]): Promise<(id: string) => DeliveryAttempt[]> {
+    return rows.length === 0 ? () => [] : this.table.attemptsOf(rows.map((row) => row.id));
   }
+}
+
+function stateOf<Read extends ListedReceiver>(
+  row: NotificationRow,
+  attemptsOf: (id: string) => DeliveryAttempt[],
+  receiver: Read,
+): Omit<AlertNotificationState, 'receiver'> & { readonly receiver: Read } {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    routeId: row.route_id,
+    groupKey: row.group_key,
+    receiver,
+    body: row.body,
+    status: row.status,
+    webhookDeliveryId: row.webhook_delivery_id,
+    attempts: attemptsOf(row.id),
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
 }

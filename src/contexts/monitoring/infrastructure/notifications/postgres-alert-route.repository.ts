@@ -1,11 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction, openableRows, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
-import type { AlertRoute } from '../../domain/notifications/alert-route.js';
+import {
+  AmbientTransaction,
+  openableRows,
+  OptionalSecretOpener,
+  resealColumn,
+  SecretCipher,
+  type SealedSecretStore,
+} from '@libs/platform';
+import type { AlertRoute, ListedAlertRoute } from '../../domain/notifications/alert-route.js';
 import type { Matcher } from '../../domain/notifications/matcher.js';
 import { AlertRouteRepository } from '../../domain/notifications/notifications.repository.js';
-import type { Receiver } from '../../domain/notifications/receiver.js';
-import { openReceiver, resealedReceiver, sealReceiver } from './sealed-receivers.js';
+import type { ListedReceiver, Receiver } from '../../domain/notifications/receiver.js';
+import { listedReceiver, openReceiver, resealedReceiver, sealReceiver } from './sealed-receivers.js';
 
 interface RouteRow {
   readonly id: string;
@@ -32,12 +39,14 @@ const receiversOf = (id: string): string => `${RECEIVERS_COLUMN}:${id}`;
 export class PostgresAlertRouteRepository extends AlertRouteRepository implements SealedSecretStore {
   readonly name = RECEIVERS_COLUMN;
   private readonly logger = new Logger(PostgresAlertRouteRepository.name);
+  private readonly secrets: OptionalSecretOpener;
 
   constructor(
     private readonly scope: AmbientTransaction,
     private readonly cipher: SecretCipher,
   ) {
     super();
+    this.secrets = new OptionalSecretOpener(cipher, this.logger);
   }
 
   async add(route: AlertRoute): Promise<void> {
@@ -58,11 +67,12 @@ export class PostgresAlertRouteRepository extends AlertRouteRepository implement
       ]);
   }
 
-  async ofProject(projectId: string): Promise<AlertRoute[]> {
+  async ofProject(projectId: string): Promise<ListedAlertRoute[]> {
     const rows: RouteRow[] = await this.scope
       .manager()
       .query(`SELECT ${COLUMNS} FROM monitoring.alert_routes WHERE project_id = $1 ORDER BY id LIMIT 500`, [projectId]);
-    return rows.map((row) => this.routeOf(row));
+    // Read back by the project: a Slack URL no key opens is listed without it rather than failing the list.
+    return rows.map((row) => this.routeOf(row, (receiver, boundTo) => listedReceiver(receiver, this.secrets, boundTo)));
   }
 
   async all(): Promise<AlertRoute[]> {
@@ -70,7 +80,12 @@ export class PostgresAlertRouteRepository extends AlertRouteRepository implement
       .manager()
       .query(`SELECT ${COLUMNS} FROM monitoring.alert_routes ORDER BY id`);
     // Every project's routes, for the notifier: one that does not open must not silence the others.
-    return openableRows(rows, (row) => this.routeOf(row), this.logger, 'alert route');
+    return openableRows(
+      rows,
+      (row) => this.routeOf(row, (receiver, boundTo) => openReceiver(receiver, this.cipher, boundTo)),
+      this.logger,
+      'alert route',
+    );
   }
 
   async remove(projectId: string, id: string): Promise<boolean> {
@@ -99,13 +114,16 @@ export class PostgresAlertRouteRepository extends AlertRouteRepository implement
     });
   }
 
-  private routeOf(row: RouteRow): AlertRoute {
+  private routeOf<Read extends ListedReceiver>(
+    row: RouteRow,
+    read: (receiver: Receiver, boundTo: string) => Read,
+  ): Omit<AlertRoute, 'receivers'> & { readonly receivers: readonly Read[] } {
     return {
       id: row.id,
       projectId: row.project_id,
       name: row.name,
       matchers: row.matchers,
-      receivers: row.receivers.map((receiver) => openReceiver(receiver, this.cipher, receiversOf(row.id))),
+      receivers: row.receivers.map((receiver) => read(receiver, receiversOf(row.id))),
       groupBy: row.group_by,
       groupWaitMs: row.group_wait_ms,
       groupIntervalMs: row.group_interval_ms,

@@ -1,5 +1,5 @@
-import type { SecretCipher } from '@libs/platform';
-import type { Receiver } from '../../domain/notifications/receiver.js';
+import type { OptionalSecretOpener, SecretCipher } from '@libs/platform';
+import type { ListedReceiver, Receiver } from '../../domain/notifications/receiver.js';
 
 /**
  * A Slack-compatible incoming webhook URL is its own credential: whoever has it posts to the
@@ -12,6 +12,13 @@ export function sealReceiver(receiver: Receiver, cipher: SecretCipher, boundTo: 
 
 export function openReceiver(receiver: Receiver, cipher: SecretCipher, boundTo: string): Receiver {
   return receiver.type === 'slack' ? { ...receiver, url: cipher.open(receiver.url, boundTo) } : receiver;
+}
+
+/** The receiver as its project reads it back: a Slack URL no configured key opens is left out, marked so. */
+export function listedReceiver(receiver: Receiver, secrets: OptionalSecretOpener, boundTo: string): ListedReceiver {
+  if (receiver.type !== 'slack') return receiver;
+  const url = secrets.open(receiver.url, boundTo);
+  return url === undefined ? { type: 'slack', urlUnreadable: true } : { ...receiver, url };
 }
 
 /** The receiver as it should be stored under the current key, or undefined when it already is. */

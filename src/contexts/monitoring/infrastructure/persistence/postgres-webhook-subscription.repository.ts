@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '@libs/ddd';
-import { AmbientTransaction, openableRows, resealColumn, SecretCipher, type SealedSecretStore } from '@libs/platform';
+import {
+  AmbientTransaction,
+  openableRows,
+  OptionalSecretOpener,
+  resealColumn,
+  SecretCipher,
+  type SealedSecretStore,
+} from '@libs/platform';
 import { WebhookSubscription } from '../../domain/webhooks/webhook-subscription.js';
 import {
   WebhookSubscriptionRepository,
@@ -29,18 +36,22 @@ const secretOf = (id: string): string => `${SECRET_COLUMN}:${id}`;
 /**
  * Subscriptions in `monitoring.webhook_subscriptions`. Signing secrets are sealed on every write and
  * opened on read (docs/adr/0015); one written in clear before is read as it is and sealed by the next
- * write or by `npm run secrets:reseal`.
+ * write or by `npm run secrets:reseal`. A subscription whose secret no configured key opens is read
+ * without it (and logged), so it can still be shown, changed, rotated or deleted; the fan-out leaves
+ * it out.
  */
 @Injectable()
 export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRepository implements SealedSecretStore {
   readonly name = SECRET_COLUMN;
   private readonly logger = new Logger(PostgresWebhookSubscriptionRepository.name);
+  private readonly secrets: OptionalSecretOpener;
 
   constructor(
     private readonly scope: AmbientTransaction,
     private readonly cipher: SecretCipher,
   ) {
     super();
+    this.secrets = new OptionalSecretOpener(cipher, this.logger);
   }
 
   async add(subscription: WebhookSubscription): Promise<void> {
@@ -56,7 +67,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
           s.eventTypes,
           s.description,
           s.active,
-          this.cipher.seal(s.secret, secretOf(s.id)),
+          this.sealed(s.id, s.secret),
           s.createdBy,
           s.createdAt,
           s.updatedAt,
@@ -66,10 +77,12 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
 
   async save(subscription: WebhookSubscription): Promise<void> {
     const s = subscription.snapshot;
+    // A secret read as unreadable keeps its stored value: restoring its key opens it again.
     await this.scope.manager().query(
       `UPDATE monitoring.webhook_subscriptions
-       SET url = $2, event_types = $3, description = $4, active = $5, secret = $6, updated_at = $7 WHERE id = $1`,
-      [s.id, s.url, s.eventTypes, s.description, s.active, this.cipher.seal(s.secret, secretOf(s.id)), s.updatedAt],
+       SET url = $2, event_types = $3, description = $4, active = $5, secret = COALESCE($6, secret), updated_at = $7
+       WHERE id = $1`,
+      [s.id, s.url, s.eventTypes, s.description, s.active, this.sealed(s.id, s.secret), s.updatedAt],
     );
   }
 
@@ -83,7 +96,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
     const rows: SubscriptionRow[] = await this.scope
       .manager()
       .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE id = $1${lock}`, [id]);
-    return rows[0] && this.toDomain(rows[0]);
+    return rows[0] && this.readable(rows[0]);
   }
 
   async listOfProject(projectId: string, limit: number, cursor?: string): Promise<SubscriptionPage> {
@@ -93,7 +106,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
        WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
       [projectId, after, limit + 1],
     );
-    const items = rows.slice(0, limit).map((row) => this.toDomain(row));
+    const items = rows.slice(0, limit).map((row) => this.readable(row));
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 
@@ -106,8 +119,14 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
       .query(`SELECT ${COLUMNS} FROM monitoring.webhook_subscriptions WHERE project_id = ANY($1::uuid[]) AND active`, [
         ids,
       ]);
-    // The fan-out needs no secret: one that does not open must not hold back the project's other webhooks.
-    return openableRows(rows, (row) => this.toDomain(row), this.logger, 'webhook subscription');
+    // One whose secret does not open is left out: its deliveries could not be signed, and would pile up
+    // unsent; it must not hold back the project's other webhooks either.
+    return openableRows(
+      rows,
+      (row) => this.toDomain(row, this.cipher.open(row.secret, secretOf(row.id))),
+      this.logger,
+      'webhook subscription',
+    );
   }
 
   reseal(): Promise<number> {
@@ -122,7 +141,16 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
     });
   }
 
-  private toDomain(row: SubscriptionRow): WebhookSubscription {
+  private sealed(id: string, secret: string | undefined): string | null {
+    return secret === undefined ? null : this.cipher.seal(secret, secretOf(id));
+  }
+
+  /** The subscription, without its secret when no configured key opens it. */
+  private readable(row: SubscriptionRow): WebhookSubscription {
+    return this.toDomain(row, this.secrets.open(row.secret, secretOf(row.id)));
+  }
+
+  private toDomain(row: SubscriptionRow, secret: string | undefined): WebhookSubscription {
     return WebhookSubscription.restore({
       id: row.id,
       projectId: row.project_id,
@@ -130,7 +158,7 @@ export class PostgresWebhookSubscriptionRepository extends WebhookSubscriptionRe
       eventTypes: row.event_types,
       description: row.description,
       active: row.active,
-      secret: this.cipher.open(row.secret, secretOf(row.id)),
+      secret,
       createdBy: row.created_by,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

@@ -21,6 +21,7 @@ export class WebhookDeliveriesController {
   @ApiOperation({ summary: 'Send a monitoring.webhook.test.v1 ping through the same delivery path as events' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponse })
   @ApiProblem(404, 'No such webhook visible to the caller')
+  @ApiProblem(409, 'The webhook’s signing secret cannot be read (its key is no longer configured); rotate it first')
   @ApiProblem(503, 'The webhook’s server failed too often lately and its circuit breaker is open; see Retry-After')
   async test(
     @Param('webhookId', new ParseUUIDPipe()) webhookId: string,

@@ -1,8 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AlertNotification } from '../../../domain/notifications/alert-notification.js';
-import type { AlertRoute } from '../../../domain/notifications/alert-route.js';
+import type { ListedNotification } from '../../../domain/notifications/alert-notification.js';
+import type { ListedAlertRoute } from '../../../domain/notifications/alert-route.js';
 import type { NotificationPage } from '../../../domain/notifications/notifications.repository.js';
 import type { Silence } from '../../../domain/notifications/silence.js';
+
+const RECEIVER =
+  '{ type: "webhook", webhookId }, { type: "email", to } or { type: "slack", url }; a Slack URL the server cannot ' +
+  'read (its key is no longer configured) is answered as { type: "slack", urlUnreadable: true }';
 
 export class MatcherResponse {
   @ApiProperty() name!: string;
@@ -15,7 +19,7 @@ export class AlertRouteResponse {
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [MatcherResponse] }) matchers!: MatcherResponse[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: RECEIVER })
   receivers!: Record<string, unknown>[];
   @ApiProperty({ type: [String] }) groupBy!: string[];
   @ApiProperty() groupWaitMs!: number;
@@ -23,7 +27,7 @@ export class AlertRouteResponse {
   @ApiProperty() repeatIntervalMs!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static of(route: AlertRoute): AlertRouteResponse {
+  static of(route: ListedAlertRoute): AlertRouteResponse {
     return {
       id: route.id,
       projectId: route.projectId,
@@ -42,7 +46,7 @@ export class AlertRouteResponse {
 export class AlertRouteListResponse {
   @ApiProperty({ type: [AlertRouteResponse] }) items!: AlertRouteResponse[];
 
-  static of(routes: readonly AlertRoute[]): AlertRouteListResponse {
+  static of(routes: readonly ListedAlertRoute[]): AlertRouteListResponse {
     return { items: routes.map((route) => AlertRouteResponse.of(route)) };
   }
 }
@@ -87,7 +91,8 @@ export class AlertNotificationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) routeId!: string;
   @ApiProperty() groupKey!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) receiver!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: RECEIVER })
+  receiver!: Record<string, unknown>;
   @ApiProperty({ enum: ['pending', 'delivered', 'dead', 'handed-over'] }) status!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "A webhook receiver's delivery" })
   webhookDeliveryId!: string | null;
@@ -96,8 +101,7 @@ export class AlertNotificationResponse {
   @ApiProperty({ type: [NotificationAttemptResponse] }) attempts!: NotificationAttemptResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static of(notification: AlertNotification): AlertNotificationResponse {
-    const s = notification.snapshot;
+  static of(s: ListedNotification): AlertNotificationResponse {
     return {
       id: s.id,
       routeId: s.routeId,

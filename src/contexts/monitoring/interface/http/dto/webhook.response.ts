@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SubscriptionPage } from '../../../domain/webhooks/webhook-subscription.repository.js';
 import type { WebhookSubscription } from '../../../domain/webhooks/webhook-subscription.js';
 
@@ -13,6 +13,13 @@ export class WebhookResponse {
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'True when the server cannot read the signing secret (its key is no longer configured): nothing is ' +
+      'delivered until the secret is rotated. Absent otherwise',
+  })
+  secretUnreadable?: boolean;
 
   static of(subscription: WebhookSubscription): WebhookResponse {
     const s = subscription.snapshot;
@@ -26,6 +33,7 @@ export class WebhookResponse {
       createdBy: s.createdBy,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
+      ...(s.secret === undefined && { secretUnreadable: true }),
     };
   }
 }
