@@ -11,6 +11,9 @@ const ENV = {
   OPENLINEAGE_MAX_ATTEMPTS: '3',
   OPENLINEAGE_BREAKER_FAILURES: '2',
   OPENLINEAGE_BREAKER_HALF_OPEN_MS: '3000',
+  // A workflow event whose lineage recording failed (a pool timeout on a loaded host) is taken up
+  // again after this idle time: at the default 10 s, the waits below could run out first.
+  EVENTS_RETRY_IDLE_MS: '200',
 };
 
 describe('the OpenLineage endpoint’s circuit breaker', () => {
