@@ -48,13 +48,13 @@ describe('a workflow run’s lineage whatever order its start and end are record
 
   beforeAll(async () => {
     receiver = await OpenLineageReceiver.start();
+    Object.assign(process.env, FAST_AUTH_ENV);
     settings = {
-      ...FAST_AUTH_ENV,
       OPENLINEAGE_URL: receiver.url,
       OUTBOUND_ALLOWED_PRIVATE_HOSTS: new URL(receiver.url).host,
       OPENLINEAGE_POLL_INTERVAL_MS: '20',
     };
-    // The OpenLineage and outbound settings are read from process.env.
+    // The OpenLineage and outbound settings are read from process.env; they must not outlive this file.
     Object.assign(process.env, settings);
     app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
       APP_CONTEXTS: 'user-management,data-pipeline',
