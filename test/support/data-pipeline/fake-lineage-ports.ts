@@ -57,6 +57,11 @@ export class InMemoryLineageGraph extends LineageGraphRepository {
     await Promise.resolve();
   }
 
+  /** One caller at a time already: the fakes run every use case to its end before the next. */
+  lock(): Promise<void> {
+    return Promise.resolve();
+  }
+
   find(ref: LineageNodeRef): Promise<LineageNode | undefined> {
     return Promise.resolve(this.nodes.get(keyOf(ref)));
   }

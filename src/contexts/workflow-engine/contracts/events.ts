@@ -6,12 +6,12 @@ import { eventTypesOf } from '@libs/messaging';
  * handle type-check against one definition.
  */
 export interface WorkflowEngineEvents {
-  'workflow-engine.workflow-run.started.v1': WorkflowRunPayload & {
+  'workflow-engine.workflow-run.started.v1': RunLifePayload & {
     readonly params: Readonly<Record<string, unknown>>;
   };
-  'workflow-engine.workflow-run.succeeded.v1': WorkflowRunPayload;
-  'workflow-engine.workflow-run.failed.v1': WorkflowRunPayload & { readonly failedTasks: readonly string[] };
-  'workflow-engine.workflow-run.cancelled.v1': WorkflowRunPayload & { readonly reason: string };
+  'workflow-engine.workflow-run.succeeded.v1': RunLifePayload;
+  'workflow-engine.workflow-run.failed.v1': RunLifePayload & { readonly failedTasks: readonly string[] };
+  'workflow-engine.workflow-run.cancelled.v1': RunLifePayload & { readonly reason: string };
   'workflow-engine.task-run.succeeded.v1': TaskRunPayload & { readonly outputs: unknown };
   'workflow-engine.task-run.failed.v1': TaskRunPayload & { readonly error: string };
   'workflow-engine.approval.requested.v1': TaskRunPayload & {
@@ -29,6 +29,16 @@ interface WorkflowRunPayload {
   readonly projectId: string;
   /** How many runs in a row events started, ending with this one; 0 when it was started otherwise. */
   readonly triggerDepth: number;
+}
+
+/** A run's start or end. */
+interface RunLifePayload extends WorkflowRunPayload {
+  /**
+   * When the run started (ISO-8601), told by its end as well as its start, so that a consumer that
+   * hears of the end first knows of the start (its recording may be retried later). Absent on the
+   * end of a run cancelled before it started, and on events published before it was added.
+   */
+  readonly startedAt?: string;
 }
 
 interface TaskRunPayload extends WorkflowRunPayload {

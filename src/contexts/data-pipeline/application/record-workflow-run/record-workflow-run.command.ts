@@ -9,4 +9,9 @@ export interface RecordWorkflowRunCommand {
   readonly state: WorkflowRunState;
   /** When the engine says it happened (ISO-8601). */
   readonly at: string;
+  /**
+   * When the run started, which the engine tells with the run's end as well as its start; absent for
+   * a run cancelled before it started, and in events published before the engine told it.
+   */
+  readonly startedAt?: string;
 }

@@ -22,10 +22,16 @@ export class OpenLineageForwarding {
     if (this.settings.enabled) await this.deliveries.add(event, new Date());
   }
 
-  /** The run's event of that type as the graph holds it now (its inputs and outputs so far), if the graph has it. */
-  async enqueueFromGraph(run: LineageNodeRef, eventType: OpenLineageEventType): Promise<void> {
+  /**
+   * The run's events of those types as the graph holds them now (their inputs and outputs so far),
+   * queued in the order given, which is the order they are sent in; a type the graph has no event of is skipped.
+   */
+  async enqueueFromGraph(run: LineageNodeRef, ...eventTypes: OpenLineageEventType[]): Promise<void> {
     if (!this.settings.enabled) return;
-    const event = (await this.runEvents.of(run)).find((candidate) => candidate.eventType === eventType);
-    if (event) await this.enqueue(event);
+    const events = await this.runEvents.of(run);
+    for (const eventType of eventTypes) {
+      const event = events.find((candidate) => candidate.eventType === eventType);
+      if (event) await this.enqueue(event);
+    }
   }
 }

@@ -25,6 +25,11 @@ export abstract class LineageGraphRepository {
    */
   abstract recordFacetEntry(node: LineageNodeInProject, facet: string, key: string, value: unknown): Promise<void>;
   abstract find(node: LineageNodeRef): Promise<LineageNode | undefined>;
+  /**
+   * Holds the node against other writers that lock it until the caller's transaction ends, recorded
+   * yet or not: for a write that depends on what the node holds, which a concurrent one would miss.
+   */
+  abstract lock(node: LineageNodeRef): Promise<void>;
   /** The nodes and edges within `depth` steps of the root in `direction`, all in the root's project. */
   abstract subgraph(root: LineageNode, direction: LineageDirection, depth: number): Promise<LineageSubgraph>;
   /** The nodes of `types` downstream of `start`, at any depth, in its project: one query. */

@@ -59,6 +59,15 @@ export class PostgresLineageGraphRepository extends LineageGraphRepository {
     ]);
   }
 
+  async lock(node: LineageNodeRef): Promise<void> {
+    // Advisory, so a node not recorded yet is held too; the first key keeps these apart from other advisory locks.
+    await this.transaction
+      .manager()
+      .query("SELECT pg_advisory_xact_lock(hashtext('data_pipeline.lineage_nodes'), hashtext($1))", [
+        `${node.type}:${node.id}`,
+      ]);
+  }
+
   async find(node: LineageNodeRef): Promise<LineageNode | undefined> {
     const rows: LineageNodeRow[] = await this.transaction
       .manager()

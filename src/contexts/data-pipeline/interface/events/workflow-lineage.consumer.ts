@@ -48,7 +48,8 @@ export class WorkflowLineageConsumer extends SelfCommittingEventHandler<Workflow
       await this.taskRuns.execute({ projectId, runId, workflowId, taskRunKey, taskId, taskType, attempt, state, at });
       return;
     }
-    const { projectId, runId, workflowId, workflowVersion } = event.payload;
-    await this.runs.execute({ projectId, runId, workflowId, workflowVersion, state: RUN_STATES[event.type], at });
+    const { projectId, runId, workflowId, workflowVersion, startedAt } = event.payload;
+    const state = RUN_STATES[event.type];
+    await this.runs.execute({ projectId, runId, workflowId, workflowVersion, state, at, startedAt });
   }
 }

@@ -12,3 +12,8 @@ const FINISHED: ReadonlySet<RunState> = new Set(['succeeded', 'failed', 'cancell
 export function isFinished(state: RunState): boolean {
   return FINISHED.has(state);
 }
+
+/** When the run left the queue: undefined while it waits there, and for a run cancelled there. */
+export function startOf(transitions: readonly RunTransition[]): Date | undefined {
+  return transitions.find((transition) => transition.from === 'queued' && transition.to === 'running')?.at;
+}

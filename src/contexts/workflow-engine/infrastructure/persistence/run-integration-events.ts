@@ -2,6 +2,7 @@ import type { PendingEvent } from '@libs/messaging';
 import type { WorkflowEngineEvents } from '../../contracts/events.js';
 import { isJsonObject } from '../../domain/json-value.js';
 import type { RunEvent } from '../../domain/run/run-events.js';
+import { startOf } from '../../domain/run/run-state.js';
 import { triggerDepthOfRun } from '../../domain/run/run-trigger.js';
 import type { WorkflowRun } from '../../domain/run/workflow-run.js';
 
@@ -12,6 +13,8 @@ export function integrationEventsOf(run: WorkflowRun, events: readonly RunEvent[
   const { workflowId, version: workflowVersion, projectId } = run.pinned;
   const subject = { aggregateId: run.id, aggregateVersion: run.version + 1 };
   const base = { runId: run.id, workflowId, workflowVersion, projectId, triggerDepth: triggerDepthOfRun(run.trigger) };
+  const startedAt = startOf(run.transitions);
+  const life = { ...base, ...(startedAt && { startedAt: startedAt.toISOString() }) };
   const taskBase = (key: string, attempt: number) => {
     const taskId = run.taskRun(key).taskId;
     return { ...base, taskRunKey: key, taskId, taskType: run.pinned.spec.task(taskId).type, attempt };
@@ -22,21 +25,21 @@ export function integrationEventsOf(run: WorkflowRun, events: readonly RunEvent[
       case 'run-started':
         return event({
           type: 'workflow-engine.workflow-run.started.v1',
-          payload: { ...base, params: isJsonObject(domainEvent.params) ? domainEvent.params : {} },
+          payload: { ...life, params: isJsonObject(domainEvent.params) ? domainEvent.params : {} },
           subject,
         });
       case 'run-succeeded':
-        return event({ type: 'workflow-engine.workflow-run.succeeded.v1', payload: base, subject });
+        return event({ type: 'workflow-engine.workflow-run.succeeded.v1', payload: life, subject });
       case 'run-failed':
         return event({
           type: 'workflow-engine.workflow-run.failed.v1',
-          payload: { ...base, failedTasks: domainEvent.failedTasks },
+          payload: { ...life, failedTasks: domainEvent.failedTasks },
           subject,
         });
       case 'run-cancelled':
         return event({
           type: 'workflow-engine.workflow-run.cancelled.v1',
-          payload: { ...base, reason: domainEvent.reason },
+          payload: { ...life, reason: domainEvent.reason },
           subject,
         });
       case 'task-succeeded':
