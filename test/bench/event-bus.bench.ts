@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { OutboxCommitSubscriber, RelayWakeups } from '@libs/messaging';
+import { OutboxCommitSubscriber, OutboxDoorbell, RelayWakeups } from '@libs/messaging';
 import {
   latencyRatiosTo,
   peersOf,
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl, poolSize: 8 }).initialize();
   const redis = new Redis(redisUrl);
   const wakeups = new RelayWakeups();
-  dataSource.subscribers.push(new OutboxCommitSubscriber(wakeups));
+  dataSource.subscribers.push(new OutboxCommitSubscriber(new OutboxDoorbell(wakeups)));
   const ours = new OurBus(dataSource, redis, redisUrl, wakeups);
   await ours.prepare(['bench-warmup', 'bench-throughput', 'bench-latency']);
   const floor = new OutboxInboxFloor(databaseUrl, redis, redisUrl);

@@ -7,6 +7,7 @@ import {
   NO_METRICS,
   Outbox,
   OutboxCommitSubscriber,
+  OutboxDoorbell,
   OutboxRelay,
   RelayWakeups,
   StreamConsumer,
@@ -47,7 +48,7 @@ export class BusFixture {
 
   async setUp(): Promise<void> {
     await this.dataSource.initialize();
-    this.dataSource.subscribers.push(new OutboxCommitSubscriber(this.wakeups));
+    this.dataSource.subscribers.push(new OutboxCommitSubscriber(new OutboxDoorbell(this.wakeups)));
     const runner = this.dataSource.createQueryRunner();
     await createMessagingTables(runner, this.producerSchema);
     await createMessagingTables(runner, this.consumerSchema);

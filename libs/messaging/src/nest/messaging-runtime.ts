@@ -32,7 +32,7 @@ import { PrometheusMessagingMetrics } from './prometheus-messaging-metrics.js';
 export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MessagingRuntime.name);
   private readonly wakeups = new RelayWakeups();
-  /** For writers that commit outbox rows in one statement of their own, outside any transaction. */
+  /** Rung after transactions that wrote an outbox, and by writers that commit outbox rows in one statement of their own. */
   readonly doorbell = new OutboxDoorbell(this.wakeups);
   private readonly relays: OutboxRelay[] = [];
   private readonly consumers: StreamConsumer[] = [];
@@ -49,7 +49,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
   ) {}
 
   onModuleInit(): void {
-    this.dataSource.subscribers.push(new OutboxCommitSubscriber(this.wakeups));
+    this.dataSource.subscribers.push(new OutboxCommitSubscriber(this.doorbell));
     const schemas = this.schemas();
     const backlog = new BusBacklog(this.dataSource, this.redis.command, schemas, () => this.consumers);
     registerBusGauges(backlog);

@@ -1,18 +1,13 @@
 import type { EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { OUTBOX_SCHEMAS_WRITTEN } from './outbox.js';
-import { OutboxDoorbell } from './outbox-doorbell.js';
-import type { RelayWakeups } from './relay-wakeups.js';
+import type { OutboxDoorbell } from './outbox-doorbell.js';
 
 /**
  * Rings the relay of every schema whose outbox a transaction wrote, right after the commit made the
  * rows visible: in-process publishing is relayed without waiting for a poll (OutboxDoorbell).
  */
 export class OutboxCommitSubscriber implements EntitySubscriberInterface {
-  private readonly doorbell: OutboxDoorbell;
-
-  constructor(wakeups: RelayWakeups) {
-    this.doorbell = new OutboxDoorbell(wakeups);
-  }
+  constructor(private readonly doorbell: OutboxDoorbell) {}
 
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const written = event.queryRunner.data[OUTBOX_SCHEMAS_WRITTEN] as Set<string> | undefined;
