@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
+import { consumerGroupsOf } from '@libs/messaging';
 import { waitFor } from '@libs/testing';
-import { sql } from './workflow-database.js';
+import { isBefore, parseEntryId } from '../../libs/messaging/src/streams/entry-id.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- envelopes are checked by the tests
 type Json = any;
@@ -8,7 +9,10 @@ type Json = any;
 export const RUN_SUCCEEDED = 'workflow-engine.workflow-run.succeeded.v1';
 export const TRIGGER_CONSUMER = 'workflow-engine.triggers-from-workflow-engine';
 
+const STREAM = 'events.workflow-engine';
+
 export interface StreamedEvent {
+  readonly entryId: string;
   readonly fields: string[];
   readonly envelope: Json;
 }
@@ -17,8 +21,12 @@ export interface StreamedEvent {
 export async function streamed(redisUrl: string): Promise<StreamedEvent[]> {
   const redis = new Redis(redisUrl);
   try {
-    const entries = (await redis.xrange('events.workflow-engine', '-', '+')) as [string, string[]][];
-    return entries.map(([, fields]) => ({ fields, envelope: JSON.parse(fields[fields.indexOf('envelope') + 1]) }));
+    const entries = (await redis.xrange(STREAM, '-', '+')) as [string, string[]][];
+    return entries.map(([entryId, fields]) => ({
+      entryId,
+      fields,
+      envelope: JSON.parse(fields[fields.indexOf('envelope') + 1]),
+    }));
   } finally {
     redis.disconnect();
   }
@@ -34,15 +42,30 @@ export const succeededEventOf = (redisUrl: string, runId: string): Promise<Strea
     { timeoutMs: 15_000, what: `the success event of run ${runId}` },
   );
 
-/** Until the trigger consumer has committed its handling of the event (its inbox row). */
-export const triggerHandled = (eventId: string): Promise<true> =>
+/**
+ * Until the trigger consumer is done with every stream entry of the event: read by its group and
+ * acknowledged, which it does once the event's inbox row committed, or at once for an event that
+ * starts no run (it leaves no inbox row then, ADR 0002).
+ */
+export const triggerHandled = (redisUrl: string, eventId: string): Promise<true> =>
   waitFor(
-    async () =>
-      (
-        await sql('SELECT 1 FROM workflow_engine.inbox WHERE consumer = $1 AND event_id = $2', [
-          TRIGGER_CONSUMER,
-          eventId,
-        ])
-      ).length === 1 || undefined,
+    async () => {
+      const entries = (await streamed(redisUrl))
+        .filter((event) => event.envelope.id === eventId)
+        .map((event) => event.entryId);
+      const redis = new Redis(redisUrl);
+      try {
+        const group = (await consumerGroupsOf(redis, STREAM)).find((candidate) => candidate.name === TRIGGER_CONSUMER);
+        if (entries.length === 0 || group === undefined) return undefined;
+        const lastRead = parseEntryId(group.lastDeliveredId);
+        const read = entries.every((entryId) => !isBefore(lastRead, parseEntryId(entryId)));
+        const pending = (await redis.xpending(STREAM, TRIGGER_CONSUMER, entries[0], entries.at(-1)!, 1000)) as [
+          string,
+        ][];
+        return (read && !pending.some(([entryId]) => entries.includes(entryId))) || undefined;
+      } finally {
+        redis.disconnect();
+      }
+    },
     { timeoutMs: 15_000, intervalMs: 50, what: `event ${eventId} handled` },
   );

@@ -66,7 +66,10 @@ describe('pausing a workflow', () => {
     await owner.client.call('POST', `/api/v1/workflows/${downstream}/pause`);
     const first = (await owner.client.call('POST', `/api/v1/workflows/${upstream}/runs`, {})).body.id as string;
     expect((await waitForRun(owner.client, first)).state).toBe('succeeded');
-    await triggerHandled((await succeededEventOf(world.app.config.redisUrl, first)).envelope.id as string);
+    await triggerHandled(
+      world.app.config.redisUrl,
+      (await succeededEventOf(world.app.config.redisUrl, first)).envelope.id as string,
+    );
     expect(await runsOf(owner.client, downstream)).toEqual([]);
 
     const byHand = await owner.client.call('POST', `/api/v1/workflows/${downstream}/runs`, {});

@@ -84,12 +84,12 @@ describe('event triggers', () => {
     expect(run.actorId).toBe(owner.id);
 
     // Once the consumer has committed the event, every decision about it has been made.
-    await triggerHandled(run.trigger.id as string);
+    await triggerHandled(world.app.config.redisUrl, run.trigger.id as string);
     expect(await runsOf(stranger.client, foreign)).toEqual([]);
     expect(await runsOf(owner.client, unrelated)).toEqual([]);
     // The chained run's own success is handled too, and starts nothing more (no workflow triggers on itself).
     const ownEvent = await succeededEventOf(world.app.config.redisUrl, run.id as string);
-    await triggerHandled(ownEvent.envelope.id as string);
+    await triggerHandled(world.app.config.redisUrl, ownEvent.envelope.id as string);
     expect(await runsOf(owner.client, downstream)).toHaveLength(1);
   });
 
@@ -111,14 +111,14 @@ describe('event triggers', () => {
       return runs.length > 0 ? runs : undefined;
     });
     const run = await waitForRun(owner.client, chained.id as string);
-    await triggerHandled(run.trigger.id as string);
+    await triggerHandled(world.app.config.redisUrl, run.trigger.id as string);
     // A redelivery that gets past the inbox (a crash after the runs started, before the inbox row committed).
     await sql('DELETE FROM workflow_engine.inbox WHERE consumer = $1 AND event_id = $2', [
       TRIGGER_CONSUMER,
       run.trigger.id,
     ]);
     await republish(world.app.config.redisUrl, await succeededEventOf(world.app.config.redisUrl, started.body.id));
-    await triggerHandled(run.trigger.id as string);
+    await triggerHandled(world.app.config.redisUrl, run.trigger.id as string);
     expect((await runsOf(owner.client, downstream)).map((summary) => summary.id)).toEqual([run.id]);
   });
 
@@ -151,6 +151,7 @@ describe('event triggers', () => {
     );
     // Its success is handled and passed over: the run started by hand and 16 triggered ones, no more.
     await triggerHandled(
+      world.app.config.redisUrl,
       (await succeededEventOf(world.app.config.redisUrl, deepest.id as string)).envelope.id as string,
     );
     expect(await allRuns()).toHaveLength(17);
