@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { waitFor } from '@libs/testing';
+import { scaled, waitFor } from '@libs/testing';
 import { breakerSeries, expectOneFullCycle, showsOpen } from '../../support/outbound-breaker-series.js';
 import { startOpenLineageWorld, type OpenLineageWorld } from './openlineage-world.js';
 
@@ -10,7 +10,9 @@ const ENV = {
   // Fewer attempts than the refusals an event meets while the breaker is open: refusals must not count.
   OPENLINEAGE_MAX_ATTEMPTS: '3',
   OPENLINEAGE_BREAKER_FAILURES: '2',
-  OPENLINEAGE_BREAKER_HALF_OPEN_MS: '3000',
+  // Open through the second run and the check of its queued events: at 3 s, a loaded host's second run
+  // outlasted it, and that run's START was the half-open probe.
+  OPENLINEAGE_BREAKER_HALF_OPEN_MS: String(scaled(10_000)),
   // A workflow event whose lineage recording failed (a pool timeout on a loaded host) is taken up
   // again after this idle time: at the default 10 s, the waits below could run out first.
   EVENTS_RETRY_IDLE_MS: '200',
@@ -58,7 +60,7 @@ describe('the OpenLineage endpoint’s circuit breaker', () => {
       expect(showsOpen(await series())).toBe(true);
 
       await waitFor(() => outcomes(second).length >= 2 && outcomes(first).length >= 4, {
-        timeoutMs: 20_000,
+        timeoutMs: scaled(30_000),
         what: 'both runs’ events to be delivered',
       });
       expect(outcomes(first)).toEqual([
