@@ -68,6 +68,8 @@ export class OurBus implements BusSide {
         schema: schemaOf(context),
         batchSize: 500,
         pollIntervalMs: 1000,
+        // The platform's setting, and its default, so that the bench can compare values.
+        lingerMs: Number(process.env.OUTBOX_LINGER_MS ?? 10),
         streamMaxLength: 1_000_000,
         streamRetentionHours: 24,
       },

@@ -80,7 +80,11 @@ export class BusFixture {
       });
   }
 
-  startRelay(overrides: { pollIntervalMs?: number } = {}): OutboxRelay {
+  /** `onPass`: told how many rows each pass that sent some sent. */
+  startRelay(
+    overrides: { pollIntervalMs?: number; lingerMs?: number; onPass?: (sent: number) => void } = {},
+  ): OutboxRelay {
+    const onPass = overrides.onPass;
     const relay = new OutboxRelay(
       this.dataSource,
       this.redis,
@@ -89,10 +93,11 @@ export class BusFixture {
         schema: this.producerSchema,
         batchSize: 100,
         pollIntervalMs: overrides.pollIntervalMs ?? scaled(60_000),
+        lingerMs: overrides.lingerMs ?? 0,
         streamMaxLength: 100_000,
         streamRetentionHours: 24,
       },
-      NO_METRICS,
+      onPass ? { ...NO_METRICS, published: (_stream, count) => onPass(count) } : NO_METRICS,
     );
     this.wakeups.register(this.producerSchema, () => relay.wake());
     relay.start();

@@ -111,6 +111,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
           schema: context.schema,
           batchSize: events.outboxBatchSize,
           pollIntervalMs: events.outboxPollIntervalMs,
+          lingerMs: events.outboxLingerMs,
           streamMaxLength: events.streamMaxLength,
           streamRetentionHours: events.streamRetentionHours,
         },

@@ -12,6 +12,12 @@ export interface OutboxRelayOptions {
   readonly schema: string;
   readonly batchSize: number;
   readonly pollIntervalMs: number;
+  /**
+   * The least time from one pass's start to the next's (Kafka's linger.ms): events committed close
+   * together go in one pass, so a busy outbox costs a pass and a stream read per many events rather
+   * than per commit. It follows only a pass that sent rows: a ring after a quiet spell is answered at once.
+   */
+  readonly lingerMs: number;
   readonly streamMaxLength: number;
   readonly streamRetentionHours: number;
 }
@@ -38,7 +44,9 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private rung = false;
-  private ring?: () => void;
+  /** Ends the wait in progress: any wait when stopping, a ringable one on a ring. */
+  private interrupt?: { readonly ringable: boolean; readonly end: () => void };
+  private passStartedAt = 0;
   private lastHousekeeping = 0;
   private lastForget = 0;
 
@@ -62,14 +70,14 @@ export class OutboxRelay {
   /** Asks for a relay pass now; wakes coalesce, so calling it often is cheap. */
   wake(): void {
     this.rung = true;
-    this.ring?.();
+    if (this.interrupt?.ringable) this.interrupt.end();
   }
 
   /** Stops after the pass in flight, then sends what is left once more. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.ring?.();
+    this.interrupt?.end();
     await this.loop;
     await this.relayAll().catch((error: unknown) =>
       this.logger.warn(`Final outbox flush of ${this.options.schema} failed: ${String(error)}`),
@@ -158,12 +166,15 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       this.rung = false;
+      this.passStartedAt = Date.now();
       try {
         const relayed = await this.relayBatch();
         await this.housekeepIfDue();
         await this.forgetAcknowledgedIfDue();
         if (relayed === this.options.batchSize) continue;
         await this.sleep(this.options.pollIntervalMs);
+        // A pass that found rows says the outbox is busy: more are likely on their way.
+        if (relayed > 0) await this.linger();
       } catch (error) {
         this.logger.error(
           `Outbox relay of ${this.options.schema} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -173,17 +184,28 @@ export class OutboxRelay {
     }
   }
 
+  /** Waits for a ring or the poll interval, whichever comes first. */
   private sleep(ms: number): Promise<void> {
-    if (this.rung || !this.running) return Promise.resolve();
+    return this.rung ? Promise.resolve() : this.wait(ms, true);
+  }
+
+  /** Waits out the rest of the linger time since the last pass began; rings do not end it. */
+  private linger(): Promise<void> {
+    return this.wait(this.passStartedAt + this.options.lingerMs - Date.now(), false);
+  }
+
+  /** Waits `ms`; stopping ends the wait, and so does a ring when `ringable`. */
+  private wait(ms: number, ringable: boolean): Promise<void> {
+    if (ms <= 0 || !this.running) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
-      this.ring = done;
+      this.interrupt = { ringable, end: done };
       function done(): void {
         clearTimeout(timer);
         resolve();
       }
     }).then(() => {
-      this.ring = undefined;
+      this.interrupt = undefined;
     });
   }
 

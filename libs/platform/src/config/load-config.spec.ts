@@ -44,6 +44,7 @@ describe('loadConfig', () => {
     ['APP_ROLE', 'janitor'],
     ['REDIS_URL', 'http://localhost'],
     ['OUTBOX_LISTEN', 'maybe'],
+    ['OUTBOX_LINGER_MS', '5000'],
     ['TRUSTED_PROXIES', '10.0.0.1, proxy.internal'],
     ['TRUSTED_PROXIES', '10.0.0.0/33'],
     ['SECRETS_ENCRYPTION_KEYS', 'k1:tooshort'],

@@ -30,6 +30,7 @@ export function loadConfig(env: Record<string, string | undefined>, knownContext
     events: {
       outboxListen: read.boolean('OUTBOX_LISTEN', true),
       outboxPollIntervalMs: read.integer('OUTBOX_POLL_INTERVAL_MS', 1000, 10),
+      outboxLingerMs: read.integer('OUTBOX_LINGER_MS', 10, 0, 1000),
       outboxBatchSize: read.integer('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
       consumerBatchSize: read.integer('EVENTS_CONSUMER_BATCH_SIZE', 100, 1, 10_000),
       consumerBlockMs: read.integer('EVENTS_CONSUMER_BLOCK_MS', 2000, 10),

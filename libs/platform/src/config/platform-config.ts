@@ -38,6 +38,8 @@ export interface PlatformConfig {
 export interface EventBusConfig {
   readonly outboxListen: boolean;
   readonly outboxPollIntervalMs: number;
+  /** The least time between the starts of two relay passes of one outbox (OutboxRelayOptions.lingerMs). */
+  readonly outboxLingerMs: number;
   readonly outboxBatchSize: number;
   readonly consumerBatchSize: number;
   readonly consumerBlockMs: number;
