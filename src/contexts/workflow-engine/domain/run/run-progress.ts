@@ -34,8 +34,8 @@ export class RunProgress {
       const taskRun = this.taskRuns.get(taskId)!;
       if (taskRun.state !== 'pending') continue;
       const task = this.scope.spec.task(taskId);
+      if (!this.upstreamFinished(task)) continue;
       const upstream = task.dependsOn.map((id) => this.taskRuns.get(id)!);
-      if (!upstream.every((run) => run.isTerminal)) continue;
       dispatches.push(...this.decide(task, taskRun, upstream, now));
       if (taskRun.isTerminal) work.push(...this.scope.spec.graph.dependentsOf(taskId));
     }
@@ -92,6 +92,18 @@ export class RunProgress {
 
   itemsOf(taskId: string, parent: TaskRun): TaskRun[] {
     return Array.from({ length: parent.items ?? 0 }, (_, index) => this.taskRuns.get(`${taskId}[${index}]`)!);
+  }
+
+  /**
+   * Whether everything `task` depends on has finished. Each completion in a wide fan-in asks this of
+   * the join, so it looks from the last dependency back and stops at the first unfinished one: tasks
+   * are dispatched in definition order, so the last ones are the likeliest to be still running.
+   */
+  private upstreamFinished(task: TaskSpec): boolean {
+    for (let index = task.dependsOn.length - 1; index >= 0; index -= 1) {
+      if (!this.taskRuns.get(task.dependsOn[index])!.isTerminal) return false;
+    }
+    return true;
   }
 
   private decide(task: TaskSpec, taskRun: TaskRun, upstream: readonly TaskRun[], now: Date): TaskDispatch[] {
