@@ -52,6 +52,10 @@ export class InMemoryRuns extends WorkflowRunRepository {
     // Nothing is kept, so nothing comes back.
   }
 
+  peekCommitted(): WorkflowRun | undefined {
+    return undefined;
+  }
+
   findActive(workflowId: string): Promise<ActiveRun[]> {
     return settled(() =>
       this.all()

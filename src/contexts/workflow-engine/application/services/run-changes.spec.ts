@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { waitFor } from '@libs/testing';
 import { aStartedRun, aWorkflow } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
@@ -101,6 +102,24 @@ describe('RunChanges', () => {
     await expect(first).rejects.toThrow('the queue is unreachable');
     for (const call of grouped) await expect(call).rejects.toThrow('the queue is unreachable');
     expect(transaction.transactions).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('lets a look at a run see the run its change in flight works on, without waiting for the commit', async () => {
+    const { transaction, changes, runIds } = await world();
+    let release!: () => void;
+    transaction.hold = new Promise((resolve) => (release = resolve));
+    let changed: unknown;
+    const held = changes.apply(runIds[0], (run): RunChange<string> => {
+      changed = run;
+      return { dispatches: [], value: 'a' };
+    });
+    await waitFor(() => changed !== undefined, { what: 'the change to be applied' });
+    expect(changes.peek(runIds[0], (run) => run)).toBe(changed);
+    // Another run has no change in flight, and the fake repository keeps no committed runs.
+    expect(changes.peek(runIds[1], (run) => run)).toBeUndefined();
+    release();
+    expect(await held).toBe('a');
+    expect(changes.peek(runIds[0], (run) => run)).toBeUndefined();
   });
 
   it('lets a commit skip the WAL flush wait only when every change of its group may be lost', async () => {

@@ -55,6 +55,8 @@ interface Committed {
 export class RunChanges {
   private readonly logger = new Logger(RunChanges.name);
   private readonly waiting = new Map<string, Waiting[]>();
+  /** The run that each change in flight applies to and saves, by run id. */
+  private readonly working = new Map<string, WorkflowRun>();
 
   constructor(
     private readonly transaction: RunTransaction,
@@ -79,6 +81,18 @@ export class RunChanges {
     } finally {
       void this.drain(runId);
     }
+  }
+
+  /**
+   * Looks at the run without waiting for the changes of it in flight: at the run a change in flight
+   * in this process works on, or else at the run as this process last committed it; undefined when
+   * it holds neither. What `look` sees may hold changes not committed yet, or lack what another
+   * process committed since, so it may answer only what stays true either way (a job's attempt that
+   * the run still has queued may start: had it been superseded meanwhile, its report is refused).
+   */
+  peek<T>(runId: string, look: (run: WorkflowRun, now: Date) => T): T | undefined {
+    const run = this.working.get(runId) ?? this.runs.peekCommitted(runId);
+    return run === undefined ? undefined : look(run, this.clock.now());
   }
 
   private async applyAlone<T>(runId: string, change: Change<T>): Promise<T> {
@@ -121,13 +135,19 @@ export class RunChanges {
   private async commitAndEnqueue(runId: string, changes: readonly Change<unknown>[]): Promise<RunChange<unknown>[]> {
     // In a caller's transaction the commit is the caller's, and it waits for the flush.
     const alone = !this.transaction.active();
-    const done =
-      (alone ? await this.commitOnCommittedRun(runId, changes) : undefined) ??
-      (await this.transaction.run(async (): Promise<Committed> => {
-        const run = await this.runs.findForUpdate(runId);
-        if (run === undefined) throw new NotFoundError('workflow run', runId);
-        return this.applyAndSave(run, changes, { alone });
-      }));
+    let done: Committed;
+    try {
+      done =
+        (alone ? await this.commitOnCommittedRun(runId, changes) : undefined) ??
+        (await this.transaction.run(async (): Promise<Committed> => {
+          const run = await this.runs.findForUpdate(runId);
+          if (run === undefined) throw new NotFoundError('workflow run', runId);
+          return this.applyAndSave(run, changes, { alone });
+        }));
+    } finally {
+      // Committed, the run is kept (or it was rolled back): `peek` looks at what the repository keeps.
+      this.working.delete(runId);
+    }
     const dispatches = done.results.flatMap((result) => result.dispatches);
     // Reliability tests kill the process here: committed, with what it dispatched not yet enqueued.
     if (dispatches.length > 0) crashPoint('workflow.run-change.before-enqueue');
@@ -171,6 +191,7 @@ export class RunChanges {
   ): Promise<Committed> {
     const wasActive = !isFinished(run.state);
     const results: RunChange<unknown>[] = [];
+    this.working.set(run.id, run);
     for (const change of changes) results.push(await change(run, this.clock.now()));
     const logs = results.flatMap((result) => result.logs ?? []);
     if (logs.length > 0 || results.some((result) => !result.unchanged)) {

@@ -69,6 +69,11 @@ export class TaskAttempts {
     { runId, key, attempt }: TaskAttempt,
     { logged, delivery }: Logging & { readonly delivery?: Delivery } = {},
   ): Promise<TaskExecution | undefined> {
+    // A first delivery that may go unrecorded changes nothing: it need not wait for the run's changes
+    // in flight, which a wide fan-out's reports keep busy. Any other answer is the change's to give.
+    const unrecorded =
+      delivery === 'first' ? this.changes.peek(runId, (run, now) => unrecordedStart(run, key, attempt, now)) : undefined;
+    if (unrecorded !== undefined) return Promise.resolve(unrecorded);
     return this.changes.apply(runId, async (run, now): Promise<RunChange<TaskExecution | undefined>> => {
       const taskRun = run.findTaskRun(key);
       if (isFinished(run.state) || taskRun === undefined || taskRun.attempt !== attempt) return NOTHING_TO_RUN;
@@ -79,10 +84,9 @@ export class TaskAttempts {
         run.startTask(key, attempt, now);
         return { dispatches: run.reassignTask(key, now, Math.random()), value: undefined };
       }
+      const execution = delivery === 'first' ? unrecordedStart(run, key, attempt, now) : undefined;
+      if (execution !== undefined) return { dispatches: [], value: execution, unchanged: true };
       const dispatch = run.currentDispatch(key);
-      if (delivery === 'first' && !dispatch.cache) {
-        return { dispatches: [], value: { ...executionOf(run, key), startedAt: now }, unchanged: true };
-      }
       // A retry already missed the cache on its first attempt.
       const cached =
         dispatch.cache && taskRun.state === 'queued'
@@ -156,6 +160,18 @@ function recordStart(
   if (isFinished(run.state) || !waiting) return [];
   run.startTask(key, attempt, startedAt);
   return startLogs(run, key, attempt, logged);
+}
+
+/**
+ * The execution of a first delivery whose start is left to its outcome to record: while the task waits
+ * at that attempt, when it keeps no cache (a cache lookup may settle it instead). Undefined otherwise.
+ */
+function unrecordedStart(run: WorkflowRun, key: string, attempt: number, now: Date): TaskExecution | undefined {
+  const taskRun = run.findTaskRun(key);
+  if (isFinished(run.state) || taskRun?.attempt !== attempt) return undefined;
+  if (taskRun.state !== 'queued' && taskRun.state !== 'retrying') return undefined;
+  if (run.currentDispatch(key).cache) return undefined;
+  return { ...executionOf(run, key), startedAt: now };
 }
 
 function startLogs(run: WorkflowRun, key: string, attempt: number, logged?: boolean): TaskLogEntry[] {

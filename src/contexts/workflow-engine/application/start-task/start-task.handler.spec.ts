@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@libs/ddd';
+import { waitFor } from '@libs/testing';
 import {
   aStartedRun,
   aWorkflow,
@@ -9,6 +10,8 @@ import {
 } from '../../../../../test/support/workflow-engine/engine-objects.js';
 import { engineServices } from '../../../../../test/support/workflow-engine/engine-services.js';
 import { fakeEnginePorts } from '../../../../../test/support/workflow-engine/fake-ports.js';
+import type { RunChange } from '../services/run-changes.js';
+import type { TaskExecution } from '../services/task-attempts.js';
 import { StartTaskHandler } from './start-task.handler.js';
 
 const document = {
@@ -79,6 +82,30 @@ describe('StartTaskHandler', () => {
     expect(execution?.startedAt).toEqual(ports.clock.now());
     expect(ports.runs.saves).toBe(saves);
     expect(await taskStates(ports, runId)).toEqual({ a: 'succeeded', b: 'queued' });
+  });
+
+  it('on a first delivery, answers while a change of the run is in flight, without waiting for it', async () => {
+    const ports = fakeEnginePorts();
+    const { runId } = await aStartedRun(ports, await aWorkflow(ports, { name: 'w', tasks: [{ id: 'a', type: 'noop' }] }));
+    const services = engineServices(ports);
+    let release: (() => void) | undefined;
+    const inFlight = services.changes.apply(runId, async (): Promise<RunChange<string>> => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return { dispatches: [], value: 'done', unchanged: true };
+    });
+    await waitFor(() => release !== undefined, { what: 'the change to be in flight' });
+    const answered: TaskExecution[] = [];
+    const start = new StartTaskHandler(services.attempts).execute({
+      attempt: { runId, key: 'a', attempt: 1 },
+      logged: true,
+      delivery: 'first',
+    });
+    void start.then((execution) => execution && answered.push(execution));
+    await waitFor(() => answered.length > 0, { what: 'the start to answer before the change in flight ends' });
+    expect(answered[0].dispatch).toMatchObject({ key: 'a', attempt: 1, type: 'noop' });
+    expect(answered[0].startedAt).toEqual(ports.clock.now());
+    release?.();
+    expect(await inFlight).toBe('done');
   });
 
   it('on a delivery again of an attempt whose start was never recorded, moves the task to a new attempt', async () => {

@@ -45,6 +45,11 @@ export abstract class WorkflowRunRepository {
   abstract takeCommitted(runId: string): WorkflowRun | undefined;
   /** Gives back a run from `takeCommitted` that its change left as it was. */
   abstract giveBack(run: WorkflowRun): void;
+  /**
+   * The run as this process last committed it (undefined when none is kept), to look at and not
+   * change: it may be behind what another process committed since.
+   */
+  abstract peekCommitted(runId: string): WorkflowRun | undefined;
   /** Runs of a workflow in queued, running or paused state, oldest first: the concurrency policy's input. */
   abstract findActive(workflowId: string): Promise<ActiveRun[]>;
   /** Workflows with runs waiting in state queued for a concurrency slot. */

@@ -37,6 +37,11 @@ export class CommittedRuns {
     return committed?.run;
   }
 
+  /** The kept run, whatever its version, for a reader that will not change it; it stays kept. */
+  peek(runId: string): WorkflowRun | undefined {
+    return this.runs.get(runId)?.run;
+  }
+
   /** A copy of the kept run if it is at `version`, for a reader that will not change it. */
   copyAt(runId: string, version: number): WorkflowRun | undefined {
     const committed = this.runs.get(runId);

@@ -84,6 +84,10 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     this.committed.keep(run, run.version);
   }
 
+  peekCommitted(runId: string): WorkflowRun | undefined {
+    return this.committed.peek(runId);
+  }
+
   private async restore(run: RunRow): Promise<WorkflowRun> {
     const manager = this.transaction.manager();
     const taskRuns = await manager.query<TaskRunRow[]>(sql.SELECT_TASK_RUNS, [run.id]);
