@@ -11,14 +11,17 @@ const jobId = ({ runId, key, attempt }: TaskAttempt): string => `${runId}:${key}
 /**
  * The task queue in memory: one job per attempt, as BullMQ's job ids make it. `enqueued` keeps every
  * dispatch handed over, in order; `loseJobs` empties the queue as a Redis restart without
- * persistence would; `failing` makes enqueueing throw, as an unreachable Redis does.
+ * persistence would; `failing` makes enqueueing throw, as an unreachable Redis does, and `hold` makes
+ * it wait until that promise settles, as a slow one does.
  */
 export class RecordingTaskQueue extends TaskQueue {
   readonly enqueued: TaskDispatch[] = [];
   private readonly jobs = new Set<string>();
   failing = false;
+  hold?: Promise<void>;
 
-  enqueue(dispatches: readonly TaskDispatch[]): Promise<void> {
+  async enqueue(dispatches: readonly TaskDispatch[]): Promise<void> {
+    await this.hold;
     return settled(() => {
       if (this.failing) throw new Error('the queue is unreachable');
       this.enqueued.push(...dispatches);

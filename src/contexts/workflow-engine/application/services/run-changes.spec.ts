@@ -89,6 +89,19 @@ describe('RunChanges', () => {
     expect(transaction.transactions).toEqual([['a'], ['b']]);
   });
 
+  it('commits the next group while the jobs of the one before are being enqueued', async () => {
+    const { transaction, changes, queue, runIds } = await world();
+    let release!: () => void;
+    queue.hold = new Promise((resolve) => (release = resolve));
+    const first = changes.apply(runIds[0], named(transaction, 'a'));
+    await Promise.resolve();
+    const second = changes.apply(runIds[0], named(transaction, 'b'));
+    await waitFor(() => transaction.transactions.length === 2, { what: "b's commit" });
+    expect(transaction.transactions).toEqual([['a'], ['b']]);
+    release();
+    expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+  });
+
   it('does not apply a committed group again when enqueueing after the commit fails', async () => {
     const { transaction, changes, queue, runIds } = await world();
     let release!: () => void;

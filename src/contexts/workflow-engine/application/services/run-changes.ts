@@ -76,11 +76,9 @@ export class RunChanges {
       );
     }
     this.waiting.set(runId, []);
-    try {
-      return await this.applyAlone(runId, change);
-    } finally {
-      void this.drain(runId);
-    }
+    return new Promise<T>((resolve, reject) => {
+      void this.drain(runId, [{ change, resolve: resolve as (value: unknown) => void, reject }]);
+    });
   }
 
   /**
@@ -96,43 +94,48 @@ export class RunChanges {
   }
 
   private async applyAlone<T>(runId: string, change: Change<T>): Promise<T> {
-    try {
-      const [result] = await this.commitAndEnqueue(runId, [change]);
-      return result.value as T;
-    } catch (error) {
-      throw error instanceof EnqueueFailed ? error.cause : error;
-    }
+    const [result] = await this.commitAndEnqueue(runId, [change]);
+    return result.value as T;
   }
 
-  /** Applies the changes that waited meanwhile, group by group, until none wait. */
-  private async drain(runId: string): Promise<void> {
-    for (let group = this.waiting.get(runId) ?? []; group.length > 0; group = this.waiting.get(runId) ?? []) {
+  /** Applies `first`, then the changes that waited meanwhile, group by group, until none wait. */
+  private async drain(runId: string, first: readonly Waiting[]): Promise<void> {
+    for (let group = first; group.length > 0; group = this.waiting.get(runId) ?? []) {
       this.waiting.set(runId, []);
       await this.applyGroup(runId, group);
     }
     this.waiting.delete(runId);
   }
 
+  /**
+   * Commits the group, then enqueues what it dispatched and answers its callers, without holding up the
+   * next group: that one may commit while these jobs are enqueued (each group's jobs still go only
+   * after its own commit).
+   */
   private async applyGroup(runId: string, group: readonly Waiting[]): Promise<void> {
-    let results: readonly RunChange<unknown>[];
+    let done: Committed;
     try {
-      results = await this.commitAndEnqueue(
+      done = await this.commit(
         runId,
         group.map((waiting) => waiting.change),
       );
     } catch (error) {
-      if (group.length === 1 || error instanceof EnqueueFailed) {
-        for (const waiting of group) waiting.reject(error instanceof EnqueueFailed ? error.cause : error);
-        return;
-      }
+      if (group.length === 1) return group[0].reject(error);
       // Nothing of the group committed: each goes alone, so only its own error reaches it.
       for (const waiting of group) await this.applyAlone(runId, waiting.change).then(waiting.resolve, waiting.reject);
       return;
     }
-    group.forEach((waiting, index) => waiting.resolve(results[index].value));
+    void this.enqueue(done).then(
+      (results) => group.forEach((waiting, index) => waiting.resolve(results[index].value)),
+      (error: unknown) => group.forEach((waiting) => waiting.reject(error)),
+    );
   }
 
   private async commitAndEnqueue(runId: string, changes: readonly Change<unknown>[]): Promise<RunChange<unknown>[]> {
+    return this.enqueue(await this.commit(runId, changes));
+  }
+
+  private async commit(runId: string, changes: readonly Change<unknown>[]): Promise<Committed> {
     // In a caller's transaction the commit is the caller's, and it waits for the flush.
     const alone = !this.transaction.active();
     let done: Committed;
@@ -148,14 +151,18 @@ export class RunChanges {
       // Committed, the run is kept (or it was rolled back): `peek` looks at what the repository keeps.
       this.working.delete(runId);
     }
+    return done;
+  }
+
+  /**
+   * Enqueues what a committed change dispatched. Failing, it answers the enqueue's error: the change
+   * is committed and must not be applied again (the reconciler enqueues what it left queued).
+   */
+  private async enqueue(done: Committed): Promise<RunChange<unknown>[]> {
     const dispatches = done.results.flatMap((result) => result.dispatches);
     // Reliability tests kill the process here: committed, with what it dispatched not yet enqueued.
     if (dispatches.length > 0) crashPoint('workflow.run-change.before-enqueue');
-    try {
-      await this.queue.enqueue(dispatches);
-    } catch (error) {
-      throw new EnqueueFailed(error);
-    }
+    await this.queue.enqueue(dispatches);
     if (done.freedSlot !== undefined) await this.startQueued(done.freedSlot);
     return [...done.results];
   }
@@ -211,12 +218,5 @@ export class RunChanges {
     } catch (error) {
       this.logger.error(`starting the queued runs of workflow ${workflowId} failed: ${(error as Error).message}`);
     }
-  }
-}
-
-/** The changes committed but what they dispatched could not be enqueued: they must not be applied again. */
-class EnqueueFailed extends Error {
-  constructor(cause: unknown) {
-    super('enqueueing after the commit failed', { cause });
   }
 }
