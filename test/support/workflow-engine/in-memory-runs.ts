@@ -52,6 +52,10 @@ export class InMemoryRuns extends WorkflowRunRepository {
     // Nothing is kept, so nothing comes back.
   }
 
+  isLatest(run: WorkflowRun): Promise<boolean> {
+    return settled(() => this.rows.get(run.id)?.version === run.version);
+  }
+
   peekCommitted(): WorkflowRun | undefined {
     return undefined;
   }

@@ -37,6 +37,8 @@ interface Waiting {
 
 interface Committed {
   readonly results: readonly RunChange<unknown>[];
+  /** Whether the changes wrote anything (and so went through the save's version check). */
+  readonly saved: boolean;
   readonly freedSlot?: string;
 }
 
@@ -170,8 +172,10 @@ export class RunChanges {
   /**
    * The changes on the run as this process last committed it, saved in one statement without the
    * lock's round trips (begin, lock and read, commit): the save's version check stands in for the
-   * lock. Answers undefined when no run is kept or when another writer moved the run on (the save
-   * wrote nothing), and the changes go again under the lock.
+   * lock. Answers undefined when no run is kept or when another writer moved the run on, and the
+   * changes go again under the lock. Changes that save nothing, or that refuse (a stale report), are
+   * checked against the stored version instead: another process may have moved the run on since (a
+   * job it enqueued names a task this run still has pending), and only the stored run may say so.
    */
   private async commitOnCommittedRun(
     runId: string,
@@ -179,32 +183,33 @@ export class RunChanges {
   ): Promise<Committed | undefined> {
     const run = this.runs.takeCommitted(runId);
     if (run === undefined) return undefined;
+    let done: Committed;
     try {
-      return await this.applyAndSave(run, changes, { alone: true, unchanged: () => this.runs.giveBack(run) });
+      done = await this.applyAndSave(run, changes, { alone: true });
     } catch (error) {
-      if (error instanceof ConcurrencyError) return undefined;
+      if (error instanceof ConcurrencyError || !(await this.runs.isLatest(run))) return undefined;
       throw error;
     }
+    if (done.saved) return done;
+    if (!(await this.runs.isLatest(run))) return undefined;
+    this.runs.giveBack(run);
+    return done;
   }
 
-  /**
-   * Applies the changes to the run and saves what they did; `unchanged` runs when there was nothing to
-   * save. Only a commit of its own (`alone`) may skip the flush wait.
-   */
+  /** Applies the changes to the run and saves what they did. Only a commit of its own (`alone`) may skip the flush wait. */
   private async applyAndSave(
     run: WorkflowRun,
     changes: readonly Change<unknown>[],
-    { alone, unchanged = () => {} }: { readonly alone: boolean; readonly unchanged?: () => void },
+    { alone }: { readonly alone: boolean },
   ): Promise<Committed> {
     const wasActive = !isFinished(run.state);
     const results: RunChange<unknown>[] = [];
     this.working.set(run.id, run);
     for (const change of changes) results.push(await change(run, this.clock.now()));
     const logs = results.flatMap((result) => result.logs ?? []);
-    if (logs.length > 0 || results.some((result) => !result.unchanged)) {
-      await this.runs.save(run, { logs, mayBeLost: alone && results.every((result) => result.mayBeLost) });
-    } else unchanged();
-    return { results, ...(wasActive && isFinished(run.state) && { freedSlot: run.pinned.workflowId }) };
+    const saved = logs.length > 0 || results.some((result) => !result.unchanged);
+    if (saved) await this.runs.save(run, { logs, mayBeLost: alone && results.every((result) => result.mayBeLost) });
+    return { results, saved, ...(wasActive && isFinished(run.state) && { freedSlot: run.pinned.workflowId }) };
   }
 
   /**

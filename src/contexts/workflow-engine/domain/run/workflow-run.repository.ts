@@ -45,6 +45,8 @@ export abstract class WorkflowRunRepository {
   abstract takeCommitted(runId: string): WorkflowRun | undefined;
   /** Gives back a run from `takeCommitted` that its change left as it was. */
   abstract giveBack(run: WorkflowRun): void;
+  /** Whether the stored run is still at this run's version: nobody changed it since it was read or saved. */
+  abstract isLatest(run: WorkflowRun): Promise<boolean>;
   /**
    * The run as this process last committed it (undefined when none is kept), to look at and not
    * change: it may be behind what another process committed since.

@@ -84,6 +84,13 @@ export class TypeOrmWorkflowRunRepository extends WorkflowRunRepository {
     this.committed.keep(run, run.version);
   }
 
+  async isLatest(run: WorkflowRun): Promise<boolean> {
+    const [row] = await this.transaction
+      .manager()
+      .query<{ version: number }[]>('SELECT version FROM workflow_engine.runs WHERE id = $1', [run.id]);
+    return row?.version === run.version;
+  }
+
   peekCommitted(runId: string): WorkflowRun | undefined {
     return this.committed.peek(runId);
   }
