@@ -42,9 +42,7 @@ export class BullMqTaskQueue extends TaskQueue {
       const queue = named ?? this.others.of(dispatch.type) ?? this.queue;
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), dispatch]);
     }
-    await Promise.all(
-      [...byQueue].map(([queue, ofQueue]) => queue.addBulk(ofQueue.map((dispatch) => jobOf(queue.name, dispatch)))),
-    );
+    await Promise.all([...byQueue].map(([queue, ofQueue]) => add(queue, ofQueue)));
   }
 
   /**
@@ -70,6 +68,16 @@ export class BullMqTaskQueue extends TaskQueue {
     );
     return attempts.filter((_, index) => !live[index]);
   }
+}
+
+/**
+ * One job is one script call, as `add` makes it; several go in one round trip (`addBulk`, a MULTI,
+ * which costs more for a single job). A chain's step adds one.
+ */
+async function add(queue: Queue<TaskJobData>, dispatches: readonly TaskDispatch[]): Promise<void> {
+  const jobs = dispatches.map((dispatch) => jobOf(queue.name, dispatch));
+  if (jobs.length === 1) await queue.add(jobs[0].name, jobs[0].data, jobs[0].opts);
+  else await queue.addBulk(jobs);
 }
 
 function jobOf(queueName: string, dispatch: TaskDispatch) {
