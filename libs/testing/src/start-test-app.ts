@@ -1,6 +1,14 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, createLogger, loadConfig, type PlatformConfig } from '@libs/platform';
+import { scaled } from './time-scale.js';
+
+/**
+ * How long a test app's request-path Redis command may take before it answers 503, unless a test says
+ * otherwise. The platform's 1 s is meant to fail fast when Redis is gone; on a loaded 2-core machine a
+ * healthy Redis stalled a login's commands that long right after the app booted (a CI run, 2026-12-08).
+ */
+const PATIENT_REDIS_COMMAND_TIMEOUT_MS = String(Math.min(scaled(10_000), 60_000));
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -21,7 +29,14 @@ export async function startTestApp(
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const config = loadConfig(
-    { ...process.env, PORT: '0', HOST: '127.0.0.1', MIGRATIONS_RUN_ON_START: 'true', ...env },
+    {
+      REDIS_COMMAND_TIMEOUT_MS: PATIENT_REDIS_COMMAND_TIMEOUT_MS,
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MIGRATIONS_RUN_ON_START: 'true',
+      ...env,
+    },
     knownContexts,
   );
   const app = await createApp(rootModule(config), config, createLogger(config.logLevel));
