@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { scaled, type TestApp } from '@libs/testing';
+import type { TestApp } from '@libs/testing';
 import fc from 'fast-check';
 import { v7 } from 'uuid';
 import { hostileBody, type JsonSchema } from '../support/hostile-bodies.js';
@@ -63,7 +63,6 @@ describe('request bodies generated from the OpenAPI document', () => {
   const FUZZ_SETTINGS = {
     TRUSTED_PROXIES: '127.0.0.1',
     RATE_LIMIT_ENABLED: 'false',
-    REDIS_COMMAND_TIMEOUT_MS: String(Math.min(scaled(10_000), 60_000)),
   };
   let app: TestApp;
   let document: OpenApiDocument;

@@ -1,7 +1,6 @@
 import { Redis } from 'ioredis';
-import { consumerGroupsOf } from '@libs/messaging';
+import { consumerGroupsOf, isBefore, parseEntryId, streamOf } from '@libs/messaging';
 import { waitFor } from '@libs/testing';
-import { isBefore, parseEntryId } from '../../libs/messaging/src/streams/entry-id.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- envelopes are checked by the tests
 type Json = any;
@@ -9,7 +8,7 @@ type Json = any;
 export const RUN_SUCCEEDED = 'workflow-engine.workflow-run.succeeded.v1';
 export const TRIGGER_CONSUMER = 'workflow-engine.triggers-from-workflow-engine';
 
-const STREAM = 'events.workflow-engine';
+const STREAM = streamOf('workflow-engine');
 
 export interface StreamedEvent {
   readonly entryId: string;
@@ -19,14 +18,22 @@ export interface StreamedEvent {
 
 /** The entries of the workflow engine's event stream, as the relay wrote them. */
 export async function streamed(redisUrl: string): Promise<StreamedEvent[]> {
+  return withRedis(redisUrl, entriesOf);
+}
+
+async function entriesOf(redis: Redis): Promise<StreamedEvent[]> {
+  const entries = (await redis.xrange(STREAM, '-', '+')) as [string, string[]][];
+  return entries.map(([entryId, fields]) => ({
+    entryId,
+    fields,
+    envelope: JSON.parse(fields[fields.indexOf('envelope') + 1]),
+  }));
+}
+
+async function withRedis<T>(redisUrl: string, use: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = new Redis(redisUrl);
   try {
-    const entries = (await redis.xrange(STREAM, '-', '+')) as [string, string[]][];
-    return entries.map(([entryId, fields]) => ({
-      entryId,
-      fields,
-      envelope: JSON.parse(fields[fields.indexOf('envelope') + 1]),
-    }));
+    return await use(redis);
   } finally {
     redis.disconnect();
   }
@@ -48,13 +55,12 @@ export const succeededEventOf = (redisUrl: string, runId: string): Promise<Strea
  * starts no run (it leaves no inbox row then, ADR 0002).
  */
 export const triggerHandled = (redisUrl: string, eventId: string): Promise<true> =>
-  waitFor(
-    async () => {
-      const entries = (await streamed(redisUrl))
-        .filter((event) => event.envelope.id === eventId)
-        .map((event) => event.entryId);
-      const redis = new Redis(redisUrl);
-      try {
+  withRedis(redisUrl, (redis) =>
+    waitFor(
+      async () => {
+        const entries = (await entriesOf(redis))
+          .filter((event) => event.envelope.id === eventId)
+          .map((event) => event.entryId);
         const group = (await consumerGroupsOf(redis, STREAM)).find((candidate) => candidate.name === TRIGGER_CONSUMER);
         if (entries.length === 0 || group === undefined) return undefined;
         const lastRead = parseEntryId(group.lastDeliveredId);
@@ -63,9 +69,7 @@ export const triggerHandled = (redisUrl: string, eventId: string): Promise<true>
           string,
         ][];
         return (read && !pending.some(([entryId]) => entries.includes(entryId))) || undefined;
-      } finally {
-        redis.disconnect();
-      }
-    },
-    { timeoutMs: 15_000, intervalMs: 50, what: `event ${eventId} handled` },
+      },
+      { timeoutMs: 15_000, intervalMs: 50, what: `event ${eventId} handled` },
+    ),
   );

@@ -19,5 +19,6 @@ export * from './schema/messaging-tables.js';
 export * from './schema/messaging-tables.migration.js';
 export * from './stream-names.js';
 export * from './streams/consumer-groups.js';
+export * from './streams/entry-id.js';
 export * from './streams/stream-history.js';
 export * from './event-type-list.js';

@@ -6,7 +6,8 @@ import { scaled } from './time-scale.js';
 /**
  * How long a test app's request-path Redis command may take before it answers 503, unless a test says
  * otherwise. The platform's 1 s is meant to fail fast when Redis is gone; on a loaded 2-core machine a
- * healthy Redis stalled a login's commands that long right after the app booted (a CI run, 2026-12-08).
+ * healthy Redis stalled a login's commands that long right after the app booted (a CI run, 2026-12-08),
+ * and the rate-limit tests' 300 concurrent requests queue their scripts at once.
  */
 const PATIENT_REDIS_COMMAND_TIMEOUT_MS = String(Math.min(scaled(10_000), 60_000));
 

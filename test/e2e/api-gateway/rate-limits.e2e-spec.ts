@@ -2,7 +2,7 @@
  * @jest-environment ./test/support/prediction/onnx-test-environment.ts
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { scaled, waitFor, type TestApp } from '@libs/testing';
+import { waitFor, type TestApp } from '@libs/testing';
 import { Client } from '../user-management/auth-client.js';
 import { RegistryWorld } from '../model-registry/registry-world.js';
 import { LINEAR_BIAS, LINEAR_WEIGHTS, linearModel } from '../../support/prediction/linear-model.js';
@@ -12,9 +12,6 @@ const SIGNATURE = {
   inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 3] }],
   outputs: [{ name: 'y', datatype: 'FP32', shape: [-1, 2] }],
 };
-// Not the request path's 1 s: the 300 concurrent requests' Redis scripts, queued at once, outlasted it
-// on a busy machine and answered 503; how many the budget admits is what these tests check.
-const PATIENT_REDIS = { REDIS_COMMAND_TIMEOUT_MS: String(scaled(10_000)) };
 const rows = (count: number) => Array.from({ length: count }, (_, index) => [index, 0, 1]);
 
 describe('rate limits shared by two processes (api-gateway, PostgreSQL, Redis)', () => {
@@ -36,7 +33,7 @@ describe('rate limits shared by two processes (api-gateway, PostgreSQL, Redis)',
   beforeAll(async () => {
     // Only API keys are limited, so the users setting the world up are not.
     world = await RegistryWorld.onFilesystem(
-      { RATE_LIMIT_ENABLED: 'true', RATE_LIMITS: 'api-key:100/60', ...PATIENT_REDIS },
+      { RATE_LIMIT_ENABLED: 'true', RATE_LIMITS: 'api-key:100/60' },
       CONTEXTS,
     );
     second = await world.anotherInstance();

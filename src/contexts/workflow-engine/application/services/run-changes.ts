@@ -77,7 +77,6 @@ export class RunChanges {
         queue.push({ change, resolve: resolve as (value: unknown) => void, reject }),
       );
     }
-    this.waiting.set(runId, []);
     return new Promise<T>((resolve, reject) => {
       void this.drain(runId, [{ change, resolve: resolve as (value: unknown) => void, reject }]);
     });
