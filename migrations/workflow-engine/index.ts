@@ -12,6 +12,7 @@ import { AddWaitingForApprovalState1765440000000 } from './1765440000000-add-wai
 import { KeepApprovalRequestHistory1765440000001 } from './1765440000001-keep-approval-request-history.js';
 import { AddTaskLogLevelsAndTextSearch1765530000000 } from './1765530000000-add-task-log-levels-and-text-search.js';
 import { NotifyWorkflowEngineRelaysAfterCommit1765620000000 } from './1765620000000-notify-workflow-engine-relays-after-commit.js';
+import { RunRowsWithoutForeignKeyChecks1765710000000 } from './1765710000000-run-rows-without-foreign-key-checks.js';
 
 /** Migrations of the `workflow_engine` schema, oldest first. */
 export const workflowEngineMigrations = [
@@ -29,4 +30,5 @@ export const workflowEngineMigrations = [
   KeepApprovalRequestHistory1765440000001,
   AddTaskLogLevelsAndTextSearch1765530000000,
   NotifyWorkflowEngineRelaysAfterCommit1765620000000,
+  RunRowsWithoutForeignKeyChecks1765710000000,
 ];

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from './workflow-database.js';
 import { createWorkflow, startWorkflowWorld, waitForRun, type WorkflowWorld } from './workflows-support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the tests
@@ -220,5 +221,34 @@ describe('workflow runs over HTTP, PostgreSQL and BullMQ', () => {
     const bad = await list('?createdFrom=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'createdFrom' })]);
+  });
+
+  it("takes a run's task runs, transitions and log lines with it when its row is deleted", async () => {
+    const { owner, projectId } = world;
+    const workflowId = await createWorkflow(owner.client, projectId, {
+      name: 'deleted',
+      tasks: [{ id: 'a', type: 'noop' }],
+    });
+    const kept = (await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {})).body.id as string;
+    const deleted = (await owner.client.call('POST', `/api/v1/workflows/${workflowId}/runs`, {})).body.id as string;
+    await waitForRun(owner.client, kept);
+    await waitForRun(owner.client, deleted);
+    const rowsOf = async (runId: string) =>
+      Promise.all(
+        ['task_runs', 'transitions', 'task_log_lines'].map(async (table) => {
+          const [{ count }] = await sql<{ count: number }>(
+            `SELECT count(*)::integer AS count FROM workflow_engine.${table} WHERE run_id = $1`,
+            [runId],
+          );
+          return count;
+        }),
+      );
+    const allThere = (counts: number[]) => counts.every((count) => count > 0);
+    expect(allThere(await rowsOf(deleted))).toBe(true);
+
+    await sql('DELETE FROM workflow_engine.runs WHERE id = $1', [deleted]);
+
+    expect(await rowsOf(deleted)).toEqual([0, 0, 0]);
+    expect(allThere(await rowsOf(kept))).toBe(true);
   });
 });
