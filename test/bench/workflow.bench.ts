@@ -14,13 +14,14 @@ import { RawBullMq } from './workflow-bench-peer.js';
 import { DbosPeer } from './workflow-dbos-peer.js';
 import { DurableFloor } from './workflow-durable-floor.js';
 import { BenchCpu, type PhaseCpu } from './workflow-cpu.js';
+import { ChainProbe } from './workflow-chain-probe.js';
 import { reportWorkflowBench } from './workflow-bench-report.js';
 import { profiled } from './inspector-profile.js';
 
 /**
  * `npm run bench -- workflow`: the engine running a fan-out/fan-in DAG of noop tasks (tasks/s from
  * the start of the run to its success), then the dispatch latency from a task's completion to its
- * dependent's start over a chain; beside, in the same run, with the same worker concurrency and
+ * dependent's start over a chain (timed in this process by ChainProbe, as the floor's is); beside, in the same run, with the same worker concurrency and
  * sizes: raw BullMQ (the queue alone, not durable), the durable floor (BullMQ plus one committed
  * row per task) and DBOS Transact (durable workflows on PostgreSQL). DBOS runs last, alone, on a
  * database of its own, after our app stopped: its queue polling would otherwise load the others.
@@ -82,20 +83,6 @@ async function runToEnd(app: NestFastifyApplication, document: JsonValue): Promi
   return { runId, ms: at.getTime() - started };
 }
 
-/** For each task of the chain: its start minus its dependency's success, from the transition log. */
-async function chainLatencies(app: NestFastifyApplication, runId: string): Promise<number[]> {
-  const rows = await app.get(DataSource).query<{ key: string; to_state: string; at: Date }[]>(
-    `SELECT task_run_key AS key, to_state, at FROM workflow_engine.transitions
-      WHERE run_id = $1 AND task_run_key IS NOT NULL AND to_state IN ('running', 'succeeded')`,
-    [runId],
-  );
-  const at = new Map(rows.map((row) => [`${row.key}:${row.to_state}`, row.at.getTime()]));
-  return Array.from(
-    { length: TASKS - 1 },
-    (_, index) => at.get(`c${index + 1}:running`)! - at.get(`c${index}:succeeded`)!,
-  );
-}
-
 async function main(): Promise<void> {
   const databaseUrl = await freshBenchDatabase('mlops_bench_workflow');
   // Context modules read their settings from process.env itself, so the bench's settings go there.
@@ -129,10 +116,12 @@ async function main(): Promise<void> {
   );
   const rawThroughput = await raw.throughput(TASKS);
   const { result: floorThroughput, cpu: floorCpu } = await cpu.measure(() => floor.throughput(TASKS));
+  const probe = new ChainProbe(app);
   const linked = await profiled(CPU_PROF_DIR, 'chain', () => runToEnd(app, chain(TASKS)));
+  probe.detach();
   const ours: Figures = {
     throughput: TASKS / (fan.ms / 1000),
-    latency: percentilesOf(await chainLatencies(app, linked.runId)),
+    latency: percentilesOf(probe.latencies(linked.runId, TASKS)),
   };
   const rawChain = await raw.chainLatencies(TASKS);
   const floorChain = await floor.chainLatencies(TASKS);
