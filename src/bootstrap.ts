@@ -18,6 +18,7 @@ export async function bootstrap(catalogue: readonly BoundedContext[]): Promise<v
     const config = loadConfig(
       process.env,
       catalogue.map((context) => context.name),
+      catalogue.filter((context) => context.sealsSecrets).map((context) => context.name),
     );
     const logger = createLogger(config.logLevel);
     enforceShutdownDeadline(config.shutdownTimeoutMs, logger);

@@ -67,8 +67,14 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
     description: 'Metrics, traces, log search, alert rules, alert history, notification channels, dashboards',
     schema: 'monitoring',
     module: MonitoringModule.register,
+    sealsSecrets: true,
     migrations: monitoringMigrations,
   },
 ];
 
 export const CONTEXT_NAMES = BOUNDED_CONTEXTS.map((context) => context.name);
+
+/** The contexts whose stored secrets are sealed: a production process hosting one needs SECRETS_ENCRYPTION_KEYS. */
+export const CONTEXTS_SEALING_SECRETS = BOUNDED_CONTEXTS.filter((context) => context.sealsSecrets).map(
+  (context) => context.name,
+);

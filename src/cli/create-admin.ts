@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, createApp, createLogger, loadConfig } from '@libs/platform';
 import { AppModule } from '../app.module.js';
-import { BOUNDED_CONTEXTS, CONTEXT_NAMES } from '../bounded-contexts.js';
+import { BOUNDED_CONTEXTS, CONTEXT_NAMES, CONTEXTS_SEALING_SECRETS } from '../bounded-contexts.js';
 
 /**
  * `npm run admin:create`: creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD when no
@@ -15,6 +15,7 @@ try {
   const config = loadConfig(
     { ...process.env, APP_CONTEXTS: 'user-management', APP_ROLE: 'worker', MIGRATIONS_RUN_ON_START: 'true' },
     CONTEXT_NAMES,
+    CONTEXTS_SEALING_SECRETS,
   );
   const logger = createLogger(config.logLevel);
   // The whole app, initialised but never listening: its start-up hooks create the admin.

@@ -8,7 +8,7 @@ import { BOUNDED_CONTEXTS, CONTEXT_NAMES } from '../bounded-contexts.js';
  * The DataSource the TypeORM CLI reads for `npm run migration:generate`: the
  * ORM entities of every context, found by their file naming convention.
  */
-const config = loadConfig(process.env, CONTEXT_NAMES);
+const config = loadConfig(process.env, CONTEXT_NAMES, []);
 const contextsDir = fileURLToPath(new URL('../contexts', import.meta.url));
 
 export default new DataSource({

@@ -9,7 +9,8 @@ import { BOUNDED_CONTEXTS, CONTEXT_NAMES } from '../bounded-contexts.js';
  * (a configuration error, or e.g. reverting a migration another context owns).
  */
 async function migrate(command: string | undefined): Promise<number> {
-  const config = loadConfig(process.env, CONTEXT_NAMES);
+  // Migrations read and seal no secret: no SECRETS_ENCRYPTION_KEYS needed, even in production.
+  const config = loadConfig(process.env, CONTEXT_NAMES, []);
   const migrations = BOUNDED_CONTEXTS.filter((context) => config.contexts.includes(context.name)).flatMap(
     (context) => context.migrations,
   );

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildOpenApiDocument, ConfigError, createApp, createLogger, loadConfig } from '@libs/platform';
 import { AppModule } from '../app.module.js';
-import { BOUNDED_CONTEXTS, CONTEXT_NAMES } from '../bounded-contexts.js';
+import { BOUNDED_CONTEXTS, CONTEXT_NAMES, CONTEXTS_SEALING_SECRETS } from '../bounded-contexts.js';
 
 /**
  * `npm run openapi:write -- <file>`: writes the OpenAPI document of every context. The app starts
@@ -19,6 +19,7 @@ try {
   const config = loadConfig(
     { LOG_LEVEL: 'warn', ...process.env, APP_CONTEXTS: 'all', APP_ROLE: 'api', MIGRATIONS_RUN_ON_START: 'true' },
     CONTEXT_NAMES,
+    CONTEXTS_SEALING_SECRETS,
   );
   const logger = createLogger(config.logLevel);
   const app = await createApp(AppModule.forRoot(config, BOUNDED_CONTEXTS), config, logger);

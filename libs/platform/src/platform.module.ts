@@ -32,6 +32,7 @@ export interface PlatformModuleOptions {
 @Module({})
 export class PlatformModule {
   static forRoot({ config, migrations, openApiTags }: PlatformModuleOptions): DynamicModule {
+    const sealing = config.secretsEncryption.keys.length > 0;
     return {
       module: PlatformModule,
       imports: [
@@ -49,7 +50,8 @@ export class PlatformModule {
         ReadinessRegistry,
         StartupState,
         TraceFlush,
-        secretCipherProvider(config.secretsEncryption),
+        // Without keys (production, no hosted context seals secrets) there is no cipher to inject.
+        ...(sealing ? [secretCipherProvider(config.secretsEncryption)] : []),
         SealedSecretStores,
         { provide: OpenApiContributions, useValue: new OpenApiContributions(openApiTags) },
       ],
@@ -60,7 +62,7 @@ export class PlatformModule {
         ReadinessRegistry,
         MetricsModule,
         OpenApiContributions,
-        SecretCipher,
+        ...(sealing ? [SecretCipher] : []),
         SealedSecretStores,
       ],
     };

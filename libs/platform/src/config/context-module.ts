@@ -30,5 +30,10 @@ export interface BoundedContext {
    * of a split deployment. Without it the facades stay unbound and their callers' fallbacks answer.
    */
   readonly httpFacades?: () => DynamicModule;
+  /**
+   * It stores secrets sealed under SECRETS_ENCRYPTION_KEYS (docs/adr/0015): a production process
+   * hosting it will not start without them. Processes hosting none of these need no key.
+   */
+  readonly sealsSecrets?: boolean;
   readonly migrations: MigrationList;
 }

@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...withoutKeys, NODE_ENV: 'development' }, known).secretsEncryption.developmentKey).toBe(true);
   });
 
+  it('needs those keys in production only where a hosted context seals secrets', () => {
+    const { SECRETS_ENCRYPTION_KEYS: _keys, ...withoutKeys } = base;
+    expect(() => loadConfig(withoutKeys, known, ['beta'])).toThrow(/SECRETS_ENCRYPTION_KEYS is required/);
+    expect(loadConfig({ ...withoutKeys, APP_CONTEXTS: 'alpha' }, known, ['beta']).secretsEncryption.keys).toEqual([]);
+    expect(loadConfig(withoutKeys, known, []).secretsEncryption.keys).toEqual([]);
+  });
+
   it('lists the valid contexts when one is unknown', () => {
     expect(() => loadConfig({ ...base, APP_CONTEXTS: 'nonsense' }, known)).toThrow(
       /APP_CONTEXTS names unknown context\(s\) nonsense; valid: all, alpha, beta/,

@@ -5,11 +5,17 @@ import { EnvReader } from './env-reader.js';
 import { APP_ROLES, LOG_LEVELS, type PlatformConfig } from './platform-config.js';
 
 /**
- * Reads and validates every setting (ARCHITECTURE section 7). `knownContexts`
- * comes from the composition root, so this library never names a context.
+ * Reads and validates every setting (ARCHITECTURE section 7). `knownContexts` and `sealingSecrets`
+ * (the contexts that seal stored secrets; by default, any might) come from the composition root, so
+ * this library never names a context.
  */
-export function loadConfig(env: Record<string, string | undefined>, knownContexts: readonly string[]): PlatformConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  knownContexts: readonly string[],
+  sealingSecrets: readonly string[] = knownContexts,
+): PlatformConfig {
   const read = new EnvReader(env);
+  const contexts = selectContexts(read.list('APP_CONTEXTS', ['all']), knownContexts);
   return {
     nodeEnv: read.string('NODE_ENV', 'production'),
     port: read.integer('PORT', 3000, 0, 65535),
@@ -18,7 +24,7 @@ export function loadConfig(env: Record<string, string | undefined>, knownContext
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
     redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1000, 10, 60_000),
-    contexts: selectContexts(read.list('APP_CONTEXTS', ['all']), knownContexts),
+    contexts,
     role: read.oneOf('APP_ROLE', APP_ROLES, 'all'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024),
@@ -44,7 +50,9 @@ export function loadConfig(env: Record<string, string | undefined>, knownContext
       maxConsumerLag: read.integer('READINESS_MAX_CONSUMER_LAG', 10_000, 1),
     },
     serviceCalls: loadServiceCallSettings(env),
-    secretsEncryption: loadSecretsEncryptionSettings(env),
+    secretsEncryption: loadSecretsEncryptionSettings(env, {
+      required: contexts.some((context) => sealingSecrets.includes(context)),
+    }),
   };
 }
 

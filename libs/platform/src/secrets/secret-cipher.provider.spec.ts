@@ -6,7 +6,7 @@ import { loadSecretsEncryptionSettings } from './secrets-encryption-keys.js';
 
 // The factory builds the cipher synchronously; Nest's type allows a promise too.
 const cipherOf = (env: Record<string, string>): AesGcmSecretCipher => {
-  const provider = secretCipherProvider(loadSecretsEncryptionSettings(env)) as FactoryProvider;
+  const provider = secretCipherProvider(loadSecretsEncryptionSettings(env, { required: true })) as FactoryProvider;
   return (provider.useFactory as () => AesGcmSecretCipher)();
 };
 

@@ -7,7 +7,10 @@ export interface SecretsEncryptionKey {
 }
 
 export interface SecretsEncryptionSettings {
-  /** The first seals, every one opens: a new key goes first, an old one stays until nothing uses it. */
+  /**
+   * The first seals, every one opens: a new key goes first, an old one stays until nothing uses it.
+   * None in production where the variable is unset and no hosted context seals secrets.
+   */
   readonly keys: readonly SecretsEncryptionKey[];
   /** No key was configured outside production: the fixed development key is in use (logged at boot). */
   readonly developmentKey: boolean;
@@ -24,14 +27,23 @@ const HOW_TO_MAKE_ONE = 'e.g. k1:$(openssl rand -base64 32)';
 
 /**
  * Reads SECRETS_ENCRYPTION_KEYS, a comma list of `id:base64 key` (32 bytes each). Messages name the
- * variable and the entry's position or id, never a key.
+ * variable and the entry's position or id, never a key. `required`: the process hosts a context that
+ * seals secrets, so production cannot go without.
  */
-export function loadSecretsEncryptionSettings(env: Record<string, string | undefined>): SecretsEncryptionSettings {
+export function loadSecretsEncryptionSettings(
+  env: Record<string, string | undefined>,
+  { required }: { readonly required: boolean },
+): SecretsEncryptionSettings {
   const raw = env[VARIABLE]?.trim();
   if (!raw) {
-    if ((env.NODE_ENV?.trim() || 'production') === 'production')
-      throw new ConfigError(VARIABLE, `is required when NODE_ENV=production (${HOW_TO_MAKE_ONE})`);
-    return { keys: [DEVELOPMENT_KEY], developmentKey: true };
+    if ((env.NODE_ENV?.trim() || 'production') !== 'production')
+      return { keys: [DEVELOPMENT_KEY], developmentKey: true };
+    if (required)
+      throw new ConfigError(
+        VARIABLE,
+        `is required when NODE_ENV=production in a process hosting a context that seals secrets (${HOW_TO_MAKE_ONE})`,
+      );
+    return { keys: [], developmentKey: false };
   }
   const keys = raw.split(',').map((entry, index) => parseKey(entry.trim(), index + 1));
   const ids = keys.map((key) => key.id);
