@@ -12,14 +12,16 @@ const SETTINGS = {
 
 function arrange(maxTargets: number) {
   const reports: { dependency: string; target: string; from: BreakerState; to: BreakerState }[] = [];
+  const forgotten: string[] = [];
   const breakers = new OutboundBreakers({
     dependency: 'webhook',
     settings: SETTINGS,
     maxTargets,
     report: (labels, from, to) => reports.push({ ...labels, from, to }),
+    forget: ({ target }) => forgotten.push(target),
   });
   const failOn = (target: string) => breakers.for(target).execute(() => Promise.reject(new Error('down')));
-  return { breakers, reports, failOn };
+  return { breakers, reports, forgotten, failOn };
 }
 
 describe('OutboundBreakers', () => {
@@ -44,5 +46,17 @@ describe('OutboundBreakers', () => {
     breakers.for('https://b:443');
     breakers.for('https://c:443');
     expect(breakers.for('https://a:443').state).toBe('closed');
+  });
+
+  it('takes a dropped breaker out of the metrics, unless its label is other', async () => {
+    const { breakers, forgotten, failOn } = arrange(2);
+    await failOn('https://a:443').catch(() => undefined);
+    breakers.for('https://b:443');
+    breakers.for('https://c:443');
+    expect(forgotten).toEqual(['https://a:443']);
+    breakers.for('https://d:443');
+    breakers.for('https://e:443');
+    // b had a label of its own; c (past the cap) reported as other, and nothing of other is forgotten.
+    expect(forgotten).toEqual(['https://a:443', 'https://b:443']);
   });
 });

@@ -1,12 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import { OutboundBreaker, type BreakerSettings, type BreakerState } from './outbound-breaker.js';
 
+/** A breaker's metric labels. */
+export interface BreakerLabels {
+  readonly dependency: string;
+  readonly target: string;
+}
+
 /** Where a breaker's transitions go: the outbound_breaker_* metrics. */
-export type BreakerTransitionReport = (
-  labels: { readonly dependency: string; readonly target: string },
-  from: BreakerState,
-  to: BreakerState,
-) => void;
+export type BreakerTransitionReport = (labels: BreakerLabels, from: BreakerState, to: BreakerState) => void;
 
 export interface OutboundBreakersOptions {
   /** The metric's `dependency` label: s3, openlineage, webhook. */
@@ -16,6 +18,11 @@ export interface OutboundBreakersOptions {
   readonly maxTargets: number;
   readonly isFailure?: (error: unknown) => boolean;
   readonly report?: BreakerTransitionReport;
+  /**
+   * A breaker with a label of its own was dropped (the least recently used, past the cap): its state
+   * should leave the metrics rather than stay at its last value, an open breaker nobody has any more.
+   */
+  readonly forget?: (labels: BreakerLabels) => void;
   readonly now?: () => number;
 }
 
@@ -32,7 +39,14 @@ export class OutboundBreakers {
   private readonly labelled = new Set<string>();
 
   constructor(private readonly options: OutboundBreakersOptions) {
-    this.breakers = new LRUCache({ max: options.maxTargets });
+    this.breakers = new LRUCache({
+      max: options.maxTargets,
+      // `other` stands for many targets at once: one of them leaving says nothing of the others.
+      dispose: (_breaker, target, reason) => {
+        if (reason === 'evict' && this.labelled.has(target))
+          options.forget?.({ dependency: options.dependency, target });
+      },
+    });
   }
 
   for(target: string): OutboundBreaker {

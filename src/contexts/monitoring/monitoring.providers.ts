@@ -175,7 +175,10 @@ export const ADAPTERS: Provider[] = [
   {
     provide: WebhookBreakers,
     useFactory: (settings: WebhookSettings, metrics: OutboundBreakerMetrics) =>
-      new WebhookBreakers(settings, (labels, from, to) => metrics.changed(labels, from, to)),
+      new WebhookBreakers(settings, {
+        report: (labels, from, to) => metrics.changed(labels, from, to),
+        forget: (labels) => metrics.forgotten(labels),
+      }),
     inject: [WebhookSettings, OutboundBreakerMetrics],
   },
   { provide: WebhookTargetAvailability, useExisting: WebhookBreakers },

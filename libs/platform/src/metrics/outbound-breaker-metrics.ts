@@ -8,6 +8,11 @@ const LABELS = ['dependency', 'target'];
 
 type State = 'closed' | 'half-open' | 'open';
 
+interface BreakerLabels {
+  readonly dependency: string;
+  readonly target: string;
+}
+
 /**
  * A breaker's state as a gauge value, as Resilience4j exports it: 0 closed, 1 half-open, 2 open.
  * Every breaker metric of the platform (external dependencies, gateway upstreams, remote runtimes) uses it.
@@ -39,8 +44,13 @@ export class OutboundBreakerMetrics {
     @InjectMetric(TRANSITIONS) private readonly transitions: Counter<string>,
   ) {}
 
-  changed(labels: { readonly dependency: string; readonly target: string }, from: State, to: State): void {
+  changed(labels: BreakerLabels, from: State, to: State): void {
     this.state.set({ ...labels }, BREAKER_STATE_GAUGE_VALUES[to]);
     this.transitions.inc({ ...labels, from, to });
+  }
+
+  /** The breaker is gone: its state series goes too (its transitions stay counted). */
+  forgotten(labels: BreakerLabels): void {
+    this.state.remove({ ...labels });
   }
 }

@@ -1,6 +1,7 @@
 import {
   OutboundBreakers,
   OutboundCircuitOpen,
+  type BreakerLabels,
   type BreakerTransitionReport,
   type OutboundBreaker,
 } from '@libs/outbound';
@@ -37,13 +38,16 @@ function originOf(url: URL): string {
 export class WebhookBreakers extends WebhookTargetAvailability {
   private readonly breakers: OutboundBreakers;
 
-  constructor(settings: Pick<WebhookSettings, 'breaker' | 'breakerMaxTargets'>, report?: BreakerTransitionReport) {
+  constructor(
+    settings: Pick<WebhookSettings, 'breaker' | 'breakerMaxTargets'>,
+    metrics?: { readonly report: BreakerTransitionReport; readonly forget: (labels: BreakerLabels) => void },
+  ) {
     super();
     this.breakers = new OutboundBreakers({
       dependency: 'webhook',
       settings: settings.breaker,
       maxTargets: settings.breakerMaxTargets,
-      report,
+      ...metrics,
     });
   }
 
