@@ -31,9 +31,14 @@ describe('sealed secrets that no configured key opens', () => {
   let doomedId: string;
   let routeId: string;
   let notificationId: string;
+  let readableNotificationId: string;
   const slackUrl = `/services/T0001/B0001/${randomBytes(12).toString('hex')}`;
+  const readableSlackUrl = `/services/T0002/B0002/${randomBytes(12).toString('hex')}`;
+  const message = (route: string) =>
+    JSON.stringify({ status: 'firing', route, groupKey: '{}', groupLabels: {}, commonLabels: {}, alerts: [] });
 
-  const boot = (secretsKeys: string): Promise<TestApp> =>
+  // The app that seals the rows runs no pollers (role api): what it seals must reach the next app unsent.
+  const boot = (secretsKeys: string, role: 'api' | 'all'): Promise<TestApp> =>
     withProcessEnv(
       {
         ...FAST_AUTH_ENV,
@@ -45,9 +50,22 @@ describe('sealed secrets that no configured key opens', () => {
         startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
           DATABASE_URL: database.url,
           APP_CONTEXTS: 'user-management,monitoring',
+          APP_ROLE: role,
           SECRETS_ENCRYPTION_KEYS: secretsKeys,
         }),
     );
+  const addNotification = async (sealing: TestApp, path: string, group: string): Promise<string> => {
+    const notification = AlertNotification.record({
+      projectId,
+      routeId,
+      groupKey: JSON.stringify({ group }),
+      receiver: { type: 'slack', url: `${base}${path}` },
+      body: message('on-call'),
+      at: new Date(),
+    });
+    await sealing.app.get(AlertNotificationRepository, { strict: false }).add([notification]);
+    return notification.id;
+  };
   const loginTo = async (url: string): Promise<Client> => {
     const anonymous = new Client(url);
     return anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);
@@ -56,7 +74,7 @@ describe('sealed secrets that no configured key opens', () => {
   beforeAll(async () => {
     base = `http://127.0.0.1:${await receiver.start()}`;
     database = await ExternalPostgres.create('');
-    const before = await boot(OLD_KEY);
+    const before = await boot(OLD_KEY, 'api');
     try {
       const client = await loginTo(before.url);
       projectId = (await client.call('POST', '/api/v1/projects', { name: `unreadable-${Date.now()}` })).body.id;
@@ -81,21 +99,17 @@ describe('sealed secrets that no configured key opens', () => {
           ],
         })
       ).body.id;
-      const notification = AlertNotification.record({
-        projectId,
-        routeId,
-        groupKey: '{}',
-        receiver: { type: 'slack', url: `${base}${slackUrl}` },
-        body: JSON.stringify({ status: 'firing', alerts: [] }),
-        at: new Date(),
-      });
-      await before.app.get(AlertNotificationRepository, { strict: false }).add([notification]);
-      notificationId = notification.id;
+      notificationId = await addNotification(before, slackUrl, 'sealed under k1');
     } finally {
       await before.close();
     }
+    // One sealed under the new key, due in the same round as the other: that round must send it.
+    const sealer = await boot(NEW_KEY, 'api');
+    readableNotificationId = await addNotification(sealer, readableSlackUrl, 'sealed under k2').finally(() =>
+      sealer.close(),
+    );
     // k1 dropped before its rows were resealed: nothing this app holds opens them.
-    app = await boot(NEW_KEY);
+    app = await boot(NEW_KEY, 'all');
     admin = await loginTo(app.url);
   });
   afterAll(async () => {
@@ -142,10 +156,25 @@ describe('sealed secrets that no configured key opens', () => {
     ]);
     const notifications = await admin.call('GET', `/api/v1/projects/${projectId}/alert-notifications`);
     expect(notifications.status).toBe(200);
-    expect(notifications.body.items).toEqual([
+    const unreadable = (notifications.body.items as { id: string }[]).filter(({ id }) => id === notificationId);
+    expect(unreadable).toEqual([
       expect.objectContaining({ id: notificationId, receiver: { type: 'slack', urlUnreadable: true } }),
     ]);
-    expect(JSON.stringify([routes.body, notifications.body])).not.toMatch(/enc:|\/services\//);
+    expect(JSON.stringify([routes.body, unreadable])).not.toMatch(/enc:|\/services\//);
+  });
+
+  it('sends the notifications whose receiver opens, leaving the one whose Slack URL does not unsent and pending', async () => {
+    await waitFor(() => Promise.resolve(receiver.at(readableSlackUrl).length === 1), {
+      timeoutMs: 15_000,
+      intervalMs: 20,
+      what: 'the notification whose Slack URL opens',
+    });
+    expect(receiver.at(slackUrl)).toEqual([]);
+    const listed = await admin.call('GET', `/api/v1/projects/${projectId}/alert-notifications`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: notificationId, status: 'pending', attempts: [] }),
+      expect.objectContaining({ id: readableNotificationId, status: 'delivered' }),
+    ]);
   });
 
   it('changes a webhook whose secret is unreadable, and a rotated secret signs its deliveries again', async () => {
