@@ -1,6 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { outboxEventPublisher } from '@libs/messaging';
-import { OutboundPolicy, readOutboundRules } from '@libs/outbound';
+import { OutboundBreakers, OutboundPolicy, readOutboundRules } from '@libs/outbound';
 import { AmbientTransaction, OutboundBreakerMetrics, type ContextModuleOptions } from '@libs/platform';
 import { CreateInhibitionRuleHandler } from './application/create-inhibition-rule/create-inhibition-rule.handler.js';
 import { DeleteInhibitionRuleHandler } from './application/delete-inhibition-rule/delete-inhibition-rule.handler.js';
@@ -96,6 +96,7 @@ import { RandomWebhookSecrets } from './infrastructure/delivery/random-webhook-s
 import { SignedWebhookSender } from './infrastructure/delivery/signed-webhook-sender.js';
 import { WebhookBreakers } from './infrastructure/delivery/webhook-breakers.js';
 import {
+  BreakerGuardedEmailSender,
   BreakerGuardedSlackSender,
   BreakerGuardedWebhookSender,
 } from './infrastructure/delivery/breaker-guarded-senders.js';
@@ -212,9 +213,20 @@ export const ADAPTERS: Provider[] = [
   MonitoringSealedSecretStores,
   {
     provide: EmailSender,
-    useFactory: (alerting: EnvAlertingSettings, webhooks: WebhookSettings) =>
-      new SmtpEmailSender(alerting.smtpUrl, alerting.emailFrom, webhooks.requestTimeoutMs),
-    inject: [EnvAlertingSettings, WebhookSettings],
+    useFactory: (alerting: EnvAlertingSettings, webhooks: WebhookSettings, metrics: OutboundBreakerMetrics) => {
+      const sender = new SmtpEmailSender(alerting.smtpUrl, alerting.emailFrom, webhooks.requestTimeoutMs);
+      if (alerting.smtpUrl === undefined) return sender;
+      // The server's one breaker, labelled without the URL's credentials.
+      const server = new URL(alerting.smtpUrl);
+      const breaker = new OutboundBreakers({
+        dependency: 'smtp',
+        settings: alerting.smtpBreaker,
+        maxTargets: 1,
+        report: (labels, from, to) => metrics.changed(labels, from, to),
+      }).for(`${server.protocol}//${server.host}`);
+      return new BreakerGuardedEmailSender(sender, breaker);
+    },
+    inject: [EnvAlertingSettings, WebhookSettings, OutboundBreakerMetrics],
   },
   {
     provide: SlackSender,

@@ -22,7 +22,7 @@ export const BREAKER_STATE_GAUGE_VALUES: Readonly<Record<State, number>> = { clo
 export const OUTBOUND_BREAKER_METRIC_PROVIDERS = [
   makeGaugeProvider({
     name: STATE,
-    help: 'An external dependency’s circuit breaker (S3, OpenLineage, webhooks): 0 closed, 1 half-open, 2 open',
+    help: 'An external dependency’s circuit breaker (S3, OpenLineage, webhooks, SMTP): 0 closed, 1 half-open, 2 open',
     labelNames: LABELS,
   }),
   makeCounterProvider({

@@ -10,6 +10,7 @@ describe('EnvAlertingSettings', () => {
       batchSize: 20,
       smtpUrl: undefined,
       emailFrom: 'ml-platform-alerts@localhost',
+      smtpBreaker: { consecutiveFailures: 5, failureRatio: 0.5, windowCalls: 20, halfOpenAfterMs: 10_000 },
     });
   });
 
@@ -20,6 +21,8 @@ describe('EnvAlertingSettings', () => {
       ALERT_EVAL_BATCH_SIZE: '3',
       SMTP_URL: 'smtps://user:secret@mail.example.com:465',
       ALERT_EMAIL_FROM: 'alerts@example.com',
+      SMTP_BREAKER_FAILURES: '3',
+      SMTP_BREAKER_HALF_OPEN_MS: '30000',
     });
     expect(settings).toMatchObject({
       evaluationIntervalMs: 100,
@@ -27,6 +30,7 @@ describe('EnvAlertingSettings', () => {
       batchSize: 3,
       smtpUrl: 'smtps://user:secret@mail.example.com:465',
       emailFrom: 'alerts@example.com',
+      smtpBreaker: expect.objectContaining({ consecutiveFailures: 3, halfOpenAfterMs: 30_000 }),
     });
   });
 

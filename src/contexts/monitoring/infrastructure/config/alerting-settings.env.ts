@@ -1,3 +1,4 @@
+import { readBreakerSettings, type BreakerSettings } from '@libs/outbound';
 import { ConfigError, EnvReader } from '@libs/platform';
 import { AlertingSettings } from '../../application/ports/alerting-settings.js';
 
@@ -14,6 +15,8 @@ export class EnvAlertingSettings extends AlertingSettings {
     /** Unset: email receivers' notifications fail for good, each attempt saying why. */
     readonly smtpUrl: string | undefined,
     readonly emailFrom: string,
+    /** SMTP_BREAKER_*: the SMTP server's circuit breaker (docs/adr/0016). */
+    readonly smtpBreaker: BreakerSettings,
   ) {
     super();
   }
@@ -28,6 +31,7 @@ export class EnvAlertingSettings extends AlertingSettings {
       read.integer('ALERT_EVAL_BATCH_SIZE', 20, 1, 500),
       env.SMTP_URL?.trim() ? read.url('SMTP_URL', ['smtp:', 'smtps:']) : undefined,
       emailFrom,
+      readBreakerSettings(read, 'SMTP'),
     );
   }
 }

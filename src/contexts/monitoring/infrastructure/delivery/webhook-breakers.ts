@@ -1,6 +1,5 @@
 import {
   OutboundBreakers,
-  OutboundCircuitOpen,
   type BreakerLabels,
   type BreakerTransitionReport,
   type OutboundBreaker,
@@ -8,13 +7,7 @@ import {
 import type { AttemptOutcome, PostponedSend } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookTargetAvailability } from '../../application/ports/webhook-sender.js';
 import type { WebhookSettings } from '../config/webhook-settings.js';
-
-/** An attempt that failed, thrown only inside the breaker so it counts against the target. */
-class FailedAttempt extends Error {
-  constructor(readonly outcome: AttemptOutcome) {
-    super('the attempt failed');
-  }
-}
+import { attemptThrough } from './breaker-attempt.js';
 
 /**
  * The target failing rather than answering: no answer at all (refused, reset, timed out, a name that
@@ -60,21 +53,10 @@ export class WebhookBreakers extends WebhookTargetAvailability {
    * Makes one attempt through its target's breaker, which a failed attempt counts against; answers
    * the attempt's outcome, or when to try again if the breaker refused to make it.
    */
-  async attempt(url: string, send: () => Promise<AttemptOutcome>): Promise<AttemptOutcome | PostponedSend> {
+  attempt(url: string, send: () => Promise<AttemptOutcome>): Promise<AttemptOutcome | PostponedSend> {
     const breaker = this.breakerOf(url);
     // A URL that does not parse has no target: the sender reports it as the attempt's error.
-    if (!breaker) return send();
-    try {
-      return await breaker.execute(async () => {
-        const outcome = await send();
-        if (failedAttempt(outcome)) throw new FailedAttempt(outcome);
-        return outcome;
-      });
-    } catch (error) {
-      if (error instanceof FailedAttempt) return error.outcome;
-      if (error instanceof OutboundCircuitOpen) return { postponedUntil: new Date(breaker.nextAttemptAt) };
-      throw error;
-    }
+    return breaker ? attemptThrough(breaker, failedAttempt, send) : send();
   }
 
   private breakerOf(url: string): OutboundBreaker | undefined {
