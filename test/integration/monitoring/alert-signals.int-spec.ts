@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { RedisConnections } from '@libs/platform';
 import { startTestApp, waitFor, type TestApp } from '@libs/testing';
+import { withProcessEnv } from '../../support/process-env.js';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
 import { EvaluateDueAlertRulesHandler } from '../../../src/contexts/monitoring/application/evaluate-due-alert-rules/evaluate-due-alert-rules.handler.js';
@@ -34,11 +35,12 @@ describe('alert signals from tasks, predictions, outboxes and queues', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    Object.assign(process.env, FAST_AUTH_ENV, { ALERT_EVAL_INTERVAL_MS: '50' });
-    app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: 'user-management,model-registry,prediction,monitoring',
-      APP_ROLE: 'api',
-    });
+    app = await withProcessEnv({ ...FAST_AUTH_ENV, ALERT_EVAL_INTERVAL_MS: '50' }, () =>
+      startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+        APP_CONTEXTS: 'user-management,model-registry,prediction,monitoring',
+        APP_ROLE: 'api',
+      }),
+    );
     rules = app.app.get(AlertRuleRepository, { strict: false });
     alerts = app.app.get(AlertRepository, { strict: false });
     evaluator = app.app.get(EvaluateDueAlertRulesHandler, { strict: false });

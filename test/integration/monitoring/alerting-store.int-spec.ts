@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RedisConnections } from '@libs/platform';
 import { startTestApp, type TestApp } from '@libs/testing';
+import { withProcessEnv } from '../../support/process-env.js';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
 import { SignalProjections } from '../../../src/contexts/monitoring/application/ports/signal-projections.js';
@@ -22,11 +23,12 @@ describe('alerting on PostgreSQL and Redis', () => {
   let redis: RedisConnections;
 
   beforeAll(async () => {
-    Object.assign(process.env, FAST_AUTH_ENV);
-    app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: 'user-management,monitoring',
-      APP_ROLE: 'api',
-    });
+    app = await withProcessEnv(FAST_AUTH_ENV, () =>
+      startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+        APP_CONTEXTS: 'user-management,monitoring',
+        APP_ROLE: 'api',
+      }),
+    );
     rules = app.app.get(AlertRuleRepository, { strict: false });
     projections = app.app.get(SignalProjections, { strict: false });
     signals = app.app.get(SignalReader, { strict: false });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '@libs/testing';
+import { withProcessEnv } from '../../support/process-env.js';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
 import { PipelineRunLog } from '../../../src/contexts/data-pipeline/application/ports/pipeline-run-log.js';
@@ -27,11 +28,12 @@ describe('log search across task runs, pipeline runs and batch predictions', () 
   const ago = (minutes: number) => new Date(now - minutes * 60_000);
 
   beforeAll(async () => {
-    Object.assign(process.env, FAST_AUTH_ENV, { LOG_RETENTION_DAYS: '7' });
-    app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: 'user-management,workflow-engine,data-pipeline,prediction,monitoring',
-      APP_ROLE: 'api',
-    });
+    app = await withProcessEnv({ ...FAST_AUTH_ENV, LOG_RETENTION_DAYS: '7' }, () =>
+      startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+        APP_CONTEXTS: 'user-management,workflow-engine,data-pipeline,prediction,monitoring',
+        APP_ROLE: 'api',
+      }),
+    );
     db = app.app.get(DataSource);
     search = app.app.get(SearchLogsHandler, { strict: false });
     prune = app.app.get(PruneLogsHandler, { strict: false });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SealedSecretStores } from '@libs/platform';
 import { startTestApp, waitFor, type TestApp } from '@libs/testing';
+import { withProcessEnv } from '../../support/process-env.js';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
@@ -40,17 +41,21 @@ describe('secrets stored sealed in the monitoring schema', () => {
   beforeAll(async () => {
     const port = await receiver.start();
     base = `http://127.0.0.1:${port}`;
-    Object.assign(process.env, FAST_AUTH_ENV, {
-      OUTBOUND_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port}`,
-      WEBHOOK_ALLOW_HTTP: 'true',
-      WEBHOOK_POLL_INTERVAL_MS: '20',
-    });
     database = await ExternalPostgres.create('');
-    app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      DATABASE_URL: database.url,
-      APP_CONTEXTS: 'user-management,monitoring',
-      SECRETS_ENCRYPTION_KEYS: KEY,
-    });
+    app = await withProcessEnv(
+      {
+        ...FAST_AUTH_ENV,
+        OUTBOUND_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port}`,
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+      },
+      () =>
+        startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+          DATABASE_URL: database.url,
+          APP_CONTEXTS: 'user-management,monitoring',
+          SECRETS_ENCRYPTION_KEYS: KEY,
+        }),
+    );
     sql = app.app.get(DataSource);
     const anonymous = new Client(app.url);
     admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);

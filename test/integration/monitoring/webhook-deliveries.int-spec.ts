@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '@libs/testing';
+import { withProcessEnv } from '../../support/process-env.js';
 import { AppModule } from '../../../src/app.module.js';
 import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
 import { RetryPolicy } from '../../../src/contexts/monitoring/domain/webhooks/retry-policy.js';
@@ -20,11 +21,12 @@ describe('webhooks in an API process', () => {
 
   beforeAll(async () => {
     // The defaults, whatever an earlier test file of this worker set: plain http is not allowed.
-    Object.assign(process.env, FAST_AUTH_ENV, { WEBHOOK_ALLOW_HTTP: 'false' });
-    app = await startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-      APP_CONTEXTS: 'user-management,monitoring',
-      APP_ROLE: 'api',
-    });
+    app = await withProcessEnv({ ...FAST_AUTH_ENV, WEBHOOK_ALLOW_HTTP: 'false' }, () =>
+      startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
+        APP_CONTEXTS: 'user-management,monitoring',
+        APP_ROLE: 'api',
+      }),
+    );
     deliveries = app.app.get(WebhookDeliveryRepository, { strict: false });
     subscriptions = app.app.get(WebhookSubscriptionRepository, { strict: false });
   });
