@@ -421,7 +421,9 @@ describe('the console in a browser', () => {
 
     await page.getByRole('link', { name: 'compare with other versions' }).click();
     await page.getByText('Choose two or more versions to compare them.').waitFor();
-    await page.getByRole('checkbox', { name: /^Version 2 / }).check();
+    // The box shows what the address holds: it turns checked once the navigation the click starts is
+    // done, later than `check()` looks on a busy machine. The comparison it brings is waited for below.
+    await page.getByRole('checkbox', { name: /^Version 2 / }).click();
     const auc = page.locator('tr[data-compared="auc"]');
     await auc.getByText('≠ differs').waitFor();
     await auc.getByRole('cell', { name: '0.93', exact: true }).waitFor();
