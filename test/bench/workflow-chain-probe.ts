@@ -8,8 +8,9 @@ import { StartTaskHandler } from '../../src/contexts/workflow-engine/application
  * Times a chain's dispatch in the bench's own process, to the microsecond, as the durable floor's is
  * timed: from a task's worker beginning to report its success (the outcome's commit, the dependent's
  * enqueue and pick-up follow) to the dependent's worker beginning its start. The run's transition
- * log dates both in whole milliseconds (JavaScript dates), too coarse beside the floor's sub-millisecond steps.
- * It wraps the two handlers' `execute` on the app's instances; `detach` puts them back.
+ * log dates both in whole milliseconds (JavaScript dates), too coarse beside the floor's
+ * sub-millisecond steps. It wraps the two handlers' `execute` on the app's instances; `detach` puts
+ * them back.
  */
 export class ChainProbe {
   private readonly reported = new Map<string, number>();

@@ -21,9 +21,10 @@ import { profiled } from './inspector-profile.js';
 /**
  * `npm run bench -- workflow`: the engine running a fan-out/fan-in DAG of noop tasks (tasks/s from
  * the start of the run to its success), then the dispatch latency from a task's completion to its
- * dependent's start over a chain (timed in this process by ChainProbe, as the floor's is); beside, in the same run, with the same worker concurrency and
- * sizes: raw BullMQ (the queue alone, not durable), the durable floor (BullMQ plus one committed
- * row per task) and DBOS Transact (durable workflows on PostgreSQL). DBOS runs last, alone, on a
+ * dependent's start over a chain (timed in this process by ChainProbe, as the floor's is); beside,
+ * in the same run, with the same worker concurrency and sizes: raw BullMQ (the queue alone, not
+ * durable), the durable floor (BullMQ plus one committed row per task) and DBOS Transact (durable
+ * workflows on PostgreSQL). DBOS runs last, alone, on a
  * database of its own, after our app stopped: its queue polling would otherwise load the others.
  * The fan-out's CPU per task (this process, and the PostgreSQL server's when it runs on this host) is
  * printed for ours and the durable floor: on a shared host it says more than the rates.

@@ -1,11 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import type { BreakerLabels } from '@libs/platform';
 import { OutboundBreaker, type BreakerSettings, type BreakerState } from './outbound-breaker.js';
-
-/** A breaker's metric labels. */
-export interface BreakerLabels {
-  readonly dependency: string;
-  readonly target: string;
-}
 
 /** Where a breaker's transitions go: the outbound_breaker_* metrics. */
 export type BreakerTransitionReport = (labels: BreakerLabels, from: BreakerState, to: BreakerState) => void;

@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SealedSecretStores } from '@libs/platform';
-import { startTestApp, waitFor, type TestApp } from '@libs/testing';
-import { withProcessEnv } from '../../support/process-env.js';
+import { waitFor, type TestApp } from '@libs/testing';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../../src/app.module.js';
-import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
 import type { AlertGroupMessage } from '../../../src/contexts/monitoring/application/services/alert-group-message.js';
 import { AlertNotification } from '../../../src/contexts/monitoring/domain/notifications/alert-notification.js';
 import { AlertNotificationRepository } from '../../../src/contexts/monitoring/domain/notifications/notifications.repository.js';
 import { ExternalPostgres } from '../../support/data-pipeline/external-postgres.js';
+import { startSealingApp } from '../../support/monitoring/sealing-app.js';
 import { signatureIsValid, WebhookReceiver, type ReceivedDelivery } from '../../support/monitoring/webhook-receiver.js';
-import { ADMIN, Client, FAST_AUTH_ENV } from '../../e2e/user-management/auth-client.js';
+import { ADMIN, Client } from '../../e2e/user-management/auth-client.js';
 
 const KEY = `k1:${randomBytes(32).toString('base64')}`;
 const MESSAGE: AlertGroupMessage = {
@@ -42,20 +40,7 @@ describe('secrets stored sealed in the monitoring schema', () => {
     const port = await receiver.start();
     base = `http://127.0.0.1:${port}`;
     database = await ExternalPostgres.create('');
-    app = await withProcessEnv(
-      {
-        ...FAST_AUTH_ENV,
-        OUTBOUND_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port}`,
-        WEBHOOK_ALLOW_HTTP: 'true',
-        WEBHOOK_POLL_INTERVAL_MS: '20',
-      },
-      () =>
-        startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-          DATABASE_URL: database.url,
-          APP_CONTEXTS: 'user-management,monitoring',
-          SECRETS_ENCRYPTION_KEYS: KEY,
-        }),
-    );
+    app = await startSealingApp({ databaseUrl: database.url, keys: KEY, receiverHost: `127.0.0.1:${port}` });
     sql = app.app.get(DataSource);
     const anonymous = new Client(app.url);
     admin = anonymous.withToken((await anonymous.login(ADMIN.email, ADMIN.password)).accessToken);

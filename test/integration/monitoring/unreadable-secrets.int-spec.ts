@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { startTestApp, waitFor, type TestApp } from '@libs/testing';
-import { AppModule } from '../../../src/app.module.js';
-import { CONTEXT_NAMES } from '../../../src/bounded-contexts.js';
+import { waitFor, type TestApp } from '@libs/testing';
 import { AlertNotification } from '../../../src/contexts/monitoring/domain/notifications/alert-notification.js';
 import { AlertNotificationRepository } from '../../../src/contexts/monitoring/domain/notifications/notifications.repository.js';
 import { ExternalPostgres } from '../../support/data-pipeline/external-postgres.js';
+import { startSealingApp } from '../../support/monitoring/sealing-app.js';
 import { signatureIsValid, WebhookReceiver } from '../../support/monitoring/webhook-receiver.js';
-import { withProcessEnv } from '../../support/process-env.js';
-import { ADMIN, Client, FAST_AUTH_ENV } from '../../e2e/user-management/auth-client.js';
+import { ADMIN, Client } from '../../e2e/user-management/auth-client.js';
 
 const key = (id: string): string => `${id}:${randomBytes(32).toString('base64')}`;
 const OLD_KEY = key('k1');
@@ -38,22 +36,8 @@ describe('sealed secrets that no configured key opens', () => {
     JSON.stringify({ status: 'firing', route, groupKey: '{}', groupLabels: {}, commonLabels: {}, alerts: [] });
 
   // The app that seals the rows runs no pollers (role api): what it seals must reach the next app unsent.
-  const boot = (secretsKeys: string, role: 'api' | 'all'): Promise<TestApp> =>
-    withProcessEnv(
-      {
-        ...FAST_AUTH_ENV,
-        OUTBOUND_ALLOWED_PRIVATE_HOSTS: new URL(base).host,
-        WEBHOOK_ALLOW_HTTP: 'true',
-        WEBHOOK_POLL_INTERVAL_MS: '20',
-      },
-      () =>
-        startTestApp((config) => AppModule.forRoot(config), CONTEXT_NAMES, {
-          DATABASE_URL: database.url,
-          APP_CONTEXTS: 'user-management,monitoring',
-          APP_ROLE: role,
-          SECRETS_ENCRYPTION_KEYS: secretsKeys,
-        }),
-    );
+  const boot = (keys: string, role: 'api' | 'all'): Promise<TestApp> =>
+    startSealingApp({ databaseUrl: database.url, keys, receiverHost: new URL(base).host, role });
   const addNotification = async (sealing: TestApp, path: string, group: string): Promise<string> => {
     const notification = AlertNotification.record({
       projectId,

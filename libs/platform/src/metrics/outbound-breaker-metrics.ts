@@ -8,7 +8,8 @@ const LABELS = ['dependency', 'target'];
 
 type State = 'closed' | 'half-open' | 'open';
 
-interface BreakerLabels {
+/** A breaker's labels in both metrics: the kind of dependency and the target. */
+export interface BreakerLabels {
   readonly dependency: string;
   readonly target: string;
 }

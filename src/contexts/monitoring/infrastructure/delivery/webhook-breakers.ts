@@ -1,9 +1,5 @@
-import {
-  OutboundBreakers,
-  type BreakerLabels,
-  type BreakerTransitionReport,
-  type OutboundBreaker,
-} from '@libs/outbound';
+import { OutboundBreakers, type BreakerTransitionReport, type OutboundBreaker } from '@libs/outbound';
+import type { BreakerLabels } from '@libs/platform';
 import type { AttemptOutcome, PostponedSend } from '../../domain/webhooks/webhook-delivery.js';
 import { WebhookTargetAvailability } from '../../application/ports/webhook-sender.js';
 import type { WebhookSettings } from '../config/webhook-settings.js';
